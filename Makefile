@@ -1,0 +1,31 @@
+# The two set-up commands of the README are `make run` and `make test`; both create .venv first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test bench fixtures clean
+
+$(STAMP): pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=24"
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(VENV)/bin/foia serve --host 127.0.0.1 --port 8000
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) bench/analyse.py
+
+# Regenerates the committed fixture PDFs (needs reportlab, chromium and LibreOffice).
+fixtures: install
+	$(PY) tests/fixtures/make_fixtures.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

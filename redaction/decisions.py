@@ -1,0 +1,89 @@
+"""An officer's decisions over an analysis: what to keep, what else to remove, where Part 2 starts.
+
+This is the one shape shared by ``foia redact --decisions FILE``, the officer review page and the JSON API
+(``POST /api/v1/papers/<id>/publish``). JSON form::
+
+    {"items": {"p8-3": "keep", "p9-1": "redact"},        # by PersonalData.id; unlisted items keep the default
+     "redact_texts": ["Operation Nightjar"],             # also removed everywhere it occurs (whole words)
+     "boxes": [{"page": 2, "box": [72, 500, 200, 520], "exemption": "s40(2)"}],
+     "part2_start": {"page": 9, "y": 401.2},             # or null for "no Part 2"; absent = as analysed
+     "deferred_until": "2026-01-31", "release_on": "2027-09-30", "review_on": null}   # service-level
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import InputError
+
+_UNSET = object()
+
+
+@dataclass
+class ExtraBox:
+    page: int
+    box: tuple[float, float, float, float]
+    exemption: str = "s40(2)"
+
+
+@dataclass
+class Decisions:
+    items: dict[str, str] = field(default_factory=dict)
+    redact_texts: list[str] = field(default_factory=list)
+    boxes: list[ExtraBox] = field(default_factory=list)
+    part2_start: object = _UNSET  # _UNSET: as analysed; None: no Part 2; (page, y)
+    deferred_until: object = _UNSET
+    release_on: object = _UNSET
+    review_on: object = _UNSET
+
+    @property
+    def moves_part2(self) -> bool:
+        return self.part2_start is not _UNSET
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "Decisions":
+        """Validate and build; raises :class:`InputError` with a user-safe message."""
+        if data is None:
+            return cls()
+        if not isinstance(data, dict):
+            raise InputError("decisions must be a JSON object")
+        d = cls()
+        items = data.get("items", {})
+        if not isinstance(items, dict) or any(v not in ("keep", "redact") for v in items.values()):
+            raise InputError("decisions.items maps item ids to \"keep\" or \"redact\"")
+        d.items = {str(k): v for k, v in items.items()}
+        texts = data.get("redact_texts", [])
+        if not isinstance(texts, list) or not all(isinstance(t, str) and t.strip() for t in texts):
+            raise InputError("decisions.redact_texts is a list of non-empty strings")
+        d.redact_texts = [t.strip() for t in texts]
+        for b in data.get("boxes", []) or []:
+            try:
+                box = tuple(float(v) for v in b["box"])
+                if len(box) != 4 or box[0] >= box[2] or box[1] >= box[3]:
+                    raise ValueError
+                d.boxes.append(ExtraBox(int(b["page"]), box, str(b.get("exemption", "s40(2)"))))
+            except (KeyError, TypeError, ValueError):
+                raise InputError("each decisions.boxes entry needs page and box [x0, y0, x1, y1]") from None
+        if "part2_start" in data:
+            p2 = data["part2_start"]
+            if p2 is None:
+                d.part2_start = None
+            else:
+                try:
+                    d.part2_start = (int(p2["page"]), float(p2["y"]))
+                except (KeyError, TypeError, ValueError):
+                    raise InputError("decisions.part2_start needs page and y, or null") from None
+        for name in ("deferred_until", "release_on", "review_on"):
+            if name in data:
+                setattr(d, name, _date(data[name], name))
+        return d
+
+
+def _date(value, name: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"decisions.{name} must be a date YYYY-MM-DD") from None

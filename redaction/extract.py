@@ -1,0 +1,188 @@
+"""Stage 1: text, characters and their boxes, per page (pypdfium2).
+
+Every character pdfium reads from a page becomes a :class:`Char` with its tight box in PDF user space
+(points, origin bottom-left, ``[x0, y0, x1, y1]``). Characters pdfium *generates* (line breaks, spaces it
+infers between words) are kept, with ``box=None``, so the page text reads naturally.
+
+Later stages search a :class:`TextView` of the whole document instead of raw page text: pages are joined,
+each character is NFKC-normalised (ligatures become letters, no-break spaces become spaces) and, when
+asked, a word hyphenated at the end of a line is joined again. Every view character keeps a reference to
+the page character it came from, so a match in the view maps back to exactly the glyphs to remove.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+Box = tuple[float, float, float, float]
+CharRef = tuple[int, int]  # (page index, char index), both 0-based
+
+# Soft hyphens and hyphens pdfium may report at a line end.
+_HYPHENS = {"-", "\u00ad", "\u2010", "\u2011", "\x02"}
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    text: str
+    box: Box | None
+    generated: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: tuple[Char, ...]
+
+    @cached_property
+    def text(self) -> str:
+        return "".join(c.text for c in self.chars)
+
+
+@dataclass(frozen=True)
+class TextView:
+    """Searchable text of a whole document with a map back to page characters."""
+
+    text: str
+    refs: tuple[CharRef | None, ...]  # one per character of ``text``; None for separators
+
+    def char_refs(self, start: int, end: int) -> list[CharRef]:
+        """Page characters behind ``text[start:end]``, including glyphs the view dropped in between
+        (a line-end hyphen inside a joined word), excluding pdfium's generated characters."""
+        mapped = [r for r in self.refs[start:end] if r is not None]
+        if not mapped:
+            return []
+        out: list[CharRef] = []
+        for page_index in sorted({p for p, _ in mapped}):
+            idx = [i for p, i in mapped if p == page_index]
+            out.extend((page_index, i) for i in range(min(idx), max(idx) + 1))
+        return out
+
+    def page_of(self, pos: int) -> int | None:
+        """0-based page index of the view position, looking forward to the nearest mapped char."""
+        for ref in self.refs[pos:]:
+            if ref is not None:
+                return ref[0]
+        return None
+
+
+@dataclass(frozen=True)
+class Document:
+    pages: tuple[Page, ...]
+
+    def boxes(self, refs: list[CharRef]) -> list[tuple[int, Box]]:
+        """(page index, box) of each referenced character that has a box."""
+        out = []
+        for p, i in refs:
+            ch = self.pages[p].chars[i]
+            if ch.box is not None and not ch.generated:
+                out.append((p, ch.box))
+        return out
+
+    @cached_property
+    def view(self) -> TextView:
+        return build_view(self, dehyphenate=False)
+
+    @cached_property
+    def joined_view(self) -> TextView:
+        """The view with words hyphenated at a line end joined again ("exam-\\nple" -> "example")."""
+        return build_view(self, dehyphenate=True)
+
+
+def extract(pdf: pdfium.PdfDocument) -> Document:
+    """Read every page's characters and boxes. The pdfium document is not changed."""
+    pages = []
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                chars = _page_chars(textpage)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        pages.append(Page(number=index + 1, width=width, height=height, chars=chars))
+    return Document(pages=tuple(pages))
+
+
+def _page_chars(textpage: pdfium.PdfTextPage) -> tuple[Char, ...]:
+    raw = textpage.raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    chars = []
+    pending_high = None
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        generated = pdfium_c.FPDFText_IsGenerated(raw, i) == 1
+        if 0xD800 <= code <= 0xDBFF:  # pdfium reports astral characters as surrogate pairs
+            pending_high = code
+            chars.append(Char("", None, True))
+            continue
+        if pending_high is not None and 0xDC00 <= code <= 0xDFFF:
+            text = chr(0x10000 + ((pending_high - 0xD800) << 10) + (code - 0xDC00))
+        else:
+            text = chr(code) if code else ""
+        pending_high = None
+        box = None
+        if not generated and pdfium_c.FPDFText_GetCharBox(
+            raw, i, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
+        ):
+            box = (left.value, bottom.value, right.value, top.value)
+        chars.append(Char(text, box, generated))
+    return tuple(chars)
+
+
+def build_view(doc: Document, *, dehyphenate: bool) -> TextView:
+    parts: list[str] = []
+    refs: list[CharRef | None] = []
+    for p, page in enumerate(doc.pages):
+        if p:
+            parts.append("\n\n")
+            refs.extend((None, None))
+        chars = page.chars
+        n = len(chars)
+        i = 0
+        while i < n:
+            ch = chars[i]
+            t = ch.text
+            if t == "\r":
+                i += 1
+                continue
+            if dehyphenate and t in _HYPHENS and _joins_word(chars, i, parts):
+                # Drop the hyphen and the line break that follows it; the next word continues.
+                i += 1
+                while i < n and chars[i].text in ("\r", "\n", " ") and chars[i].generated:
+                    i += 1
+                continue
+            if t == "\x02":  # pdfium's mark for a line-end hyphen it recognised
+                t = "-"
+            norm = unicodedata.normalize("NFKC", t) if t and not t.isascii() else t
+            for c in norm:
+                parts.append(c)
+                refs.append(None if ch.generated and c in "\r\n " else (p, i))
+            i += 1
+    return TextView(text="".join(parts), refs=tuple(refs))
+
+
+def _joins_word(chars: tuple[Char, ...], i: int, before: list[str]) -> bool:
+    """True when the hyphen at ``i`` ends a line and splits a word: letters before it, a line break
+    after it, and a lower-case letter (or a digit in an address) starting the next line."""
+    if not before or not (before[-1].isalnum()):
+        return False
+    j = i + 1
+    saw_break = False
+    while j < len(chars) and chars[j].text in ("\r", "\n", " "):
+        saw_break = saw_break or chars[j].text in ("\r", "\n")
+        j += 1
+    if not saw_break or j >= len(chars):
+        return False
+    nxt = chars[j].text
+    return nxt.islower() or nxt.isdigit()

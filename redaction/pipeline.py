@@ -1,0 +1,53 @@
+"""The analysis pipeline, top to bottom. Each stage is a plain function that never changes its input."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import pypdfium2 as pdfium
+
+from .analysis import Analysis
+from .errors import DamagedPdf
+from .extract import Document, extract
+from .limits import DEFAULT_LIMITS, Limits
+from .load import load
+from .structure import read_structure
+
+log = logging.getLogger(__name__)
+
+
+def analyse(data: bytes, filename: str = "paper.pdf", *, limits: Limits = DEFAULT_LIMITS,
+            today: date | None = None, detect: bool = True) -> Analysis:
+    """Read a paper: structure, Part 1 / Part 2 split, exemptions and personal data with proposed actions.
+
+    Raises :class:`~redaction.errors.InputError` for input that cannot be processed.
+    """
+    loaded = load(data, limits)                                   # 0. refuse hostile or broken input
+    try:
+        doc = _extract(loaded.pdfium)                             # 1. characters and boxes
+    finally:
+        loaded.close()
+    structure = read_structure(doc, today=today or date.today())  # 2. parts, deferral, exemptions
+    personal = _detect(doc, structure) if detect else []          # 3. personal data + policy
+    analysis = Analysis(file=filename, pages=len(doc.pages), structure=structure, personal_data=personal)
+    analysis.document = doc
+    log.info("analysed %s pages: part2=%s exemptions=%d personal_data=%d warnings=%d", len(doc.pages),
+             structure.part2_start is not None, len(structure.exemptions), len(personal),
+             len(structure.warnings))
+    return analysis
+
+
+def _extract(pdf: pdfium.PdfDocument) -> Document:
+    try:
+        return extract(pdf)
+    except pdfium.PdfiumError:
+        raise DamagedPdf("the PDF is damaged: a page could not be read") from None
+
+
+def _detect(doc: Document, structure) -> list:
+    try:
+        from .detect import find_personal_data
+    except ImportError:  # detection not installed in this build
+        return []
+    return find_personal_data(doc, structure)

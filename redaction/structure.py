@@ -1,0 +1,375 @@
+"""Stage 2: the paper's structure — reference, title, Part 1 deferral, Part 2 boundary and exemptions.
+
+Everything is read from the document's joined text view (see :mod:`redaction.extract`), so headings broken
+over lines or hyphenated at a line end are still found; positions map back to page characters, which
+gives the Part 2 boundary as a page and a y coordinate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import foia
+from .dates import DateMatch, find_dates
+from .extract import Document
+
+# --- reference and title -------------------------------------------------------------------------------
+
+_REF = r"(?P<prefix>PCD|DMPCD|MD|DD|ADD|ODD|RMD)\s?[-–]?\s?(?P<num>\d{1,5})\b"
+_REF_LABELLED = re.compile(r"(?:Reference(?:\s+code)?|Ref(?:erence)?\s*(?:No\.?|number)?|Decision)\s*"
+                           r"(?:[:–—-]\s*)?" + _REF, re.IGNORECASE)
+_REF_ANY = re.compile(r"\b" + _REF)
+_TITLE_LABEL = re.compile(r"^[ \t]*Title\b[ \t:–-]*(?P<title>\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+_STOP_LABELS = re.compile(r"^\s*(Executive\s+Summary|Recommendations?|Key\s+information|Date|Reference|"
+                          r"Decision|Summary|PART\s+(?:I|1|2|II)\b)", re.IGNORECASE)
+
+# --- Part 1 deferral and the Part 2 form -------------------------------------------------------------
+
+_DEFERRED = re.compile(r"Part\s*(?:1|I)\s+of\s+this\s+(?:approval|decision|form)\s+to\s+be\s+deferred\??"
+                       r"[\s:–—-]*(?P<answer>YES|NO)\b", re.IGNORECASE)
+_DEFERRED_SHORT = re.compile(r"to\s+be\s+deferred\??[\s:–—-]*(?P<answer>YES|NO)\b", re.IGNORECASE)
+_REASON = re.compile(r"If\s+yes,?\s+for\s+what\s+reason\s*:?(?P<reason>.*?)Until\s+what\s+date",
+                     re.IGNORECASE | re.DOTALL)
+_UNTIL_WHAT_DATE = re.compile(r"Until\s+what\s+date\s*:?[ \t]*(?P<value>[^\n]*)", re.IGNORECASE)
+_PART2_FORM = re.compile(r"Is\s+there\s+a\s+Part\s*(?:2|II)\s+form\s*[?:–—-]*\s*(?P<answer>YES|NO)\b",
+                         re.IGNORECASE)
+_NOT_APPLICABLE = re.compile(r"^\W*(n/?a|none|not\s+applicable|-+)?\W*$", re.IGNORECASE)
+
+# --- Part 2 boundary -----------------------------------------------------------------------------------
+
+_PART2_HEADING = re.compile(r"(?im)^[ \t•*#]*Part\s*(?:2|II|Two)\b\s*[-–—:.]")
+_PART2_MEANING = re.compile(
+    r"not\s+suitable\s+for|not\s+for\s+(?:\w+\s+){0,2}publication|exempt\s+from\s+(?:publication|disclosure)|"
+    r"will\s+not\s+be\s+published|(?<!non-)(?<!non\s)confidential\s+(?:facts|information|section)|"
+    r"OFFICIAL[\s-]*SENSITIVE|restricted\s+(?:section|information)",
+    re.IGNORECASE,
+)
+# A withheld Part 2 mentioned in the text of a paper that does not contain it (web-page form).
+_PART2_REFERENCE = re.compile(r"Part\s*(?:2|II)\s+(?:is|are|will\s+be)\s+(?:not\s+suitable|exempt|withheld|"
+                              r"not\s+for\s+publication|confidential)", re.IGNORECASE)
+
+# --- exemptions ----------------------------------------------------------------------------------------
+
+_SECTION = re.compile(
+    r"(?P<lead>\b(?:FOIA|FoI|FOI\s+Act)\s+)?\b(?:sections?|secs?\.?|ss?\.?)\s*(?P<num>\d{2}A?)(?!\d)"
+    r"(?P<sub>(?:\s?\(\d+\))?(?:\s?\([a-z]\))?)"
+    r"(?P<more>(?:\s*(?:,|and|&|or)\s*(?:sections?|secs?\.?|ss?\.?)?\s*\d{2}(?!\d)(?:\s?\(\d+\))?(?:\s?\([a-z]\))?)*)",
+    re.IGNORECASE,
+)
+_MORE_NUM = re.compile(r"(\d{2})(?!\d)(\s?\(\d+\))?")
+_FOIA_CONTEXT = re.compile(r"\bFOIA\b|\bFOI\b|Freedom\s+of\s+Information|\bexempt|\bexemption", re.IGNORECASE)
+_NOT_A_CLAIM = re.compile(r"by\s+virtue\s+of\s*$|not\s+exempt\s+information\s+by\s+virtue\s+of\s*$", re.IGNORECASE)
+_EXEMPTION_WORDS = re.compile(r"exempt|withheld|withhold|confidential|publication|publish|disclos|release|"
+                              r"review|FOIA|Freedom\s+of\s+Information|closed", re.IGNORECASE)
+_UNTIL_BEFORE = re.compile(r"\buntil\s+(?:at\s+least\s+)?(?:the\s+)?(?P<end>end\s+of\s+)?$", re.IGNORECASE)
+_REVIEW_BEFORE = re.compile(r"\breview(?:ed)?\s*(?:date)?\s*(?:is\s+)?(?:due\s+)?(?:in|on|by|at|after|from|:)?"
+                            r"\s*(?:the\s+)?(?P<end>end\s+of\s+)?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])[.;](?=\s)|\n\s*\n")
+
+
+@dataclass
+class Exemption:
+    section: str
+    title: str
+    until: date | None = None
+    review: date | None = None
+    text: str = ""
+    subsection: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"section": self.section, "subsection": self.subsection, "title": self.title,
+                "until": _iso(self.until), "review": _iso(self.review), "text": self.text}
+
+
+@dataclass
+class Structure:
+    reference: str | None = None
+    title: str | None = None
+    deferred: bool | None = None
+    deferred_until: date | None = None
+    deferral_reason: str | None = None
+    part2_form: bool | None = None
+    part2_start: tuple[int, float] | None = None  # (1-based page, y in PDF points)
+    part2_referenced: bool = False  # a withheld Part 2 exists but is not in this file
+    exemptions: list[Exemption] = field(default_factory=list)
+    release_on: date | None = None
+    review_on: date | None = None
+    part1_pages: list[int] = field(default_factory=list)
+    part2_pages: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def has_part2(self) -> bool:
+        return self.part2_start is not None or self.part2_referenced
+
+    def exemptions_by(self, section: str) -> Exemption:
+        return next(ex for ex in self.exemptions if ex.section == section)
+
+
+def read_structure(doc: Document, *, today: date | None = None) -> Structure:
+    """Read the structure of a paper. Never raises on odd content: problems become warnings."""
+    view = doc.joined_view
+    text = view.text
+    s = Structure()
+    s.reference = _reference(text)
+    s.title = _title(doc, text)
+    _deferral(text, s)
+    heading = _part2_heading(text)
+    if heading is not None:
+        s.part2_start = _boundary(doc, heading)
+        notice = text[heading:]
+    else:
+        notice = ""
+        s.part2_referenced = bool(_PART2_REFERENCE.search(text))
+    _exemptions(notice or (text if s.part2_referenced else ""), s)
+    s.part1_pages, s.part2_pages = _part_pages(doc, s.part2_start)
+    _check_form(s)
+    _check_dates(s, today)
+    return s
+
+
+# --- helpers -------------------------------------------------------------------------------------------
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _normalise_ref(m: re.Match) -> str:
+    return f"{m.group('prefix').upper()} {m.group('num')}"
+
+
+def _reference(text: str) -> str | None:
+    m = _REF_LABELLED.search(text)
+    if m:
+        return _normalise_ref(m)
+    m = _REF_ANY.search(text)
+    return _normalise_ref(m) if m else None
+
+
+def _title(doc: Document, text: str) -> str | None:
+    m = _TITLE_LABEL.search(text)
+    if m:
+        title = m.group("title").strip()
+        # Follow a title wrapped over further lines: the line filled the width and the next is no label.
+        pos = m.end()
+        while _line_is_full(doc, m.start("title"), pos) and pos < len(text):
+            nxt_end = text.find("\n", pos + 1)
+            nxt = text[pos + 1: nxt_end if nxt_end != -1 else len(text)].strip()
+            if not nxt or _STOP_LABELS.match(nxt) or len(title) > 250:
+                break
+            title = f"{title} {nxt}"
+            pos = nxt_end if nxt_end != -1 else len(text)
+        return _clean(title)
+    # Web-page form: a line that is the reference followed by the title ("PCD 1682 Alpha - Social Media Hub").
+    for line in text.splitlines():
+        lm = re.match(r"^\s*" + _REF + r"\s*[-–—:]?\s*(?P<rest>[A-Za-z].{3,})$", line)
+        if lm:
+            return _clean(lm.group("rest"))
+    return None
+
+
+def _line_is_full(doc: Document, start: int, end: int) -> bool:
+    view = doc.joined_view
+    refs = [r for r in view.refs[start:end] if r is not None]
+    if not refs:
+        return False
+    p, i = refs[-1]
+    box = doc.pages[p].chars[i].box
+    return bool(box) and box[2] > 0.7 * doc.pages[p].width
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" \t:–-")
+
+
+def _deferral(text: str, s: Structure) -> None:
+    m = _DEFERRED.search(text) or _DEFERRED_SHORT.search(text)
+    if m:
+        s.deferred = m.group("answer").upper() == "YES"
+    rm = _REASON.search(text)
+    if rm:
+        reason = _clean(rm.group("reason"))
+        if reason and not _NOT_APPLICABLE.match(reason):
+            s.deferral_reason = reason
+    um = _UNTIL_WHAT_DATE.search(text)
+    if um:
+        value = um.group("value").strip()
+        dates = find_dates(value)
+        if dates and dates[0].value:
+            s.deferred_until = dates[0].value
+        elif dates:
+            s.warnings.append(f"Part 1 deferral date '{dates[0].text}' is not a valid date (dates are read "
+                              "day first); set it by hand")
+        elif not _NOT_APPLICABLE.match(value):
+            s.warnings.append("Part 1 deferral date could not be read; check it by hand")
+    if s.deferred and s.deferred_until is None:
+        s.warnings.append("Part 1 publication is to be deferred but no date was found: it stays unpublished "
+                          "until an officer sets a date")
+    if s.deferred is False and s.deferred_until is not None:
+        s.warnings.append("the form says Part 1 is not deferred but gives a deferral date: the date is used")
+        s.deferred = True
+    if s.deferred is False:
+        s.deferral_reason = None
+    pm = _PART2_FORM.search(text)
+    if pm:
+        s.part2_form = pm.group("answer").upper() == "YES"
+
+
+def _part2_heading(text: str) -> int | None:
+    for m in _PART2_HEADING.finditer(text):
+        window = text[m.end(): m.end() + 320]
+        if _PART2_MEANING.search(window):
+            return m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t•*#"))
+    return None
+
+
+def _boundary(doc: Document, pos: int) -> tuple[int, float]:
+    """Page and y of the Part 2 heading: between the heading's first line and the content above it."""
+    view = doc.joined_view
+    ref = next(r for r in view.refs[pos:] if r is not None)
+    page_index, char_index = ref
+    page = doc.pages[page_index]
+    first = page.chars[char_index].box
+    # The heading's first line: boxed chars until pdfium's next line break.
+    line_boxes = []
+    for ch in page.chars[char_index:]:
+        if ch.text in ("\r", "\n"):
+            break
+        if ch.box:
+            line_boxes.append(ch.box)
+    top = max((b[3] for b in line_boxes), default=first[3])
+    base = min((b[1] for b in line_boxes), default=first[1])
+    above = [c.box[1] for c in page.chars if c.box and c.box[1] >= top - 0.5 and c.box[1] > base + 1
+             and (c.box[3] - c.box[1]) > 0]
+    above = [y for y in above if y > top - 0.5]
+    gap = (min(above) - top) if above else 12.0
+    y = top + max(0.5, min(gap / 2, 6.0))
+    return page.number, round(y, 1)
+
+
+def _part_pages(doc: Document, start: tuple[int, float] | None) -> tuple[list[int], list[int]]:
+    everything = [p.number for p in doc.pages]
+    if start is None:
+        return everything, []
+    page, y = start
+    has_part1 = any(c.box and c.box[1] > y and c.text.strip() for c in doc.pages[page - 1].chars)
+    last = page if has_part1 else page - 1
+    return everything[:last], everything[page - 1:]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    m = _SENTENCE_END.search(text, end)
+    right = m.end() if m else len(text)
+    return left, right
+
+
+def _exemptions(notice: str, s: Structure) -> None:
+    if not notice:
+        return
+    found: dict[str, Exemption] = {}
+    positions: list[tuple[int, int, str]] = []  # (start, end, section)
+    for m in _SECTION.finditer(notice):
+        if _NOT_A_CLAIM.search(notice[max(0, m.start() - 40): m.start()]):
+            continue
+        nums = [(m.group("num").upper(), _sub(m.group("sub")))]
+        nums += [(n, _sub(sub)) for n, sub in _MORE_NUM.findall(m.group("more") or "")]
+        left, right = _sentence_bounds(notice, m.start(), m.end())
+        sentence = notice[left:right]
+        for num, sub in nums:
+            if num not in foia.SECTIONS:
+                continue
+            after = notice[m.end(): m.end() + 60].lower()
+            titled = any(k in after for k in foia.KEYWORDS.get(num, ())) or foia.SECTIONS[num].lower() in after
+            if not (m.group("lead") or _FOIA_CONTEXT.search(sentence) or titled):
+                continue
+            ex = found.setdefault(num, Exemption(section=num, title=foia.SECTIONS[num], text=_clean(sentence)))
+            ex.subsection = ex.subsection or sub
+            positions.append((m.start(), m.end(), num))
+    s.exemptions = list(found.values())
+    _exemption_dates(notice, s, positions)
+
+
+def _sub(sub: str) -> str | None:
+    sub = (sub or "").replace(" ", "")
+    return sub or None
+
+
+def _exemption_dates(notice: str, s: Structure, positions: list[tuple[int, int, str]]) -> None:
+    general_until: list[tuple[date, str]] = []
+    general_review: list[tuple[date, str]] = []
+    for d in find_dates(notice):
+        before = notice[max(0, d.start - 60): d.start]
+        kind = "until" if _UNTIL_BEFORE.search(before) else "review" if _REVIEW_BEFORE.search(before) else None
+        if kind is None:
+            continue
+        left, right = _sentence_bounds(notice, d.start, d.end)
+        sentence = notice[left:right]
+        if not _EXEMPTION_WORDS.search(sentence):
+            continue
+        if d.value is None:
+            s.warnings.append(f"Part 2 {kind} date '{d.text}' is not a valid date (dates are read day first); "
+                              "set it by hand")
+            continue
+        value = d.value
+        end_of = (_UNTIL_BEFORE if kind == "until" else _REVIEW_BEFORE).search(before).group("end")
+        if d.month_only and end_of:
+            value = date(value.year + value.month // 12, value.month % 12 + 1, 1)
+        own = {sec for a, b, sec in positions if left <= a and b <= right}
+        targets = [s.exemptions_by(sec) for sec in own] if own else []
+        if not targets:
+            (general_until if kind == "until" else general_review).append((value, _clean(sentence)))
+            continue
+        for ex in targets:
+            _set_date(ex, kind, value, _clean(sentence))
+    for ex in s.exemptions:
+        if ex.until is None and general_until:
+            _set_date(ex, "until", max(v for v, _ in general_until), general_until[-1][1])
+        if ex.review is None and general_review:
+            _set_date(ex, "review", min(v for v, _ in general_review), general_review[0][1])
+    if not s.exemptions and (general_until or general_review):
+        s.warnings.append("Part 2 gives a date but names no FOIA section; check the exemption by hand")
+        s.release_on = max((v for v, _ in general_until), default=None)
+        s.review_on = min((v for v, _ in general_review), default=None)
+        return
+    untils = [ex.until for ex in s.exemptions]
+    s.release_on = max(untils) if untils and all(untils) else None
+    reviews = [ex.review for ex in s.exemptions if ex.review]
+    s.review_on = min(reviews) if reviews else None
+
+
+def _set_date(ex: Exemption, kind: str, value: date, sentence: str) -> None:
+    if kind == "until":
+        ex.until = max(ex.until, value) if ex.until else value
+    else:
+        ex.review = min(ex.review, value) if ex.review else value
+    if sentence and sentence not in ex.text:
+        ex.text = f"{ex.text} {sentence}".strip() if ex.text else sentence
+
+
+def _check_form(s: Structure) -> None:
+    if s.part2_form is True and not s.has_part2:
+        s.warnings.append("the form says there is a Part 2 but none was found in the paper: treated as no Part 2")
+    if s.part2_form is False and s.part2_start is not None:
+        s.warnings.append("the form says there is no Part 2 but the paper contains one: the Part 2 found is "
+                          "withheld")
+    if s.has_part2 and not s.exemptions:
+        s.warnings.append("Part 2 names no FOIA exemption; check it by hand")
+    if s.has_part2 and s.exemptions and s.release_on is None and s.review_on is None:
+        s.warnings.append("Part 2 gives no release or review date: it stays withheld until an officer acts")
+
+
+def _check_dates(s: Structure, today: date | None) -> None:
+    if today is None:
+        return
+    if s.release_on and s.release_on <= today:
+        s.warnings.append(f"the Part 2 exemption expired on {s.release_on.isoformat()}: Part 2 will be "
+                          "released when the paper is published")
+    if s.deferred_until and s.deferred_until <= today:
+        s.warnings.append(f"the Part 1 deferral date {s.deferred_until.isoformat()} has passed: Part 1 will be "
+                          "published at once")
+

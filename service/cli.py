@@ -1,0 +1,77 @@
+"""The ``foia`` command: analyse and redact papers, run the service, manage users and tokens.
+
+Errors are one line on stderr and a non-zero exit status; no traceback reaches the user (set
+``FOIA_DEBUG=1`` to see one while developing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=os.environ.get("FOIA_LOG_LEVEL", "WARNING").upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: one line, never the document's content
+        from redaction.errors import RedactionError
+
+        if os.environ.get("FOIA_DEBUG"):
+            raise
+        if isinstance(exc, RedactionError):
+            print(f"foia: error: {exc.message}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"foia: internal error ({type(exc).__name__}); run with FOIA_DEBUG=1 for details",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="foia", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("analyse", aliases=["analyze"], help="print a paper's analysis as JSON")
+    p.add_argument("paper", type=Path)
+    p.add_argument("--no-detect", action="store_true", help="structure only, skip personal data detection")
+    p.set_defaults(func=_analyse)
+    return parser
+
+
+def _read_paper(path: Path) -> bytes:
+    from redaction.errors import InputError
+    from redaction.limits import DEFAULT_LIMITS
+
+    if not path.is_file():
+        raise InputError(f"no such file: {path.name}")
+    if path.stat().st_size > DEFAULT_LIMITS.max_bytes:
+        raise InputError(f"the file is larger than the limit of {DEFAULT_LIMITS.max_bytes // (1024 * 1024)} MB")
+    return path.read_bytes()
+
+
+def _analyse(args: argparse.Namespace) -> int:
+    from redaction import analyse
+
+    analysis = analyse(_read_paper(args.paper), args.paper.name, detect=not args.no_detect)
+    json.dump(analysis.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
