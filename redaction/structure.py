@@ -67,6 +67,8 @@ _UNTIL_BEFORE = re.compile(r"\buntil\s+(?:at\s+least\s+)?(?:the\s+)?(?P<end>end\
 _REVIEW_BEFORE = re.compile(r"\breview(?:ed)?\s*(?:date)?\s*(?:is\s+)?(?:due\s+)?(?:in|on|by|at|after|from|:)?"
                             r"\s*(?:the\s+)?(?P<end>end\s+of\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])[.;](?=\s)|\n\s*\n")
+# For the short text shown to people: a line break before a capital letter also ends a sentence.
+_DISPLAY_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])[.;:](?=\s)|\n(?=\s*[A-Z(•-])")
 
 
 @dataclass
@@ -259,13 +261,18 @@ def _part_pages(doc: Document, start: tuple[int, float] | None) -> tuple[list[in
     return everything[:last], everything[page - 1:]
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def _sentence_bounds(text: str, start: int, end: int, ends: re.Pattern = _SENTENCE_END) -> tuple[int, int]:
     left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    for m in ends.finditer(text, max(0, start - 400), start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end)
+    m = ends.search(text, end)
     right = m.end() if m else len(text)
     return left, right
+
+
+def _display(text: str, start: int, end: int) -> str:
+    left, right = _sentence_bounds(text, start, end, _DISPLAY_END)
+    return _clean(text[left:right])[:300]
 
 
 def _exemptions(notice: str, s: Structure) -> None:
@@ -287,7 +294,8 @@ def _exemptions(notice: str, s: Structure) -> None:
             titled = any(k in after for k in foia.KEYWORDS.get(num, ())) or foia.SECTIONS[num].lower() in after
             if not (m.group("lead") or _FOIA_CONTEXT.search(sentence) or titled):
                 continue
-            ex = found.setdefault(num, Exemption(section=num, title=foia.SECTIONS[num], text=_clean(sentence)))
+            ex = found.setdefault(num, Exemption(section=num, title=foia.SECTIONS[num],
+                                                 text=_display(notice, m.start(), m.end())))
             ex.subsection = ex.subsection or sub
             positions.append((m.start(), m.end(), num))
     s.exemptions = list(found.values())
@@ -311,6 +319,7 @@ def _exemption_dates(notice: str, s: Structure, positions: list[tuple[int, int, 
         sentence = notice[left:right]
         if not _EXEMPTION_WORDS.search(sentence):
             continue
+        shown = _display(notice, d.start, d.end)
         if d.value is None:
             s.warnings.append(f"Part 2 {kind} date '{d.text}' is not a valid date (dates are read day first); "
                               "set it by hand")
@@ -322,10 +331,10 @@ def _exemption_dates(notice: str, s: Structure, positions: list[tuple[int, int, 
         own = {sec for a, b, sec in positions if left <= a and b <= right}
         targets = [s.exemptions_by(sec) for sec in own] if own else []
         if not targets:
-            (general_until if kind == "until" else general_review).append((value, _clean(sentence)))
+            (general_until if kind == "until" else general_review).append((value, shown))
             continue
         for ex in targets:
-            _set_date(ex, kind, value, _clean(sentence))
+            _set_date(ex, kind, value, shown)
     for ex in s.exemptions:
         if ex.until is None and general_until:
             _set_date(ex, "until", max(v for v, _ in general_until), general_until[-1][1])

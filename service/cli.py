@@ -53,21 +53,35 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_paper(path: Path) -> bytes:
+def _limits():
+    """Input limits from FOIA_MAX_UPLOAD_MB and FOIA_MAX_PAGES, else the library defaults."""
     from redaction.errors import InputError
-    from redaction.limits import DEFAULT_LIMITS
+    from redaction.limits import DEFAULT_LIMITS, Limits
+
+    try:
+        mb = int(os.environ.get("FOIA_MAX_UPLOAD_MB", DEFAULT_LIMITS.max_bytes // (1024 * 1024)))
+        pages = int(os.environ.get("FOIA_MAX_PAGES", DEFAULT_LIMITS.max_pages))
+    except ValueError:
+        raise InputError("FOIA_MAX_UPLOAD_MB and FOIA_MAX_PAGES must be whole numbers") from None
+    return Limits(max_bytes=mb * 1024 * 1024, max_pages=pages)
+
+
+def _read_paper(path: Path, limits) -> bytes:
+    from redaction.errors import InputError, TooLarge
 
     if not path.is_file():
         raise InputError(f"no such file: {path.name}")
-    if path.stat().st_size > DEFAULT_LIMITS.max_bytes:
-        raise InputError(f"the file is larger than the limit of {DEFAULT_LIMITS.max_bytes // (1024 * 1024)} MB")
+    if path.stat().st_size > limits.max_bytes:
+        raise TooLarge(f"the file is larger than the limit of {limits.max_bytes // (1024 * 1024)} MB")
     return path.read_bytes()
 
 
 def _analyse(args: argparse.Namespace) -> int:
     from redaction import analyse
 
-    analysis = analyse(_read_paper(args.paper), args.paper.name, detect=not args.no_detect)
+    limits = _limits()
+    analysis = analyse(_read_paper(args.paper, limits), args.paper.name, limits=limits,
+                       detect=not args.no_detect)
     json.dump(analysis.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0

@@ -1,0 +1,222 @@
+"""Structure of a paper from its text: Part 2 boundary, deferral block, exemptions and their dates.
+
+Each case renders a short paper with reportlab and checks the analysis JSON fields it is about.
+"""
+
+from datetime import date
+
+import pytest
+
+from redaction import analyse
+from tests.textpdf import text_pdf
+
+TODAY = date(2026, 11, 24)
+
+FORM_NO_DEFERRAL = """DMPC Decision - PCD 1001
+Title Widget Procurement for the Estates Team
+Executive Summary:
+This paper seeks approval to buy widgets.
+Public access to information
+Part 1 Deferral:
+Is the publication of Part 1 of this approval to be deferred? NO
+If yes, for what reason:
+Until what date: n/a
+Is there a Part 2 form - {form}
+"""
+
+PART1_BODY = """PART I - NON-CONFIDENTIAL FACTS AND ADVICE TO THE DMPC
+1.1. The Home Office will pay the Grant in exercise of the power conferred by Section 56 of the
+Domestic Violence, Crime and Victims Act (2004). MOPAC must comply with section 149(1) of the Equality Act 2010.
+3.1. The grant amount will fund the MPS element of the network up until 31/03/2022.
+Report author: Officer, work number 020 7946 0123
+"""
+
+HEADING = "Part 2 – This section refers to the details of the Part 2 business case which is NOT SUITABLE for MOPAC Publication."
+
+
+def paper(notice: str, *, form: str = "YES", heading: str = HEADING, body: str = PART1_BODY) -> bytes:
+    return text_pdf(FORM_NO_DEFERRAL.format(form=form) + body + (heading + "\n" + notice if heading else notice),
+                    width=200)
+
+
+def run(pdf: bytes) -> dict:
+    return analyse(pdf, "case.pdf", today=TODAY, detect=False).to_dict()
+
+
+def exemptions(result: dict) -> list[tuple]:
+    return [(e["section"], e["title"], e["until"], e["review"]) for e in result["part2"]["exemptions"]]
+
+
+S31_TEXT = """The Government Security Classification marking for Part 2 is: OFFICIAL-SENSITIVE
+FOIA Sec 31 Law enforcement
+(1)Information which is not exempt information by virtue of section 30 is exempt information if its
+disclosure under this Act would, or would be likely to, prejudice—
+The paper will be exempt until 01/04/2025 in accordance with MPS policy pending review."""
+
+
+@pytest.mark.parametrize("heading", [
+    HEADING,
+    "Part 2 - This section refers to the details of the Part 2 business case which is NOT SUITABLE for MOPAC Publication",
+    "PART 2 – THIS SECTION REFERS TO THE DETAILS OF THE PART 2 BUSINESS CASE WHICH IS NOT SUITABLE FOR MOPAC PUBLICATION",
+    "part 2 — this section refers to the details of the part 2 business case which is not suitable for GLA publication",
+    "Part II - This section of the report is NOT SUITABLE for publication by the London Fire Commissioner",
+    "Part 2 – This section refers to the details of the Part 2 business case which is NOT SUITABLE for\nMOPAC Publication.",
+])
+def test_part2_heading_variants(heading):
+    r = run(paper(S31_TEXT, heading=heading))
+    assert r["part2"] is not None, heading
+    assert r["part2"]["start"]["page"] == 1
+    assert exemptions(r) == [("31", "Law enforcement", "2025-04-01", None)]
+    assert r["part2"]["release_on"] == "2025-04-01"
+    assert r["part1"]["pages"] == [1]
+
+
+def test_heading_broken_over_lines_and_hyphenated():
+    text = (FORM_NO_DEFERRAL.format(form="YES") + PART1_BODY +
+            "Part 2 – This section refers to the details of the Part 2 busi-\nness case which is NOT\n"
+            "SUITABLE for MOPAC Publication.\n" + S31_TEXT)
+    r = run(text_pdf(text, width=200))
+    assert r["part2"]["start"]["page"] == 1
+
+
+def test_boundary_y_lies_between_part1_and_heading():
+    pdf = paper(S31_TEXT)
+    analysis = analyse(pdf, today=TODAY, detect=False)
+    page, y = analysis.structure.part2_start
+    chars = analysis.document.pages[page - 1].chars
+    above = "".join(c.text for c in chars if c.box and c.box[1] > y)
+    below = "".join(c.text for c in chars if c.box and c.box[3] < y)
+    assert "020 7946 0123" in above.replace("\n", "")
+    assert below.startswith("Part 2")
+    assert "Report author" not in below
+
+
+def test_part2_on_its_own_page():
+    r = run(paper(S31_TEXT, heading="---page---\n" + HEADING))
+    assert r["pages"] == 2
+    assert r["part1"]["pages"] == [1]
+    assert r["part2"]["pages"] == [2]
+    assert r["part2"]["start"]["page"] == 2
+
+
+@pytest.mark.parametrize("notice, expected, release_on, review_on", [
+    # several exemptions, each with its own date: released when the last expires
+    ("Section 31 law enforcement: this information is exempt until 31 December 2026.\n"
+     "Section 43 commercial interests: this information is exempt until 30 September 2027.",
+     [("31", "Law enforcement", "2026-12-31", None), ("43", "Commercial interests", "2027-09-30", None)],
+     "2027-09-30", None),
+    # several sections in one sentence share one date
+    ("Part 2 is exempt from disclosure under sections 31 and 40(2) of the Freedom of Information Act 2000.\n"
+     "It will be exempt until 1st April 2026.",
+     [("31", "Law enforcement", "2026-04-01", None), ("40", "Personal information", "2026-04-01", None)],
+     "2026-04-01", None),
+    # a month-only review date: reviewed on the 1st, never released automatically
+    ("This Part 2 is exempt under section 43(2) of the FOIA and will be reviewed in March 2027.",
+     [("43", "Commercial interests", None, "2027-03-01")], None, "2027-03-01"),
+    # no date at all
+    ("Disclosure under the Freedom of Information Act 2000 is exempt by section 43(2).",
+     [("43", "Commercial interests", None, None)], None, None),
+    # exemption title written after the number
+    ("Section 40 personal information. Exempt until 30/09/2027.",
+     [("40", "Personal information", "2027-09-30", None)], "2027-09-30", None),
+    # a business date inside Part 2 that is not an exemption date
+    ("The contract runs until 31 March 2026 with two extensions.\n"
+     "FOIA s.43 Commercial interests. The paper is exempt until 01/04/2028.",
+     [("43", "Commercial interests", "2028-04-01", None)], "2028-04-01", None),
+    # exempt until, and review as well
+    ("FOIA Sec 31 Law enforcement. Exempt until 31/12/2027, to be reviewed in June 2027.",
+     [("31", "Law enforcement", "2027-12-31", "2027-06-01")], "2027-12-31", "2027-06-01"),
+])
+def test_exemptions_and_dates(notice, expected, release_on, review_on):
+    r = run(paper(notice))
+    assert exemptions(r) == expected
+    assert (r["part2"]["release_on"], r["part2"]["review_on"]) == (release_on, review_on)
+
+
+def test_statutory_quote_is_not_an_exemption_claim():
+    r = run(paper(S31_TEXT))
+    assert [e["section"] for e in r["part2"]["exemptions"]] == ["31"]  # not "30" from "by virtue of section 30"
+
+
+def test_past_exemption_date_warns():
+    r = run(paper(S31_TEXT))
+    assert any("expired on 2025-04-01" in w for w in r["warnings"])
+
+
+def test_impossible_date_is_a_warning_not_a_guess():
+    r = run(paper("FOIA Sec 43 Commercial interests. The paper will be exempt until 31/02/2027."))
+    assert r["part2"]["release_on"] is None
+    assert any("31/02/2027" in w and "not a valid date" in w for w in r["warnings"])
+
+
+def test_month_first_looking_date_is_not_swapped():
+    r = run(paper("FOIA Sec 43 Commercial interests. The paper will be exempt until 04/13/2027."))
+    assert r["part2"]["release_on"] is None
+    assert r["warnings"]
+
+
+def test_no_part2():
+    r = run(paper("", form="NO", heading=""))
+    assert r["part2"] is None
+    assert r["part1"]["pages"] == [1]
+    assert r["part2_form"] is False
+    assert r["warnings"] == []
+
+
+def test_form_says_part2_but_body_has_none():
+    r = run(paper("", form="YES", heading=""))
+    assert r["part2"] is None
+    assert any("form says there is a Part 2" in w for w in r["warnings"])
+
+
+def test_form_says_no_part2_but_body_has_one():
+    r = run(paper(S31_TEXT, form="NO"))
+    assert r["part2"] is not None  # the body wins
+    assert any("form says there is no Part 2" in w for w in r["warnings"])
+
+
+def test_part2_referenced_but_not_in_file():
+    body = PART1_BODY + ("7.1. The supporting documents are in Part 2. Part 2 is not suitable for MOPAC publication. "
+                         "Disclosure under the Freedom of Information Act 2000 is exempt by section 43(2).\n")
+    r = run(paper("", heading="", body=body))
+    assert r["part2"]["in_file"] is False
+    assert r["part2"]["start"] is None and r["part2"]["pages"] == []
+    assert exemptions(r) == [("43", "Commercial interests", None, None)]
+
+
+@pytest.mark.parametrize("block, deferred, until, reason", [
+    ("Is the publication of Part 1 of this approval to be deferred? YES\n"
+     "If yes, for what reason: Publication would prejudice an ongoing procurement exercise.\n"
+     "Until what date: 31/01/2027\n", True, "2027-01-31", "Publication would prejudice an ongoing procurement exercise."),
+    ("Is the publication of Part 1 of this approval to be deferred? NO\nIf yes, for what reason:\n"
+     "Until what date: N/A\n", False, None, None),
+    ("Is the publication of Part 1 of this approval to be deferred? Yes\nIf yes, for what reason: Operational.\n"
+     "Until what date: 1st March 2027\n", True, "2027-03-01", "Operational."),
+])
+def test_deferral_block(block, deferred, until, reason):
+    text = "DMPC Decision – PCD 77\nTitle Test\n" + block + "Is there a Part 2 form - NO\n"
+    r = run(text_pdf(text, width=200))
+    assert r["part1"]["deferred"] is deferred
+    assert r["part1"]["deferred_until"] == until
+    assert r["part1"]["deferral_reason"] == reason
+
+
+def test_deferred_without_date_warns():
+    text = ("DMPC Decision – PCD 77\nIs the publication of Part 1 of this approval to be deferred? YES\n"
+            "If yes, for what reason: Operational.\nUntil what date: to be confirmed\n")
+    r = run(text_pdf(text, width=200))
+    assert r["part1"]["deferred"] is True and r["part1"]["deferred_until"] is None
+    assert any("no date was found" in w for w in r["warnings"])
+
+
+@pytest.mark.parametrize("text, reference, title", [
+    ("DMPC Decision – PCD 956\nTitle Home Office Funding Project Alpha 2021/22\nExecutive Summary:\n",
+     "PCD 956", "Home Office Funding Project Alpha 2021/22"),
+    ("Key information\nReference code: PCD 1682\nDate signed:\nPCD 1682 Alpha - Social Media Hub\n"
+     "This paper seeks approval under PCD references 545, 867.\n", "PCD 1682", "Alpha - Social Media Hub"),
+    ("MOPAC\nThis builds on PCD956 approved last year.\nDMPC Decision - PCD 1218\nTitle: County Lines\n",
+     "PCD 1218", "County Lines"),
+])
+def test_reference_and_title(text, reference, title):
+    r = run(text_pdf(text, width=200))
+    assert (r["reference"], r["title"]) == (reference, title)
