@@ -162,8 +162,19 @@ def build_view(doc: Document, *, dehyphenate: bool) -> TextView:
                 while i < n and chars[i].text in ("\r", "\n", " ") and chars[i].generated:
                     i += 1
                 continue
-            if t == "\x02":  # pdfium's mark for a line-end hyphen it recognised
-                t = "-"
+            if t == "\x02":
+                # pdfium's mark for a hyphen it saw at a line end; it also drops the line break after it.
+                nxt = chars[i + 1].text if i + 1 < n else ""
+                if dehyphenate and (nxt.islower() or nxt.isdigit()):
+                    i += 1  # "Intelli-|gence" reads "Intelligence"
+                    continue
+                parts.append("-")
+                refs.append((p, i))
+                if not dehyphenate:  # restore the line break the page has
+                    parts.append("\n")
+                    refs.append(None)
+                i += 1
+                continue
             norm = unicodedata.normalize("NFKC", t) if t and not t.isascii() else t
             for c in norm:
                 parts.append(c)
