@@ -63,7 +63,9 @@ _FOIA_CONTEXT = re.compile(r"\bFOIA\b|\bFOI\b|Freedom\s+of\s+Information|\bexemp
 _NOT_A_CLAIM = re.compile(r"by\s+virtue\s+of\s*$|not\s+exempt\s+information\s+by\s+virtue\s+of\s*$", re.IGNORECASE)
 _EXEMPTION_WORDS = re.compile(r"exempt|withheld|withhold|confidential|publication|publish|disclos|release|"
                               r"review|FOIA|Freedom\s+of\s+Information|closed", re.IGNORECASE)
-_UNTIL_BEFORE = re.compile(r"\buntil\s+(?:at\s+least\s+)?(?:the\s+)?(?P<end>end\s+of\s+)?$", re.IGNORECASE)
+_UNTIL_BEFORE = re.compile(r"(?:\buntil\s*:?|\b(?:released|published|disclosed|made\s+public)\s+(?:on|after|from)"
+                           r"|\bno\s+earlier\s+than)\s+(?:at\s+least\s+)?(?:the\s+)?(?P<end>end\s+of\s+)?$",
+                           re.IGNORECASE)
 _REVIEW_BEFORE = re.compile(r"\breview(?:ed)?\s*(?:date)?\s*(?:is\s+)?(?:due\s+)?(?:in|on|by|at|after|from|:)?"
                             r"\s*(?:the\s+)?(?P<end>end\s+of\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])[.;](?=\s)|\n\s*\n")

@@ -123,6 +123,15 @@ def test_part2_on_its_own_page():
     ("The contract runs until 31 March 2026 with two extensions.\n"
      "FOIA s.43 Commercial interests. The paper is exempt until 01/04/2028.",
      [("43", "Commercial interests", "2028-04-01", None)], "2028-04-01", None),
+    # other ways of saying when it may be released
+    ("FOIA Sec 43 Commercial interests. Exempt until: 01/04/2027.",
+     [("43", "Commercial interests", "2027-04-01", None)], "2027-04-01", None),
+    ("FOIA Sec 43 Commercial interests. Part 2 can be released after 1 May 2027 once the contract is let.",
+     [("43", "Commercial interests", "2027-05-01", None)], "2027-05-01", None),
+    ("Section 31 (law enforcement) of the FOIA applies until the end of March 2027.",
+     [("31", "Law enforcement", "2027-04-01", None)], "2027-04-01", None),
+    ("FOIA Sec 43 Commercial interests. Review date: 01/04/2026.",
+     [("43", "Commercial interests", None, "2026-04-01")], None, "2026-04-01"),
     # exempt until, and review as well
     ("FOIA Sec 31 Law enforcement. Exempt until 31/12/2027, to be reviewed in June 2027.",
      [("31", "Law enforcement", "2027-12-31", "2027-06-01")], "2027-12-31", "2027-06-01"),
