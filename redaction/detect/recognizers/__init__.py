@@ -1,0 +1,1 @@
+"""Presidio recognizers for UK decision papers, one per file, each with a table-driven test."""

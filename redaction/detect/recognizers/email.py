@@ -1,0 +1,58 @@
+"""E-mail addresses, including one broken over a line ("mike.west@\nmopac.london.gov.uk"); a word
+hyphenated at a line end is already joined by the document's joined view.
+
+Presidio's own EmailRecognizer asks tldextract, which downloads the public-suffix list on first use.
+This one checks the domain against the snapshot tldextract ships, so nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import re
+
+import tldextract
+
+from .base import RuleRecognizer
+
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+# PDF line breaks fall after a dot or around the "@"; addresses are written in lower case, so a break
+# followed by a capital is the end of the address ("...gov.uk.\nLondon is a top-level domain too).
+_BREAK = r"(?:[ \t]*\n[ \t]*(?=[a-z0-9]))?"
+_EMAIL = re.compile(
+    rf"(?<![\w.+'-])(?P<local>{_ATOM}(?:\.{_BREAK}{_ATOM})*)(?:[ \t]*\n[ \t]*(?=@))?@{_BREAK}"
+    rf"(?P<domain>{_LABEL}(?:\.{_BREAK}{_LABEL})+)(?![\w@-])")
+
+# The public-suffix snapshot bundled in the tldextract package; no cache directory, no download.
+_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+class OfflineEmailRecognizer(RuleRecognizer):
+    ENTITY = "EMAIL_ADDRESS"
+    SCORE = 1.0
+    EXPLANATION = "e-mail address"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in _EMAIL.finditer(text):
+            for end in _possible_ends(text, m):
+                if _has_public_suffix(re.sub(r"\s+", "", text[m.start("domain"):end])):
+                    out.append(self.result(m.start(), end))
+                    break
+        return out
+
+
+def _possible_ends(text: str, m: re.Match):
+    """The whole match first, then shorter at each line break: in "west@mopac.gov.uk.\nThe" the word on
+    the next line is not part of the domain."""
+    yield m.end()
+    for i in range(m.end("domain") - 1, m.start("domain"), -1):
+        if text[i] == "\n":
+            j = i
+            while j > m.start("domain") and text[j - 1] in " \t.\n":
+                j -= 1
+            yield j
+
+
+def _has_public_suffix(domain: str) -> bool:
+    parts = _SUFFIXES(domain)
+    return bool(parts.suffix and parts.domain)

@@ -1,0 +1,19 @@
+"""A full name followed by a rank: "Mike West, Det Supt", "Jane Okafor (DCI)"."""
+
+from __future__ import annotations
+
+import re
+
+from .base import RuleRecognizer
+from .patterns import FULL_NAME, RANK, rank_name
+
+_NAME_RANK = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*(?:,|\()[ \t]*\n?[ \t]*(?P<rank>{RANK})(?![\w])")
+
+
+class NameRankRecognizer(RuleRecognizer):
+    SCORE = 0.95
+    EXPLANATION = "name followed by a police rank"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        return [self.result(m.start("name"), m.end("name"), rank=rank_name(m.group("rank")))
+                for m in _NAME_RANK.finditer(text)]

@@ -1,0 +1,71 @@
+"""Signatures: what is written on a "Signature" or "Signed" line, before the label ("Splue hunden.
+Signature") or after it ("Signed: J Smith"), or alone between a bare label and the next "Date" line:
+
+    Signature
+    Ranaluciterd.
+    Date 9/3/2021
+
+Signatures are always redacted: an OCR'd squiggle is as identifying as a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import NOT_NAME_WORDS
+from .base import RuleRecognizer
+
+_LABEL = r"(?:Signature|SIGNATURE|Signed|SIGNED)"
+_BEFORE = re.compile(rf"^[ \t]*(?P<sig>\S.*?)[ \t]+{_LABEL}[ \t]*:?[ \t]*$")
+# "Signed" needs a colon or a tab before what follows: "Signed decision document" is a heading.
+_AFTER = re.compile(rf"^[ \t]*(?:(?:Signature|SIGNATURE)(?:[ \t]*[:\-–\t]|[ \t])|(?:Signed|SIGNED)(?:[ \t]+by)?"
+                    rf"[ \t]*[:\t])[ \t]*(?P<sig>\S.*?)[ \t]*(?:\bDate\b.*)?$")
+_ALONE = re.compile(rf"^[ \t]*{_LABEL}[ \t]*:?[ \t]*$")
+_DATE_LINE = re.compile(r"^[ \t]*Date\b", re.IGNORECASE)
+_BLANK_SIGNATURE = re.compile(r"^[\s._\-–…:]*(?:n/?a)?[\s._\-–…:]*$", re.IGNORECASE)
+_MAX_LINES_TO_DATE = 3
+
+
+class SignatureRecognizer(RuleRecognizer):
+    ENTITY = "SIGNATURE"
+    SCORE = 0.9
+    EXPLANATION = "signature"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        lines = _lines(text)
+        out = []
+        for n, (start, line) in enumerate(lines):
+            for rule in (_AFTER, _BEFORE):
+                m = rule.match(line)
+                if m and _is_signature(m.group("sig")):
+                    out.append(self.result(start + m.start("sig"), start + m.end("sig")))
+                    break
+            else:
+                if _ALONE.match(line):
+                    out.extend(self._between_label_and_date(lines[n + 1:]))
+        return out
+
+    def _between_label_and_date(self, following):
+        found = []
+        for start, line in [(s, ln) for s, ln in following if ln.strip()][:_MAX_LINES_TO_DATE + 1]:
+            if _DATE_LINE.match(line):
+                return found
+            if _is_signature(line):
+                lead = len(line) - len(line.lstrip())
+                found.append(self.result(start + lead, start + len(line.rstrip())))
+        return []  # no "Date" line close below: the lines are not a signature block
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _is_signature(sig: str) -> bool:
+    if _BLANK_SIGNATURE.match(sig) or not re.search(r"[A-Za-z]", sig) or sig.rstrip().endswith(":"):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", sig)
+    return not all(w.lower() in NOT_NAME_WORDS for w in words)

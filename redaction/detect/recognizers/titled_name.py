@@ -1,0 +1,28 @@
+"""Names after a police rank or a title: "DSU Mike WEST", "DAC Graham McNulty", "Mr West", "Dr J. Smith".
+
+The rank or title stays outside the result (it is not personal data, and the policy needs it)."""
+
+from __future__ import annotations
+
+import re
+
+from .base import RuleRecognizer
+from .patterns import NAME, RANK, SEP, TITLE, rank_name
+
+_TITLED = re.compile(rf"(?<![\w/&-])(?P<titles>(?:{RANK}|{TITLE})(?:{SEP}(?:{RANK}|{TITLE}))*){SEP}"
+                     rf"(?P<name>{NAME})")
+_ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
+
+
+class TitledNameRecognizer(RuleRecognizer):
+    SCORE = 0.95
+    EXPLANATION = "name after a police rank or a title"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in _TITLED.finditer(text):
+            rank = None
+            for t in _ONE_TITLE.finditer(m.group("titles")):
+                rank = rank_name(t.group(0)) or rank
+            out.append(self.result(m.start("name"), m.end("name"), rank=rank))
+        return out

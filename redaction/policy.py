@@ -1,0 +1,110 @@
+"""Who is kept and why: the publication policy an organisation edits (a TOML file).
+
+Every person's name is redacted except public office holders acting in role: the named office holders of
+the roster, and police chief officers (Commander and above). Signatures, phone numbers and e-mail
+addresses are always redacted. Every decision carries a reason a person can read.
+
+The file is ``policy_default.toml`` beside this module unless ``FOIA_POLICY_FILE`` (or the ``path``
+argument) names another.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .detect.vocabulary import POLICE_RANKS
+from .errors import RedactionError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_POLICY_FILE = Path(__file__).with_name("policy_default.toml")
+POLICY_ENV = "FOIA_POLICY_FILE"
+
+REDACT, KEEP = "redact", "keep"
+
+# Reasons for the things that are always redacted, by type.
+ALWAYS_REDACTED = {
+    "PHONE_NUMBER": "UK phone number",
+    "EMAIL_ADDRESS": "e-mail address",
+    "SIGNATURE": "signature",
+}
+REASON_POLICE_BELOW_CHIEF = "police officer below chief officer rank"
+REASON_PERSON = "person's name"
+
+
+class PolicyError(RedactionError):
+    """The policy file is missing or malformed; the message says which file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: str  # "redact" or "keep"
+    reason: str
+
+
+@dataclass(frozen=True)
+class Policy:
+    exemption: str
+    chief_officer_ranks: frozenset[str]
+    office_holders: dict[str, str]  # folded full name -> role
+
+    def for_type(self, entity_type: str) -> Decision:
+        return Decision(REDACT, ALWAYS_REDACTED.get(entity_type, "personal data"))
+
+    def for_person(self, names: set[str], ranks: set[str]) -> Decision:
+        """The decision for one person, from every way the paper names them and every rank written
+        beside them (full rank names, e.g. "Detective Superintendent")."""
+        for name in sorted(names, key=len, reverse=True):
+            role = self.office_holders.get(fold(name))
+            if role:
+                return Decision(KEEP, f"named office holder: {role}")
+        chief = sorted(r for r in ranks if r in self.chief_officer_ranks)
+        if chief:
+            return Decision(KEEP, f"police chief officer: {chief[0]}")
+        if ranks:
+            return Decision(REDACT, REASON_POLICE_BELOW_CHIEF)
+        return Decision(REDACT, REASON_PERSON)
+
+
+def fold(name: str) -> str:
+    """Names compare without case, spacing or apostrophe style: "Mike  WEST" == "mike west"."""
+    return " ".join(name.replace("’", "'").casefold().split())
+
+
+def load_policy(path: str | os.PathLike | None = None) -> Policy:
+    """The policy in ``path``, else in ``$FOIA_POLICY_FILE``, else the shipped default."""
+    chosen = Path(path or os.environ.get(POLICY_ENV) or DEFAULT_POLICY_FILE)
+    return _load(chosen.resolve())
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path) -> Policy:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PolicyError(f"the policy file {path.name} does not exist") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"the policy file {path.name} is not valid TOML: {exc}") from None
+    try:
+        ranks = data.get("police", {}).get("chief_officer_ranks", [])
+        holders: dict[str, str] = {}
+        for entry in data.get("office_holders", []):
+            role = entry["role"]
+            for name in entry["names"]:
+                holders[fold(name)] = role
+        unknown = sorted(set(map(str, ranks)) - set(POLICE_RANKS.values()))
+        if unknown:
+            raise PolicyError(f"the policy file {path.name} names unknown police ranks: {', '.join(unknown)}")
+        policy = Policy(exemption=str(data.get("exemption", "s40(2)")),
+                        chief_officer_ranks=frozenset(str(r) for r in ranks), office_holders=holders)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise PolicyError(f"the policy file {path.name} is malformed: each office_holders entry needs "
+                          f"'role' and 'names' ({type(exc).__name__})") from None
+    log.info("loaded policy %s: chief ranks=%d office holders=%d", path.name, len(policy.chief_officer_ranks),
+             len(holders))
+    return policy
