@@ -1,0 +1,110 @@
+"""The JSON API for scripts at ``/api/v1/``: bearer tokens (``foia token create EMAIL``), JSON errors.
+
+``POST /papers`` (multipart ``file``) → 201 ``{"id", "analysis"}`` for papers analysed within the request
+(up to ``papers.API_SYNC_PAGES`` pages), else 202 ``{"id", "state", "status"}`` and the analysis runs in the
+background (``GET /papers/<id>`` until ``state`` is ``ready``). ``POST /papers/<id>/publish`` takes optional
+decisions JSON (the shape of :mod:`redaction.decisions`).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, current_app, g, jsonify, request, url_for
+
+from redaction.decisions import Decisions
+from redaction.errors import InputError
+
+from . import audit, papers, publishing
+from .accounts import user_for_token
+from .db import db_session
+from .errors import error_response
+from .models import Paper
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("api", __name__)
+
+
+@bp.before_request
+def require_token():
+    """The one gate for every API route here: a valid ``Authorization: Bearer foia_…`` header."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    user = user_for_token(db_session(), token.strip()) if scheme.lower() == "bearer" else None
+    if user is None:
+        response, status = error_response(401, "a valid API token is needed (Authorization: Bearer …)")
+        response.headers["WWW-Authenticate"] = 'Bearer realm="foia"'
+        return response, status
+    db_session().commit()  # last_used_at
+    g.api_user = user
+
+
+def _paper(paper_id: int) -> Paper | None:
+    return db_session().get(Paper, paper_id)
+
+
+def paper_json(paper: Paper) -> dict:
+    body = {"id": paper.id, "state": paper.state, "reference": paper.reference, "title": paper.title,
+            "pages": paper.page_count, "error": paper.error, "analysis": paper.analysis,
+            "decisions": paper.decisions or {}}
+    if paper.state == "published":
+        body.update(publishing.publish_response(paper))
+    return body
+
+
+@bp.route("/papers", methods=["POST"])
+def upload():
+    file = request.files.get("file")
+    if file is None:
+        return error_response(400, "send the PDF as the multipart form field \"file\"")
+    db = db_session()
+    try:
+        paper = papers.accept_upload(db, g.api_user, file.filename, file.read(), actor="api")
+    except papers.UploadError as exc:
+        return error_response(413 if exc.code == "too_large" else 400, exc.message)
+    if paper.page_count > papers.API_SYNC_PAGES:
+        current_app.extensions["foia.worker"].submit(papers.analyse_paper, paper.id)
+        return jsonify(id=paper.id, state="analysing",
+                       status=url_for("api.get_paper", paper_id=paper.id)), 202
+    papers.analyse_paper(paper.id)
+    db.refresh(paper)
+    if paper.state == "failed":
+        return error_response(422, paper.error)
+    return jsonify(id=paper.id, analysis=paper.analysis), 201
+
+
+@bp.route("/papers/<int:paper_id>")
+def get_paper(paper_id: int):
+    paper = _paper(paper_id)
+    if paper is None:
+        return error_response(404, "no such paper")
+    return jsonify(paper_json(paper))
+
+
+@bp.route("/papers/<int:paper_id>/publish", methods=["POST"])
+def publish(paper_id: int):
+    paper = _paper(paper_id)
+    if paper is None:
+        return error_response(404, "no such paper")
+    db = db_session()
+    if request.get_data():
+        data = request.get_json(silent=True)
+        if not isinstance(data, dict):
+            return error_response(400, "the body must be a JSON object of decisions (or empty)")
+        try:
+            Decisions.from_dict(data)
+        except InputError as exc:
+            return error_response(400, exc.message)
+        if paper.state == "ready":
+            paper.decisions = data
+            audit.record(db, "decisions saved", user=g.api_user, actor="api", paper_id=paper.id,
+                         kept=sum(v == "keep" for v in data.get("items", {}).values()),
+                         redacted=sum(v == "redact" for v in data.get("items", {}).values()),
+                         texts=len(data.get("redact_texts", [])), boxes=len(data.get("boxes", [])))
+            db.commit()
+    try:
+        body = publishing.publish(db, paper, g.api_user, actor="api")
+    except publishing.PublishError as exc:
+        return error_response(exc.status, exc.message)
+    return jsonify(body), 200

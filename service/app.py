@@ -1,0 +1,69 @@
+"""The application factory (flaskr / indico style): ``create_app(overrides=None)``.
+
+Configuration comes from :mod:`service.config` (defaults, then ``FOIA_*`` variables, then ``overrides``).
+One blueprint per audience: ``public`` at ``/``, ``auth`` (sign in/out), ``officer`` at ``/officer/`` and
+``api`` at ``/api/v1/``. The database schema is *not* created here: ``foia serve`` applies the Alembic
+migrations first (``service.migrate.upgrade``), and so do the tests.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import errors, filters, headers
+from .config import load_config
+from .db import Database, close_session
+from .storage import Storage
+from .worker import Worker
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent
+csrf = CSRFProtect()
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    cfg = load_config(overrides)
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder="static")
+    app.config.update(cfg)
+    app.config.update(
+        MAX_CONTENT_LENGTH=int(cfg["MAX_UPLOAD_MB"]) * 1024 * 1024 + 64 * 1024,  # + room for the form
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=bool(cfg["SECURE_COOKIES"]),
+        SESSION_COOKIE_NAME="foia_session",
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=int(cfg["SESSION_HOURS"])),
+        WTF_CSRF_TIME_LIMIT=int(cfg["SESSION_HOURS"]) * 3600,  # a review page may stay open a while
+        TESTING=cfg["ENV"] == "testing",
+    )
+    if cfg["TRUST_PROXY"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+
+    app.extensions["foia.db"] = Database(cfg["DATABASE_URL"])
+    app.extensions["foia.storage"] = Storage(Path(cfg["DATA_DIR"]) / "files")
+    app.extensions["foia.worker"] = Worker(app, workers=int(cfg["WORKERS"]))
+
+    csrf.init_app(app)
+    _register_blueprints(app)
+    errors.register(app)
+    filters.register(app)
+    headers.register(app)
+    app.teardown_appcontext(close_session)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from . import api, auth, officer, public
+
+    app.before_request(auth.load_user)
+    app.register_blueprint(public.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(officer.bp, url_prefix="/officer")
+    app.register_blueprint(api.bp, url_prefix="/api/v1")
+    csrf.exempt(api.bp)  # bearer tokens, no cookies: CSRF cannot apply

@@ -1,0 +1,130 @@
+"""``foia serve``, ``foia user add`` and ``foia token create`` (wired into :mod:`service.cli`).
+
+Each applies the database migrations first, so a fresh data folder works whichever command runs first.
+Errors are one line on stderr with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+EXIT_BAD_INPUT = 2
+
+
+def add_service_commands(sub) -> None:
+    p = sub.add_parser("serve", help="run the web service (embedded default: SQLite and ./var)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=serve)
+
+    user = sub.add_parser("user", help="manage officers").add_subparsers(dest="user_command")
+    p = user.add_parser("add", help="add an officer (password from a prompt or --password-stdin)")
+    p.add_argument("email")
+    p.add_argument("--role", choices=("officer", "admin"), default="officer")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.set_defaults(func=user_add)
+
+    token = sub.add_parser("token", help="API tokens").add_subparsers(dest="token_command")
+    p = token.add_parser("create", help="print a new API token for a user (shown once)")
+    p.add_argument("email")
+    p.add_argument("--label", default="")
+    p.set_defaults(func=token_create)
+
+
+def _database():
+    """Migrated database for the configured data folder; ConfigError → one line, exit 2."""
+    from .config import ConfigError, load_config
+    from .db import Database
+    from .migrate import upgrade
+
+    try:
+        cfg = load_config()
+    except ConfigError as exc:
+        _fail(str(exc))
+    upgrade(cfg["DATABASE_URL"])
+    return cfg, Database(cfg["DATABASE_URL"])
+
+
+def _fail(message: str):
+    print(f"foia: error: {message}", file=sys.stderr)
+    raise SystemExit(EXIT_BAD_INPUT)
+
+
+def serve(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+    from werkzeug.serving import run_simple
+
+    from .app import create_app
+    from .models import User
+    from .papers import resume_pending
+
+    cfg, db = _database()
+    with db.session() as session:
+        users = session.scalar(select(func.count()).select_from(User))
+    db.dispose()
+    app = create_app()
+    resumed = resume_pending(app)
+    base = f"http://{args.host}:{args.port}"
+    print(f"FOIA publication service: {base}/  (officers sign in at {base}/sign-in)")
+    print(f"Data folder: {cfg['DATA_DIR']}   Database: {_safe_url(cfg['DATABASE_URL'])}")
+    if not users:
+        print("No officer yet. Create the first one in another terminal with:")
+        print("    .venv/bin/foia user add EMAIL --role officer")
+    if resumed:
+        print(f"Resumed the analysis of {resumed} paper(s) left from before.")
+    sys.stdout.flush()
+    run_simple(args.host, args.port, app, threaded=True, use_reloader=False)
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def user_add(args: argparse.Namespace) -> int:
+    from .accounts import AccountError, create_user
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Password again: ") != password:
+            _fail("the passwords do not match")
+    _, db = _database()
+    with db.session() as session:
+        try:
+            user = create_user(session, args.email, password, args.role)
+        except AccountError as exc:
+            _fail(str(exc))
+        from . import audit
+
+        audit.record(session, "user added", actor="cli", user=user, role=user.role)
+        session.commit()
+        print(f"Added {user.email} ({user.role}).")
+    db.dispose()
+    return 0
+
+
+def token_create(args: argparse.Namespace) -> int:
+    from . import audit
+    from .accounts import AccountError, create_token, normalise_email
+    from .models import User
+
+    _, db = _database()
+    with db.session() as session:
+        try:
+            token = create_token(session, args.email, args.label)
+        except AccountError as exc:
+            _fail(str(exc))
+        from sqlalchemy import select
+
+        user = session.scalar(select(User).where(User.email == normalise_email(args.email)))
+        audit.record(session, "api token created", actor="cli", user=user)
+        session.commit()
+    db.dispose()
+    print(token)
+    return 0

@@ -1,0 +1,109 @@
+"""Configuration: defaults here, overlaid by ``FOIA_*`` environment variables, then by ``create_app`` overrides.
+
+Every setting has one name; the environment variable is that name with the ``FOIA_`` prefix
+(``DATA_DIR`` ← ``FOIA_DATA_DIR``). Values from the environment are converted to the default's type.
+
+``ENV`` is ``development`` (the default, what ``make run`` uses), ``testing`` or ``production``. Outside
+development and testing a ``SECRET_KEY`` is required and cookies are ``Secure`` unless told otherwise;
+in development a random key is kept in the data folder so sign-ins survive a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from datetime import time
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+PREFIX = "FOIA_"
+
+DEFAULTS: dict[str, object] = {
+    "ENV": "development",
+    "DATA_DIR": "./var",
+    "DATABASE_URL": "",            # empty: SQLite file inside DATA_DIR
+    "SECRET_KEY": "",
+    "MAX_UPLOAD_MB": 50,
+    "RELEASE_TIME": "00:00",       # time of day (Europe/London) at which parts are released on their date
+    "UPCOMING_DAYS": 14,           # officers see releases due within this many days
+    "SECURE_COOKIES": None,        # None: Secure in production, not in development/testing
+    "TRUST_PROXY": False,          # behind one reverse proxy: trust X-Forwarded-For/-Proto
+    "WORKERS": 1,                  # background analysis/preview threads per process
+    "SIGN_IN_LIMIT": 5,            # failed sign-ins per account and address ...
+    "SIGN_IN_WINDOW_MIN": 15,      # ... within this many minutes, then refused until the window passes
+    "SESSION_HOURS": 8,
+    "RENDER_DPI": 96,              # page images on the review page
+}
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot be used; the message says which setting and why."""
+
+
+def load_config(overrides: dict | None = None, environ: dict | None = None) -> dict:
+    environ = os.environ if environ is None else environ
+    cfg = dict(DEFAULTS)
+    for name, default in DEFAULTS.items():
+        raw = environ.get(PREFIX + name)
+        if raw is not None and raw != "":
+            cfg[name] = _convert(name, raw, default)
+    cfg.update(overrides or {})
+    return _finish(cfg)
+
+
+def _convert(name: str, raw: str, default: object) -> object:
+    if isinstance(default, bool) or default is None:
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigError(f"{PREFIX}{name} must be a whole number") from None
+    return raw
+
+
+def _finish(cfg: dict) -> dict:
+    if cfg["ENV"] not in ("development", "testing", "production"):
+        raise ConfigError(f"{PREFIX}ENV must be development, testing or production")
+    data_dir = Path(cfg["DATA_DIR"]).expanduser().resolve()
+    cfg["DATA_DIR"] = str(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if not cfg["DATABASE_URL"]:
+        cfg["DATABASE_URL"] = f"sqlite:///{data_dir / 'foia.db'}"
+    cfg["RELEASE_TIME_OF_DAY"] = parse_time(str(cfg["RELEASE_TIME"]))
+    if cfg["SECURE_COOKIES"] is None:
+        cfg["SECURE_COOKIES"] = cfg["ENV"] == "production"
+    if not cfg["SECRET_KEY"]:
+        if cfg["ENV"] == "production":
+            raise ConfigError(f"{PREFIX}SECRET_KEY is required in production (a long random string)")
+        cfg["SECRET_KEY"] = _development_key(data_dir) if cfg["ENV"] == "development" else secrets.token_hex(32)
+    if int(cfg["MAX_UPLOAD_MB"]) < 1:
+        raise ConfigError(f"{PREFIX}MAX_UPLOAD_MB must be at least 1")
+    return cfg
+
+
+def parse_time(value: str) -> time:
+    try:
+        hours, minutes = value.strip().split(":")
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise ConfigError(f"{PREFIX}RELEASE_TIME must be HH:MM (24-hour clock)") from None
+
+
+def _development_key(data_dir: Path) -> str:
+    """A random key kept in the data folder, so a development server's sign-ins survive a restart."""
+    path = data_dir / "secret_key"
+    if path.is_file():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it first
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    log.warning("no FOIA_SECRET_KEY set: using a development key kept in the data folder")
+    return key

@@ -1,0 +1,157 @@
+"""PDF work that runs in child processes (see :mod:`service.pdfwork`).
+
+PDFium is not thread-safe — not even across different documents — and a hostile PDF may crash it, so the
+web process never calls it: these top-level functions run in a process pool and return plain data. They
+never raise library errors across the process boundary; a refused input comes back as
+``Failure(code, message)`` with the library's user-safe message.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Failure:
+    code: str
+    message: str
+
+
+@dataclass
+class Checked:
+    page_count: int
+    page_sizes: list[list[float]]
+
+
+@dataclass
+class Analysed:
+    analysis: dict
+    page_sizes: list[list[float]]
+
+
+@dataclass
+class Redacted:
+    part1: bytes
+    part2: bytes | None
+    report: dict
+    part1_pages: int
+    part2_pages: int
+    part1_text: str
+
+
+def check_pdf(data: bytes, max_bytes: int) -> Checked | Failure:
+    """Refuse what the library refuses (not a PDF, encrypted, damaged, too large, a bomb)."""
+    from redaction.errors import RedactionError
+    from redaction.limits import Limits
+    from redaction.load import load
+
+    try:
+        loaded = load(data, Limits(max_bytes=max_bytes))
+    except RedactionError as exc:
+        return Failure(exc.code, exc.message)
+    try:
+        sizes = [[round(w, 2), round(h, 2)] for w, h in (loaded.pdfium[i].get_size()
+                                                          for i in range(loaded.page_count))]
+        return Checked(loaded.page_count, sizes)
+    finally:
+        loaded.close()
+
+
+def analyse_pdf(path: str, filename: str, max_bytes: int, today: date) -> Analysed | Failure:
+    from redaction import analyse
+    from redaction.errors import RedactionError
+    from redaction.limits import Limits
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    try:
+        analysis = analyse(data, filename, limits=Limits(max_bytes=max_bytes), today=today)
+    except RedactionError as exc:
+        return Failure(exc.code, exc.message)
+    sizes = [[round(p.width, 2), round(p.height, 2)] for p in analysis.document.pages]
+    return Analysed(analysis.to_dict(), sizes)
+
+
+def render_pages(path: str, out_paths: dict[int, str], dpi: int) -> int:
+    """Render the given 1-based pages to PNG files (atomic writes); returns how many were written."""
+    import os
+    import tempfile
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for number, out in out_paths.items():
+            page = pdf[number - 1]
+            image = page.render(scale=dpi / 72).to_pil()
+            page.close()
+            buf = io.BytesIO()
+            image.save(buf, format="PNG", optimize=False)
+            os.makedirs(os.path.dirname(out), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(out), prefix=".tmp-")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(buf.getvalue())
+            os.replace(tmp, out)
+    finally:
+        pdf.close()
+    return len(out_paths)
+
+
+def redact_pdf(path: str, filename: str, max_bytes: int, today: date, decisions: dict | None
+               ) -> Redacted | Failure:
+    """Analyse again (the redaction needs the character boxes), then redact with the officer's decisions.
+
+    ``redaction.redact`` verifies its outputs and raises ``LeakDetected`` when anything removed or
+    withheld survives; that comes back as ``Failure("leak", message)`` and nothing is published.
+    """
+    from redaction import analyse
+    from redaction.decisions import Decisions
+    from redaction.errors import RedactionError
+    from redaction.limits import Limits
+
+    try:
+        from redaction.redact import redact
+    except ImportError:
+        return Failure("unavailable", "the redaction engine is not installed in this build; "
+                                      "nothing was published")
+    with open(path, "rb") as fh:
+        data = fh.read()
+    limits = Limits(max_bytes=max_bytes)
+    try:
+        analysis = analyse(data, filename, limits=limits, today=today)
+        result = redact(data, analysis, Decisions.from_dict(decisions), limits=limits)
+    except RedactionError as exc:
+        return Failure(exc.code, exc.message)
+    part1_pages, part1_text = _pages_and_text(result.part1)
+    part2_pages = _pages_and_text(result.part2)[0] if result.part2 else 0
+    return Redacted(result.part1, result.part2, _jsonable(result.report), part1_pages, part2_pages,
+                    part1_text)
+
+
+def _pages_and_text(data: bytes) -> tuple[int, str]:
+    """Page count and plain text of a *redacted* output (what the public search indexes)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        texts = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+        return len(pdf), "\n\n".join(texts)
+    finally:
+        pdf.close()
+
+
+def _jsonable(report) -> dict:
+    import json
+
+    return json.loads(json.dumps(report if isinstance(report, dict) else {}, default=str))
