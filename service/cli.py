@@ -53,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paper", type=Path)
     p.add_argument("--no-detect", action="store_true", help="structure only, skip personal data detection")
     p.set_defaults(func=_analyse)
+
+    from service.commands import add_service_commands  # serve, user add, token create
+
+    add_service_commands(sub)
     return parser
 
 
