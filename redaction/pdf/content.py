@@ -1,0 +1,336 @@
+"""Rewrite content streams so that nothing under a region is left in them.
+
+The interpreter walks every operator of a page (and of every Form XObject it draws) tracking the graphics
+state (CTM, q/Q) and the text state (Tm, Tlm, Tc, Tw, Tz, TL, Ts, Tf), so it knows the box of every
+glyph, image and path in page user space. It removes:
+
+* every glyph whose box meets a region (see :mod:`redaction.pdf.text`);
+* images under a region (dropped when fully covered, otherwise replaced by a blanked copy);
+* vector paths lying under a region (a complex path only partly under a redaction box makes the page
+  "not safely editable": it may be text drawn as outlines, so the page is rasterised);
+* content in hidden optional-content layers, and marked-content property lists (``/ActualText``,
+  ``/Alt``, ``/MCID``): ``BDC`` becomes ``BMC``, since the structure tree is not carried over.
+
+A Form XObject is interpreted at every use, with that use's CTM. The first result is written back into the
+form; a use with a different result gets its own copy, so a shared logo stays shared while a form used
+once on a redacted spot and once elsewhere is split.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from dataclasses import dataclass, field
+
+import pikepdf
+
+from .fonts import FontCache
+from .geometry import IDENTITY, Matrix, Region, inside, meets, multiply, points_bbox, rect_bbox
+from .images import ImageNotEditable, blank_image
+from .scope import Scope
+from .text import TextState, show
+
+log = logging.getLogger(__name__)
+
+_PATH_BUILD = {"m", "l", "c", "v", "y", "h", "re"}
+_PATH_PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
+_MAX_FORM_DEPTH = 12
+
+
+class NeedsRaster(Exception):
+    """The page cannot be edited safely; the reason is a short code for the report."""
+
+
+@dataclass
+class PageStats:
+    glyphs: int = 0
+    images_removed: int = 0
+    images_blanked: int = 0
+    paths: int = 0
+    hidden: int = 0
+    raster: set[str] = field(default_factory=set)
+    used_codes: dict[tuple[int, int], set[int]] = field(default_factory=dict)
+
+
+@dataclass
+class _GState:
+    ctm: Matrix
+    text: TextState
+
+
+class ContentEditor:
+    """Edits the pages of one output document; fonts, forms and images are shared across its pages."""
+
+    def __init__(self, pdf: pikepdf.Pdf, is_hidden, op_budget: int = 3_000_000):
+        self.pdf = pdf
+        self.fonts = FontCache()
+        self.is_hidden = is_hidden  # (optional-content object) -> bool
+        self.op_budget = op_budget
+        self._parsed: dict = {}
+        self._form_results: dict = {}
+        self._form_written: set = set()
+        self._images: dict = {}
+        self._active: list = []
+
+    # --- entry point ----------------------------------------------------------------------------------
+
+    def edit_page(self, page: pikepdf.Page, regions: list[Region]) -> tuple[list, pikepdf.Dictionary, PageStats]:
+        """New content instructions and resources for ``page``; raises :class:`NeedsRaster`."""
+        stats = PageStats()
+        self._budget = self.op_budget
+        scope = Scope(page.obj.get("/Resources"))
+        try:
+            ops = pikepdf.parse_content_stream(page.obj)
+        except pikepdf.PdfError:
+            raise NeedsRaster("unparsable content") from None
+        out = self._run(ops, scope, IDENTITY, regions, stats)
+        if stats.raster:
+            raise NeedsRaster(sorted(stats.raster)[0])
+        return out, scope.build(), stats
+
+    # --- the interpreter ------------------------------------------------------------------------------
+
+    def _run(self, ops, scope: Scope, ctm: Matrix, regions: list[Region], stats: PageStats) -> list:
+        gs = _GState(ctm, TextState())
+        stack: list[_GState] = []
+        out: list = []
+        path: list = []
+        points: list[tuple[float, float]] = []
+        curves = False
+        clip = False
+        text = None  # the BT..ET state: {"tm", "tlm", "dirty"}
+        marked = 0
+        skip = 0
+        for inst in ops:
+            self._budget -= 1
+            if self._budget < 0:
+                raise NeedsRaster("too complex")
+            if isinstance(inst, pikepdf.ContentStreamInlineImage):
+                if not skip:
+                    self._inline_image(inst, gs, scope, regions, out, stats)
+                continue
+            operands, op = inst.operands, str(inst.operator)
+            if skip:  # inside a hidden optional-content section
+                skip += {"BMC": 1, "BDC": 1, "EMC": -1}.get(op, 0)
+                continue
+            if op in _PATH_BUILD:
+                path.append(inst)
+                curves |= op in ("c", "v", "y")
+                points.extend(_path_points(op, operands, gs.ctm))
+                continue
+            if op in ("W", "W*"):
+                path.append(inst)
+                clip = True
+                continue
+            if op in _PATH_PAINT:
+                out.extend(self._paint(path, inst, points, curves, clip, regions, stats))
+                path, points, curves, clip = [], [], False, False
+                continue
+            if op == "q":
+                stack.append(_GState(gs.ctm, copy.copy(gs.text)))
+            elif op == "Q":
+                if not stack:
+                    continue  # unbalanced Q: would pop past our wrapper
+                gs = stack.pop()
+            elif op == "cm" and len(operands) == 6:
+                gs.ctm = multiply(tuple(float(v) for v in operands), gs.ctm)
+            elif op == "BT":
+                text = {"tm": IDENTITY, "tlm": IDENTITY, "dirty": False}
+            elif op == "ET":
+                text = None
+            elif op == "Tf" and len(operands) == 2:
+                name = str(operands[0])
+                scope.use("/Font", name)
+                gs.text.font = self.fonts.get(scope.lookup("/Font", name))
+                gs.text.size = float(operands[1])
+            elif op in ("Tc", "Tw", "Tz", "TL", "Ts", "Tr") and operands:
+                gs.text.set(op, float(operands[0]))
+            elif op in ("Td", "TD", "T*", "Tm") and text is not None:
+                if _position(op, operands, gs.text, text, out):
+                    continue
+            elif op in ("Tj", "TJ", "'", '"') and text is not None:
+                show(op, operands, gs.text, text, gs.ctm, regions, out, stats)
+                continue
+            elif op == "Do" and operands:
+                self._do(str(operands[0]), gs, scope, regions, out, stats)
+                continue
+            elif op == "gs" and operands:
+                scope.use("/ExtGState", str(operands[0]))
+            elif op in ("cs", "CS") and operands:
+                scope.use("/ColorSpace", str(operands[0]))
+            elif op in ("scn", "SCN") and operands and isinstance(operands[-1], pikepdf.Name):
+                scope.use("/Pattern", str(operands[-1]))
+            elif op == "sh" and operands:
+                scope.use("/Shading", str(operands[0]))
+            elif op == "BDC" and len(operands) == 2:
+                props = operands[1]
+                if isinstance(props, pikepdf.Name):
+                    group = scope.original.get("/Properties")
+                    props = group.get(str(props)) if isinstance(group, pikepdf.Dictionary) else None
+                if str(operands[0]) == "/OC" and props is not None and self.is_hidden(props):
+                    stats.hidden += 1
+                    skip = 1
+                    continue
+                # Property lists carry /ActualText, /Alt and MCIDs into a structure tree we do not keep.
+                out.append(([operands[0]], pikepdf.Operator("BMC")))
+                marked += 1
+                continue
+            elif op == "BMC":
+                marked += 1
+            elif op == "EMC":
+                if marked == 0:
+                    continue
+                marked -= 1
+            elif op == "DP" and operands:
+                out.append(([operands[0]], pikepdf.Operator("MP")))
+                continue
+            out.append(inst)
+        out.extend(([], pikepdf.Operator("EMC")) for _ in range(marked))
+        if text is not None:
+            out.append(([], pikepdf.Operator("ET")))
+        out.extend(([], pikepdf.Operator("Q")) for _ in stack)
+        return out
+
+    # --- paths ----------------------------------------------------------------------------------------
+
+    def _paint(self, path, paint, points, curves, clip, regions, stats) -> list:
+        box = points_bbox(points)
+        if box is None or (str(paint.operator) == "n"):
+            return [*path, paint]
+        if any(inside(box, r.box, 0.5) for r in regions):
+            stats.paths += 1
+            # A clipping path still clips what follows; only its painting goes.
+            return [*path, ([], pikepdf.Operator("n"))] if clip else []
+        segments = len(path)
+        if curves or segments > 6:
+            if any(r.kind == "redaction" and meets(box, r.box) for r in regions):
+                stats.raster.add("vector shapes under a box")  # may be text drawn as outlines
+        return [*path, paint]
+
+    # --- images and forms -----------------------------------------------------------------------------
+
+    def _do(self, name, gs, scope, regions, out, stats) -> None:
+        xobj = scope.lookup("/XObject", name)
+        if not isinstance(xobj, pikepdf.Stream):
+            return
+        if "/OC" in xobj and self.is_hidden(xobj.OC):
+            stats.hidden += 1
+            return
+        subtype = str(xobj.get("/Subtype", ""))
+        if subtype == "/Image":
+            new = self._image(xobj, gs.ctm, regions, stats)
+            if new is False:
+                return
+            if new is None:
+                scope.use("/XObject", name)
+                out.append(([pikepdf.Name(name)], pikepdf.Operator("Do")))
+            else:
+                out.append(([pikepdf.Name(scope.add("/XObject", new, "/Im"))], pikepdf.Operator("Do")))
+        elif subtype == "/Form":
+            self._form(name, xobj, gs, scope, regions, out, stats)
+
+    def _image(self, image, ctm, regions, stats):
+        """None: unchanged; False: dropped; otherwise the blanked replacement."""
+        box = rect_bbox(ctm, 0.0, 0.0, 1.0, 1.0)
+        hits = [r for r in regions if meets(box, r.box)]
+        if not hits:
+            return None
+        if any(inside(box, r.box, 0.5) for r in hits):
+            stats.images_removed += 1
+            return False
+        key = (image.objgen, tuple(round(v, 3) for v in ctm), tuple(r.box for r in hits)) \
+            if isinstance(image, pikepdf.Object) else None
+        if key is not None and key in self._images:
+            stats.images_blanked += 1
+            return self._images[key]
+        try:
+            new = blank_image(self.pdf, image, ctm, hits)
+        except ImageNotEditable as exc:
+            log.info("image not editable (%s)", exc)
+            if any(r.kind != "crop" for r in hits):
+                stats.raster.add("image not editable")
+            return None
+        if new is None:
+            return None
+        new = self.pdf.make_indirect(new)
+        if key is not None:
+            self._images[key] = new
+        stats.images_blanked += 1
+        return new
+
+    def _inline_image(self, inst, gs, scope, regions, out, stats) -> None:
+        new = self._image(inst.iimage, gs.ctm, regions, stats)
+        if new is None:
+            out.append(inst)
+        elif new is not False:
+            out.append(([pikepdf.Name(scope.add("/XObject", new, "/Im"))], pikepdf.Operator("Do")))
+
+    def _form(self, name, form, gs, scope, regions, out, stats) -> None:
+        key = form.objgen
+        if key in self._active or len(self._active) >= _MAX_FORM_DEPTH:
+            raise NeedsRaster("recursive forms")
+        if key not in self._parsed:
+            try:
+                self._parsed[key] = (pikepdf.parse_content_stream(form), form.get("/Resources"))
+            except pikepdf.PdfError:
+                raise NeedsRaster("unparsable form") from None
+        ops, resources = self._parsed[key]
+        matrix = tuple(float(v) for v in form.Matrix) if "/Matrix" in form else IDENTITY
+        inner = Scope(resources if resources is not None else scope.original)
+        self._active.append(key)
+        try:
+            new_ops = self._run(ops, inner, multiply(matrix, gs.ctm), regions, stats)
+        finally:
+            self._active.pop()
+        data = pikepdf.unparse_content_stream(new_ops)
+        result_key = (key, data, inner.signature())
+        target = self._form_results.get(result_key)
+        if target is None:
+            if key not in self._form_written:
+                target = form  # first use: rewrite the form itself
+                self._form_written.add(key)
+            else:
+                target = self.pdf.make_indirect(pikepdf.Stream(self.pdf, b""))
+                for k, v in form.items():
+                    if k not in ("/Length", "/Filter", "/DecodeParms"):
+                        target[k] = v
+            target.write(data)
+            target.Resources = inner.build()
+            for k in ("/OC", "/Metadata", "/PieceInfo", "/StructParent", "/StructParents", "/Ref", "/OPI"):
+                if k in target:
+                    del target[k]
+            self._form_results[result_key] = target
+        if target.objgen == form.objgen:
+            scope.use("/XObject", name)
+            out.append(([pikepdf.Name(name)], pikepdf.Operator("Do")))
+        else:
+            out.append(([pikepdf.Name(scope.add("/XObject", target, "/Fm"))], pikepdf.Operator("Do")))
+
+
+def _path_points(op: str, operands, ctm: Matrix) -> list[tuple[float, float]]:
+    from .geometry import apply
+
+    v = [float(x) for x in operands]
+    if op == "re" and len(v) == 4:
+        x, y, w, h = v
+        return [apply(ctm, x, y), apply(ctm, x + w, y), apply(ctm, x, y + h), apply(ctm, x + w, y + h)]
+    return [apply(ctm, v[i], v[i + 1]) for i in range(0, len(v) - 1, 2)]
+
+
+def _position(op, operands, ts: TextState, text: dict, out: list) -> bool:
+    """Track Td/TD/T*/Tm. Returns True when the operator must not be emitted: once a glyph was removed in
+    this text object, every show is positioned absolutely, so relative moves are dropped."""
+    tlm = text["tlm"]
+    if op == "Tm" and len(operands) == 6:
+        tlm = tuple(float(v) for v in operands)
+    elif op in ("Td", "TD") and len(operands) == 2:
+        tx, ty = float(operands[0]), float(operands[1])
+        if op == "TD":
+            ts.tl = -ty
+            if text["dirty"]:
+                out.append(([round(ts.tl, 4)], pikepdf.Operator("TL")))
+        tlm = multiply((1.0, 0.0, 0.0, 1.0, tx, ty), tlm)
+    elif op == "T*":
+        tlm = multiply((1.0, 0.0, 0.0, 1.0, 0.0, -ts.tl), tlm)
+    text["tm"] = text["tlm"] = tlm
+    return text["dirty"]

@@ -1,0 +1,99 @@
+"""Leave nothing in a font that only removed text used.
+
+After every page of an output is rewritten, the content editor knows which codes of each font are still
+shown. For each such font this module:
+
+* rebuilds ``/ToUnicode`` with entries for the surviving codes only (parsed with pdfminer.six's CMap
+  parser, written back as a fresh ``bfchar`` CMap), so the map no longer spells out letters or names
+  that were only in removed text;
+* sets the advance width of every code no longer shown to 0 (``/Widths``; a simple font) or rebuilds
+  ``/W`` from the surviving CIDs (a CID font), so glyph widths of removed text are not listed either;
+* drops ``/CharSet`` and ``/CIDSet`` from the descriptor (they list the glyphs of the original subset).
+
+The embedded font program itself is kept as it is: its glyph outlines for characters no longer used stay
+(a subset font holds each letter once, not the text). See the README's note on fonts.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+import pikepdf
+from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+
+log = logging.getLogger(__name__)
+
+
+def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]]) -> int:
+    """Prune every font in ``used_codes`` (objgen -> codes still shown). Returns how many were pruned."""
+    pruned = 0
+    for objgen, codes in used_codes.items():
+        try:
+            font = pdf.get_object(objgen)
+        except (pikepdf.PdfError, ValueError):
+            continue
+        if not isinstance(font, pikepdf.Dictionary):
+            continue
+        two_byte = str(font.get("/Subtype", "")) == "/Type0"
+        if "/ToUnicode" in font and isinstance(font.ToUnicode, pikepdf.Stream):
+            font.ToUnicode = _tounicode(pdf, font.ToUnicode, codes, two_byte)
+        if two_byte:
+            _cid_widths(font.DescendantFonts[0], codes)
+            descriptor = font.DescendantFonts[0].get("/FontDescriptor")
+        else:
+            _simple_widths(font, codes)
+            descriptor = font.get("/FontDescriptor")
+        if isinstance(descriptor, pikepdf.Dictionary):
+            for key in ("/CharSet", "/CIDSet"):
+                if key in descriptor:
+                    del descriptor[key]
+        pruned += 1
+    return pruned
+
+
+def read_tounicode(stream: pikepdf.Stream) -> dict[int, str]:
+    cmap = FileUnicodeMap()
+    try:
+        CMapParser(cmap, io.BytesIO(stream.read_bytes())).run()
+    except Exception:  # a broken CMap: nothing can be carried over from it
+        log.info("unreadable ToUnicode CMap dropped")
+        return {}
+    return dict(cmap.cid2unichr)
+
+
+def _tounicode(pdf: pikepdf.Pdf, stream: pikepdf.Stream, codes: set[int], two_byte: bool) -> pikepdf.Stream:
+    mapping = read_tounicode(stream)
+    kept = sorted((c, mapping[c]) for c in codes if c in mapping)
+    digits = 4 if two_byte else 2
+    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+             "1 begincodespacerange", f"<{'0' * digits}> <{'F' * digits}>", "endcodespacerange"]
+    for start in range(0, len(kept), 100):
+        chunk = kept[start:start + 100]
+        lines.append(f"{len(chunk)} beginbfchar")
+        lines.extend(f"<{code:0{digits}X}> <{text.encode('utf-16-be').hex().upper()}>" for code, text in chunk)
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return pdf.make_indirect(pikepdf.Stream(pdf, "\n".join(lines).encode("ascii")))
+
+
+def _simple_widths(font: pikepdf.Dictionary, codes: set[int]) -> None:
+    if "/Widths" not in font:
+        return
+    first = int(font.get("/FirstChar", 0))
+    font.Widths = pikepdf.Array([w if (first + i) in codes else 0 for i, w in enumerate(font.Widths)])
+
+
+def _cid_widths(descendant: pikepdf.Dictionary, codes: set[int]) -> None:
+    from .fonts import _type0  # the parser of /W lives with the other font metrics
+
+    if "/W" not in descendant:
+        return
+    widths = _type0(pikepdf.Dictionary(Encoding=pikepdf.Name("/Identity-H"),
+                                       DescendantFonts=pikepdf.Array([descendant]))).widths
+    entries: list = []
+    for cid in sorted(c for c in codes if c in widths):
+        entries += [cid, pikepdf.Array([widths[cid]])]
+    descendant.W = pikepdf.Array(entries)

@@ -1,0 +1,149 @@
+"""Glyph-level removal in the text-showing operators (Tj, TJ, ', ").
+
+Each glyph's position follows the PDF text model: ``Trm = [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM`` and after
+each glyph ``tx = (w0·Tfs + Tc + Tw) · Th`` (Tw only for the single-byte code 32). A glyph goes when its
+box meets a region. The test box is the glyph's core — the middle 70% of its advance and from just under
+the baseline to about x-height — so that a neighbouring glyph whose advance box merely touches a
+redaction box (or whose italic overhang does) survives, while any glyph drawn inside the box goes.
+
+When a glyph is removed, the surviving glyphs of that text object are each shown after an absolute
+``Tm``: no ``TJ`` displacement, ``Tc`` or ``Tw`` stands in for the removed glyphs, so their widths (the
+Bland et al., PETS 2023 side channel) are not in the file. Kerning between two surviving glyphs stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pikepdf
+
+from .fonts import FontInfo
+from .geometry import Matrix, Region, meets, multiply, rect_bbox
+
+_CORE_X = (0.15, 0.85)
+_CORE_Y = (-0.05, 0.55)
+_MIN_TEST_WIDTH = 300.0  # zero-width or tiny advances are still tested as a glyph of some size
+
+
+@dataclass
+class TextState:
+    font: FontInfo | None = None
+    size: float = 0.0
+    tc: float = 0.0
+    tw: float = 0.0
+    th: float = 1.0
+    tl: float = 0.0
+    ts: float = 0.0
+    tr: float = 0.0
+
+    def set(self, op: str, value: float) -> None:
+        if op == "Tz":
+            self.th = value / 100.0
+        else:
+            setattr(self, {"Tc": "tc", "Tw": "tw", "TL": "tl", "Ts": "ts", "Tr": "tr"}[op], value)
+
+
+def show(op: str, operands, ts: TextState, text: dict, ctm: Matrix, regions: list[Region], out: list,
+         stats) -> None:
+    """Handle one show operator: emit it unchanged, or only its surviving glyphs positioned absolutely."""
+    if op in ("'", '"'):
+        if op == '"' and len(operands) == 3:
+            # Set word and character spacing as their own operators, so the show can be rewritten.
+            ts.tw, ts.tc = float(operands[0]), float(operands[1])
+            out.append(([operands[0]], pikepdf.Operator("Tw")))
+            out.append(([operands[1]], pikepdf.Operator("Tc")))
+        if not text["dirty"]:
+            out.append(([], pikepdf.Operator("T*")))
+        text["tlm"] = text["tm"] = multiply((1.0, 0.0, 0.0, 1.0, 0.0, -ts.tl), text["tlm"])
+        strings = [operands[-1]] if operands else []
+        original = ([strings[0]], pikepdf.Operator("Tj")) if strings else None
+    elif op == "TJ":
+        strings = list(operands[0]) if operands and isinstance(operands[0], pikepdf.Array) else []
+        original = (operands, pikepdf.Operator(op))
+    else:
+        strings = [operands[0]] if operands else []
+        original = (operands, pikepdf.Operator(op))
+
+    font = ts.font
+    if font is None or not font.editable:
+        if any(r.kind != "crop" for r in regions):
+            stats.raster.add(font.reason if font else "no font")
+        _emit_unchanged(op, operands, strings, text, out, original)
+        return
+
+    start = text["tm"]
+    base = multiply(start, ctm)
+    fs, th = ts.size, ts.th
+    adv = 0.0
+    pieces: list = []  # ("g", code, x, kept) | ("k", number)
+    removed = 0
+    for item in strings:
+        if not isinstance(item, (bytes, pikepdf.String)):
+            n = float(item)
+            adv -= n / 1000.0 * fs * th
+            pieces.append(("k", n))
+            continue
+        for code in font.codes(bytes(item)):
+            w = font.width(code)
+            test_w = (w if w >= 100 else _MIN_TEST_WIDTH) / 1000.0 * fs * th
+            core = rect_bbox(base, adv + _CORE_X[0] * test_w, ts.ts + _CORE_Y[0] * fs,
+                             adv + _CORE_X[1] * test_w, ts.ts + _CORE_Y[1] * fs)
+            kept = not any(meets(core, r.box) for r in regions)
+            removed += not kept
+            pieces.append(("g", code, adv, kept))
+            adv += (w / 1000.0 * fs + ts.tc + (ts.tw if (code == 32 and not font.two_byte) else 0.0)) * th
+    text["tm"] = multiply((1.0, 0.0, 0.0, 1.0, adv, 0.0), start)
+    if font.objgen != (0, 0):
+        used = stats.used_codes.setdefault(font.objgen, set())
+        used.update(p[1] for p in pieces if p[0] == "g" and p[3])
+    if not removed and not text["dirty"]:
+        out.append(original)
+        return
+    stats.glyphs += removed
+    text["dirty"] = True
+    for run_x, items in _runs(pieces, font):
+        m = multiply((1.0, 0.0, 0.0, 1.0, run_x, 0.0), start)
+        out.append(([round(v, 5) for v in m], pikepdf.Operator("Tm")))
+        out.append(([pikepdf.Array(items)], pikepdf.Operator("TJ")))
+
+
+def _runs(pieces: list, font: FontInfo) -> list[tuple[float, list]]:
+    """Consecutive surviving glyphs, with the kerning between them; removed glyphs break a run."""
+    runs: list[tuple[float, list]] = []
+    current: list | None = None
+    codes: list[int] = []
+
+    def flush_codes() -> None:
+        if codes and current is not None:
+            current.append(pikepdf.String(font.encode(codes)))
+            codes.clear()
+
+    for piece in pieces:
+        if piece[0] == "k":
+            if current is not None:
+                flush_codes()
+                current.append(piece[1])
+            continue
+        _, code, x, kept = piece
+        if not kept:
+            flush_codes()
+            current = None
+            continue
+        if current is None:
+            current = []
+            runs.append((x, current))
+        codes.append(code)
+    flush_codes()
+    for _, items in runs:
+        while items and not isinstance(items[-1], pikepdf.String):
+            items.pop()
+    return runs
+
+
+def _emit_unchanged(op, operands, strings, text, out, original) -> None:
+    if not text["dirty"]:
+        if original is not None:
+            out.append(original)
+        return
+    out.append(([round(v, 5) for v in text["tm"]], pikepdf.Operator("Tm")))
+    out.append(([pikepdf.Array(strings)], pikepdf.Operator("TJ")))

@@ -1,0 +1,121 @@
+"""The redaction pipeline, top to bottom. Each stage is a plain function that never changes its input.
+
+    0. load       refuse hostile or broken input (the same checks as analysis)
+    1. plan       what to remove: personal data to redact, officer's texts and boxes, every mention
+    2. split      Part 1 / Part 2 pages and the other part's area on a mid-page boundary
+    3. build      per part: edit content streams (glyphs, images, paths), rasterise what cannot be edited,
+                  draw labelled boxes, prune fonts, sanitise, save a fresh file
+    4. verify     two text readers, raw streams, metadata, boxes, detection again: fail closed
+    5. report     the analysis plus what was removed (counts, never values) and the verification
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from .analysis import Analysis
+from .decisions import Decisions
+from .errors import DamagedPdf, InputError
+from .extract import Document, extract
+from .limits import DEFAULT_LIMITS, Limits
+from .load import load
+from .pdf.matching import contains
+from .pdf.part import PartOutput, build_part
+from .pdf.plan import Plan, plan_redactions
+from .pdf.sanitize import metadata_values
+from .pdf.split import part_specs
+from .verify import Expectations, part2_sentences, verify
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RedactionResult:
+    part1: bytes
+    part2: bytes | None
+    report: dict
+
+
+def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, *,
+           limits: Limits = DEFAULT_LIMITS, detect: bool = True) -> RedactionResult:
+    """Split and redact ``data`` as ``analysis`` and ``decisions`` say, and prove the outputs clean.
+
+    Raises :class:`~redaction.errors.InputError` for input that cannot be processed and
+    :class:`~redaction.errors.LeakDetected` (naming the failed check, never the value) when an output
+    still holds something removed or withheld.
+    """
+    if not isinstance(analysis, Analysis):
+        raise InputError("redaction needs the analysis of the same paper")
+    decisions = decisions or Decisions()
+    loaded = load(data, limits)                                              # 0. load
+    try:
+        doc = _document(loaded, analysis)
+        plan = plan_redactions(doc, analysis, decisions)                     # 1. plan
+        boundary = _boundary(analysis, decisions, doc)
+        specs = part_specs(doc, boundary)                                    # 2. split
+        redactions = {p: plan.regions(p) for p in range(len(doc.pages))}
+        leaks = _leak_test(plan)
+        outputs = [build_part(data, loaded.pdfium, doc, spec, redactions, leaks) for spec in specs]  # 3.
+    finally:
+        loaded.close()
+    expect = Expectations(values=plan.values, kept=plan.kept,                # 4. verify
+                          part2=part2_sentences(doc, boundary) if boundary else [],
+                          metadata=_metadata(data), detect=detect)
+    checks = verify(outputs, expect)
+    part1 = next((o for o in outputs if o.number == 1), None)
+    part2 = next((o for o in outputs if o.number == 2), None)
+    report = _report(analysis, plan, outputs, boundary, checks)              # 5. report
+    log.info("redacted %d pages into %d parts: %d regions, %d rasterised", len(doc.pages), len(outputs),
+             len(plan.targets), sum(len(o.rasterised) for o in outputs))
+    return RedactionResult(part1=part1.data if part1 else b"", part2=part2.data if part2 else None,
+                           report=report)
+
+
+def _document(loaded, analysis: Analysis) -> Document:
+    doc = analysis.document
+    if doc is None:
+        doc = extract(loaded.pdfium)
+    if len(doc.pages) != loaded.page_count or analysis.pages != loaded.page_count:
+        raise InputError("the analysis is of a different paper (page counts differ)")
+    return doc
+
+
+def _boundary(analysis: Analysis, decisions: Decisions, doc: Document) -> tuple[int, float] | None:
+    start = decisions.part2_start if decisions.moves_part2 else analysis.structure.part2_start
+    if start is None:
+        return None
+    page, y = start
+    if not 1 <= page <= len(doc.pages):
+        raise InputError("the Part 2 start is not on a page of this paper")
+    return int(page), float(y)
+
+
+def _leak_test(plan: Plan):
+    values = list(plan.values)
+    return lambda text: any(contains(text, v) for v in values)
+
+
+def _metadata(data: bytes) -> list[str]:
+    import io
+
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return metadata_values(pdf)
+    except pikepdf.PdfError:
+        raise DamagedPdf("the PDF is damaged and cannot be read") from None
+
+
+def _report(analysis: Analysis, plan: Plan, outputs: list[PartOutput], boundary, checks: list[str]) -> dict:
+    report = analysis.to_dict()
+    report["split"] = {"part2_start": {"page": boundary[0], "y": round(boundary[1], 1)} if boundary else None,
+                       "part1_pages": [p + 1 for o in outputs if o.number == 1 for p in o.pages],
+                       "part2_pages": [p + 1 for o in outputs if o.number == 2 for p in o.pages]}
+    report["removed"] = {f"part{o.number}": [r for r in o.removed if r["by_type"] or r["glyphs"] or r["images"]
+                                             or r["paths"] or r["hidden"]] for o in outputs}
+    report["sanitized"] = {f"part{o.number}": o.sanitized for o in outputs}
+    report["rasterised_pages"] = [dict(part=o.number, **r) for o in outputs for r in o.rasterised]
+    report["verification"] = {"passed": True, "checks": checks}
+    return report
