@@ -176,12 +176,28 @@ def small_pdf() -> bytes:
                     "Is there a Part 2 form? NO\n")
 
 
+def part2_paper(until: str = "01/04/2030", deferred: str | None = None) -> bytes:
+    """A two-page paper made here: Part 1 with a name and a phone, Part 2 exempt under s43 until ``until``."""
+    from tests.textpdf import text_pdf
+
+    deferral = f"YES\nIf yes, for what reason: contract not yet signed\nUntil what date: {deferred}" if deferred else "NO"
+    return text_pdf("Decision – PCD 912\n"
+                    "Title: Contract for custody interpreting services\n"
+                    "Executive Summary\n"
+                    "The contract manager, Jane Hollowell, can be reached on 020 7946 0123.\n"
+                    f"Part 1 of this approval to be deferred? {deferral}\n"
+                    "Is there a Part 2 form? YES\n"
+                    "---page---\n"
+                    "Part 2 – Confidential facts and advice\n"
+                    "The information in this form is not suitable for publication.\n"
+                    f"It is exempt under section 43 (commercial interests) until {until}.\n"
+                    "The bid from Northgate Ltd was priced at 1.2 million pounds.\n"
+                    "Contact Tom Pelling on 07700 900123.\n")
+
+
 @pytest.fixture
 def part2_pdf() -> bytes:
-    """A committed fixture paper with a Part 2 (from the fixture generator)."""
-    path = FIXTURE_PDFS / "seed_pcd1682.reportlab.pdf"
-    need(path.is_file(), "fixture PDF seed_pcd1682.reportlab.pdf is missing")
-    return path.read_bytes()
+    return part2_paper()
 
 
 @pytest.fixture
