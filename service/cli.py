@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-detect", action="store_true", help="structure only, skip personal data detection")
     p.set_defaults(func=_analyse)
 
+    p = sub.add_parser("redact", help="write Part 1 and Part 2 PDFs with personal data removed, verified")
+    p.add_argument("paper", type=Path)
+    p.add_argument("-o", "--out", type=Path, required=True, metavar="OUTDIR")
+    p.add_argument("--decisions", type=Path, metavar="FILE", help="an officer's decisions (JSON)")
+    p.set_defaults(func=_redact)
+
     from service.commands import add_service_commands  # serve, user add, token create
 
     add_service_commands(sub)
@@ -91,6 +97,48 @@ def _analyse(args: argparse.Namespace) -> int:
                        detect=not args.no_detect)
     json.dump(analysis.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
+    return 0
+
+
+def _redact(args: argparse.Namespace) -> int:
+    """Redact into a temporary folder beside OUTDIR and move the files into place only after every
+    output passed verification, so a failure leaves no publishable file behind."""
+    import shutil
+    import tempfile
+
+    from redaction import analyse, redact
+    from redaction.decisions import Decisions
+    from redaction.errors import InputError
+
+    limits = _limits()
+    decisions = None
+    if args.decisions is not None:
+        try:
+            decisions = Decisions.from_dict(json.loads(args.decisions.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            raise InputError(f"cannot read the decisions file {args.decisions.name} as JSON") from None
+    data = _read_paper(args.paper, limits)
+    result = redact(data, analyse(data, args.paper.name, limits=limits), decisions, limits=limits)
+    out = args.out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".foia-redact-", dir=out.parent))
+    staging.chmod(0o755)
+    try:
+        (staging / "part1.pdf").write_bytes(result.part1)
+        if result.part2 is not None:
+            (staging / "part2.pdf").write_bytes(result.part2)
+        (staging / "report.json").write_text(json.dumps(result.report, indent=2, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+        if not out.exists():
+            staging.rename(out)
+            return 0
+        stale = out / "part2.pdf"
+        if result.part2 is None and stale.exists():
+            stale.unlink()
+        for item in staging.iterdir():
+            os.replace(item, out / item.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return 0
 
 

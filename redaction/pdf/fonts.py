@@ -30,6 +30,11 @@ class FontInfo:
     default_width: float = 0.0
     objgen: tuple[int, int] = (0, 0)
     reason: str = ""
+    # Type 3: glyphs are procedures that may draw anywhere in the font's bounding box. Their positions are
+    # known (so nearby text is placed right), but a Type 3 glyph under a region makes the page rasterised.
+    type3: bool = False
+    scale: float = 1.0  # glyph space to 1/1000 text space (Type 3 FontMatrix)
+    box_y: tuple[float, float] = (-0.05, 0.55)  # vertical extent tested, in text space per unit size
 
     def codes(self, data: bytes) -> list[int]:
         if self.two_byte:
@@ -44,7 +49,7 @@ class FontInfo:
         return bytes(codes)
 
     def width(self, code: int) -> float:
-        return self.widths.get(code, self.default_width)
+        return self.widths.get(code, self.default_width) * self.scale
 
 
 class FontCache:
@@ -75,7 +80,21 @@ def font_info(font: pikepdf.Dictionary) -> FontInfo:
         return _type0(font)
     if subtype in _SIMPLE:
         return _simple(font)
-    return FontInfo(editable=False, reason="type3 font" if subtype == "/Type3" else "unsupported font")
+    if subtype == "/Type3":
+        return _type3(font)
+    return FontInfo(editable=False, reason="unsupported font")
+
+
+def _type3(font: pikepdf.Dictionary) -> FontInfo:
+    m = [float(v) for v in font.FontMatrix]
+    if abs(m[1]) > 1e-9 or abs(m[2]) > 1e-9 or "/Widths" not in font:
+        return FontInfo(editable=False, reason="type3 font")
+    first = int(font.get("/FirstChar", 0))
+    widths = {first + i: float(w) for i, w in enumerate(font.Widths)}
+    bbox = [float(v) for v in font.get("/FontBBox", [0, 0, 0, 0])]
+    ys = sorted((bbox[1] * m[3] + m[5], bbox[3] * m[3] + m[5])) if any(bbox) else [-0.5, 1.5]
+    return FontInfo(editable=False, widths=widths, reason="type3 font", type3=True,
+                    scale=abs(m[0]) * 1000.0, box_y=(min(ys[0], -0.3), max(ys[1], 1.0)))
 
 
 def _simple(font: pikepdf.Dictionary) -> FontInfo:

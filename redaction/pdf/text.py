@@ -65,6 +65,10 @@ def show(op: str, operands, ts: TextState, text: dict, ctm: Matrix, regions: lis
         original = (operands, pikepdf.Operator(op))
 
     font = ts.font
+    if font is not None and font.type3:
+        _type3(font, strings, ts, text, ctm, regions, stats)
+        _emit_unchanged(op, operands, strings, text, out, original, start=text.get("start"))
+        return
     if font is None or not font.editable:
         if any(r.kind != "crop" for r in regions):
             stats.raster.add(font.reason if font else "no font")
@@ -140,10 +144,31 @@ def _runs(pieces: list, font: FontInfo) -> list[tuple[float, list]]:
     return runs
 
 
-def _emit_unchanged(op, operands, strings, text, out, original) -> None:
+def _type3(font: FontInfo, strings, ts: TextState, text: dict, ctm: Matrix, regions, stats) -> None:
+    """Advance past Type 3 glyphs; any of them near a region (by the font's bounding box, since a glyph
+    procedure may draw anywhere in it) makes the page rasterised."""
+    start = text["tm"]
+    text["start"] = start
+    base = multiply(start, ctm)
+    fs, th = ts.size, ts.th
+    adv = 0.0
+    for item in strings:
+        if not isinstance(item, (bytes, pikepdf.String)):
+            adv -= float(item) / 1000.0 * fs * th
+            continue
+        for code in font.codes(bytes(item)):
+            w = font.width(code) / 1000.0 * fs * th
+            box = rect_bbox(base, adv, ts.ts + font.box_y[0] * fs, adv + max(w, 0.3 * fs), ts.ts + font.box_y[1] * fs)
+            if any(r.kind != "crop" and meets(box, r.box) for r in regions):
+                stats.raster.add("type3 font")
+            adv += (w + (ts.tc + (ts.tw if code == 32 else 0.0)) * th)
+    text["tm"] = multiply((1.0, 0.0, 0.0, 1.0, adv, 0.0), start)
+
+
+def _emit_unchanged(op, operands, strings, text, out, original, start=None) -> None:
     if not text["dirty"]:
         if original is not None:
             out.append(original)
         return
-    out.append(([round(v, 5) for v in text["tm"]], pikepdf.Operator("Tm")))
+    out.append(([round(v, 5) for v in (start or text["tm"])], pikepdf.Operator("Tm")))
     out.append(([pikepdf.Array(strings)], pikepdf.Operator("TJ")))
