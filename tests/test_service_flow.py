@@ -1,0 +1,263 @@
+"""The officer's job through the app: sign in, upload, review, preview, publish, history."""
+
+import io
+import json
+import re
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from redaction.decisions import Decisions
+from service.models import AuditEvent, Paper, SignInFailure
+from tests.conftest import PASSWORD, part2_paper, post_form, sign_in
+
+
+def upload(client, app, pdf: bytes, name: str = "paper.pdf"):
+    response = post_form(client, "/officer/upload", {"file": (io.BytesIO(pdf), name)}, page="/officer/upload",
+                         content_type="multipart/form-data")
+    app.extensions["foia.worker"].drain()
+    return response
+
+
+def paper_row(app, paper_id: int = 1) -> Paper:
+    with app.extensions["foia.db"].session() as db:
+        paper = db.get(Paper, paper_id)
+        paper.parts  # load while the session is open
+        return paper
+
+
+def audit_actions(app, paper_id: int = 1) -> list[str]:
+    with app.extensions["foia.db"].session() as db:
+        return [e.action for e in db.scalars(select(AuditEvent).where(AuditEvent.paper_id == paper_id)
+                                             .order_by(AuditEvent.id))]
+
+
+# --- signing in ----------------------------------------------------------------------------------------
+
+def test_sign_in_and_out(app, officer):
+    c = app.test_client()
+    assert c.get("/officer/").status_code == 302
+    response = sign_in(c)
+    assert response.status_code == 302 and response.headers["Location"].endswith("/officer/")
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "Papers" in c.get("/officer/").get_data(as_text=True)
+    assert post_form(c, "/sign-out").status_code == 302
+    assert c.get("/officer/").status_code == 302
+
+
+def test_sign_in_returns_to_the_page_asked_for_but_never_off_site(app, officer):
+    c = app.test_client()
+    assert "next=/officer/upload" in c.get("/officer/upload").headers["Location"]
+    for target, expected in [("/officer/upload", "/officer/upload"), ("https://evil.example/", "/officer/"),
+                             ("//evil.example/officer/", "/officer/")]:
+        c = app.test_client()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', c.get("/sign-in").get_data(as_text=True))[1]
+        r = c.post("/sign-in", data={"email": "officer@example.org", "password": PASSWORD, "csrf_token": token,
+                                     "next": target})
+        assert r.headers["Location"] == expected
+
+
+@pytest.mark.parametrize("email, password", [("officer@example.org", "wrong password"),
+                                             ("nobody@example.org", PASSWORD), ("", "")])
+def test_wrong_credentials_are_refused_without_saying_which(app, officer, email, password):
+    r = sign_in(app.test_client(), email, password)
+    assert r.status_code == 401 and "is not right" in r.get_data(as_text=True)
+
+
+def test_sign_in_is_throttled_per_account_and_address(make_app):
+    app = make_app(SIGN_IN_LIMIT=3)
+    from tests.conftest import add_user
+
+    add_user(app)
+    c = app.test_client()
+    for _ in range(3):
+        assert sign_in(c, password="wrong password").status_code == 401
+    throttled = sign_in(c)  # even the right password is refused while throttled
+    assert throttled.status_code == 429 and "Try again in 15 minutes" in throttled.get_data(as_text=True)
+    elsewhere = app.test_client()
+    elsewhere.environ_base["REMOTE_ADDR"] = "192.0.2.7"  # the same account from another address
+    assert sign_in(elsewhere).status_code == 302
+    with app.extensions["foia.db"].session() as db:
+        assert db.scalar(select(SignInFailure).limit(1)).key != "officer@example.org"  # hashed key
+
+
+def test_a_good_sign_in_clears_earlier_failures(app, officer):
+    c = app.test_client()
+    for _ in range(2):
+        sign_in(c, password="wrong password")
+    assert sign_in(c).status_code == 302
+    with app.extensions["foia.db"].session() as db:
+        assert db.scalars(select(SignInFailure)).all() == []
+
+
+# --- upload and analysis -------------------------------------------------------------------------------
+
+def test_upload_analyses_in_the_background_and_opens_the_review(client, app, small_pdf):
+    r = upload(client, app, small_pdf)
+    assert r.status_code == 303 and r.headers["Location"].endswith("/officer/papers/1")
+    assert client.get("/officer/papers/1/status.json").json["state"] == "ready"
+    page = client.get("/officer/papers/1", follow_redirects=True).get_data(as_text=True)
+    assert "Funding for the Riverside Youth Project" in page
+    assert "Jane Hollowell" in page and "UK phone number" in page
+    assert page.count('class="finding-row') == 2
+    image = client.get("/officer/papers/1/pages/1.png")
+    assert image.status_code == 200 and image.data.startswith(b"\x89PNG")
+    assert image.headers["Cache-Control"] == "no-store"
+    assert audit_actions(app) == ["uploaded", "analysed"]
+
+
+def test_progress_page_while_analysing(client, app, small_pdf):
+    with app.extensions["foia.db"].session() as db:
+        db.add(Paper(state="analysing", original_name="big.pdf", page_count=300))
+        db.commit()
+    page = client.get("/officer/papers/1").get_data(as_text=True)
+    assert "Analysing big.pdf" in page and "progress.js" in page and 'http-equiv="refresh"' in page
+
+
+@pytest.mark.parametrize("data, name, message", [
+    (b"", "empty.pdf", "Choose a PDF file"),
+    (b"GIF89a not a pdf", "image.pdf", "not a PDF"),
+    (b"%PDF-1.7\n this is not really a pdf", "broken.pdf", "damaged"),
+])
+def test_bad_uploads_get_a_clear_message_and_leave_nothing(client, app, data, name, message):
+    r = upload(client, app, data, name)
+    assert r.status_code == 400 and message in r.get_data(as_text=True)
+    with app.extensions["foia.db"].session() as db:
+        assert db.scalars(select(Paper)).all() == []
+    files = app.extensions["foia.storage"].root
+    assert not [p for p in files.rglob("*") if p.is_file()]
+
+
+def test_oversized_upload_is_refused_with_the_limit(make_app, small_pdf):
+    app = make_app(MAX_UPLOAD_MB=1)
+    from tests.conftest import add_user
+
+    add_user(app)
+    c = app.test_client()
+    sign_in(c)
+    r = upload(c, app, small_pdf + b"\0" * (1024 * 1024 + 100 * 1024))
+    assert r.status_code == 413 and "limit of 1 MB" in r.get_data(as_text=True)
+    assert not [p for p in app.extensions["foia.storage"].root.rglob("*") if p.is_file()]
+
+
+# --- review ----------------------------------------------------------------------------------------------
+
+def review_form(client, paper_id: int = 1, **changes) -> dict:
+    """The review form's current values (as a browser would post them), with ``changes`` applied."""
+    html = client.get(f"/officer/papers/{paper_id}/review").get_data(as_text=True)
+    form = {}
+    for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"[^>]*checked', html):
+        form[name] = value
+    for name in ("reference", "title", "deferred_until", "release_on", "review_on", "part2_page", "part2_y"):
+        m = re.search(rf'name="{name}"[^>]*value="([^"]*)"', html)
+        form[name] = m[1] if m else ""
+    form["redact_texts"] = re.search(r'name="redact_texts"[^>]*>([^<]*)</textarea>', html)[1]
+    form.update(changes)
+    return form
+
+
+def test_review_decisions_are_saved_in_the_decisions_shape(client, app, part2_pdf):
+    upload(client, app, part2_pdf)
+    analysis = paper_row(app).analysis
+    name = next(p for p in analysis["personal_data"] if p["text"] == "Jane Hollowell")
+    form = review_form(client, **{f"item-{name['id']}": "keep", "add_text": "Northgate Ltd",
+                                  "box_page": "1", "box_x0": "60", "box_y0": "700", "box_x1": "200",
+                                  "box_y1": "720", "release_on": "2031-05-01", "then": "save",
+                                  "title": "Interpreting contract"})
+    r = post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review")
+    assert r.status_code == 303, r.get_data(as_text=True)
+    paper = paper_row(app)
+    d = paper.decisions
+    assert d["items"] == {name["id"]: "keep"}
+    assert d["redact_texts"] == ["Northgate Ltd"]
+    assert d["boxes"] == [{"page": 1, "box": [60.0, 700.0, 200.0, 720.0], "exemption": "s40(2)"}]
+    assert d["release_on"] == "2031-05-01" and "part2_start" not in d
+    assert paper.title == "Interpreting contract"
+    Decisions.from_dict(d)  # the one shared shape
+    page = client.get("/officer/papers/1/review").get_data(as_text=True)
+    assert 'rect class="extra"' in page and "Northgate Ltd" in page
+    # The history shows the change without the text itself.
+    history = client.get("/officer/papers/1/audit").get_data(as_text=True)
+    assert "Decisions saved" in history and "Northgate" not in history and "Hollowell" not in history
+
+
+def test_review_moves_part2_and_removes_a_box(client, app, part2_pdf):
+    upload(client, app, part2_pdf)
+    form = review_form(client, part2_mode="custom", part2_page="2", part2_y="500",
+                       **{"add_box": "1,10,10,50,50"})
+    assert post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review").status_code == 303
+    d = paper_row(app).decisions
+    assert d["part2_start"] == {"page": 2, "y": 500.0} and len(d["boxes"]) == 1
+    form = review_form(client, part2_mode="none", **{"remove-box-0": "1"})
+    post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review")
+    d = paper_row(app).decisions
+    assert d["part2_start"] is None and d["boxes"] == []
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"part2_mode": "custom", "part2_page": "9", "part2_y": "100"}, "Part 2 must start on a page from 1 to 2"),
+    ({"box_page": "1", "box_x0": "a", "box_y0": "1", "box_x1": "2", "box_y1": "3"}, "must be a number"),
+    ({"box_page": "5", "box_x0": "1", "box_y0": "1", "box_x1": "20", "box_y1": "30"}, "page must be from 1 to 2"),
+    ({"release_on": "01/04/2030"}, "must be a date YYYY-MM-DD"),
+])
+def test_bad_review_input_is_explained(client, app, part2_pdf, changes, message):
+    upload(client, app, part2_pdf)
+    r = post_form(client, "/officer/papers/1/review", review_form(client, **changes),
+                  page="/officer/papers/1/review")
+    assert r.status_code == 400 and message in r.get_data(as_text=True)
+
+
+def test_discard_removes_the_files(client, app, small_pdf):
+    upload(client, app, small_pdf)
+    client.get("/officer/papers/1/pages/1.png")
+    assert post_form(client, "/officer/papers/1/discard").status_code == 303
+    assert not [p for p in app.extensions["foia.storage"].root.rglob("*") if p.is_file()]
+    assert audit_actions(app)[-1] == "discarded"
+
+
+# --- preview and publish (needs redaction.redact) --------------------------------------------------------
+
+def test_preview_then_publish_with_part2_withheld(client, app, redact_available):
+    upload(client, app, part2_paper(until="01/04/2030"))
+    name = next(p for p in paper_row(app).analysis["personal_data"] if p["text"] == "Jane Hollowell")
+    form = review_form(client, **{f"item-{name['id']}": "keep", "add_text": "Northgate Ltd", "then": "preview"})
+    r = post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review")
+    assert r.status_code == 303 and r.headers["Location"].endswith("/officer/papers/1/preview")
+    app.extensions["foia.worker"].drain()
+    preview = client.get("/officer/papers/1/preview").get_data(as_text=True)
+    assert "Open Part 1" in preview and "Open Part 2" in preview and ">Publish<" in preview, preview
+    part1 = client.get("/officer/papers/1/preview/part1.pdf")
+    assert part1.status_code == 200 and part1.data.startswith(b"%PDF")
+    r = post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/preview")
+    assert r.status_code == 303, r.get_data(as_text=True)
+    paper = paper_row(app)
+    assert paper.slug == "pcd-912" and paper.state == "published"
+    p1, p2 = paper.part(1), paper.part(2)
+    assert p1.state == "published" and p1.pages == 1 and p1.size > 0
+    assert "Jane Hollowell" in p1.text and "020 7946 0123" not in p1.text and "Northgate" not in p1.text
+    assert p2.state == "withheld" and p2.release_on == date(2030, 4, 1)
+    assert p2.exemptions[0]["section"] == "43"
+    assert json.dumps(p1.redactions).count("Hollowell") == 0 and p1.redactions["total"] >= 1
+    assert not app.extensions["foia.storage"].exists("previews/paper-1/part1.pdf")
+    page = client.get("/officer/papers/1/published").get_data(as_text=True)
+    assert "/decisions/pcd-912" in page and "Withheld" in page
+    assert audit_actions(app) == ["uploaded", "analysed", "decisions saved", "preview requested", "preview made",
+                                  "published"]
+
+
+def test_publish_with_a_past_date_releases_part2_at_once(client, app, redact_available):
+    upload(client, app, part2_paper(until="01/04/2025"))
+    r = post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/review")
+    assert r.status_code == 303, r.get_data(as_text=True)
+    paper = paper_row(app)
+    assert paper.part(2).state == "released" and paper.part(2).released_at is not None
+    assert audit_actions(app)[-1] == "part 2 released"
+
+
+def test_deferred_part1_is_scheduled(client, app, redact_available):
+    upload(client, app, part2_paper(deferred="31/12/2030"))
+    post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/review")
+    part1 = paper_row(app).part(1)
+    assert part1.state == "scheduled" and part1.publish_on == date(2030, 12, 31)
