@@ -1,0 +1,107 @@
+"""The JSON API with bearer tokens, on SQLite and PostgreSQL: upload, read, publish, errors."""
+
+import io
+
+import pytest
+
+from tests.conftest import add_user, make_token, part2_paper
+
+
+@pytest.fixture
+def api(db_app):
+    add_user(db_app)
+    token = make_token(db_app)
+    client = db_app.test_client()
+
+    def call(method: str, url: str, **kwargs):
+        headers = {"Authorization": f"Bearer {token}", **kwargs.pop("headers", {})}
+        return client.open(url, method=method, headers=headers, **kwargs)
+
+    call.app = db_app
+    return call
+
+
+def post_paper(api, data: bytes, name: str = "paper.pdf"):
+    return api("POST", "/api/v1/papers", data={"file": (io.BytesIO(data), name)},
+               content_type="multipart/form-data")
+
+
+def test_upload_returns_the_analysis(api, small_pdf):
+    r = post_paper(api, small_pdf)
+    assert r.status_code == 201, r.json
+    assert set(r.json) == {"id", "analysis"}
+    a = r.json["analysis"]
+    assert a["reference"] == "PCD 911" and a["pages"] == 1 and a["part2"] is None
+    assert {p["type"] for p in a["personal_data"]} == {"PERSON", "PHONE_NUMBER"}
+    got = api("GET", f"/api/v1/papers/{r.json['id']}")
+    assert got.status_code == 200 and got.json["state"] == "ready" and got.json["analysis"] == a
+
+
+def test_large_papers_are_analysed_in_the_background(api, monkeypatch, small_pdf):
+    monkeypatch.setattr("service.papers.API_SYNC_PAGES", 0)
+    r = post_paper(api, small_pdf)
+    assert r.status_code == 202 and r.json["state"] == "analysing" and r.json["status"] == "/api/v1/papers/1"
+    api.app.extensions["foia.worker"].drain()
+    assert api("GET", "/api/v1/papers/1").json["state"] == "ready"
+
+
+@pytest.mark.parametrize("data, name, status, message", [
+    (b"", "a.pdf", 400, "empty"),
+    (b"hello", "a.txt", 400, "not a PDF"),
+    (b"%PDF-1.4 garbage", "a.pdf", 400, "damaged"),
+])
+def test_bad_uploads_are_json_errors(api, data, name, status, message):
+    r = post_paper(api, data, name)
+    assert r.status_code == status and message in r.json["error"] and set(r.json) == {"error"}
+
+
+def test_missing_file_field_and_unknown_paper(api):
+    r = api("POST", "/api/v1/papers", data={"other": "x"})
+    assert r.status_code == 400 and "file" in r.json["error"]
+    for method, url in [("GET", "/api/v1/papers/99"), ("POST", "/api/v1/papers/99/publish")]:
+        r = api(method, url)
+        assert r.status_code == 404 and r.json == {"error": "no such paper"}
+
+
+@pytest.mark.parametrize("body, message", [
+    ("[1, 2]", "JSON object"), ("not json", "JSON object"),
+    ('{"items": {"p1-1": "maybe"}}', "keep"), ('{"release_on": "01/04/2030"}', "YYYY-MM-DD"),
+    ('{"part2_start": {"page": "x"}}', "part2_start"),
+])
+def test_bad_decisions_are_refused(api, small_pdf, body, message):
+    post_paper(api, small_pdf)
+    r = api("POST", "/api/v1/papers/1/publish", data=body, content_type="application/json")
+    assert r.status_code == 400 and message in r.json["error"]
+
+
+def test_publish_with_decisions(api, redact_available):
+    r = post_paper(api, part2_paper(until="01/04/2030"))
+    assert r.status_code == 201
+    a = r.json["analysis"]
+    name = next(p for p in a["personal_data"] if p["text"] == "Jane Hollowell")
+    r = api("POST", "/api/v1/papers/1/publish", json={"items": {name["id"]: "keep"},
+                                                      "redact_texts": ["Northgate Ltd"],
+                                                      "review_on": "2029-06-01"})
+    assert r.status_code == 200, r.json
+    assert r.json == {"slug": "pcd-912", "part1": {"state": "published", "publish_on": None},
+                      "part2": {"state": "withheld", "release_on": "2030-04-01", "review_on": "2029-06-01"}}
+    again = api("POST", "/api/v1/papers/1/publish")
+    assert again.status_code == 409 and "already published" in again.json["error"]
+    got = api("GET", "/api/v1/papers/1").json
+    assert got["state"] == "published" and got["slug"] == "pcd-912" and got["decisions"]["redact_texts"]
+
+
+def test_publish_without_part2_and_past_release(api, redact_available, small_pdf):
+    post_paper(api, small_pdf)
+    r = api("POST", "/api/v1/papers/1/publish")
+    assert r.status_code == 200 and r.json["part2"] is None and r.json["slug"] == "pcd-911"
+    post_paper(api, part2_paper(until="01/04/2025"))
+    r = api("POST", "/api/v1/papers/2/publish")
+    assert r.json["part2"]["state"] == "released" and r.json["slug"] == "pcd-912"
+
+
+@pytest.mark.parametrize("header", [None, "Bearer", "Bearer foia_wrong", "Basic Zm9vOmJhcg==", "Token foia_x"])
+def test_a_valid_token_is_required(db_app, header):
+    headers = {"Authorization": header} if header else {}
+    r = db_app.test_client().get("/api/v1/papers/1", headers=headers)
+    assert r.status_code == 401 and "token" in r.json["error"] and "Bearer" in r.headers["WWW-Authenticate"]
