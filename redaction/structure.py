@@ -155,23 +155,27 @@ def _reference(text: str) -> str | None:
 def _title(doc: Document, text: str) -> str | None:
     m = _TITLE_LABEL.search(text)
     if m:
-        title = m.group("title").strip()
-        # Follow a title wrapped over further lines: the line filled the width and the next is no label.
-        pos = m.end()
-        while _line_is_full(doc, m.start("title"), pos) and pos < len(text):
-            nxt_end = text.find("\n", pos + 1)
-            nxt = text[pos + 1: nxt_end if nxt_end != -1 else len(text)].strip()
-            if not nxt or _STOP_LABELS.match(nxt) or len(title) > 250:
-                break
-            title = f"{title} {nxt}"
-            pos = nxt_end if nxt_end != -1 else len(text)
-        return _clean(title)
+        return _follow_wrap(doc, text, m.start("title"), m.end())
     # Web-page form: a line that is the reference followed by the title ("PCD 1682 Alpha - Social Media Hub").
-    for line in text.splitlines():
-        lm = re.match(r"^\s*" + _REF + r"\s*[-–—:]?\s*(?P<rest>[A-Za-z].{3,})$", line)
-        if lm:
-            return _clean(lm.group("rest"))
+    for lm in re.finditer(r"(?m)^[ \t]*" + _REF + r"[ \t]*[-–—:]?[ \t]*(?P<rest>[A-Za-z][^\n]{3,})$", text):
+        return _follow_wrap(doc, text, lm.start("rest"), lm.end())
     return None
+
+
+def _follow_wrap(doc: Document, text: str, start: int, end: int) -> str:
+    """The title from ``start`` to the end of its line, plus the lines it wraps onto: while a line fills
+    the page width and the next line is no label, the next line continues the title."""
+    title = text[start:end].strip()
+    pos = end
+    while _line_is_full(doc, start, pos) and pos < len(text) and len(title) < 250:
+        nxt_end = text.find("\n", pos + 1)
+        nxt_end = len(text) if nxt_end == -1 else nxt_end
+        nxt = text[pos + 1: nxt_end].strip()
+        if not nxt or _STOP_LABELS.match(nxt) or _REF_ANY.match(nxt):
+            break
+        title = f"{title} {nxt}"
+        start, pos = pos + 1, nxt_end
+    return _clean(title)
 
 
 def _line_is_full(doc: Document, start: int, end: int) -> bool:
@@ -312,6 +316,7 @@ def _sub(sub: str) -> str | None:
 def _exemption_dates(notice: str, s: Structure, positions: list[tuple[int, int, str]]) -> None:
     general_until: list[tuple[date, str]] = []
     general_review: list[tuple[date, str]] = []
+    last_end = {"until": 0, "review": 0}
     for d in find_dates(notice):
         before = notice[max(0, d.start - 60): d.start]
         kind = "until" if _UNTIL_BEFORE.search(before) else "review" if _REVIEW_BEFORE.search(before) else None
@@ -331,7 +336,12 @@ def _exemption_dates(notice: str, s: Structure, positions: list[tuple[int, int, 
         if d.month_only and end_of:
             value = date(value.year + value.month // 12, value.month % 12 + 1, 1)
         own = {sec for a, b, sec in positions if left <= a and b <= right}
-        targets = [s.exemptions_by(sec) for sec in own] if own else []
+        if not own:
+            # "Section 31 …: … exempt until A. Section 43 …: … exempt until B." — a date with no section
+            # in its sentence belongs to the sections named since the previous date of its kind.
+            own = {sec for a, _, sec in positions if last_end[kind] <= a < d.start}
+        last_end[kind] = d.end
+        targets = [s.exemptions_by(sec) for sec in sorted(own)]
         if not targets:
             (general_until if kind == "until" else general_review).append((value, shown))
             continue
