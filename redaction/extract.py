@@ -117,11 +117,14 @@ def extract(pdf: pdfium.PdfDocument) -> Document:
 def _page_chars(textpage: pdfium.PdfTextPage) -> tuple[Char, ...]:
     raw = textpage.raw
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    box_args = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    get_unicode, is_generated, get_box = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated,
+                                          pdfium_c.FPDFText_GetCharBox)
     chars = []
     pending_high = None
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        generated = pdfium_c.FPDFText_IsGenerated(raw, i) == 1
+        code = get_unicode(raw, i)
+        generated = is_generated(raw, i) == 1
         if 0xD800 <= code <= 0xDBFF:  # pdfium reports astral characters as surrogate pairs
             pending_high = code
             chars.append(Char("", None, True))
@@ -132,9 +135,7 @@ def _page_chars(textpage: pdfium.PdfTextPage) -> tuple[Char, ...]:
             text = chr(code) if code else ""
         pending_high = None
         box = None
-        if not generated and pdfium_c.FPDFText_GetCharBox(
-            raw, i, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
-        ):
+        if not generated and get_box(raw, i, *box_args):
             box = (left.value, bottom.value, right.value, top.value)
         chars.append(Char(text, box, generated))
     return tuple(chars)
