@@ -71,7 +71,7 @@ def serve(args: argparse.Namespace) -> int:
     print(f"Data folder: {cfg['DATA_DIR']}   Database: {_safe_url(cfg['DATABASE_URL'])}")
     if not users:
         print("No officer yet. Create the first one in another terminal with:")
-        print("    .venv/bin/foia user add EMAIL --role officer")
+        print("    foia user add EMAIL --role officer      (in this folder: .venv/bin/foia user add ...)")
     if resumed:
         print(f"Resumed the analysis of {resumed} paper(s) left from before.")
     sys.stdout.flush()
