@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import pikepdf
 
 from .fonts import FontCache
-from .geometry import IDENTITY, Matrix, Region, inside, meets, multiply, points_bbox, rect_bbox
+from .geometry import IDENTITY, Matrix, Region, apply, inside, invert, meets, multiply, points_bbox, rect_bbox
 from .images import ImageNotEditable, blank_image
 from .scope import Scope
 from .text import TextState, show
@@ -116,7 +116,7 @@ class ContentEditor:
             if op in _PATH_BUILD:
                 path.append(inst)
                 curves |= op in ("c", "v", "y")
-                points.extend(_path_points(op, operands, gs.ctm))
+                points.extend(_path_points(op, operands, gs.ctm, points[-1] if points else None))
                 continue
             if op in ("W", "W*"):
                 path.append(inst)
@@ -307,13 +307,29 @@ class ContentEditor:
             out.append(([pikepdf.Name(scope.add("/XObject", target, "/Fm"))], pikepdf.Operator("Do")))
 
 
-def _path_points(op: str, operands, ctm: Matrix) -> list[tuple[float, float]]:
-    from .geometry import apply
-
+def _path_points(op: str, operands, ctm: Matrix, current) -> list[tuple[float, float]]:
+    """Points of a path segment in user space. Curves are sampled along their length, since their control
+    points can lie well outside the ink (a signature's loops) and would make a path look bigger."""
     v = [float(x) for x in operands]
     if op == "re" and len(v) == 4:
         x, y, w, h = v
         return [apply(ctm, x, y), apply(ctm, x + w, y), apply(ctm, x, y + h), apply(ctm, x + w, y + h)]
+    if op in ("c", "v", "y") and current is not None and len(v) in (4, 6):
+        inv = invert(ctm)
+        p0 = apply(inv, *current) if inv else (v[-2], v[-1])
+        if op == "c":
+            p1, p2, p3 = (v[0], v[1]), (v[2], v[3]), (v[4], v[5])
+        elif op == "v":
+            p1, p2, p3 = p0, (v[0], v[1]), (v[2], v[3])
+        else:
+            p1, p2, p3 = (v[0], v[1]), (v[2], v[3]), (v[2], v[3])
+        out = []
+        for i in range(1, 13):
+            t = i / 12
+            a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3
+            out.append(apply(ctm, a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                             a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+        return out
     return [apply(ctm, v[i], v[i + 1]) for i in range(0, len(v) - 1, 2)]
 
 
