@@ -141,8 +141,8 @@ def _type3_pdf(words: str = "Oliver Quist", label: str = "Signed by") -> bytes:
     helv = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
                                                 BaseFont=pikepdf.Name.Helvetica,
                                                 Encoding=pikepdf.Name.WinAnsiEncoding))
-    content = (b"BT /F1 11 Tf 60 780 Td (Decision PCD 9003: Estates strategy for the north area) Tj ET\n"
-               f"BT /F1 11 Tf 60 700 Td ({label}) Tj ET\nBT /T3 11 Tf 120 700 Td ({words}) Tj ET\n".encode())
+    content = ("BT /F1 11 Tf 60 780 Td (Decision PCD 9003: Estates strategy for the north area) Tj ET\n"
+               f"BT /F1 11 Tf 60 700 Td ({label}) Tj ET\nBT /T3 11 Tf 120 700 Td ({words}) Tj ET\n").encode()
     pdf.add_blank_page(page_size=(595, 842))
     pdf.pages[0].obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=helv, T3=font))
     pdf.pages[0].obj.Contents = pdf.make_stream(content)
