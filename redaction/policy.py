@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .detect.vocabulary import POLICE_RANKS
 from .errors import RedactionError
 
 log = logging.getLogger(__name__)
@@ -52,17 +52,26 @@ class Policy:
     exemption: str
     chief_officer_ranks: frozenset[str]
     office_holders: dict[str, str]  # folded full name -> role
+    roles: dict[str, str] = None  # a role as written ("DMPC") -> the role's name
+
+    def role_pattern(self) -> str | None:
+        """A regular expression for any written form of a roster role, longest first."""
+        forms = sorted(self.roles or {}, key=len, reverse=True)
+        return "(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms) + ")" if forms else None
 
     def for_type(self, entity_type: str) -> Decision:
         return Decision(REDACT, ALWAYS_REDACTED.get(entity_type, "personal data"))
 
-    def for_person(self, names: set[str], ranks: set[str]) -> Decision:
-        """The decision for one person, from every way the paper names them and every rank written
-        beside them (full rank names, e.g. "Detective Superintendent")."""
+    def for_person(self, names: set[str], ranks: set[str], roles: set[str] = frozenset()) -> Decision:
+        """The decision for one person, from every way the paper names them, every rank written beside
+        them (full rank names, e.g. "Detective Superintendent") and every roster role written beside
+        them ("Kaya Brennan, Deputy Mayor for Policing and Crime": in role even if not yet listed)."""
         for name in sorted(names, key=len, reverse=True):
             role = self.office_holders.get(fold(name))
             if role:
                 return Decision(KEEP, f"named office holder: {role}")
+        if roles:
+            return Decision(KEEP, f"named office holder: {sorted(roles)[0]}")
         chief = sorted(r for r in ranks if r in self.chief_officer_ranks)
         if chief:
             return Decision(KEEP, f"police chief officer: {chief[0]}")
@@ -93,15 +102,21 @@ def _load(path: Path) -> Policy:
     try:
         ranks = data.get("police", {}).get("chief_officer_ranks", [])
         holders: dict[str, str] = {}
+        roles: dict[str, str] = {}
         for entry in data.get("office_holders", []):
             role = entry["role"]
+            for written in [role, *entry.get("also_written", [])]:
+                roles[str(written)] = role
             for name in entry["names"]:
                 holders[fold(name)] = role
+        from .detect.vocabulary import POLICE_RANKS  # noqa: PLC0415 - detect imports this module
+
         unknown = sorted(set(map(str, ranks)) - set(POLICE_RANKS.values()))
         if unknown:
             raise PolicyError(f"the policy file {path.name} names unknown police ranks: {', '.join(unknown)}")
         policy = Policy(exemption=str(data.get("exemption", "s40(2)")),
-                        chief_officer_ranks=frozenset(str(r) for r in ranks), office_holders=holders)
+                        chief_officer_ranks=frozenset(str(r) for r in ranks), office_holders=holders,
+                        roles=roles)
     except (KeyError, TypeError, AttributeError) as exc:
         raise PolicyError(f"the policy file {path.name} is malformed: each office_holders entry needs "
                           f"'role' and 'names' ({type(exc).__name__})") from None

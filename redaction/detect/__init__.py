@@ -26,17 +26,13 @@ def find_personal_data(doc: Document, structure, *, policy: Policy | None = None
     """Every phone number, e-mail address, signature and person's name in ``doc``, with the action the
     policy proposes ("redact" or "keep") and why. ``policy`` (or ``policy_file``) overrides the policy
     file of the environment; ``ner=False`` uses rules only."""
-    from .engine import ENTITIES, get_engine  # noqa: PLC0415 - spaCy loads only when detection runs
-    from .people import resolve_people  # noqa: PLC0415
-
     policy = policy or load_policy(policy_file)
     view = doc.joined_view
-    results = get_engine(ner=ner).analyze(text=view.text, language="en", entities=ENTITIES)
-    mentions = resolve_people(view.text, results, policy)
+    mentions = find_in_text(view.text, policy=policy, ner=ner)
     part2_start = getattr(structure, "part2_start", None)
     items: list[PersonalData] = []
     for m in mentions:
-        text = _as_written(view.text[m.start:m.end], m.type)
+        text = _as_written(doc, view, m.start, m.end, m.type)
         for piece in pieces(doc, view, m.start, m.end, part2_start):
             items.append(PersonalData(type=m.type, text=text, page=piece.page_index + 1, part=piece.part,
                                       action=m.decision.action, reason=m.decision.reason, score=m.score,
@@ -50,8 +46,19 @@ def find_personal_data(doc: Document, structure, *, policy: Policy | None = None
     return items
 
 
-def _as_written(text: str, entity_type: str) -> str:
-    """The item's text on one line: a name broken over a line reads "Mike West", an e-mail address has
-    no break inside it."""
-    joiner = "" if entity_type == "EMAIL_ADDRESS" else " "
-    return joiner.join(part.strip() for part in text.splitlines() if part.strip())
+def find_in_text(text: str, *, policy: Policy | None = None, ner: bool = True) -> list:
+    """The mentions (type, start, end, score, decision) of personal data in plain text, in text order."""
+    from .engine import ENTITIES, get_engine  # noqa: PLC0415 - spaCy loads only when detection runs
+    from .people import resolve_people  # noqa: PLC0415
+
+    results = get_engine(ner=ner).analyze(text=text, language="en", entities=ENTITIES)
+    return resolve_people(text, results, policy or load_policy())
+
+
+def _as_written(doc: Document, view, start: int, end: int, entity_type: str) -> str:
+    """The item's text on one line: a name broken over a line reads "Mike West"; an e-mail address is
+    read from the page itself, so a hyphen at a line end that belongs to it is kept."""
+    if entity_type == "EMAIL_ADDRESS":
+        chars = [doc.pages[p].chars[i] for p, i in view.char_refs(start, end)]
+        return "".join(c.text for c in chars if not c.generated and not c.text.isspace())
+    return " ".join(view.text[start:end].split())

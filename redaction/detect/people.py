@@ -47,6 +47,7 @@ class Person:
     names: set[str] = field(default_factory=set)  # full names as written
     surname_forms: set[str] = field(default_factory=set)
     ranks: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)  # roster roles written beside the name
     score: float = 0.0
     mentions: list[Mention] = field(default_factory=list)
     decision: Decision | None = None
@@ -69,16 +70,22 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
     taken = [(m.start, m.end) for m in others]
     names = [n for r in results if r.entity_type == "PERSON"
              if (n := _clean(text, r)) and not _overlaps(n.start, n.end, taken)]
+    names += [n for n in _roster_names(text, policy) if not _overlaps(n.start, n.end, taken)]
+    # A lone word NER calls a person is not enough on its own, but it confirms a known surname.
+    lone = {(r.start, r.end) for r in results if r.entity_type == "PERSON"
+            and (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "SpacyRecognizer"
+            and " " not in text[r.start:r.end].strip()}
     people = _group(_prefer_rules(names))
+    _roles_beside(text, people, policy)
     for email in (m for m in others if m.type == "EMAIL_ADDRESS"):
         _person_from_email(text[email.start:email.end], people)
     mentions: list[Mention] = []
     for person in people:
-        person.decision = policy.for_person(person.names or {person.surname}, person.ranks)
+        person.decision = policy.for_person(person.names or {person.surname}, person.ranks, person.roles)
         for m in person.mentions:
             m.decision = person.decision
     for person in people:
-        _spread(text, person, taken + [(m.start, m.end) for p in people for m in p.mentions])
+        _spread(text, person, taken + [(m.start, m.end) for p in people for m in p.mentions], lone)
         mentions.extend(person.mentions)
     return _without_overlaps(others + mentions)
 
@@ -117,6 +124,16 @@ def _clean(text: str, r: RecognizerResult) -> _Name | None:
     elif not any(_IS_NAME_WORD.match(w) or _IS_CAPS_WORD.match(w) for w in plain):
         return None
     return _Name(start, end, plain, rank, r.score, from_rule)
+
+
+def _roster_names(text: str, policy: Policy) -> list[_Name]:
+    """The office holders of the roster wherever the paper names them (NER misses some names, e.g.
+    hyphenated ones, and an office holder must never be redacted for want of a rank beside the name)."""
+    out = []
+    for folded in policy.office_holders:
+        for m in re.finditer(_words_pattern(folded.split()), text):
+            out.append(_Name(m.start(), m.end(), m.group(0).split(), None, 0.95, True))
+    return out
 
 
 def _is_organisation_free(text: str, words, kept) -> bool:
@@ -181,6 +198,21 @@ def _find(people: list[Person], surname: str, first: str | None) -> Person | Non
     return None
 
 
+def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
+    """"The Deputy Mayor for Policing and Crime, Kaya Brennan," / "Sophie Linden (Past staff), Deputy
+    Mayor, Policing and Crime": a roster role in apposition to the name."""
+    role = policy.role_pattern()
+    if not role:
+        return
+    before = re.compile(rf"(?P<role>{role})\s*[,:]\s*(?:{TITLE}\s+)?$")
+    after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?[,(]\s*(?:the\s+)?(?P<role>{role})(?![\w])")
+    for person in people:
+        for m in person.mentions:
+            hit = before.search(text[max(0, m.start - 80):m.start]) or after.match(text[m.end:m.end + 80])
+            if hit:
+                person.roles.add(policy.roles[" ".join(hit.group("role").split())])
+
+
 def _person_from_email(address: str, people: list[Person]) -> None:
     """"jane.okafor@..." names Jane Okafor: her name elsewhere in the paper is found even if NER missed it."""
     parts = re.split(r"[._-]", address.split("@")[0])
@@ -193,17 +225,31 @@ def _person_from_email(address: str, people: list[Person]) -> None:
                          names={f"{parts[0].title()} {parts[1].title()}"}, score=0.8))
 
 
-def _spread(text: str, person: Person, taken: list[tuple[int, int]]) -> None:
-    """Add every other mention of the person: full names in any case, and rank or title + surname."""
+def _spread(text: str, person: Person, taken: list[tuple[int, int]], lone: set[tuple[int, int]]) -> None:
+    """Add every other mention of the person: full names in any case, rank or title + surname, and the
+    bare surname where NER also took it for a person (a surname can be a place: "Harrow and Brent")."""
     patterns = [_words_pattern(name.split()) for name in person.names]
     found = [(m.start(), m.end()) for p in patterns for m in re.finditer(p, text)]
     surname = _words_pattern([person.surname])
     found += [(m.start("s"), m.end("s")) for m in
               re.finditer(rf"(?<![\w/])(?:{RANK}|{TITLE}){SEP}(?:{NAME_WORD}{SEP})?(?P<s>{surname})", text)]
+    if person.names and len(person.surname) > 2 and person.surname not in NOT_NAME_WORDS:
+        found += [(m.start(), m.end()) for m in re.finditer(surname, text)
+                  if (m.start(), m.end()) in lone and _stands_alone(text, m)]
     for start, end in sorted(found):
         if not _overlaps(start, end, taken):
             person.mentions.append(Mention("PERSON", start, end, person.score or 0.85, person.decision))
             taken.append((start, end))
+
+
+def _stands_alone(text: str, m: re.Match) -> bool:
+    """A bare surname counts as the person when it is not part of a longer proper name: no capitalised
+    word right before it ("Daniel Marsh", "City Hall") or after it ("West Midlands", "Marsh Foundation")."""
+    before = re.search(r"([A-Za-z][\w'’-]*)\s*$", text[max(0, m.start() - 30):m.start()])
+    after = re.match(r"\s*([A-Za-z][\w'’-]*)", text[m.end():m.end() + 30])
+    if before and before.group(1)[0].isupper():
+        return False
+    return not (after and (after.group(1)[0].isupper() or after.group(1).casefold() in ORGANISATION_WORDS))
 
 
 def _words_pattern(words: list[str]) -> str:

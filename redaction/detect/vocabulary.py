@@ -89,5 +89,5 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "northern", "southern", "eastern", "western", "north", "south", "east", "midlands", "merseyside",
     "investment", "advisory", "monitoring", "meeting", "board", "scheme", "delegation", "consent",
     "assurance", "compliance", "stakeholder", "stakeholders", "partners", "partner", "charter",
-    "children", "people", "victims", "safer", "streets", "band", "pay", "cost", "costs",
+    "children", "people", "red", "thread", "catch-22", "abiander", "victims", "safer", "streets", "band", "pay", "cost", "costs",
 })

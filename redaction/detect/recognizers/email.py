@@ -1,5 +1,5 @@
-"""E-mail addresses, including one broken over a line ("mike.west@\nmopac.london.gov.uk"); a word
-hyphenated at a line end is already joined by the document's joined view.
+"""E-mail addresses, including one broken over a line ("mike.west@\nmopac.london.gov.uk", "...@met.police.exa\n
+mple.uk"); a word hyphenated at a line end is already joined by the document's joined view.
 
 Presidio's own EmailRecognizer asks tldextract, which downloads the public-suffix list on first use.
 This one checks the domain against the snapshot tldextract ships, so nothing is fetched at run time.
@@ -14,13 +14,16 @@ import tldextract
 from .base import RuleRecognizer
 
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-# PDF line breaks fall after a dot or around the "@"; addresses are written in lower case, so a break
-# followed by a capital is the end of the address ("...gov.uk.\nLondon is a top-level domain too).
-_BREAK = r"(?:[ \t]*\n[ \t]*(?=[a-z0-9]))?"
+# Renderers break a long address anywhere (table cells), and addresses are written in lower case, so a
+# line break followed by a lower-case letter or digit may continue the address; a capital never does.
+_BREAK = r"(?:[ \t]*\n[ \t]*(?=[a-z0-9]))"
+# The part of a local part left on the line above ("colm.odris" + "coll@..."): only taken when it looks
+# like one (lower case with a dot or underscore), so "Contact\njane@..." does not take "Contact".
+_LOCAL_HEAD = rf"(?:[a-z0-9]+[._][a-z0-9._]*{_BREAK})?"
 _EMAIL = re.compile(
-    rf"(?<![\w.+'-])(?P<local>{_ATOM}(?:\.{_BREAK}{_ATOM})*)(?:[ \t]*\n[ \t]*(?=@))?@{_BREAK}"
-    rf"(?P<domain>{_LABEL}(?:\.{_BREAK}{_LABEL})+)(?![\w@-])")
+    rf"(?<![\w.+'-])(?P<local>{_LOCAL_HEAD}{_ATOM}(?:\.{_BREAK}?{_ATOM})*)(?:[ \t]*\n[ \t]*(?=@))?@{_BREAK}?"
+    rf"(?P<domain>[A-Za-z0-9](?:[A-Za-z0-9.-]|{_BREAK})*[A-Za-z0-9])(?![\w@-])")
+_DOMAIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 # The public-suffix snapshot bundled in the tldextract package; no cache directory, no download.
 _SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
@@ -35,7 +38,8 @@ class OfflineEmailRecognizer(RuleRecognizer):
         out = []
         for m in _EMAIL.finditer(text):
             for end in _possible_ends(text, m):
-                if _has_public_suffix(re.sub(r"\s+", "", text[m.start("domain"):end])):
+                domain = re.sub(r"\s+", "", text[m.start("domain"):end])
+                if _DOMAIN.match(domain) and _has_public_suffix(domain):
                     out.append(self.result(m.start(), end))
                     break
         return out

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 
 from .base import RuleRecognizer
-from .patterns import NAME, RANK, SEP, TITLE, rank_name
+from .patterns import FULL_NAME, NAME, RANK, SEP, TITLE, rank_name
 
 _TITLED = re.compile(rf"(?<![\w/&-])(?P<titles>(?:{RANK}|{TITLE})(?:{SEP}(?:{RANK}|{TITLE}))*){SEP}"
                      rf"(?P<name>{NAME})")
 _ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
+# "The Deputy Commissioner, Simon Faraday, ..." - a rank in apposition; a full name must follow.
+_RANK_COMMA = re.compile(rf"(?<![\w/&-])(?P<titles>{RANK})[ \t]*,{SEP}(?P<name>{FULL_NAME})")
 
 
 class TitledNameRecognizer(RuleRecognizer):
@@ -20,7 +22,7 @@ class TitledNameRecognizer(RuleRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
-        for m in _TITLED.finditer(text):
+        for m in [*_TITLED.finditer(text), *_RANK_COMMA.finditer(text)]:
             rank = None
             for t in _ONE_TITLE.finditer(m.group("titles")):
                 rank = rank_name(t.group(0)) or rank

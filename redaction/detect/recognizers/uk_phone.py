@@ -19,8 +19,8 @@ from .base import RuleRecognizer
 _WRITTEN_AS_PHONE = re.compile(r"^(?:\+\s*44|00\s*44|\(?0)")
 # UK national significant numbers: 10 digits (9 for a few old area codes); no leading 0 after the trunk.
 _NSN = re.compile(r"^[1-9]\d{8,9}$")
-# Money and decimals directly before: "£1,020 7946" is not a number.
-_MONEY_BEFORE = re.compile(r"[£$€,.]\s?$")
+# Money and decimals directly before: in "£1,020 7946 0123" the digits continue an amount.
+_MONEY_BEFORE = re.compile(r"(?:[£$€]|\d[,.])\s?$")
 
 
 class UkPhoneRecognizer(RuleRecognizer):
@@ -33,7 +33,7 @@ class UkPhoneRecognizer(RuleRecognizer):
         out = []
         for m in phonenumbers.PhoneNumberMatcher(flat, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
             raw = m.raw_string
-            if not _WRITTEN_AS_PHONE.match(raw) or _MONEY_BEFORE.search(flat[max(0, m.start - 2):m.start]):
+            if not _WRITTEN_AS_PHONE.match(raw) or _MONEY_BEFORE.search(flat[max(0, m.start - 3):m.start]):
                 continue
             number = m.number
             if number.country_code != 44 or not _NSN.match(str(number.national_number)):

@@ -1,0 +1,194 @@
+"""Scoring personal-data detection against labelled papers (shared by tests and bench/detect.py).
+
+A paper's labels are found again in the text extracted from its PDF (the n-th occurrence of the label's
+text, allowing for line breaks), then matched one-to-one with what a detector reports: same type and
+overlapping text. A label that cannot be found in the PDF text counts as missed, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from redaction.extract import extract
+from redaction.limits import DEFAULT_LIMITS
+from redaction.load import load
+
+HERE = Path(__file__).parent
+SYNTH_DIR = HERE / "detect_papers"
+TEST_POLICY = HERE / "detect_policy.toml"
+TYPES = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "SIGNATURE")
+_LABEL = re.compile(r"\[\[(?P<type>[A-Z_]+):(?P<text>[^\]|]+?)(?:\|(?P<action>keep|redact))?\]\]", re.S)
+
+
+@dataclass(frozen=True)
+class Span:
+    type: str
+    action: str
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass
+class Case:
+    """One rendered paper: its name, producer, PDF bytes and labels (type, text, action, occurrence)."""
+    name: str
+    producer: str
+    pdf: bytes
+    labels: list[tuple[str, str, str, int]]
+
+
+@dataclass
+class Score:
+    tp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
+    fp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
+    fn: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
+    to_redact: int = 0
+    redacted: int = 0  # labels to redact that the detector found and proposes to redact
+    kept_wrongly_redacted: int = 0  # labels to keep that the detector proposes to redact
+    keep_labels: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+    chars: int = 0
+
+    def add(self, other: "Score") -> None:
+        for t in TYPES:
+            self.tp[t] += other.tp[t]
+            self.fp[t] += other.fp[t]
+            self.fn[t] += other.fn[t]
+        self.to_redact += other.to_redact
+        self.redacted += other.redacted
+        self.kept_wrongly_redacted += other.kept_wrongly_redacted
+        self.keep_labels += other.keep_labels
+        self.misses += other.misses
+        self.false_alarms += other.false_alarms
+        self.chars += other.chars
+
+    def precision(self, t: str | None = None) -> float:
+        tp = sum(self.tp.values()) if t is None else self.tp[t]
+        fp = sum(self.fp.values()) if t is None else self.fp[t]
+        return tp / (tp + fp) if tp + fp else 1.0
+
+    def recall(self, t: str | None = None) -> float:
+        tp = sum(self.tp.values()) if t is None else self.tp[t]
+        fn = sum(self.fn.values()) if t is None else self.fn[t]
+        return tp / (tp + fn) if tp + fn else 1.0
+
+    @property
+    def redact_recall(self) -> float:
+        return self.redacted / self.to_redact if self.to_redact else 1.0
+
+
+# --- the evaluation set --------------------------------------------------------------------------------
+
+def synthetic_cases() -> list[Case]:
+    from tests.textpdf import text_pdf  # reportlab: a dev dependency
+
+    cases = []
+    for path in sorted(SYNTH_DIR.glob("*.txt")):
+        source = path.read_text(encoding="utf-8")
+        plain, labels = _strip(source)
+        cases.append(Case(path.stem, "reportlab-text", text_pdf(plain), labels))
+    return cases
+
+
+def fixture_cases() -> list[Case]:
+    """The team's labelled fixture papers, every producer's PDF that exists."""
+    try:
+        from tests.fixtures import papers
+    except ImportError:
+        return []
+    cases = []
+    for name in papers.names():
+        paper = papers.load(name)
+        labels = [(lb.type, lb.text, lb.action, lb.occurrence) for lb in paper.labels]
+        for producer in paper.producers:
+            path = paper.pdf(producer)
+            if path.exists():
+                cases.append(Case(name, producer, path.read_bytes(), labels))
+    return cases
+
+
+def _strip(source: str) -> tuple[str, list[tuple[str, str, str, int]]]:
+    out, labels, last = [], [], 0
+    plain_so_far = ""
+    for m in _LABEL.finditer(source):
+        out.append(source[last:m.start()])
+        plain_so_far = "".join(out)
+        text = m.group("text")
+        labels.append((m.group("type"), text, m.group("action") or "redact", _count(plain_so_far, text)))
+        out.append(text)
+        last = m.end()
+    out.append(source[last:])
+    return "".join(out), labels
+
+
+def _count(text: str, needle: str) -> int:
+    return len(re.findall(re.escape(needle), text))
+
+
+# --- scoring -------------------------------------------------------------------------------------------
+
+def view_text(pdf: bytes):
+    loaded = load(pdf, DEFAULT_LIMITS)
+    try:
+        doc = extract(loaded.pdfium)
+    finally:
+        loaded.close()
+    return doc
+
+
+def locate(text: str, labels) -> tuple[list[Span], list[str]]:
+    """Label spans in the extracted text; the labels that could not be found are returned by name."""
+    spans, lost = [], []
+    for typ, label_text, action, occurrence in labels:
+        found = list(re.finditer(_flexible(label_text), text))
+        if occurrence < len(found):
+            m = found[occurrence]
+            spans.append(Span(typ, action, m.start(), m.end(), label_text))
+        else:
+            lost.append(f"{typ}:{label_text!r}#{occurrence}")
+    return spans, lost
+
+
+def _flexible(label_text: str) -> str:
+    """The label's words with any whitespace between them; a line break (and a line-end hyphen the
+    view dropped) may fall inside an e-mail address or number."""
+    words = label_text.split()
+    return r"\s+".join(r"\n?".join(re.escape(c) if c != "-" else "-?" for c in w) for w in words)
+
+
+def score(labels: list[Span], predicted: list[Span], lost: list[str], where: str) -> Score:
+    s = Score()
+    for item in lost:
+        typ = item.split(":")[0]
+        s.fn[typ] += 1
+        s.misses.append(f"{where}: not found in the PDF text {item}")
+    used: set[int] = set()
+    for lb in labels:
+        match = next((i for i, p in enumerate(predicted) if i not in used and p.type == lb.type
+                      and p.start < lb.end and lb.start < p.end), None)
+        if lb.action == "keep":
+            s.keep_labels += 1
+        else:
+            s.to_redact += 1
+        if match is None:
+            s.fn[lb.type] += 1
+            s.misses.append(f"{where}: missed {lb.type} {lb.text!r}")
+            continue
+        used.add(match)
+        s.tp[lb.type] += 1
+        if lb.action == "keep" and predicted[match].action == "redact":
+            s.kept_wrongly_redacted += 1
+            s.misses.append(f"{where}: redacted an office holder {lb.text!r}")
+        if lb.action == "redact" and predicted[match].action == "redact":
+            s.redacted += 1
+        elif lb.action == "redact":
+            s.misses.append(f"{where}: kept {lb.type} {lb.text!r} that should be redacted")
+    for i, p in enumerate(predicted):
+        if i not in used and p.type in TYPES:
+            s.fp[p.type] += 1
+            s.false_alarms.append(f"{where}: {p.type} {p.text!r} ({p.action})")
+    return s
