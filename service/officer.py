@@ -12,7 +12,7 @@ from flask import (Blueprint, abort, current_app, flash, g, jsonify, redirect, r
                    send_file, url_for)
 from sqlalchemy import select
 
-from . import audit, papers
+from . import papers
 from .db import db_session
 from .models import AuditEvent, Paper
 

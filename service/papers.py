@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from . import audit, pdfwork, pdftasks
@@ -130,11 +130,15 @@ def _fail(db: Session, store: Storage, paper: Paper, failure: pdftasks.Failure) 
     log.warning("paper %s analysis failed: %s", paper.id, failure.code)
 
 
-def resume_pending(app) -> int:
-    """Queue papers left ``uploaded`` (e.g. by a restart) for analysis; returns how many."""
-    from sqlalchemy import select
+STALE_ANALYSIS = timedelta(minutes=30)  # far beyond a 500-page analysis: its process must have died
 
+
+def resume_pending(app) -> int:
+    """Queue papers left ``uploaded`` — or ``analysing`` by a process that died — for analysis."""
     with app.extensions["foia.db"].session() as db:
+        db.execute(update(Paper).where(Paper.state == "analysing", Paper.updated_at < utcnow() - STALE_ANALYSIS)
+                   .values(state="uploaded", updated_at=utcnow()))
+        db.commit()
         ids = db.scalars(select(Paper.id).where(Paper.state == "uploaded")).all()
     for paper_id in ids:
         app.extensions["foia.worker"].submit(analyse_paper, paper_id)

@@ -261,3 +261,33 @@ def test_deferred_part1_is_scheduled(client, app, redact_available):
     post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/review")
     part1 = paper_row(app).part(1)
     assert part1.state == "scheduled" and part1.publish_on == date(2030, 12, 31)
+
+
+def test_a_leak_found_at_publication_stops_it_with_the_reason(client, app, small_pdf, monkeypatch):
+    from service import pdftasks
+
+    upload(client, app, small_pdf)
+    monkeypatch.setattr("service.publishing._redact", lambda paper: pdftasks.Failure(
+        "leak", "a redacted value is still in the text layer of Part 1 (check: text)"))
+    r = post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/review")
+    body = r.get_data(as_text=True)
+    assert r.status_code == 422 and "Nothing was published: A redacted value is still in the text layer" in body
+    paper = paper_row(app)
+    assert paper.state == "ready" and paper.slug is None and paper.parts == []
+    assert [p.parent.name for p in app.extensions["foia.storage"].root.rglob("*.pdf")] == ["originals"]
+    assert audit_actions(app)[-1] == "publication stopped"
+
+
+def test_papers_left_by_a_dead_process_are_analysed_again(app, officer, small_pdf):
+    from datetime import timedelta
+
+    from service.models import User, utcnow
+    from service.papers import accept_upload, resume_pending
+
+    with app.test_request_context(), app.extensions["foia.db"].session() as db:
+        paper = accept_upload(db, db.get(User, 1), "p.pdf", small_pdf, actor="officer")
+        paper.state, paper.updated_at = "analysing", utcnow() - timedelta(hours=1)
+        db.commit()
+    assert resume_pending(app) == 1
+    app.extensions["foia.worker"].drain()
+    assert paper_row(app).state == "ready"
