@@ -18,6 +18,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from .recognizers.email import OfflineEmailRecognizer
 from .recognizers.field_label_name import FieldLabelNameRecognizer
 from .recognizers.name_rank import NameRankRecognizer
+from .recognizers.role_noun_name import RoleNounNameRecognizer
 from .recognizers.signature import SignatureRecognizer
 from .recognizers.titled_name import TitledNameRecognizer
 from .recognizers.uk_phone import UkPhoneRecognizer
@@ -72,7 +73,8 @@ def get_engine(*, ner: bool = True) -> AnalyzerEngine:
 def _build(ner: bool) -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for recognizer in (UkPhoneRecognizer(), OfflineEmailRecognizer(), TitledNameRecognizer(),
-                       FieldLabelNameRecognizer(), NameRankRecognizer(), SignatureRecognizer()):
+                       FieldLabelNameRecognizer(), NameRankRecognizer(), RoleNounNameRecognizer(),
+                       SignatureRecognizer()):
         registry.add_recognizer(recognizer)
     if ner:
         nlp_engine = NerOnlySpacyEngine(

@@ -28,7 +28,14 @@ _IS_CAPS_WORD = re.compile(rf"^(?:{CAPS_WORD})$")
 _IS_INITIAL = re.compile(rf"^{INITIAL}$")
 _NEXT_WORD = re.compile(r"^(?:['’]s?)?[ \t\n]*([A-Za-z][\w'’]*)")
 _PREV_WORD = re.compile(r"([A-Za-z][\w.'’]*)[ \t\n]*$")
-_RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer")
+_RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
+                     "RoleNounNameRecognizer")
+# A known surname alone, followed by one of these, is the person speaking or acting ("Okafor said").
+_ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "must", "said", "says",
+         "stated", "noted", "explained", "presented", "confirmed", "agreed", "asked", "reported", "recommended",
+         "leads", "led", "chairs", "chaired", "attended", "wrote", "prepared", "approved", "signed", "and his",
+         "and her", "who", "herself", "himself")
+_ACTS_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:" + "|".join(_ACTS) + r")\b)")
 
 
 @dataclass
@@ -111,6 +118,8 @@ def _clean(text: str, r: RecognizerResult) -> _Name | None:
         if w.casefold() in NOT_NAME_WORDS or w.casefold() in ORGANISATION_WORDS or w in ABBREVIATIONS:
             if kept:
                 break
+            if not from_rule:  # NER read a phrase ("Officer Safety Training"), not a name
+                return None
             continue
         kept.append((s, e, w))
     if not kept or not _is_organisation_free(text, words, kept):
@@ -227,7 +236,8 @@ def _person_from_email(address: str, people: list[Person]) -> None:
 
 def _spread(text: str, person: Person, taken: list[tuple[int, int]], lone: set[tuple[int, int]]) -> None:
     """Add every other mention of the person: full names in any case, rank or title + surname, and the
-    bare surname where NER also took it for a person (a surname can be a place: "Harrow and Brent")."""
+    bare surname where NER also took it for a person or a verb says so ("Okafor said"): a surname can
+    also be a place ("Harrow and Brent")."""
     patterns = [_words_pattern(name.split()) for name in person.names]
     found = [(m.start(), m.end()) for p in patterns for m in re.finditer(p, text)]
     surname = _words_pattern([person.surname])
@@ -235,7 +245,8 @@ def _spread(text: str, person: Person, taken: list[tuple[int, int]], lone: set[t
               re.finditer(rf"(?<![\w/])(?:{RANK}|{TITLE}){SEP}(?:{NAME_WORD}{SEP})?(?P<s>{surname})", text)]
     if person.names and len(person.surname) > 2 and person.surname not in NOT_NAME_WORDS:
         found += [(m.start(), m.end()) for m in re.finditer(surname, text)
-                  if (m.start(), m.end()) in lone and _stands_alone(text, m)]
+                  if ((m.start(), m.end()) in lone or _ACTS_AFTER.match(text[m.end():m.end() + 20]))
+                  and _stands_alone(text, m)]
     for start, end in sorted(found):
         if not _overlaps(start, end, taken):
             person.mentions.append(Mention("PERSON", start, end, person.score or 0.85, person.decision))

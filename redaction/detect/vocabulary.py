@@ -89,5 +89,12 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "northern", "southern", "eastern", "western", "north", "south", "east", "midlands", "merseyside",
     "investment", "advisory", "monitoring", "meeting", "board", "scheme", "delegation", "consent",
     "assurance", "compliance", "stakeholder", "stakeholders", "partners", "partner", "charter",
+    # job titles and departments written after a name ("Oliver Stanton, Officer Safety Training")
+    "safety", "training", "chair", "chairs", "panel", "manager", "digital", "learning", "development",
+    "operations", "support", "partnerships", "engagement", "policy", "performance", "risk", "audit",
+    "procurement", "commercial", "estates", "communications", "corporate", "operational", "victim",
+    "witness", "care", "standards", "professional", "change", "transformation", "technology", "insight",
+    "analysis", "research", "evaluation", "delivery", "neighbourhood", "response", "roads", "transport",
+    "frontline", "contacts", "e-mail", "role", "lead", "leads",
     "children", "people", "red", "thread", "catch-22", "abiander", "victims", "safer", "streets", "band", "pay", "cost", "costs",
 })

@@ -1,0 +1,25 @@
+"""Names after a job described in prose: "the contractor Priyanka Bhattacharya", "the programme manager,
+Kwame Asante-Boateng", "our evaluator Jo Bell". NER often reads such a name with the firm that follows
+it as one organisation; the job word says a person follows."""
+
+from __future__ import annotations
+
+import re
+
+from .base import RuleRecognizer
+from .patterns import FULL_NAME, SEP
+
+_JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "adviser", "advisor", "manager",
+         "officer", "lead", "coordinator", "co-ordinator", "director", "chair", "chairperson", "solicitor",
+         "barrister", "accountant", "auditor", "engineer", "architect", "supplier", "author", "academic",
+         "lecturer", "professor", "volunteer", "caseworker", "advocate", "investigator", "administrator",
+         "secretary", "clerk", "trainer", "specialist", "witness", "victim", "resident", "member")
+_ROLE_NOUN = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _JOBS))})s?[ \t]*,?{SEP}(?P<name>{FULL_NAME})")
+
+
+class RoleNounNameRecognizer(RuleRecognizer):
+    SCORE = 0.85
+    EXPLANATION = "name after a job described in prose"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        return [self.result(m.start("name"), m.end("name")) for m in _ROLE_NOUN.finditer(text)]
