@@ -28,12 +28,13 @@ from dataclasses import dataclass, field
 
 import pikepdf
 import pypdfium2 as pdfium
-from pdfminer.high_level import extract_text
-from pdfminer.layout import LAParams
+from pdfminer.converter import TextConverter
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
 
 from .errors import LeakDetected
 from .extract import Document, extract
-from .pdf.matching import contains, normalise, squash
+from .pdf.matching import any_pattern, contains, normalise, squash
 
 log = logging.getLogger(__name__)
 
@@ -80,20 +81,21 @@ def _check_output(out, expect: Expectations) -> list[str]:
     pdfium_pages, doc = _pdfium_text(out.data)
     miner_pages = _pdfminer_text(out.data, len(pdfium_pages))
     part2 = [squash(s) for s in expect.part2] if part == 1 else []
+    values = any_pattern(expect.values)
     for check, pages in (("text-pdfium", pdfium_pages), ("text-pdfminer", miner_pages)):
         for number, text in enumerate(pages, 1):
-            if any(contains(text, v) for v in expect.values):
+            if values is not None and values.search(text):
                 _fail(check, part, number)
             flat = squash(text)
             if any(s in flat for s in part2):
                 _fail(check, part, number)
     for text in raw:
-        if any(contains(text, v) for v in expect.values):
+        if values is not None and values.search(text):
             _fail("raw-streams", part)
     visible = squash(" ".join(pdfium_pages))
-    hidden_meta = [m for m in expect.metadata if squash(m) and squash(m) not in visible]
+    hidden_meta = any_pattern([m for m in expect.metadata if squash(m) and squash(m) not in visible])
     for text in raw + pdfium_pages + miner_pages:
-        if any(contains(text, m) for m in hidden_meta):
+        if hidden_meta is not None and hidden_meta.search(text):
             _fail("metadata", part)
     _boxes_empty(doc, out, part)
     checks = ["single-revision", "structure", "text-pdfium", "text-pdfminer", "raw-streams", "metadata",
@@ -194,10 +196,21 @@ def _pdfium_text(data: bytes) -> tuple[list[str], Document]:
 
 
 def _pdfminer_text(data: bytes, count: int) -> list[str]:
+    """Each page's text by pdfminer.six, in one pass over the document (no layout analysis: the checks
+    match across any spacing, and layout analysis would only cost time)."""
+    manager = PDFResourceManager()
     pages = []
-    for index in range(count):
-        text = extract_text(io.BytesIO(data), page_numbers=[index], laparams=LAParams())
-        pages.append(normalise(text))
+    for page in PDFPage.get_pages(io.BytesIO(data)):
+        buf = io.StringIO()
+        device = TextConverter(manager, buf, laparams=None)
+        try:
+            PDFPageInterpreter(manager, device).process_page(page)
+        finally:
+            device.close()
+        pages.append(normalise(buf.getvalue()))
+    if len(pages) != count:
+        raise LeakDetected("verification failed: text-pdfminer (page count differs); nothing was published",
+                           ["text-pdfminer"])
     return pages
 
 

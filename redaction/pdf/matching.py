@@ -24,6 +24,19 @@ def value_pattern(value: str) -> re.Pattern:
     return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", re.IGNORECASE)
 
 
+def any_pattern(values: list[str]) -> re.Pattern | None:
+    """One pattern for many values (a single pass over a text instead of one per value)."""
+    bodies = []
+    for value in values:
+        chars = [c for c in normalise(value) if not c.isspace()]
+        if chars:
+            bodies.append(_GAP.join(re.escape(c) for c in chars))
+    if not bodies:
+        return None
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(sorted(bodies, key=len, reverse=True))})(?![^\W_])",
+                      re.IGNORECASE)
+
+
 def contains(text: str, value: str) -> bool:
     return value_pattern(value).search(text) is not None
 
