@@ -60,5 +60,6 @@ def _as_written(doc: Document, view, start: int, end: int, entity_type: str) -> 
     read from the page itself, so a hyphen at a line end that belongs to it is kept."""
     if entity_type == "EMAIL_ADDRESS":
         chars = [doc.pages[p].chars[i] for p, i in view.char_refs(start, end)]
-        return "".join(c.text for c in chars if not c.generated and not c.text.isspace())
+        printed = "".join(c.text for c in chars if not c.generated and not c.text.isspace())
+        return printed.replace("\x02", "-")  # pdfium's mark for a hyphen at a line end
     return " ".join(view.text[start:end].split())
