@@ -59,7 +59,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from . import api, auth, officer, public
+    from . import api, auth, officer, public, releases  # noqa: F401 (releases nests itself in officer)
 
     app.before_request(auth.load_user)
     app.register_blueprint(public.bp)

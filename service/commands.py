@@ -1,4 +1,4 @@
-"""``foia serve``, ``foia user add`` and ``foia token create`` (wired into :mod:`service.cli`).
+"""``foia serve``, ``foia scheduler``, ``foia user add`` and ``foia token create`` (wired into :mod:`service.cli`).
 
 Each applies the database migrations first, so a fresh data folder works whichever command runs first.
 Errors are one line on stderr with exit status 2.
@@ -18,6 +18,11 @@ def add_service_commands(sub) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(func=serve)
+
+    p = sub.add_parser("scheduler", help="run the release scheduler as its own process (set FOIA_SCHEDULER=off "
+                                         "for the web workers)")
+    p.add_argument("--once", action="store_true", help="release what is due now and exit (for cron or a check)")
+    p.set_defaults(func=run_scheduler)
 
     user = sub.add_parser("user", help="manage officers").add_subparsers(dest="user_command")
     p = user.add_parser("add", help="add an officer (password from a prompt or --password-stdin)")
@@ -66,6 +71,9 @@ def serve(args: argparse.Namespace) -> int:
     db.dispose()
     app = create_app()
     resumed = resume_pending(app)
+    from scheduler.jobs import start_in_app
+
+    releases = start_in_app(app)  # None with FOIA_SCHEDULER=off (several workers: run `foia scheduler`)
     base = f"http://{args.host}:{args.port}"
     print(f"FOIA publication service: {base}/  (officers sign in at {base}/sign-in)")
     print(f"Data folder: {cfg['DATA_DIR']}   Database: {_safe_url(cfg['DATABASE_URL'])}")
@@ -74,8 +82,44 @@ def serve(args: argparse.Namespace) -> int:
         print("    foia user add EMAIL --role officer      (in this folder: .venv/bin/foia user add ...)")
     if resumed:
         print(f"Resumed the analysis of {resumed} paper(s) left from before.")
+    print("Release scheduler: " + ("in this process" if releases else "off here (FOIA_SCHEDULER=off)"))
     sys.stdout.flush()
-    run_simple(args.host, args.port, app, threaded=True, use_reloader=False)
+    try:
+        run_simple(args.host, args.port, app, threaded=True, use_reloader=False)
+    finally:
+        if releases:
+            releases.shutdown()
+    return 0
+
+
+def run_scheduler(args: argparse.Namespace) -> int:
+    """``foia scheduler``: the release scheduler on its own (SIGTERM or Ctrl-C stops it cleanly)."""
+    import signal
+
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    from scheduler import heartbeat
+    from scheduler.jobs import new_scheduler, scheduler_for
+
+    cfg, db = _database()
+    if args.once:  # errors propagate: a cron job should see a failed sweep fail
+        from scheduler.release import release_due
+        from .models import utcnow
+
+        with db.session() as session:
+            changed = release_due(utcnow(), session=session, release_time=cfg["RELEASE_TIME_OF_DAY"])
+        db.dispose()
+        print(f"{len(changed)} part(s) published, released or queued for review.")
+        return 0
+    releases = scheduler_for(cfg, db, mode="process", scheduler=new_scheduler(BlockingScheduler))
+    signal.signal(signal.SIGTERM, lambda *_: releases.scheduler.shutdown(wait=False))
+    print(f"Release scheduler: {cfg['RELEASE_TIME']} Europe/London, sweeping every minute. "
+          f"Database: {_safe_url(cfg['DATABASE_URL'])}   Heartbeat: {heartbeat.path(cfg['DATA_DIR'])}")
+    sys.stdout.flush()
+    try:
+        releases.start()  # blocks until SIGTERM / Ctrl-C
+    finally:
+        db.dispose()
     return 0
 
 

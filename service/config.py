@@ -28,6 +28,7 @@ DEFAULTS: dict[str, object] = {
     "MAX_UPLOAD_MB": 50,
     "RELEASE_TIME": "00:00",       # time of day (Europe/London) at which parts are released on their date
     "UPCOMING_DAYS": 14,           # officers see releases due within this many days
+    "SCHEDULER": "on",             # off: this process runs no release scheduler (run `foia scheduler`)
     "SECURE_COOKIES": None,        # None: Secure in production, not in development/testing
     "TRUST_PROXY": False,          # behind one reverse proxy: trust X-Forwarded-For/-Proto
     "WORKERS": 1,                  # background analysis/preview threads per process
@@ -73,6 +74,9 @@ def _finish(cfg: dict) -> dict:
     if not cfg["DATABASE_URL"]:
         cfg["DATABASE_URL"] = f"sqlite:///{data_dir / 'foia.db'}"
     cfg["RELEASE_TIME_OF_DAY"] = parse_time(str(cfg["RELEASE_TIME"]))
+    cfg["SCHEDULER"] = str(cfg["SCHEDULER"]).strip().lower()
+    if cfg["SCHEDULER"] not in ("on", "off"):
+        raise ConfigError(f"{PREFIX}SCHEDULER must be on or off")
     if cfg["SECURE_COOKIES"] is None:
         cfg["SECURE_COOKIES"] = cfg["ENV"] == "production"
     if not cfg["SECRET_KEY"]:
