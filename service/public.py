@@ -1,13 +1,168 @@
-"""The public blueprint at ``/`` (public pages are built on this by the public-pages work)."""
+"""The public blueprint at ``/``: find, read and download published decisions.
+
+``/`` lists decisions newest first with search and filters; ``/decisions/<slug>`` shows one decision and
+what is withheld, why and until when; ``part1.pdf`` / ``part2.pdf`` download the published files (Part 2
+only once released); ``/feed.atom`` and ``/releases.ics`` follow publications and releases; the JSON
+list lives in :mod:`service.public_api`. Every route reads through :mod:`service.public_queries`, so a
+paper that is not public is a 404 everywhere, and sends ETag/Last-Modified/Cache-Control
+(:mod:`service.http_cache`).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+import hashlib
+import logging
+import re
+
+from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file, url_for
+
+from . import feeds, public_queries as queries
+from .db import db_session
+from .filters import LONDON
+from .http_cache import FILE_MAX_AGE, MISSING_MAX_AGE, conditional, make_etag
+from .models import utcnow
+from .papers import storage
+from .public_assets import asset_url, send_asset
+from .public_status import part2_status, redaction_summary
+
+log = logging.getLogger(__name__)
 
 bp = Blueprint("public", __name__)
+
+
+@bp.app_context_processor
+def _template_helpers() -> dict:
+    return {"asset_url": asset_url}
+
+
+@bp.after_request
+def _cache_misses(response: Response) -> Response:
+    if response.status_code == 404 and "Cache-Control" not in response.headers:
+        response.cache_control.public = True
+        response.cache_control.max_age = MISSING_MAX_AGE
+    elif response.status_code >= 500:
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/healthz")
 def healthz():
     """Liveness: the process answers. (Readiness — database, storage — is a separate check.)"""
-    return jsonify(status="ok")
+    response = jsonify(status="ok")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/assets/<path:filename>")
+def asset(filename: str):
+    return send_asset(filename)
+
+
+# --- pages ---------------------------------------------------------------------------------------------
+
+@bp.route("/")
+def index():
+    search = queries.Search.from_args(request.args)
+    db = db_session()
+    changed, count = queries.fingerprint(db)
+
+    def render():
+        result = queries.find(db, search)
+        if search.page > result.pages:
+            abort(404)
+        return render_template("public/index.html", result=result, search=search, years=queries.years(db),
+                               part2_filters=queries.PART2_FILTERS, status=part2_status,
+                               page_href=lambda n: url_for("public.index", **search.args(page=n)))
+
+    return conditional(render, etag=make_etag(changed, count), last_modified=changed)
+
+
+def _decision_or_404(slug: str) -> queries.Decision:
+    decision = queries.get(db_session(), slug)
+    if decision is None:
+        abort(404)
+    return decision
+
+
+def _changed(decision: queries.Decision):
+    return max(t for t in (decision.paper.updated_at, decision.part1.updated_at,
+                           decision.part2.updated_at if decision.part2 else None) if t is not None)
+
+
+@bp.route("/decisions/<slug>")
+def decision(slug: str):
+    d = _decision_or_404(slug)
+    changed = _changed(d)
+
+    def render():
+        return render_template("public/decision.html", d=d, paper=d.paper, status=part2_status(d.part2),
+                               part1_redactions=redaction_summary(d.part1),
+                               part2_redactions=redaction_summary(d.part2) if d.part2_public else None)
+
+    return conditional(render, etag=make_etag(d.paper.id, changed), last_modified=changed)
+
+
+@bp.route("/decisions/<slug>/part1.pdf", defaults={"number": 1})
+@bp.route("/decisions/<slug>/part2.pdf", defaults={"number": 2})
+def download(slug: str, number: int):
+    """A published part as an attachment named ``<slug>-part<N>.pdf``; Part 2 is a 404 until released."""
+    d = _decision_or_404(slug)
+    part = d.part1 if number == 1 else (d.part2 if d.part2_public else None)
+    if part is None or not storage().exists(part.file_key):
+        if part is not None:
+            log.error("published part %s of paper %s has no file", part.id, d.paper.id)
+        abort(404)
+    etag = hashlib.sha256(f"{part.file_key}:{part.size}".encode()).hexdigest()[:32]
+    return send_file(storage().path(part.file_key), mimetype="application/pdf", as_attachment=True,
+                     download_name=download_name(d.paper.slug, number), conditional=True, etag=etag,
+                     last_modified=part.released_at, max_age=FILE_MAX_AGE)
+
+
+def download_name(slug: str, number: int) -> str:
+    """``pcd-956-part1.pdf``: only lower-case letters, digits and hyphens from the slug."""
+    clean = re.sub(r"[^a-z0-9]+", "-", (slug or "").lower()).strip("-")[:80] or "decision"
+    return f"{clean}-part{number}.pdf"
+
+
+# --- feeds ---------------------------------------------------------------------------------------------
+
+def page_url(decision: queries.Decision) -> str:
+    return url_for("public.decision", slug=decision.paper.slug, _external=True)
+
+
+def _host() -> str:
+    return request.host.split(":")[0] or "localhost"
+
+
+@bp.route("/feed.atom")
+def feed():
+    db = db_session()
+    changed, count = queries.fingerprint(db)
+
+    def render():
+        body = feeds.atom(queries.recent_events(db), feed_url=url_for("public.feed", _external=True),
+                          home_url=url_for("public.index", _external=True), page_url=page_url, host=_host(),
+                          fallback_updated=changed or utcnow())
+        return Response(body, mimetype="application/atom+xml")
+
+    return conditional(render, etag=make_etag(changed, count, request.host_url), last_modified=changed)
+
+
+@bp.route("/releases.ics")
+def releases():
+    db = db_session()
+    changed, count = queries.fingerprint(db)
+    today = utcnow().astimezone(LONDON).date()
+
+    def render():
+        body = feeds.calendar(queries.upcoming_releases(db, today), page_url=page_url, host=_host(),
+                              stamp=changed or utcnow())
+        response = Response(body, mimetype="text/calendar")
+        response.headers["Content-Disposition"] = 'inline; filename="releases.ics"'
+        return response
+
+    # The list of *upcoming* releases changes at midnight too, not only when data changes.
+    return conditional(render, etag=make_etag(changed, count, today, request.host_url), last_modified=None)
+
+
+from . import public_api  # noqa: E402,F401  (registers /api/v1/decisions on bp)

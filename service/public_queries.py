@@ -1,0 +1,192 @@
+"""What the public may see, as queries: the one definition of "public" every public route goes through.
+
+A paper is public when it is published *and* its Part 1 is published (a deferred Part 1 keeps the whole
+paper out of sight, title included). Part 2's file is public only in state ``released``. Originals,
+previews and page images are never read here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from math import ceil
+
+from sqlalchemy import Select, and_, extract, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from .filters import LONDON
+from .models import Paper, Part
+
+log = logging.getLogger(__name__)
+
+PER_PAGE = 20
+MAX_PER_PAGE = 100
+PART2_FILTERS = {"withheld": "Withheld", "released": "Released", "none": "No Part 2"}
+MAX_TERMS = 8
+
+Part1 = aliased(Part, name="part1")
+Part2 = aliased(Part, name="part2")
+
+
+@dataclass(frozen=True)
+class Search:
+    """A list request: free text, filters and a page. Parsed leniently: a bad value is simply ignored."""
+
+    q: str = ""
+    year: int | None = None
+    part2: str | None = None
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    @classmethod
+    def from_args(cls, args, *, allow_per_page: bool = False) -> "Search":
+        q = " ".join((args.get("q") or "").split())[:200]
+        year = _int(args.get("year"))
+        part2 = args.get("part2") if args.get("part2") in PART2_FILTERS else None
+        page = max(_int(args.get("page")) or 1, 1)
+        per_page = PER_PAGE
+        if allow_per_page:
+            per_page = min(max(_int(args.get("per_page")) or PER_PAGE, 1), MAX_PER_PAGE)
+        return cls(q=q, year=year if year and 1900 < year < 3000 else None, part2=part2, page=page,
+                   per_page=per_page)
+
+    @property
+    def terms(self) -> list[str]:
+        return self.q.split()[:MAX_TERMS]
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.q or self.year or self.part2)
+
+    def args(self, **changes) -> dict:
+        """Query-string arguments for a link to this search with ``changes`` (defaults left out)."""
+        s = replace(self, **changes)
+        out = {"q": s.q or None, "year": s.year, "part2": s.part2, "page": s.page if s.page > 1 else None}
+        if s.per_page != PER_PAGE:
+            out["per_page"] = s.per_page
+        return {k: v for k, v in out.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One public decision: the paper, its published Part 1 and its Part 2 (any state) if there is one."""
+
+    paper: Paper
+    part1: Part
+    part2: Part | None
+
+    @property
+    def published_at(self) -> datetime:
+        return self.part1.released_at or self.paper.published_at
+
+    @property
+    def published_on(self) -> date:
+        return self.published_at.astimezone(LONDON).date()
+
+    @property
+    def part2_public(self) -> bool:
+        return self.part2 is not None and self.part2.state == "released"
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    search: Search
+    decisions: list[Decision]
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(ceil(self.total / self.search.per_page), 1)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _public() -> Select:
+    """Papers with a published Part 1, with Part 2 joined when there is one."""
+    return (select(Paper, Part1, Part2)
+            .join(Part1, and_(Part1.paper_id == Paper.id, Part1.number == 1))
+            .outerjoin(Part2, and_(Part2.paper_id == Paper.id, Part2.number == 2))
+            .where(Paper.state == "published", Paper.slug.is_not(None), Part1.state == "published",
+                   Part1.released_at.is_not(None)))
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filtered(search: Search) -> Select:
+    query = _public()
+    for term in search.terms:  # every word must appear in one of the fields
+        pattern = _like(term)
+        query = query.where(or_(*(column.ilike(pattern, escape="\\") for column in
+                                  (Paper.reference, Paper.title, Paper.summary, Part1.text))))
+    if search.year:
+        # Europe/London is on GMT at New Year, so the UTC year of an instant is its London year.
+        query = query.where(extract("year", Part1.released_at) == search.year)
+    if search.part2 == "none":
+        query = query.where(Part2.id.is_(None))
+    elif search.part2 == "released":
+        query = query.where(Part2.state == "released")
+    elif search.part2 == "withheld":
+        query = query.where(Part2.id.is_not(None), Part2.state != "released")
+    return query
+
+
+def find(db: Session, search: Search) -> ResultPage:
+    """One page of public decisions matching ``search``, newest first."""
+    query = _filtered(search)
+    total = db.scalar(select(func.count()).select_from(query.with_only_columns(Paper.id).subquery()))
+    rows = db.execute(query.order_by(Part1.released_at.desc(), Paper.id.desc())
+                      .offset((search.page - 1) * search.per_page).limit(search.per_page)).all()
+    return ResultPage(search, [Decision(*row) for row in rows], total or 0)
+
+
+def years(db: Session) -> list[int]:
+    """Years in which decisions were published, newest first (the year filter's choices)."""
+    year = extract("year", Part1.released_at)
+    rows = db.execute(_public().with_only_columns(year).distinct()).scalars()
+    return sorted({int(y) for y in rows if y is not None}, reverse=True)
+
+
+def get(db: Session, slug: str) -> Decision | None:
+    row = db.execute(_public().where(Paper.slug == slug)).first()
+    return Decision(*row) if row else None
+
+
+def fingerprint(db: Session) -> tuple[datetime | None, int]:
+    """(last change, row count) over everything public lists show: cheap enough to ask on every request."""
+    row = db.execute(_public().with_only_columns(
+        func.max(Paper.updated_at), func.max(Part1.updated_at), func.max(Part2.updated_at),
+        func.count(Paper.id), func.count(Part2.id))).one()
+    changes = [t for t in row[:3] if t is not None]
+    return (max(changes) if changes else None), int(row[3]) * 2 + int(row[4])
+
+
+def recent_events(db: Session, limit: int = 50) -> list[tuple[datetime, str, Decision]]:
+    """Publications and Part 2 releases, newest first: (when, "published" | "released", decision)."""
+    published = db.execute(_public().order_by(Part1.released_at.desc()).limit(limit)).all()
+    released = db.execute(_public().where(Part2.state == "released", Part2.released_at.is_not(None))
+                          .order_by(Part2.released_at.desc()).limit(limit)).all()
+    events = [(row[1].released_at, "published", Decision(*row)) for row in published]
+    events += [(row[2].released_at, "released", Decision(*row)) for row in released]
+    events.sort(key=lambda e: (e[0], e[1] == "released"), reverse=True)
+    return events[:limit]
+
+
+def upcoming_releases(db: Session, today: date) -> list[Decision]:
+    """Public decisions whose Part 2 is withheld with a release date from ``today`` on, soonest first."""
+    rows = db.execute(_public().where(Part2.state == "withheld", Part2.release_on.is_not(None),
+                                      Part2.release_on >= today)
+                      .order_by(Part2.release_on, Paper.id)).all()
+    return [Decision(*row) for row in rows]
+
+
+__all__ = ["Decision", "ResultPage", "Search", "PART2_FILTERS", "find", "years", "get", "fingerprint",
+           "recent_events", "upcoming_releases"]
