@@ -76,3 +76,55 @@ def events(app, paper_id: int | None = None) -> list:
 
 def d(text: str) -> date:
     return date.fromisoformat(text)
+
+
+def wait_for(condition, timeout: float, step: float = 0.05) -> bool:
+    """For other processes only (a server, a scheduler): poll ``condition`` until true or ``timeout``."""
+    import threading
+    import time as _time
+
+    deadline = _time.monotonic() + timeout
+    while not condition():
+        if _time.monotonic() > deadline:
+            return False
+        threading.Event().wait(step)
+    return True
+
+
+# --- other processes -----------------------------------------------------------------------------------
+
+def race_worker(url: str, barrier, now: datetime, part_ids: list[int], seed: int, results) -> None:
+    """One racing process: a date job per part in its own random order, then two full sweeps."""
+    import random
+
+    from scheduler.release import release_due
+    from service.db import Database
+
+    db = Database(url)
+    changed: list[int] = []
+    order = list(part_ids)
+    random.Random(seed).shuffle(order)
+    barrier.wait(timeout=60)
+    with db.session() as session:
+        for part_id in order:
+            changed += release_due(now, session=session, actor=f"race-{seed}", part_ids=[part_id])
+        changed += release_due(now, session=session, actor=f"race-{seed}")
+        changed += release_due(now, session=session, actor=f"race-{seed}")
+    db.dispose()
+    results.put((seed, changed))
+
+
+def crashing_worker(url: str, now: datetime) -> None:
+    """Dies (no clean-up, no exception handling) after the UPDATE and audit INSERT, before COMMIT."""
+    import os
+
+    from sqlalchemy import event
+
+    from scheduler.release import release_due
+    from service.db import Database
+
+    db = Database(url)
+    with db.session() as session:
+        event.listen(session, "before_commit", lambda _s: os._exit(3))
+        release_due(now, session=session)
+    os._exit(0)  # not reached: the listener ends the process first
