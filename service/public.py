@@ -35,8 +35,14 @@ def _template_helpers() -> dict:
     return {"asset_url": asset_url}
 
 
-@bp.after_request
+PRIVATE_PATHS = ("/officer", "/sign-", "/api/v1/papers")
+
+
+@bp.after_app_request
 def _cache_misses(response: Response) -> Response:
+    """A public 404 may be cached briefly (a spike on a not-yet-released Part 2); a 5xx never is."""
+    if request.path.startswith(PRIVATE_PATHS):
+        return response
     if response.status_code == 404 and "Cache-Control" not in response.headers:
         response.cache_control.public = True
         response.cache_control.max_age = MISSING_MAX_AGE

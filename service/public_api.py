@@ -69,8 +69,8 @@ def api_decisions():
     def render():
         result = queries.find(db, search)
         if search.page > result.pages:
-            response, status = error_response(404, f"there are {result.pages} pages; page {search.page} "
-                                                   "does not exist")
+            pages = "is 1 page" if result.pages == 1 else f"are {result.pages} pages"
+            response, status = error_response(404, f"page {search.page} does not exist: there {pages}")
             response.status_code = status
             return response
         links = _links(search, result.pages)
