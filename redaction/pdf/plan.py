@@ -72,8 +72,11 @@ def plan_redactions(doc: Document, analysis: Analysis, decisions: Decisions) -> 
 
 
 def _add(plan: Plan, target: Target) -> None:
-    for t in plan.targets:
-        if t.page == target.page and all(abs(a - b) < 0.5 for a, b in zip(t.box, target.box)):
+    """Add a region; one that meets a region already planned on the same line is merged into it, so a
+    mention found both by detection and by the spread counts (and is drawn) once."""
+    for i, t in enumerate(plan.targets):
+        if t.page == target.page and meets(t.box, target.box) and _same_line(t.box, target.box, any_gap=True):
+            plan.targets[i] = Target(t.page, union(t.box, target.box), t.type, t.exemption)
             return
     plan.targets.append(target)
 
@@ -100,8 +103,10 @@ def line_boxes(char_boxes: list[tuple[int, Box]]) -> list[tuple[int, Box]]:
     return out
 
 
-def _same_line(a: Box, b: Box) -> bool:
+def _same_line(a: Box, b: Box, any_gap: bool = False) -> bool:
     overlap = min(a[3], b[3]) - max(a[1], b[1])
     height = max(min(a[3] - a[1], b[3] - b[1]), 0.1)
+    if any_gap:
+        return overlap >= 0.5 * height
     gap = b[0] - a[2]
     return overlap >= 0.5 * height and -0.5 * height <= gap <= 1.5 * height and b[2] > a[2]
