@@ -11,9 +11,9 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from flask import abort, current_app, send_from_directory, url_for
+from flask import abort, current_app, request, send_from_directory, url_for
 
-from .http_cache import ASSET_MAX_AGE
+from .http_cache import ASSET_MAX_AGE, PAGE_MAX_AGE
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +52,10 @@ def asset_url(name: str) -> str:
 def send_asset(filename: str):
     if filename not in FILES:  # only what the build makes is served, nothing else in the folder
         abort(404)
-    response = send_from_directory(assets_dir(), filename, max_age=ASSET_MAX_AGE)
-    response.cache_control.immutable = True
+    # Kept for a year only under a versioned URL; a module imported by name (govuk-frontend.min.js) revalidates.
+    versioned = request.args.get("v") == assets_version()
+    response = send_from_directory(assets_dir(), filename, max_age=ASSET_MAX_AGE if versioned else PAGE_MAX_AGE)
+    response.cache_control.immutable = versioned or None
     if filename.endswith(".mjs") or filename.endswith(".js"):
         response.mimetype = "text/javascript"
     return response

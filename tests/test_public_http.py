@@ -147,7 +147,9 @@ def test_assets_are_built_from_the_package_and_served_for_a_year(site):
     assert "GDS Transport" not in body and "@font-face" not in body  # not a GOV.UK service: system fonts
     js = site.get(re.search(r'src="(/assets/public\.mjs\?v=\w+)"', html).group(1))
     assert js.status_code == 200 and js.mimetype == "text/javascript" and b"initAll" in js.data
-    assert site.get("/assets/govuk-frontend.min.js").status_code == 200
+    unversioned = site.get("/assets/govuk-frontend.min.js")  # imported by public.mjs by name
+    assert unversioned.status_code == 200 and unversioned.cache_control.max_age == 300
+    assert not unversioned.cache_control.immutable and unversioned.headers["ETag"]
     for url in ["/assets/../package.json", "/assets/axe.min.js", "/assets/images/govuk-crest.svg"]:
         assert site.get(url).status_code == 404, url
     assert "crown" not in html.lower() and "govuk-logo" not in html
