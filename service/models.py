@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint)
+from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -82,6 +83,7 @@ class Paper(Base):
     """One uploaded decision paper, from upload through analysis and review to publication."""
 
     __tablename__ = "papers"
+    __table_args__ = (Index("ix_papers_state_updated", "state", "updated_at"),)  # migration 0002
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str | None] = mapped_column(String(120), unique=True)  # given at publication
@@ -117,7 +119,10 @@ class Part(Base):
     """Part 1 (draft → scheduled → published) or Part 2 (withheld → review | released | held) of a paper."""
 
     __tablename__ = "parts"
-    __table_args__ = (UniqueConstraint("paper_id", "number"),)
+    __table_args__ = (UniqueConstraint("paper_id", "number"),
+                      # the public list and its change fingerprint (migration 0002)
+                      Index("ix_parts_public_list", "number", "state", "released_at", "paper_id", "updated_at"),
+                      Index("ix_parts_paper_number", "paper_id", "number", "state", "updated_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     paper_id: Mapped[int] = mapped_column(ForeignKey("papers.id", ondelete="CASCADE"), index=True)

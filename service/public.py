@@ -76,7 +76,8 @@ def index():
         result = queries.find(db, search)
         if search.page > result.pages:
             abort(404)
-        return render_template("public/index.html", result=result, search=search, years=queries.years(db),
+        return render_template("public/index.html", result=result, search=search,
+                               years=queries.years(db, (changed, count)),
                                part2_filters=queries.PART2_FILTERS, status=part2_status,
                                page_href=lambda n: url_for("public.index", **search.args(page=n)))
 

@@ -148,11 +148,26 @@ def find(db: Session, search: Search) -> ResultPage:
     return ResultPage(search, [Decision(*row) for row in rows], total or 0)
 
 
-def years(db: Session) -> list[int]:
-    """Years in which decisions were published, newest first (the year filter's choices)."""
+_years_cache: dict[tuple, list[int]] = {}
+
+
+def years(db: Session, version: tuple | None = None) -> list[int]:
+    """Years in which decisions were published, newest first (the year filter's choices).
+
+    Working the years out reads every public row, so the answer is kept per ``version`` (the
+    :func:`fingerprint`): it is recomputed only when something public has changed.
+    """
+    key = (str(db.get_bind().url), version)
+    if version is not None and key in _years_cache:
+        return _years_cache[key]
     year = extract("year", Part1.released_at)
     rows = db.execute(_public().with_only_columns(year).distinct()).scalars()
-    return sorted({int(y) for y in rows if y is not None}, reverse=True)
+    found = sorted({int(y) for y in rows if y is not None}, reverse=True)
+    if version is not None:
+        if len(_years_cache) > 64:
+            _years_cache.clear()
+        _years_cache[key] = found
+    return found
 
 
 def get(db: Session, slug: str) -> Decision | None:

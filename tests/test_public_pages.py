@@ -198,3 +198,19 @@ def test_words(function, value, expected):
 def test_part2_status_without_a_part2():
     assert part2_status(None).state == "none"
     assert part2_status(Part(number=2, state="held", exemptions=[])).words == "Withheld until further notice"
+
+
+def test_search_filters_and_years_on_each_database(db_app):
+    add_many(db_app, [
+        Spec("PCD 901", "Custody interpreting contract", published=T0, part2="withheld", release_on=date(2027, 9, 30)),
+        Spec("PCD 902", "Youth fund 100%", published=T0 + timedelta(days=400), part2="released",
+             release_on=date(2025, 4, 1)),
+        Spec("PCD 903", "Deferred", published=T0, part1_state="scheduled", publish_on=date(2031, 1, 1)),
+    ])
+    c = db_app.test_client()
+    assert titles(c.get("/?q=CUSTODY").get_data(as_text=True)) == ["Custody interpreting contract"]
+    assert titles(c.get("/?q=100%25").get_data(as_text=True)) == ["Youth fund 100%"]
+    assert titles(c.get("/?q=10_").get_data(as_text=True)) == []
+    assert titles(c.get("/?year=2025&part2=released").get_data(as_text=True)) == ["Youth fund 100%"]
+    assert re.findall(r'<option value="(\d+)"', c.get("/").get_data(as_text=True)) == ["2025", "2024"]
+    assert c.get("/api/v1/decisions").json["total"] == 2
