@@ -14,7 +14,8 @@ import hashlib
 import logging
 import re
 
-from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file, url_for
+from flask import (Blueprint, Response, abort, current_app, jsonify, render_template, request, send_file,
+                   url_for)
 
 from . import feeds, public_queries as queries
 from .db import db_session
@@ -70,7 +71,7 @@ def asset(filename: str):
 def index():
     search = queries.Search.from_args(request.args)
     db = db_session()
-    changed, count = queries.fingerprint(db)
+    changed, count = _fingerprint(db)
 
     def render():
         result = queries.find(db, search)
@@ -82,6 +83,12 @@ def index():
                                page_href=lambda n: url_for("public.index", **search.args(page=n)))
 
     return conditional(render, etag=make_etag(changed, count), last_modified=changed)
+
+
+def _fingerprint(db):
+    """The public data's version; reused for a second or two between requests outside tests."""
+    seconds = current_app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if current_app.testing else 2)
+    return queries.fingerprint(db, float(seconds))
 
 
 def _decision_or_404(slug: str) -> queries.Decision:
@@ -144,7 +151,7 @@ def _host() -> str:
 @bp.route("/feed.atom")
 def feed():
     db = db_session()
-    changed, count = queries.fingerprint(db)
+    changed, count = _fingerprint(db)
 
     def render():
         body = feeds.atom(queries.recent_events(db), feed_url=url_for("public.feed", _external=True),
@@ -158,7 +165,7 @@ def feed():
 @bp.route("/releases.ics")
 def releases():
     db = db_session()
-    changed, count = queries.fingerprint(db)
+    changed, count = _fingerprint(db)
     today = utcnow().astimezone(LONDON).date()
 
     def render():

@@ -13,7 +13,7 @@ from . import public_queries as queries
 from .db import db_session
 from .errors import error_response
 from .http_cache import conditional, make_etag
-from .public import _changed, bp, download_name
+from .public import _changed, _fingerprint, bp, download_name
 from .public_status import part2_status, sections_phrase
 
 PUBLIC_STATES = {"withheld": "withheld", "held": "withheld", "review": "review", "released": "released"}
@@ -64,7 +64,7 @@ def _counts(part) -> dict:
 def api_decisions():
     search = queries.Search.from_args(request.args, allow_per_page=True)
     db = db_session()
-    changed, count = queries.fingerprint(db)
+    changed, count = _fingerprint(db)
 
     def render():
         result = queries.find(db, search)

@@ -153,3 +153,18 @@ def test_assets_are_built_from_the_package_and_served_for_a_year(site):
     for url in ["/assets/../package.json", "/assets/axe.min.js", "/assets/images/govuk-crest.svg"]:
         assert site.get(url).status_code == 404, url
     assert "crown" not in html.lower() and "govuk-logo" not in html
+
+
+def test_the_data_version_is_reused_for_a_moment_then_asked_again(make_app, monkeypatch):
+    app = make_app(PUBLIC_FINGERPRINT_SECONDS=2)
+    add(app, Spec("PCD 956", "Contract", part2="withheld", release_on=date(2099, 9, 30)))
+    clock = [1000.0]
+    monkeypatch.setattr(public_queries.time, "monotonic", lambda: clock[0])
+    c = app.test_client()
+    etag = c.get("/").headers["ETag"]
+    add(app, Spec("PCD 957", "Youth project"))
+    clock[0] += 1.5  # within the window: the same version, a 304 without any query
+    assert c.get("/", headers={"If-None-Match": etag}).status_code == 304
+    clock[0] += 1.0  # past it: the new decision shows
+    response = c.get("/", headers={"If-None-Match": etag})
+    assert response.status_code == 200 and "Youth project" in response.get_data(as_text=True)
