@@ -31,10 +31,11 @@ bench: install
 	$(PY) bench/analyse.py
 	$(PY) bench/detect.py
 	$(PY) bench/redact.py
+	$(PY) bench/public.py
 
 # Regenerates the committed fixture PDFs (needs reportlab, chromium and LibreOffice).
 fixtures: install
 	$(PY) tests/fixtures/make_fixtures.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache build/frontend
