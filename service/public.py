@@ -74,7 +74,7 @@ def index():
     changed, count = _fingerprint(db)
 
     def render():
-        result = queries.find(db, search)
+        result = queries.find(db, search, (changed, count))
         if search.page > result.pages:
             abort(404)
         return render_template("public/index.html", result=result, search=search,

@@ -67,7 +67,7 @@ def api_decisions():
     changed, count = _fingerprint(db)
 
     def render():
-        result = queries.find(db, search)
+        result = queries.find(db, search, (changed, count))
         if search.page > result.pages:
             pages = "is 1 page" if result.pages == 1 else f"are {result.pages} pages"
             response, status = error_response(404, f"page {search.page} does not exist: there {pages}")

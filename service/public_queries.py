@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from math import ceil
 
-from sqlalchemy import Select, and_, extract, func, or_, select
+from sqlalchemy import Select, and_, case, extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from .filters import LONDON
@@ -140,13 +140,27 @@ def _filtered(search: Search) -> Select:
     return query
 
 
-def find(db: Session, search: Search) -> ResultPage:
-    """One page of public decisions matching ``search``, newest first."""
+_totals: dict[tuple, int] = {}
+
+
+def find(db: Session, search: Search, version: tuple | None = None) -> ResultPage:
+    """One page of public decisions matching ``search``, newest first.
+
+    The total (a count over every match) is kept per ``version`` of the data (see :func:`fingerprint`),
+    so paging through a search, or many visitors asking the same one, counts it once.
+    """
     query = _filtered(search)
-    total = db.scalar(select(func.count()).select_from(query.with_only_columns(Paper.id).subquery()))
+    key = (str(db.get_bind().url), version, search.q.lower(), search.year, search.part2)
+    total = _totals.get(key) if version is not None else None
+    if total is None:
+        total = db.scalar(select(func.count()).select_from(query.with_only_columns(Paper.id).subquery())) or 0
+        if version is not None:
+            if len(_totals) > 1024:
+                _totals.clear()
+            _totals[key] = total
     rows = db.execute(query.order_by(Part1.released_at.desc(), Paper.id.desc())
                       .offset((search.page - 1) * search.per_page).limit(search.per_page)).all()
-    return ResultPage(search, [Decision(*row) for row in rows], total or 0)
+    return ResultPage(search, [Decision(*row) for row in rows], total)
 
 
 _years_cache: dict[tuple, list[int]] = {}
@@ -179,8 +193,11 @@ def get(db: Session, slug: str) -> Decision | None:
 _fingerprints: dict[str, tuple[float, tuple[datetime | None, int]]] = {}
 
 
-def fingerprint(db: Session, max_age: float = 0.0) -> tuple[datetime | None, int]:
-    """(last change, row count) over everything the public lists show — the version behind their ETags.
+def fingerprint(db: Session, max_age: float = 0.0) -> tuple[datetime | None, str]:
+    """(last change, counts) over everything the public lists show — the version behind their ETags.
+
+    The counts (decisions, and Part 2s by state) change with every publication and state change even
+    when a clock handed to a release is behind the latest ``updated_at``.
 
     It reads every public row's index entry (a few ms at 5,000 decisions), so a process may reuse its last
     answer for ``max_age`` seconds: under a spike, pages are then revalidated (304) without any query. A
@@ -191,11 +208,12 @@ def fingerprint(db: Session, max_age: float = 0.0) -> tuple[datetime | None, int
     if max_age > 0 and cached and time.monotonic() - cached[0] < max_age:
         return cached[1]
     taken = time.monotonic()
+    states = [func.count(case((Part2.state == state, 1))) for state in ("withheld", "review", "held", "released")]
     row = db.execute(_public().with_only_columns(
         func.max(Paper.updated_at), func.max(Part1.updated_at), func.max(Part2.updated_at),
-        func.count(Paper.id), func.count(Part2.id))).one()
+        func.count(Paper.id), *states)).one()
     changes = [t for t in row[:3] if t is not None]
-    value = (max(changes) if changes else None), int(row[3]) * 2 + int(row[4])
+    value = (max(changes) if changes else None), "/".join(str(int(n)) for n in row[3:])
     _fingerprints[key] = (taken, value)
     return value
 

@@ -168,3 +168,18 @@ def test_the_data_version_is_reused_for_a_moment_then_asked_again(make_app, monk
     clock[0] += 1.0  # past it: the new decision shows
     response = c.get("/", headers={"If-None-Match": etag})
     assert response.status_code == 200 and "Youth project" in response.get_data(as_text=True)
+
+
+def test_a_state_change_changes_the_version_even_with_an_old_clock(app, site):
+    long_ago = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    with app.extensions["foia.db"].session() as db:
+        part = db.scalars(select(Part).where(Part.number == 2, Part.state == "withheld")).one()
+        part.release_on = date(2025, 1, 1)
+        db.commit()
+        db.execute(Part.__table__.update().values(updated_at=long_ago))
+        db.commit()
+        etag = site.get("/").headers["ETag"]
+        release_due(datetime(2025, 6, 1, tzinfo=timezone.utc), session=db)
+        db.execute(Part.__table__.update().values(updated_at=long_ago))  # the last change is no later than before
+        db.commit()
+    assert site.get("/", headers={"If-None-Match": etag}).status_code == 200
