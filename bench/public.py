@@ -2,9 +2,10 @@
 
 gunicorn (gthread workers, one per core) serves the app on 127.0.0.1 from a temporary data folder
 (SQLite); a bounded load generator of N client threads (default 50), each on its own keep-alive
-connection, asks for `/`, a search, decision pages (random among all 5,000) and Part 1 downloads for a
-fixed time each. Comparison measured in the same run: the same requests revalidated with If-None-Match,
-answered 304 from the ETag without rendering or sending the file (what a browser or CDN does).
+connection, asks for `/`, a repeated search, new searches, decision pages (random among all 5,000) and
+Part 1 downloads for a fixed time each. Comparison measured in the same run: the same requests
+revalidated with If-None-Match, answered 304 from the ETag without rendering or sending the file (what a
+browser or CDN does).
 
 Loopback only; the client shares the machine's cores with the server, so the figures are a floor.
 
@@ -178,6 +179,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=8.0)
     args = parser.parse_args()
+    failures = 0
     cores = os.cpu_count() or 1
     tmp = Path(tempfile.mkdtemp(prefix="foia-bench-public-"))
     url = f"sqlite:///{tmp / 'foia.db'}"
@@ -190,7 +192,9 @@ def main() -> int:
         sample = random.Random(1).sample(slugs, min(300, len(slugs)))  # for the 304 run: known ETags
         scenarios = [
             ("/ (newest 20)", lambda r: "/", ["/"]),
-            ("/?q=custody+review (search)", lambda r: "/?q=custody+review", ["/?q=custody+review"]),
+            ("/?q=custody+review (same search)", lambda r: "/?q=custody+review", ["/?q=custody+review"]),
+            ("/?q=<word>+<number> (each new)", lambda r: f"/?q={r.choice(WORDS)}+{r.randrange(10**6)}",
+             [f"/?q={w}+{n}" for w in WORDS for n in (1, 2)]),
             ("/decisions/<slug>", lambda r: f"/decisions/{r.choice(slugs)}",
              [f"/decisions/{s}" for s in sample]),
             ("/decisions/<slug>/part1.pdf", lambda r: f"/decisions/{r.choice(slugs)}/part1.pdf",
@@ -199,6 +203,7 @@ def main() -> int:
         print(f"nproc={cores}  server: gunicorn gthread, {cores} workers x 8 threads, 127.0.0.1  "
               f"clients: {args.clients} threads (keep-alive), {args.seconds:.0f} s per row, SQLite")
         print(f"{'request':34} {'mode':18} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'requests':>9}  statuses")
+        failures = 0
         for label, paths, known in scenarios:
             for mode in ("full response", "If-None-Match 304"):
                 if mode == "full response":
@@ -210,6 +215,8 @@ def main() -> int:
                 statuses = ",".join(f"{k}:{v}" for k, v in sorted(figures["statuses"].items()))
                 if figures["errors"]:
                     statuses += f" errors:{figures['errors']}"
+                failures += figures["errors"] + sum(n for code, n in figures["statuses"].items()
+                                                    if code not in (200, 304))
                 print(f"{label:34} {mode:18} {figures['rps']:8.0f} {figures['p50']:8.1f} {figures['p99']:8.1f} "
                       f"{figures['n']:9d}  {statuses}", flush=True)
     finally:
@@ -219,6 +226,9 @@ def main() -> int:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
         shutil.rmtree(tmp, ignore_errors=True)
+    if failures:
+        print(f"FAILED: {failures} requests were not answered 200/304", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -26,8 +26,14 @@ MAX_PER_PAGE = 100
 PART2_FILTERS = {"withheld": "Withheld", "released": "Released", "none": "No Part 2"}
 MAX_TERMS = 8
 
-Part1 = aliased(Part, name="part1")
-Part2 = aliased(Part, name="part2")
+
+def _aliases():
+    """Part 1 and Part 2 of a paper, as two aliases of ``parts``.
+
+    Made per query, not once per module: an aliased class memoizes its SQL lazily, and threads sharing one
+    (gunicorn gthread workers) could race on that and leave a process unable to build these joins.
+    """
+    return aliased(Part, name="part1"), aliased(Part, name="part2")
 
 
 @dataclass(frozen=True)
@@ -108,13 +114,13 @@ def _int(value) -> int | None:
         return None
 
 
-def _public() -> Select:
+def _public(p1, p2) -> Select:
     """Papers with a published Part 1, with Part 2 joined when there is one."""
-    return (select(Paper, Part1, Part2)
-            .join(Part1, and_(Part1.paper_id == Paper.id, Part1.number == 1))
-            .outerjoin(Part2, and_(Part2.paper_id == Paper.id, Part2.number == 2))
-            .where(Paper.state == "published", Paper.slug.is_not(None), Part1.state == "published",
-                   Part1.released_at.is_not(None)))
+    return (select(Paper, p1, p2)
+            .join(p1, and_(p1.paper_id == Paper.id, p1.number == 1))
+            .outerjoin(p2, and_(p2.paper_id == Paper.id, p2.number == 2))
+            .where(Paper.state == "published", Paper.slug.is_not(None), p1.state == "published",
+                   p1.released_at.is_not(None)))
 
 
 def _like(term: str) -> str:
@@ -122,21 +128,21 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _filtered(search: Search) -> Select:
-    query = _public()
+def _filtered(search: Search, p1, p2) -> Select:
+    query = _public(p1, p2)
     for term in search.terms:  # every word must appear in one of the fields
         pattern = _like(term)
         query = query.where(or_(*(column.ilike(pattern, escape="\\") for column in
-                                  (Paper.reference, Paper.title, Paper.summary, Part1.text))))
+                                  (Paper.reference, Paper.title, Paper.summary, p1.text))))
     if search.year:
         # Europe/London is on GMT at New Year, so the UTC year of an instant is its London year.
-        query = query.where(extract("year", Part1.released_at) == search.year)
+        query = query.where(extract("year", p1.released_at) == search.year)
     if search.part2 == "none":
-        query = query.where(Part2.id.is_(None))
+        query = query.where(p2.id.is_(None))
     elif search.part2 == "released":
-        query = query.where(Part2.state == "released")
+        query = query.where(p2.state == "released")
     elif search.part2 == "withheld":
-        query = query.where(Part2.id.is_not(None), Part2.state != "released")
+        query = query.where(p2.id.is_not(None), p2.state != "released")
     return query
 
 
@@ -149,7 +155,8 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
     The total (a count over every match) is kept per ``version`` of the data (see :func:`fingerprint`),
     so paging through a search, or many visitors asking the same one, counts it once.
     """
-    query = _filtered(search)
+    p1, p2 = _aliases()
+    query = _filtered(search, p1, p2)
     key = (str(db.get_bind().url), version, search.q.lower(), search.year, search.part2)
     total = _totals.get(key) if version is not None else None
     if total is None:
@@ -158,7 +165,7 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
             if len(_totals) > 1024:
                 _totals.clear()
             _totals[key] = total
-    rows = db.execute(query.order_by(Part1.released_at.desc(), Paper.id.desc())
+    rows = db.execute(query.order_by(p1.released_at.desc(), Paper.id.desc())
                       .offset((search.page - 1) * search.per_page).limit(search.per_page)).all()
     return ResultPage(search, [Decision(*row) for row in rows], total)
 
@@ -175,8 +182,9 @@ def years(db: Session, version: tuple | None = None) -> list[int]:
     key = (str(db.get_bind().url), version)
     if version is not None and key in _years_cache:
         return _years_cache[key]
-    year = extract("year", Part1.released_at)
-    rows = db.execute(_public().with_only_columns(year).distinct()).scalars()
+    p1, p2 = _aliases()
+    year = extract("year", p1.released_at)
+    rows = db.execute(_public(p1, p2).with_only_columns(year).distinct()).scalars()
     found = sorted({int(y) for y in rows if y is not None}, reverse=True)
     if version is not None:
         if len(_years_cache) > 64:
@@ -186,7 +194,7 @@ def years(db: Session, version: tuple | None = None) -> list[int]:
 
 
 def get(db: Session, slug: str) -> Decision | None:
-    row = db.execute(_public().where(Paper.slug == slug)).first()
+    row = db.execute(_public(*_aliases()).where(Paper.slug == slug)).first()
     return Decision(*row) if row else None
 
 
@@ -208,9 +216,10 @@ def fingerprint(db: Session, max_age: float = 0.0) -> tuple[datetime | None, str
     if max_age > 0 and cached and time.monotonic() - cached[0] < max_age:
         return cached[1]
     taken = time.monotonic()
-    states = [func.count(case((Part2.state == state, 1))) for state in ("withheld", "review", "held", "released")]
-    row = db.execute(_public().with_only_columns(
-        func.max(Paper.updated_at), func.max(Part1.updated_at), func.max(Part2.updated_at),
+    p1, p2 = _aliases()
+    states = [func.count(case((p2.state == state, 1))) for state in ("withheld", "review", "held", "released")]
+    row = db.execute(_public(p1, p2).with_only_columns(
+        func.max(Paper.updated_at), func.max(p1.updated_at), func.max(p2.updated_at),
         func.count(Paper.id), *states)).one()
     changes = [t for t in row[:3] if t is not None]
     value = (max(changes) if changes else None), "/".join(str(int(n)) for n in row[3:])
@@ -220,9 +229,10 @@ def fingerprint(db: Session, max_age: float = 0.0) -> tuple[datetime | None, str
 
 def recent_events(db: Session, limit: int = 50) -> list[tuple[datetime, str, Decision]]:
     """Publications and Part 2 releases, newest first: (when, "published" | "released", decision)."""
-    published = db.execute(_public().order_by(Part1.released_at.desc()).limit(limit)).all()
-    released = db.execute(_public().where(Part2.state == "released", Part2.released_at.is_not(None))
-                          .order_by(Part2.released_at.desc()).limit(limit)).all()
+    p1, p2 = _aliases()
+    published = db.execute(_public(p1, p2).order_by(p1.released_at.desc()).limit(limit)).all()
+    released = db.execute(_public(p1, p2).where(p2.state == "released", p2.released_at.is_not(None))
+                          .order_by(p2.released_at.desc()).limit(limit)).all()
     events = [(row[1].released_at, "published", Decision(*row)) for row in published]
     events += [(row[2].released_at, "released", Decision(*row)) for row in released]
     events.sort(key=lambda e: (e[0], e[1] == "released"), reverse=True)
@@ -231,9 +241,10 @@ def recent_events(db: Session, limit: int = 50) -> list[tuple[datetime, str, Dec
 
 def upcoming_releases(db: Session, today: date) -> list[Decision]:
     """Public decisions whose Part 2 is withheld with a release date from ``today`` on, soonest first."""
-    rows = db.execute(_public().where(Part2.state == "withheld", Part2.release_on.is_not(None),
-                                      Part2.release_on >= today)
-                      .order_by(Part2.release_on, Paper.id)).all()
+    p1, p2 = _aliases()
+    rows = db.execute(_public(p1, p2).where(p2.state == "withheld", p2.release_on.is_not(None),
+                                      p2.release_on >= today)
+                      .order_by(p2.release_on, Paper.id)).all()
     return [Decision(*row) for row in rows]
 
 
