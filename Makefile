@@ -32,6 +32,7 @@ bench: install
 	$(PY) bench/detect.py
 	$(PY) bench/redact.py
 	$(PY) bench/public.py
+	$(PY) bench/release.py
 
 # Regenerates the committed fixture PDFs (needs reportlab, chromium and LibreOffice).
 fixtures: install

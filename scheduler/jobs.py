@@ -42,9 +42,9 @@ HORIZON = timedelta(days=2)   # date jobs are planned this far ahead; the minute
 Clock = Callable[[], datetime]
 
 
-def new_scheduler(cls: type[BaseScheduler] = BackgroundScheduler) -> BaseScheduler:
+def new_scheduler() -> BaseScheduler:
     # Two threads: a sweep and a date job may overlap, nothing more is useful against one database.
-    return cls(timezone=timezone.utc, executors={"default": ThreadPoolExecutor(2)},
+    return BackgroundScheduler(timezone=timezone.utc, executors={"default": ThreadPoolExecutor(2)},
                job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None})
 
 
@@ -64,10 +64,8 @@ class ReleaseScheduler:
     # --- lifecycle ---------------------------------------------------------------------------------
 
     def start(self, *, paused: bool = False) -> None:
-        """Sweep once (whatever came due while nothing ran is released now), then keep time.
-
-        With a ``BlockingScheduler`` this call blocks until :meth:`shutdown`.
-        """
+        """Sweep once (whatever came due while nothing ran is released now), then keep time in the
+        background until :meth:`shutdown`."""
         self.started_at = self.clock()
         self.sweep()
         self.scheduler.add_job(self.sweep, IntervalTrigger(seconds=SWEEP_EVERY.total_seconds()), id=SWEEP_JOB,
@@ -100,12 +98,22 @@ class ReleaseScheduler:
         return changed
 
     def release_part(self, part_id: int) -> list[int]:
-        """The date job of one part: release it if (still) due — the database decides."""
+        """The date job of one part: release it if (still) due — the database decides.
+
+        Parts dated the same day share an instant, so at midnight hundreds of date jobs fire together. The
+        first one releases every planned part that is due in one set-based transaction; the jobs of those
+        parts then find themselves no longer planned and return at once, without touching the database.
+        """
         with self._lock:
-            self._planned.pop(part_id, None)
-        now = self.clock()
+            if self._planned.pop(part_id, None) is None:
+                return []  # released with an earlier job of the same instant, or re-planned
+            now = self.clock()
+            others = [p for p, at in self._planned.items() if at <= now]
+            for p in others:
+                del self._planned[p]
         with self.database.session() as session:
-            return release_due(now, session=session, release_time=self.release_time, part_ids=[part_id])
+            return release_due(now, session=session, release_time=self.release_time,
+                               part_ids=None if others else [part_id])
 
     def planned(self) -> dict[int, datetime]:
         with self._lock:

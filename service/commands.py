@@ -95,11 +95,10 @@ def serve(args: argparse.Namespace) -> int:
 def run_scheduler(args: argparse.Namespace) -> int:
     """``foia scheduler``: the release scheduler on its own (SIGTERM or Ctrl-C stops it cleanly)."""
     import signal
-
-    from apscheduler.schedulers.blocking import BlockingScheduler
+    import threading
 
     from scheduler import heartbeat
-    from scheduler.jobs import new_scheduler, scheduler_for
+    from scheduler.jobs import scheduler_for
 
     cfg, db = _database()
     if args.once:  # errors propagate: a cron job should see a failed sweep fail
@@ -111,14 +110,17 @@ def run_scheduler(args: argparse.Namespace) -> int:
         db.dispose()
         print(f"{len(changed)} part(s) published, released or queued for review.")
         return 0
-    releases = scheduler_for(cfg, db, mode="process", scheduler=new_scheduler(BlockingScheduler))
-    signal.signal(signal.SIGTERM, lambda *_: releases.scheduler.shutdown(wait=False))
+    releases = scheduler_for(cfg, db, mode="process")
+    stop = threading.Event()  # the handler only sets it: SIGTERM during the start-up sweep waits for it
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     print(f"Release scheduler: {cfg['RELEASE_TIME']} Europe/London, sweeping every minute. "
           f"Database: {_safe_url(cfg['DATABASE_URL'])}   Heartbeat: {heartbeat.path(cfg['DATA_DIR'])}")
     sys.stdout.flush()
     try:
-        releases.start()  # blocks until SIGTERM / Ctrl-C
+        releases.start()
+        stop.wait()  # until SIGTERM; Ctrl-C raises KeyboardInterrupt here
     finally:
+        releases.shutdown()
         db.dispose()
     return 0
 

@@ -91,11 +91,25 @@ def test_a_date_job_releases_its_part_at_the_instant_and_not_before(app, clock, 
     ids = publish_parts(app, part2={"release_on": d("2025-10-26")})[0]
     releases.start(paused=True)
     job = releases.scheduler.get_job(job_id(ids[2]))
-    clock.now = job.trigger.run_date - timedelta(minutes=1)
+    instant = job.trigger.run_date
+    clock.now = instant - timedelta(minutes=1)     # woken early: nothing happens, the next sweep re-plans it
     assert job.func(*job.args) == [] and states(app, [ids[2]]) == ["withheld"]
-    clock.now = job.trigger.run_date + timedelta(minutes=1)
+    assert releases.sweep() == [] and releases.planned() == {ids[2]: instant}
+    clock.now = instant
     assert job.func(*job.args) == [ids[2]] and states(app, [ids[2]]) == ["released"]
-    assert releases.sweep() == [] and len(events(app)) == 1
+    clock.now = instant + timedelta(minutes=1)
+    assert releases.sweep() == [] and len(events(app)) == 1 and releases.planned() == {}
+
+
+def test_date_jobs_of_one_instant_release_together_once(app, clock, releases):
+    made = publish_parts(app, part2={"release_on": d("2025-10-26")}, count=50)
+    releases.start(paused=True)
+    jobs = [releases.scheduler.get_job(job_id(m[2])) for m in made]
+    clock.now = utc(2025, 10, 25, 23, 0)
+    results = [job.func(*job.args) for job in jobs]
+    assert sorted(results[0]) == sorted(m[2] for m in made)   # the first job releases all fifty ...
+    assert results[1:] == [[]] * 49                           # ... the others have nothing left to do
+    assert len(events(app)) == 50 and releases.planned() == {}
 
 
 def test_sweep_replans_after_an_officer_extends_or_holds(app, clock, releases):
@@ -169,7 +183,7 @@ def _foia(tmp_path, *args, **kwargs):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
 
-def test_foia_scheduler_once_and_as_a_process(app, tmp_path):
+def test_foia_scheduler_once(app, tmp_path):
     # The app fixture's database is tmp_path/foia.db, the same one the commands use.
     ids = publish_parts(app, part2={"release_on": d("2020-01-01")})[0]
     later = publish_parts(app, part2={"release_on": d("2020-01-02")}, reference="L")[0]
@@ -179,14 +193,19 @@ def test_foia_scheduler_once_and_as_a_process(app, tmp_path):
     assert "2 part(s)" in out
     assert states(app, [ids[2], later[2]]) == ["released", "released"]
 
+
+
+@pytest.mark.parametrize("stop", ["while starting", "while running"])
+def test_foia_scheduler_stops_cleanly_on_sigterm(app, tmp_path, stop):
     proc = _foia(tmp_path, "scheduler")
     try:
         line = proc.stdout.readline()              # printed after migrations, before the start-up sweep
         assert "Release scheduler" in line and "Heartbeat" in line
-        beat_file = heartbeat.path(tmp_path / "data")
-        assert wait_for(lambda: beat_file.exists() or proc.poll() is not None, 30) and beat_file.exists()
-        record = json.loads(beat_file.read_text())
-        assert record["mode"] == "process" and record["pid"] == proc.pid and record["ok"]
+        if stop == "while running":
+            beat_file = heartbeat.path(tmp_path / "data")
+            assert wait_for(lambda: beat_file.exists() or proc.poll() is not None, 30) and beat_file.exists()
+            record = json.loads(beat_file.read_text())
+            assert record["mode"] == "process" and record["pid"] == proc.pid and record["ok"]
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
