@@ -63,6 +63,7 @@ class Analysis:
             "part2_form": s.part2_form,
             "part2": part2,
             "personal_data": [p.to_dict() for p in self.personal_data],
+            "needs_confirmation": list(s.needs_confirmation),
             "warnings": list(s.warnings) + list(self.warnings),
         }
 

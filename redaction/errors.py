@@ -50,6 +50,13 @@ class PdfBomb(InputError):
     code = "pdf_bomb"
 
 
+class DecisionNeeded(RedactionError):
+    """The analysis is unsure of something that decides what is published (where Part 2 starts); an
+    officer must confirm it in the decisions before anything is written."""
+
+    code = "decision_needed"
+
+
 class LeakDetected(RedactionError):
     """Verification found removed or withheld content in an output; nothing may be published."""
 

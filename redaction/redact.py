@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .analysis import Analysis
 from .decisions import Decisions
-from .errors import DamagedPdf, InputError
+from .errors import DamagedPdf, DecisionNeeded, InputError
 from .extract import Document, extract
 from .limits import DEFAULT_LIMITS, Limits
 from .load import load
@@ -48,6 +48,10 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
     if not isinstance(analysis, Analysis):
         raise InputError("redaction needs the analysis of the same paper")
     decisions = decisions or Decisions()
+    if "part2_start" in analysis.structure.needs_confirmation and not decisions.moves_part2:
+        # Fail closed: an unrecognised Part 2 would otherwise be published inside Part 1.
+        raise DecisionNeeded("the paper may have a Part 2 that was not recognised: confirm where Part 2 "
+                             "starts (or that there is none) before publishing")
     loaded = load(data, limits)                                              # 0. load
     try:
         doc = _document(loaded, analysis)

@@ -17,10 +17,14 @@ from .extract import Document
 
 # --- reference and title -------------------------------------------------------------------------------
 
-_REF = r"(?P<prefix>PCD|DMPCD|MD|DD|ADD|ODD|RMD)\s?[-–]?\s?(?P<num>\d{1,5})\b"
+_REF = r"(?P<prefix>PCD|DMPCD|MD|DD|ADD|ODD|RMD|LFC)\s?[-–]?\s?(?P<num>\d{1,5})\b(?!-)"
 _REF_LABELLED = re.compile(r"(?:Reference(?:\s+code)?|Ref(?:erence)?\s*(?:No\.?|number)?|Decision)\s*"
                            r"(?:[:–—-]\s*)?" + _REF, re.IGNORECASE)
 _REF_ANY = re.compile(r"\b" + _REF)
+# Any organisation's scheme after a label: "Decision number: LFC-0712-D", "Reference: DD2456".
+_REF_GENERIC = re.compile(r"(?i:\b(?:reference(?:\s+(?:code|number|no\.?))?|ref\.?(?:\s+no\.?)?|"
+                          r"decision\s+(?:number|no\.?|reference)))\s*[:–—-]?[ \t]*"
+                          r"(?P<ref>[A-Z]{2,6}[ -]?\d{1,5}(?:-[A-Z0-9]{1,4})*)\b")
 _TITLE_LABEL = re.compile(r"^[ \t]*Title\b[ \t:–-]*(?P<title>\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _STOP_LABELS = re.compile(r"^\s*(Executive\s+Summary|Recommendations?|Key\s+information|Date|Reference|"
                           r"Decision|Summary|PART\s+(?:I|1|2|II)\b)", re.IGNORECASE)
@@ -39,13 +43,19 @@ _NOT_APPLICABLE = re.compile(r"^\W*(n/?a|none|not\s+applicable|-+)?\W*$", re.IGN
 
 # --- Part 2 boundary -----------------------------------------------------------------------------------
 
-_PART2_HEADING = re.compile(r"(?im)^[ \t•*#]*Part\s*(?:2|II|Two)\b\s*[-–—:.]")
+# A heading starts a line (never a bullet) with "Part 2" and a dash or colon, or runs straight into its
+# meaning ("PART 2 CONFIDENTIAL FACTS AND ADVICE"); "Part 2 Confidentiality:" in the form is not one.
+_PART2_HEADING = re.compile(r"(?im)^[ \t#]*Part\s*(?:2|II|Two)\b(?:\s*[-–—:.]|\s+(?=(?:confidential|not\s+for|"
+                            r"exempt|restricted|closed)\b))")
 _PART2_MEANING = re.compile(
     r"not\s+suitable\s+for|not\s+for\s+(?:\w+\s+){0,2}publication|exempt\s+from\s+(?:publication|disclosure)|"
-    r"will\s+not\s+be\s+published|(?<!non-)(?<!non\s)confidential\s+(?:facts|information|section)|"
-    r"OFFICIAL[\s-]*SENSITIVE|restricted\s+(?:section|information)",
+    r"will\s+not\s+be\s+published|(?<!non-)(?<!non\s)confidential\s+(?:facts|information|section|report|annex|"
+    r"appendix)|exempt\s+information|Schedule\s+12A|OFFICIAL[\s-]*SENSITIVE|restricted\s+(?:section|information)|"
+    r"private\s+and\s+confidential",
     re.IGNORECASE,
 )
+# A line that starts like a Part 2 heading but says nothing the reader recognises: the officer confirms.
+_PART2_LOOKALIKE = re.compile(r"(?im)^[ \t#]*Part\s*(?:2|II|Two)\s*[-–—:]")
 # A withheld Part 2 mentioned in the text of a paper that does not contain it (web-page form).
 _PART2_REFERENCE = re.compile(r"Part\s*(?:2|II)\s+(?:is|are|will\s+be)\s+(?:not\s+suitable|exempt|withheld|"
                               r"not\s+for\s+publication|confidential)", re.IGNORECASE)
@@ -60,17 +70,22 @@ _SECTION = re.compile(
 )
 _MORE_NUM = re.compile(r"(\d{2})(?!\d)(\s?\(\d+\))?")
 _FOIA_CONTEXT = re.compile(r"\bFOIA\b|\bFOI\b|Freedom\s+of\s+Information|\bexempt|\bexemption", re.IGNORECASE)
+# Inside a Part 2 notice, "Sections 31(1)(a) and 40(2) apply" is a claim even without the word FOIA.
+_NOTICE_CONTEXT = re.compile(r"\bappl(?:y|ies|ied)\b|\bengaged\b|\bwithh(?:e|o)ld|\breview|\bconfidential",
+                             re.IGNORECASE)
+_OTHER_ACT = re.compile(r"\s*(?:\(\w+\)\s*)*of\s+the\s+(?!Freedom\s+of\s+Information)(?:[A-Z][\w()]*[ \t,]+){1,8}?"
+                        r"Act\b")
 _NOT_A_CLAIM = re.compile(r"by\s+virtue\s+of\s*$|not\s+exempt\s+information\s+by\s+virtue\s+of\s*$", re.IGNORECASE)
 _EXEMPTION_WORDS = re.compile(r"exempt|withheld|withhold|confidential|publication|publish|disclos|release|"
                               r"review|FOIA|Freedom\s+of\s+Information|closed", re.IGNORECASE)
-_UNTIL_BEFORE = re.compile(r"(?:\buntil\s*:?|\b(?:released|published|disclosed|made\s+public)\s+(?:on|after|from)"
-                           r"|\bno\s+earlier\s+than)\s+(?:at\s+least\s+)?(?:the\s+)?(?P<end>end\s+of\s+)?$",
-                           re.IGNORECASE)
+_UNTIL_BEFORE = re.compile(r"(?:\buntil\s*:?|\b(?:released|published|disclosed|made\s+public)\s*(?:on|after|from|:)"
+                           r"|\bno\s+earlier\s+than|\brelease\s+date\s*:?|\bexpir(?:es|y)(?:\s+(?:on|date))?\s*:?)"
+                           r"\s*(?:at\s+least\s+)?(?:the\s+)?(?P<end>end\s+of\s+)?$", re.IGNORECASE)
 _REVIEW_BEFORE = re.compile(r"\breview(?:ed)?\s*(?:date)?\s*(?:is\s+)?(?:due\s+)?(?:in|on|by|at|after|from|:)?"
                             r"\s*(?:the\s+)?(?P<end>end\s+of\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])[.;](?=\s)|\n\s*\n")
 # For the short text shown to people: a line break before a capital letter also ends a sentence.
-_DISPLAY_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])[.;:](?=\s)|\n(?=\s*[A-Z(•-])")
+_DISPLAY_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])[.;:](?=\s)|\n(?=\s*[(•-])|(?<![a-z0-9])\n(?=\s*[A-Z])")
 
 
 @dataclass
@@ -102,6 +117,7 @@ class Structure:
     review_on: date | None = None
     part1_pages: list[int] = field(default_factory=list)
     part2_pages: list[int] = field(default_factory=list)
+    needs_confirmation: list[str] = field(default_factory=list)  # e.g. ["part2_start"]: fail closed until
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -127,7 +143,13 @@ def read_structure(doc: Document, *, today: date | None = None) -> Structure:
     else:
         notice = ""
         s.part2_referenced = bool(_PART2_REFERENCE.search(text))
-    _exemptions(notice or (text if s.part2_referenced else ""), s)
+        lookalike = _PART2_LOOKALIKE.search(text)
+        if lookalike:
+            page = (view.page_of(lookalike.start()) or 0) + 1
+            s.warnings.append(f"a line on page {page} starts like a Part 2 heading but was not recognised: "
+                              "confirm where Part 2 starts, or that there is none")
+            s.needs_confirmation.append("part2_start")
+    _exemptions(notice or (text if s.part2_referenced else ""), s, in_notice=bool(notice))
     s.part1_pages, s.part2_pages = _part_pages(doc, s.part2_start)
     _check_form(s)
     _check_dates(s, today)
@@ -148,6 +170,10 @@ def _reference(text: str) -> str | None:
     m = _REF_LABELLED.search(text)
     if m:
         return _normalise_ref(m)
+    g = _REF_GENERIC.search(text)
+    if g:
+        known = _REF_ANY.fullmatch(g.group("ref"))
+        return _normalise_ref(known) if known else g.group("ref")
     m = _REF_ANY.search(text)
     return _normalise_ref(m) if m else None
 
@@ -229,7 +255,7 @@ def _part2_heading(text: str) -> int | None:
     for m in _PART2_HEADING.finditer(text):
         window = text[m.end(): m.end() + 320]
         if _PART2_MEANING.search(window):
-            return m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t•*#"))
+            return m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#"))
     return None
 
 
@@ -281,7 +307,7 @@ def _display(text: str, start: int, end: int) -> str:
     return _clean(text[left:right])[:300]
 
 
-def _exemptions(notice: str, s: Structure) -> None:
+def _exemptions(notice: str, s: Structure, *, in_notice: bool = False) -> None:
     if not notice:
         return
     found: dict[str, Exemption] = {}
@@ -298,8 +324,11 @@ def _exemptions(notice: str, s: Structure) -> None:
                 continue
             after = notice[m.end(): m.end() + 60].lower()
             titled = any(k in after for k in foia.KEYWORDS.get(num, ())) or foia.SECTIONS[num].lower() in after
-            if not (m.group("lead") or _FOIA_CONTEXT.search(sentence) or titled):
+            context = _FOIA_CONTEXT.search(sentence) or (in_notice and _NOTICE_CONTEXT.search(sentence))
+            if not (m.group("lead") or context or titled):
                 continue
+            if _OTHER_ACT.match(notice, m.end()) and not m.group("lead"):
+                continue  # "section 40 of the Data Protection Act 2018" is not a FOIA exemption
             ex = found.setdefault(num, Exemption(section=num, title=foia.SECTIONS[num],
                                                  text=_display(notice, m.start(), m.end())))
             ex.subsection = ex.subsection or sub
@@ -374,7 +403,10 @@ def _set_date(ex: Exemption, kind: str, value: date, sentence: str) -> None:
 
 def _check_form(s: Structure) -> None:
     if s.part2_form is True and not s.has_part2:
-        s.warnings.append("the form says there is a Part 2 but none was found in the paper: treated as no Part 2")
+        s.warnings.append("the form says there is a Part 2 but none was found in the paper: confirm there is "
+                          "none, or mark where it starts")
+        if "part2_start" not in s.needs_confirmation:
+            s.needs_confirmation.append("part2_start")
     if s.part2_form is False and s.part2_start is not None:
         s.warnings.append("the form says there is no Part 2 but the paper contains one: the Part 2 found is "
                           "withheld")

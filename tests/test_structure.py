@@ -63,6 +63,21 @@ The paper will be exempt until 01/04/2025 in accordance with MPS policy pending 
     "Part 2 – This section refers to the details of the Part 2 business case which is NOT SUITABLE for\nMOPAC Publication.",
 ])
 def test_part2_heading_variants(heading):
+    _check_heading(heading)
+
+
+@pytest.mark.parametrize("heading", [
+    "Part 2 - This report contains exempt information within the meaning of Schedule 12A to the LGA 1972",
+    "PART 2 CONFIDENTIAL FACTS AND ADVICE TO THE DMPC",
+    "Part 2 – Confidential facts and advice",
+    "PART II – NOT FOR PUBLICATION",
+    "Part 2: exempt information (Schedule 12A, paragraph 3)",
+])
+def test_part2_heading_wordings_of_other_bodies(heading):
+    _check_heading(heading)
+
+
+def _check_heading(heading):
     r = run(paper(S31_TEXT, heading=heading))
     assert r["part2"] is not None, heading
     assert r["part2"]["start"]["page"] == 1
@@ -132,6 +147,15 @@ def test_part2_on_its_own_page():
      [("31", "Law enforcement", "2027-04-01", None)], "2027-04-01", None),
     ("FOIA Sec 43 Commercial interests. Review date: 01/04/2026.",
      [("43", "Commercial interests", None, "2026-04-01")], None, "2026-04-01"),
+    ("FOIA exemption: section 31 (law enforcement)\nDate the information can be released: 01.10.2027",
+     [("31", "Law enforcement", "2027-10-01", None)], "2027-10-01", None),
+    ("Section 43 commercial interests. Exemption expires: 31 March 2027.",
+     [("43", "Commercial interests", "2027-03-31", None)], "2027-03-31", None),
+    # a section of another Act inside the notice is not a FOIA exemption
+    ("Sections 31(1)(a) and 40(2) apply; to be reviewed in September 2027. Data is handled under "
+     "section 40 of the Data Protection Act 2018 and withheld.",
+     [("31", "Law enforcement", None, "2027-09-01"), ("40", "Personal information", None, "2027-09-01")],
+     None, "2027-09-01"),
     # exempt until, and review as well
     ("FOIA Sec 31 Law enforcement. Exempt until 31/12/2027, to be reviewed in June 2027.",
      [("31", "Law enforcement", "2027-12-31", "2027-06-01")], "2027-12-31", "2027-06-01"),
@@ -140,6 +164,34 @@ def test_exemptions_and_dates(notice, expected, release_on, review_on):
     r = run(paper(notice))
     assert exemptions(r) == expected
     assert (r["part2"]["release_on"], r["part2"]["review_on"]) == (release_on, review_on)
+
+
+def test_a_section_of_another_act_is_not_an_exemption():
+    r = run(paper("Names are withheld under section 40 of the Data Protection Act 2018.\n"
+                  "FOIA Sec 43 Commercial interests. Exempt until 01/04/2028."))
+    assert exemptions(r) == [("43", "Commercial interests", "2028-04-01", None)]
+
+
+def test_a_bullet_mentioning_part2_is_not_the_heading():
+    body = PART1_BODY + "• Part 2: confidential information on the bids, considered in private session.\n"
+    r = run(paper(S31_TEXT, body=body))
+    analysis = analyse(paper(S31_TEXT, body=body), today=TODAY, detect=False)
+    page, y = analysis.structure.part2_start
+    above = "".join(c.text for c in analysis.document.pages[page - 1].chars if c.box and c.box[1] > y)
+    assert "private session" in above  # the bullet stays in Part 1; the real heading starts Part 2
+    assert r["needs_confirmation"] == []
+
+
+def test_unrecognised_heading_needs_confirmation():
+    r = run(paper("The bids are set out below.", heading="Part 2 – Tender evaluation"))
+    assert r["part2"] is None
+    assert r["needs_confirmation"] == ["part2_start"]
+    assert any("starts like a Part 2 heading" in w for w in r["warnings"])
+
+
+def test_form_yes_without_part2_needs_confirmation():
+    r = run(paper("", form="YES", heading=""))
+    assert r["needs_confirmation"] == ["part2_start"]
 
 
 def test_statutory_quote_is_not_an_exemption_claim():
@@ -225,6 +277,9 @@ def test_deferred_without_date_warns():
      "This paper seeks approval under PCD references 545, 867.\n", "PCD 1682", "Alpha - Social Media Hub"),
     ("MOPAC\nThis builds on PCD956 approved last year.\nDMPC Decision - PCD 1218\nTitle: County Lines\n",
      "PCD 1218", "County Lines"),
+    ("London Fire Commissioner\nDecision number: LFC-0712-D\nTitle: Breathing Apparatus\n", "LFC-0712-D",
+     "Breathing Apparatus"),
+    ("Director Decision\nReference: DD2456\nTitle Telephony\n", "DD 2456", "Telephony"),
 ])
 def test_reference_and_title(text, reference, title):
     r = run(text_pdf(text, width=200))
