@@ -14,8 +14,10 @@ from tests.fixtures.papers import PaperFormatError, load, names, plain_text
 ALL = names()
 SEEDS = ["seed_pcd956", "seed_pcd1682", "seed_pcd1218", "seed_pcd726"]
 # Ofcom drama ranges: fictional numbers only (020 7946 0xxx, 07700 900xxx, 0113/0161 496 0xxx).
-DRAMA = re.compile(r"^(?:\+44\s?\(0\)\s?|\+44\s?|0044\s?|0)(?:20\s?7946\s?0\d{3}|207\s?946\s?0\d{3}|"
-                   r"7700\s?900\s?\d{3}|113\s?496\s?0\d{3}|161\s?496\s?0\d{3})$")
+# Separators may be spaces or hyphens ("07700-900-123"); an extension may follow ("ext. 4567", "(ext 2231)").
+DRAMA = re.compile(r"^(?:\+44[\s-]?\(0\)[\s-]?|\+44[\s-]?|0044[\s-]?|0)(?:20[\s-]?7946[\s-]?0\d{3}|"
+                   r"207[\s-]?946[\s-]?0\d{3}|7700[\s-]?900[\s-]?\d{3}|113[\s-]?496[\s-]?0\d{3}|"
+                   r"161[\s-]?496[\s-]?0\d{3})(?:\s*\(?(?:ext|extn|x)\.?\s*\d{1,5}\)?)?$")
 
 
 def _write(tmp_path: Path, body: str, monkeypatch) -> str:
