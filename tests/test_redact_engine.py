@@ -151,6 +151,11 @@ def _type3_pdf(words: str = "Oliver Quist", label: str = "Signed by") -> bytes:
     return buf.getvalue()
 
 
+KNOWN_OPERATORS = {"q", "Q", "cm", "Do", "BT", "ET", "Tf", "Tm", "Td", "TD", "Tr", "Tz", "Tc", "Tw", "TL", "Ts",
+                   "Tj", "TJ", "'", '"', "T*", "g", "G", "rg", "RG", "k", "K", "re", "f", "f*", "W", "W*", "n",
+                   "m", "l", "c", "h", "S", "s", "B", "b", "gs", "cs", "CS", "sc", "scn", "SC", "SCN", "w"}
+
+
 def test_type3_text_under_a_box_makes_the_page_a_picture_with_a_text_layer():
     data = _type3_pdf()
     result = redact(data, analyse(data, "t.pdf"), Decisions.from_dict({"redact_texts": ["Oliver Quist"]}))
@@ -160,7 +165,9 @@ def test_type3_text_under_a_box_makes_the_page_a_picture_with_a_text_layer():
     assert squash("Estates strategy for the north area") in text  # the invisible text layer
     with pikepdf.open(io.BytesIO(result.part1)) as pdf:
         fonts = [f for p in pdf.pages for f in p.obj.Resources.get("/Font", {}).values()]
+        operators = {str(op) for page in pdf.pages for _, op in pikepdf.parse_content_stream(page)}
     assert not [f for f in fonts if f.Subtype == "/Type3"]
+    assert operators <= KNOWN_OPERATORS, operators - KNOWN_OPERATORS  # e.g. no "ETq" from a missing newline
 
 
 def test_type3_text_away_from_every_box_is_left_alone():

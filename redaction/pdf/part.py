@@ -68,7 +68,7 @@ def build_part(data: bytes, source: pdfium.PdfDocument, doc: Document, spec: Par
             fonts = resources.get("/Font", pikepdf.Dictionary())
             fonts[LABEL_FONT] = label
             resources.Font = fonts
-        page.obj.Contents = pdf.make_stream(content + boxes)
+        page.obj.Contents = pdf.make_stream(content.rstrip() + b"\n" + boxes)
         page.obj.Resources = resources
         out.removed.append(_page_report(src_index, out_index, redactions.get(src_index, []), spec, counts))
     clean_fonts(pdf, used_codes)
