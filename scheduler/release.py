@@ -59,9 +59,13 @@ TRANSITIONS = (
 
 
 def last_due_date(now: datetime, release_time: time = time(0, 0)) -> date:
-    """The latest date whose release moment (``release_time`` in London) is at or before ``now``."""
-    local = now.astimezone(LONDON)
-    return local.date() if local.time() >= release_time else local.date() - timedelta(days=1)
+    """The latest date whose release instant (``release_time`` in London) is at or before ``now``.
+
+    Compared as instants, not as wall-clock times, so a release time skipped or repeated by a clock
+    change (01:30 on the last Sunday of March or October) is due at exactly its date job's instant.
+    """
+    today = now.astimezone(LONDON).date()
+    return today if now >= release_instant(today, release_time) else today - timedelta(days=1)
 
 
 def release_instant(day: date, release_time: time = time(0, 0)) -> datetime:

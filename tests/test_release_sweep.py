@@ -25,6 +25,20 @@ def test_release_instant_is_london_time(day, at, instant):
     assert release_instant(d(day), at) == instant
 
 
+@pytest.mark.parametrize("day", ["2025-03-29", "2025-03-30", "2025-03-31", "2025-10-25", "2025-10-26",
+                                 "2025-10-27", "2025-07-01", "2025-12-31"])
+@pytest.mark.parametrize("at", [time(0, 0), time(1, 30), time(2, 0), time(23, 59)])
+def test_a_date_becomes_due_exactly_at_its_instant(day, at):
+    """The sweep and the date job agree, even for a time of day a clock change skips or repeats (01:30)."""
+    from datetime import timedelta
+
+    from scheduler.release import last_due_date
+
+    instant = release_instant(d(day), at)
+    assert last_due_date(instant, at) == d(day)
+    assert last_due_date(instant - timedelta(minutes=1), at) < d(day)
+
+
 # (release date, clock, state after the sweep): a minute either side of midnight London on clock-change days.
 AROUND_MIDNIGHT = [
     ("2025-03-30", utc(2025, 3, 29, 23, 59), "withheld"),
