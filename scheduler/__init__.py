@@ -1,0 +1,1 @@
+"""Scheduled release: the one release function, officers' actions and the APScheduler wiring."""

@@ -6,8 +6,6 @@ from __future__ import annotations
 import multiprocessing
 from collections import Counter
 
-import pytest
-
 from scheduler.release import release_due
 from tests.release_helpers import (crashing_worker, d, database, events, publish_parts, race_worker, states,
                                    utc)

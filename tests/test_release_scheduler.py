@@ -9,13 +9,13 @@ import signal
 import subprocess
 import sys
 import threading
-from datetime import time, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from scheduler import actions, heartbeat
-from scheduler.jobs import SWEEP_JOB, ReleaseScheduler, job_id, new_scheduler, start_in_app
+from scheduler.jobs import SWEEP_JOB, ReleaseScheduler, job_id, start_in_app
 from service.db import Database
 from service.models import Part
 from tests.release_helpers import Clock, d, database, events, part, publish_parts, states, utc, wait_for
