@@ -35,6 +35,7 @@ ALWAYS_REDACTED = {
 }
 REASON_POLICE_BELOW_CHIEF = "police officer below chief officer rank"
 REASON_PERSON = "person's name"
+REASON_NOT_POLICE_CHIEF = "not a police chief officer rank"
 
 
 class PolicyError(RedactionError):
@@ -53,6 +54,7 @@ class Policy:
     chief_officer_ranks: frozenset[str]
     office_holders: dict[str, str]  # folded full name -> role
     roles: dict[str, str] = None  # a role as written ("DMPC") -> the role's name
+    police_ranks: frozenset[str] = frozenset()  # every police rank's full name (the others are fire, RAF ...)
 
     def role_pattern(self) -> str | None:
         """A regular expression for any written form of a roster role, longest first."""
@@ -75,8 +77,10 @@ class Policy:
         chief = sorted(r for r in ranks if r in self.chief_officer_ranks)
         if chief:
             return Decision(KEEP, f"police chief officer: {chief[0]}")
-        if ranks:
+        if any(r in self.police_ranks for r in ranks):
             return Decision(REDACT, REASON_POLICE_BELOW_CHIEF)
+        if ranks:  # "Group Commander" (fire), "Borough Commander" (a post), "Wing Commander" (RAF)
+            return Decision(REDACT, f"{sorted(ranks)[0]}: {REASON_NOT_POLICE_CHIEF}")
         return Decision(REDACT, REASON_PERSON)
 
 
@@ -116,7 +120,7 @@ def _load(path: Path) -> Policy:
             raise PolicyError(f"the policy file {path.name} names unknown police ranks: {', '.join(unknown)}")
         policy = Policy(exemption=str(data.get("exemption", "s40(2)")),
                         chief_officer_ranks=frozenset(str(r) for r in ranks), office_holders=holders,
-                        roles=roles)
+                        roles=roles, police_ranks=frozenset(POLICE_RANKS.values()))
     except (KeyError, TypeError, AttributeError) as exc:
         raise PolicyError(f"the policy file {path.name} is malformed: each office_holders entry needs "
                           f"'role' and 'names' ({type(exc).__name__})") from None

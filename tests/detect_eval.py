@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redaction.detect.recognizers.patterns import MISSING_GLYPHS
 from redaction.extract import extract
 from redaction.limits import DEFAULT_LIMITS
 from redaction.load import load
@@ -103,12 +104,30 @@ def fixture_cases() -> list[Case]:
     cases = []
     for name in papers.names():
         paper = papers.load(name)
-        labels = [(lb.type, lb.text, lb.action, lb.occurrence) for lb in paper.labels]
+        labels = _join_broken_emails(paper.text, paper.labels)
         for producer in paper.producers:
             path = paper.pdf(producer)
             if path.exists():
                 cases.append(Case(name, producer, path.read_bytes(), labels))
     return cases
+
+
+def _join_broken_emails(text: str, labels) -> list[tuple[str, str, str, int]]:
+    """Labels as (type, text, action, occurrence). An e-mail address broken over two source lines is
+    marked as two adjacent EMAIL_ADDRESS labels, the first ending in "@": it is one item, written here
+    with the line break, which the locator reads as any whitespace or none."""
+    out: list[tuple[str, str, str, int]] = []
+    prev = None
+    for lb in labels:
+        if (prev is not None and lb.type == prev.type == "EMAIL_ADDRESS" and prev.text.endswith("@")
+                and not text[prev.end:lb.start].strip()):
+            typ, _, action, occurrence = out[-1]
+            joined = prev.text + lb.text
+            out[-1] = (typ, joined, action, _count(text[:prev.start], joined))
+        else:
+            out.append((lb.type, lb.text, lb.action, lb.occurrence))
+        prev = lb
+    return out
 
 
 def _strip(source: str) -> tuple[str, list[tuple[str, str, str, int]]]:
@@ -157,7 +176,17 @@ def _flexible(label_text: str) -> str:
     """The label's words with any whitespace between them; a line break (and a line-end hyphen the
     view dropped) may fall inside an e-mail address or number."""
     words = label_text.split()
-    return r"\s+".join(r"\n?".join(re.escape(c) if c != "-" else "-?" for c in w) for w in words)
+    return r"\s+".join(r"\n?".join(_char(c) for c in w) for w in words)
+
+
+def _char(c: str) -> str:
+    """A hyphen may be dropped at a line end; a letter outside a standard font's encoding may be drawn as
+    a box or replacement glyph ("Wi■niewski" in a Helvetica PDF)."""
+    if c == "-":
+        return "-?"
+    if not c.isascii() and c.isalpha():
+        return f"(?:{re.escape(c)}|[{MISSING_GLYPHS}])"
+    return re.escape(c)
 
 
 def score(labels: list[Span], predicted: list[Span], lost: list[str], where: str) -> Score:

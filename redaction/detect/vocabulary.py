@@ -27,16 +27,77 @@ POLICE_RANKS: dict[str, str] = {
     "AC": "Assistant Commissioner", "Assistant Commissioner": "Assistant Commissioner",
     "Deputy Commissioner": "Deputy Commissioner",
     "Commissioner": "Commissioner",
+    # police staff and the special constabulary: never chief officers
+    "PCSO": "Police Community Support Officer",
+    "Police Community Support Officer": "Police Community Support Officer",
+    "Special Constable": "Special Constable", "Special Sergeant": "Special Sergeant",
+    "Special Inspector": "Special Inspector", "Special Chief Inspector": "Special Chief Inspector",
+    "Special Superintendent": "Special Superintendent",
+    "Special Chief Superintendent": "Special Chief Superintendent",
 }
+
+# Temporary and acting ranks ("T/DCI", "A/Supt", "Acting Commander", "Temporary Detective Superintendent")
+# are the rank itself for the policy: an acting Commander is a chief officer acting in role.
+RANK_PREFIXES: tuple[str, ...] = ("T/", "A/", "Temporary", "Temp", "Acting", "Act")
+
+# Ranks and roles of other services, and command roles, that contain a police rank word: "Group Commander"
+# (fire), "Wing Commander" (RAF), "Borough Commander" (an MPS Chief Superintendent's post), "Gold
+# Commander" (an incident role held by any rank). None is a police chief officer; the longer form wins
+# over the bare rank because the rank alternation is longest first.
+OTHER_RANKS: dict[str, str] = {
+    **{f"{w} Commander": f"{w} Commander" for w in (
+        "Crew", "Watch", "Station", "Group", "Area", "Brigade", "Wing", "Borough", "BCU", "Unit", "Gold",
+        "Silver", "Bronze", "Incident", "Tactical", "Strategic", "Operational", "Fire", "Divisional",
+        "Sector", "Squadron", "Flight", "Base", "Garrison", "Company", "Platoon", "Section", "Event")},
+    **{f"{w} Manager": f"{w} Manager" for w in ("Crew", "Watch", "Station", "Group", "Area", "Brigade")},
+    "Firefighter": "Firefighter", "Station Officer": "Station Officer", "Sub Officer": "Sub Officer",
+    "Leading Firefighter": "Leading Firefighter", "Deputy Commander": "Deputy Commander",
+    "Assistant Commander": "Assistant Commander",
+}
+# A capitalised word right before "Commander" that still leaves the police rank ("Acting Commander",
+# "the MPS Commander"); any other ("Regional Commander") makes it a role, not the chief officer rank.
+COMMANDER_QUALIFIERS: frozenset[str] = frozenset({"Acting", "Temporary", "Temp", "MPS", "Met", "Police",
+                                                  "The", "A", "Our", "Their", "Its", "Detective"})
 
 # Courtesy and honorific titles: they say "a person's name follows" but nothing about the policy.
 TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Prof", "Professor",
                            "Lord", "Lady", "Baroness", "Baron", "Cllr", "Councillor", "Rev", "Revd")
 
+# Letters after a name: qualifications, honours, memberships ("Gideon Marchetti MRICS", "Jo Bell OBE"). Never
+# a word of the name; the name ends before them.
+POST_NOMINALS: frozenset[str] = frozenset({
+    "MRICS", "FRICS", "AssocRICS", "FCA", "ACA", "ACCA", "FCCA", "CIPFA", "CPFA", "ACMA", "FCMA", "CGMA", "CTA",
+    "OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "CB", "CMG", "CVO", "LVO", "MVO", "QPM", "KPM", "QFSM", "KFSM",
+    "GM", "DSO", "MC", "DL", "JP", "KC", "QC", "MP", "MEP", "MSP", "MS", "AM", "PhD", "DPhil", "EdD", "MD", "MA",
+    "MSc", "MBA", "MPA", "MPhil", "BA", "BSc", "LLB", "LLM", "BEng", "MEng", "CEng", "MICE", "FICE", "MIStructE",
+    "MRTPI", "MCIPS", "FCIPS", "MCIH", "FCIH", "MCIPD", "FCIPD", "MCMI", "FCMI", "CMgr", "FRSA", "FHEA",
+    "FRCP", "FRCS", "MRCP", "MRCPsych", "FRCPsych", "RGN", "RMN", "RN", "MBCS", "FBCS", "CITP", "FIFireE",
+    "MIFireE", "CQSW", "FCILT", "MCILT", "OStJ", "FRGS", "Esq",
+})
+
+# Small words inside surnames ("Siobhán Ní Bhriain", "Ana de Souza", "Pieter van der Berg"): part of the
+# surname, never a first name.
+NAME_PARTICLES: frozenset[str] = frozenset({
+    "Ní", "Nic", "Ó", "Uí", "Mhic", "Mac", "Mc", "de", "De", "del", "Del", "della", "Della", "da", "Da",
+    "di", "Di", "do", "dos", "das", "du", "Du", "van", "Van", "von", "Von", "der", "den", "ter", "le", "Le",
+    "la", "La", "bin", "binti", "bint", "ibn", "al", "Al", "el", "El", "ap", "ab",
+})
+
+# First names that are also ordinary words: a first name alone is only taken for the person when it
+# cannot be read as the word ("Will has", "Grace has", "Mark is").
+COMMON_WORD_FIRST_NAMES: frozenset[str] = frozenset({
+    "will", "mark", "grace", "hope", "faith", "joy", "may", "june", "april", "august", "rose", "lily", "daisy",
+    "ruby", "amber", "pearl", "dawn", "sky", "summer", "autumn", "holly", "ivy", "iris", "heather", "jasmine",
+    "bill", "sue", "pat", "frank", "jack", "rob", "bob", "art", "guy", "chase", "miles", "victor", "earl",
+    "dean", "major", "king", "prince", "duke", "page", "hunter", "carter", "mason", "sterling", "rich",
+    "penny", "sally", "robin", "jay", "drew", "gene", "chance", "harmony", "justice", "lane", "max", "don",
+    "ray", "gale", "hazel", "olive", "violet", "reed", "wade", "sandy", "misty", "crystal", "destiny",
+})
+
 # Rank and title abbreviations: never a word of a name ("Mike West Det Supt" is "Mike West").
 ABBREVIATIONS: frozenset[str] = frozenset(
     w.rstrip(".") for key in (*POLICE_RANKS, *TITLES) for w in key.split()
-    if len(w) <= 4 and w not in ("Lord", "Lady", "Miss", "Dame")) | {"Det", "Ch", "Supt", "Insp", "Sgt"}
+    if len(w) <= 4 and w not in ("Lord", "Lady", "Miss", "Dame")) | {"Det", "Ch", "Supt", "Insp", "Sgt"} | POST_NOMINALS
 
 # Labels on forms after which a name is expected ("Report author: Mike West").
 FIELD_LABELS: tuple[str, ...] = (
@@ -46,15 +107,26 @@ FIELD_LABELS: tuple[str, ...] = (
     "Requested by", "Reviewed by", "Checked by", "Presented by", "Attendees", "Chair",
 )
 
-# Words that follow a person's name when the whole is an organisation, place or event, not a person.
+# Words that follow a person's name when the whole is an organisation, place or event, not a person:
+# "The Ben Kinsella Trust", "the Kiyan Prince Foundation". These are never surnames.
 ORGANISATION_WORDS: frozenset[str] = frozenset({
     "trust", "centre", "center", "foundation", "fund", "society", "charity", "institute", "institution",
-    "school", "academy", "college", "university", "hospital", "house", "hall", "building", "court",
-    "street", "road", "avenue", "lane", "square", "park", "estate", "station", "bridge", "prize", "award",
-    "awards", "lecture", "memorial", "inquiry", "review", "report", "act", "partnership", "project",
-    "programme", "unit", "ltd", "limited", "plc", "llp", "group", "associates", "consulting", "team",
-    "library", "gallery", "museum", "stadium", "arena", "clinic", "surgery", "church", "mosque",
-    "centre's", "trust's", "way", "close", "gardens",
+    "school", "academy", "college", "university", "hospital", "building", "street", "road", "avenue",
+    "square", "estate", "prize", "award", "awards", "lecture", "lectures", "memorial", "inquiry", "review",
+    "report", "act", "partnership", "project", "programme", "unit", "ltd", "limited", "plc", "llp", "group",
+    "associates", "consulting", "team", "library", "gallery", "museum", "stadium", "arena", "clinic",
+    "surgery", "church", "mosque", "centre's", "trust's", "foundation's", "gardens", "medal", "scholarship",
+    "fellowship", "bursary", "appeal", "campaign", "suite", "theatre", "crescent", "terrace", "primary",
+    "nursery", "centres", "syndrome", "principle", "council", "commission", "partners", "llc", "inc",
+})
+
+# Words that name a thing after a person ("Stephen Lawrence Day", "the Mary Seacole House", "Victoria
+# line") but are also surnames ("Jane Day", "Sarah Hall", "Sophie Ward"): a thing only after a full name.
+THING_WORDS: frozenset[str] = frozenset({
+    "day", "week", "house", "hall", "court", "lane", "park", "station", "bridge", "way", "close", "tower",
+    "wing", "ward", "room", "garden", "walk", "place", "drive", "grove", "hill", "green", "line", "law",
+    "rule", "test", "scale", "index", "model", "method", "row", "yard", "wharf", "quay", "gate", "cross",
+    "market", "field", "fields", "common", "heath", "village", "manor", "lodge", "mews", "wood",
 })
 
 # Words before a name that make it a place or organisation ("St Giles Trust", "St Thomas' Hospital").
@@ -97,4 +169,17 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "analysis", "research", "evaluation", "delivery", "neighbourhood", "response", "roads", "transport",
     "frontline", "contacts", "e-mail", "role", "lead", "leads",
     "children", "people", "red", "thread", "catch-22", "abiander", "victims", "safer", "streets", "band", "pay", "cost", "costs",
+})
+
+# London boroughs and districts: a full name never starts with one ("Tower Hamlets", "Waltham Forest"),
+# though a surname may be one ("Olamide Sutton"). Lower-cased.
+PLACE_FIRST_WORDS: frozenset[str] = frozenset({
+    "barking", "dagenham", "barnet", "bexley", "brent", "bromley", "camden", "croydon", "ealing", "enfield",
+    "greenwich", "hackney", "hammersmith", "fulham", "haringey", "harrow", "havering", "hillingdon",
+    "hounslow", "islington", "kensington", "chelsea", "kingston", "lambeth", "lewisham", "merton", "newham",
+    "redbridge", "richmond", "southwark", "sutton", "tower", "waltham", "wandsworth", "westminster",
+    "brixton", "peckham", "stratford", "wembley", "tottenham", "walthamstow", "wimbledon", "hampstead",
+    "notting", "canary", "paddington", "euston", "victoria", "holborn", "soho", "mayfair", "battersea",
+    "beddington", "wallington", "carshalton", "cheam", "essex", "kent", "surrey", "hertfordshire", "thames",
+    "city", "greater", "inner", "outer", "central", "upper", "lower", "new", "old", "great", "little",
 })

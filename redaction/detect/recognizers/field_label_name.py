@@ -1,18 +1,36 @@
 """Names after a form's field label: "Report author: Mike West", "Decision by: Sophie Linden", "Contact:\tJo Bell",
-"Report by DSU Mike West" (a rank between label and name is left to the titled-name recognizer)."""
+"Report by DSU Mike West" (a rank between label and name is left to the titled-name recognizer), a table
+row read as one line ("Report author Siobhán Ní Bhriain"), and a full name after any short label on a
+contact line ("Out of hours: Ines Carvalho-Duarte, m. 07700 900678", "Programme office: Olamide Sutton,
+Mob: ..."): there, First + Surname is a person even when the surname is also a place."""
 
 from __future__ import annotations
 
 import re
 
 from .base import RuleRecognizer
-from .patterns import NAME, RANK, SEP, TITLE, LABEL, rank_name
+from .patterns import FULL_NAME, LABEL, NAME, RANK, SEP, TITLE, plausible_name, rank_in_context
 
 # "Report by Mike West" needs no colon; any other label does ("Officer Safety Training" is no label), or
 # a tab (a table cell). The label is a whole word: "AUTHORITY" does not start with the label "Author".
 _LABELLED = re.compile(
     rf"(?:^|(?<=[\s(|]))(?:(?i:{LABEL})(?<=[Bb][Yy])[ \t]*[:\-–]?|(?i:{LABEL})[ \t]*(?:[:\-–]|\t))(?!\w)"
     rf"[ \t]*(?:\n[ \t]*)?(?:(?P<title>{RANK}|{TITLE}){SEP})?(?P<name>{NAME})", re.MULTILINE)
+# A table row "Label | Name" extracted as one line: the label starts the line, the full name ends it.
+_ROW = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?P<title>{RANK}|{TITLE})[ \t]+)?(?P<name>{FULL_NAME})[ \t]*$",
+                  re.MULTILINE)
+# Any short label ending in a colon at a line start, then a full name that ends at a comma, bracket,
+# semicolon or the line end: a contact line. Labels that introduce places or subjects do not count.
+_CONTACT = re.compile(rf"^[ \t]*(?P<label>[A-Z][\w'’&/-]*(?:[ \t]+[\w'’&/-]+){{0,3}})[ \t]*:[ \t]*"
+                      rf"(?P<name>{FULL_NAME})(?=[ \t]*(?:[,;(–]|\.?[ \t]*$))", re.MULTILINE)
+# Labels that introduce a place anywhere in them, or a subject as their last word ("Wards affected",
+# "Project title", "Lead Member"), not a person; "Programme office", "Out of hours" do introduce one.
+_PLACE_LABEL = re.compile(r"(?i)\b(?:wards?|boroughs?|location|venue|address|site|premises|area|region|route)\b")
+_SUBJECT_LABEL = re.compile(
+    r"(?i)\b(?:title|subject|re|ref|reference|project|programme|operation|op|decision|recommendation|date|"
+    r"time|period|status|budget|cost|funding|supplier|provider|organisation|company|body|department|"
+    r"directorate|service|scheme|policy|document|attachment|appendix|annex|part|section|member|heading|"
+    r"topic|theme|purpose|summary|outcome|category|type|classification|exemption|line|affected)$")
 
 
 class FieldLabelNameRecognizer(RuleRecognizer):
@@ -21,7 +39,12 @@ class FieldLabelNameRecognizer(RuleRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
-        for m in _LABELLED.finditer(text):
-            rank = rank_name(m.group("title")) if m.group("title") else None
+        for m in [*_LABELLED.finditer(text), *_ROW.finditer(text)]:
+            rank = rank_in_context(text, m.start("title"), m.group("title")) if m.group("title") else None
             out.append(self.result(m.start("name"), m.end("name"), rank=rank))
+        for m in _CONTACT.finditer(text):
+            label = m.group("label")
+            if not (_PLACE_LABEL.search(label) or _SUBJECT_LABEL.search(label)) and plausible_name(
+                    m.group("name").split()):
+                out.append(self.result(m.start("name"), m.end("name"), score=0.85))
         return out

@@ -1,24 +1,53 @@
 """Regular-expression pieces the name recognizers share: name words, ranks, titles, line-break tolerant
-separators. A name in a PDF may be broken over two lines, so words are separated by spaces or one break."""
+separators. A name in a PDF may be broken over two lines, so words are separated by spaces or one break.
+
+Letters are Unicode-aware: "Siobhán", "Wiśniewski", "Ó Súilleabháin" are names in UK papers. A font that
+cannot draw a letter leaves a box or replacement glyph in the text ("Wi■niewski" from a standard Type 1
+font); inside a word it counts as a lower-case letter, so the whole name is found and removed.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from ..vocabulary import FIELD_LABELS, POLICE_RANKS, TITLES
+from ..vocabulary import (ABBREVIATIONS, COMMANDER_QUALIFIERS, FIELD_LABELS, NAME_PARTICLES, NOT_NAME_WORDS,
+                          ORGANISATION_WORDS, OTHER_RANKS, PLACE_FIRST_WORDS, POLICE_RANKS, RANK_PREFIXES,
+                          THING_WORDS, TITLES)
+
+
+def _latin(predicate) -> str:
+    """The Latin-1 and Latin Extended-A/B letters for which ``predicate`` holds, for a character class."""
+    return "".join(re.escape(c) for c in map(chr, range(0xC0, 0x250))
+                   if unicodedata.category(c).startswith("L") and predicate(c))
+
+
+# Glyphs a PDF text layer gives for a letter its font could not draw (pdfium: U+25A0, U+FFFD).
+MISSING_GLYPHS = "\u25a0\u25a1\ufffd"
+UPPER = "A-Z" + _latin(str.isupper)
+LOWER = "a-z" + _latin(str.islower) + MISSING_GLYPHS
+_U, _L = f"[{UPPER}]", f"[{LOWER}]"
 
 # One line break at most between words: a blank line ends the name.
 SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
-# "Mike", "McNulty", "Comer-Schwartz", "O'Brien", "D’Souza"
-NAME_WORD = r"(?:[A-Z]['’][A-Z][a-z]+|[A-Z](?:[a-z]+|[a-z]{0,2}[A-Z][a-z]+)(?:[-'’][A-Z][a-z]+)*)"
-# "WEST", "O'BRIEN", "COMER-SCHWARTZ"
-CAPS_WORD = r"(?:[A-Z]['’]?[A-Z]{2,}(?:-[A-Z]{2,})*)"
-INITIAL = r"(?:[A-Z]\.?)"
-# Initials and up to three words; the last may be written in capitals ("Mike WEST").
-NAME = (rf"(?:{INITIAL}{SEP}){{0,2}}(?:{NAME_WORD}{SEP}){{0,2}}(?:{NAME_WORD}|{CAPS_WORD})"
-        rf"(?![\w'’-])")
+# A name ends where no letter, digit or hyphen follows; a possessive "'s" may ("Ms O'Neill's team").
+END = rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))"
+# "Mike", "McNulty", "Comer-Schwartz", "O'Brien", "D’Souza", "Wiśniewski", "MacDonald"
+NAME_WORD = (rf"(?:{_U}['’]{_U}{_L}+|{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+)(?:[-'’]{_U}{_L}+)*"
+             rf"(?:-{_L}+-{_U}{_L}+)?)")
+# "WEST", "O'BRIEN", "COMER-SCHWARTZ", "WIŚNIEWSKI"
+CAPS_WORD = rf"(?:{_U}['’]?{_U}{{2,}}(?:-{_U}{{2,}})*)"
+INITIAL = rf"(?:{_U}\.?)"
+# "Ní", "Ó", "de", "van der": the small words inside a surname.
+PARTICLE = "(?:" + "|".join(sorted(map(re.escape, NAME_PARTICLES), key=len, reverse=True)) + ")"
+_SURNAME = rf"(?:{PARTICLE}{SEP}){{0,2}}(?:{NAME_WORD}|{CAPS_WORD})"
+# Initials and up to three words; the last may be written in capitals ("Mike WEST") and follow particles,
+# or the whole name may be ("KATHERINE O'BRIEN-WALSH").
+NAME = (rf"(?:{INITIAL}{SEP}){{0,2}}(?:(?:{CAPS_WORD}{SEP}){{1,2}}{CAPS_WORD}{END}|(?:{NAME_WORD}{SEP}){{0,2}}"
+        rf"{_SURNAME}{END})")
 # A full name: at least two words.
-FULL_NAME = rf"(?:{NAME_WORD}|{INITIAL}){SEP}(?:{NAME_WORD}{SEP})?(?:{NAME_WORD}|{CAPS_WORD})(?![\w'’-])"
+FULL_NAME = (rf"(?:(?:{CAPS_WORD}{SEP}){{1,2}}{CAPS_WORD}{END}|(?:{NAME_WORD}|{INITIAL}){SEP}(?:{NAME_WORD}{SEP})?"
+             rf"{_SURNAME}{END})")
 
 
 def _alternation(words) -> str:
@@ -30,12 +59,43 @@ def _alternation(words) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-RANK = _alternation(POLICE_RANKS)
+ALL_RANKS = {**POLICE_RANKS, **OTHER_RANKS}
+_PREFIX = "(?:" + "|".join(re.escape(p) if p.endswith("/") else re.escape(p) + r"\.?\s+"
+                           for p in sorted(RANK_PREFIXES, key=len, reverse=True)) + ")"
+# A rank as written, with a temporary or acting prefix: "T/DCI", "A/Supt", "Acting Commander".
+RANK = rf"(?:{_PREFIX}?{_alternation(ALL_RANKS)})"
 TITLE = _alternation(TITLES)
 LABEL = _alternation(FIELD_LABELS)
+_STRIP_PREFIX = re.compile(rf"^{_PREFIX}")
 
 
 def rank_name(written: str) -> str | None:
-    """The full rank name of a rank as written ("Det. Supt." -> "Detective Superintendent")."""
-    key = " ".join(written.replace(".", " ").split())
-    return POLICE_RANKS.get(key)
+    """The full rank name of a rank as written ("Det. Supt." -> "Detective Superintendent", "T/DCI" ->
+    "Detective Chief Inspector", "Group Commander" -> "Group Commander")."""
+    key = " ".join(_STRIP_PREFIX.sub("", written.strip()).replace(".", " ").split())
+    return ALL_RANKS.get(key)
+
+
+_WORD_BEFORE = re.compile(rf"(?<![\w.:])({_U}[\w/]*)[ \t]+$")
+
+
+def rank_in_context(text: str, start: int, written: str) -> str | None:
+    """The rank written at ``text[start:]``: a bare "Commander" right after another capitalised word that
+    is not a qualifier ("Regional Commander", "Ops Commander") is that role, not the police chief rank."""
+    rank = rank_name(written)
+    if rank != "Commander" or _STRIP_PREFIX.match(written):
+        return rank
+    before = _WORD_BEFORE.search(text[max(0, start - 40):start])
+    if before and before.group(1) not in COMMANDER_QUALIFIERS and before.group(1) not in TITLES:
+        return f"{before.group(1)} Commander"
+    return rank
+
+
+def plausible_name(words: list[str]) -> bool:
+    """Every word could be part of a person's name: no form word, organisation word, rank or letters after
+    a name ("Sutton Council", "Rape Crisis", "Gideon Marchetti MRICS" are not whole names), and it does not
+    start with a place ("Tower Hamlets")."""
+    if words[0].casefold() in PLACE_FIRST_WORDS:
+        return False
+    return all(w.casefold() not in NOT_NAME_WORDS and w.casefold() not in ORGANISATION_WORDS
+               and w not in ABBREVIATIONS for w in words) and words[-1].casefold() not in THING_WORDS

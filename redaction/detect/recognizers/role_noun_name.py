@@ -1,6 +1,6 @@
 """Names after a job described in prose: "the contractor Priyanka Bhattacharya", "the programme manager,
-Kwame Asante-Boateng", "our evaluator Jo Bell". NER often reads such a name with the firm that follows
-it as one organisation; the job word says a person follows."""
+Kwame Asante-Boateng", "our evaluator Jo Bell", "the Head of Finance, Tomasz Wiśniewski". NER often reads
+such a name with the firm that follows it as one organisation; the job word says a person follows."""
 
 from __future__ import annotations
 
@@ -13,8 +13,13 @@ _JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "advi
          "officer", "lead", "coordinator", "co-ordinator", "director", "chair", "chairperson", "solicitor",
          "barrister", "accountant", "auditor", "engineer", "architect", "supplier", "author", "academic",
          "lecturer", "professor", "volunteer", "caseworker", "advocate", "investigator", "administrator",
-         "secretary", "clerk", "trainer", "specialist", "witness", "victim", "resident", "member")
-_ROLE_NOUN = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _JOBS))})s?[ \t]*,?{SEP}(?P<name>{FULL_NAME})")
+         "secretary", "clerk", "trainer", "specialist", "witness", "victim", "resident", "member", "head")
+_JOB = "(?:" + "|".join(map(re.escape, _JOBS)) + ")"
+# A capitalised job title with its department, then a comma: "the Head of Finance, Tomasz Wiśniewski".
+_TITLED_JOB = "(?:" + "|".join(re.escape(j.capitalize()) for j in _JOBS) + ")"
+_OF_DEPARTMENT = r"(?:[ \t]+of(?:[ \t]+(?:the|and|&|[A-Z][\w&-]*)){1,4})"
+_ROLE_NOUN = re.compile(rf"(?<![\w-])(?:{_JOB}s?[ \t]*,?|{_TITLED_JOB}{_OF_DEPARTMENT}[ \t]*,){SEP}"
+                        rf"(?P<name>{FULL_NAME})")
 
 
 class RoleNounNameRecognizer(RuleRecognizer):

@@ -1,4 +1,5 @@
-"""Names after a police rank or a title: "DSU Mike WEST", "DAC Graham McNulty", "Mr West", "Dr J. Smith".
+"""Names after a police rank or a title: "DSU Mike WEST", "DAC Graham McNulty", "Mr West", "Dr J. Smith",
+"T/DCI Gareth Lloyd-Evans", "PCSO Nadia Farouk", "Group Commander Owain Pritchard" (a fire rank).
 
 The rank or title stays outside the result (it is not personal data, and the policy needs it)."""
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .base import RuleRecognizer
-from .patterns import FULL_NAME, NAME, RANK, SEP, TITLE, rank_name
+from .patterns import FULL_NAME, NAME, RANK, SEP, TITLE, rank_in_context
 
 _TITLED = re.compile(rf"(?<![\w/&-])(?P<titles>(?:{RANK}|{TITLE})(?:{SEP}(?:{RANK}|{TITLE}))*){SEP}"
                      rf"(?P<name>{NAME})")
@@ -23,8 +24,14 @@ class TitledNameRecognizer(RuleRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
         for m in [*_TITLED.finditer(text), *_RANK_COMMA.finditer(text)]:
-            rank = None
-            for t in _ONE_TITLE.finditer(m.group("titles")):
-                rank = rank_name(t.group(0)) or rank
-            out.append(self.result(m.start("name"), m.end("name"), rank=rank))
+            out.append(self.result(m.start("name"), m.end("name"), rank=titles_rank(text, m)))
         return out
+
+
+def titles_rank(text: str, m: re.Match) -> str | None:
+    """The last rank among the titles before the name ("Sir" and "Dr" say nothing about rank)."""
+    rank = None
+    base = m.start("titles")
+    for t in _ONE_TITLE.finditer(m.group("titles")):
+        rank = rank_in_context(text, base + t.start(), t.group(0)) or rank
+    return rank

@@ -1,6 +1,7 @@
 """UK phone numbers in every written form: "07785 518789", "07700900815", "020 7946 0123", "0207 946 0999",
 "+44 (0)113 496 0321", "+44 20 7946 0654", "0044 20 7946 0333", after "tel.", "mobile" or run together
-with the word before it ("mobile07700900123"), and broken over a line.
+with the word before it ("mobile07700900123"), broken over a line, and with an extension ("ext. 4567",
+"(ext 2231)", "x2231"), which is part of the item.
 
 Candidates come from libphonenumber's matcher (region GB); a candidate counts only when it is written as
 a phone number is (a leading 0, +44 or 0044) and has the length of a UK number. Ofcom's drama ranges are
@@ -21,6 +22,9 @@ _WRITTEN_AS_PHONE = re.compile(r"^(?:\+\s*44|00\s*44|\(?0)")
 _NSN = re.compile(r"^[1-9]\d{8,9}$")
 # Money and decimals directly before: in "£1,020 7946 0123" the digits continue an amount.
 _MONEY_BEFORE = re.compile(r"(?:[£$€]|\d[,.])\s?$")
+# An extension is part of the number: "ext. 4567", "(ext 2231)", "extn 12", "x2231", "extension 40".
+_EXTENSION = re.compile(r"^[ \t]*(?:\([ \t]*(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*\d{1,6}[ \t]*\)|"
+                        r",?[ \t]*(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*\d{1,6}(?!\d))", re.IGNORECASE)
 
 
 class UkPhoneRecognizer(RuleRecognizer):
@@ -41,6 +45,9 @@ class UkPhoneRecognizer(RuleRecognizer):
             end = m.end
             if number.extension:  # "ext 12" belongs to the number but the match may run past it
                 end = m.start + len(raw.rstrip())
+            extension = _EXTENSION.match(flat[end:end + 30])
+            if extension:
+                end += extension.end()
             score = 1.0 if phonenumbers.is_valid_number(number) else self.SCORE
             out.append(self.result(m.start, end, score=score))
         return out

@@ -1,0 +1,191 @@
+"""From a raw name candidate (NER or a rule) to the words of a name, or nothing.
+
+A candidate is widened to whole words (NER cuts "Tomasz Wi■niewski" at a glyph it does not know) and cut
+back to the words of a name: no rank or title before it, no form word, no field label on the next line
+("Tamsin Achebe-Ward\\nPosition:"), no letters after the name ("MRICS"). It is dropped when it is not a
+person: an organisation or a thing named after one ("The Ben Kinsella Trust", "Stephen Lawrence Day", "St
+Giles Trust"), a form word ("Tick"), a lone word NER guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presidio_analyzer import RecognizerResult
+
+from ..policy import Policy
+from .recognizers.base import RANK_KEY
+from .recognizers.patterns import (CAPS_WORD, FULL_NAME, INITIAL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK, SEP,
+                                   TITLE, plausible_name, rank_in_context)
+from .vocabulary import (ABBREVIATIONS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_PREFIXES, ORGANISATION_WORDS,
+                         THING_WORDS)
+
+_LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
+_ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
+_RANK_BEFORE = re.compile(rf"(?<![\w/&-])(?P<r>{RANK}){SEP}$")
+_WORD = re.compile(rf"{INITIAL}(?=\s|$)|{NAME_WORD}|{CAPS_WORD}|{PARTICLE}(?=\s)")
+_IS_NAME_WORD = re.compile(rf"^(?:{NAME_WORD})$")
+_IS_CAPS_WORD = re.compile(rf"^(?:{CAPS_WORD})$")
+_IS_INITIAL = re.compile(rf"^{INITIAL}$")
+_NEXT_WORD = re.compile(r"^(?P<poss>['’]s?)?[ \t\n]*(?P<w>[^\W\d_][\w'’]*)")
+_PREV_WORD = re.compile(r"([^\W\d_][\w.'’]*)[ \t\n]*$")
+# A line that starts with a field label: up to three words and a colon ("Position:", "Wards affected:").
+_LABEL_LINE = re.compile(r"[ \t]*(?:[\w'’/&().-]+[ \t]+){0,2}[\w'’/&().-]+[ \t]*:")
+_RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
+                     "RoleNounNameRecognizer", "AgentNameRecognizer")
+
+
+@dataclass
+class Name:
+    start: int
+    end: int
+    words: list[str]
+    rank: str | None
+    score: float
+    from_rule: bool
+
+
+def clean(text: str, r: RecognizerResult) -> Name | None:
+    meta = r.recognition_metadata or {}
+    from_rule = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) in _RULE_RECOGNIZERS
+    start, end = _whole_words(text, r.start, r.end)
+    rank = meta.get(RANK_KEY) or _rank_before(text, start)
+    lead = _LEADING_TITLES.match(text[start:end])
+    if lead:  # NER often takes "DSU Mike West" whole: the rank stays outside the name
+        for t in _ONE_TITLE.finditer(lead.group(0)):
+            rank = rank_in_context(text, start + t.start(), t.group(0)) or rank
+        start += lead.end()
+    words = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
+    if not words:
+        return None
+    kept = _name_words(text, words, from_rule)
+    if not kept or not _is_organisation_free(text, words, kept):
+        return None
+    start, end = kept[0][0], kept[-1][1]
+    if re.search(r"\d", text[start:end]):
+        return None
+    plain = [w for _, _, w in kept]
+    if not from_rule:
+        # NER alone: two words at least, not all capitals ("SMH NCLCC"), not just initials.
+        if len(plain) < 2 or all(_IS_CAPS_WORD.match(w) or _IS_INITIAL.match(w) for w in plain):
+            return None
+    elif not any(_IS_NAME_WORD.match(w) or _IS_CAPS_WORD.match(w) for w in plain):
+        return None
+    if plain[-1] in NAME_PARTICLES:
+        return None
+    return Name(start, end, plain, rank, r.score, from_rule)
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """NER splits words at letters its tokenizer does not know ("Wi" + "■niewski"): a name is whole words."""
+    def inside(i: int) -> bool:
+        c = text[i]
+        return c.isalpha() or c in MISSING_GLYPHS
+    while end < len(text) and (inside(end) or (text[end] in "-'’" and end + 1 < len(text)
+                                                and text[end + 1].isupper() and end > start)):
+        end += 1
+    while start > 0 and inside(start - 1):
+        start -= 1
+    return start, end
+
+
+def _rank_before(text: str, start: int) -> str | None:
+    """"Group Commander Owain Pritchard" where NER took only the name: the rank written right before it."""
+    m = _RANK_BEFORE.search(text[max(0, start - 60):start])
+    return rank_in_context(text, max(0, start - 60) + m.start("r"), m.group("r")) if m else None
+
+
+def _name_words(text: str, words, from_rule: bool) -> list | None:
+    """The run of name words: "Grant Agreements" loses both, "Mike West Project" keeps two, "Tamsin
+    Achebe-Ward\\nPosition:" stops at the label, "Gideon Marchetti MRICS" at the letters after the name."""
+    kept: list = []
+    for s, e, w in words:
+        folded = w.casefold()
+        if kept and _starts_label_line(text, s):
+            break
+        if text[e:e + 1] == ":":  # a field label, not a name
+            if kept:
+                break
+            continue
+        if folded in THING_WORDS and len(kept) >= 2:
+            return None  # "Stephen Lawrence Day": a thing named after a person
+        if folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or w in ABBREVIATIONS:
+            if kept:
+                break
+            if not from_rule:  # NER read a phrase ("Officer Safety Training"), not a name
+                return None
+            continue
+        kept.append((s, e, w))
+    return kept
+
+
+def _starts_label_line(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    if text[line_start:pos].strip():
+        return False
+    line_end = text.find("\n", pos)
+    return bool(_LABEL_LINE.match(text, line_start, len(text) if line_end < 0 else line_end))
+
+
+def _is_organisation_free(text: str, words, kept) -> bool:
+    """False for "The Ben Kinsella Trust", "the Stephen Lawrence Centre", "St Giles Trust", "Stephen
+    Lawrence Day"; true for "Sarah Hall" and "Jane Okafor's house"."""
+    if any(w.casefold() in ORGANISATION_WORDS for _, _, w in words[1:]):
+        return False
+    nxt = _NEXT_WORD.match(text[kept[-1][1]:kept[-1][1] + 40])
+    if nxt:
+        following = nxt.group("w")
+        folded = following.casefold()
+        # after a possessive only a capitalised word names a place: "St Thomas' Hospital", not "Okafor's team"
+        capital = following[0].isupper()
+        if folded in ORGANISATION_WORDS and (capital or not nxt.group("poss")):
+            return False
+        if folded in THING_WORDS and len(kept) >= 2 and (capital or folded == "line") and not nxt.group("poss"):
+            return False
+    prev = _PREV_WORD.search(text[max(0, kept[0][0] - 12):kept[0][0]])
+    return not (prev and prev.group(1).casefold() in ORGANISATION_PREFIXES)
+
+
+def roster_names(text: str, policy: Policy, words_pattern) -> list[Name]:
+    """The office holders of the roster wherever the paper names them (NER misses some names, e.g.
+    hyphenated ones, and an office holder must never be redacted for want of a rank beside the name)."""
+    out = []
+    for folded in policy.office_holders:
+        for m in re.finditer(words_pattern(folded.split()), text):
+            out.append(Name(m.start(), m.end(), m.group(0).split(), None, 0.95, True))
+    return out
+
+
+def role_names(text: str, policy: Policy) -> list[Name]:
+    """Full names in apposition to a roster role: "the Deputy Mayor, Policing and Crime, Tamsin
+    Achebe-Ward," and "Tamsin Achebe-Ward, Deputy Mayor for Policing and Crime". NER misses many of them,
+    and the role beside the name is what keeps it."""
+    role = policy.role_pattern()
+    if not role:
+        return []
+    out = []
+    for pattern in (rf"(?:{role})[ \t]*,{SEP}(?:{TITLE}{SEP})?(?P<name>{FULL_NAME})",
+                    rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,{SEP}(?:the{SEP})?(?:{role})(?!\w)"):
+        for m in re.finditer(pattern, text):
+            words = m.group("name").split()
+            if plausible_name(words):
+                out.append(Name(m.start("name"), m.end("name"), words, None, 0.9, True))
+    return out
+
+
+def prefer_rules(names: list[Name]) -> list[Name]:
+    """Where NER and a rule found the same words, keep one candidate carrying the rule's rank."""
+    names.sort(key=lambda n: (n.start, -(n.end - n.start), not n.from_rule))
+    out: list[Name] = []
+    for n in names:
+        if out and n.start < out[-1].end:
+            prev = out[-1]
+            prev.rank = prev.rank or n.rank
+            prev.score = max(prev.score, n.score)
+            if n.end > prev.end and n.from_rule and not prev.from_rule:
+                n.rank = n.rank or prev.rank
+                out[-1] = n
+            continue
+        out.append(n)
+    return out

@@ -1,0 +1,78 @@
+"""From one person to every other mention of them in the paper: the full name in any case ("Mike WEST"),
+rank or title + surname ("Mr West", "Ms O'Neill's team"), the bare surname where the text says it is the
+person ("Okafor said"), and the first name alone where it is the subject of a verb ("Priya has asked").
+
+A surname can also be a place ("Harrow and Brent") and a first name an ordinary word ("Will", "Grace"),
+so bare forms need more than a capital letter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .recognizers.patterns import END, NAME_WORD, RANK, SEP, TITLE, UPPER
+from .vocabulary import COMMON_WORD_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS
+
+# A name alone, followed by one of these, is the person speaking or acting ("Okafor said").
+_ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "must", "said", "says",
+         "stated", "noted", "explained", "presented", "confirmed", "agreed", "asked", "reported", "recommended",
+         "leads", "led", "chairs", "chaired", "attended", "wrote", "prepared", "approved", "signed", "and his",
+         "and her", "who", "herself", "himself", "told", "advised", "added", "argued", "believes", "thinks",
+         "wants", "met", "visited", "raised", "proposed", "requested", "suggested", "emailed", "called",
+         "joined", "left", "manages", "managed", "runs", "ran", "oversees", "oversaw", "reviewed", "sent")
+_ACTS_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:" + "|".join(_ACTS) + r")\b)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
+_WORD_AFTER = re.compile(r"\s*([^\W\d_][\w'’-]*)")
+
+
+def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int, int]],
+           shared_first_names: set[str]) -> list[tuple[int, int]]:
+    """The spans of the person's other mentions that overlap nothing already ``taken`` (which grows)."""
+    found = [(m.start(), m.end()) for name in person.names for m in re.finditer(words_pattern(name.split()), text)]
+    surname = words_pattern(person.surname.split())
+    found += [(m.start("s"), m.end("s")) for m in
+              re.finditer(rf"(?<![\w/])(?:{RANK}|{TITLE}){SEP}(?:{NAME_WORD}{SEP})?(?P<s>{surname})", text)]
+    if person.names and len(person.surname) > 2 and person.surname not in NOT_NAME_WORDS:
+        found += [(m.start(), m.end()) for m in re.finditer(surname, text)
+                  if ((m.start(), m.end()) in lone or _ACTS_AFTER.match(text[m.end():m.end() + 20]))
+                  and stands_alone(text, m)]
+    if _first_name_spreads(person, shared_first_names):
+        found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
+                  if _ACTS_AFTER.match(text[m.end():m.end() + 20]) and stands_alone(text, m)]
+    out = []
+    for start, end in sorted(found):
+        if not any(start < e and s < end for s, e in taken):
+            out.append((start, end))
+            taken.append((start, end))
+    return out
+
+
+def _first_name_spreads(person, shared_first_names: set[str]) -> bool:
+    """Only the first name of someone redacted, known with their full name, that no one else in the paper
+    shares and that is not also an ordinary word."""
+    first = person.first
+    return bool(person.names and first and len(first) > 2 and not first.endswith(".")
+                and person.decision is not None and person.decision.action == "redact"
+                and first not in shared_first_names and first not in COMMON_WORD_FIRST_NAMES
+                and first not in NOT_NAME_WORDS)
+
+
+def stands_alone(text: str, m: re.Match) -> bool:
+    """A bare name counts as the person when it is not part of a longer proper name: no capitalised word
+    right before it ("Daniel Marsh", "City Hall") or after it ("West Midlands", "Marsh Foundation")."""
+    before = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+    after = _WORD_AFTER.match(text[m.end():m.end() + 30])
+    if before and before.group(1)[0].isupper():
+        return False
+    return not (after and (after.group(1)[0].isupper() or after.group(1).casefold() in ORGANISATION_WORDS))
+
+
+def words_pattern(words: list[str]) -> str:
+    """The words in any case that starts with a capital ("McNulty", "MCNULTY"; a particle as written: "de
+    Souza"), one line break allowed between them; a possessive may follow ("O'Neill's")."""
+    alts = [rf"(?i:{re.escape(w)})" if w.casefold() in _PARTICLES else rf"(?=[{UPPER}])(?i:{re.escape(w)})"
+            for w in words]
+    return r"(?<![\w'’-])" + SEP.join(alts) + END
+
+
+_PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
