@@ -16,9 +16,9 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import errors, filters, headers
+from . import errors, filters, headers, metrics
 from .config import load_config
-from .db import Database, close_session
+from .db import Database, close_session, pool_settings
 from .storage import Storage
 from .worker import Worker
 
@@ -45,11 +45,12 @@ def create_app(overrides: dict | None = None) -> Flask:
     if cfg["TRUST_PROXY"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
-    app.extensions["foia.db"] = Database(cfg["DATABASE_URL"])
+    app.extensions["foia.db"] = Database(cfg["DATABASE_URL"], pool_settings(cfg))
     app.extensions["foia.storage"] = Storage(Path(cfg["DATA_DIR"]) / "files")
     app.extensions["foia.worker"] = Worker(app, workers=int(cfg["WORKERS"]))
 
     csrf.init_app(app)
+    metrics.register(app)
     _register_blueprints(app)
     errors.register(app)
     filters.register(app)
@@ -59,9 +60,10 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from . import api, auth, officer, public, releases  # noqa: F401 (releases nests itself in officer)
+    from . import api, auth, health, officer, public, releases  # noqa: F401 (releases nests in officer)
 
     app.before_request(auth.load_user)
+    app.register_blueprint(health.bp)
     app.register_blueprint(public.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(officer.bp, url_prefix="/officer")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 from pathlib import Path
@@ -20,8 +19,13 @@ EXIT_INTERNAL = 1
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=os.environ.get("FOIA_LOG_LEVEL", "WARNING").upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from service.logs import LogConfigError, configure
+
+    try:
+        configure()  # FOIA_LOG_LEVEL, FOIA_LOG_FORMAT (text or json)
+    except LogConfigError as exc:
+        print(f"foia: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_BAD_INPUT
@@ -61,8 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_redact)
 
     from service.commands import add_service_commands  # serve, user add, token create
+    from service.production import add_production_commands  # migrate, web, healthcheck
 
     add_service_commands(sub)
+    add_production_commands(sub)
     return parser
 
 

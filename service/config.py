@@ -36,6 +36,14 @@ DEFAULTS: dict[str, object] = {
     "SIGN_IN_WINDOW_MIN": 15,      # ... within this many minutes, then refused until the window passes
     "SESSION_HOURS": 8,
     "RENDER_DPI": 96,              # page images on the review page
+    # Production (docs/deploy.md): `foia web`, PostgreSQL pool, /metrics.
+    "WEB_WORKERS": 2,              # gunicorn worker processes of `foia web`
+    "WEB_THREADS": 4,              # threads per gunicorn worker (gthread)
+    "DB_POOL_SIZE": 5,             # PostgreSQL connections kept open per process ...
+    "DB_MAX_OVERFLOW": 5,          # ... plus this many extra under load
+    "DB_POOL_TIMEOUT_S": 30,       # wait this long for a free connection, then fail the request
+    "DB_POOL_RECYCLE_S": 1800,     # reopen connections older than this (firewalls drop idle ones)
+    "METRICS_TOKEN": "",           # /metrics needs `Authorization: Bearer <token>`; empty: /metrics is off
 }
 
 

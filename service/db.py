@@ -15,9 +15,9 @@ log = logging.getLogger(__name__)
 
 
 class Database:
-    def __init__(self, url: str):
+    def __init__(self, url: str, pool: dict | None = None):
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -33,12 +33,23 @@ class Database:
         self.engine.dispose()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, pool: dict | None = None) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    # A pool per process: pre-ping replaces a connection the server or a firewall closed (database
+    # restart, failover) instead of failing the request that drew it; recycle retires old ones first.
+    return create_engine(url, pool_pre_ping=True, **{**POOL_DEFAULTS, **(pool or {})})
+
+
+POOL_DEFAULTS = {"pool_size": 5, "max_overflow": 5, "pool_timeout": 30, "pool_recycle": 1800}
+
+
+def pool_settings(cfg: dict) -> dict:
+    """The PostgreSQL pool from ``FOIA_DB_POOL_*`` settings (see docs/deploy.md for sizing)."""
+    return {"pool_size": int(cfg["DB_POOL_SIZE"]), "max_overflow": int(cfg["DB_MAX_OVERFLOW"]),
+            "pool_timeout": int(cfg["DB_POOL_TIMEOUT_S"]), "pool_recycle": int(cfg["DB_POOL_RECYCLE_S"])}
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -14,7 +14,7 @@ import hashlib
 import logging
 import re
 
-from flask import (Blueprint, Response, abort, current_app, jsonify, render_template, request, send_file,
+from flask import (Blueprint, Response, abort, current_app, render_template, request, send_file,
                    url_for)
 
 from . import feeds, public_queries as queries
@@ -49,14 +49,6 @@ def _cache_misses(response: Response) -> Response:
         response.cache_control.max_age = MISSING_MAX_AGE
     elif response.status_code >= 500:
         response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-@bp.route("/healthz")
-def healthz():
-    """Liveness: the process answers. (Readiness — database, storage — is a separate check.)"""
-    response = jsonify(status="ok")
-    response.headers["Cache-Control"] = "no-store"
     return response
 
 

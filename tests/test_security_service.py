@@ -8,7 +8,8 @@ import pytest
 from tests.conftest import post_form, sign_in
 
 GATED_BLUEPRINTS = ("officer", "api")
-OPEN_ENDPOINTS = {"static", "auth.sign_in", "auth.sign_out"}
+# Probes answer anyone; /metrics has its own bearer token (tests/test_production_observability.py).
+OPEN_ENDPOINTS = {"static", "auth.sign_in", "auth.sign_out", "health.healthz", "health.readyz", "metrics.metrics"}
 
 
 def _routes(app):
