@@ -16,10 +16,10 @@ from presidio_analyzer import RecognizerResult
 
 from ..policy import Policy
 from .recognizers.base import RANK_KEY
-from .recognizers.patterns import (CAPS_WORD, FULL_NAME, INITIAL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK, SEP,
-                                   TITLE, plausible_name, rank_in_context)
+from .recognizers.patterns import (CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
+                                   SEP, TITLE, plausible_name, rank_in_context)
 from .vocabulary import (ABBREVIATIONS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_PREFIXES, ORGANISATION_WORDS,
-                         THING_WORDS)
+                         PLACE_FIRST_WORDS, THING_WORDS)
 
 _LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
 _ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
@@ -32,6 +32,7 @@ _NEXT_WORD = re.compile(r"^(?P<poss>['’]s?)?[ \t\n]*(?P<w>[^\W\d_][\w'’]*)")
 _PREV_WORD = re.compile(r"([^\W\d_][\w.'’]*)[ \t\n]*$")
 # A line that starts with a field label: up to three words and a colon ("Position:", "Wards affected:").
 _LABEL_LINE = re.compile(r"[ \t]*(?:[\w'’/&().-]+[ \t]+){0,2}[\w'’/&().-]+[ \t]*:")
+_FIELD_HEAD = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?:{RANK}|{TITLE})[ \t]+)?$")
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
                      "RoleNounNameRecognizer", "AgentNameRecognizer")
 
@@ -67,8 +68,10 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
         return None
     plain = [w for _, _, w in kept]
     if not from_rule:
-        # NER alone: two words at least, not all capitals ("SMH NCLCC"), not just initials.
+        # NER alone: two words at least, not all capitals ("SMH NCLCC"), not just initials, not a place.
         if len(plain) < 2 or all(_IS_CAPS_WORD.match(w) or _IS_INITIAL.match(w) for w in plain):
+            return None
+        if plain[0].casefold() in PLACE_FIRST_WORDS:  # "Canary Wharf", "Tower Hamlets"
             return None
     elif not any(_IS_NAME_WORD.match(w) or _IS_CAPS_WORD.match(w) for w in plain):
         return None
@@ -102,8 +105,9 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
     kept: list = []
     for s, e, w in words:
         folded = w.casefold()
-        if kept and _starts_label_line(text, s):
-            break
+        if kept and _starts_line(text, s) and (_starts_label_line(text, s) or (
+                len(kept) >= 2 and kept[-1][2] not in NAME_PARTICLES and _is_field_value(text, kept[0][0]))):
+            break  # the next line is a new field, or the name already filled its field's line
         if text[e:e + 1] == ":":  # a field label, not a name
             if kept:
                 break
@@ -120,10 +124,19 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
     return kept
 
 
+def _starts_line(text: str, pos: int) -> bool:
+    return not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+
+
+def _is_field_value(text: str, pos: int) -> bool:
+    """The name starts its line, or follows a label ("Contact: ...", "Report author ..."): a form's field,
+    which ends at the line end. A name in prose may run on to the next line."""
+    head = text[text.rfind("\n", 0, pos) + 1:pos]
+    return not head.strip() or ":" in head or bool(_FIELD_HEAD.match(head))
+
+
 def _starts_label_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
-    if text[line_start:pos].strip():
-        return False
     line_end = text.find("\n", pos)
     return bool(_LABEL_LINE.match(text, line_start, len(text) if line_end < 0 else line_end))
 

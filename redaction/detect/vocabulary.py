@@ -174,12 +174,12 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
 # London boroughs and districts: a full name never starts with one ("Tower Hamlets", "Waltham Forest"),
 # though a surname may be one ("Olamide Sutton"). Lower-cased.
 PLACE_FIRST_WORDS: frozenset[str] = frozenset({
-    "barking", "dagenham", "barnet", "bexley", "brent", "bromley", "camden", "croydon", "ealing", "enfield",
+    "barking", "dagenham", "barnet", "bexley", "bromley", "camden", "croydon", "ealing", "enfield",
     "greenwich", "hackney", "hammersmith", "fulham", "haringey", "harrow", "havering", "hillingdon",
-    "hounslow", "islington", "kensington", "chelsea", "kingston", "lambeth", "lewisham", "merton", "newham",
+    "hounslow", "islington", "kensington", "kingston", "lambeth", "lewisham", "merton", "newham",
     "redbridge", "richmond", "southwark", "sutton", "tower", "waltham", "wandsworth", "westminster",
     "brixton", "peckham", "stratford", "wembley", "tottenham", "walthamstow", "wimbledon", "hampstead",
-    "notting", "canary", "paddington", "euston", "victoria", "holborn", "soho", "mayfair", "battersea",
-    "beddington", "wallington", "carshalton", "cheam", "essex", "kent", "surrey", "hertfordshire", "thames",
+    "notting", "canary", "paddington", "euston", "holborn", "soho", "mayfair", "battersea",
+    "beddington", "wallington", "carshalton", "cheam", "essex", "surrey", "hertfordshire", "thames",
     "city", "greater", "inner", "outer", "central", "upper", "lower", "new", "old", "great", "little",
 })

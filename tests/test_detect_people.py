@@ -1,0 +1,181 @@
+"""Table-driven tests of names on plain text: ranks of other services, acting ranks, names written in
+every script UK papers use, hyphenated and place-like surnames, contact lines, roles beside names, and the
+spread of a decision to possessives and first names. Each row is one way a paper can be written; the
+QA papers in tests/fixtures/papers (qa_*) are the same defects in whole documents."""
+
+import pytest
+
+from redaction.detect import find_in_text
+from redaction.policy import load_policy
+from tests.detect_eval import TEST_POLICY
+
+POLICY = load_policy(TEST_POLICY)
+BELOW = "police officer below chief officer rank"
+
+
+def people(text):
+    return [(" ".join(text[m.start:m.end].split()), m.decision.action, m.decision.reason)
+            for m in find_in_text(text, policy=POLICY) if m.type == "PERSON"]
+
+
+def names(text):
+    return [t for t, _, _ in people(text)]
+
+
+@pytest.mark.parametrize("text, name, action, reason", [
+    # fire, military and command roles that contain "Commander" are not the police chief rank
+    ("The trials were led by Group Commander Owain Pritchard last year.", "Owain Pritchard", "redact",
+     "Group Commander: not a police chief officer rank"),
+    ("Station Commander Grace Adeyemi-Cole collected feedback.", "Grace Adeyemi-Cole", "redact",
+     "Station Commander: not a police chief officer rank"),
+    ("Report author: Watch Commander Tom Ellery, telephone", "Tom Ellery", "redact",
+     "Watch Commander: not a police chief officer rank"),
+    ("Borough Commander Ruth Okoye chairs the board.", "Ruth Okoye", "redact",
+     "Borough Commander: not a police chief officer rank"),
+    ("a briefing from Wing Commander Ian Strachan of the RAF", "Ian Strachan", "redact",
+     "Wing Commander: not a police chief officer rank"),
+    ("The Regional Commander Jo Feltham agreed.", "Jo Feltham", "redact",
+     "Regional Commander: not a police chief officer rank"),
+    ("Watch Manager Liam O'Connell collected crew feedback.", "Liam O'Connell", "redact",
+     "Watch Manager: not a police chief officer rank"),
+    ("Firefighter Dan Wolsey attended.", "Dan Wolsey", "redact", "Firefighter: not a police chief officer rank"),
+    # a chief officer acting in role is kept; a bare Commander still is
+    ("Acting Commander Felix Armitage chairs the gold group.", "Felix Armitage", "keep",
+     "police chief officer: Commander"),
+    ("Oversight by T/Commander Ayo Bright and others.", "Ayo Bright", "keep", "police chief officer: Commander"),
+    ("Commander Saoirse Donnelly is the chief officer lead.", "Saoirse Donnelly", "keep",
+     "police chief officer: Commander"),
+    ("The lead is MPS Commander Rhys Holloway.", "Rhys Holloway", "keep", "police chief officer: Commander"),
+    # police staff, specials and temporary or acting ranks below chief officer
+    ("Pilots include PCSO Nadia Farouk today.", "Nadia Farouk", "redact", BELOW),
+    ("and Special Constable Wojciech Nowak flew", "Wojciech Nowak", "redact", BELOW),
+    ("supported by T/DCI Gareth Lloyd-Evans and others", "Gareth Lloyd-Evans", "redact", BELOW),
+    ("with A/Supt Oluwaseun Adebayo as lead", "Oluwaseun Adebayo", "redact", BELOW),
+    ("A/DI Kerry Mott reviewed it.", "Kerry Mott", "redact", BELOW),
+    ("Temporary Detective Superintendent Adewale Coker trains them.", "Adewale Coker", "redact", BELOW),
+    ("Detective Chief Inspector Priya Raman is the SIO.", "Priya Raman", "redact", BELOW),
+    ("Chief Inspector Mairead Quinlan leads the response.", "Mairead Quinlan", "redact", BELOW),
+    ("Inspector Tobias Fairweather runs the teams.", "Tobias Fairweather", "redact", BELOW),
+    ("with Sergeant Kieran McBride running arrests", "Kieran McBride", "redact", BELOW),
+    ("Police Sergeant Bethan Rees-Morgan delivers it.", "Bethan Rees-Morgan", "redact", BELOW),
+    ("Detective Constable Esi Boateng was deployed.", "Esi Boateng", "redact", BELOW),
+    ("Detective Sergeant Callum Hargreaves was deployed.", "Callum Hargreaves", "redact", BELOW),
+    ("Detective Inspector Lena Hart was deployed.", "Lena Hart", "redact", BELOW),
+    ("Detective Chief Superintendent Omar Said leads.", "Omar Said", "redact", BELOW),
+    ("Chief Superintendent Deborah Okwuosa of Met Detention", "Deborah Okwuosa", "redact", BELOW),
+    ("with Superintendent Anton Ferreira as lead", "Anton Ferreira", "redact", BELOW),
+    ("Report author: Marcus Oyelowo-Grant, Chief Inspector, 020 7946 0307", "Marcus Oyelowo-Grant", "redact",
+     BELOW),
+])
+def test_ranks(text, name, action, reason):
+    assert people(text) == [(name, action, reason)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # letters beyond ASCII, and the box a standard font draws for a letter it lacks
+    ("overseen by the Head of Finance, Tomasz Wiśniewski. The Chief", ["Tomasz Wiśniewski"]),
+    ("overseen by the Head of Finance, Tomasz Wi■niewski. The Chief", ["Tomasz Wi■niewski"]),
+    ("Contact: Siobhán Ní Bhriain, Programme Manager, by e-mail", ["Siobhán Ní Bhriain"]),
+    ("Report author Siobhán Ní Bhriain\nHead of Procurement Kwabena Ashworth-Lyle\n",
+     ["Siobhán Ní Bhriain", "Kwabena Ashworth-Lyle"]),
+    ("Report author: Seán Ó Súilleabháin\nLater Mr Ó Súilleabháin said so.",
+     ["Seán Ó Súilleabháin", "Ó Súilleabháin"]),
+    ("Contact: Ana de Souza, analyst\nMs de Souza will reply.", ["Ana de Souza", "de Souza"]),
+    ("Report by Zoë Łukasiewicz-Brontë on Monday.", ["Zoë Łukasiewicz-Brontë"]),
+    ("Contact: José Núñez, 020 7946 0111", ["José Núñez"]),
+    # hyphenated names after "by" in prose, and a place as a surname after a contact label
+    ("supported by Ines Carvalho-Duarte of MOPAC Digital.", ["Ines Carvalho-Duarte"]),
+    ("The lowest applicant, represented by Marcus Beattie-Henderson, was told.", ["Marcus Beattie-Henderson"]),
+    ("The panel was chaired by Kwabena Ashworth-Lyle. Prices follow.", ["Kwabena Ashworth-Lyle"]),
+    ("Out of hours: Ines Carvalho-Duarte, m. 07700 900678", ["Ines Carvalho-Duarte"]),
+    ("Programme office: Olamide Sutton, Mob:07700900219", ["Olamide Sutton"]),
+    ("Duty officer: Kemi Harrow (weekends)", ["Kemi Harrow"]),
+    ("Project team: Ruth Kingston, 020 7946 0199", ["Ruth Kingston"]),
+    # names in capitals, and surnames that are also words for places
+    ("Training is designed by KATHERINE O'BRIEN-WALSH (Night Time Economy Lead)", ["KATHERINE O'BRIEN-WALSH"]),
+    ("Report author: Sarah Hall\nMs Hall presented.", ["Sarah Hall", "Hall"]),
+    ("Contact: Jane Day, Finance\nJane Day agreed.", ["Jane Day", "Jane Day"]),
+])
+def test_names_as_written(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # things named after people
+    "The Mayor launched Round 1 on Stephen Lawrence Day in April 2024.",
+    "grantees include the Stephen Lawrence Day Foundation and others",
+    "the annual Mary Seacole Lecture was held",
+    "Projects run along the Elizabeth line and the Victoria line between King's Cross and Brixton.",
+    "The Kiyan Prince Award was presented at the Jack Petchey Foundation.",
+    "in the Florence Nightingale Building of the hospital",
+    # labels on the next line, subjects and places after labels
+    "Lead Member: Cabinet Member for Finance and Property\nWards affected: Beddington; Wallington North",
+    "Title: Disposal of the Former Depot at Beddington Lane",
+    "Location: Tower Hamlets\nVenue: Canary Wharf",
+    "support from Rape Crisis South London and the Havens",
+    "delivered by Transport for London and funded by Sutton Council.",
+    "funded by Tower Hamlets, Waltham Forest and Barking and Dagenham.",
+    "led by Operation Orochi and Op Bluestone in the Crime and Disorder Act 1998 area",
+    "Each Sergeant and Inspector in a Safer Schools team; Chief Inspectors brief their Superintendent.",
+    "The Chief Finance Officer, the Chief Executive and the Director of Strategy have reviewed it.",
+    "| Approved by | Executive Director of Housing and Land |",
+    "Supplier Price\nSupplier A £598,000",
+])
+def test_not_names(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name without the label on the next line, the letters after it, or the possessive
+    ("Name: Tamsin Achebe-Ward\nPosition: Deputy Mayor for Policing and Crime\nDate: 11/02/2027",
+     [("Tamsin Achebe-Ward", "keep", "named office holder: Deputy Mayor for Policing and Crime")]),
+    ("with valuation advice from Gideon Marchetti MRICS.\nLater Mr Marchetti agreed.",
+     [("Gideon Marchetti", "redact", "person's name"), ("Marchetti", "redact", "person's name")]),
+    ("Contact: Jo Bell OBE, Chair\nand Dr Alan Pryce PhD FRSA advised.",
+     [("Jo Bell", "redact", "person's name"), ("Alan Pryce", "redact", "person's name")]),
+    # a roster role beside the name keeps it, wherever it is written
+    ("Mayor of London\nName Julian Abernethy\nSignature J Abernethy\nDate 19/02/2027",
+     [("Julian Abernethy", "keep", "named office holder: Mayor of London")]),
+    ("developed with the Deputy Mayor, Policing and Crime, Tamsin \nAchebe-Ward, and the Night Czar",
+     [("Tamsin Achebe-Ward", "keep", "named office holder: Deputy Mayor for Policing and Crime")]),
+    ("The Mayor of London, Julian Abernethy, launched it.",
+     [("Julian Abernethy", "keep", "named office holder: Mayor of London")]),
+    ("Name: Jo Bell\nPosition: Head of Estates\nDate: 11/02/2027", [("Jo Bell", "redact", "person's name")]),
+])
+def test_names_with_labels_letters_and_roles(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # possessives of a redacted person
+    ("Legal adviser: Rhiannon O'Neill\nThe assessment was done by Ms O'Neill's team.",
+     ["Rhiannon O'Neill", "O'Neill"]),
+    ("marketed by Alexandra Petrov-Lewis, Head of Property. Events by Ms Petrov-Lewis’s team.",
+     ["Alexandra Petrov-Lewis", "Petrov-Lewis"]),
+    ("Contact: Rhiannon O'Neill\nRHIANNON O'NEILL's report", ["Rhiannon O'Neill", "RHIANNON O'NEILL"]),
+    # a first name alone as the subject of a verb
+    ("The SIO is DCI Priya Raman. DCI Raman reports that 214 lines were closed. Priya has asked for more.",
+     ["Priya Raman", "Raman", "Priya"]),
+    ("Trainer one: Obinna Fairclough.\nIn the pilot, Obinna said it worked.", ["Obinna Fairclough", "Obinna"]),
+    # ... but not a first name that is also a word, one two people share, or one not acting
+    ("Contact: Grace Whitlow\nGrace has been shown to the applicants.", ["Grace Whitlow"]),
+    ("Contact: Will Carter\nWill has to be written by June.", ["Will Carter"]),
+    ("Contact: Priya Raman\nContact: Priya Shah\nPriya has asked for more.", ["Priya Raman", "Priya Shah"]),
+    ("Contact: Priya Raman\nThe Priya Centre opened.", ["Priya Raman"]),
+])
+def test_spread(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, number", [
+    ("or by telephone on 020 7946 0999 (ext 2231).", "020 7946 0999 (ext 2231)"),
+    ("telephone 020 7946 0123 ext. 4567\nProcurement", "020 7946 0123 ext. 4567"),
+    ("call 020 7946 0123 extn 12 today", "020 7946 0123 extn 12"),
+    ("call 020 7946 0123 x2231 today", "020 7946 0123 x2231"),
+    ("mobile 07700-900-123, or", "07700-900-123"),
+    ("from abroad +44 7700 900456.", "+44 7700 900456"),
+    ("Mob:07700900219", "07700900219"),
+])
+def test_phone_extensions_and_forms(text, number):
+    phones = [text[m.start:m.end] for m in find_in_text(text, policy=POLICY) if m.type == "PHONE_NUMBER"]
+    assert phones == [number]
