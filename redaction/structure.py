@@ -338,8 +338,9 @@ def _exemptions(notice: str, s: Structure, *, in_notice: bool = False) -> None:
 
 
 def _sub(sub: str) -> str | None:
-    sub = (sub or "").replace(" ", "")
-    return sub or None
+    """The subsection only: "(1)" of "31(1)(a)" (the paragraph letter is not part of the exemption's name)."""
+    m = re.match(r"\s?\(\d+\)", sub or "")
+    return m.group(0).strip() if m else None
 
 
 def _exemption_dates(notice: str, s: Structure, positions: list[tuple[int, int, str]]) -> None:
