@@ -83,6 +83,10 @@ def test_ranks(text, name, action, reason):
     ("Contact: Ana de Souza, analyst\nMs de Souza will reply.", ["Ana de Souza", "de Souza"]),
     ("Report by Zoë Łukasiewicz-Brontë on Monday.", ["Zoë Łukasiewicz-Brontë"]),
     ("Contact: José Núñez, 020 7946 0111", ["José Núñez"]),
+    ("The report had help from Aoife Ní Fhaoláin and Dara Ó Briain in the team.",
+     ["Aoife Ní Fhaoláin", "Dara Ó Briain"]),
+    ("Tomasz Wi■niewski attended the board. Later Mr Wi■niewski agreed.", ["Tomasz Wi■niewski", "Wi■niewski"]),
+    ("Rhiannon O’Neill drafted it. Ms O’Neill’s team reviewed it.", ["Rhiannon O’Neill", "O’Neill"]),
     # hyphenated names after "by" in prose, and a place as a surname after a contact label
     ("supported by Ines Carvalho-Duarte of MOPAC Digital.", ["Ines Carvalho-Duarte"]),
     ("The lowest applicant, represented by Marcus Beattie-Henderson, was told.", ["Marcus Beattie-Henderson"]),
@@ -120,6 +124,12 @@ def test_names_as_written(text, expected):
     "The Chief Finance Officer, the Chief Executive and the Director of Strategy have reviewed it.",
     "| Approved by | Executive Director of Housing and Land |",
     "Supplier Price\nSupplier A £598,000",
+    # firms named after their founders, and council roles written like names
+    "The valuation was prepared by Knight Frank and reviewed by Grant Thornton.",
+    "The works were designed by Mott MacDonald; legal advice by Sharpe Pritchard LLP.",
+    "The report was approved by Cabinet Member for Housing.",
+    "Author: Finance Business Partner",
+    "An Apple Mac Pro and a Dell laptop were bought.",
 ])
 def test_not_names(text):
     assert names(text) == []

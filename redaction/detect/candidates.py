@@ -18,8 +18,8 @@ from ..policy import Policy
 from .recognizers.base import RANK_KEY
 from .recognizers.patterns import (CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
                                    SEP, TITLE, plausible_name, rank_in_context)
-from .vocabulary import (ABBREVIATIONS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_PREFIXES, ORGANISATION_WORDS,
-                         PLACE_FIRST_WORDS, THING_WORDS)
+from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, NAME_PARTICLES, NOT_NAME_WORDS,
+                         ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS)
 
 _LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
 _ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
@@ -75,9 +75,16 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
             return None
     elif not any(_IS_NAME_WORD.match(w) or _IS_CAPS_WORD.match(w) for w in plain):
         return None
-    if plain[-1] in NAME_PARTICLES:
+    if plain[-1] in NAME_PARTICLES or _is_firm(text, start):
         return None
     return Name(start, end, plain, rank, r.score, from_rule)
+
+
+def _is_firm(text: str, start: int) -> bool:
+    """"Knight Frank", "Mott MacDonald", "Ernst & Young": a firm named after its founders."""
+    ahead = " ".join(re.sub(r"[&,]|\band\b", " ", text[start:start + 40]).casefold().split())
+    return any(ahead.startswith(firm) and ahead[len(firm):len(firm) + 1] in ("", " ", ".", "'", "’")
+               for firm in FIRMS_NAMED_AFTER_PEOPLE)
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ against the public-suffix snapshot shipped inside tldextract.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 
 import spacy
@@ -19,6 +20,8 @@ from .recognizers.agent_name import AgentNameRecognizer
 from .recognizers.email import OfflineEmailRecognizer
 from .recognizers.field_label_name import FieldLabelNameRecognizer
 from .recognizers.name_rank import NameRankRecognizer
+from .recognizers.particle_name import ParticleNameRecognizer
+from .recognizers.patterns import MISSING_GLYPHS
 from .recognizers.role_noun_name import RoleNounNameRecognizer
 from .recognizers.signature import SignatureRecognizer
 from .recognizers.titled_name import TitledNameRecognizer
@@ -54,12 +57,14 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
         return super().process_text(_as_prose(text), language)
 
 
+_SINGLE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+# Same-length changes NER reads better: a letter a font could not draw (a box glyph inside "Wi■niewski")
+# as a letter, and a typographic apostrophe ("O’Neill") as the plain one the model was trained on.
+_FOR_NER = str.maketrans({**{c: "x" for c in MISSING_GLYPHS}, "’": "'"})
+
+
 def _as_prose(text: str) -> str:
-    chars = list(text)
-    for i, c in enumerate(chars):
-        if c == "\n" and (i == 0 or text[i - 1] != "\n") and (i + 1 == len(text) or text[i + 1] != "\n"):
-            chars[i] = " "
-    return "".join(chars)
+    return _SINGLE_BREAK.sub(" ", text).translate(_FOR_NER)
 
 
 def get_engine(*, ner: bool = True) -> AnalyzerEngine:
@@ -75,7 +80,7 @@ def _build(ner: bool) -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for recognizer in (UkPhoneRecognizer(), OfflineEmailRecognizer(), TitledNameRecognizer(),
                        FieldLabelNameRecognizer(), NameRankRecognizer(), RoleNounNameRecognizer(),
-                       AgentNameRecognizer(), SignatureRecognizer()):
+                       AgentNameRecognizer(), ParticleNameRecognizer(), SignatureRecognizer()):
         registry.add_recognizer(recognizer)
     if ner:
         nlp_engine = NerOnlySpacyEngine(

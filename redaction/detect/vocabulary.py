@@ -169,7 +169,25 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "analysis", "research", "evaluation", "delivery", "neighbourhood", "response", "roads", "transport",
     "frontline", "contacts", "e-mail", "role", "lead", "leads",
     "children", "people", "red", "thread", "catch-22", "abiander", "victims", "safer", "streets", "band", "pay", "cost", "costs",
+    # council roles written like names ("approved by Cabinet Member for Housing", "Finance Business Partner")
+    "cabinet", "member", "members", "leader", "portfolio", "holder", "business", "councillors",
 })
+
+# Firms named after their founders that public bodies' papers name as advisers and contractors ("valued
+# by Knight Frank"): organisations, not people. Folded full names; a candidate that is one is dropped.
+FIRMS_NAMED_AFTER_PEOPLE: frozenset[str] = frozenset({
+    "knight frank", "grant thornton", "mott macdonald", "ernst young", "gerald eve", "cushman wakefield",
+    "lambert smith hampton", "carter jonas", "bevan brittan", "sharpe pritchard", "trowers hamlins",
+    "browne jacobson", "anthony collins", "mills reeve", "turner townsend", "currie brown", "rider levett bucknall",
+    "alvarez marsal", "baker tilly", "price waterhouse", "ove arup", "allen overy", "clifford chance",
+    "slaughter may", "morgan sindall", "willmott dixon", "balfour beatty", "laing o'rourke", "robert mcalpine",
+    "taylor wimpey", "john lewis", "marks spencer",
+    "hogan lovells", "eversheds sutherland", "pinsent masons", "bird bird", "addleshaw goddard", "dla piper",
+    "womble bond dickinson", "walker morris", "kennedys", "stephenson harwood", "farrer co", "lewis silkin",
+    "russell cooke", "david lock", "jones lang lasalle", "strutt parker", "colliers",
+    "avison young", "montagu evans", "deloitte", "mazars", "crowe", "moore kingston smith", "bdo",
+})
+
 
 # London boroughs and districts: a full name never starts with one ("Tower Hamlets", "Waltham Forest"),
 # though a surname may be one ("Olamide Sutton"). Lower-cased.
