@@ -83,7 +83,7 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
 def _is_firm(text: str, start: int) -> bool:
     """"Knight Frank", "Mott MacDonald", "Ernst & Young": a firm named after its founders."""
     ahead = " ".join(re.sub(r"[&,]|\band\b", " ", text[start:start + 40]).casefold().split())
-    return any(ahead.startswith(firm) and ahead[len(firm):len(firm) + 1] in ("", " ", ".", "'", "’")
+    return any(ahead.startswith(firm) and not ahead[len(firm):len(firm) + 1].isalnum()
                for firm in FIRMS_NAMED_AFTER_PEOPLE)
 
 
