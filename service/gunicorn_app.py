@@ -17,7 +17,7 @@ from gunicorn.glogging import Logger
 log = logging.getLogger(__name__)
 
 DEFAULTS = {"worker_class": "gthread", "timeout": 120, "graceful_timeout": 30, "keepalive": 5,
-            "accesslog": None}
+            "accesslog": None, "control_socket_disable": True}  # no gunicornc; instances on one host would share its path
 
 
 class ServiceLogger(Logger):

@@ -23,7 +23,8 @@ from datetime import datetime, timezone
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 FORMATS = ("text", "json")
-QUIET = ("pdfminer", "presidio-analyzer", "presidio_analyzer", "pikepdf", "PIL", "urllib3", "asyncio")
+QUIET = ("pdfminer", "presidio-analyzer", "presidio_analyzer", "pikepdf", "PIL", "urllib3", "asyncio",
+         "alembic.runtime.plugins", "apscheduler")
 
 
 class LogConfigError(ValueError):
