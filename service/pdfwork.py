@@ -46,9 +46,20 @@ def _pool(kind: str) -> ProcessPoolExecutor:
     with _lock:
         pool = _pools.get(kind)
         if pool is None:
-            pool = ProcessPoolExecutor(_sizes[kind], mp_context=multiprocessing.get_context("spawn"))
+            pool = ProcessPoolExecutor(_sizes[kind], mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_child_logging)
             _pools[kind] = pool
         return pool
+
+
+def _child_logging() -> None:
+    """Spawned children start with no logging set up: give them the parent's (FOIA_LOG_FORMAT/LEVEL)."""
+    from .logs import LogConfigError, configure
+
+    try:
+        configure()
+    except LogConfigError:  # the parent already refused the setting; the child keeps Python's default
+        pass
 
 
 def _discard(kind: str) -> None:
