@@ -34,7 +34,7 @@ _PREV_WORD = re.compile(r"([^\W\d_][\w.'’]*)[ \t\n]*$")
 _LABEL_LINE = re.compile(r"[ \t]*(?:[\w'’/&().-]+[ \t]+){0,2}[\w'’/&().-]+[ \t]*:")
 _FIELD_HEAD = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?:{RANK}|{TITLE})[ \t]+)?$")
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
-                     "RoleNounNameRecognizer", "AgentNameRecognizer")
+                     "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer")
 
 
 @dataclass

@@ -9,7 +9,6 @@ every other way the paper names them (see ``spread``), including a name written 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -18,7 +17,7 @@ from presidio_analyzer import RecognizerResult
 from ..policy import Decision, Policy
 from .candidates import Name, clean, prefer_rules, role_names, roster_names
 from .recognizers.patterns import TITLE
-from .spread import spread, words_pattern
+from .spread import name_key, spread, titled_surnames, words_pattern
 from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS
 
 _PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
@@ -73,9 +72,10 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
     firsts = Counter(p.first for p in people if p.first and p.names)
     shared = {f for f, n in firsts.items() if n > 1}
     taken += [(m.start, m.end) for p in people for m in p.mentions]
+    titled = titled_surnames(text)
     mentions: list[Mention] = []
     for person in people:
-        for start, end in spread(text, person, taken, lone, shared):
+        for start, end in spread(text, person, taken, lone, shared, titled):
             person.mentions.append(Mention("PERSON", start, end, person.score or 0.85, person.decision))
         mentions.extend(person.mentions)
     return _without_overlaps(others + mentions)
@@ -115,19 +115,13 @@ def _group(names: list[Name]) -> list[Person]:
     return people
 
 
-def _key(name: str) -> str:
-    """Names compare without accents, spaces, hyphens or apostrophes: "Ní Bhriain" ~ "nibhriain"."""
-    plain = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in plain if c.isalnum())
-
-
 def _find(people: list[Person], surname: str, first: str | None) -> Person | None:
-    same = [p for p in people if _key(p.surname) == _key(surname)]
+    same = [p for p in people if name_key(p.surname) == name_key(surname)]
     if first is None:
         return same[0] if len(same) == 1 else None
-    first = _key(first) or first
+    first = name_key(first) or first
     for p in same:
-        known = _key(p.first) if p.first else None
+        known = name_key(p.first) if p.first else None
         if known is None or known == first or (len(first) == 1 and known[0] == first) or (
                 len(known) == 1 and first[0] == known):
             return p
@@ -167,10 +161,16 @@ def _alone_on_line(text: str, m: Mention) -> bool:
 
 
 def _lines_around(text: str, pos: int) -> tuple[str, str, str]:
-    lines = text.split("\n")
-    index = text.count("\n", 0, pos)
-    return (lines[index - 1] if index > 0 else "", lines[index],
-            lines[index + 1] if index + 1 < len(lines) else "")
+    """The line holding ``pos`` and the lines just before and after it."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    prev_start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    next_end = text.find("\n", end + 1)
+    next_end = len(text) if next_end < 0 else next_end
+    before = text[prev_start:start - 1] if start else ""
+    after = text[end + 1:next_end] if end < len(text) else ""
+    return before, text[start:end], after
 
 
 def _person_from_email(address: str, people: list[Person]) -> None:

@@ -9,8 +9,10 @@ so bare forms need more than a capital letter.
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
-from .recognizers.patterns import END, NAME_WORD, RANK, SEP, TITLE, UPPER
+from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
 from .vocabulary import COMMON_WORD_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS
 
 # A name alone, followed by one of these, is the person speaking or acting ("Okafor said").
@@ -23,15 +25,44 @@ _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "
 _ACTS_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:" + "|".join(_ACTS) + r")\b)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
 _WORD_AFTER = re.compile(r"\s*([^\W\d_][\w'’-]*)")
+_TITLED = re.compile(rf"(?<![\w/])(?:{RANK}|{TITLE}){SEP}(?:(?P<m>{NAME_WORD}|{PARTICLE}){SEP})?"
+                     rf"(?P<s>(?:{PARTICLE}{SEP})?(?:{NAME_WORD}|{CAPS_WORD})){END}")
+
+
+@dataclass(frozen=True)
+class Titled:
+    """A rank or title + surname in the text ("Mr West", "DCI Raman", "Ms Ní Bhriain")."""
+    start: int
+    end: int
+    keys: tuple[str, ...]  # the surname's key, and with the word before it ("ní bhriain" as well as "bhriain")
+    starts: tuple[int, ...]
+
+
+def titled_surnames(text: str) -> list[Titled]:
+    """Every rank or title + name in the text, found once per document (the rank alternation is large)."""
+    out = []
+    for m in _TITLED.finditer(text):
+        keys, starts = [name_key(m.group("s"))], [m.start("s")]
+        if m.group("m"):
+            keys.append(name_key(m.group("m") + m.group("s")))
+            starts.append(m.start("m"))
+        out.append(Titled(m.start("s"), m.end("s"), tuple(keys), tuple(starts)))
+    return out
+
+
+def name_key(name: str) -> str:
+    """Names compare without case, accents, spaces, hyphens or apostrophes: "Ní Bhriain" ~ "nibhriain"."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in plain if c.isalnum())
 
 
 def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int, int]],
-           shared_first_names: set[str]) -> list[tuple[int, int]]:
+           shared_first_names: set[str], titled: list[Titled]) -> list[tuple[int, int]]:
     """The spans of the person's other mentions that overlap nothing already ``taken`` (which grows)."""
     found = [(m.start(), m.end()) for name in person.names for m in re.finditer(words_pattern(name.split()), text)]
+    key = name_key(person.surname)
+    found += [(t.starts[t.keys.index(key)], t.end) for t in titled if key in t.keys]
     surname = words_pattern(person.surname.split())
-    found += [(m.start("s"), m.end("s")) for m in
-              re.finditer(rf"(?<![\w/])(?:{RANK}|{TITLE}){SEP}(?:{NAME_WORD}{SEP})?(?P<s>{surname})", text)]
     if person.names and len(person.surname) > 2 and person.surname not in NOT_NAME_WORDS:
         found += [(m.start(), m.end()) for m in re.finditer(surname, text)
                   if ((m.start(), m.end()) in lone or _ACTS_AFTER.match(text[m.end():m.end() + 20]))

@@ -168,7 +168,8 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "witness", "care", "standards", "professional", "change", "transformation", "technology", "insight",
     "analysis", "research", "evaluation", "delivery", "neighbourhood", "response", "roads", "transport",
     "frontline", "contacts", "e-mail", "role", "lead", "leads",
-    "children", "people", "red", "thread", "catch-22", "abiander", "victims", "safer", "streets", "band", "pay", "cost", "costs",
+    "children", "people", "red", "thread", "catch-22", "abiander", "victims", "safer", "streets", "band", "pay",
+    "cost", "costs",
     # council roles written like names ("approved by Cabinet Member for Housing", "Finance Business Partner")
     "cabinet", "member", "members", "leader", "portfolio", "holder", "business", "councillors",
 })
