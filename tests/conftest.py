@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,36 +45,18 @@ def _make_app(tmp_path: Path, database_url: str | None, **overrides):
     return create_app(config)
 
 
-@pytest.fixture
-def make_app(tmp_path):
-    """Factory for apps with extra config (``make_app(MAX_UPLOAD_MB=1)``); SQLite."""
-    apps = []
+BACKENDS = ["sqlite", "postgresql"]
 
-    def factory(**overrides):
+
+@contextmanager
+def _app_on(backend: str, tmp_path: Path, **overrides):
+    """The app on SQLite, or on PostgreSQL in a schema of its own (dropped afterwards)."""
+    if backend == "sqlite":
         app = _make_app(tmp_path, None, **overrides)
-        apps.append(app)
-        return app
-
-    yield factory
-    for app in apps:
-        _close(app)
-
-
-@pytest.fixture
-def app(tmp_path):
-    """The app on SQLite in a temporary data folder, migrated."""
-    app = _make_app(tmp_path, None)
-    yield app
-    _close(app)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_app(request, tmp_path):
-    """The app on each database: SQLite, and PostgreSQL in a schema of its own (dropped afterwards)."""
-    if request.param == "sqlite":
-        app = _make_app(tmp_path, None)
-        yield app
-        _close(app)
+        try:
+            yield app
+        finally:
+            _close(app)
         return
     base = _postgres_url()
     need(base is not None, "FOIA_TEST_DATABASE_URL is not set")
@@ -84,14 +67,39 @@ def db_app(request, tmp_path):
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     sep = "&" if "?" in base else "?"
-    app = _make_app(tmp_path, f"{base}{sep}options=-csearch_path%3D{schema}")
     try:
-        yield app
+        app = _make_app(tmp_path, f"{base}{sep}options=-csearch_path%3D{schema}", **overrides)
+        try:
+            yield app
+        finally:
+            _close(app)
     finally:
-        _close(app)
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+# Every test that touches the database runs on both: CI (CI=true, FOIA_TEST_DATABASE_URL set) runs the whole
+# suite against SQLite and PostgreSQL; locally without the URL the PostgreSQL half skips.
+@pytest.fixture(params=BACKENDS)
+def make_app(request, tmp_path):
+    """Factory for apps with extra config (``make_app(MAX_UPLOAD_MB=1)``), on each database."""
+    with ExitStack() as stack:
+        yield lambda **overrides: stack.enter_context(_app_on(request.param, tmp_path, **overrides))
+
+
+@pytest.fixture(params=BACKENDS)
+def app(request, tmp_path):
+    """The app in a temporary data folder, migrated, on each database."""
+    with _app_on(request.param, tmp_path) as app:
+        yield app
+
+
+@pytest.fixture(params=BACKENDS)
+def db_app(request, tmp_path):
+    """The app on each database (the same as ``app``; kept for the tests that name it)."""
+    with _app_on(request.param, tmp_path) as app:
+        yield app
 
 
 def _close(app) -> None:

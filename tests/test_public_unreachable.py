@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+from contextlib import ExitStack
 from datetime import date, datetime, timezone
 from urllib.parse import quote
 
@@ -21,7 +22,7 @@ from sqlalchemy import select
 from scheduler.actions import Officer, hold
 from scheduler.release import release_due
 from service.models import Paper, Part
-from tests.conftest import _close, _make_app, add_user, need, post_form, sign_in
+from tests.conftest import BACKENDS, _app_on, add_user, need, post_form, sign_in
 from tests.public_data import Spec, add
 from tests.textpdf import text_pdf
 
@@ -52,13 +53,14 @@ PAPERS = {  # key: (reference, title, Part 2 marker, until, deferred, publish?)
 }
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def world(request, tmp_path_factory):
     try:
         from redaction.redact import redact  # noqa: F401
     except ImportError:
         need(False, "redaction.redact is not available yet")
-    app = _make_app(tmp_path_factory.mktemp("unreachable"), None)
+    stack = ExitStack()  # the app on each database, closed (and its PostgreSQL schema dropped) at the end
+    app = stack.enter_context(_app_on(request.param, tmp_path_factory.mktemp("unreachable")))
     add_user(app)
     officer = app.test_client()
     sign_in(officer)
@@ -93,7 +95,7 @@ def world(tmp_path_factory):
                           part2="withheld", part2_text="Okapiwick", release_on=date(2030, 1, 1)))
     ids.update(uploaded=uploaded["id"], draft=draft["id"])
     yield app, ids
-    _close(app)
+    stack.close()
 
 
 def _states(app, ids) -> dict:

@@ -176,18 +176,18 @@ def test_scheduler_setting_is_checked(make_app):
         make_app(SCHEDULER="sometimes")
 
 
-def _foia(tmp_path, *args, **kwargs):
-    env = {**os.environ, "FOIA_DATA_DIR": str(tmp_path / "data"), "FOIA_ENV": "testing",
-           "FOIA_SECRET_KEY": "x", "FOIA_DATABASE_URL": f"sqlite:///{tmp_path / 'foia.db'}"}
+def _foia(app, *args, **kwargs):
+    """``foia ARGS`` on the app's own database and data folder (SQLite or PostgreSQL)."""
+    env = {**os.environ, "FOIA_DATA_DIR": app.config["DATA_DIR"], "FOIA_ENV": "testing",
+           "FOIA_SECRET_KEY": "x", "FOIA_DATABASE_URL": app.config["DATABASE_URL"]}
     return subprocess.Popen([sys.executable, "-m", "service.cli", *args], cwd=ROOT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
 
 def test_foia_scheduler_once(app, tmp_path):
-    # The app fixture's database is tmp_path/foia.db, the same one the commands use.
     ids = publish_parts(app, part2={"release_on": d("2020-01-01")})[0]
     later = publish_parts(app, part2={"release_on": d("2020-01-02")}, reference="L")[0]
-    once = _foia(tmp_path, "scheduler", "--once")
+    once = _foia(app, "scheduler", "--once")
     out, err = once.communicate(timeout=60)
     assert once.returncode == 0, err
     assert "2 part(s)" in out
@@ -197,7 +197,7 @@ def test_foia_scheduler_once(app, tmp_path):
 
 @pytest.mark.parametrize("stop", ["while starting", "while running"])
 def test_foia_scheduler_stops_cleanly_on_sigterm(app, tmp_path, stop):
-    proc = _foia(tmp_path, "scheduler")
+    proc = _foia(app, "scheduler")
     try:
         line = proc.stdout.readline()              # printed after migrations, before the start-up sweep
         assert "Release scheduler" in line and "Heartbeat" in line
