@@ -30,6 +30,7 @@ class Span:
     start: int
     end: int
     text: str = ""
+    text_in_pdf: str = ""  # a label's text as extracted (line breaks, box glyphs)
 
 
 @dataclass
@@ -166,7 +167,7 @@ def locate(text: str, labels) -> tuple[list[Span], list[str]]:
         found = list(re.finditer(_flexible(label_text), text))
         if occurrence < len(found):
             m = found[occurrence]
-            spans.append(Span(typ, action, m.start(), m.end(), label_text))
+            spans.append(Span(typ, action, m.start(), m.end(), label_text, m.group(0)))
         else:
             lost.append(f"{typ}:{label_text!r}#{occurrence}")
     return spans, lost
@@ -213,11 +214,32 @@ def score(labels: list[Span], predicted: list[Span], lost: list[str], where: str
             s.kept_wrongly_redacted += 1
             s.misses.append(f"{where}: redacted an office holder {lb.text!r}")
         if lb.action == "redact" and predicted[match].action == "redact":
-            s.redacted += 1
+            visible = _uncovered(lb, [p for p in predicted if p.action == "redact"])
+            if visible:  # a partial redaction leaves personal data readable ("(ext 2231)", "niewski")
+                s.misses.append(f"{where}: part of {lb.type} {lb.text!r} left visible: {visible!r}")
+            else:
+                s.redacted += 1
         elif lb.action == "redact":
             s.misses.append(f"{where}: kept {lb.type} {lb.text!r} that should be redacted")
     for i, p in enumerate(predicted):
         if i not in used and p.type in TYPES:
             s.fp[p.type] += 1
             s.false_alarms.append(f"{where}: {p.type} {p.text!r} ({p.action})")
+        elif i in used and p.type in TYPES and _overreach(p, labels):
+            # found, but running into words that are not personal data ("Tamsin Achebe-Ward Position")
+            s.fp[p.type] += 1
+            s.false_alarms.append(f"{where}: {p.type} {p.text!r} runs past its label ({p.action})")
     return s
+
+
+def _uncovered(label: Span, redacted: list[Span]) -> str:
+    text = label.text
+    out = [c for i, c in enumerate(label.text_in_pdf or text)
+           if not c.isspace() and not any(p.start <= label.start + i < p.end for p in redacted)]
+    return "".join(out)
+
+
+def _overreach(p: Span, labels: list[Span]) -> bool:
+    """A letter or digit of the item outside every label of its type."""
+    return any(c.isalnum() and not any(lb.type == p.type and lb.start <= p.start + i < lb.end for lb in labels)
+               for i, c in enumerate(p.text))

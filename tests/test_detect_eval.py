@@ -44,3 +44,28 @@ def test_no_office_holder_is_redacted(total):
 def test_precision(total):
     assert total.precision() >= 0.95, total.false_alarms
     assert all(total.precision(t) >= 0.95 for t in total.tp), total.false_alarms
+
+
+TEXT = "Call 020 7946 0999 (ext 2231) or Tamsin Achebe-Ward\nPosition: Deputy Mayor"
+
+
+def _span(typ, text, action="redact"):
+    start = TEXT.index(text)
+    return Span(typ, action, start, start + len(text), text, text)
+
+
+@pytest.mark.parametrize("predicted, misses, false_alarms", [
+    ([_span("PHONE_NUMBER", "020 7946 0999 (ext 2231)")], 0, 0),
+    ([_span("PHONE_NUMBER", "020 7946 0999")], 1, 0),  # "(ext 2231)" left visible
+    ([_span("PHONE_NUMBER", "020 7946 0999 (ext 2231) or")], 0, 1),  # runs past the label
+    ([], 1, 0),
+])
+def test_the_scorer_counts_partial_and_overlong_items(predicted, misses, false_alarms):
+    s = score([_span("PHONE_NUMBER", "020 7946 0999 (ext 2231)")], predicted, [], "t")
+    assert (len(s.misses), len(s.false_alarms)) == (misses, false_alarms)
+
+
+def test_the_scorer_reads_a_keep_label_run_into_a_label_word_as_a_false_alarm():
+    keep = _span("PERSON", "Tamsin Achebe-Ward", "keep")
+    s = score([keep], [_span("PERSON", "Tamsin Achebe-Ward\nPosition")], [], "t")
+    assert s.kept_wrongly_redacted == 1 and len(s.false_alarms) == 1

@@ -92,6 +92,9 @@ COMMON_WORD_FIRST_NAMES: frozenset[str] = frozenset({
     "dean", "major", "king", "prince", "duke", "page", "hunter", "carter", "mason", "sterling", "rich",
     "penny", "sally", "robin", "jay", "drew", "gene", "chance", "harmony", "justice", "lane", "max", "don",
     "ray", "gale", "hazel", "olive", "violet", "reed", "wade", "sandy", "misty", "crystal", "destiny",
+    # and places: "Victoria is the busiest station"
+    "victoria", "chelsea", "florence", "jordan", "india", "georgia", "sydney", "paris", "austin", "lincoln",
+    "kingston", "brent", "devon", "camden", "stratford", "orlando", "charlotte", "kent",
 })
 
 # Rank and title abbreviations: never a word of a name ("Mike West Det Supt" is "Mike West").
