@@ -16,8 +16,9 @@ from gunicorn.glogging import Logger
 
 log = logging.getLogger(__name__)
 
+# No control socket: nothing here uses gunicornc, and instances on one host would share its path.
 DEFAULTS = {"worker_class": "gthread", "timeout": 120, "graceful_timeout": 30, "keepalive": 5,
-            "accesslog": None, "control_socket_disable": True}  # no gunicornc; instances on one host would share its path
+            "accesslog": None, "control_socket_disable": True}
 
 
 class ServiceLogger(Logger):

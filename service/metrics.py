@@ -139,7 +139,8 @@ class DeploymentCollector:
                                         .where(AuditEvent.action.in_(LEAK_STAGES),
                                                AuditEvent.details["code"].as_string() == "leak")
                                         .group_by(AuditEvent.action)).all())
-                parts = db.execute(select(Part.number, Part.state, func.count()).group_by(Part.number, Part.state)).all()
+                parts = db.execute(select(Part.number, Part.state, func.count())
+                                   .group_by(Part.number, Part.state)).all()
                 redactions = db.execute(select(Part.number, Part.redactions)).all()
         except Exception as exc:  # a scrape during a database outage still answers, and says so
             log.warning("metrics: database not readable: %s", type(exc).__name__)
