@@ -189,3 +189,15 @@ def test_spread(text, expected):
 def test_phone_extensions_and_forms(text, number):
     phones = [text[m.start:m.end] for m in find_in_text(text, policy=POLICY) if m.type == "PHONE_NUMBER"]
     assert phones == [number]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Questions to jose.nunez@example.gov.uk. The work of José Núñez was praised; JOSÉ NÚÑEZ agreed.",
+     ["José Núñez", "JOSÉ NÚÑEZ"]),
+    ("Write to aoife.nifhaolain@london.gov.uk. Aoife Ní Fhaoláin ran it.", ["Aoife Ní Fhaoláin"]),
+    ("E-mail zoe.lukasiewicz@example.gov.uk or ask Zoë Łukasiewicz at the desk.", ["Zoë Łukasiewicz"]),
+])
+def test_a_name_known_from_an_email_is_found_as_written_without_ner(text, expected):
+    got = [" ".join(text[m.start:m.end].split()) for m in find_in_text(text, policy=POLICY, ner=False)
+           if m.type == "PERSON"]
+    assert got == expected

@@ -16,7 +16,7 @@ from presidio_analyzer import RecognizerResult
 
 from ..policy import Decision, Policy
 from .candidates import Name, clean, prefer_rules, role_names, roster_names
-from .recognizers.patterns import TITLE
+from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, SEP, TITLE
 from .spread import name_key, spread, titled_surnames, words_pattern
 from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS
 
@@ -24,6 +24,8 @@ _PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
 # Labels that say the line holds a person's post ("Position: Deputy Mayor for Policing and Crime").
 _POST_LABEL = r"(?:(?i:position|role|post|job[ \t]+title|title|designation|office)[ \t]*[:\t]?[ \t]*)"
 _NAME_FIELD = re.compile(r"^[ \t]*(?i:name)[ \t]*[:\t ]")
+# Capitalised words in a row, where a name from an e-mail address is looked for.
+_NAME_RUN = re.compile(rf"(?<![\w'’-])(?:{NAME_WORD}|{CAPS_WORD})(?:{SEP}(?:{PARTICLE}|{NAME_WORD}|{CAPS_WORD}))+{END}")
 
 
 @dataclass
@@ -64,7 +66,7 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
     people = _group(prefer_rules(names))
     _roles_beside(text, people, policy)
     for email in (m for m in others if m.type == "EMAIL_ADDRESS"):
-        _person_from_email(text[email.start:email.end], people)
+        _person_from_email(text, text[email.start:email.end], people)
     for person in people:
         person.decision = policy.for_person(person.names or {person.surname}, person.ranks, person.roles)
         for m in person.mentions:
@@ -173,16 +175,36 @@ def _lines_around(text: str, pos: int) -> tuple[str, str, str]:
     return before, text[start:end], after
 
 
-def _person_from_email(address: str, people: list[Person]) -> None:
-    """"jane.okafor@..." names Jane Okafor: her name elsewhere in the paper is found even if NER missed it."""
+def _person_from_email(text: str, address: str, people: list[Person]) -> None:
+    """"jane.okafor@..." names Jane Okafor: her name elsewhere in the paper is found even if NER missed it,
+    as the paper writes it ("siobhan.nibhriain@..." is "Siobhán Ní Bhriain")."""
     parts = re.split(r"[._-]", address.split("@")[0])
     if len(parts) != 2 or not all(len(p) > 1 and p.isalpha() for p in parts):
         return
     first, surname = parts[0].casefold(), parts[1].casefold()
     if surname in NOT_NAME_WORDS or first in NOT_NAME_WORDS or _find(people, surname, first):
         return
-    people.append(Person(surname=surname, first=first, surname_forms={parts[1].title()},
-                         names={f"{parts[0].title()} {parts[1].title()}"}, score=0.8))
+    written = _written_name(text, first, surname)
+    if written:
+        first_written, surname_written = written[0], written[1:]
+    else:
+        first_written, surname_written = parts[0].title(), [parts[1].title()]
+    people.append(Person(surname=" ".join(surname_written).casefold(), first=first_written.casefold(),
+                         surname_forms={" ".join(surname_written)},
+                         names={" ".join([first_written, *surname_written])}, score=0.8))
+
+
+def _written_name(text: str, first: str, surname: str) -> list[str] | None:
+    """The words of the paper that spell the e-mail's name, accents and particles aside."""
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words) - 1):
+            if name_key(words[i]) != first:
+                continue
+            for j in range(i + 2, len(words) + 1):
+                if name_key("".join(words[i + 1:j])) == surname:
+                    return words[i:j]
+    return None
 
 
 def _overlaps(start: int, end: int, spans) -> bool:

@@ -52,8 +52,13 @@ def titled_surnames(text: str) -> list[Titled]:
 
 def name_key(name: str) -> str:
     """Names compare without case, accents, spaces, hyphens or apostrophes: "Ní Bhriain" ~ "nibhriain"."""
-    plain = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in plain if c.isalnum())
+    plain = unicodedata.normalize("NFKD", name.casefold().translate(_UNDECOMPOSED))
+    return "".join(c for c in plain if c.isalnum() and c.isascii())
+
+
+# Letters that carry no accent to strip but are written without one in e-mail addresses ("Łukasiewicz").
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i",
+                               "ħ": "h", "ŧ": "t", "ŀ": "l"})
 
 
 def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int, int]],

@@ -175,6 +175,8 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "cost", "costs",
     # council roles written like names ("approved by Cabinet Member for Housing", "Finance Business Partner")
     "cabinet", "member", "members", "leader", "portfolio", "holder", "business", "councillors",
+    # field labels that follow a name in a block ("Tamsin Achebe-Ward Position: ...")
+    "position", "designation", "address", "organisation", "directorate", "extension", "ext", "fax", "mob",
 })
 
 # Firms named after their founders that public bodies' papers name as advisers and contractors ("valued
