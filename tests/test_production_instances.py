@@ -8,7 +8,9 @@ and published through the other and then public on both.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from collections import Counter
 from datetime import date
 
@@ -96,6 +98,9 @@ def test_two_web_instances_and_two_schedulers_on_one_postgresql(deployment):
     reviewed = {pid: n for (action, pid), n in events.items() if action == "part 2 due for review"}
     assert len(released) == DUE and set(released.values()) == {1}, "a part was released twice or not at all"
     assert len(reviewed) == REVIEW and set(reviewed.values()) == {1}
+    # The schedulers' own accounts (their JSON logs) add up to the same: nothing was changed twice.
+    changed = {name: _changed_by(procs.log(name)) for name in ("scheduler-1", "scheduler-2")}
+    assert sum(changed.values()) == DUE + REVIEW, changed
 
     # Both instances serve the same public pages, released Part 2s included.
     slug = seeded["due"][0]["slug"]
@@ -142,3 +147,15 @@ def test_two_web_instances_and_two_schedulers_on_one_postgresql(deployment):
 def _get(base: str, page: str) -> requests.Response:
     """As through a load balancer: one public host name, whichever instance answers."""
     return requests.get(base + page, headers={"Host": "decisions.example.org"}, timeout=30)
+
+
+def _changed_by(log: str) -> int:
+    """Parts a scheduler process says it changed, from its JSON log lines."""
+    total = 0
+    for line in log.splitlines():
+        if line.startswith("{"):
+            entry = json.loads(line)
+            match = re.search(r"changed (\d+) part", entry["message"])
+            if entry["logger"] == "scheduler.release" and match:
+                total += int(match[1])
+    return total
