@@ -16,7 +16,10 @@ from tests.redact_checks import pdfium_text, squash
 
 PDFS = Path(__file__).parent / "fixtures" / "pdf"
 PAPERS = ["seed_pcd956.reportlab", "seed_pcd956.libreoffice", "seed_pcd956.chromium",
-          "syn_part2_midpage.reportlab", "syn_part2_midpage.chromium", "syn_people_numbers.libreoffice"]
+          "syn_part2_midpage.reportlab", "syn_part2_midpage.chromium", "syn_people_numbers.libreoffice",
+          # unseen-paper regressions: a page rasterised for a font without widths (its labels must keep their
+          # own text state), a council heading, a fire service paper
+          "qa_gla_md_confidential.reportlab", "qa_council_cabinet.libreoffice", "qa_lfc_exempt_info.chromium"]
 
 
 def _words(text: str) -> Counter:
@@ -64,7 +67,8 @@ def test_part1_keeps_every_word_that_was_not_redacted(paper):
 def test_part1_holds_no_part2_sentence_and_part2_no_part1_sentence(paper):
     analysis, result = paper
     if analysis.structure.part2_start is None:
-        pytest.skip("paper has no Part 2 in the file")
+        assert result.part2 is None and result.report["split"]["part2_pages"] == []
+        return
     p1, p2 = squash(pdfium_text(result.part1)), squash(pdfium_text(result.part2))
     heading = squash("This section refers to the details of the Part 2")
     assert heading not in p1

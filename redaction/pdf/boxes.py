@@ -59,7 +59,9 @@ def box_instructions(regions: list[Region]) -> tuple[bytes, bool]:
         x = cx - text_width(r.label, size) / 2
         y = cy - size * 0.35  # Helvetica's cap height is about 0.7 em: centre the capitals
         escaped = r.label.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        lines.append(f"BT 1 g {LABEL_FONT} {size:.2f} Tf {x:.3f} {y:.3f} Td ({escaped}) Tj ET")
+        # Every text state parameter is set: the label must not inherit spacing, scaling or invisibility.
+        lines.append(f"BT 1 g 0 Tr 0 Tc 0 Tw 100 Tz 0 Ts {LABEL_FONT} {size:.2f} Tf {x:.3f} {y:.3f} Td "
+                     f"({escaped}) Tj ET")
         uses_font = True
     lines.append("Q")
     return ("\n".join(lines) + "\n").encode("latin-1", "replace"), uses_font

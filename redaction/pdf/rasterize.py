@@ -65,7 +65,8 @@ def rasterize(pdf: pikepdf.Pdf, page: pikepdf.Page, source: pdfium.PdfPage, regi
 def _invisible_text(words: list[tuple[str, Box]]) -> list[str]:
     if not words:
         return []
-    lines = ["BT", "3 Tr"]
+    # q/Q: text state (3 Tr, Tz) is graphics state and must not reach what is drawn after the layer.
+    lines = ["q", "BT", "3 Tr"]
     for text, (x0, y0, x1, y1) in words:
         encoded = text.encode("cp1252", "replace")
         size = max(y1 - y0, 1.0)
@@ -75,5 +76,5 @@ def _invisible_text(words: list[tuple[str, Box]]) -> list[str]:
         stretch = max(1.0, min(1000.0, (x1 - x0) / natural * 100.0))
         literal = encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)").decode("latin-1")
         lines.append(f"{RASTER_FONT} {size:.2f} Tf {stretch:.2f} Tz 1 0 0 1 {x0:.3f} {y0:.3f} Tm ({literal}) Tj")
-    lines.append("ET")
+    lines += ["ET", "Q"]
     return lines
