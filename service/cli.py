@@ -22,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     from service.logs import LogConfigError, configure
 
     try:
-        configure()  # FOIA_LOG_LEVEL, FOIA_LOG_FORMAT (text or json)
+        # One-shot commands speak through their one-line errors; logs only when FOIA_LOG_LEVEL asks.
+        one_shot = getattr(args, "command", None) in ("analyse", "analyze", "redact")
+        configure("CRITICAL" if one_shot and not os.environ.get("FOIA_LOG_LEVEL") else None)
     except LogConfigError as exc:
         print(f"foia: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
