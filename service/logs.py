@@ -53,17 +53,22 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
-def configure(level: str | None = None, fmt: str | None = None, stream=None) -> logging.Handler:
-    """Replace the root logger's handlers with one on ``stream`` (stderr); returns that handler."""
+def configure(level: str | None = None, fmt: str | None = None, stream=None,
+              force: bool = False) -> logging.Handler | None:
+    """Give the root logger one handler on ``stream`` (stderr) and return it. Like ``basicConfig``, leaves a
+    root logger that already has handlers alone (``foia`` called inside another program) unless ``force``;
+    the settings are checked either way."""
     fmt = (fmt or os.environ.get("FOIA_LOG_FORMAT") or "text").strip().lower()
     level = (level or os.environ.get("FOIA_LOG_LEVEL") or "WARNING").strip().upper()
     if fmt not in FORMATS:
         raise LogConfigError("FOIA_LOG_FORMAT must be text or json")
     if not isinstance(logging.getLevelName(level), int):
         raise LogConfigError("FOIA_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
+    root = logging.getLogger()
+    if root.handlers and not force:
+        return None
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(TEXT_FORMAT))
-    root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     for name in QUIET:

@@ -52,7 +52,7 @@ REQUEST_LATENCY = Histogram(
     ["method", "endpoint", "status"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0))
 
-# audit action → (metric, labels). The audit log records each of these once, whoever did it.
+# The audit actions behind each figure, with their labels. The audit log records each once, whoever did it.
 PROCESSED = {"analysed": "analysed", "analysis failed": "analysis_failed", "published": "published",
              "publication stopped": "publication_stopped"}
 RELEASES = {"part 1 published": ("1", "date"), "part 2 released": ("2", "date"),

@@ -221,7 +221,7 @@ def json_logs(monkeypatch):
     saved = (root.handlers[:], root.level)
     buffer = io.StringIO()
     pdfwork.shutdown()
-    configure(stream=buffer)
+    configure(stream=buffer, force=True)
     yield buffer
     pdfwork.shutdown()  # the next test's children start with its own settings
     root.handlers[:], _ = saved
