@@ -10,7 +10,9 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -47,19 +49,29 @@ def _pool(kind: str) -> ProcessPoolExecutor:
         pool = _pools.get(kind)
         if pool is None:
             pool = ProcessPoolExecutor(_sizes[kind], mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=_child_logging)
+                                       initializer=_child_init)
             _pools[kind] = pool
         return pool
 
 
-def _child_logging() -> None:
-    """Spawned children start with no logging set up: give them the parent's (FOIA_LOG_FORMAT/LEVEL)."""
+def _child_init() -> None:
+    """Spawned children start with no logging set up: give them the parent's (FOIA_LOG_FORMAT/LEVEL); and
+    they end themselves when the parent dies (a SIGKILLed web worker must not leave PDF children behind)."""
     from .logs import LogConfigError, configure
 
     try:
         configure()
     except LogConfigError:  # the parent already refused the setting; the child keeps Python's default
         pass
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True,
+                     name="parent-watch").start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while True:
+        time.sleep(2)
+        if os.getppid() != parent:
+            os._exit(0)
 
 
 def _discard(kind: str) -> None:

@@ -230,9 +230,10 @@ def fingerprint(db: Session, max_age: float = 0.0) -> tuple[datetime | None, str
 def recent_events(db: Session, limit: int = 50) -> list[tuple[datetime, str, Decision]]:
     """Publications and Part 2 releases, newest first: (when, "published" | "released", decision)."""
     p1, p2 = _aliases()
-    published = db.execute(_public(p1, p2).order_by(p1.released_at.desc()).limit(limit)).all()
+    published = db.execute(_public(p1, p2).order_by(p1.released_at.desc(), Paper.id.desc())
+                           .limit(limit)).all()
     released = db.execute(_public(p1, p2).where(p2.state == "released", p2.released_at.is_not(None))
-                          .order_by(p2.released_at.desc()).limit(limit)).all()
+                          .order_by(p2.released_at.desc(), Paper.id.desc()).limit(limit)).all()
     events = [(row[1].released_at, "published", Decision(*row)) for row in published]
     events += [(row[2].released_at, "released", Decision(*row)) for row in released]
     events.sort(key=lambda e: (e[0], e[1] == "released"), reverse=True)
