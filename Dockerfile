@@ -22,8 +22,8 @@ COPY pyproject.toml README.md ./
 COPY redaction/ redaction/
 COPY service/ service/
 COPY scheduler/ scheduler/
-RUN pip install --quiet "pip>=24,<27" && pip install --quiet -e .
-COPY requirements/model.txt requirements/model.txt
+COPY requirements/ requirements/
+RUN pip install --quiet "pip>=24,<27" && pip install --quiet -c requirements/constraints.txt -e .
 RUN pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 
 # --- 3. the image: no compilers, no npm, a user without a login and without root --------------------------

