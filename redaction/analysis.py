@@ -39,7 +39,13 @@ class Analysis:
     structure: Structure
     personal_data: list[PersonalData] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    image_concerns: list[str] = field(default_factory=list)  # e.g. ["image_pages"], from the image stage
     document: Document | None = field(default=None, repr=False, compare=False)  # for the redaction stage
+
+    @property
+    def needs_confirmation(self) -> list[str]:
+        """What an officer must confirm before anything is published (see ``Decisions.settles``)."""
+        return list(dict.fromkeys(self.structure.needs_confirmation + self.image_concerns))
 
     def to_dict(self) -> dict:
         s = self.structure
@@ -63,7 +69,7 @@ class Analysis:
             "part2_form": s.part2_form,
             "part2": part2,
             "personal_data": [p.to_dict() for p in self.personal_data],
-            "needs_confirmation": list(s.needs_confirmation),
+            "needs_confirmation": self.needs_confirmation,
             "warnings": list(s.warnings) + list(self.warnings),
         }
 

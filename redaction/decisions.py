@@ -7,6 +7,7 @@ This is the one shape shared by ``foia redact --decisions FILE``, the officer re
      "redact_texts": ["Operation Nightjar"],             # also removed everywhere it occurs (whole words)
      "boxes": [{"page": 2, "box": [72, 500, 200, 520], "exemption": "s40(2)"}],
      "part2_start": {"page": 9, "y": 401.2},             # or null for "no Part 2"; absent = as analysed
+     "confirmed": ["image_pages"],                      # what the officer checked (needs_confirmation)
      "deferred_until": "2026-01-31", "release_on": "2027-09-30", "review_on": null}   # service-level
 """
 
@@ -18,6 +19,7 @@ from datetime import date
 from .errors import InputError
 
 _UNSET = object()
+CONFIRMABLE = ("part2_start", "image_pages")
 
 
 @dataclass
@@ -32,6 +34,7 @@ class Decisions:
     items: dict[str, str] = field(default_factory=dict)
     redact_texts: list[str] = field(default_factory=list)
     boxes: list[ExtraBox] = field(default_factory=list)
+    confirmed: list[str] = field(default_factory=list)
     part2_start: object = _UNSET  # _UNSET: as analysed; None: no Part 2; (page, y)
     deferred_until: object = _UNSET
     release_on: object = _UNSET
@@ -40,6 +43,12 @@ class Decisions:
     @property
     def moves_part2(self) -> bool:
         return self.part2_start is not _UNSET
+
+    def settles(self, concern: str) -> bool:
+        """Whether these decisions answer a ``needs_confirmation`` concern of the analysis."""
+        if concern == "part2_start":
+            return self.moves_part2 or concern in self.confirmed
+        return concern in self.confirmed
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "Decisions":
@@ -65,6 +74,10 @@ class Decisions:
                 d.boxes.append(ExtraBox(int(b["page"]), box, str(b.get("exemption", "s40(2)"))))
             except (KeyError, TypeError, ValueError):
                 raise InputError("each decisions.boxes entry needs page and box [x0, y0, x1, y1]") from None
+        confirmed = data.get("confirmed", []) or []
+        if not isinstance(confirmed, list) or any(c not in CONFIRMABLE for c in confirmed):
+            raise InputError("decisions.confirmed lists what was checked: " + ", ".join(CONFIRMABLE))
+        d.confirmed = list(dict.fromkeys(confirmed))
         if "part2_start" in data:
             p2 = data["part2_start"]
             if p2 is None:

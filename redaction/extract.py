@@ -40,6 +40,7 @@ class Page:
     width: float
     height: float
     chars: tuple[Char, ...]
+    images: tuple[Box, ...] = ()  # bounds of every image drawn on the page (forms included)
 
     @cached_property
     def text(self) -> str:
@@ -108,9 +109,11 @@ def extract(pdf: pdfium.PdfDocument) -> Document:
                 chars = _page_chars(textpage)
             finally:
                 textpage.close()
+            images = tuple(tuple(obj.get_bounds()) for obj in
+                           page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4))
         finally:
             page.close()
-        pages.append(Page(number=index + 1, width=width, height=height, chars=chars))
+        pages.append(Page(number=index + 1, width=width, height=height, chars=chars, images=images))
     return Document(pages=tuple(pages))
 
 

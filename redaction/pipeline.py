@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 from .analysis import Analysis
 from .errors import DamagedPdf
 from .extract import Document, extract
+from .images import find_image_concerns
 from .limits import DEFAULT_LIMITS, Limits
 from .load import load
 from .structure import read_structure
@@ -30,7 +31,10 @@ def analyse(data: bytes, filename: str = "paper.pdf", *, limits: Limits = DEFAUL
         loaded.close()
     structure = read_structure(doc, today=today or date.today())  # 2. parts, deferral, exemptions
     personal = _detect(doc, structure) if detect else []          # 3. personal data + policy
-    analysis = Analysis(file=filename, pages=len(doc.pages), structure=structure, personal_data=personal)
+    unseen = find_image_concerns(doc, structure.part2_start)      # 3b. what text cannot show
+    analysis = Analysis(file=filename, pages=len(doc.pages), structure=structure,
+                        personal_data=personal + unseen.items, warnings=unseen.warnings,
+                        image_concerns=unseen.concerns)
     analysis.document = doc
     log.info("analysed %s pages: part2=%s exemptions=%d personal_data=%d warnings=%d", len(doc.pages),
              structure.part2_start is not None, len(structure.exemptions), len(personal),

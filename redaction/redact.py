@@ -48,10 +48,7 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
     if not isinstance(analysis, Analysis):
         raise InputError("redaction needs the analysis of the same paper")
     decisions = decisions or Decisions()
-    if "part2_start" in analysis.structure.needs_confirmation and not decisions.moves_part2:
-        # Fail closed: an unrecognised Part 2 would otherwise be published inside Part 1.
-        raise DecisionNeeded("the paper may have a Part 2 that was not recognised: confirm where Part 2 "
-                             "starts (or that there is none) before publishing")
+    _check_confirmed(analysis, decisions)
     loaded = load(data, limits)                                              # 0. load
     try:
         doc = _document(loaded, analysis)
@@ -74,6 +71,22 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
              len(plan.targets), sum(len(o.rasterised) for o in outputs))
     return RedactionResult(part1=part1.data if part1 else b"", part2=part2.data if part2 else None,
                            report=report)
+
+
+_UNCONFIRMED = {
+    # Fail closed: an unrecognised Part 2 would otherwise be published inside Part 1 ...
+    "part2_start": "the paper may have a Part 2 that was not recognised: confirm where Part 2 starts (or that "
+                   "there is none) before publishing",
+    # ... and text inside images (a scan, a drawn signature) cannot be read, so nothing in it was found.
+    "image_pages": "some pages are images whose text cannot be read: check them, draw boxes over any personal "
+                   "data, and confirm before publishing",
+}
+
+
+def _check_confirmed(analysis: Analysis, decisions: Decisions) -> None:
+    for concern in analysis.needs_confirmation:
+        if not decisions.settles(concern):
+            raise DecisionNeeded(_UNCONFIRMED.get(concern, "the analysis needs an officer's confirmation"))
 
 
 def _document(loaded, analysis: Analysis) -> Document:
@@ -122,4 +135,7 @@ def _report(analysis: Analysis, plan: Plan, outputs: list[PartOutput], boundary,
     report["sanitized"] = {f"part{o.number}": o.sanitized for o in outputs}
     report["rasterised_pages"] = [dict(part=o.number, **r) for o in outputs for r in o.rasterised]
     report["verification"] = {"passed": True, "checks": checks}
+    if plan.texts_not_found:  # never the texts themselves: they are what the officer wants removed
+        report["warnings"].append(f"{plan.texts_not_found} of the texts to redact everywhere were not found in "
+                                  "the paper's text (check the spelling; text inside images cannot be found)")
     return report

@@ -13,7 +13,7 @@ from datetime import date
 
 from flask import abort, flash, g, redirect, render_template, request, send_file, url_for
 
-from redaction.decisions import Decisions
+from redaction.decisions import CONFIRMABLE, Decisions
 from redaction.errors import InputError
 
 from . import audit, publishing
@@ -104,6 +104,8 @@ def decisions_from_form(paper, form) -> tuple[dict, dict]:
         decisions["part2_start"] = {"page": int(page), "y": round(y, 1)}
     for name in ("deferred_until", "release_on", "review_on"):
         decisions[name] = form.get(name, "").strip() or None
+    # What the analysis could not settle and the officer has checked (redaction refuses until then).
+    decisions["confirmed"] = [c for c in CONFIRMABLE if form.get(f"confirm_{c}") == "1"]
     Decisions.from_dict(decisions)  # raises InputError with a user-safe message
     fields = {k: form.get(k, "").strip()[:limit] for k, limit in (("title", 500), ("reference", 64),
                                                                      ("summary", 5000))}

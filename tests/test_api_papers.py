@@ -105,3 +105,17 @@ def test_a_valid_token_is_required(db_app, header):
     headers = {"Authorization": header} if header else {}
     r = db_app.test_client().get("/api/v1/papers/1", headers=headers)
     assert r.status_code == 401 and "token" in r.json["error"] and "Bearer" in r.headers["WWW-Authenticate"]
+
+
+def test_publish_waits_for_an_officer_to_confirm_image_pages(api):
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "qa_pdfs" / "scanned.pdf").read_bytes()
+    r = post_paper(api, data)
+    assert r.status_code == 201 and r.json["analysis"]["needs_confirmation"] == ["image_pages"]
+    paper = r.json["id"]
+    refused = api("POST", f"/api/v1/papers/{paper}/publish", json={})
+    assert refused.status_code in (409, 422) and "confirm" in refused.json["error"]
+    ok = api("POST", f"/api/v1/papers/{paper}/publish", json={"confirmed": ["image_pages"]})
+    assert ok.status_code == 200, ok.json
+    assert ok.json["part1"]["state"] == "published"

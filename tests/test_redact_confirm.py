@@ -43,3 +43,12 @@ def test_cli_refuses_with_one_line_and_writes_nothing(tmp_path):
                          "--decisions", str(decisions)], capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
     assert (out / "part1.pdf").exists() and not (out / "part2.pdf").exists()
+
+
+def test_a_text_to_redact_that_is_nowhere_is_reported_without_its_value():
+    data = text_pdf("DMPC Decision – PCD 77\nIs there a Part 2 form - NO\nContact Ola Brandt for details.\n")
+    analysis = analyse(data, detect=False)
+    result = redact(data, analysis, Decisions.from_dict({"redact_texts": ["Ola Brandt", "Hermione Tate"]}),
+                    detect=False)
+    (warning,) = [w for w in result.report["warnings"] if "not found" in w]
+    assert warning.startswith("1 of the texts") and "Hermione" not in warning

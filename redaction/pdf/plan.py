@@ -35,6 +35,7 @@ class Plan:
     targets: list[Target] = field(default_factory=list)
     values: list[str] = field(default_factory=list)  # must not survive anywhere (verification)
     kept: list[str] = field(default_factory=list)  # texts of mentions the officer or policy kept
+    texts_not_found: int = 0  # officer's texts to redact that occur nowhere in the text layer
 
     def regions(self, page: int) -> list[Region]:
         return [Region(t.box, t.exemption, "redaction", t.type) for t in self.targets if t.page == page]
@@ -56,8 +57,12 @@ def plan_redactions(doc: Document, analysis: Analysis, decisions: Decisions) -> 
         by_text.setdefault(normalise(item.text).casefold(), (item.type, item.exemption))
     for text in decisions.redact_texts:
         by_text.setdefault(normalise(text).casefold(), ("TEXT", "s40(2)"))
+    officer_texts = {normalise(t).casefold() for t in decisions.redact_texts}
     for text, (kind, exemption) in by_text.items():
-        for page, box in _find(doc, text):
+        found = _find(doc, text)
+        if not found and text in officer_texts:
+            plan.texts_not_found += 1
+        for page, box in found:
             if any(p == page and meets(box, b) for p, b in kept_boxes):
                 continue
             _add(plan, Target(page, pad(box, _PAD), kind, exemption))

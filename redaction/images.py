@@ -1,0 +1,96 @@
+"""Stage 3b: what the text layer cannot show — pages that are pictures, and signatures drawn as images.
+
+Text detection only sees text. A scanned page (one large image) or a page with no readable text may hold
+names and numbers no reader can find, so it is reported and must be confirmed by an officer (who checks the
+page image and draws boxes) before anything is published. An image beside a "Signature" or "Signed"
+label is a drawn signature: it is proposed for redaction like any signature (its pixels are blanked).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .analysis import PersonalData
+from .extract import Box, Document, Page
+
+# An image covering this share of the page is a scan or a picture of text, not a logo or a signature.
+LARGE_IMAGE_SHARE = 0.25
+# A page with fewer visible characters than this has no real text layer.
+MIN_TEXT_CHARS = 20
+_SIGNATURE_LABEL = re.compile(r"\b(?:Signature|Signed)\b", re.IGNORECASE)
+# How far from its label a signature image may be, in points (a signature line sits beside or above it).
+_NEAR_X, _NEAR_Y = 220.0, 90.0
+
+
+@dataclass
+class ImageFindings:
+    items: list[PersonalData] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    concerns: list[str] = field(default_factory=list)
+
+
+def find_image_concerns(doc: Document, part2_start: tuple[int, float] | None) -> ImageFindings:
+    out = ImageFindings()
+    unreadable = []
+    for page in doc.pages:
+        area = page.width * page.height or 1.0
+        large = [b for b in page.images if _area(b) >= LARGE_IMAGE_SHARE * area]
+        visible = sum(1 for c in page.chars if c.box and c.text.strip())
+        if large or visible < MIN_TEXT_CHARS:
+            unreadable.append(page.number)
+        labels = _signature_labels(page)
+        n = 0
+        for box in page.images:
+            if _area(box) >= LARGE_IMAGE_SHARE * area or not any(_near(box, label) for label in labels):
+                continue
+            if _text_inside(page, box) >= 3:
+                continue  # a background behind text (a shaded cell), not a drawn signature
+            n += 1
+            out.items.append(PersonalData(
+                type="SIGNATURE", text="[signature image]", page=page.number,
+                part=_part(page.number, box, part2_start), action="redact",
+                reason="signature (an image beside a signature label)", score=0.8, boxes=[box],
+                id=f"p{page.number}-img{n}"))
+    if unreadable:
+        pages = ", ".join(str(p) for p in unreadable)
+        out.warnings.append(f"page(s) {pages} are images or have no readable text (a scan?): personal data in "
+                            "them cannot be found automatically; check the page images, draw boxes over "
+                            "anything to remove, and confirm")
+        out.concerns.append("image_pages")
+    return out
+
+
+def _area(b: Box) -> float:
+    return max(b[2] - b[0], 0.0) * max(b[3] - b[1], 0.0)
+
+
+def _text_inside(page: Page, box: Box) -> int:
+    return sum(1 for c in page.chars if c.box and c.text.strip()
+               and box[0] <= (c.box[0] + c.box[2]) / 2 <= box[2] and box[1] <= (c.box[1] + c.box[3]) / 2 <= box[3])
+
+
+def _signature_labels(page: Page) -> list[Box]:
+    text = "".join(c.text for c in page.chars)
+    labels = []
+    for m in _SIGNATURE_LABEL.finditer(text):
+        boxes = [c.box for c in page.chars[m.start():m.end()] if c.box]
+        if boxes:
+            labels.append((min(b[0] for b in boxes), min(b[1] for b in boxes),
+                           max(b[2] for b in boxes), max(b[3] for b in boxes)))
+    return labels
+
+
+def _near(image: Box, label: Box) -> bool:
+    dx = max(label[0] - image[2], image[0] - label[2], 0.0)
+    dy = max(label[1] - image[3], image[1] - label[3], 0.0)
+    return dx <= _NEAR_X and dy <= _NEAR_Y
+
+
+def _part(page: int, box: Box, part2_start: tuple[int, float] | None) -> int:
+    if part2_start is None:
+        return 1
+    p2_page, y = part2_start
+    if page != p2_page:
+        return 2 if page > p2_page else 1
+    return 2 if (box[1] + box[3]) / 2 < y else 1
