@@ -49,6 +49,9 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
         raise InputError("redaction needs the analysis of the same paper")
     decisions = decisions or Decisions()
     _check_confirmed(analysis, decisions)
+    unknown = sorted(set(decisions.items) - {item.id for item in analysis.personal_data})
+    if unknown:  # a stale or mistyped id must not look like a removal that happened
+        raise InputError(f"unknown item id(s) in the decisions: {', '.join(unknown[:5])}")
     loaded = load(data, limits)                                              # 0. load
     try:
         doc = _document(loaded, analysis)
@@ -105,7 +108,18 @@ def _boundary(analysis: Analysis, decisions: Decisions, doc: Document) -> tuple[
     page, y = start
     if not 1 <= page <= len(doc.pages):
         raise InputError("the Part 2 start is not on a page of this paper")
-    return int(page), float(y)
+    return int(page), _between_lines(doc.pages[int(page) - 1], float(y))
+
+
+def _between_lines(page, y: float) -> float:
+    """A boundary drawn through a line of text moves to just above that line (the line goes to Part 2):
+    cutting through glyphs would drop the line from both parts."""
+    for _ in range(50):  # a few lines at most; the bound only guards against odd boxes
+        through = [c.box for c in page.chars if c.box and c.text.strip() and c.box[1] < y < c.box[3]]
+        if not through:
+            return y
+        y = max(b[3] for b in through) + 0.5
+    return y
 
 
 def _leak_test(plan: Plan):

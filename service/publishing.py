@@ -18,6 +18,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from redaction.pdf.matching import contains
 from scheduler.release import release_due
 
 from . import audit, pdfwork, pdftasks
@@ -124,6 +125,13 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
         raise PublishError("This paper is already published.", 409, "published")
     if paper.state != "ready":
         raise PublishError("This paper is not ready to publish yet.", 409, "not_ready")
+    exposed = public_fields_with_redacted_text(paper)
+    if exposed:  # the page, feed and API show these fields: the one rule applies to them too
+        audit.record(db, "publication stopped", user=user, actor=actor, paper_id=paper.id, code="leak",
+                     fields=exposed)
+        db.commit()
+        raise PublishError(f"Nothing was published: the {' and the '.join(exposed)} contain(s) text chosen for "
+                           "redaction; edit it on the review page first.", 422, "leak")
     result = _redact(paper)
     if isinstance(result, pdftasks.Failure):
         audit.record(db, "publication stopped", user=user, actor=actor, paper_id=paper.id, code=result.code)
@@ -214,6 +222,18 @@ def redaction_counts(paper: Paper) -> dict:
 
 def _empty() -> dict:
     return {"total": 0, "by_type": {}, "by_exemption": {}, "by_page": {}}
+
+
+def public_fields_with_redacted_text(paper: Paper) -> list[str]:
+    """Names of the public fields (reference, title, summary) holding a value that is being redacted: an
+    officer's text to redact everywhere, or a finding whose action is redact. Never the values."""
+    decisions = paper.decisions or {}
+    overrides = decisions.get("items", {})
+    values = list(decisions.get("redact_texts", []))
+    values += [f["text"] for f in (paper.analysis or {}).get("personal_data", [])
+               if overrides.get(f["id"], f["action"]) == "redact" and not f["text"].startswith("[")]
+    fields = {"reference": paper.reference, "title": paper.title, "summary": paper.summary}
+    return [name for name, text in fields.items() if text and any(contains(text, v) for v in values if v)]
 
 
 def unique_slug(db: Session, paper: Paper) -> str:

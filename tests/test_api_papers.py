@@ -119,3 +119,21 @@ def test_publish_waits_for_an_officer_to_confirm_image_pages(api):
     ok = api("POST", f"/api/v1/papers/{paper}/publish", json={"confirmed": ["image_pages"]})
     assert ok.status_code == 200, ok.json
     assert ok.json["part1"]["state"] == "published"
+
+
+@pytest.mark.parametrize("decisions, field", [
+    ({"redact_texts": ["Riverside"]}, "title"),          # an officer's text to redact everywhere
+    ({"redact_texts": ["PCD 911"]}, "reference"),
+])
+def test_a_redacted_text_in_a_public_field_stops_publication(api, small_pdf, decisions, field):
+    r = post_paper(api, small_pdf)
+    refused = api("POST", f"/api/v1/papers/{r.json['id']}/publish", json=decisions)
+    assert refused.status_code == 422, refused.json
+    assert field in refused.json["error"] and "Riverside" not in refused.json["error"]
+    assert api("GET", f"/api/v1/papers/{r.json['id']}").json["state"] == "ready"
+
+
+def test_unknown_item_ids_are_refused(api, small_pdf):
+    r = post_paper(api, small_pdf)
+    refused = api("POST", f"/api/v1/papers/{r.json['id']}/publish", json={"items": {"zz-9": "redact"}})
+    assert refused.status_code in (400, 422) and "unknown item id" in refused.json["error"].lower()

@@ -52,3 +52,20 @@ def test_a_text_to_redact_that_is_nowhere_is_reported_without_its_value():
                     detect=False)
     (warning,) = [w for w in result.report["warnings"] if "not found" in w]
     assert warning.startswith("1 of the texts") and "Hermione" not in warning
+
+
+def test_a_boundary_through_a_line_moves_above_it_so_no_line_is_lost():
+    text = "DMPC Decision – PCD 78\nIs there a Part 2 form - NO\nFirst line stays in Part 1.\n" \
+           "Second line is cut by the officer's boundary.\nThird line.\n"
+    data = text_pdf(text, width=200)
+    analysis = analyse(data, detect=False)
+    page = analysis.document.pages[0]
+    line = [c.box for c in page.chars if c.box and c.text == "S"][0]  # "Second"
+    through = (line[1] + line[3]) / 2
+    result = redact(data, analysis, Decisions.from_dict({"part2_start": {"page": 1, "y": through}}),
+                    detect=False)
+    from tests.redact_checks import pdfium_text, squash
+    p1, p2 = squash(pdfium_text(result.part1)), squash(pdfium_text(result.part2))
+    assert squash("First line stays in Part 1.") in p1
+    assert squash("Second line is cut by the officer's boundary.") in p2
+    assert result.report["split"]["part2_start"]["y"] > line[3]
