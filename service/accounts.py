@@ -83,6 +83,18 @@ def create_token(session: Session, email: str, label: str = "") -> str:
     return token
 
 
+def revoke_tokens(session: Session, email: str) -> int:
+    """Withdraw every live token of the user; returns how many were withdrawn."""
+    user = session.scalar(select(User).where(User.email == normalise_email(email)))
+    if user is None:
+        raise AccountError("no user with that e-mail address")
+    live = session.scalars(select(ApiToken).where(ApiToken.user_id == user.id,
+                                                  ApiToken.revoked_at.is_(None))).all()
+    for row in live:
+        row.revoked_at = utcnow()
+    return len(live)
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 

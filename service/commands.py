@@ -36,6 +36,9 @@ def add_service_commands(sub) -> None:
     p.add_argument("email")
     p.add_argument("--label", default="")
     p.set_defaults(func=token_create)
+    p = token.add_parser("revoke", help="withdraw every API token of a user")
+    p.add_argument("email")
+    p.set_defaults(func=token_revoke)
 
 
 def _database():
@@ -152,6 +155,23 @@ def user_add(args: argparse.Namespace) -> int:
         session.commit()
         print(f"Added {user.email} ({user.role}).")
     db.dispose()
+    return 0
+
+
+def token_revoke(args: argparse.Namespace) -> int:
+    from . import audit
+    from .accounts import AccountError, revoke_tokens
+
+    _, db = _database()
+    with db.session() as session:
+        try:
+            count = revoke_tokens(session, args.email)
+        except AccountError as exc:
+            _fail(str(exc))
+        audit.record(session, "api tokens revoked", actor="cli", count=count)
+        session.commit()
+    db.dispose()
+    print(f"Withdrew {count} token(s).")
     return 0
 
 

@@ -137,3 +137,13 @@ def test_unknown_item_ids_are_refused(api, small_pdf):
     r = post_paper(api, small_pdf)
     refused = api("POST", f"/api/v1/papers/{r.json['id']}/publish", json={"items": {"zz-9": "redact"}})
     assert refused.status_code in (400, 422) and "unknown item id" in refused.json["error"].lower()
+
+
+def test_revoked_tokens_stop_working(api):
+    from service.accounts import revoke_tokens
+
+    assert api("GET", "/api/v1/papers/999").status_code == 404  # the token works
+    with api.app.extensions["foia.db"].session() as db:
+        assert revoke_tokens(db, "officer@example.org") == 1
+        db.commit()
+    assert api("GET", "/api/v1/papers/999").status_code == 401
