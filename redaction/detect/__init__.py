@@ -4,7 +4,8 @@
 
 The document's joined view (words hyphenated at a line end joined again) goes through the one presidio
 engine of the process (see ``engine``); names are resolved into people and the policy decides once per
-person (see ``people``); each item is mapped back to exactly its glyphs (see ``boxes``).
+person (see ``people``); each item is mapped back to exactly its glyphs (see ``boxes``). Table cells
+are read as lines of their own (see ``layout``), so no item runs from one cell into the next.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..analysis import PersonalData
 from ..extract import Document
 from ..policy import Policy, load_policy
 from .boxes import pieces
+from .layout import cell_text
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +30,8 @@ def find_personal_data(doc: Document, structure, *, policy: Policy | None = None
     file of the environment; ``ner=False`` uses rules only."""
     policy = policy or load_policy(policy_file)
     view = doc.joined_view
-    mentions = find_in_text(view.text, policy=policy, ner=ner)
+    # detection reads table cells as lines; the text keeps its length, so offsets are the view's
+    mentions = find_in_text(cell_text(doc, view), policy=policy, ner=ner)
     part2_start = getattr(structure, "part2_start", None)
     items: list[PersonalData] = []
     for m in mentions:

@@ -33,6 +33,11 @@ _PREV_WORD = re.compile(r"([^\W\d_][\w.'’]*)[ \t\n]*$")
 # A line that starts with a field label: up to three words and a colon ("Position:", "Wards affected:").
 _LABEL_LINE = re.compile(r"[ \t]*(?:[\w'’/&().-]+[ \t]+){0,2}[\w'’/&().-]+[ \t]*:")
 _FIELD_HEAD = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?:{RANK}|{TITLE})[ \t]+)?$")
+# A job written after a name in a table row or list: the capitalised word before it is the job's
+# ("Custody officer", "Detention officer", "Project manager", "Custody sergeant").
+_JOB_AFTER = re.compile(r"[ \t]+(?i:officer|sergeant|inspector|constable|manager|lead|nurse|worker|assistant|"
+                        r"adviser|advisor|analyst|coordinator|co-ordinator|director|practitioner|clerk|"
+                        r"specialist|administrator|engineer|consultant)s?(?![\w-])")
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer")
 
@@ -61,6 +66,8 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     if not words:
         return None
     kept = _name_words(text, words, from_rule)
+    if kept and len(kept) >= 3 and kept[0][2].casefold() in PLACE_FIRST_WORDS:
+        kept = kept[1:]  # "Brixton Cecily Cattermole": the place of the row before, then the name
     if not kept or not _is_organisation_free(text, words, kept):
         return None
     start, end = kept[0][0], kept[-1][1]
@@ -112,9 +119,16 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
     kept: list = []
     for s, e, w in words:
         folded = w.casefold()
-        if kept and _starts_line(text, s) and (_starts_label_line(text, s) or (
-                len(kept) >= 2 and kept[-1][2] not in NAME_PARTICLES and _is_field_value(text, kept[0][0]))):
-            break  # the next line is a new field, or the name already filled its field's line
+        if kept and _starts_line(text, s):
+            if _starts_label_line(text, s) or (
+                    len(kept) >= 2 and kept[-1][2] not in NAME_PARTICLES and _is_field_value(text, kept[0][0])):
+                break  # the next line is a new field, or the name already filled its field's line
+            if not _continues_over_break(text, kept, w):
+                if len(kept) >= 2:
+                    break  # "Lucinda Barraclough-Fenn" + "DMPC Decision" on the next line
+                kept = []  # "Brixton" ended the cell above: the name starts on this line
+        if len(kept) >= 2 and _JOB_AFTER.match(text, e):
+            break  # "Barnaby Blenkinsop Custody officer": the word names the job, not the person
         if text[e:e + 1] == ":":  # a field label, not a name
             if kept:
                 break
@@ -129,6 +143,19 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
             continue
         kept.append((s, e, w))
     return kept
+
+
+def _continues_over_break(text: str, kept, word: str) -> bool:
+    """A name runs on over a line break only where it genuinely continues: the paper writes the longer
+    name on one line elsewhere, or a lone first word ends a line of prose mid-sentence ("led by Jane" /
+    "Okafor, who…"). A line holding only the word, or one that ends a sentence, is a cell or heading."""
+    joined = r"[ \t]+".join(re.escape(w) for w in [*(k[2] for k in kept), word])
+    if re.search(rf"(?<![\w-]){joined}(?![\w-])", text):
+        return True
+    if len(kept) > 1:
+        return kept[-1][2] in NAME_PARTICLES
+    head = text[text.rfind("\n", 0, kept[0][0]) + 1:kept[0][0]]
+    return bool(head.strip()) and not re.search(r"[.!?;]\s*$", head)
 
 
 def _starts_line(text: str, pos: int) -> bool:

@@ -7,6 +7,11 @@ Candidates come from libphonenumber's matcher (region GB); a candidate counts on
 a phone number is (a leading 0, +44 or 0044) and has the length of a UK number. Ofcom's drama ranges are
 not allocated, so libphonenumber calls them invalid: length and prefix are checked here instead, which
 also keeps references ("PCD 1682"), money, sections, dates and years out.
+
+A number never takes digits from the next line or table cell ("020 7946 0571" then "2. The custody…"):
+a number is read across a line break only where the first line's part is no whole number on its own
+("020 7946" / "0571", "+44" / "(0)113 496 0321"); otherwise each line is read on its own. The matcher splits "020 7946 0838 4" oddly, so digit
+runs it left unexplained are cut back to their longest prefix that is a whole number.
 """
 
 from __future__ import annotations
@@ -25,6 +30,10 @@ _MONEY_BEFORE = re.compile(r"(?:[£$€]|\d[,.])\s?$")
 # An extension is part of the number: "ext. 4567", "(ext 2231)", "extn 12", "x2231", "extension 40".
 _EXTENSION = re.compile(r"^[ \t]*(?:\([ \t]*(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*\d{1,6}[ \t]*\)|"
                         r",?[ \t]*(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*\d{1,6}(?!\d))", re.IGNORECASE)
+# A run of digits written the way phone numbers are, on one line: where the matcher found nothing whole.
+_DIGIT_RUN = re.compile(r"(?<![\w£$€.,])(?:\+[ \t]*44|00[ \t]*44|\(?0)[\d \t()-]{8,24}\d")
+_GROUP_END = re.compile(r"\d(?=[ \t)-]|$)")
+_LINE_END = "\x1f"  # stands for a line break while lines are read on their own (same length)
 
 
 class UkPhoneRecognizer(RuleRecognizer):
@@ -34,20 +43,62 @@ class UkPhoneRecognizer(RuleRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         flat = text.replace("\n", " ")  # same length: a number broken over a line is still one number
-        out = []
+        by_line = text.replace("\n", _LINE_END)
+        found: list[tuple[int, int, phonenumbers.PhoneNumber]] = []
         for m in phonenumbers.PhoneNumberMatcher(flat, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
-            raw = m.raw_string
-            if not _WRITTEN_AS_PHONE.match(raw) or _MONEY_BEFORE.search(flat[max(0, m.start - 3):m.start]):
-                continue
-            number = m.number
-            if number.country_code != 44 or not _NSN.match(str(number.national_number)):
-                continue
-            end = m.end
-            if number.extension:  # "ext 12" belongs to the number but the match may run past it
-                end = m.start + len(raw.rstrip())
+            split = text.find("\n", m.start, m.end)
+            # split over a line ("+44" / "(0)113 496 0321"), where the first line's part is no whole number
+            if split >= 0 and not _is_whole(flat[m.start:split]):
+                _add(found, flat, m.start, m.raw_string, m.number)
+        for m in phonenumbers.PhoneNumberMatcher(by_line, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+            _add(found, flat, m.start, m.raw_string, m.number)
+        for m in _DIGIT_RUN.finditer(by_line):
+            if not _overlaps(found, m.start(), m.end()):
+                _add_prefix(found, flat, m.start(), m.group(0))
+        out = []
+        for start, end, number in sorted(found, key=lambda f: f[0]):
             extension = _EXTENSION.match(flat[end:end + 30])
             if extension:
                 end += extension.end()
             score = 1.0 if phonenumbers.is_valid_number(number) else self.SCORE
-            out.append(self.result(m.start, end, score=score))
+            out.append(self.result(start, end, score=score))
         return out
+
+
+def _add(found, flat: str, start: int, raw: str, number) -> bool:
+    """Keep the candidate if it is a whole UK number written as one and overlaps nothing kept."""
+    if raw.startswith("(") and ")" not in raw:  # "(07700 900562": the bracket is not part of the number
+        raw, start = raw[1:], start + 1
+    end = start + len(raw.rstrip())  # "ext 12" in the match belongs to the number; more may follow it
+    if not _WRITTEN_AS_PHONE.match(raw) or _MONEY_BEFORE.search(flat[max(0, start - 3):start]):
+        return False
+    if number.country_code != 44 or not _NSN.match(str(number.national_number)):
+        return False
+    if _overlaps(found, start, end):
+        return False
+    found.append((start, end, number))
+    return True
+
+
+def _is_whole(raw: str) -> bool:
+    try:
+        number = phonenumbers.parse(raw, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    return _add([], raw, 0, raw.strip(), number)
+
+
+def _add_prefix(found, flat: str, start: int, run: str) -> None:
+    """The longest prefix of a digit run that is a whole number: "020 7946 0838 4" -> "020 7946 0838"."""
+    for cut in sorted((m.end() for m in _GROUP_END.finditer(run)), reverse=True):
+        raw = run[:cut]
+        try:
+            number = phonenumbers.parse(raw, "GB")
+        except phonenumbers.NumberParseException:
+            continue
+        if _add(found, flat, start, raw, number):
+            return
+
+
+def _overlaps(found, start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e, _ in found)
