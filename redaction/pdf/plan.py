@@ -96,16 +96,25 @@ def _find(doc: Document, text: str) -> list[tuple[int, Box]]:
 
 
 def line_boxes(char_boxes: list[tuple[int, Box]]) -> list[tuple[int, Box]]:
-    """Merge consecutive character boxes on one line; rotated or stacked characters stay separate."""
+    """Merge consecutive character boxes on one line — or in one column, for text turned 90° — so a word
+    is one box (glyph-by-glyph boxes would trace its letters' shape)."""
     out: list[tuple[int, Box]] = []
     for page, box in char_boxes:
         if box[2] - box[0] <= 0 and box[3] - box[1] <= 0:
             continue
-        if out and out[-1][0] == page and _same_line(out[-1][1], box):
+        if out and out[-1][0] == page and (_same_line(out[-1][1], box) or _same_column(out[-1][1], box)):
             out[-1] = (page, union(out[-1][1], box))
         else:
             out.append((page, box))
     return out
+
+
+def _same_column(a: Box, b: Box) -> bool:
+    """b continues a's run of text drawn upwards or downwards (a rotated table heading, a side label)."""
+    overlap = min(a[2], b[2]) - max(a[0], b[0])
+    width = max(min(a[2] - a[0], b[2] - b[0]), 0.1)
+    gap = max(b[1] - a[3], a[1] - b[3])
+    return overlap >= 0.5 * width and gap <= 1.5 * width and not _same_line(a, b, any_gap=True)
 
 
 def _same_line(a: Box, b: Box, any_gap: bool = False) -> bool:
