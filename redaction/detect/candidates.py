@@ -18,7 +18,7 @@ from ..policy import Policy
 from .recognizers.base import RANK_KEY
 from .recognizers.patterns import (CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
                                    SEP, TITLE, plausible_name, rank_in_context)
-from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, NAME_PARTICLES, NOT_NAME_WORDS,
+from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
                          ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS)
 
 _LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
@@ -35,11 +35,9 @@ _LABEL_LINE = re.compile(r"[ \t]*(?:[\w'’/&().-]+[ \t]+){0,2}[\w'’/&().-]+[ 
 _FIELD_HEAD = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?:{RANK}|{TITLE})[ \t]+)?$")
 # A job written after a name in a table row or list: the capitalised word before it is the job's
 # ("Custody officer", "Detention officer", "Project manager", "Custody sergeant").
-_JOB_AFTER = re.compile(r"[ \t]+(?i:officer|sergeant|inspector|constable|manager|lead|nurse|worker|assistant|"
-                        r"adviser|advisor|analyst|coordinator|co-ordinator|director|practitioner|clerk|"
-                        r"specialist|administrator|engineer|consultant)s?(?![\w-])")
+_JOB_AFTER = re.compile(r"[ \t]+(?i:" + "|".join(map(re.escape, JOB_NOUNS)) + r")s?(?![\w-])")
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
-                     "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer")
+                     "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer")
 
 
 @dataclass

@@ -17,6 +17,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from .recognizers.agent_name import AgentNameRecognizer
+from .recognizers.cell_name import CellNameRecognizer
 from .recognizers.email import OfflineEmailRecognizer
 from .recognizers.field_label_name import FieldLabelNameRecognizer
 from .recognizers.name_rank import NameRankRecognizer
@@ -80,7 +81,7 @@ def _build(ner: bool) -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for recognizer in (UkPhoneRecognizer(), OfflineEmailRecognizer(), TitledNameRecognizer(),
                        FieldLabelNameRecognizer(), NameRankRecognizer(), RoleNounNameRecognizer(),
-                       AgentNameRecognizer(), ParticleNameRecognizer(), SignatureRecognizer()):
+                       AgentNameRecognizer(), ParticleNameRecognizer(), CellNameRecognizer(), SignatureRecognizer()):
         registry.add_recognizer(recognizer)
     if ner:
         nlp_engine = NerOnlySpacyEngine(

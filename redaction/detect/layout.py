@@ -50,18 +50,26 @@ def cell_text(doc: Document, view: TextView) -> str:
 
 
 def _gap(doc: Document, view: TextView, i: int, j: int) -> float | None:
-    """The width of the space between ``text[i:j]``'s neighbouring words, in word heights; None where the
-    words are not side by side on one page line (rotated text, a line's ends)."""
+    """The width of the space between ``text[i:j]``'s neighbouring words, in word heights, along the line
+    (left to right, or up or down the page in a rotated table); None where the words are not side by side
+    on one page line."""
     if i == 0 or j >= len(view.text):
         return None
     before, after = _word_boxes(doc, view, i - 1, -1), _word_boxes(doc, view, j, 1)
     if not before or not after or before[0][0] != after[0][0]:
         return None
     a, b = before[0][1], after[0][1]
-    height = max(box[3] - box[1] for _, box in before + after)
-    if height <= 0 or abs((a[1] + a[3]) / 2 - (b[1] + b[3]) / 2) > height / 2:
+    dx = (b[0] + b[2]) / 2 - (a[0] + a[2]) / 2
+    dy = (b[1] + b[3]) / 2 - (a[1] + a[3]) / 2
+    if abs(dx) >= abs(dy):
+        height = max(box[3] - box[1] for _, box in before + after)
+        across, gap = dy, b[0] - a[2]
+    else:  # text rotated by 90 degrees either way
+        height = max(box[2] - box[0] for _, box in before + after)
+        across, gap = dx, (b[1] - a[3] if dy > 0 else a[1] - b[3])
+    if height <= 0 or abs(across) > height / 2:
         return None
-    return (b[0] - a[2]) / height
+    return gap / height
 
 
 def _word_boxes(doc: Document, view: TextView, pos: int, step: int) -> list:

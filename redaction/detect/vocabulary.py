@@ -97,6 +97,15 @@ COMMON_WORD_FIRST_NAMES: frozenset[str] = frozenset({
     "kingston", "brent", "devon", "camden", "stratford", "orlando", "charlotte", "kent",
 })
 
+# Job nouns that end a job title written in a table cell or after a name ("Custody officer", "Project
+# manager", "Custody sergeant"): a cell holding one says the cell beside it names a person.
+JOB_NOUNS: tuple[str, ...] = (
+    "officer", "sergeant", "inspector", "constable", "manager", "lead", "nurse", "worker", "assistant",
+    "adviser", "advisor", "analyst", "coordinator", "co-ordinator", "director", "practitioner", "clerk",
+    "specialist", "administrator", "engineer", "consultant", "caseworker", "investigator", "supervisor",
+    "detective", "superintendent", "commander", "chair", "secretary", "solicitor", "surveyor", "accountant",
+)
+
 # Rank and title abbreviations: never a word of a name ("Mike West Det Supt" is "Mike West").
 ABBREVIATIONS: frozenset[str] = frozenset(
     w.rstrip(".") for key in (*POLICE_RANKS, *TITLES) for w in key.split()

@@ -44,7 +44,9 @@ class FieldLabelNameRecognizer(RuleRecognizer):
             out.append(self.result(m.start("name"), m.end("name"), rank=rank))
         for m in _CONTACT.finditer(text):
             label = m.group("label")
-            if not (_PLACE_LABEL.search(label) or _SUBJECT_LABEL.search(label)) and plausible_name(
-                    m.group("name").split()):
-                out.append(self.result(m.start("name"), m.end("name"), score=0.85))
+            # the field ends at its line end: "Case worker: Barnaby Fitzwilliam" + "Contact" (a cell below)
+            name = m.group("name").split("\n")[0].rstrip()
+            if not (_PLACE_LABEL.search(label) or _SUBJECT_LABEL.search(label)) and len(name.split()) > 1 and (
+                    plausible_name(name.split())):
+                out.append(self.result(m.start("name"), m.start("name") + len(name), score=0.85))
         return out

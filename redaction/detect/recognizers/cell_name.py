@@ -1,0 +1,39 @@
+"""A name alone in a table cell, beside a cell that says a person is meant: a job title ("Custody
+sergeant", "Lead worker"), a rank, or a phone number or e-mail address. Tables of staff give no title or
+cue before a name and NER often misses a name with no sentence around it.
+
+Detection reads table cells as lines (see ``layout``), so a cell is a line here: the name line must hold
+nothing but two or three name words, and the line before or after it is the neighbouring cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import JOB_NOUNS
+from .base import RuleRecognizer
+from .patterns import CAPS_WORD, NAME_WORD, PARTICLE, RANK, plausible_name
+
+_WORDS = rf"(?:{NAME_WORD}|{CAPS_WORD})(?:[ \t]+(?:{PARTICLE}[ \t]+)?(?:{NAME_WORD}|{CAPS_WORD})){{1,2}}"
+_NAME_LINE = re.compile(rf"^[ \t]*(?P<name>{_WORDS})[ \t]*$", re.MULTILINE)
+# A job cell: a few words ending in a job noun ("Custody officer", "Lead worker"), or a rank.
+_JOB_CELL = re.compile(rf"^[ \t]*(?:(?:[\w'’&/-]+[ \t]+){{0,3}}(?i:{'|'.join(map(re.escape, JOB_NOUNS))})s?"
+                       rf"|(?:{RANK}))[ \t]*$")
+_CONTACT_CELL = re.compile(r"^[ \t]*(?:(?:\+44|0)[\d ()-]{9,16}\d|[\w.'’+-]+@[\w-]+(?:\.[\w-]+)+)[ \t]*$")
+
+
+class CellNameRecognizer(RuleRecognizer):
+    SCORE = 0.8
+    EXPLANATION = "name in a table cell beside a job title or contact number"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in _NAME_LINE.finditer(text):
+            if not plausible_name(m.group("name").split()):
+                continue
+            before = text[text.rfind("\n", 0, max(0, m.start() - 1)) + 1:max(0, m.start() - 1)]
+            after_end = text.find("\n", m.end() + 1)
+            after = text[m.end() + 1:len(text) if after_end < 0 else after_end]
+            if any(_JOB_CELL.match(cell) or _CONTACT_CELL.match(cell) for cell in (before, after)):
+                out.append(self.result(m.start("name"), m.end("name")))
+        return out
