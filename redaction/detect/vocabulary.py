@@ -181,7 +181,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "analysis", "research", "evaluation", "delivery", "neighbourhood", "response", "roads", "transport",
     "frontline", "contacts", "e-mail", "role", "lead", "leads",
     "children", "people", "red", "thread", "catch-22", "abiander", "victims", "safer", "streets", "band", "pay",
-    "cost", "costs",
+    "cost", "costs", "command", "commands", "custody", "detention",
     # council roles written like names ("approved by Cabinet Member for Housing", "Finance Business Partner")
     "cabinet", "member", "members", "leader", "portfolio", "holder", "business", "councillors",
     # field labels that follow a name in a block ("Tamsin Achebe-Ward Position: ...")

@@ -34,6 +34,9 @@ class CellNameRecognizer(RuleRecognizer):
             before = text[text.rfind("\n", 0, max(0, m.start() - 1)) + 1:max(0, m.start() - 1)]
             after_end = text.find("\n", m.end() + 1)
             after = text[m.end() + 1:len(text) if after_end < 0 else after_end]
-            if any(_JOB_CELL.match(cell) or _CONTACT_CELL.match(cell) for cell in (before, after)):
+            # a word shared with the job cell is the unit's ("Custody Command" above "Custody officer")
+            words = {w.casefold() for w in m.group("name").split()}
+            if any((_JOB_CELL.match(cell) or _CONTACT_CELL.match(cell)) and not words & set(cell.casefold().split())
+                   for cell in (before, after)):
                 out.append(self.result(m.start("name"), m.end("name")))
         return out
