@@ -25,6 +25,7 @@ run: install
 	$(VENV)/bin/foia serve --host 127.0.0.1 --port 8000
 
 test: install
+	scripts/test-tools.sh
 	$(PY) -m pytest
 
 bench: install
