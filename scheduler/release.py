@@ -14,6 +14,8 @@ What is due on a date (``release_time`` in Europe/London, 00:00 by default):
 - Part 2 ``withheld`` with ``release_on`` and no review date → ``released``;
 - Part 2 ``withheld`` with a review date, when the review date *or* the release date comes → ``review``
   (the officers' queue). A part that someone asked to review is never released by the clock alone.
+- Part 2 named in the paper but not in the uploaded file (``in_file`` false) → ``review`` when its date
+  comes: there is nothing to publish, so an officer decides (publish it separately or on request).
 
 ``held`` parts and Part 2s with no date stay as they are until an officer acts.
 """
@@ -48,10 +50,11 @@ TRANSITIONS = (
     Transition(1, "scheduled", "published", "part 1 published",
                lambda day: and_(Part.publish_on.is_not(None), Part.publish_on <= day), True),
     Transition(2, "withheld", "released", "part 2 released",
-               lambda day: and_(Part.review_on.is_(None), Part.release_on.is_not(None), Part.release_on <= day),
+               lambda day: and_(Part.review_on.is_(None), Part.in_file.is_(True), Part.release_on.is_not(None),
+                                Part.release_on <= day),
                True),
     Transition(2, "withheld", "review", "part 2 due for review",
-               lambda day: and_(Part.review_on.is_not(None),
+               lambda day: and_(or_(Part.review_on.is_not(None), Part.in_file.is_(False)),
                                 or_(Part.review_on <= day, and_(Part.release_on.is_not(None),
                                                                 Part.release_on <= day))),
                False),

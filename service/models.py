@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint)
+                        UniqueConstraint, true)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -129,6 +129,8 @@ class Part(Base):
     number: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(16), index=True)
     file_key: Mapped[str | None] = mapped_column(String(200))  # the redacted, verified file
+    # False: a Part 2 the paper names ("exempt by section 43(2)") but that was not in the uploaded file.
+    in_file: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     size: Mapped[int] = mapped_column(Integer, default=0)
     pages: Mapped[int] = mapped_column(Integer, default=0)
     publish_on: Mapped[date | None] = mapped_column(Date)   # Part 1 deferred until

@@ -40,6 +40,7 @@ def decision_json(d: queries.Decision) -> dict:
     if p2 is not None:
         status = part2_status(p2)
         part2 = {"state": PUBLIC_STATES.get(p2.state, "withheld"), "status": status.words,
+                 "in_file": p2.in_file,  # false: named in the paper, never downloadable here
                  "exemptions": [{"section": e.get("section"), "title": e.get("title")}
                                 for e in (p2.exemptions or [])],
                  "exempt_under": sections_phrase(p2.exemptions) or None,

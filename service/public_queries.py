@@ -93,7 +93,7 @@ class Decision:
 
     @property
     def part2_public(self) -> bool:
-        return self.part2 is not None and self.part2.state == "released"
+        return self.part2 is not None and self.part2.state == "released" and self.part2.in_file is not False
 
 
 @dataclass(frozen=True)
@@ -140,9 +140,9 @@ def _filtered(search: Search, p1, p2) -> Select:
     if search.part2 == "none":
         query = query.where(p2.id.is_(None))
     elif search.part2 == "released":
-        query = query.where(p2.state == "released")
-    elif search.part2 == "withheld":
-        query = query.where(p2.id.is_not(None), p2.state != "released")
+        query = query.where(p2.state == "released", p2.in_file.is_(True))
+    elif search.part2 == "withheld":  # a Part 2 not in the file is withheld from this site even once released
+        query = query.where(p2.id.is_not(None), or_(p2.state != "released", p2.in_file.is_(False)))
     return query
 
 
@@ -232,7 +232,8 @@ def recent_events(db: Session, limit: int = 50) -> list[tuple[datetime, str, Dec
     p1, p2 = _aliases()
     published = db.execute(_public(p1, p2).order_by(p1.released_at.desc(), Paper.id.desc())
                            .limit(limit)).all()
-    released = db.execute(_public(p1, p2).where(p2.state == "released", p2.released_at.is_not(None))
+    released = db.execute(_public(p1, p2).where(p2.state == "released", p2.released_at.is_not(None),
+                                                     p2.in_file.is_(True))
                           .order_by(p2.released_at.desc(), Paper.id.desc()).limit(limit)).all()
     events = [(row[1].released_at, "published", Decision(*row)) for row in published]
     events += [(row[2].released_at, "released", Decision(*row)) for row in released]
@@ -244,7 +245,7 @@ def upcoming_releases(db: Session, today: date) -> list[Decision]:
     """Public decisions whose Part 2 is withheld with a release date from ``today`` on, soonest first."""
     p1, p2 = _aliases()
     rows = db.execute(_public(p1, p2).where(p2.state == "withheld", p2.release_on.is_not(None),
-                                      p2.release_on >= today)
+                                      p2.in_file.is_(True), p2.release_on >= today)
                       .order_by(p2.release_on, Paper.id)).all()
     return [Decision(*row) for row in rows]
 

@@ -60,6 +60,8 @@ def sections_phrase(exemptions: list[dict] | None) -> str:
 def part2_status(part2: Part | None) -> Part2Status:
     if part2 is None:
         return Part2Status("none", "There is no Part 2: the whole decision is published.", "No Part 2")
+    if part2.in_file is False:
+        return _not_in_file(part2)
     if part2.state == "released":
         when = part2.released_at.astimezone(LONDON).date() if part2.released_at else part2.release_on
         return Part2Status("released", f"Released on {uk_date(when)}", "Part 2 released")
@@ -76,6 +78,24 @@ def part2_status(part2: Part | None) -> Part2Status:
         when = f"in {review:%B %Y}" if review.day == 1 else f"on {uk_date(review)}"
         return Part2Status("withheld", f"{withheld}: to be reviewed {when}", "Part 2 withheld")
     return Part2Status("withheld", f"{withheld} until further notice", "Part 2 withheld")
+
+
+def _not_in_file(part2: Part) -> Part2Status:
+    """A Part 2 the paper refers to but that was not in the uploaded file: withheld, never downloadable here."""
+    phrase = sections_phrase(part2.exemptions)
+    under = f" under {phrase}" if phrase else ""
+    if part2.state == "released":
+        return Part2Status("released", "Part 2 is no longer exempt but is not available online: "
+                           "you can ask us for a copy", "Part 2 on request")
+    if part2.state == "review":
+        return Part2Status("review", f"Part 2 is withheld{under} and is not published here: "
+                           "it is under review", "Part 2 under review")
+    until = f" until {uk_date(part2.release_on)}" if part2.state == "withheld" and part2.release_on else ""
+    short = f"Part 2 withheld{until}"
+    if not until and part2.state == "withheld" and part2.review_on:
+        review = part2.review_on
+        until = f" (to be reviewed {f'in {review:%B %Y}' if review.day == 1 else f'on {uk_date(review)}'})"
+    return Part2Status("withheld", f"Part 2 is withheld{under}{until} and is not published here", short)
 
 
 def exemption_label(label: str) -> str:

@@ -50,8 +50,11 @@ def effective(paper: Paper) -> dict:
     if "part2_start" in d:
         has_part2 = d["part2_start"] is not None
     deferred = part1.get("deferred_until") if part1.get("deferred") or part1.get("deferred_until") else None
+    # Part 2 named in the paper ("exempt by section 43(2)") but not in the file: it is still withheld.
+    referenced = part2 is not None and part2.get("in_file") is False and not has_part2
     return {
         "has_part2": has_part2,
+        "part2_referenced": referenced,
         "part2_start": d.get("part2_start", (part2 or {}).get("start")),
         "deferred_until": _day(d.get("deferred_until", deferred)),
         "release_on": _day(d.get("release_on", (part2 or {}).get("release_on"))),
@@ -157,6 +160,10 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
                                     pages=result.part2_pages, release_on=plan["release_on"],
                                     review_on=plan["review_on"], exemptions=exemptions,
                                     redactions=counts["part2"]))
+        elif plan["part2_referenced"]:  # recorded without a file: never downloadable, see scheduler.release
+            paper.parts.append(Part(number=2, state="withheld", in_file=False, size=0, pages=0,
+                                    release_on=plan["release_on"], review_on=plan["review_on"],
+                                    exemptions=exemptions))
         if not plan["deferred_until"]:
             paper.parts[0].state = "published"
             paper.parts[0].released_at = now

@@ -102,7 +102,7 @@ def test_api_decision_says_what_is_withheld_and_links_only_public_files(app, pap
                                  "redactions": {"total": 2, "by_exemption": {"s40(2)": 2}, "by_page": {"1": 2},
                                                 "by_type": {"PERSON": 1, "PHONE_NUMBER": 1}}}
     assert withheld["part2"] == {
-        "state": "withheld", "exempt_under": "section 43 (commercial interests)",
+        "state": "withheld", "in_file": True, "exempt_under": "section 43 (commercial interests)",
         "status": f"Withheld under section 43 (commercial interests) until "
                   f"{(TODAY + timedelta(days=400)).day} {TODAY + timedelta(days=400):%B %Y}",
         "exemptions": [{"section": "43", "title": "Commercial interests"}],
