@@ -1,0 +1,49 @@
+"""A paper whose analysis needs the officer's confirmation (e.g. where Part 2 starts): the review page
+says so at the top, next to the Part 2 choice and in the warnings; a preview stopped for a decision
+sends the officer back to that part of the form instead of offering a preview that fails again."""
+
+import pytest
+
+from service.models import Paper
+from tests.test_service_flow import upload
+
+
+def analysis(app) -> dict:
+    with app.extensions["foia.db"].session() as db:
+        return dict(db.get(Paper, 1).analysis)
+
+
+def set_paper(app, **fields):
+    with app.extensions["foia.db"].session() as db:
+        paper = db.get(Paper, 1)
+        for name, value in fields.items():
+            setattr(paper, name, value)
+        db.commit()
+
+
+def test_confirmation_needed_is_shown_first_and_next_to_the_part2_choice(client, app, part2_pdf):
+    upload(client, app, part2_pdf)
+    set_paper(app, analysis={**analysis(app), "needs_confirmation": ["part2_start"]})
+    html = client.get("/officer/papers/1/review").get_data(as_text=True)
+    confirm, grid = html.index('id="confirm"'), html.index('class="review-grid"')
+    choice = html.index('id="part2-choice"')
+    assert confirm < grid < choice  # at the top of the form, before the pages
+    assert 'name="confirm_part2_start"' in html[confirm:grid]
+    assert "not sure where Part 2 starts" in html[choice:]
+    assert html.index('href="#confirm"') < confirm  # linked from the warnings
+
+
+def test_no_confirmation_box_when_nothing_needs_it(client, app, part2_pdf):
+    upload(client, app, part2_pdf)
+    set_paper(app, analysis={**analysis(app), "needs_confirmation": []})
+    html = client.get("/officer/papers/1/review").get_data(as_text=True)
+    assert 'id="confirm"' not in html and "not sure where Part 2 starts" not in html
+
+
+@pytest.mark.parametrize("code, back_to_form", [("decision_needed", True), ("leak", False)])
+def test_a_preview_stopped_for_a_decision_links_back_to_the_form(client, app, part2_pdf, code, back_to_form):
+    upload(client, app, part2_pdf)
+    set_paper(app, preview={"state": "failed", "decisions_hash": "x", "code": code, "error": "Stopped."})
+    html = client.get("/officer/papers/1/preview").get_data(as_text=True)
+    assert ("/officer/papers/1/review#confirm" in html) is back_to_form
+    assert ("Preview again" in html) is not back_to_form
