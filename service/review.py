@@ -11,13 +11,15 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from flask import abort, flash, g, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, send_file, url_for
 
 from redaction.decisions import CONFIRMABLE, Decisions
 from redaction.errors import InputError
+from scheduler.release import last_due_date
 
 from . import audit, publishing
 from .db import db_session
+from .models import utcnow
 from .officer import _paper, bp
 from .papers import storage
 
@@ -155,7 +157,7 @@ def preview(paper_id: int):
     pv = paper.preview or {}
     current = pv.get("decisions_hash") == publishing.decisions_hash(paper.decisions)
     return render_template("officer/preview.html", paper=paper, preview=pv, current=current,
-                           plan=publishing.effective(paper), today=date.today())
+                           plan=publishing.effective(paper), today=_due_day())
 
 
 @bp.route("/papers/<int:paper_id>/preview/part<int:number>.pdf")
@@ -176,7 +178,7 @@ def publish(paper_id: int):
     except publishing.PublishError as exc:
         return render_template("officer/preview.html", paper=paper, preview=paper.preview or {},
                                current=False, plan=publishing.effective(paper), error=exc.message,
-                               today=date.today()), exc.status
+                               today=_due_day()), exc.status
     flash("The paper is published.")
     return redirect(url_for("officer.published", paper_id=paper.id), code=303)
 
@@ -197,3 +199,9 @@ def part_file(paper_id: int, number: int):
         abort(404)
     return send_file(storage().path(part.file_key), mimetype="application/pdf", max_age=0,
                      download_name=f"{paper.slug}-part{number}.pdf")
+
+
+def _due_day() -> date:
+    """The latest date already due for release (London, at the release time): a Part 2 dated on or before
+    it is released the moment the paper is published."""
+    return last_due_date(utcnow(), current_app.config["RELEASE_TIME_OF_DAY"])

@@ -47,3 +47,17 @@ def test_a_preview_stopped_for_a_decision_links_back_to_the_form(client, app, pa
     html = client.get("/officer/papers/1/preview").get_data(as_text=True)
     assert ("/officer/papers/1/review#confirm" in html) is back_to_form
     assert ("Preview again" in html) is not back_to_form
+
+
+@pytest.mark.parametrize("release_on, words", [
+    ("2020-04-01", "Will be released as soon as the paper is published (the exemption ended on 1 April 2020)"),
+    ("2090-04-01", "Withheld until 1 April 2090."),
+])
+def test_preview_says_a_past_release_date_releases_part2_at_publication(client, app, part2_pdf, release_on, words):
+    upload(client, app, part2_pdf)
+    set_paper(app, decisions={"release_on": release_on},
+              preview={"state": "ready", "decisions_hash": "x", "part1_pages": 1, "part2_pages": 1,
+                       "part1_size": 10, "part2_size": 10,
+                       "redactions": {"part1": {"total": 0}, "part2": {"total": 0}}})
+    html = client.get("/officer/papers/1/preview").get_data(as_text=True)
+    assert words in html
