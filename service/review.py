@@ -19,6 +19,7 @@ from scheduler.release import last_due_date
 
 from . import audit, publishing
 from .db import db_session
+from .filters import uk_date
 from .models import utcnow
 from .officer import _paper, bp
 from .papers import storage
@@ -174,12 +175,14 @@ def preview_file(paper_id: int, number: int):
 def publish(paper_id: int):
     paper = _paper(paper_id)
     try:
-        publishing.publish(db_session(), paper, g.user, actor="officer")
+        result = publishing.publish(db_session(), paper, g.user, actor="officer")
     except publishing.PublishError as exc:
         return render_template("officer/preview.html", paper=paper, preview=paper.preview or {},
                                current=False, plan=publishing.effective(paper), error=exc.message,
                                today=_due_day()), exc.status
-    flash("The paper is published.")
+    part1 = result["part1"]
+    flash(f"Part 1 is scheduled for publication on {uk_date(date.fromisoformat(part1['publish_on']))}."
+          if part1["state"] == "scheduled" else "The paper is published.")
     return redirect(url_for("officer.published", paper_id=paper.id), code=303)
 
 

@@ -5,6 +5,7 @@ sends the officer back to that part of the form instead of offering a preview th
 import pytest
 
 from service.models import Paper
+from tests.conftest import part2_paper, post_form
 from tests.test_service_flow import upload
 
 
@@ -61,3 +62,18 @@ def test_preview_says_a_past_release_date_releases_part2_at_publication(client, 
                        "redactions": {"part1": {"total": 0}, "part2": {"total": 0}}})
     html = client.get("/officer/papers/1/preview").get_data(as_text=True)
     assert words in html
+
+
+def test_a_deferred_paper_is_announced_as_scheduled_without_a_public_link(client, app, redact_available):
+    upload(client, app, part2_paper(deferred="28/02/2090"))
+    assert post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/review").status_code == 303
+    html = client.get("/officer/papers/1/published").get_data(as_text=True)
+    assert "is scheduled for publication on 28 February 2090" in html and "is published" not in html
+    assert 'href="/decisions/' not in html
+
+
+def test_a_published_paper_links_its_public_page(client, app, redact_available):
+    upload(client, app, part2_paper())
+    assert post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/review").status_code == 303
+    html = client.get("/officer/papers/1/published").get_data(as_text=True)
+    assert "is published" in html and 'href="/decisions/pcd-912"' in html
