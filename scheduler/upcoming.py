@@ -34,7 +34,8 @@ class Upcoming:
 def what_happens(part: Part) -> str:
     if part.number == 1:
         return "publish"
-    return "review" if part.review_on is not None else "release"
+    # A Part 2 not in the uploaded file has nothing to release: it goes to review (scheduler.release).
+    return "review" if part.review_on is not None or part.in_file is False else "release"
 
 
 def upcoming(session: Session, now: datetime, days: int, release_time: time = time(0, 0)) -> list[Upcoming]:

@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 bp = Blueprint("releases", __name__)
 
+LATER_DAYS = 200 * 366  # "later": every dated part past the upcoming window
+
 
 @bp.route("/")
 def index():
@@ -102,10 +104,14 @@ def _render(error: str | None = None, status: int = 200, failed_part: int | None
     now = utcnow()
     db = db_session()
     days = int(cfg["UPCOMING_DAYS"])
+    # Everything dated, split at the window, so a part extended beyond it never drops out of sight.
+    window_end = last_due_date(now, release_time) + timedelta(days=days)
+    dated = upcoming(db, now, LATER_DAYS, release_time)
     beat = heartbeat.read(cfg["DATA_DIR"])
     page = render_template(
         "officer/releases.html", days=days, error=error, failed_part=failed_part, form=request.form,
-        upcoming=upcoming(db, now, days, release_time), review=in_state(db, "review"),
+        upcoming=[u for u in dated if u.day <= window_end], later=[u for u in dated if u.day > window_end],
+        review=in_state(db, "review"),
         held=in_state(db, "held"), undated=undated(db),
         min_date=(last_due_date(now, release_time) + timedelta(days=1)).isoformat(),
         release_time=release_time.strftime("%H:%M"), beat=beat,

@@ -47,8 +47,10 @@ def test_page_lists_what_is_coming_and_what_waits_for_an_officer(client, parts):
     upcoming = section(html, "upcoming")
     assert "Due in the next 14 days" in upcoming
     assert upcoming.index("PCD 104") < upcoming.index("PCD 101") < upcoming.index("PCD 103")  # soonest first
-    assert "PCD 102" not in html                      # 20 days away: not yet
-    assert "Published" in upcoming and "Released" in upcoming and "Put in the review queue" in upcoming
+    assert "PCD 102" not in upcoming                  # 20 days away: not yet, but listed as later
+    assert "PCD 102" in section(html, "later") and 'href="#later"' in upcoming
+    assert "Will be published" in upcoming and "Will be released" in upcoming
+    assert "Will go to the review queue" in upcoming
     assert "PCD 105" in section(html, "review") and "PCD 106" in section(html, "held")
     assert "PCD 107" in section(html, "undated")
     assert "The release scheduler is not running" in html   # no heartbeat in this data folder
