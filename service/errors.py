@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -42,6 +42,9 @@ def register(app: Flask) -> None:
     @app.errorhandler(413)
     def _too_large(exc):
         mb = app.config["MAX_UPLOAD_MB"]
+        if "user" not in g:  # refused before the user was loaded: the officer page still shows its header
+            from .auth import load_user
+            load_user()
         return error_response(413, f"The file is larger than the limit of {mb} MB. Nothing was uploaded.")
 
     @app.errorhandler(HTTPException)

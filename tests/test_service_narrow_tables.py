@@ -26,3 +26,19 @@ def test_dashboard_table_is_wrapped_when_rendered(client):
     publish_parts(client.application, part2={}, reference="PCD 301")
     html = client.get("/officer/").get_data(as_text=True)
     assert re.search(r'<div class="table-scroll">\s*<table', html)
+
+
+def test_too_large_upload_keeps_the_officer_header_and_links_back_to_upload(make_app, small_pdf):
+    import io
+
+    from tests.conftest import add_user, post_form, sign_in
+    app = make_app(MAX_UPLOAD_MB=1)
+    add_user(app)
+    c = app.test_client()
+    sign_in(c)
+    r = post_form(c, "/officer/upload", {"file": (io.BytesIO(small_pdf + b"\0" * (1024 * 1024 + 100 * 1024)), "a.pdf")},
+                  page="/officer/upload", content_type="multipart/form-data")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 413 and "limit of 1 MB" in html
+    assert 'href="/officer/upload">Back to Upload' in html and "list of published decisions" not in html
+    assert 'class="site-nav"' in html  # the officer header with its navigation
