@@ -13,6 +13,8 @@ from datetime import date
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, send_file, url_for
 
+from sqlalchemy import select
+
 from redaction.decisions import CONFIRMABLE, Decisions
 from redaction.errors import InputError
 from scheduler.release import last_due_date
@@ -20,7 +22,7 @@ from scheduler.release import last_due_date
 from . import audit, publishing
 from .db import db_session
 from .filters import uk_date
-from .models import utcnow
+from .models import Paper, utcnow
 from .officer import _paper, bp
 from .papers import storage
 
@@ -66,7 +68,19 @@ def _render_review(paper, error: str | None = None):
         by_page.setdefault(f["page"], []).append(f)
     return render_template("officer/review.html", paper=paper, analysis=analysis, decisions=decisions,
                            findings=findings, by_page=by_page, plan=plan, error=error,
-                           sizes=paper.page_sizes or [], part2_mode=_part2_mode(decisions))
+                           sizes=paper.page_sizes or [], part2_mode=_part2_mode(decisions),
+                           same_reference=_same_reference(paper))
+
+
+def _same_reference(paper) -> list:
+    """Other papers with this paper's reference (spacing and case aside): an upload of the same paper twice
+    would otherwise be published as a second decision (``pcd-956-2``) without anyone noticing."""
+    key = publishing.slugify(paper.reference or "")
+    if not key:
+        return []
+    others = db_session().scalars(select(Paper).where(Paper.id != paper.id, Paper.reference.is_not(None))
+                                  .order_by(Paper.id))
+    return [p for p in others if publishing.slugify(p.reference) == key]
 
 
 def _part2_mode(decisions: dict) -> str:

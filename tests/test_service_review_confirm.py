@@ -77,3 +77,13 @@ def test_a_published_paper_links_its_public_page(client, app, redact_available):
     assert post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/review").status_code == 303
     html = client.get("/officer/papers/1/published").get_data(as_text=True)
     assert "is published" in html and 'href="/decisions/pcd-912"' in html
+
+
+def test_review_warns_when_another_paper_has_the_same_reference(client, app, part2_pdf):
+    upload(client, app, part2_pdf)
+    html = client.get("/officer/papers/1/review").get_data(as_text=True)
+    assert "Another paper has this reference" not in html
+    upload(client, app, part2_pdf, name="again.pdf")
+    html = client.get("/officer/papers/2/review").get_data(as_text=True)
+    assert "Another paper has this reference" in html and 'href="/officer/papers/1"' in html
+    assert "not published" in html
