@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import pypdfium2 as pdfium

@@ -50,8 +50,8 @@ def _extract(pdf: pdfium.PdfDocument) -> Document:
 
 
 def _detect(doc: Document, structure) -> list:
-    try:
-        from .detect import find_personal_data
-    except ImportError:  # detection not installed in this build
-        return []
+    # Imported here, not at the top, so structure-only callers never load the NER model. Never guarded by
+    # an ImportError fallback: a broken install must fail, not analyse with no personal data found.
+    from .detect import find_personal_data
+
     return find_personal_data(doc, structure)

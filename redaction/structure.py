@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import foia
-from .dates import DateMatch, find_dates
+from .dates import find_dates
 from .extract import Document
 
 # --- reference and title -------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
