@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 
 import pikepdf
@@ -17,6 +17,8 @@ import pypdfium2 as pdfium
 
 from .errors import DamagedPdf, EmptyFile, EncryptedPdf, NotAPdf, PdfBomb, TooLarge
 from .limits import DEFAULT_LIMITS, Limits
+from .pdf.save import save
+from .pdf.shown import show_only_what_is_shown
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,8 @@ class LoadedPdf:
     data: bytes
     pdfium: pdfium.PdfDocument
     page_count: int
+    # What was rewritten so that every stage sees what a viewer shows (hidden layers, form fields).
+    prepared: dict = field(default_factory=dict)
 
     def close(self) -> None:
         self.pdfium.close()
@@ -38,7 +42,7 @@ def load(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadedPdf:
         raise TooLarge(f"the file is larger than the limit of {limits.max_bytes // (1024 * 1024)} MB")
     if b"%PDF-" not in data[:1024]:
         raise NotAPdf("the file is not a PDF")
-    _check_with_qpdf(data, limits)
+    data, prepared = _check_with_qpdf(data, limits)
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -49,10 +53,11 @@ def load(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadedPdf:
     if count == 0:
         doc.close()
         raise DamagedPdf("the PDF has no pages")
-    return LoadedPdf(data=data, pdfium=doc, page_count=count)
+    return LoadedPdf(data=data, pdfium=doc, page_count=count, prepared=prepared)
 
 
-def _check_with_qpdf(data: bytes, limits: Limits) -> None:
+def _check_with_qpdf(data: bytes, limits: Limits) -> tuple[bytes, dict]:
+    """Check the file, then make it hold only what a viewer shows (the bytes every later stage reads)."""
     try:
         with pikepdf.open(BytesIO(data)) as pdf:
             # Opened without a password: at most owner-only "permissions" encryption, which a full
@@ -61,6 +66,8 @@ def _check_with_qpdf(data: bytes, limits: Limits) -> None:
             if pages > limits.max_pages:
                 raise TooLarge(f"the PDF has more than {limits.max_pages} pages")
             _check_streams(pdf, limits)
+            prepared = show_only_what_is_shown(pdf)
+            return (save(pdf) if prepared else data), prepared
     except pikepdf.PasswordError:
         raise EncryptedPdf("the PDF is encrypted; upload a copy without a password") from None
     except pikepdf.PdfError:

@@ -60,7 +60,9 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
         specs = part_specs(doc, boundary)                                    # 2. split
         redactions = {p: plan.regions(p) for p in range(len(doc.pages))}
         leaks = _leak_test(plan)
-        outputs = [build_part(data, loaded.pdfium, doc, spec, redactions, leaks) for spec in specs]  # 3.
+        # The loaded bytes, not the upload: hidden layers are gone from them and form answers drawn in.
+        outputs = [build_part(loaded.data, loaded.pdfium, doc, spec, redactions, leaks) for spec in specs]  # 3.
+        prepared = loaded.prepared
     finally:
         loaded.close()
     expect = Expectations(values=plan.values, kept=plan.kept,                # 4. verify
@@ -70,6 +72,7 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
     part1 = next((o for o in outputs if o.number == 1), None)
     part2 = next((o for o in outputs if o.number == 2), None)
     report = _report(analysis, plan, outputs, boundary, checks)              # 5. report
+    _report_prepared(report, prepared)
     log.info("redacted %d pages into %d parts: %d regions, %d rasterised", len(doc.pages), len(outputs),
              len(plan.targets), sum(len(o.rasterised) for o in outputs))
     return RedactionResult(part1=part1.data if part1 else b"", part2=part2.data if part2 else None,
@@ -137,6 +140,16 @@ def _metadata(data: bytes) -> list[str]:
             return metadata_values(pdf)
     except pikepdf.PdfError:
         raise DamagedPdf("the PDF is damaged and cannot be read") from None
+
+
+def _report_prepared(report: dict, prepared: dict) -> None:
+    """Hidden layers deleted and form answers flattened before anything read the paper (counts only)."""
+    report["flattened"] = {"hidden_optional_content": prepared.get("hidden_optional_content", 0),
+                           **{f"form_{k}": v for k, v in prepared.get("form_fields", {}).items()}}
+    lost = prepared.get("form_fields", {}).get("not_drawn", 0)
+    if lost:
+        report["warnings"].append(f"{lost} filled form field(s) have no appearance that could be drawn: their "
+                                  "answers are not in the output; check the original paper")
 
 
 def _report(analysis: Analysis, plan: Plan, outputs: list[PartOutput], boundary, checks: list[str]) -> dict:
