@@ -15,12 +15,15 @@ from redaction.detect.recognizers.patterns import MISSING_GLYPHS
 from redaction.extract import extract
 from redaction.limits import DEFAULT_LIMITS
 from redaction.load import load
+from tests.detect_labels import LABEL, count, flexible, parse_new_paper, strip_labels
 
 HERE = Path(__file__).parent
 SYNTH_DIR = HERE / "detect_papers"
+NEW_DIR = SYNTH_DIR / "new"  # the issue-12 set: rendered by several producers, split into tune and holdout
+SPLITS = ("tune", "holdout")
 TEST_POLICY = HERE / "detect_policy.toml"
 TYPES = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "SIGNATURE")
-_LABEL = re.compile(r"\[\[(?P<type>[A-Z_]+):(?P<text>[^\]|]+?)(?:\|(?P<action>keep|redact))?\]\]", re.S)
+_LABEL = LABEL
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class Case:
     producer: str
     pdf: bytes
     labels: list[tuple[str, str, str, int]]
+    body: str = ""  # new set: the kind of public body, and "tune" or "holdout"
+    split: str = ""
 
 
 @dataclass
@@ -96,6 +101,17 @@ def synthetic_cases() -> list[Case]:
     return cases
 
 
+def new_cases(split: str | None = None) -> list[Case]:
+    """The committed PDFs of the new set (tests/detect_papers/new), one split or both."""
+    cases = []
+    for path in sorted(NEW_DIR.glob("*.txt")):
+        paper = parse_new_paper(path)
+        if split is None or paper.split == split:
+            cases.append(Case(paper.name, paper.producer, path.with_suffix(".pdf").read_bytes(), paper.labels,
+                              paper.meta.get("body", ""), paper.split))
+    return cases
+
+
 def fixture_cases() -> list[Case]:
     """The team's labelled fixture papers, every producer's PDF that exists."""
     try:
@@ -131,22 +147,7 @@ def _join_broken_emails(text: str, labels) -> list[tuple[str, str, str, int]]:
     return out
 
 
-def _strip(source: str) -> tuple[str, list[tuple[str, str, str, int]]]:
-    out, labels, last = [], [], 0
-    plain_so_far = ""
-    for m in _LABEL.finditer(source):
-        out.append(source[last:m.start()])
-        plain_so_far = "".join(out)
-        text = m.group("text")
-        labels.append((m.group("type"), text, m.group("action") or "redact", _count(plain_so_far, text)))
-        out.append(text)
-        last = m.end()
-    out.append(source[last:])
-    return "".join(out), labels
-
-
-def _count(text: str, needle: str) -> int:
-    return len(re.findall(re.escape(needle), text))
+_strip, _count = strip_labels, count  # the names older callers use
 
 
 # --- scoring -------------------------------------------------------------------------------------------
@@ -174,20 +175,7 @@ def locate(text: str, labels) -> tuple[list[Span], list[str]]:
 
 
 def _flexible(label_text: str) -> str:
-    """The label's words with any whitespace between them; a line break (and a line-end hyphen the
-    view dropped) may fall inside an e-mail address or number."""
-    words = label_text.split()
-    return r"\s+".join(r"\n?".join(_char(c) for c in w) for w in words)
-
-
-def _char(c: str) -> str:
-    """A hyphen may be dropped at a line end; a letter outside a standard font's encoding may be drawn as
-    a box or replacement glyph ("Wi■niewski" in a Helvetica PDF)."""
-    if c == "-":
-        return "-?"
-    if not c.isascii() and c.isalpha():
-        return f"(?:{re.escape(c)}|[{MISSING_GLYPHS}])"
-    return re.escape(c)
+    return flexible(label_text, MISSING_GLYPHS)
 
 
 def score(labels: list[Span], predicted: list[Span], lost: list[str], where: str) -> Score:

@@ -69,3 +69,70 @@ def test_the_scorer_reads_a_keep_label_run_into_a_label_word_as_a_false_alarm():
     keep = _span("PERSON", "Tamsin Achebe-Ward", "keep")
     s = score([keep], [_span("PERSON", "Tamsin Achebe-Ward\nPosition")], [], "t")
     assert s.kept_wrongly_redacted == 1 and len(s.false_alarms) == 1
+
+
+# --- the issue-12 set (tests/detect_papers/new): labels checked against the PDFs, never engine scores on
+# the holdout (it is measured once, by bench/detect.py; see its README) --------------------------------
+
+from tests.detect_eval import NEW_DIR, SPLITS, new_cases  # noqa: E402
+from tests.detect_labels import parse_new_paper  # noqa: E402
+
+NEW = new_cases()
+PRODUCER_MARK = {"reportlab": "ReportLab", "chromium": "Skia/PDF", "libreoffice": "LibreOffice",
+                 "libreoffice+ghostscript": "Ghostscript"}
+
+
+def test_the_new_set_spans_bodies_producers_and_both_splits():
+    assert len(NEW) >= 12
+    assert len({c.body.split(" (")[0] for c in NEW}) >= 4
+    assert len({c.producer.split("+")[0] for c in NEW}) >= 3
+    for split in SPLITS:
+        part = [c for c in NEW if c.split == split]
+        assert len(part) >= 6
+        assert len({c.body.split(" (")[0] for c in part}) >= 4
+        assert len({c.producer for c in part}) >= 3
+    assert {c.split for c in NEW} == set(SPLITS)
+
+
+@pytest.mark.parametrize("case", NEW, ids=lambda c: c.name)
+def test_every_label_of_a_new_paper_is_in_its_pdf_text(case):
+    text = view_text(case.pdf).joined_view.text
+    gold, lost = locate(text, case.labels)
+    assert lost == []
+    assert len(gold) == len(case.labels)
+    assert {lb.type for lb in gold} <= {"PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"}
+
+
+@pytest.mark.parametrize("case", NEW, ids=lambda c: c.name)
+def test_a_new_paper_was_made_by_its_producer(case):
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(case.pdf)
+    try:
+        assert PRODUCER_MARK[case.producer] in pdf.get_metadata_dict().get("Producer", "")
+    finally:
+        pdf.close()
+
+
+@pytest.mark.parametrize("path", sorted(NEW_DIR.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_kept_person_of_a_new_paper_has_a_policy_reason(path):
+    paper = parse_new_paper(path)
+    keeps = [(lb, why) for lb, why in zip(paper.labels, paper.reasons) if lb[2] == "keep"]
+    assert keeps, "each paper names at least one office holder to keep"
+    assert all(why.strip() for _, why in keeps)
+    assert all(typ == "PERSON" for (typ, *_), _ in keeps)
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Ms [[PERSON:June Hart-\\\nley]] and [[PERSON:Hart-\nley|keep:MP]]",
+     [("PERSON", "June Hart-\nley", "redact", 0), ("PERSON", "Hart-\nley", "keep", 0)]),
+    ("[[EMAIL_ADDRESS:a.b@x.internal]] then [[PERSON:Ann|redact]]",
+     [("EMAIL_ADDRESS", "a.b@x.internal", "redact", 0), ("PERSON", "Ann", "redact", 0)]),
+])
+def test_the_new_label_grammar(tmp_path, text, labels):
+    path = tmp_path / "tune_x_1.txt"
+    path.write_text("%% body: council\n%% producer: reportlab\n" + text, encoding="utf-8")
+    paper = parse_new_paper(path)
+    assert paper.labels == labels
+    assert paper.meta == {"body": "council", "producer": "reportlab"} and paper.split == "tune"
+    assert "[[" not in paper.plain and "\\" not in paper.plain
