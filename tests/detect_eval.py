@@ -56,6 +56,8 @@ class Score:
     redacted: int = 0  # labels to redact that the detector found and proposes to redact
     kept_wrongly_redacted: int = 0  # labels to keep that the detector proposes to redact
     keep_labels: int = 0
+    to_redact_by: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))  # per type
+    redacted_by: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
     chars: int = 0
@@ -65,6 +67,8 @@ class Score:
             self.tp[t] += other.tp[t]
             self.fp[t] += other.fp[t]
             self.fn[t] += other.fn[t]
+            self.to_redact_by[t] += other.to_redact_by[t]
+            self.redacted_by[t] += other.redacted_by[t]
         self.to_redact += other.to_redact
         self.redacted += other.redacted
         self.kept_wrongly_redacted += other.kept_wrongly_redacted
@@ -86,6 +90,9 @@ class Score:
     @property
     def redact_recall(self) -> float:
         return self.redacted / self.to_redact if self.to_redact else 1.0
+
+    def redact_recall_of(self, t: str) -> float:
+        return self.redacted_by[t] / self.to_redact_by[t] if self.to_redact_by[t] else 1.0
 
 
 # --- the evaluation set --------------------------------------------------------------------------------
@@ -192,6 +199,7 @@ def score(labels: list[Span], predicted: list[Span], lost: list[str], where: str
             s.keep_labels += 1
         else:
             s.to_redact += 1
+            s.to_redact_by[lb.type] += 1
         if match is None:
             s.fn[lb.type] += 1
             s.misses.append(f"{where}: missed {lb.type} {lb.text!r}")
@@ -207,6 +215,7 @@ def score(labels: list[Span], predicted: list[Span], lost: list[str], where: str
                 s.misses.append(f"{where}: part of {lb.type} {lb.text!r} left visible: {visible!r}")
             else:
                 s.redacted += 1
+                s.redacted_by[lb.type] += 1
         elif lb.action == "redact":
             s.misses.append(f"{where}: kept {lb.type} {lb.text!r} that should be redacted")
     for i, p in enumerate(predicted):
