@@ -5,7 +5,8 @@ state (CTM, q/Q) and the text state (Tm, Tlm, Tc, Tw, Tz, TL, Ts, Tf), so it kno
 glyph, image and path in page user space. It removes:
 
 * every glyph whose box meets a region (see :mod:`redaction.pdf.text`);
-* images under a region (dropped when fully covered, otherwise replaced by a blanked copy);
+* images under a region (dropped when fully covered); every image kept is re-encoded from its pixels,
+  blanked under regions and cropped to its clip (see :mod:`redaction.pdf.images`);
 * vector paths lying under a region (a complex path only partly under a redaction box makes the page
   "not safely editable": it may be text drawn as outlines, so the page is rasterised);
 * content in hidden optional-content layers, and marked-content property lists (``/ActualText``,
@@ -25,8 +26,8 @@ from dataclasses import dataclass, field
 import pikepdf
 
 from .fonts import FontCache
-from .geometry import IDENTITY, Matrix, Region, apply, inside, invert, meets, multiply, points_bbox, rect_bbox
-from .images import ImageNotEditable, blank_image
+from .geometry import IDENTITY, Box, Matrix, Region, apply, inside, invert, meets, multiply, points_bbox, rect_bbox
+from .images import ImageNotEditable, ImageRebuilder, Rebuilt
 from .scope import Scope
 from .text import TextState, show
 
@@ -56,6 +57,7 @@ class PageStats:
 class _GState:
     ctm: Matrix
     text: TextState
+    clip: Box | None = None  # bounding box of the clipping path in user space (None: unclipped)
 
 
 class ContentEditor:
@@ -69,7 +71,7 @@ class ContentEditor:
         self._parsed: dict = {}
         self._form_results: dict = {}
         self._form_written: set = set()
-        self._images: dict = {}
+        self._images = ImageRebuilder(pdf)
         self._active: list = []
 
     # --- entry point ----------------------------------------------------------------------------------
@@ -90,8 +92,9 @@ class ContentEditor:
 
     # --- the interpreter ------------------------------------------------------------------------------
 
-    def _run(self, ops, scope: Scope, ctm: Matrix, regions: list[Region], stats: PageStats) -> list:
-        gs = _GState(ctm, TextState())
+    def _run(self, ops, scope: Scope, ctm: Matrix, regions: list[Region], stats: PageStats,
+             clip_box: Box | None = None) -> list:
+        gs = _GState(ctm, TextState(), clip_box)
         stack: list[_GState] = []
         out: list = []
         path: list = []
@@ -123,11 +126,13 @@ class ContentEditor:
                 clip = True
                 continue
             if op in _PATH_PAINT:
+                if clip:  # images are cropped to what the clip shows (see images.py)
+                    gs.clip = _intersect(gs.clip, points_bbox(points))
                 out.extend(self._paint(path, inst, points, curves, clip, regions, stats))
                 path, points, curves, clip = [], [], False, False
                 continue
             if op == "q":
-                stack.append(_GState(gs.ctm, copy.copy(gs.text)))
+                stack.append(_GState(gs.ctm, copy.copy(gs.text), gs.clip))
             elif op == "Q":
                 if not stack:
                     continue  # unbalanced Q: would pop past our wrapper
@@ -218,52 +223,36 @@ class ContentEditor:
             return
         subtype = str(xobj.get("/Subtype", ""))
         if subtype == "/Image":
-            new = self._image(xobj, gs.ctm, regions, stats)
-            if new is False:
-                return
-            if new is None:
-                scope.use("/XObject", name)
-                out.append(([pikepdf.Name(name)], pikepdf.Operator("Do")))
-            else:
-                out.append(([pikepdf.Name(scope.add("/XObject", new, "/Im"))], pikepdf.Operator("Do")))
+            new = self._image(xobj, gs, regions, stats)
+            if new is not None:
+                _place(new, scope, out)
         elif subtype == "/Form":
             self._form(name, xobj, gs, scope, regions, out, stats)
 
-    def _image(self, image, ctm, regions, stats):
-        """None: unchanged; False: dropped; otherwise the blanked replacement."""
-        box = rect_bbox(ctm, 0.0, 0.0, 1.0, 1.0)
+    def _image(self, image, gs, regions, stats) -> Rebuilt | None:
+        """The image re-encoded from its pixels, blanked under ``regions`` and cropped to the clip; None when
+        it is dropped (wholly removed, wholly clipped, or not decodable: then the page is rasterised)."""
+        box = rect_bbox(gs.ctm, 0.0, 0.0, 1.0, 1.0)
         hits = [r for r in regions if meets(box, r.box)]
-        if not hits:
-            return None
         if any(inside(box, r.box, 0.5) for r in hits):
             stats.images_removed += 1
-            return False
-        key = (image.objgen, tuple(round(v, 3) for v in ctm), tuple(r.box for r in hits)) \
-            if isinstance(image, pikepdf.Object) else None
-        if key is not None and key in self._images:
-            stats.images_blanked += 1
-            return self._images[key]
+            return None
         try:
-            new = blank_image(self.pdf, image, ctm, hits)
+            new = self._images.rebuild(image, gs.ctm, hits, gs.clip)
         except ImageNotEditable as exc:
             log.info("image not editable (%s)", exc)
-            if any(r.kind != "crop" for r in hits):
-                stats.raster.add("image not editable")
+            stats.raster.add("image not editable")  # never passed through undecoded
             return None
         if new is None:
-            return None
-        new = self.pdf.make_indirect(new)
-        if key is not None:
-            self._images[key] = new
-        stats.images_blanked += 1
+            stats.images_removed += 1
+        elif hits or new.matrix is not None:
+            stats.images_blanked += 1
         return new
 
     def _inline_image(self, inst, gs, scope, regions, out, stats) -> None:
-        new = self._image(inst.iimage, gs.ctm, regions, stats)
-        if new is None:
-            out.append(inst)
-        elif new is not False:
-            out.append(([pikepdf.Name(scope.add("/XObject", new, "/Im"))], pikepdf.Operator("Do")))
+        new = self._image(inst.iimage, gs, regions, stats)
+        if new is not None:
+            _place(new, scope, out)
 
     def _form(self, name, form, gs, scope, regions, out, stats) -> None:
         key = form.objgen
@@ -279,7 +268,11 @@ class ContentEditor:
         inner = Scope(resources if resources is not None else scope.original)
         self._active.append(key)
         try:
-            new_ops = self._run(ops, inner, multiply(matrix, gs.ctm), regions, stats)
+            form_ctm = multiply(matrix, gs.ctm)
+            clip = gs.clip
+            if isinstance(form.get("/BBox"), pikepdf.Array) and len(form.BBox) == 4:
+                clip = _intersect(clip, rect_bbox(form_ctm, *(float(v) for v in form.BBox)))
+            new_ops = self._run(ops, inner, form_ctm, regions, stats, clip)
         finally:
             self._active.pop()
         data = pikepdf.unparse_content_stream(new_ops)
@@ -305,6 +298,23 @@ class ContentEditor:
             out.append(([pikepdf.Name(name)], pikepdf.Operator("Do")))
         else:
             out.append(([pikepdf.Name(scope.add("/XObject", target, "/Fm"))], pikepdf.Operator("Do")))
+
+
+def _place(new: Rebuilt, scope: Scope, out: list) -> None:
+    name = pikepdf.Name(scope.add("/XObject", new.stream, "/Im"))
+    if new.matrix is None:
+        out.append(([name], pikepdf.Operator("Do")))
+    else:  # the cropped image sits where its pixels sat in the original
+        out += [([], pikepdf.Operator("q")), (list(new.matrix), pikepdf.Operator("cm")),
+                ([name], pikepdf.Operator("Do")), ([], pikepdf.Operator("Q"))]
+
+
+def _intersect(a: Box | None, b: Box | None) -> Box | None:
+    if b is None:
+        return a
+    if a is None:
+        return b
+    return max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
 
 
 def _path_points(op: str, operands, ctm: Matrix, current) -> list[tuple[float, float]]:

@@ -1,10 +1,16 @@
-"""Blank the pixels of an image that lie under a region, in a new image object.
+"""Re-encode every image an output keeps from its decoded samples, cropped to what is visible.
 
-The new image holds only decoded, blanked pixels (re-encoded as JPEG when the source was JPEG, Flate
-otherwise), so nothing of the original data stream survives: no JPEG coefficients of the removed area,
-no EXIF, no ``/Metadata``. A soft mask is blanked too (made opaque under a box), because a signature
-saved as a PNG with transparency carries its shape in the mask. Raises :class:`ImageNotEditable` when the
-image cannot be decoded (JBIG2, JPX without a codec, exotic colour spaces) or is a stencil mask; the caller rasterises the page.
+Nothing of an image's original data stream reaches an output: no JPEG segment (EXIF, XMP, COM, ICC or any
+other APPn — the photographer's name and phone travel there), no bytes after the image data, no
+``/Metadata``, and no pixel a clip path hides (LibreOffice crops a picture by clipping it, and
+``pdfimages`` gives the whole picture back). The samples are decoded (:mod:`.samples`), the pixels under
+a region are blanked, the array is cropped to the visible area and written again: as JPEG when the source
+was a plain grey or RGB JPEG, otherwise as Flate. The colour space (ICCBased, Indexed, Cal*, Lab,
+Separation, DeviceN, CMYK), ``/Decode``, a colour-key or stencil ``/Mask`` and an ``/SMask`` are kept —
+the masks cropped and blanked like the image — so nothing is flattened to RGB or loses transparency.
+
+An image whose data cannot be decoded (JBIG2, CCITT, an unknown filter, a named inline colour space,
+short data) raises :class:`ImageNotEditable`; the caller rasterises the page instead of passing it on.
 """
 
 from __future__ import annotations
@@ -13,17 +19,26 @@ import io
 import logging
 import math
 import zlib
+from dataclasses import dataclass
 
 import pikepdf
-from PIL import Image, ImageDraw
+from PIL import Image
 
-from .geometry import Matrix, Region, invert, meets, rect_bbox
+from .geometry import Box, Matrix, Region, invert, meets, rect_bbox
+from .samples import ImageNotEditable, Samples, decode_samples, strip_jpeg_segments
 
 log = logging.getLogger(__name__)
 
+__all__ = ["ImageNotEditable", "ImageRebuilder", "Rebuilt", "pixel_rects"]
 
-class ImageNotEditable(Exception):
-    pass
+_KEEP_NUMBERS = ("/Decode", "/Matte")
+_KEEP_FLAGS = ("/Interpolate", "/Intent", "/ImageMask")
+
+
+@dataclass
+class Rebuilt:
+    stream: pikepdf.Stream
+    matrix: Matrix | None  # where the cropped image sits in the original's unit square; None: all of it
 
 
 def pixel_rects(placement: Matrix, width: int, height: int, regions: list[Region]) -> list[tuple]:
@@ -47,81 +62,147 @@ def pixel_rects(placement: Matrix, width: int, height: int, regions: list[Region
     return out
 
 
-def blank_image(pdf: pikepdf.Pdf, image: pikepdf.Object, placement: Matrix,
-                regions: list[Region]) -> pikepdf.Stream | None:
-    """A new image stream with the pixels under ``regions`` blanked; None when no pixel is affected."""
-    try:
-        pdfimage = pikepdf.PdfImage(image) if isinstance(image, pikepdf.Stream) else image
-        w, h = int(pdfimage.width), int(pdfimage.height)
-        rects = pixel_rects(placement, w, h, regions)
-        if not rects:
+def visible_fraction(placement: Matrix, visible: Box | None) -> tuple[float, float, float, float] | None:
+    """The part of the image's unit square (u0, v0, u1, v1) inside ``visible``; None when nothing shows."""
+    if visible is None:
+        return 0.0, 0.0, 1.0, 1.0
+    inv = invert(placement)
+    if inv is None:
+        return None
+    big = 1.0e6
+    u0, v0, u1, v1 = rect_bbox(inv, max(visible[0], -big), max(visible[1], -big), min(visible[2], big),
+                               min(visible[3], big))
+    u0, v0, u1, v1 = max(u0, 0.0), max(v0, 0.0), min(u1, 1.0), min(v1, 1.0)
+    if u1 <= u0 or v1 <= v0:
+        return None
+    return u0, v0, u1, v1
+
+
+class ImageRebuilder:
+    """Rebuilds images into one output document; identical results are shared (a logo on every page)."""
+
+    def __init__(self, pdf: pikepdf.Pdf):
+        self.pdf = pdf
+        self._cache: dict = {}
+
+    def rebuild(self, image, placement: Matrix, regions: list[Region], visible: Box | None) -> Rebuilt | None:
+        """The image as drawn at ``placement`` with ``regions`` blanked and only ``visible`` kept; None when
+        none of it shows. ``image`` is an image XObject or a :class:`pikepdf.PdfInlineImage`."""
+        area = visible_fraction(placement, visible)
+        if area is None:
             return None
-        if pdfimage.image_mask:  # a 1-bit stencil (often scanned text): rasterise the page instead
-            raise ImageNotEditable("stencil mask")
-        pil = pdfimage.as_pil_image()
-    except ImageNotEditable:
-        raise
-    except Exception as exc:  # pikepdf raises many types for undecodable images
-        raise ImageNotEditable(type(exc).__name__) from None
-    pil = _normalise_mode(pil)
-    draw = ImageDraw.Draw(pil)
-    for px0, py0, px1, py1, black in rects:
-        # Under a labelled box the pixels go black (the box is drawn over them anyway); under removed
-        # content without a box (the other part of a split page, outside the CropBox) they go white.
-        fill = 0 if black else (255 if pil.mode == "L" else (255, 255, 255))
-        draw.rectangle((px0, py0, px1 - 1, py1 - 1), fill=fill)
-    stream = _encode(pdf, pil, jpeg=_is_jpeg(image))
-    smask = image.get("/SMask") if isinstance(image, pikepdf.Stream) else None
-    if isinstance(smask, pikepdf.Stream):
-        stream.SMask = _blank_smask(pdf, smask, rects, placement, regions)
-    for key in ("/Interpolate", "/Intent"):
-        if isinstance(image, pikepdf.Stream) and key in image:
-            stream[key] = image[key]
-    return stream
+        stream, _keep = _as_stream(image)  # _keep holds an inline image's temporary document open
+        width, height = int(stream.get("/Width", 0)), int(stream.get("/Height", 0))
+        if width <= 0 or height <= 0:
+            raise ImageNotEditable("image size")
+        crop = _pixel_crop(area, width, height)
+        rects = tuple(pixel_rects(placement, width, height, regions))
+        key = (stream.objgen, crop, rects) if stream.objgen != (0, 0) and not isinstance(
+            image, pikepdf.PdfInlineImage) else None
+        if key is not None and key in self._cache:
+            return self._cache[key]
+        new = self._build(stream, crop, rects, mask_role=None)
+        matrix = None
+        if crop != (0, 0, width, height):
+            px0, py0, px1, py1 = crop
+            u0, u1, v0, v1 = px0 / width, px1 / width, 1.0 - py1 / height, 1.0 - py0 / height
+            matrix = (u1 - u0, 0.0, 0.0, v1 - v0, u0, v0)
+        result = Rebuilt(self.pdf.make_indirect(new), matrix)
+        if key is not None:
+            self._cache[key] = result
+        return result
+
+    def _build(self, stream: pikepdf.Stream, crop, rects, mask_role: str | None) -> pikepdf.Stream:
+        samples = decode_samples(stream)
+        width, height = samples.width, samples.height
+        for px0, py0, px1, py1, black in rects:
+            samples.fill((px0, py0, px1, py1), _blank_value(stream, samples, black, mask_role))
+        samples = samples.crop(crop)
+        new = self._encode(samples, jpeg=samples.jpeg and "/Mask" not in stream and mask_role is None)
+        if "/ColorSpace" in stream and not samples.image_mask:
+            new.ColorSpace = stream.ColorSpace
+        for key in _KEEP_NUMBERS:
+            value = stream.get(key)
+            if isinstance(value, pikepdf.Array):
+                new[key] = pikepdf.Array([float(v) for v in value])
+        for key in _KEEP_FLAGS:
+            if key in stream and isinstance(stream[key], (bool, pikepdf.Name)):
+                new[key] = stream[key]
+        mask = stream.get("/Mask")
+        if isinstance(mask, pikepdf.Array):  # colour key: sample ranges, unchanged since samples are
+            new.Mask = pikepdf.Array([int(v) for v in mask])
+        for key, role in (("/Mask", "stencil"), ("/SMask", "soft")):
+            sub = stream.get(key)
+            if isinstance(sub, pikepdf.Stream) and mask_role is None:
+                sw, sh = int(sub.get("/Width", 0)), int(sub.get("/Height", 0))
+                if sw <= 0 or sh <= 0:
+                    raise ImageNotEditable("mask size")
+                new[key] = self.pdf.make_indirect(self._build(
+                    sub, _scale_crop(crop, width, height, sw, sh), _scale_rects(rects, width, height, sw, sh),
+                    role))
+        return new
+
+    def _encode(self, samples: Samples, *, jpeg: bool) -> pikepdf.Stream:
+        if jpeg:
+            mode = {1: "L", 3: "RGB"}[samples.components]
+            pil = Image.frombytes(mode, (samples.width, samples.height), samples.pack())  # no .info: no COM
+            buf = io.BytesIO()
+            pil.save(buf, format="JPEG", quality=90)
+            data, filt = strip_jpeg_segments(buf.getvalue()), pikepdf.Name.DCTDecode
+        else:
+            data, filt = zlib.compress(samples.pack(), 6), pikepdf.Name.FlateDecode
+        return pikepdf.Stream(self.pdf, data, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+                              Width=samples.width, Height=samples.height, BitsPerComponent=samples.bpc,
+                              Filter=filt)
 
 
-def _normalise_mode(pil: Image.Image) -> Image.Image:
-    if pil.mode in ("L", "RGB"):
-        return pil.copy()
-    if pil.mode == "1":
-        return pil.convert("L")
-    try:
-        return pil.convert("RGB")
-    except (ValueError, OSError):
-        raise ImageNotEditable("colour mode") from None
+def _as_stream(image) -> tuple[pikepdf.Stream, object]:
+    if isinstance(image, pikepdf.Stream):
+        return image, None
+    if isinstance(image, pikepdf.PdfInlineImage):
+        cs = image.obj.get("/ColorSpace")
+        if isinstance(cs, pikepdf.Name) and str(cs) not in ("/DeviceGray", "/DeviceRGB", "/DeviceCMYK"):
+            raise ImageNotEditable("named inline colour space")
+        try:
+            pdfimage = image._convert_to_pdfimage()
+            return pdfimage.obj, pdfimage
+        except Exception as exc:  # pikepdf raises many types for a malformed inline image
+            raise ImageNotEditable(f"inline image ({type(exc).__name__})") from None
+    raise ImageNotEditable("not an image")
 
 
-def _is_jpeg(image: pikepdf.Object) -> bool:
-    if not isinstance(image, pikepdf.Stream):
-        return False
-    f = image.get("/Filter")
-    names = [str(x) for x in f] if isinstance(f, pikepdf.Array) else [str(f)]
-    return "/DCTDecode" in names
+def _pixel_crop(area, width: int, height: int) -> tuple[int, int, int, int]:
+    u0, v0, u1, v1 = area
+    eps = 1e-6  # float noise must not add a row of hidden pixels
+    px0, px1 = math.floor(u0 * width + eps), math.ceil(u1 * width - eps)
+    py0, py1 = math.floor((1.0 - v1) * height + eps), math.ceil((1.0 - v0) * height - eps)
+    px0, py0 = min(max(px0, 0), width - 1), min(max(py0, 0), height - 1)
+    return px0, py0, max(px1, px0 + 1), max(py1, py0 + 1)
 
 
-def _encode(pdf: pikepdf.Pdf, pil: Image.Image, *, jpeg: bool) -> pikepdf.Stream:
-    colorspace = pikepdf.Name.DeviceGray if pil.mode == "L" else pikepdf.Name.DeviceRGB
-    if jpeg:
-        buf = io.BytesIO()
-        pil.save(buf, format="JPEG", quality=90)
-        data, filt = buf.getvalue(), pikepdf.Name.DCTDecode
-    else:
-        data, filt = zlib.compress(pil.tobytes(), 6), pikepdf.Name.FlateDecode
-    return pikepdf.Stream(pdf, data, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
-                          Width=pil.width, Height=pil.height, ColorSpace=colorspace,
-                          BitsPerComponent=8, Filter=filt)
+def _scale_crop(crop, w: int, h: int, sw: int, sh: int) -> tuple[int, int, int, int]:
+    px0, py0, px1, py1 = crop
+    x0, y0 = math.floor(px0 * sw / w + 1e-6), math.floor(py0 * sh / h + 1e-6)
+    return x0, y0, max(math.ceil(px1 * sw / w - 1e-6), x0 + 1), max(math.ceil(py1 * sh / h - 1e-6), y0 + 1)
 
 
-def _blank_smask(pdf: pikepdf.Pdf, smask: pikepdf.Stream, rects, placement, regions) -> pikepdf.Stream:
-    try:
-        mask = pikepdf.PdfImage(smask).as_pil_image().convert("L")
-    except Exception:
-        raise ImageNotEditable("soft mask") from None
-    rects = pixel_rects(placement, mask.width, mask.height, regions)
-    draw = ImageDraw.Draw(mask)
-    for px0, py0, px1, py1, black in rects:
-        draw.rectangle((px0, py0, px1 - 1, py1 - 1), fill=255 if black else 0)
-    return pikepdf.Stream(pdf, zlib.compress(mask.tobytes(), 6), Type=pikepdf.Name.XObject,
-                          Subtype=pikepdf.Name.Image, Width=mask.width, Height=mask.height,
-                          ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8,
-                          Filter=pikepdf.Name.FlateDecode)
+def _scale_rects(rects, w: int, h: int, sw: int, sh: int) -> tuple:
+    return tuple((math.floor(a * sw / w), math.floor(b * sh / h), math.ceil(c * sw / w), math.ceil(d * sh / h), k)
+                 for a, b, c, d, k in rects)
+
+
+def _blank_value(stream: pikepdf.Stream, samples: Samples, black: bool, mask_role: str | None) -> int:
+    """The sample value written under a region. Under a labelled box the box hides the pixels; elsewhere
+    (the other part, outside the CropBox) they are clipped away. Masks go opaque under a box and
+    transparent elsewhere, so no shape survives; a stencil paints nothing there."""
+    top = (1 << samples.bpc) - 1
+    decode = stream.get("/Decode")
+    inverted = isinstance(decode, pikepdf.Array) and len(decode) >= 2 and float(decode[0]) > float(decode[1])
+    if samples.image_mask:  # a stencil paints where the (decoded) sample is 0
+        return 0 if inverted else top
+    if mask_role == "soft":
+        opaque = black
+        return (top if opaque else 0) if not inverted else (0 if opaque else top)
+    if mask_role == "stencil":  # /Mask stream: 1 masks the pixel out
+        return 0 if (black != inverted) else top
+    return 0

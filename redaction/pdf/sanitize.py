@@ -1,7 +1,8 @@
 """Remove everything from an output PDF that is not the pages' own visible content.
 
 Kept, by whitelist: the catalog's ``/Pages`` and ``/Lang``; each page's boxes, ``/Rotate``, ``/UserUnit``,
-``/Group``, rewritten ``/Contents`` and ``/Resources``; URI links that name nothing removed. Removed:
+``/Group``, rewritten ``/Contents`` and ``/Resources``; URI links that name nothing removed in any decoded form
+(:mod:`redaction.pdf.links`). Removed:
 the document information dictionary, XMP metadata (document and object level ``/Metadata``), every other
 annotation with its appearance streams and popups, the AcroForm and its field values, embedded and
 associated files, JavaScript, ``OpenAction`` and additional actions, outlines, named destinations, page
@@ -17,7 +18,8 @@ import re
 
 import pikepdf
 
-from .geometry import Region, meets
+from .geometry import Region
+from .links import safe_link
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +95,7 @@ def sanitize(pdf: pikepdf.Pdf, page_regions: list[list[Region]], leaks) -> dict:
         annots = obj.get("/Annots")
         kept = []
         for annot in annots if isinstance(annots, pikepdf.Array) else []:
-            link = _safe_link(pdf, annot, regions, leaks)
+            link = safe_link(pdf, annot, regions, leaks)
             if link is not None:
                 kept.append(link)
             else:
@@ -108,29 +110,6 @@ def sanitize(pdf: pikepdf.Pdf, page_regions: list[list[Region]], leaks) -> dict:
             del obj["/Annots"]
     _strip_objects(pdf)
     return counts
-
-
-def _safe_link(pdf, annot, regions: list[Region], leaks) -> pikepdf.Object | None:
-    """A fresh, minimal copy of a URI link that is not over removed content and names nothing removed."""
-    if not isinstance(annot, pikepdf.Dictionary) or str(annot.get("/Subtype", "")) != "/Link":
-        return None
-    action = annot.get("/A")
-    if not isinstance(action, pikepdf.Dictionary) or str(action.get("/S", "")) != "/URI":
-        return None
-    uri = action.get("/URI")
-    rect = annot.get("/Rect")
-    if not isinstance(uri, pikepdf.String) or not isinstance(rect, pikepdf.Array) or len(rect) != 4:
-        return None
-    text = bytes(uri).decode("latin-1")
-    if leaks(text) or leaks(re.sub(r"^mailto:", "", text)):
-        return None
-    box = tuple(float(v) for v in rect)
-    box = (min(box[0], box[2]), min(box[1], box[3]), max(box[0], box[2]), max(box[1], box[3]))
-    if any(meets(box, r.box) for r in regions):
-        return None
-    return pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=pikepdf.Array(box),
-        Border=pikepdf.Array([0, 0, 0]), A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String(text))))
 
 
 def _strip_objects(pdf: pikepdf.Pdf) -> None:
