@@ -1,0 +1,252 @@
+"""Removal cases of the acceptance corpus: links, image metadata and pixels, hidden layers, patterns and soft
+masks, font subsets, form answers and colour. Each paper shows the personal data in its ordinary text
+(where detection finds it) and hides it again in one hard place. Each returns (pdf bytes, manifest entry)."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+from PIL import Image, ImageCms, ImageDraw, ImageFont
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from tests.adversarial import lo_cases
+from tests.adversarial.cases_split import EMAIL, NAME, PHONE, TITLE, VALUES
+from tests.adversarial.producers import (TTF, chromium_pdf, edit, jpeg_with_metadata, page_pdf, photo,
+                                         xmp_packet)
+
+ORDINARY = ["The Board approved the refurbishment of the custody suite at the central station.",
+            "Financial comments: the cost is met from the existing capital budget."]
+VISIBLE = f"Report author: Detective Sergeant {NAME}, telephone {PHONE}."
+LINES = [(740, ORDINARY[0]), (720, VISIBLE), (700, f"E-mail: {EMAIL}"), (680, ORDINARY[1])]
+
+
+def _meta(klass: str, producer: str, *, values=VALUES, ordinary=ORDINARY, **extra) -> dict:
+    return {"class": klass, "producer": producer, "values": values, "part2": [], "ordinary": ordinary,
+            "officer_part2_start": None, **extra}
+
+
+def _link_page(links: list[tuple[float, str, str]]) -> bytes:
+    def draw(c):
+        for y, label, uri in links:
+            c.drawString(60, y, label)
+            c.linkURL(uri, (58, y - 3, 60 + pdfmetrics.stringWidth(label, "Helvetica", 10.5), y + 11),
+                      relative=0)
+    return page_pdf(LINES, draw, title=TITLE)
+
+
+def link_percent_plus() -> tuple[bytes, dict]:
+    links = [(620, "Staff directory entry for the report author.",
+              "https://www.example.gov.uk/staff?name=Oliver%20Quist&unit=custody"),
+             (600, "Search the register of interests.", "https://www.example.gov.uk/search?q=Oliver+Quist"),
+             (580, "Ring the custody desk.", "tel:07700.900.987"),
+             (560, "Ring from abroad.", "tel:+44-7700-900987")]
+    ordinary = ORDINARY + ["Search the register of interests.", "Ring the custody desk."]
+    return _link_page(links), _meta("links: percent, +, separators, international tel:", "reportlab",
+                                    ordinary=ordinary)
+
+
+def link_mailto_display() -> tuple[bytes, dict]:
+    links = [(620, "Write to the report author.",
+              "mailto:%22Oliver%20Quist%22%20%3Coliver.quist@example.gov.uk%3E?subject=PCD%209102"),
+             (600, "Copy the clerk in.", "mailto:Oliver Quist <oliver.quist@example.gov.uk>")]
+    ordinary = ORDINARY + ["Write to the report author."]
+    return _link_page(links), _meta("links: mailto with a display name", "reportlab", ordinary=ordinary)
+
+
+def jpeg_metadata() -> tuple[bytes, dict]:
+    jpeg = jpeg_with_metadata(photo(), artist=NAME, comment=f"Photo {NAME} {PHONE} {EMAIL}",
+                              xmp=xmp_packet(NAME, f"Taken by {NAME}, {PHONE}"))
+
+    def draw(c):
+        c.drawImage(ImageReader(io.BytesIO(jpeg)), 60, 380, width=240, height=160)
+        c.drawString(60, 360, "Photograph: the custody suite before the works.")
+    ordinary = ORDINARY + ["Photograph: the custody suite before the works."]
+    return page_pdf(LINES, draw, title=TITLE), _meta("image: JPEG EXIF, XMP and COM segments", "reportlab",
+                                                     ordinary=ordinary)
+
+
+def jpeg_com_after_blanking() -> tuple[bytes, dict]:
+    """A scanned page (one JPEG) with an invisible OCR text layer; the JPEG's COM and EXIF name the
+    person whose name the engine blanks in the pixels."""
+    scale = 150 / 72
+    w, h = int(595.27 * scale), int(841.89 * scale)
+    im = Image.new("RGB", (w, h), (250, 250, 246))
+    d = ImageDraw.Draw(im)
+    lines = [(780, TITLE, 14)] + [(y, t, 10.5) for y, t in LINES]
+    for y, text, size in lines:
+        d.text((60 * scale, (841.89 - y) * scale), text, fill=(20, 20, 20),
+               font=ImageFont.truetype(TTF, int(size * scale)), anchor="ls")
+    jpeg = jpeg_with_metadata(im, artist=NAME, comment=f"Scanned for {NAME} {PHONE}",
+                              xmp=xmp_packet(NAME, f"Scan by {NAME}"))
+    pdfmetrics.registerFont(TTFont("DejaVuSans", TTF))
+
+    def draw(c):
+        c.drawImage(ImageReader(io.BytesIO(jpeg)), 0, 0, width=595.27, height=841.89)
+        for y, text, size in lines:
+            t = c.beginText(60, y)
+            t.setTextRenderMode(3)
+            t.setFont("DejaVuSans", size)
+            t.textLine(text)
+            c.drawText(t)
+    from tests.adversarial.producers import A4, canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    draw(c)
+    c.showPage()
+    c.save()
+    return buf.getvalue(), _meta("image: COM segment after blanking (scanned page, OCR layer)", "reportlab")
+
+
+def _ocg_page(change, draw=None) -> bytes:
+    return edit(page_pdf(LINES, draw, title=TITLE), change)
+
+
+def ve_hidden_layer() -> tuple[bytes, dict]:
+    def change(pdf):
+        on = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Final")))
+        off = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Draft")))
+        pdf.Root.OCProperties = pikepdf.Dictionary(OCGs=[on, off], D=pikepdf.Dictionary(ON=[on], OFF=[off]))
+        hidden = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCMD, OCGs=[on],
+                                                      VE=[pikepdf.Name.Not, on]))
+        shown = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCMD, OCGs=[on, off],
+                                                     VE=[pikepdf.Name.Or, on, off]))
+        page = pdf.pages[0]
+        page.obj.Resources.Properties = pikepdf.Dictionary(MC0=hidden, MC1=shown)
+        page.contents_add(pdf.make_stream(
+            b"/OC /MC0 BDC BT /F1 10.5 Tf 60 600 Td (Draft note: ring " + NAME.encode() + b" on "
+            + PHONE.encode() + b") Tj ET EMC\n/OC /MC1 BDC BT /F1 10.5 Tf 60 580 Td "
+            b"(Layer note: the works start in the spring.) Tj ET EMC"))
+    ordinary = ORDINARY + ["Layer note: the works start in the spring."]
+    return _ocg_page(change), _meta("hidden content: layer hidden by a visibility expression (/VE)",
+                                    "pikepdf", ordinary=ordinary)
+
+
+def hidden_layer_rasterised() -> tuple[bytes, dict]:
+    """A layer that is off, on a page the engine must rasterise (a stencil mask under the name)."""
+    def change(pdf):
+        off = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Notes")))
+        pdf.Root.OCProperties = pikepdf.Dictionary(OCGs=[off], D=pikepdf.Dictionary(OFF=[off], ON=[]))
+        stencil = pdf.make_stream(bytes([0b10101010] * 8 * 8), Type=pikepdf.Name.XObject,
+                                  Subtype=pikepdf.Name.Image, Width=64, Height=8, ImageMask=True,
+                                  BitsPerComponent=1)
+        page = pdf.pages[0]
+        page.obj.Resources.Properties = pikepdf.Dictionary(MC0=off)
+        page.obj.Resources.XObject = pikepdf.Dictionary(Im9=stencil)
+        page.contents_add(pdf.make_stream(
+            b"q 0 0 0.5 rg 200 716 120 3 cm /Im9 Do Q\n/OC /MC0 BDC BT /F1 10.5 Tf 60 600 Td (Hidden notes: "
+            + NAME.encode() + b" " + PHONE.encode() + b" " + EMAIL.encode() + b") Tj ET EMC"))
+    return _ocg_page(change), _meta("hidden content: hidden layer on a rasterised page", "pikepdf")
+
+
+def tiling_pattern_text() -> tuple[bytes, dict]:
+    def change(pdf):
+        page = pdf.pages[0]
+        font = page.obj.Resources.Font
+        cell = pdf.make_stream(
+            b"BT /F1 8 Tf 2 6 Td (" + NAME.encode() + b" " + PHONE.encode() + b") Tj ET",
+            Type=pikepdf.Name.Pattern, PatternType=1, PaintType=1, TilingType=1, BBox=[0, 0, 150, 18],
+            XStep=150, YStep=18, Resources=pikepdf.Dictionary(Font=font))
+        page.obj.Resources.Pattern = pikepdf.Dictionary(P1=cell)
+        page.contents_add(pdf.make_stream(b"q /Pattern cs /P1 scn 60 520 300 54 re f Q"))
+    return _ocg_page(change), _meta("pattern: text inside a tiling-pattern cell", "pikepdf")
+
+
+def soft_mask_text() -> tuple[bytes, dict]:
+    def change(pdf):
+        page = pdf.pages[0]
+        group = pdf.make_stream(
+            b"0 g 60 500 320 40 re f 1 g BT /F1 16 Tf 66 514 Td (" + NAME.encode() + b" " + PHONE.encode()
+            + b") Tj ET", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[60, 500, 380, 540],
+            Group=pikepdf.Dictionary(S=pikepdf.Name.Transparency, CS=pikepdf.Name.DeviceRGB),
+            Resources=pikepdf.Dictionary(Font=page.obj.Resources.Font))
+        gs = pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, SMask=pikepdf.Dictionary(
+            Type=pikepdf.Name.Mask, S=pikepdf.Name.Luminosity, G=group))
+        page.obj.Resources.ExtGState = pikepdf.Dictionary(GS9=gs)
+        page.contents_add(pdf.make_stream(b"q /GS9 gs 0 0 0.6 rg 60 500 320 40 re f Q"))
+    return _ocg_page(change), _meta("soft mask: text inside a soft-mask group", "pikepdf")
+
+
+RARE = "Jozef Quixby"
+RARE_VALUES = [RARE, "Quixby", "Jozef", PHONE]
+
+
+def font_subset_order() -> tuple[bytes, dict]:
+    """The removed name uses letters (J, z, Q, x) nothing else on the page uses; reportlab subsets in
+    first-use order, so the name's letters come first in the font."""
+    pdfmetrics.registerFont(TTFont("DejaVuSans", TTF))
+    lines = [(740, f"Report author: Detective Sergeant {RARE}, telephone {PHONE}."),
+             (720, ORDINARY[0]), (700, ORDINARY[1])]
+    return page_pdf(lines, title=TITLE, font="DejaVuSans"), _meta(
+        "font: subset keeps glyphs of removed text in first-use order", "reportlab", values=RARE_VALUES)
+
+
+def chromium_cid_subset() -> tuple[bytes, dict]:
+    html = ("<html><body style='font-family:DejaVu Sans;font-size:11pt;margin:2cm'>"
+            f"<h2>{TITLE}</h2><p>Report author: Detective Sergeant {RARE}, telephone {PHONE}.</p>"
+            f"<p>{ORDINARY[0]}</p><p>{ORDINARY[1]}</p>"
+            f"<p style='font-size:8pt'>Copy to {RARE} ({PHONE}).</p></body></html>")
+    return chromium_pdf(html), _meta("font: CID font subset (Identity-H) keeps removed glyphs", "chromium",
+                                     values=RARE_VALUES)
+
+
+def form_answers() -> tuple[bytes, dict]:
+    def draw(c):
+        c.drawString(60, 620, "Budget code:")
+        c.acroForm.textfield(name="budget", value="CAP-2291 capital works", x=150, y=612, width=220,
+                             height=18, borderWidth=0)
+        c.drawString(60, 590, "Prepared by:")
+        c.acroForm.textfield(name="author", value=f"{NAME} {PHONE}", x=150, y=582, width=220, height=18,
+                             borderWidth=0)
+    ordinary = ORDINARY + ["CAP-2291 capital works"]
+    return page_pdf(LINES, draw, title=TITLE), _meta("form: filled answers kept, personal answer removed",
+                                                     "reportlab", ordinary=ordinary)
+
+
+def colour_key_mask() -> tuple[bytes, dict]:
+    im = Image.new("RGB", (200, 100), (0, 255, 0))
+    ImageDraw.Draw(im).ellipse([20, 10, 180, 90], fill=(200, 30, 30))
+
+    def draw(c):
+        c.setFillColorRGB(0.1, 0.2, 0.8)
+        c.rect(60, 400, 200, 100, fill=1, stroke=0)
+        c.drawImage(ImageReader(im), 60, 400, width=200, height=100, mask=[0, 10, 245, 255, 0, 10])
+    # Two corners of the picture are transparent: the blue square behind must still show there.
+    return page_pdf(LINES, draw, title=TITLE), _meta("colour: colour-key /Mask kept", "reportlab",
+                                                     pixel_checks=[[1, 64, 404], [1, 256, 496]])
+
+
+def icc_indexed() -> tuple[bytes, dict]:
+    def change(pdf):
+        srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+        icc = pdf.make_stream(srgb, N=3, Alternate=pikepdf.Name.DeviceRGB)
+        pixels = bytes(v for y in range(40) for x in range(60) for v in (x * 4, y * 6, 120))
+        im_icc = pdf.make_stream(pixels, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=60,
+                                 Height=40, BitsPerComponent=8, ColorSpace=[pikepdf.Name.ICCBased, icc])
+        palette = pikepdf.String(bytes([200, 30, 30, 30, 160, 30, 30, 30, 200, 240, 240, 240]))
+        idx = bytes((x // 15 + y // 10) % 4 for y in range(40) for x in range(60))
+        im_idx = pdf.make_stream(idx, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=60,
+                                 Height=40, BitsPerComponent=8,
+                                 ColorSpace=[pikepdf.Name.Indexed, pikepdf.Name.DeviceRGB, 3, palette])
+        page = pdf.pages[0]
+        page.obj.Resources.XObject = pikepdf.Dictionary(ImIcc=im_icc, ImIdx=im_idx)
+        page.contents_add(pdf.make_stream(b"q 180 0 0 120 60 420 cm /ImIcc Do Q q 180 0 0 120 300 420 cm "
+                                          b"/ImIdx Do Q"))
+    return edit(page_pdf(LINES, title=TITLE), change), _meta(
+        "colour: ICC and Indexed colour spaces kept", "pikepdf", colour_spaces=["/ICCBased", "/Indexed"],
+        pixel_checks=[[1, 100, 480], [1, 340, 480]])
+
+
+CASES = {
+    "link_tel_header_footer_lo": lo_cases.tel_link_header_footer,
+    "comment_tracked_changes_lo": lo_cases.comment_tracked_changes,
+    "link_percent_plus": link_percent_plus, "link_mailto_display": link_mailto_display,
+    "jpeg_metadata": jpeg_metadata, "jpeg_com_after_blanking": jpeg_com_after_blanking,
+    "clip_cropped_image_lo": lo_cases.clip_cropped_image,
+    "ve_hidden_layer": ve_hidden_layer, "hidden_layer_rasterised": hidden_layer_rasterised,
+    "tiling_pattern_text": tiling_pattern_text, "soft_mask_text": soft_mask_text,
+    "font_subset_order": font_subset_order, "chromium_cid_subset": chromium_cid_subset,
+    "form_answers": form_answers, "colour_key_mask": colour_key_mask, "icc_indexed": icc_indexed,
+}

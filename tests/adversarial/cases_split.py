@@ -1,0 +1,122 @@
+"""Part 2 split cases of the acceptance corpus: a heading the reader may not know, a heading drawn as an
+image, two columns, a page turned with /Rotate 90. Each returns (pdf bytes, manifest entry)."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.utils import ImageReader
+
+from tests.adversarial.producers import page_pdf, png_bytes, text_image
+
+TITLE = "Decision PCD 9102: Custody suite refurbishment"
+NAME, PHONE, EMAIL = "Oliver Quist", "07700 900987", "oliver.quist@example.gov.uk"
+VALUES = [NAME, "Quist", PHONE, EMAIL]
+PART1 = [
+    "The Board approved the refurbishment of the custody suite at the central station.",
+    f"Report author: Detective Sergeant {NAME}, telephone {PHONE}.",
+    "Financial comments: the cost is met from the existing capital budget.",
+    "Legal comments: the works fall within the existing planning consent.",
+]
+ORDINARY = [PART1[0], PART1[2], PART1[3]]
+WITHHOLD = "This section is not for publication until 30/06/2031 under section 43 (commercial interests)."
+PART2 = [
+    "The preferred contractor offered a discount of nine per cent on the second tranche.",
+    "Negotiations with the two reserve bidders closed without a revised tender from either.",
+    "The contingency held back for asbestos removal is eleven thousand pounds.",
+    "Officers advise that the second bidder would withdraw if the price became public.",
+]
+
+
+def _meta(klass: str, producer: str, part2_start=None, ordinary=ORDINARY, part2=PART2) -> dict:
+    return {"class": klass, "producer": producer, "values": VALUES, "part2": part2, "ordinary": ordinary,
+            "officer_part2_start": part2_start}
+
+
+def _lines(c, x: float, y: float, lines: list[str], step: float = 16) -> float:
+    for line in lines:
+        c.drawString(x, y, line)
+        y -= step
+    return y
+
+
+def numbered_heading() -> tuple[bytes, dict]:
+    """'5. Part 2 — confidential facts and advice' on page 2, the body saying it is not for publication."""
+    def page2(c, n):
+        c.drawString(60, 780, "4. Financial comments: the cost is met from the existing capital budget.")
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(60, 740, "5. Part 2 \u2014 confidential facts and advice")
+        c.setFont("Helvetica", 10.5)
+        _lines(c, 60, 715, [WITHHOLD, *PART2])
+    lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[3])]
+    data = page_pdf(lines, title=TITLE, pages=2, later=page2)
+    return data, _meta("split: numbered Part 2 heading", "reportlab", {"page": 2, "y": 756})
+
+
+def heading_image() -> tuple[bytes, dict]:
+    """The Part 2 heading is a picture of words; only the body says the section is withheld."""
+    heading = png_bytes(text_image(["PART 2 - CONFIDENTIAL FACTS AND ADVICE"], size=(1000, 60), font_px=36,
+                                   top=8))
+
+    def page2(c, n):
+        c.drawString(60, 780, PART1[3])
+        c.drawImage(ImageReader(io.BytesIO(heading)), 60, 730, width=400, height=24)
+        _lines(c, 60, 710, [WITHHOLD, *PART2])
+    lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[2])]
+    data = page_pdf(lines, title=TITLE, pages=2, later=page2)
+    return data, _meta("split: Part 2 heading drawn as an image", "reportlab",
+                       {"page": 2, "y": 760}, ordinary=ORDINARY)
+
+
+def two_columns() -> tuple[bytes, dict]:
+    """Part 2 starts half way down the left column and runs on at the top of the right column."""
+    left1 = ["The Board approved the", "refurbishment of the custody", "suite at the central station.",
+             "Report author: Detective", f"Sergeant {NAME},", f"telephone {PHONE}.", "Financial comments: the",
+             "cost is met from the existing", "capital budget."]
+    left2 = ["This section is not for", "publication until 30/06/2031", "under section 43.",
+             "The preferred contractor", "offered a discount of nine", "per cent on the second tranche."]
+    right = ["Negotiations with the two", "reserve bidders closed without", "a revised tender from either.",
+             "The contingency held back for", "asbestos removal is eleven", "thousand pounds.",
+             "Officers advise that the second", "bidder would withdraw if the", "price became public."]
+
+    def draw(c):
+        y = _lines(c, 60, 730, left1)
+        c.setFont("Helvetica-Bold", 11)
+        c.drawString(60, y - 10, "PART 2 - CONFIDENTIAL FACTS")
+        c.setFont("Helvetica", 10.5)
+        _lines(c, 60, y - 30, left2)
+        _lines(c, 320, 730, right)
+    data = page_pdf([], draw, title=TITLE)
+    part2 = [" ".join(left2[3:]), " ".join(right)]
+    ordinary = ["The Board approved the", "refurbishment of the custody", "cost is met from the existing"]
+    heading_y = 730 - 16 * len(left1) - 10
+    return data, _meta("split: two columns", "reportlab", {"page": 1, "y": heading_y + 14, "x": 55},
+                       ordinary=ordinary, part2=part2)
+
+
+def rotate_90() -> tuple[bytes, dict]:
+    """Page 2 is a landscape table stored portrait with /Rotate 90: Part 2 starts half way down it."""
+    rows_p1 = ["Item        Cost      Status", "Cell doors   41,000    Approved by the Board",
+               "Cell toilets 12,500    Approved by the Board"]
+    rows_p2 = ["PART 2 - CONFIDENTIAL FACTS AND ADVICE", WITHHOLD, *PART2]
+
+    def page2(c, n):
+        c.setPageRotation(90)
+        # Shown turned a quarter clockwise: text running up the sheet reads left to right, and the lines
+        # that follow one another on screen sit further right on the sheet.
+        for k, line in enumerate(rows_p1 + [""] + rows_p2):
+            c.saveState()
+            c.translate(80 + 20 * k, 60)
+            c.rotate(90)
+            if line.startswith("PART 2"):
+                c.setFont("Helvetica-Bold", 12)
+            c.drawString(0, 0, line)
+            c.restoreState()
+    lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[2])]
+    data = page_pdf(lines, title=TITLE, pages=2, later=page2)
+    ordinary = [PART1[0], PART1[2], "Cell doors 41,000 Approved by the Board"]
+    return data, _meta("split: /Rotate 90 landscape page", "reportlab", None, ordinary=ordinary)
+
+
+CASES = {"split_numbered_heading": numbered_heading, "split_heading_image": heading_image,
+         "split_two_columns": two_columns, "split_rotate_90": rotate_90}
