@@ -50,7 +50,8 @@ def numbered_heading() -> tuple[bytes, dict]:
         _lines(c, 60, 715, [WITHHOLD, *PART2])
     lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[3])]
     data = page_pdf(lines, title=TITLE, pages=2, later=page2)
-    return data, _meta("split: numbered Part 2 heading", "reportlab", {"page": 2, "y": 756})
+    return data, _meta("split: numbered Part 2 heading", "reportlab", {"page": 2, "y": 756},
+                       part2=["Part 2 confidential facts and advice", WITHHOLD, *PART2])
 
 
 def heading_image() -> tuple[bytes, dict]:
@@ -64,8 +65,8 @@ def heading_image() -> tuple[bytes, dict]:
         _lines(c, 60, 710, [WITHHOLD, *PART2])
     lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[2])]
     data = page_pdf(lines, title=TITLE, pages=2, later=page2)
-    return data, _meta("split: Part 2 heading drawn as an image", "reportlab",
-                       {"page": 2, "y": 760}, ordinary=ORDINARY)
+    return data, _meta("split: Part 2 heading drawn as an image", "reportlab", {"page": 2, "y": 760},
+                       part2=["PART 2 CONFIDENTIAL FACTS AND ADVICE", WITHHOLD, *PART2])
 
 
 def two_columns() -> tuple[bytes, dict]:
@@ -87,7 +88,7 @@ def two_columns() -> tuple[bytes, dict]:
         _lines(c, 60, y - 30, left2)
         _lines(c, 320, 730, right)
     data = page_pdf([], draw, title=TITLE)
-    part2 = [" ".join(left2[3:]), " ".join(right)]
+    part2 = ["PART 2 - CONFIDENTIAL FACTS", " ".join(left2), " ".join(right)]
     ordinary = ["The Board approved the", "refurbishment of the custody", "cost is met from the existing"]
     heading_y = 730 - 16 * len(left1) - 10
     return data, _meta("split: two columns", "reportlab", {"page": 1, "y": heading_y + 14, "x": 55},
@@ -115,7 +116,8 @@ def rotate_90() -> tuple[bytes, dict]:
     lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[2])]
     data = page_pdf(lines, title=TITLE, pages=2, later=page2)
     ordinary = [PART1[0], PART1[2], "Cell doors 41,000 Approved by the Board"]
-    return data, _meta("split: /Rotate 90 landscape page", "reportlab", None, ordinary=ordinary)
+    return data, _meta("split: /Rotate 90 landscape page", "reportlab", None, ordinary=ordinary,
+                       part2=rows_p2)
 
 
 CASES = {"split_numbered_heading": numbered_heading, "split_heading_image": heading_image,
