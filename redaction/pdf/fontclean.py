@@ -8,10 +8,10 @@ shown. For each such font this module:
   that were only in removed text;
 * sets the advance width of every code no longer shown to 0 (``/Widths``; a simple font) or rebuilds
   ``/W`` from the surviving CIDs (a CID font), so glyph widths of removed text are not listed either;
-* drops ``/CharSet`` and ``/CIDSet`` from the descriptor (they list the glyphs of the original subset).
-
-The embedded font program itself is kept as it is: its glyph outlines for characters no longer used stay
-(a subset font holds each letter once, not the text). See the README's note on fonts.
+* drops ``/CharSet`` and ``/CIDSet`` from the descriptor (they list the glyphs of the original subset);
+* rebuilds the embedded font program with only the glyphs still shown, renumbered in an order that says
+  nothing about first use (:mod:`.subset`). A program that cannot be subset (Type 1, unreadable) is
+  counted in the report (``sanitized.fonts.not_subset``) for the verifier's font check.
 """
 
 from __future__ import annotations
@@ -22,12 +22,15 @@ import logging
 import pikepdf
 from pdfminer.cmapdb import CMapParser, FileUnicodeMap
 
+from .subset import resubset
+
 log = logging.getLogger(__name__)
 
 
-def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]]) -> int:
-    """Prune every font in ``used_codes`` (objgen -> codes still shown). Returns how many were pruned."""
-    pruned = 0
+def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]]) -> dict:
+    """Prune every font in ``used_codes`` (objgen -> codes still shown). Returns counts for the report:
+    fonts pruned, programs subset, programs that could not be subset."""
+    counts = {"pruned": 0, "subset": 0, "not_subset": 0}
     for objgen, codes in used_codes.items():
         try:
             font = pdf.get_object(objgen)
@@ -36,6 +39,13 @@ def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]]) -
         if not isinstance(font, pikepdf.Dictionary):
             continue
         two_byte = str(font.get("/Subtype", "")) == "/Type0"
+        unicode = read_tounicode(font.ToUnicode) if isinstance(font.get("/ToUnicode"), pikepdf.Stream) else {}
+        result = resubset(pdf, font, codes, unicode, {} if two_byte else _glyph_names(font))
+        if result == "subset":
+            counts["subset"] += 1
+        elif result != "none":
+            counts["not_subset"] += 1
+            log.info("font program not subset (%s)", result)
         if "/ToUnicode" in font and isinstance(font.ToUnicode, pikepdf.Stream):
             font.ToUnicode = _tounicode(pdf, font.ToUnicode, codes, two_byte)
         if two_byte:
@@ -48,8 +58,17 @@ def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]]) -
             for key in ("/CharSet", "/CIDSet"):
                 if key in descriptor:
                     del descriptor[key]
-        pruned += 1
-    return pruned
+        counts["pruned"] += 1
+    return counts
+
+
+def _glyph_names(font: pikepdf.Dictionary) -> dict[int, str]:
+    from .fonts import _encoding  # the PDF encoding with /Differences, as the metrics read it
+
+    try:
+        return _encoding(font)
+    except (pikepdf.PdfError, KeyError, TypeError, ValueError):
+        return {}
 
 
 def read_tounicode(stream: pikepdf.Stream) -> dict[int, str]:

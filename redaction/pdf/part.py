@@ -71,8 +71,9 @@ def build_part(data: bytes, source: pdfium.PdfDocument, doc: Document, spec: Par
         page.obj.Contents = pdf.make_stream(content.rstrip() + b"\n" + boxes)
         page.obj.Resources = resources
         out.removed.append(_page_report(src_index, out_index, redactions.get(src_index, []), spec, counts))
-    clean_fonts(pdf, used_codes)
+    fonts = clean_fonts(pdf, used_codes)
     out.sanitized = sanitize(pdf, out.regions, leaks)
+    out.sanitized["fonts"] = fonts
     out.data = save(pdf)
     pdf.close()
     return out
