@@ -1,7 +1,9 @@
 """Who is kept and why: the publication policy an organisation edits (a TOML file).
 
 Every person's name is redacted except public office holders acting in role: the named office holders of
-the roster, and police chief officers (Commander and above). Signatures, phone numbers and e-mail
+the roster, anyone named in apposition to an office the file lists as held in public ("the Mayor of
+Tower Hamlets, ...", "..., Leader of the Council", "... MP", "Chief Fire Officer ..."), and police chief
+officers (Commander and above, chief constables and their deputies and assistants). Signatures, phone numbers and e-mail
 addresses are always redacted. Every decision carries a reason a person can read.
 
 The file is ``policy_default.toml`` beside this module unless ``FOIA_POLICY_FILE`` (or the ``path``
@@ -55,14 +57,35 @@ class Policy:
     office_holders: dict[str, str]  # folded full name -> role
     roles: dict[str, str] = None  # a role as written ("DMPC") -> the role's name
     police_ranks: frozenset[str] = frozenset()  # every police rank's full name (the others are fire, RAF ...)
+    # offices written with a place or subject ("Mayor of {place}" as a pattern, role name or "" for as written)
+    role_templates: tuple[tuple[str, str], ...] = ()
+    after_name: dict[str, str] = None  # an office written right after a name ("MP") -> the role's name
 
-    def role_pattern(self) -> str | None:
-        """A regular expression for any written form of a roster role, longest first."""
-        forms = sorted(self.roles or {}, key=len, reverse=True)
-        return "(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms) + ")" if forms else None
+    def role_pattern(self, *, templates: bool = True) -> str | None:
+        """A regular expression for any written form of a kept role, longest first. ``templates=False``
+        leaves out the offices written with a place or subject, which may run on into a name that follows
+        with no comma ("the Minister for Policing Jo Bell")."""
+        forms = [r"\s+".join(map(re.escape, f.split())) for f in sorted(self.roles or {}, key=len, reverse=True)]
+        if templates:
+            forms = [t for t, _ in self.role_templates] + forms
+        return "(?:" + "|".join(forms) + ")" if forms else None
 
-    def for_type(self, entity_type: str) -> Decision:
-        return Decision(REDACT, ALWAYS_REDACTED.get(entity_type, "personal data"))
+    def role_of(self, written: str) -> str | None:
+        """The role's name for a role as written in a paper: "DMPC" -> "Deputy Mayor for Policing and
+        Crime"; an office with a place or subject is named as written ("Mayor of Tower Hamlets")."""
+        written = " ".join(written.split())
+        if written in (self.roles or {}):
+            return self.roles[written]
+        if written in (self.after_name or {}):
+            return self.after_name[written]
+        for pattern, role in self.role_templates:
+            if re.fullmatch(pattern, written):
+                return role or written
+        return None
+
+    def for_type(self, entity_type: str, reason: str | None = None) -> Decision:
+        """Always redacted; ``reason`` is a recognizer's more precise reason ("phone number (international)")."""
+        return Decision(REDACT, reason or ALWAYS_REDACTED.get(entity_type, "personal data"))
 
     def for_person(self, names: set[str], ranks: set[str], roles: set[str] = frozenset()) -> Decision:
         """The decision for one person, from every way the paper names them, every rank written beside
@@ -107,6 +130,17 @@ def _load(path: Path) -> Policy:
         ranks = data.get("police", {}).get("chief_officer_ranks", [])
         holders: dict[str, str] = {}
         roles: dict[str, str] = {}
+        templates: list[tuple[str, str]] = []
+        after_name: dict[str, str] = {}
+        for entry in data.get("office_roles", []):
+            role = str(entry["role"])
+            for written in [role, *entry.get("also_written", [])]:
+                if "{" in written:
+                    templates.append((_template(written), ""))
+                else:  # the office as written is the reason ("Deputy Mayor"); an abbreviation says its role
+                    roles[str(written)] = role if str(written).isupper() else " ".join(str(written).split())
+            for written in entry.get("after_name", []):
+                after_name[str(written)] = role
         for entry in data.get("office_holders", []):
             role = entry["role"]
             for written in [role, *entry.get("also_written", [])]:
@@ -120,10 +154,23 @@ def _load(path: Path) -> Policy:
             raise PolicyError(f"the policy file {path.name} names unknown police ranks: {', '.join(unknown)}")
         policy = Policy(exemption=str(data.get("exemption", "s40(2)")),
                         chief_officer_ranks=frozenset(str(r) for r in ranks), office_holders=holders,
-                        roles=roles, police_ranks=frozenset(POLICE_RANKS.values()))
+                        roles=roles, police_ranks=frozenset(POLICE_RANKS.values()),
+                        role_templates=tuple(templates), after_name=after_name)
     except (KeyError, TypeError, AttributeError) as exc:
         raise PolicyError(f"the policy file {path.name} is malformed: each office_holders entry needs "
-                          f"'role' and 'names' ({type(exc).__name__})") from None
+                          f"'role' and 'names', each office_roles entry 'role' ({type(exc).__name__})") from None
     log.info("loaded policy %s: chief ranks=%d office holders=%d", path.name, len(policy.chief_officer_ranks),
              len(holders))
     return policy
+
+
+# "{place}" or "{subject}" in an office as written: a capitalised phrase of up to six words, which may hold
+# "and", "&", "of", "for", "the" ("Mayor of Tower Hamlets", "Cabinet Member for Adults and Health").
+_PHRASE = (r"(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:and|&|of|for|the|upon|on|in)\s+){0,2}"
+           r"(?:[A-Z][\w'’&-]*|&)){0,5}")
+
+
+def _template(written: str) -> str:
+    parts = re.split(r"\{\w+\}", written)
+    return _PHRASE.join(r"\s+".join(map(re.escape, p.split(" "))) for p in parts)
+

@@ -201,3 +201,81 @@ def test_a_name_known_from_an_email_is_found_as_written_without_ner(text, expect
     got = [" ".join(text[m.start:m.end].split()) for m in find_in_text(text, policy=POLICY, ner=False)
            if m.type == "PERSON"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname alone after a rank or role abbreviation: fire ranks, chief constables, and any
+    # abbreviation before the surname of someone the paper names in full
+    ("WM Jones attended the fire.", [("Jones", "redact", "Watch Manager: not a police chief officer rank")]),
+    ("GC Patel led the crews.", [("Patel", "redact", "Group Commander: not a police chief officer rank")]),
+    ("CM Smith and SM Brown attended.", [("Smith", "redact", "Crew Manager: not a police chief officer rank"),
+                                        ("Brown", "redact", "Station Manager: not a police chief officer rank")]),
+    ("DS Okafor and PC Bell attended.", [("Okafor", "redact", BELOW), ("Bell", "redact", BELOW)]),
+    ("Cllr Hussain spoke.", [("Hussain", "redact", "person's name")]),
+    ("ACC Ken Wall said", [("Ken Wall", "keep", "police chief officer: Assistant Chief Constable")]),
+    ("Report author: Priya Raman\nThe SIO Raman reported. CSM Raman agreed.",
+     [("Priya Raman", "redact", "person's name"), ("Raman", "redact", "person's name"),
+      ("Raman", "redact", "person's name")]),
+    # lower-case particles
+    ("Mr el-Masri spoke.", [("el-Masri", "redact", "person's name")]),
+    ("Ms van der Berg spoke.", [("van der Berg", "redact", "person's name")]),
+    ("Dr de la Cruz spoke.", [("de la Cruz", "redact", "person's name")]),
+    ("Contact: Karim al-Hashimi, 020 7946 0123", [("Karim al-Hashimi", "redact", "person's name")]),
+    # a first name that is also a month or a word is part of the name; a month in a date is not
+    ("Contact: June Hartley, Finance", [("June Hartley", "redact", "person's name")]),
+    ("The report by June Hartley was good.", [("June Hartley", "redact", "person's name")]),
+    ("The review by Dr May Lin is due on 3 May.", [("May Lin", "redact", "person's name")]),
+    ("Will Bright attended the meeting.", [("Will Bright", "redact", "person's name")]),
+    ("Contact: April Stone, Finance", [("April Stone", "redact", "person's name")]),
+    ("Since June Ms Hartley has led it.", [("Hartley", "redact", "person's name")]),
+    # a double-barrelled or untitled name broken by a line-end hyphen or a line break
+    ("The plan was drafted by Tamsin Achebe-\nWard and others.", [("Tamsin Achebe-Ward", "redact", "person's name")]),
+    ("Report author: Tamsin Achebe-\nWard\n", [("Tamsin Achebe-Ward", "redact", "person's name")]),
+    ("The work of Priya\nRaman was praised.", [("Priya Raman", "redact", "person's name")]),
+    ("Contact: Priya\nRaman\n", [("Priya Raman", "redact", "person's name")]),
+])
+def test_abbreviations_particles_word_first_names_and_breaks(text, expected):
+    assert [(n.replace("- ", "-"), a, r) for n, a, r in people(text)] == expected
+
+
+@pytest.mark.parametrize("text, name, reason", [
+    # office holders in role beyond the roster (the policy file's office_roles)
+    ("The Mayor of Tower Hamlets, Lutfur Rahim, spoke.", "Lutfur Rahim", "Mayor of Tower Hamlets"),
+    ("the Deputy Mayor, Marion Keble, said", "Marion Keble", "Deputy Mayor"),
+    ("Deputy Mayor Marion Keble said", "Marion Keble", "Deputy Mayor"),
+    ("the Minister for Crime and Policing, Chris Phelps, wrote", "Chris Phelps", "Minister for Crime and Policing"),
+    ("the Home Secretary, Yvette Cooper, wrote", "Yvette Cooper", "Home Secretary"),
+    ("Jo Bell MP wrote to the Mayor.", "Jo Bell", "Member of Parliament"),
+    ("the Leader of the Council, Cllr Ruth Dombey, said", "Ruth Dombey", "Leader of the Council"),
+    ("Cllr Ruth Dombey, Leader of the Council, said", "Ruth Dombey", "Leader of the Council"),
+    ("Cllr Ruth Dombey (Cabinet Member for Housing) said", "Ruth Dombey", "Cabinet Member for Housing"),
+    ("London Fire Commissioner Andy Roe said", "Andy Roe", "London Fire Commissioner"),
+    ("Chief Fire Officer Dan Daly said", "Dan Daly", "Chief Fire Officer"),
+    ("Chief Constable Jane Hollis said", "Jane Hollis", "Chief Constable"),
+    ("Deputy Chief Constable Ken Wall said", "Ken Wall", "Deputy Chief Constable"),
+    ("the Police and Crime Commissioner, Sam Doyle, said", "Sam Doyle", "Police and Crime Commissioner"),
+    ("Name: Ruth Dombey\nPosition: Leader of the Council\nDate: 11/02/2027", "Ruth Dombey", "Leader of the Council"),
+])
+def test_office_holders_in_role_are_kept(text, name, reason):
+    assert people(text) == [(name, "keep", f"named office holder: {reason}")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a councillor or officer not acting in a listed office is redacted
+    ("Cllr Jo Bell, ward councillor for Sutton Central, said", [("Jo Bell", "redact", "person's name")]),
+    ("Jo Bell, Head of Finance, said", [("Jo Bell", "redact", "person's name")]),
+    # organisations and places that contain a name; a decision spreads to the person, not the word
+    ("Contact: George Okafor\nStaff at St George's University Hospitals NHS Foundation Trust agreed.",
+     [("George Okafor", "redact", "person's name")]),
+    ("Contact: Jo Cooper\nThe Cooper Lane depot closes. Mr Cooper said so.",
+     [("Jo Cooper", "redact", "person's name"), ("Cooper", "redact", "person's name")]),
+    ("Contact: Ruth Northolt\nFlights from Northolt Aerodrome stopped.", [("Ruth Northolt", "redact", "person's name")]),
+    ("Contact: Ben Kinsella-Hart\nThe Ben Kinsella Trust agreed.", [("Ben Kinsella-Hart", "redact", "person's name")]),
+    # mixed-case acronyms and job titles in table cells
+    ("Data from NaPTAN and DfT was used.", []),
+    ("Post\nPrincipal Accountant\n020 7946 0111\n", []),
+    ("Role\nConsultant Radiologist\nBand 8\n", []),
+    ("Senior Practitioner\njo.bell@example.org\n", []),
+])
+def test_organisations_places_acronyms_and_job_titles(text, expected):
+    assert people(text) == expected

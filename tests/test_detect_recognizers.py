@@ -38,8 +38,37 @@ def test_uk_phone_forms(text, number):
     assert found(text, "PHONE_NUMBER")[0][2:] == ("redact", "UK phone number")
 
 
+@pytest.mark.parametrize("text, number", [
+    ("Call 00 353 1 555 0123 today.", "00 353 1 555 0123"),
+    ("Call +1 202 555 0143 today.", "+1 202 555 0143"),
+    ("Paris office 00 33 1 23 45 67 89.", "00 33 1 23 45 67 89"),
+    ("Paris office +33 (0)1 23 45 67 89.", "+33 (0)1 23 45 67 89"),
+    ("Berlin: +49 30 901820, or", "+49 30 901820"),
+    ("Sydney +61 2 9374 4000\nThe next", "+61 2 9374 4000"),
+    ("Dublin +353 87 555 0199", "+353 87 555 0199"),
+])
+def test_international_phone_forms(text, number):
+    assert texts(text, "PHONE_NUMBER") == [number]
+    assert found(text, "PHONE_NUMBER")[0][2:] == ("redact", "phone number (international)")
+
+
+def test_email_detection_never_goes_to_the_network(monkeypatch):
+    """Presidio's own e-mail recognizer fetches the public-suffix list; ours asks no list at all."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("detection opened a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    from redaction.detect.engine import get_engine
+    names = {type(r).__name__ for r in get_engine().registry.recognizers}
+    assert "EmailRecognizer" not in names
+    assert texts("Mail a.b@corp.local now", "EMAIL_ADDRESS") == ["a.b@corp.local"]
+
+
 @pytest.mark.parametrize("text", [
-    "reference PCD 1682 and PCD 956", "funding of £272,708.04 in 2021/22", "£2,755,000 for 2024-25",
+    "reference PCD 1682 and PCD 956", "costs 00 1234 were", "from 1 000 000 to 2 000 000", "funding of £272,708.04 in 2021/22", "£2,755,000 for 2024-25",
     "section 149(1) of the Equality Act 2010", "from 01/04/2025 to 31/03/2026", "the 2017-2021 plan",
     "paragraph 4.8 and Schedule 3, Paragraph 7", "PCD references 545, 867, 914, 960, 1047 and 1215.",
     "28 October 2019 to 31 March 2020", "invoice 4500123456 paid on 12.03.2025", "case 01234/25 closed",
@@ -50,6 +79,12 @@ def test_not_phone_numbers(text):
 
 
 @pytest.mark.parametrize("text, address", [
+    # any domain: internal and reserved ones name a person as surely as public ones
+    ("Mail j.smith@met.police.uk now", "j.smith@met.police.uk"),
+    ("Mail a.b@internal now", "a.b@internal"),
+    ("Mail x@corp.local now", "x@corp.local"),
+    ("user@localhost is the desk", "user@localhost"),
+    ("write to ops-desk@lfb.invalid.", "ops-desk@lfb.invalid"),
     ("Contact mike.west@met.police.uk for details.", "mike.west@met.police.uk"),
     ("e-mail priya.natarajan@\nmopac.london.gov.uk today", "priya.natarajan@mopac.london.gov.uk"),
     ("write to jo.bell@met.police.exa\nmple.uk\nEvaluation lead", "jo.bell@met.police.example.uk"),
@@ -62,8 +97,8 @@ def test_email_addresses(text, address):
     assert found(text, "EMAIL_ADDRESS")[0][3] == "e-mail address"
 
 
-@pytest.mark.parametrize("text", ["no e-mail here @ all", "version 2.1@build", "user@localhost is not one",
-                                  "Contact\njane@ not an address"])
+@pytest.mark.parametrize("text", ["no e-mail here @ all", "version 2.1@build", "Contact\njane@ not an address",
+                                  "tickets 2@£10 each", "follow @MOPACLdn for news"])
 def test_not_email_addresses(text):
     assert texts(text, "EMAIL_ADDRESS") == []
 

@@ -38,7 +38,8 @@ def test_the_shipped_default_names_no_fictional_people():
     assert "sophie linden" in policy.office_holders
     assert "kaya brennan" not in policy.office_holders
     assert policy.chief_officer_ranks == {"Commander", "Deputy Assistant Commissioner", "Assistant Commissioner",
-                                          "Deputy Commissioner", "Commissioner"}
+                                          "Deputy Commissioner", "Commissioner", "Chief Constable",
+                                          "Deputy Chief Constable", "Assistant Chief Constable"}
     assert policy.exemption == "s40(2)"
 
 
@@ -85,3 +86,38 @@ def test_bad_policy_files_fail_with_a_clear_message(tmp_path, body, message):
 def test_a_missing_policy_file_is_named(tmp_path):
     with pytest.raises(PolicyError, match="nowhere.toml does not exist"):
         load_policy(tmp_path / "nowhere.toml")
+
+
+@pytest.mark.parametrize("written, role", [
+    # the default covers office holders beyond the roster: mayors, ministers, MPs, council leaders and
+    # cabinet members, fire chief officers, police and crime commissioners, chief constables
+    ("Mayor of Tower Hamlets", "Mayor of Tower Hamlets"),
+    ("Deputy Mayor", "Deputy Mayor"),
+    ("Minister for Crime and Policing", "Minister for Crime and Policing"),
+    ("Secretary of State for the Home Department", "Secretary of State for the Home Department"),
+    ("Home Secretary", "Home Secretary"),
+    ("MP", "Member of Parliament"),
+    ("Leader of the Council", "Leader of the Council"),
+    ("Cabinet Member for Adults and Health", "Cabinet Member for Adults and Health"),
+    ("London Fire Commissioner", "London Fire Commissioner"),
+    ("CFO", "Chief Fire Officer"),
+    ("Police and Crime Commissioner for Surrey", "Police and Crime Commissioner for Surrey"),
+    ("PCC", "Police and Crime Commissioner"),
+    ("DMPC", "Deputy Mayor for Policing and Crime"),
+    ("Head of Finance", None),
+    ("Cabinet Office", None),
+])
+def test_the_default_names_offices_held_in_public(written, role):
+    assert load_policy(DEFAULT_POLICY_FILE).role_of(written) == role
+
+
+def test_an_office_in_the_file_keeps_a_name_beside_it_and_says_so(tmp_path):
+    policy = load_policy(_write(tmp_path, ORG_POLICY + '''
+[[office_roles]]
+role = "Provost"
+also_written = ["Provost of {place}"]
+'''))
+    assert policy.role_of("Provost of Glasgow") == "Provost of Glasgow"
+    assert policy.role_of("Mayor of Sutton") is None  # the default's offices are not added to an org's file
+    decision = policy.for_person({"Bo Finch"}, set(), {"Provost of Glasgow"})
+    assert (decision.action, decision.reason) == ("keep", "named office holder: Provost of Glasgow")

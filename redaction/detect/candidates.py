@@ -17,14 +17,16 @@ from presidio_analyzer import RecognizerResult
 from ..policy import Policy
 from .recognizers.base import RANK_KEY
 from .recognizers.patterns import (CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
-                                   SEP, TITLE, plausible_name, rank_in_context)
+                                   SEP, TITLE, name_words, plausible_name, rank_in_context)
 from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
                          ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS)
 
 _LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
 _ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
 _RANK_BEFORE = re.compile(rf"(?<![\w/&-])(?P<r>{RANK}){SEP}$")
-_WORD = re.compile(rf"{INITIAL}(?=\s|$)|{NAME_WORD}|{CAPS_WORD}|{PARTICLE}(?=\s)")
+# Whole words only: a mixed-case acronym ("NaPTAN") is not the two words "Na" and "PTAN".
+_WORD = re.compile(rf"(?<![\w'’-]){INITIAL}(?=\s|$)|(?<![^\W\d_])(?:{NAME_WORD}|{CAPS_WORD})(?![^\W\d_{MISSING_GLYPHS}])"
+                   rf"|{PARTICLE}(?=\s)")
 _IS_NAME_WORD = re.compile(rf"^(?:{NAME_WORD})$")
 _IS_CAPS_WORD = re.compile(rf"^(?:{CAPS_WORD})$")
 _IS_INITIAL = re.compile(rf"^{INITIAL}$")
@@ -71,7 +73,7 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     start, end = kept[0][0], kept[-1][1]
     if re.search(r"\d", text[start:end]):
         return None
-    plain = [w for _, _, w in kept]
+    plain = [re.sub(r"-\s+", "-", w) for _, _, w in kept]  # "Achebe-" / "Ward" broken at a line end
     if not from_rule:
         # NER alone: two words at least, not all capitals ("SMH NCLCC"), not just initials, not a place.
         if len(plain) < 2 or all(_IS_CAPS_WORD.match(w) or _IS_INITIAL.match(w) for w in plain):
@@ -198,7 +200,7 @@ def roster_names(text: str, policy: Policy, words_pattern) -> list[Name]:
     out = []
     for folded in policy.office_holders:
         for m in re.finditer(words_pattern(folded.split()), text):
-            out.append(Name(m.start(), m.end(), m.group(0).split(), None, 0.95, True))
+            out.append(Name(m.start(), m.end(), name_words(m.group(0)), None, 0.95, True))
     return out
 
 
@@ -213,7 +215,7 @@ def role_names(text: str, policy: Policy) -> list[Name]:
     for pattern in (rf"(?:{role})[ \t]*,{SEP}(?:{TITLE}{SEP})?(?P<name>{FULL_NAME})",
                     rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,{SEP}(?:the{SEP})?(?:{role})(?!\w)"):
         for m in re.finditer(pattern, text):
-            words = m.group("name").split()
+            words = name_words(m.group("name"))
             if plausible_name(words):
                 out.append(Name(m.start("name"), m.end("name"), words, None, 0.9, True))
     return out

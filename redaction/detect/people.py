@@ -16,9 +16,12 @@ from presidio_analyzer import RecognizerResult
 
 from ..policy import Decision, Policy
 from .candidates import Name, clean, prefer_rules, role_names, roster_names
+from .recognizers.base import REASON_KEY
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, SEP, TITLE
 from .spread import name_key, spread, titled_surnames, words_pattern
-from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS
+from .vocabulary import COMMON_WORD_FIRST_NAMES, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS
+
+WORD_FIRST_NAMES = COMMON_WORD_FIRST_NAMES | MONTHS
 
 _PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
 # Labels that say the line holds a person's post ("Position: Deputy Mayor for Policing and Crime").
@@ -52,7 +55,8 @@ class Person:
 
 def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -> list[Mention]:
     """Every mention of every person, each with its policy decision; the other results as mentions."""
-    others = [Mention(r.entity_type, r.start, r.end, r.score, policy.for_type(r.entity_type))
+    others = [Mention(r.entity_type, r.start, r.end, r.score,
+                      policy.for_type(r.entity_type, (r.recognition_metadata or {}).get(REASON_KEY)))
               for r in results if r.entity_type != "PERSON"]
     taken = [(m.start, m.end) for m in others]
     names = [n for r in results if r.entity_type == "PERSON"
@@ -80,7 +84,26 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
         for start, end in spread(text, person, taken, lone, shared, titled):
             person.mentions.append(Mention("PERSON", start, end, person.score or 0.85, person.decision))
         mentions.extend(person.mentions)
-    return _without_overlaps(others + mentions)
+    return _without_overlaps(others + [_with_word_first_name(text, m) for m in mentions])
+
+
+# A month or ordinary word right before a surname is the person's first name ("June Hartley", "Will
+# Bright"), unless the words before make it a date ("in June Hartley said", "3 June Hartley").
+_WORD_FIRST_NAME = re.compile(r"(?P<w>[A-Z][a-z]+)[ \t]*\n?[ \t]*$")
+_DATE_BEFORE = re.compile(r"(?:\d|\b(?i:in|on|since|until|till|during|early|late|mid|end|of|from|to|before|after|"
+                          r"last|next|this|each|every|by the))[ \t\n,]*$")
+
+
+def _with_word_first_name(text: str, m: Mention) -> Mention:
+    if m.type != "PERSON" or m.decision is None or m.decision.action != "redact":
+        return m
+    hit = _WORD_FIRST_NAME.search(text[max(0, m.start - 20):m.start])
+    if not hit or hit.group("w").casefold() not in WORD_FIRST_NAMES:
+        return m
+    start = m.start - len(hit.group(0))
+    if _DATE_BEFORE.search(text[max(0, start - 12):start]):
+        return m
+    return Mention(m.type, start, m.end, m.score, m.decision)
 
 
 # --- people --------------------------------------------------------------------------------------------
@@ -138,19 +161,26 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     role = policy.role_pattern()
     if not role:
         return
-    before = re.compile(rf"(?P<role>{role})\s*[,:]\s*(?:{TITLE}\s+)?$")
+    # an office with a place or subject needs the comma ("the Mayor of Sutton, Jo Bell"); a fixed one
+    # may stand right before the name as a title ("Chief Fire Officer Dan Daly", "PCC Sam Doyle")
+    fixed = policy.role_pattern(templates=False) or "(?!)"
+    before = re.compile(rf"(?<![\w-])(?:(?P<role>{role})\s*[,:]|(?P<fixed>{fixed})(?:\s*[,:])?)\s*(?:{TITLE}\s+)?$")
     after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?[,(]\s*(?:the\s+)?(?P<role>{role})(?![\w])")
+    post_nominal = "|".join(map(re.escape, policy.after_name or {}))
+    after_name = re.compile(rf"^[ \t]+(?P<role>{post_nominal})(?![\w])") if post_nominal else None
     post_line = re.compile(rf"^[ \t]*{_POST_LABEL}?(?:(?i:the)[ \t]+)?(?P<role>{role})[ \t]*\.?[ \t]*$")
     for person in people:
         for m in person.mentions:
-            hit = before.search(text[max(0, m.start - 80):m.start]) or after.match(text[m.end:m.end + 80])
+            hit = (before.search(text[max(0, m.start - 80):m.start]) or after.match(text[m.end:m.end + 80])
+                   or (after_name and after_name.match(text[m.end:m.end + 10])))
             if not hit and _alone_on_line(text, m):
                 prev_line, line, next_line = _lines_around(text, m.start)
                 hit = post_line.match(next_line)
                 if not hit and _NAME_FIELD.match(line):
                     hit = post_line.match(prev_line)
             if hit:
-                person.roles.add(policy.roles[" ".join(hit.group("role").split())])
+                written = hit.groupdict().get("fixed") or hit.group("role")
+                person.roles.add(policy.role_of(written) or " ".join(written.split()))
 
 
 def _alone_on_line(text: str, m: Mention) -> bool:

@@ -25,7 +25,10 @@ _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "
 _ACTS_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:" + "|".join(_ACTS) + r")\b)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
 _WORD_AFTER = re.compile(r"\s*([^\W\d_][\w'’-]*)")
-_TITLED = re.compile(rf"(?<![\w/])(?:{RANK}|{TITLE}){SEP}(?:(?P<m>{NAME_WORD}|{PARTICLE}){SEP})?"
+# Any rank, title or role abbreviation, listed or not ("SIO Raman", "CSM Okafor"): only the surname of a
+# person already found elsewhere is taken after one, so an unknown abbreviation is enough.
+_ABBREVIATION = r"(?:[TA]/)?[A-Z]{2,5}(?![\w/])"
+_TITLED = re.compile(rf"(?<![\w/])(?:{RANK}|{TITLE}|{_ABBREVIATION}){SEP}(?:(?P<m>{NAME_WORD}|{PARTICLE}){SEP})?"
                      rf"(?P<s>(?:{PARTICLE}{SEP})?(?:{NAME_WORD}|{CAPS_WORD})){END}")
 
 
@@ -106,9 +109,14 @@ def stands_alone(text: str, m: re.Match) -> bool:
 def words_pattern(words: list[str]) -> str:
     """The words in any case that starts with a capital ("McNulty", "MCNULTY"; a particle as written: "de
     Souza"), one line break allowed between them; a possessive may follow ("O'Neill's")."""
-    alts = [rf"(?i:{re.escape(w)})" if w.casefold() in _PARTICLES else rf"(?=[{UPPER}])(?i:{re.escape(w)})"
+    alts = [rf"(?i:{_escaped(w)})" if w.casefold() in _PARTICLES else rf"(?=[{UPPER}])(?i:{_escaped(w)})"
             for w in words]
     return r"(?<![\w'’-])" + SEP.join(alts) + END
+
+
+def _escaped(word: str) -> str:
+    """The word as a pattern; a hyphen inside it may end a line ("Achebe-" / "Ward")."""
+    return r"-(?:[ \t]*\n[ \t]*)?".join(map(re.escape, word.split("-")))
 
 
 _PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)

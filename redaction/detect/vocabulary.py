@@ -27,6 +27,10 @@ POLICE_RANKS: dict[str, str] = {
     "AC": "Assistant Commissioner", "Assistant Commissioner": "Assistant Commissioner",
     "Deputy Commissioner": "Deputy Commissioner",
     "Commissioner": "Commissioner",
+    # forces outside London: a chief constable and their deputy and assistants are the chief officers
+    "CC": "Chief Constable", "Chief Constable": "Chief Constable",
+    "DCC": "Deputy Chief Constable", "Deputy Chief Constable": "Deputy Chief Constable",
+    "ACC": "Assistant Chief Constable", "Assistant Chief Constable": "Assistant Chief Constable",
     # police staff and the special constabulary: never chief officers
     "PCSO": "Police Community Support Officer",
     "Police Community Support Officer": "Police Community Support Officer",
@@ -51,6 +55,11 @@ OTHER_RANKS: dict[str, str] = {
         "Sector", "Squadron", "Flight", "Base", "Garrison", "Company", "Platoon", "Section", "Event")},
     **{f"{w} Manager": f"{w} Manager" for w in ("Crew", "Watch", "Station", "Group", "Area", "Brigade")},
     "Firefighter": "Firefighter", "Station Officer": "Station Officer", "Sub Officer": "Sub Officer",
+    # fire ranks as abbreviated in fire service papers ("WM Jones", "GC Patel")
+    "FF": "Firefighter", "CM": "Crew Manager", "WM": "Watch Manager", "SM": "Station Manager",
+    "GM": "Group Manager", "AM": "Area Manager", "GC": "Group Commander", "SC": "Station Commander",
+    "WC": "Watch Commander", "ACO": "Assistant Chief Officer", "DACO": "Deputy Assistant Chief Officer",
+    "Assistant Chief Officer": "Assistant Chief Officer",
     "Leading Firefighter": "Leading Firefighter", "Deputy Commander": "Deputy Commander",
     "Assistant Commander": "Assistant Commander",
 }
@@ -96,6 +105,9 @@ COMMON_WORD_FIRST_NAMES: frozenset[str] = frozenset({
     "victoria", "chelsea", "florence", "jordan", "india", "georgia", "sydney", "paris", "austin", "lincoln",
     "kingston", "brent", "devon", "camden", "stratford", "orlando", "charlotte", "kent",
 })
+
+# Months that are also first names ("June Hartley", "April Stone", "May Lin").
+MONTHS: frozenset[str] = frozenset({"january", "april", "may", "june", "july", "august"})
 
 # Job nouns that end a job title written in a table cell or after a name ("Custody officer", "Project
 # manager", "Custody sergeant"): a cell holding one says the cell beside it names a person.
@@ -184,6 +196,15 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "cost", "costs", "command", "commands", "custody", "detention",
     # council roles written like names ("approved by Cabinet Member for Housing", "Finance Business Partner")
     "cabinet", "member", "members", "leader", "portfolio", "holder", "business", "councillors",
+    # job titles in tables ("Principal Accountant", "Consultant Radiologist"): professions and grades
+    "principal", "senior", "junior", "consultant", "associate", "trainee", "graduate", "interim", "clinical",
+    "accountant", "radiologist", "radiographer", "physician", "surgeon", "nurse", "pharmacist", "therapist",
+    "physiotherapist", "psychologist", "psychiatrist", "paramedic", "midwife", "anaesthetist", "registrar",
+    "pathologist", "oncologist", "cardiologist", "dietitian", "sonographer", "optometrist", "dentist",
+    "librarian", "auditor", "lawyer", "solicitor", "barrister", "paralegal", "technician", "scientist",
+    "economist", "statistician", "epidemiologist", "receptionist", "administrator", "coordinator",
+    "co-ordinator", "caseworker", "surveyor", "planner", "engineer", "analyst", "adviser", "advisor",
+    "practitioner", "specialist", "clerk", "controller", "accounting", "radiology", "nursing",
     # field labels that follow a name in a block ("Tamsin Achebe-Ward Position: ...")
     "position", "designation", "address", "organisation", "directorate", "extension", "ext", "fax", "mob",
 })

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .base import RuleRecognizer
-from .patterns import FULL_NAME, SEP, plausible_name
+from .patterns import FULL_NAME, SEP, name_words, plausible_name
 
 _BY_NAME = re.compile(rf"(?<![\w-])[Bb]y{SEP}(?P<name>{FULL_NAME})(?=[ \t\n]*(?:[,.;:)]|$|[a-z(]))")
 
@@ -21,4 +21,4 @@ class AgentNameRecognizer(RuleRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         return [self.result(m.start("name"), m.end("name")) for m in _BY_NAME.finditer(text)
-                if plausible_name(m.group("name").split())]
+                if plausible_name(name_words(m.group("name")))]

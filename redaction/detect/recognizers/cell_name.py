@@ -12,7 +12,7 @@ import re
 
 from ..vocabulary import JOB_NOUNS
 from .base import RuleRecognizer
-from .patterns import CAPS_WORD, NAME_WORD, PARTICLE, RANK, plausible_name
+from .patterns import CAPS_WORD, NAME_WORD, PARTICLE, RANK, name_words, plausible_name
 
 _WORDS = rf"(?:{NAME_WORD}|{CAPS_WORD})(?:[ \t]+(?:{PARTICLE}[ \t]+)?(?:{NAME_WORD}|{CAPS_WORD})){{1,2}}"
 _NAME_LINE = re.compile(rf"^[ \t]*(?P<name>{_WORDS})[ \t]*$", re.MULTILINE)
@@ -29,7 +29,7 @@ class CellNameRecognizer(RuleRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
         for m in _NAME_LINE.finditer(text):
-            if not plausible_name(m.group("name").split()):
+            if not plausible_name(name_words(m.group("name"))):
                 continue
             before = text[text.rfind("\n", 0, max(0, m.start() - 1)) + 1:max(0, m.start() - 1)]
             after_end = text.find("\n", m.end() + 1)

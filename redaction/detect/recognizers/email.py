@@ -1,15 +1,15 @@
-"""E-mail addresses, including one broken over a line ("mike.west@\nmopac.london.gov.uk", "...@met.police.exa\n
-mple.uk"); a word hyphenated at a line end is already joined by the document's joined view.
+"""E-mail addresses on any domain, including one broken over a line ("mike.west@\nmopac.london.gov.uk",
+"...@met.police.exa\nmple.uk"); a word hyphenated at a line end is already joined by the document's joined view.
 
-Presidio's own EmailRecognizer asks tldextract, which downloads the public-suffix list on first use.
-This one checks the domain against the snapshot tldextract ships, so nothing is fetched at run time.
+Anything shaped like an address is one: internal and reserved domains ("a.b@internal", "x@corp.local",
+"user@localhost") name a person as surely as public ones, so no public-suffix list is asked. (Presidio's
+own EmailRecognizer asks tldextract, which downloads that list on first use; it is never used here.)
+A local part needs a letter ("version 2.1@build" is no address).
 """
 
 from __future__ import annotations
 
 import re
-
-import tldextract
 
 from .base import RuleRecognizer
 
@@ -23,10 +23,8 @@ _LOCAL_HEAD = rf"(?:[a-z0-9]+[._][a-z0-9._]*{_BREAK})?"
 _EMAIL = re.compile(
     rf"(?<![\w.+'-])(?P<local>{_LOCAL_HEAD}{_ATOM}(?:\.{_BREAK}?{_ATOM})*)(?:[ \t]*\n[ \t]*(?=@))?@{_BREAK}?"
     rf"(?P<domain>[A-Za-z0-9](?:[A-Za-z0-9.-]|{_BREAK})*[A-Za-z0-9])(?![\w@-])")
-_DOMAIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
-
-# The public-suffix snapshot bundled in the tldextract package; no cache directory, no download.
-_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+# Host names of one label or more; the last label has a letter ("build" yes, "1.2" no).
+_DOMAIN = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*$")
 
 
 class OfflineEmailRecognizer(RuleRecognizer):
@@ -39,7 +37,8 @@ class OfflineEmailRecognizer(RuleRecognizer):
         for m in _EMAIL.finditer(text):
             for end in _possible_ends(text, m):
                 domain = re.sub(r"\s+", "", text[m.start("domain"):end])
-                if _DOMAIN.match(domain) and _has_public_suffix(domain):
+                local = m.group("local")
+                if _DOMAIN.match(domain) and re.search(r"[A-Za-z]", local) and not domain.endswith("-"):
                     out.append(self.result(m.start(), end))
                     break
         return out
@@ -55,8 +54,3 @@ def _possible_ends(text: str, m: re.Match):
             while j > m.start("domain") and text[j - 1] in " \t.\n":
                 j -= 1
             yield j
-
-
-def _has_public_suffix(domain: str) -> bool:
-    parts = _SUFFIXES(domain)
-    return bool(parts.suffix and parts.domain)

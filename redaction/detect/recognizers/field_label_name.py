@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .base import RuleRecognizer
-from .patterns import FULL_NAME, LABEL, NAME, RANK, SEP, TITLE, plausible_name, rank_in_context
+from .patterns import FULL_NAME, LABEL, NAME, RANK, SEP, TITLE, name_words, plausible_name, rank_in_context
 
 # "Report by Mike West" needs no colon; any other label does ("Officer Safety Training" is no label), or
 # a tab (a table cell). The label is a whole word: "AUTHORITY" does not start with the label "Author".
@@ -47,6 +47,6 @@ class FieldLabelNameRecognizer(RuleRecognizer):
             # the field ends at its line end: "Case worker: Barnaby Fitzwilliam" + "Contact" (a cell below)
             name = m.group("name").split("\n")[0].rstrip()
             if not (_PLACE_LABEL.search(label) or _SUBJECT_LABEL.search(label)) and len(name.split()) > 1 and (
-                    plausible_name(name.split())):
+                    plausible_name(name_words(name))):
                 out.append(self.result(m.start("name"), m.start("name") + len(name), score=0.85))
         return out

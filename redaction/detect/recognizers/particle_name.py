@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .base import RuleRecognizer
-from .patterns import END, NAME_WORD, SEP, plausible_name
+from .patterns import END, NAME_WORD, SEP, name_words, plausible_name
 
 _GAELIC = r"(?:Ní|Nic|Ó|Uí|Mhic)"
 _PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{NAME_WORD}{SEP}{_GAELIC}{SEP}{NAME_WORD}"
@@ -21,7 +21,7 @@ class ParticleNameRecognizer(RuleRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
         for m in _PARTICLE_NAME.finditer(text):
-            words = m.group("name").split()
+            words = name_words(m.group("name"))
             if plausible_name([words[0], words[-1]]):
                 out.append(self.result(m.start("name"), m.end("name")))
         return out

@@ -33,7 +33,12 @@ SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 # A name ends where no letter, digit or hyphen follows; a possessive "'s" may ("Ms O'Neill's team").
 END = rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))"
 # "Mike", "McNulty", "Comer-Schwartz", "O'Brien", "D’Souza", "Wiśniewski", "MacDonald"
-NAME_WORD = (rf"(?:{_U}['’]{_U}{_L}+|{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+)(?:[-'’]{_U}{_L}+)*"
+# "el-Masri", "al-Hashimi", "d'Souza": a lower-case Arabic or French particle joined to the surname.
+_JOINED_PARTICLE = r"(?:(?:al|el|ul|ad|ar|as|ash|at|az|abu|bin|ibn|d)[-'’])"
+# A line-end hyphen of a double-barrelled name the joined view kept ("Achebe-" / "Ward"): a hyphen may
+# be followed by one line break before the capital.
+_HYPHEN = r"(?:-(?:[ \t]*\n[ \t]*)?|['’])"
+NAME_WORD = (rf"(?:{_U}['’]{_U}{_L}+|{_JOINED_PARTICLE}?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+)(?:{_HYPHEN}{_U}{_L}+)*"
              rf"(?:-{_L}+-{_U}{_L}+)?)")
 # "WEST", "O'BRIEN", "COMER-SCHWARTZ", "WIŚNIEWSKI"
 CAPS_WORD = rf"(?:{_U}['’]?{_U}{{2,}}(?:-{_U}{{2,}})*)"
@@ -89,6 +94,12 @@ def rank_in_context(text: str, start: int, written: str) -> str | None:
     if before and before.group(1) not in COMMANDER_QUALIFIERS and before.group(1) not in TITLES:
         return f"{before.group(1)} Commander"
     return rank
+
+
+def name_words(written: str) -> list[str]:
+    """The words of a name as written: a double-barrelled name broken at its hyphen over a line
+    ("Achebe-" / "Ward") is one word."""
+    return re.sub(r"-[ \t]*\n[ \t]*", "-", written).split()
 
 
 def plausible_name(words: list[str]) -> bool:

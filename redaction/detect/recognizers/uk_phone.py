@@ -1,10 +1,13 @@
-"""UK phone numbers in every written form: "07785 518789", "07700900815", "020 7946 0123", "0207 946 0999",
+"""Phone numbers: UK numbers in every written form, and numbers of any other country written in
+international form ("+1 202 555 0143", "00 353 1 555 0123", "+33 (0)1 23 45 67 89"). UK forms: "07785 518789", "07700900815", "020 7946 0123", "0207 946 0999",
 "+44 (0)113 496 0321", "+44 20 7946 0654", "0044 20 7946 0333", after "tel.", "mobile" or run together
 with the word before it ("mobile07700900123"), broken over a line, and with an extension ("ext. 4567",
 "(ext 2231)", "x2231"), which is part of the item.
 
-Candidates come from libphonenumber's matcher (region GB); a candidate counts only when it is written as
-a phone number is (a leading 0, +44 or 0044) and has the length of a UK number. Ofcom's drama ranges are
+Candidates come from libphonenumber's matcher (region GB, whose international prefix 00 it knows, with the
+metadata of every region bundled: nothing is fetched). A UK candidate counts only when it is written as
+a phone number is (a leading 0, +44 or 0044) and has the length of a UK number; any other country's number
+only when written with "+" or "00" and of a length possible in that country. Ofcom's drama ranges are
 not allocated, so libphonenumber calls them invalid: length and prefix are checked here instead, which
 also keeps references ("PCD 1682"), money, sections, dates and years out.
 
@@ -20,9 +23,11 @@ import re
 
 import phonenumbers
 
-from .base import RuleRecognizer
+from .base import REASON_KEY, RuleRecognizer
 
 _WRITTEN_AS_PHONE = re.compile(r"^(?:\+\s*44|00\s*44|\(?0)")
+# Any country: "+" or the international prefix "00", then a country code (never 0).
+_WRITTEN_INTERNATIONAL = re.compile(r"^(?:\+|00)\s*[1-9]")
 # UK national significant numbers: 10 digits (9 for a few old area codes); no leading 0 after the trunk.
 _NSN = re.compile(r"^[1-9]\d{8,9}$")
 # Money and decimals directly before: in "£1,020 7946 0123" the digits continue an amount.
@@ -31,7 +36,7 @@ _MONEY_BEFORE = re.compile(r"(?:[£$€]|\d[,.])\s?$")
 _EXTENSION = re.compile(r"^[ \t]*(?:\([ \t]*(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*\d{1,6}[ \t]*\)|"
                         r",?[ \t]*(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*\d{1,6}(?!\d))", re.IGNORECASE)
 # A run of digits written the way phone numbers are, on one line: where the matcher found nothing whole.
-_DIGIT_RUN = re.compile(r"(?<![\w£$€.,])(?:\+[ \t]*44|00[ \t]*44|\(?0)[\d \t()-]{8,24}\d")
+_DIGIT_RUN = re.compile(r"(?<![\w£$€.,])(?:\+[ \t]*[1-9]|00[ \t]*[1-9]|\(?0)[\d \t()-]{7,24}\d")
 _GROUP_END = re.compile(r"\d(?=[ \t)-]|$)")
 _LINE_END = "\x1f"  # stands for a line break while lines are read on their own (same length)
 
@@ -40,6 +45,7 @@ class UkPhoneRecognizer(RuleRecognizer):
     ENTITY = "PHONE_NUMBER"
     SCORE = 0.9
     EXPLANATION = "UK phone number"
+    INTERNATIONAL = "phone number (international)"
 
     def analyze(self, text, entities, nlp_artifacts=None):
         flat = text.replace("\n", " ")  # same length: a number broken over a line is still one number
@@ -61,7 +67,10 @@ class UkPhoneRecognizer(RuleRecognizer):
             if extension:
                 end += extension.end()
             score = 1.0 if phonenumbers.is_valid_number(number) else self.SCORE
-            out.append(self.result(start, end, score=score))
+            result = self.result(start, end, score=score)
+            if number.country_code != 44:
+                result.recognition_metadata[REASON_KEY] = self.INTERNATIONAL
+            out.append(result)
         return out
 
 
@@ -70,9 +79,13 @@ def _add(found, flat: str, start: int, raw: str, number) -> bool:
     if raw.startswith("(") and ")" not in raw:  # "(07700 900562": the bracket is not part of the number
         raw, start = raw[1:], start + 1
     end = start + len(raw.rstrip())  # "ext 12" in the match belongs to the number; more may follow it
-    if not _WRITTEN_AS_PHONE.match(raw) or _MONEY_BEFORE.search(flat[max(0, start - 3):start]):
+    if _MONEY_BEFORE.search(flat[max(0, start - 3):start]):
         return False
-    if number.country_code != 44 or not _NSN.match(str(number.national_number)):
+    if number.country_code == 44:
+        if not _WRITTEN_AS_PHONE.match(raw) or not _NSN.match(str(number.national_number)):
+            return False
+    elif not (_WRITTEN_INTERNATIONAL.match(raw) and len(str(number.national_number)) >= 6
+              and phonenumbers.is_possible_number(number)):
         return False
     if _overlaps(found, start, end):
         return False
