@@ -7,7 +7,7 @@ import io
 
 from reportlab.lib.utils import ImageReader
 
-from tests.adversarial.producers import page_pdf, png_bytes, text_image
+from tests.adversarial.producers import edit, page_pdf, png_bytes, text_image
 
 TITLE = "Decision PCD 9102: Custody suite refurbishment"
 NAME, PHONE, EMAIL = "Oliver Quist", "07700 900987", "oliver.quist@example.gov.uk"
@@ -114,10 +114,18 @@ def rotate_90() -> tuple[bytes, dict]:
             c.drawString(0, 0, line)
             c.restoreState()
     lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[2])]
-    data = page_pdf(lines, title=TITLE, pages=2, later=page2)
+    data = portrait_sheet(page_pdf(lines, title=TITLE, pages=2, later=page2), 2)
     ordinary = [PART1[0], PART1[2], "Cell doors 41,000 Approved by the Board"]
     return data, _meta("split: /Rotate 90 landscape page", "reportlab", None, ordinary=ordinary,
                        part2=rows_p2)
+
+
+def portrait_sheet(data: bytes, page: int) -> bytes:
+    """reportlab swaps the MediaBox of a rotated page; a scanner or Word keeps the sheet portrait and turns
+    it with /Rotate only, which is the case we want."""
+    def change(pdf):
+        pdf.pages[page - 1].obj.MediaBox = [0, 0, 595.2756, 841.8898]
+    return edit(data, change)
 
 
 CASES = {"split_numbered_heading": numbered_heading, "split_heading_image": heading_image,

@@ -72,10 +72,10 @@ def clip_cropped_image() -> tuple[bytes, dict]:
     font = ImageFont.truetype(TTF, 44)
     d.text((30, 360), f"{NAME}", fill=(0, 0, 0), font=font)
     d.text((30, 440), f"{PHONE}", fill=(0, 0, 0), font=font)
-    # fo:clip is top, right, bottom, left of the original picture to hide (15 cm x 10 cm picture).
+    # fo:clip is top, right, bottom, left of the picture to hide; at 152.4 dpi it is 15 cm x 10 cm.
     automatic = ('<style:style style:name="fr1" style:family="graphic"><style:graphic-properties '
                  'fo:clip="rect(0cm, 0cm, 5cm, 0cm)"/></style:style>')
-    frame = image_frame(png_bytes(im), name="Picture1", width_cm=15, height_cm=5, style="fr1")
+    frame = image_frame(png_bytes(im, dpi=152.4), name="Picture1", width_cm=15, height_cm=5, style="fr1")
     body = "".join([_p(TITLE), _p(ORDINARY[0]), _p(f"Report author: Detective Sergeant {NAME}, telephone {PHONE}."),
                     _p(frame), _p("Photograph: the custody suite before the works."), _p(ORDINARY[1])])
     ordinary = ORDINARY + ["Photograph: the custody suite before the works."]

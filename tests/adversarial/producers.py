@@ -75,9 +75,9 @@ def photo(size=(480, 320)) -> Image.Image:
     return im
 
 
-def png_bytes(im: Image.Image) -> bytes:
+def png_bytes(im: Image.Image, dpi: float | None = None) -> bytes:
     buf = io.BytesIO()
-    im.save(buf, "PNG")
+    im.save(buf, "PNG", **({"dpi": (dpi, dpi)} if dpi else {}))
     return buf.getvalue()
 
 
