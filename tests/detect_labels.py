@@ -64,9 +64,15 @@ def parse_new_paper(path: Path) -> NewPaper:
         else:
             lines.append(line)
     source = re.sub(r"\\\n", BR, "\n".join(lines))
-    plain, labels = strip_labels(source)
-    reasons = [m.group("reason") or "" for m in LABEL.finditer(source)]
-    labels = [(t, text.replace(BR, "\n"), action, occ) for t, text, action, occ in labels]
+    plain, _ = strip_labels(source)
+    labels, reasons, before = [], [], ""
+    for m in LABEL.finditer(source):
+        before = strip_labels(source[:m.start()])[0].replace(BR, "\n")
+        text = m.group("text").replace(BR, "\n")
+        # the n-th match of the pattern the locator uses, so that "Ann Lee" after "Ann\nLee" is the second
+        labels.append((m.group("type"), text, m.group("action") or "redact",
+                       len(re.findall(flexible(text), before))))
+        reasons.append(m.group("reason") or "")
     return NewPaper(path.stem, meta, plain, labels, reasons)
 
 

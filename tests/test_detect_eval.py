@@ -100,6 +100,8 @@ def test_every_label_of_a_new_paper_is_in_its_pdf_text(case):
     gold, lost = locate(text, case.labels)
     assert lost == []
     assert len(gold) == len(case.labels)
+    spans = sorted((lb.start, lb.end) for lb in gold)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "two labels found at the same place"
     assert {lb.type for lb in gold} <= {"PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"}
 
 
@@ -125,9 +127,11 @@ def test_every_kept_person_of_a_new_paper_has_a_policy_reason(path):
 
 @pytest.mark.parametrize("text, labels", [
     ("Ms [[PERSON:June Hart-\\\nley]] and [[PERSON:Hart-\nley|keep:MP]]",
-     [("PERSON", "June Hart-\nley", "redact", 0), ("PERSON", "Hart-\nley", "keep", 0)]),
+     [("PERSON", "June Hart-\nley", "redact", 0), ("PERSON", "Hart-\nley", "keep", 1)]),
     ("[[EMAIL_ADDRESS:a.b@x.internal]] then [[PERSON:Ann|redact]]",
      [("EMAIL_ADDRESS", "a.b@x.internal", "redact", 0), ("PERSON", "Ann", "redact", 0)]),
+    ("[[PERSON:Ann\\\nLee-\\\nRoy]] and [[PERSON:Ann Lee-Roy]]",  # the second is the second match
+     [("PERSON", "Ann\nLee-\nRoy", "redact", 0), ("PERSON", "Ann Lee-Roy", "redact", 1)]),
 ])
 def test_the_new_label_grammar(tmp_path, text, labels):
     path = tmp_path / "tune_x_1.txt"
