@@ -25,7 +25,7 @@ class PaintCheck:
         self._cache: dict = {}
 
     def pattern(self, pattern) -> str | None:
-        if not isinstance(pattern, pikepdf.Dictionary):
+        if not isinstance(pattern, (pikepdf.Dictionary, pikepdf.Stream)):
             return None
         try:
             kind = int(pattern.get("/PatternType", 0))

@@ -62,11 +62,13 @@ def _truetype(pdf, target, descriptor, codes, unicode, encoding, cid) -> str:
     if cid:
         to_gid = _cid_to_gid(target)
         wanted = {cid_code: to_gid(cid_code) for cid_code in codes}
-        keep = {g for g in wanted.values() if 0 <= g < len(order)}
+        by_code = {c: {g} for c, g in wanted.items() if 0 <= g < len(order)}
     else:
-        keep = _simple_glyphs(font, codes, encoding)
+        by_code = _simple_glyphs(font, codes, encoding)
+    keep = {g for gids in by_code.values() for g in gids}
+    text_of = {order[g]: unicode.get(c, "") for c, gids in by_code.items() for g in gids}
     names = _subset(font, {order[g] for g in keep} | {order[0]}, glyph_names=not cid)
-    key = _sort_key(font, names, {order[g]: unicode.get(c, "") for c, g in (wanted.items() if cid else ())})
+    key = _sort_key(font, names, text_of)
     new_order = _renumber(font, key)
     buf = io.BytesIO()
     font.save(buf)
@@ -91,19 +93,20 @@ def _cid_to_gid(descendant):
     return lambda c: c  # /Identity (or absent: the default)
 
 
-def _simple_glyphs(font: TTFont, codes: set[int], encoding: dict[int, str]) -> set[int]:
+def _simple_glyphs(font: TTFont, codes: set[int], encoding: dict[int, str]) -> dict[int, set[int]]:
     """Every glyph a viewer might pick for each code (PDF 9.6.6.4: the (3,0) cmap at 0xF000+code or at code,
     the (1,0) cmap, or the encoding's glyph name through (3,1) or the post names): keeping them all keeps
     the page looking the same whichever route the viewer takes."""
     order = font.getGlyphOrder()
     gid = {name: i for i, name in enumerate(order)}
-    keep: set[int] = set()
+    found: dict[int, set[int]] = {}
     tables = font["cmap"].tables if "cmap" in font else []
     unicode_map: dict[int, str] = {}
     for table in tables:
         if table.platformID == 3 and table.platEncID in (1, 10):
             unicode_map.update(table.cmap)
     for code in codes:
+        keep = found.setdefault(code, set())
         for table in tables:
             if (table.platformID, table.platEncID) in ((3, 0), (1, 0)):
                 for candidate in (code, 0xF000 + code):
@@ -116,7 +119,7 @@ def _simple_glyphs(font: TTFont, codes: set[int], encoding: dict[int, str]) -> s
             point = _glyph_unicode(name)
             if point is not None and point in unicode_map:
                 keep.add(gid[unicode_map[point]])
-    return keep
+    return found
 
 
 def _glyph_unicode(name: str) -> int | None:
@@ -188,7 +191,8 @@ def _sort_key(font: TTFont, names: list[str], text_of: dict[str, str]):
 
     def key(name: str):
         text = text_of.get(name) or (chr(reverse[name]) if name in reverse else "")
-        return (text == "", text, name)
+        # A made-up name ("glyph00012") is the old glyph number: the first-use order itself.
+        return (text == "", text, "" if name.startswith("glyph") else name)
 
     return key
 

@@ -1,0 +1,185 @@
+"""Content classes of issue 11 (tests/adversarial/content/, made by make_content.py): optional content
+resolved to what a viewer shows, text in tiling patterns and soft masks, shadings, filled forms and font
+programs. After `redact`, no reader (pdfium, pdfminer, poppler's pdftotext, the raw decompressed bytes)
+finds a removed value or hidden-layer text, and the ordinary text stays."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from fontTools.ttLib import TTFont
+
+from redaction import analyse, redact
+from redaction.pdf.optional import hidden_predicate
+from tests.adversarial import make_content as mc
+from tests.redact_checks import pdfium_text, readers, squash
+
+CORPUS = Path(__file__).parent / "adversarial" / "content"
+VALUES = ["Oliver Quist", "Quist", "020 7946 0456", "02079460456"]
+HIDDEN = ["Yardley Wexham", "Draft remark kept in a hidden layer"]
+ORDINARY = [mc.ORDINARY, mc.FINANCE]
+
+# case: (rasterised?, text that must stay, report["flattened"] entries that must be > 0)
+CASES = {
+    "hidden_expression_rasterised": (True, [mc.SHOWN_BY_EXPRESSION], ["hidden_optional_content"]),
+    "hidden_usage_view": (False, [], ["hidden_optional_content"]),
+    "tiling_pattern_text": (True, [], []),
+    "soft_mask_text": (True, [], []),
+    "shading_pattern": (False, [], []),
+    "form_filled": (False, [mc.FORM_ANSWER], ["form_fields"]),
+    "form_no_appearance": (False, [mc.PLAIN_ANSWER], ["form_fields"]),
+    "font_first_use": (False, [], []),
+}
+
+
+def poppler_text(data: bytes) -> str:
+    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+
+
+def every_reader(data: bytes) -> dict[str, str]:
+    found = readers(data)
+    if shutil.which("pdftotext"):
+        found["poppler"] = poppler_text(data)
+    return found
+
+
+def leaks(data: bytes, values: list[str]) -> list[tuple[str, str]]:
+    return [(reader, v) for reader, text in every_reader(data).items() for v in values
+            if squash(v) in squash(text)]
+
+
+@pytest.fixture(scope="module")
+def redacted():
+    out = {}
+    for name in CASES:
+        data = (CORPUS / f"{name}.pdf").read_bytes()
+        out[name] = (data, redact(data, analyse(data, f"{name}.pdf")))
+    return out
+
+
+def test_corpus_matches_its_generator():
+    assert {p.stem for p in CORPUS.glob("*.pdf")} == set(mc.CASES) == set(CASES)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_nothing_removed_or_hidden_is_read_back(case, redacted):
+    data, result = redacted[case]
+    assert leaks(data, VALUES), "the case must hold the values to begin with"
+    assert leaks(result.part1, VALUES + HIDDEN) == []
+    assert result.report["verification"]["passed"] is True
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_ordinary_text_and_answers_stay(case, redacted):
+    _, result = redacted[case]
+    rasterised, kept, flattened = CASES[case]
+    text = squash(pdfium_text(result.part1))
+    for sentence in ORDINARY + kept:
+        assert squash(sentence) in text
+    assert bool(result.report["rasterised_pages"]) is rasterised
+    for key in flattened:
+        assert result.report["flattened"][key if key != "form_fields" else "form_fields"] > 0
+
+
+def test_hidden_layer_never_reaches_a_rasterised_page_text_layer(redacted, monkeypatch):
+    """The case's page is rasterised; the hidden layer's words are not in its invisible text layer. With
+    the resolution switched off, they are: the check has teeth."""
+    data, result = redacted["hidden_expression_rasterised"]
+    assert "vector shapes" in result.report["rasterised_pages"][0]["reason"]
+    assert leaks(result.part1, HIDDEN) == []
+    import redaction.pdf.shown as shown
+
+    monkeypatch.setattr(shown, "remove_hidden", lambda pdf: 0)
+    broken = redact(data, analyse(data, "x.pdf"), detect=False)
+    assert leaks(broken.part1, ["Yardley Wexham"])
+
+
+def test_filled_answers_are_reported_as_flattened(redacted):
+    report = redacted["form_filled"][1].report
+    assert report["flattened"]["form_fields"] == 2
+    assert report["flattened"]["form_not_drawn"] == 0
+    assert redacted["form_no_appearance"][1].report["flattened"]["form_fields"] == 1
+
+
+def _glyph_shapes(font: TTFont) -> set:
+    glyf = font["glyf"]
+    shapes = set()
+    for name in font.getGlyphOrder():
+        g = glyf[name]
+        if g.numberOfContours > 0:
+            shapes.add((tuple(g.coordinates), tuple(g.endPtsOfContours)))
+    return shapes
+
+
+def _programs(data: bytes) -> list[TTFont]:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return [TTFont(io.BytesIO(o.FontFile2.read_bytes())) for o in pdf.objects
+                if isinstance(o, pikepdf.Dictionary) and "/FontFile2" in o]
+
+
+def test_font_program_keeps_no_glyph_only_removed_text_used(redacted):
+    data, result = redacted["font_first_use"]
+    source = TTFont(mc.TTF)
+    cmap = source.getBestCmap()
+    source_glyf = source["glyf"]
+    shown = squash(mc.ORDINARY + mc.FINANCE + "Decision: Body worn video Report author: Detective Sergeant telephone")
+    only_removed = {ch for ch in "Q" + "2745" if ch.casefold() not in shown}
+    assert only_removed
+    removed_shapes = {(tuple(source_glyf[cmap[ord(ch)]].getCoordinates(source_glyf)[0]),
+                       tuple(source_glyf[cmap[ord(ch)]].endPtsOfContours)) for ch in only_removed}
+    before = set().union(*(_glyph_shapes(f) for f in _programs(data)))
+    after = set().union(*(_glyph_shapes(f) for f in _programs(result.part1)))
+    assert removed_shapes <= before, "the input's subset must hold the glyphs to begin with"
+    assert not removed_shapes & after
+    assert result.report["sanitized"]["part1"]["fonts"]["subset"] >= 1
+
+
+def test_font_glyphs_are_numbered_by_what_they_show_not_first_use(redacted):
+    _, result = redacted["font_first_use"]
+    with pikepdf.open(io.BytesIO(result.part1)) as pdf:
+        fonts = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and "/FontDescriptor" in o
+                 and "/FontFile2" in o.FontDescriptor]
+        assert fonts
+        from redaction.pdf.fontclean import read_tounicode
+
+        for font in fonts:
+            program = TTFont(io.BytesIO(font.FontDescriptor.FontFile2.read_bytes()))
+            text = read_tounicode(font.ToUnicode)
+            table = next(t for t in program["cmap"].tables if not t.isUnicode())
+            order = {name: i for i, name in enumerate(program.getGlyphOrder())}
+            by_gid = sorted((order[table.cmap[c]], text[c]) for c in text if c in table.cmap)
+            shown = [t for _, t in by_gid]
+            assert shown == sorted(shown)
+
+
+# --- visibility of optional content, table-driven --------------------------------------------------
+
+
+def _config(pdf, on, off):
+    pdf.Root.OCProperties = pikepdf.Dictionary(OCGs=[on, off], D=pikepdf.Dictionary(ON=[on], OFF=[off]))
+
+
+@pytest.mark.parametrize("make, hidden", [
+    (lambda on, off: on, False),
+    (lambda on, off: off, True),
+    (lambda on, off: pikepdf.Dictionary(Type=pikepdf.Name.OCMD, OCGs=[on, off]), False),              # AnyOn
+    (lambda on, off: pikepdf.Dictionary(Type=pikepdf.Name.OCMD, OCGs=[on, off], P=pikepdf.Name.AllOn), True),
+    (lambda on, off: pikepdf.Dictionary(Type=pikepdf.Name.OCMD, OCGs=[on, off], P=pikepdf.Name.AnyOff), False),
+    (lambda on, off: pikepdf.Dictionary(Type=pikepdf.Name.OCMD, OCGs=[off], P=pikepdf.Name.AllOff), False),
+    (lambda on, off: pikepdf.Dictionary(Type=pikepdf.Name.OCMD, OCGs=[on], VE=[pikepdf.Name.Not, on]), True),
+    (lambda on, off: pikepdf.Dictionary(Type=pikepdf.Name.OCMD, OCGs=[off], P=pikepdf.Name.AllOn,
+                                        VE=[pikepdf.Name.Or, off, [pikepdf.Name.Not, off]]), False),
+    (lambda on, off: pikepdf.Dictionary(Type=pikepdf.Name.OCMD, VE=[pikepdf.Name.And, on, off]), True),
+    (lambda on, off: pikepdf.Dictionary(Type=pikepdf.Name.OCMD, VE=[pikepdf.Name.Bogus, off]), False),  # malformed
+])
+def test_visibility(make, hidden):
+    pdf = pikepdf.new()
+    on = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG))
+    off = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG))
+    _config(pdf, on, off)
+    assert hidden_predicate(pdf)(make(on, off)) is hidden
