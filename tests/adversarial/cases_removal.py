@@ -173,14 +173,20 @@ RARE = "Jozef Quixby"
 RARE_VALUES = [RARE, "Quixby", "Jozef", PHONE]
 
 
+ACCENTED, ACCENTED_PHONE = "Zoë Ødegård", "020 7946 0321"
+
+
 def font_subset_order() -> tuple[bytes, dict]:
-    """The removed name uses letters (J, z, Q, x) nothing else on the page uses; reportlab subsets in
-    first-use order, so the name's letters come first in the font."""
+    """The removed names use letters (J, z, Q; ë, Ø, å) nothing else on the page uses. reportlab puts
+    ASCII in a fixed subset and every other letter in first-use order, so the accented name's letters
+    are the first codes of the second subset."""
     pdfmetrics.registerFont(TTFont("DejaVuSans", TTF))
     lines = [(740, f"Report author: Detective Sergeant {RARE}, telephone {PHONE}."),
-             (720, ORDINARY[0]), (700, ORDINARY[1])]
+             (720, f"Copy to Detective Constable {ACCENTED}, telephone {ACCENTED_PHONE}."),
+             (700, ORDINARY[0]), (680, ORDINARY[1])]
     return page_pdf(lines, title=TITLE, font="DejaVuSans"), _meta(
-        "font: subset keeps glyphs of removed text in first-use order", "reportlab", values=RARE_VALUES)
+        "font: subset keeps glyphs of removed text in first-use order", "reportlab",
+        values=RARE_VALUES + [ACCENTED, "Ødegård", ACCENTED_PHONE])
 
 
 def chromium_cid_subset() -> tuple[bytes, dict]:
