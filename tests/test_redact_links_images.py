@@ -255,3 +255,19 @@ def test_jpeg_segments_stripped():
     stripped = strip_jpeg_segments(buf.getvalue())
     assert b"Mike West" not in stripped and not [m for m in _segments(stripped) if 0xE0 <= m <= 0xEF or m == 0xFE]
     assert Image.open(io.BytesIO(stripped)).size == (8, 8)
+
+
+def test_jpeg_behind_a_general_filter_is_decoded():
+    """reportlab writes photos as [/ASCII85Decode /DCTDecode]: decoded, not rasterised."""
+    import base64
+
+    from redaction.pdf.samples import decode_samples
+    buf = io.BytesIO()
+    Image.new("RGB", (16, 8), (10, 200, 30)).save(buf, format="JPEG")
+    pdf = pikepdf.new()
+    stream = pikepdf.Stream(pdf, base64.a85encode(buf.getvalue(), adobe=True)[2:], Width=16, Height=8,
+                            BitsPerComponent=8, ColorSpace=pikepdf.Name.DeviceRGB,
+                            Filter=pikepdf.Array([pikepdf.Name.ASCII85Decode, pikepdf.Name.DCTDecode]))
+    samples = decode_samples(stream)
+    assert (samples.width, samples.height, samples.components, samples.jpeg) == (16, 8, 3, True)
+    assert abs(int(samples.values[4, 4 * 3 + 1]) - 200) < 8

@@ -113,7 +113,8 @@ def _pil(stream: pikepdf.Stream, names: list[str], kind: str) -> Image.Image:
         if len(names) == 1:
             data = stream.read_raw_bytes()
         else:  # [general..., DCT]: undo the general filters only
-            outer = pikepdf.Stream(stream.owner, stream.read_raw_bytes())
+            scratch = pikepdf.new()  # held: a stream dies with its document
+            outer = pikepdf.Stream(scratch, stream.read_raw_bytes())
             outer.Filter = pikepdf.Array([pikepdf.Name(n) for n in names[:-1]])
             if isinstance(stream.get("/DecodeParms"), pikepdf.Array):
                 outer.DecodeParms = pikepdf.Array(list(stream.DecodeParms)[:-1])
