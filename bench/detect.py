@@ -62,7 +62,9 @@ def main() -> None:
                     help="also list the holdout's misses: it is then no longer unseen")
     ap.add_argument("--new-only", action="store_true", help="skip the old set (and the timing)")
     args = ap.parse_args()
-    if not args.new_only:
+    if args.new_only:
+        print(f"nproc: {os.cpu_count()}")
+    else:
         old_set(args)
     new_set(args)
 
