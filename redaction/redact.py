@@ -5,7 +5,8 @@
     2. split      Part 1 / Part 2 pages and the other part's area on a mid-page boundary
     3. build      per part: edit content streams (glyphs, images, paths), rasterise what cannot be edited,
                   draw labelled boxes, prune fonts, sanitise, save a fresh file
-    4. verify     two text readers, raw streams, metadata, boxes, detection again: fail closed
+    4. verify     independent checks (redaction/verification): three text readers, every byte, images,
+                  links, fonts, word tokens, Part 2 word sequences, boxes, detection again: fail closed
     5. report     the analysis plus what was removed (counts, never values) and the verification
 """
 
@@ -25,7 +26,7 @@ from .pdf.part import PartOutput, build_part
 from .pdf.plan import Plan, plan_redactions
 from .pdf.sanitize import metadata_values
 from .pdf.split import part_specs
-from .verify import Expectations, part2_sentences, verify
+from .verify import Expectations, verify
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +67,7 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
     finally:
         loaded.close()
     expect = Expectations(values=plan.values, kept=plan.kept,                # 4. verify
-                          part2=part2_sentences(doc, boundary) if boundary else [],
-                          metadata=_metadata(data), detect=detect)
+                          metadata=_metadata(data), detect=detect, source=data, boundary=boundary)
     checks = verify(outputs, expect)
     part1 = next((o for o in outputs if o.number == 1), None)
     part2 = next((o for o in outputs if o.number == 2), None)

@@ -1,0 +1,54 @@
+"""Redaction boxes hold nothing but their label.
+
+=================  =========================================================================================
+boxes-empty        pdfium (called directly) finds a character whose centre lies in a redaction box, other
+                   than the characters of the box's label
+=================  =========================================================================================
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .result import fail
+
+
+def check_boxes(data: bytes, regions: list[list], part: int) -> None:
+    if not any(r.draws_box for page in regions for r in page):
+        return
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for number, page_regions in enumerate(regions, 1):
+            boxes = [r for r in page_regions if r.draws_box]
+            if boxes and number <= len(pdf) and _under_boxes(pdf, number - 1, boxes):
+                fail("boxes-empty", part, number)
+    finally:
+        pdf.close()
+
+
+def _under_boxes(pdf: pdfium.PdfDocument, index: int, boxes: list) -> bool:
+    page = pdf[index]
+    textpage = page.get_textpage()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    under = []
+    try:
+        for i in range(textpage.count_chars()):
+            if pdfium_c.FPDFText_IsGenerated(textpage, i):
+                continue
+            code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+            char = chr(code) if 0 < code < 0x110000 else ""
+            if not char.strip() or not pdfium_c.FPDFText_GetCharBox(textpage, i, left, right, bottom, top):
+                continue
+            cx, cy = (left.value + right.value) / 2, (bottom.value + top.value) / 2
+            if any(r.box[0] <= cx <= r.box[2] and r.box[1] <= cy <= r.box[3] for r in boxes):
+                under.append(char)
+    finally:
+        textpage.close()
+        page.close()
+    rest = "".join(under)
+    for label in sorted({r.label for r in boxes if r.label}, key=len, reverse=True):
+        rest = rest.replace(label, "")
+    return bool(rest.strip())

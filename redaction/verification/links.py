@@ -1,0 +1,67 @@
+"""Link targets, decoded the ways a browser or a phone would read them.
+
+=================  =========================================================================================
+links              a URI (a link annotation's action, or any /URI anywhere) holds a removed or metadata value
+                   once decoded: percent-encoding (repeatedly), "+" as a space, the address and display name
+                   of a mailto: link, the digits of a tel: link in national form
+=================  =========================================================================================
+"""
+
+from __future__ import annotations
+
+from email.utils import getaddresses
+from urllib.parse import unquote, unquote_plus
+
+import pikepdf
+
+from .matcher import Matcher, national
+from .result import fail
+
+
+def uris(pdf: pikepdf.Pdf) -> list[str]:
+    found: list[str] = []
+    for obj in pdf.objects:
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            _collect(obj, found, 0)
+    return found
+
+
+def _collect(obj, found: list[str], depth: int) -> None:
+    if depth > 8:
+        return
+    for key in obj.keys():
+        value = obj.get(key)
+        if key in ("/URI", "/F", "/Base") and isinstance(value, pikepdf.String):
+            found.append(bytes(value).decode("latin-1") if not str(value) else str(value))
+        elif isinstance(value, pikepdf.Dictionary) and not value.is_indirect:
+            _collect(value, found, depth + 1)
+
+
+def readings(uri: str) -> list[str]:
+    """The URI as written, fully percent-decoded (with and without '+' as a space), and for mailto: and
+    tel: the addresses, display names and digits."""
+    out = [uri]
+    plain, spaced = uri, uri
+    for _ in range(4):  # double or triple encoding
+        plain, spaced = unquote(plain), unquote_plus(spaced)
+    out += [plain, spaced]
+    scheme, _, rest = spaced.partition(":")
+    scheme = scheme.strip().lower()
+    if scheme == "mailto":
+        address_part = rest.split("?", 1)
+        for name, address in getaddresses(address_part[0].split(",")):
+            out += [name, address, address.replace(".", " ")]
+        if len(address_part) > 1:
+            out.append(address_part[1])
+    elif scheme in ("tel", "sms", "callto", "fax"):
+        digits = "".join(c for c in rest.split(";")[0] if c.isdigit())
+        if digits:
+            out += [digits, national(digits)]
+    return out
+
+
+def check_links(pdf: pikepdf.Pdf, part: int, values: Matcher, hidden: Matcher) -> None:
+    for uri in uris(pdf):
+        text = "\n".join(readings(uri))
+        if values.search(text) or hidden.search(text):
+            fail("links", part)

@@ -1,0 +1,133 @@
+"""The verifier's own way of finding a removed value in text (it never uses the engine's matcher).
+
+Text and values are folded the same way: NFKC, case-folded, accents stripped, every run of characters that
+are not letters or digits collapsed to one space. A value matches as whole words, with at most one space
+allowed between any two of its characters (a reader that splits "Qui st" or a hyphen at a line end), and
+with no word boundary needed for long values (a reader that runs words together, "MrOliverQuist").
+
+A value that is a phone number (digits and phone punctuation only, 9 digits or more) is also matched by its
+significant digits: the number without its national "0" or its "+44"/"0044" prefix, found inside any run
+of digits in the text whatever the separators ("+44 (0)20 7946 0456", "tel:+442079460456", "020-7946-0456").
+
+Binary data (image samples, font programs) is matched only against long values and phone digits: a short
+value would be found in random bytes by chance.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_ACCENTS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_PHONE_CHARS = re.compile(r"[\d\s()+.\-/]+")
+_DIGIT_RUN = re.compile(r"\d+(?: \d+)*")
+_LONG = 10  # letters and digits: a value this long needs no word boundary
+_BINARY_MIN = 6  # letters and digits: shorter values are not looked for in binary data
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", text)))
+
+
+def collapse(text: str) -> str:
+    """Folded text as words separated by single spaces."""
+    return _NOT_WORD.sub(" ", fold(text)).strip()
+
+
+def words(text: str) -> list[str]:
+    return collapse(text).split()
+
+
+def squash(text: str) -> str:
+    return collapse(text).replace(" ", "")
+
+
+def phone_key(value: str) -> str | None:
+    """The significant digits of a phone number value, or None when the value is not one."""
+    if not _PHONE_CHARS.fullmatch(value.strip()):
+        return None
+    digits = re.sub(r"\D", "", value)
+    key = national(digits).lstrip("0")
+    return key if len(key) >= 8 else None
+
+
+def national(digits: str) -> str:
+    if digits.startswith("0044"):
+        digits = digits[4:]
+    elif digits.startswith("44") and len(digits) >= 11:
+        digits = digits[2:]
+    return "0" + digits.lstrip("0")
+
+
+def _body(squashed: str) -> str:
+    return " ?".join(re.escape(c) for c in squashed)
+
+
+class Matcher:
+    """Finds any of ``values`` in a text (``search``) or in binary data decoded as text (``search_binary``)."""
+
+    def __init__(self, values: list[str]):
+        squashed = sorted({squash(v) for v in values if squash(v)}, key=len, reverse=True)
+        self.keys = sorted({k for k in (phone_key(v) for v in values) if k})
+        self.empty = not squashed and not self.keys
+        self._text = self._pattern(squashed)
+        self._binary = self._pattern([s for s in squashed if len(s) >= _BINARY_MIN])
+
+    @staticmethod
+    def _pattern(squashed: list[str]) -> re.Pattern | None:
+        if not squashed:
+            return None
+        long = [_body(s) for s in squashed if len(s) >= _LONG]
+        short = [_body(s) for s in squashed if len(s) < _LONG]
+        alts = []
+        if long:
+            alts.append(f"(?:{'|'.join(long)})")
+        if short:
+            alts.append(f"(?<![^ ])(?:{'|'.join(short)})(?![^ ])")
+        return re.compile("|".join(alts))
+
+    def search(self, text: str) -> bool:
+        return self._search(collapse(text), self._text)
+
+    def search_binary(self, data: bytes) -> bool:
+        return self._search(collapse(data.decode("latin-1")), self._binary)
+
+    def _search(self, flat: str, pattern: re.Pattern | None) -> bool:
+        if pattern is not None and pattern.search(flat):
+            return True
+        if self.keys:
+            for run in _DIGIT_RUN.finditer(flat):
+                digits = run.group().replace(" ", "")
+                if len(digits) >= 8 and any(k in digits for k in self.keys):
+                    return True
+        return False
+
+    def spans(self, flat: str) -> list[tuple[int, int]]:
+        """Where values occur in an already collapsed text (a phone number by the fewest groups of digits
+        that hold it, never the neighbouring numbers of the same run)."""
+        out = [m.span() for m in self._text.finditer(flat)] if self._text is not None else []
+        for run in _DIGIT_RUN.finditer(flat):
+            digits = run.group().replace(" ", "")
+            if any(k in digits for k in self.keys):
+                out += _phone_spans(run, self.keys)
+        return sorted(out)
+
+
+def _phone_spans(run: re.Match, keys: list[str]) -> list[tuple[int, int]]:
+    groups = [(m.start() + run.start(), m.end() + run.start(), m.group()) for m in re.finditer(r"\d+", run.group())]
+    out = []
+    for key in keys:
+        best = None
+        for i in range(len(groups)):
+            joined = ""
+            for j in range(i, len(groups)):
+                joined += groups[j][2]
+                if key in joined:
+                    if best is None or j - i < best[1] - best[0]:
+                        best = (i, j)
+                    break
+        if best is not None:
+            out.append((groups[best[0]][0], groups[best[1]][1]))
+    return out
