@@ -1,11 +1,21 @@
-"""The analysis of a paper: the JSON document of ARCHITECTURE.md ("fields may be added, never renamed")."""
+"""The analysis of a paper: the JSON document of ARCHITECTURE.md ("fields may be added, never renamed").
+
+An analysis is stored at upload and read back (``Analysis.from_dict``) for preview and publication, so the
+officer's decisions apply to exactly the findings they were made on. Finding ids are stable: derived from
+the item's type, text and place (``stable_id``), never from its rank, so an item found before another
+one (a roster or model change) does not shift the ids of the rest.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
+from .errors import InputError
 from .extract import Document
-from .structure import Structure
+from .structure import Exemption, Structure
 
 Box = tuple[float, float, float, float]
 
@@ -23,7 +33,7 @@ class PersonalData:
     score: float
     boxes: list[Box] = field(default_factory=list)
     exemption: str = "s40(2)"
-    id: str = ""  # stable within one analysis, e.g. "p8-3"; decisions refer to it
+    id: str = ""  # from content and place, e.g. "p8-3fa2c1" (see stable_id); decisions refer to it
 
     def to_dict(self) -> dict:
         return {"id": self.id, "type": self.type, "text": self.text, "page": self.page, "part": self.part,
@@ -41,6 +51,9 @@ class Analysis:
     warnings: list[str] = field(default_factory=list)
     image_concerns: list[str] = field(default_factory=list)  # e.g. ["image_pages"], from the image stage
     document: Document | None = field(default=None, repr=False, compare=False)  # for the redaction stage
+    # Set when the paper was analysed again over earlier decisions (see redaction.carry): what the
+    # officer must look at again. Absent from the JSON otherwise.
+    carried_over: dict | None = None
 
     @property
     def needs_confirmation(self) -> list[str]:
@@ -71,8 +84,93 @@ class Analysis:
             "personal_data": [p.to_dict() for p in self.personal_data],
             "needs_confirmation": self.needs_confirmation,
             "warnings": list(s.warnings) + list(self.warnings),
+            **({"carried_over": self.carried_over} if self.carried_over is not None else {}),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Analysis":
+        """The analysis back from its JSON (``to_dict``), e.g. as stored at upload, for ``redact``: no
+        detection runs again. ``document`` is left empty (the redaction extracts the characters again).
+        Raises :class:`InputError` when ``data`` is not an analysis."""
+        try:
+            return _from_dict(data)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+            raise InputError("the stored analysis is not readable; analyse the paper again") from None
 
 
 def _iso(d) -> str | None:
     return d.isoformat() if d else None
+
+
+def _day(value) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _from_dict(data: dict) -> Analysis:
+    # Fail closed: without its findings and concerns an analysis would redact nothing and confirm nothing.
+    if not all(isinstance(data[k], t) for k, t in (("personal_data", list), ("needs_confirmation", list),
+                                                    ("part1", dict), ("pages", int))):
+        raise TypeError("not an analysis")
+    part1, part2 = data["part1"], data.get("part2")
+    s = Structure(reference=data.get("reference"), title=data.get("title"), deferred=part1.get("deferred"),
+                  deferred_until=_day(part1.get("deferred_until")), deferral_reason=part1.get("deferral_reason"),
+                  part2_form=data.get("part2_form"), part1_pages=list(part1.get("pages") or []))
+    if part2 is not None:
+        start = part2.get("start")
+        s.part2_start = (int(start["page"]), float(start["y"])) if start else None
+        s.part2_referenced = start is None
+        s.part2_pages = list(part2.get("pages") or [])
+        s.exemptions = [Exemption(section=e["section"], title=e.get("title") or "", until=_day(e.get("until")),
+                                  review=_day(e.get("review")), text=e.get("text") or "",
+                                  subsection=e.get("subsection")) for e in part2.get("exemptions") or []]
+        s.release_on, s.review_on = _day(part2.get("release_on")), _day(part2.get("review_on"))
+    concerns = [str(c) for c in data.get("needs_confirmation") or []]
+    s.needs_confirmation = [c for c in concerns if c != "image_pages"]
+    items = [PersonalData(type=str(p["type"]), text=str(p["text"]), page=int(p["page"]), part=int(p.get("part", 1)),
+                          action=str(p["action"]), reason=str(p.get("reason", "")), score=float(p.get("score", 0)),
+                          boxes=[_box(b) for b in p.get("boxes") or []], exemption=str(p.get("exemption", "s40(2)")),
+                          id=str(p["id"])) for p in data.get("personal_data") or []]
+    if any(p.action not in ("redact", "keep") for p in items) or len({p.id for p in items}) != len(items):
+        raise ValueError("actions or ids")
+    # structure warnings and the analysis's own come back as one list: to_dict joins them the same way
+    return Analysis(file=str(data.get("file", "paper.pdf")), pages=int(data["pages"]), structure=s,
+                    personal_data=items, warnings=list(data.get("warnings") or []),
+                    image_concerns=[c for c in concerns if c == "image_pages"],
+                    carried_over=data.get("carried_over"))
+
+
+def _box(values) -> Box:
+    box = tuple(float(v) for v in values)
+    if len(box) != 4:
+        raise ValueError("box")
+    return box
+
+
+# --- stable ids --------------------------------------------------------------------------------------------
+
+ID_DIGITS = 6  # hex digits of the content hash: short to read, and a collision gets a suffix anyway
+
+
+def content_key(text: str) -> str:
+    """The text as ids and matching compare it: compatibility forms, case, spacing and quote style aside."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.casefold().split())
+
+
+def stable_id(item: PersonalData) -> str:
+    """``p{page}-{hash}``: a short hash of the type, normalised text, page and first box rounded to whole
+    points. The same item gets the same id in every analysis of the same file, whatever else is found."""
+    box = ",".join(str(round(v)) for v in item.boxes[0]) if item.boxes else ""
+    key = "|".join((item.type, content_key(item.text), str(item.page), box))
+    return f"p{item.page}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:ID_DIGITS]}"
+
+
+def assign_ids(items: list[PersonalData]) -> list[PersonalData]:
+    """Give every item its stable id; a second item with the same id (the same text at the same place)
+    gets ``-2``, ``-3`` in list order. Changes the items in place and returns them."""
+    seen: dict[str, int] = {}
+    for item in items:
+        base = stable_id(item)
+        seen[base] = seen.get(base, 0) + 1
+        item.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return items

@@ -3,7 +3,7 @@
 This is the one shape shared by ``foia redact --decisions FILE``, the officer review page and the JSON API
 (``POST /api/v1/papers/<id>/publish``). JSON form::
 
-    {"items": {"p8-3": "keep", "p9-1": "redact"},        # by PersonalData.id; unlisted items keep the default
+    {"items": {"p8-3fa2c1": "keep", "p9-0b71de": "redact"},  # by PersonalData.id; unlisted: the default
      "redact_texts": ["Operation Nightjar"],             # also removed everywhere it occurs (whole words)
      "boxes": [{"page": 2, "box": [72, 500, 200, 520], "exemption": "s40(2)"}],
      "part2_start": {"page": 9, "y": 401.2},             # or null for "no Part 2"; absent = as analysed
@@ -19,7 +19,8 @@ from datetime import date
 from .errors import InputError
 
 _UNSET = object()
-CONFIRMABLE = ("part2_start", "image_pages")
+# "findings_changed": the paper was analysed again and some decisions found no item, or items are new
+CONFIRMABLE = ("part2_start", "image_pages", "findings_changed")
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .analysis import PersonalData
+from .analysis import PersonalData, assign_ids
 from .extract import Box, Document, Page
 
 # An image covering this share of the page is a scan or a picture of text, not a logo or a signature.
@@ -40,18 +40,16 @@ def find_image_concerns(doc: Document, part2_start: tuple[int, float] | None) ->
         if large or visible < MIN_TEXT_CHARS:
             unreadable.append(page.number)
         labels = _signature_labels(page)
-        n = 0
         for box in page.images:
             if _area(box) >= LARGE_IMAGE_SHARE * area or not any(_near(box, label) for label in labels):
                 continue
             if _text_inside(page, box) >= 3:
                 continue  # a background behind text (a shaded cell), not a drawn signature
-            n += 1
             out.items.append(PersonalData(
                 type="SIGNATURE", text="[signature image]", page=page.number,
                 part=_part(page.number, box, part2_start), action="redact",
-                reason="signature (an image beside a signature label)", score=0.8, boxes=[box],
-                id=f"p{page.number}-img{n}"))
+                reason="signature (an image beside a signature label)", score=0.8, boxes=[box]))
+    assign_ids(out.items)  # the pipeline gives them ids again beside the text items; stable either way
     if unreadable:
         pages = ", ".join(str(p) for p in unreadable)
         out.warnings.append(f"page(s) {pages} are images or have no readable text (a scan?): personal data in "

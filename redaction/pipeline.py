@@ -7,7 +7,7 @@ from datetime import date
 
 import pypdfium2 as pdfium
 
-from .analysis import Analysis
+from .analysis import Analysis, assign_ids
 from .errors import DamagedPdf
 from .extract import Document, extract
 from .images import find_image_concerns
@@ -33,7 +33,7 @@ def analyse(data: bytes, filename: str = "paper.pdf", *, limits: Limits = DEFAUL
     personal = _detect(doc, structure) if detect else []          # 3. personal data + policy
     unseen = find_image_concerns(doc, structure.part2_start)      # 3b. what text cannot show
     analysis = Analysis(file=filename, pages=len(doc.pages), structure=structure,
-                        personal_data=personal + unseen.items, warnings=unseen.warnings,
+                        personal_data=assign_ids(personal + unseen.items), warnings=unseen.warnings,
                         image_concerns=unseen.concerns)
     analysis.document = doc
     log.info("analysed %s pages: part2=%s exemptions=%d personal_data=%d warnings=%d", len(doc.pages),

@@ -82,6 +82,24 @@ def get_paper(paper_id: int):
     return jsonify(paper_json(paper))
 
 
+@bp.route("/papers/<int:paper_id>/analyse", methods=["POST"])
+def analyse_again(paper_id: int):
+    """Analyse a ready paper again; its decisions follow their items by content (``carried_over`` in the
+    analysis lists decisions that found no item and items that are new; both need confirming)."""
+    paper = _paper(paper_id)
+    if paper is None:
+        return error_response(404, "no such paper")
+    if not papers.analyse_again(db_session(), paper, g.api_user, actor="api"):
+        return error_response(409, "only a paper that is ready (analysed, not published) can be analysed again")
+    if paper.page_count > papers.API_SYNC_PAGES:
+        current_app.extensions["foia.worker"].submit(papers.analyse_paper, paper.id)
+        return jsonify(id=paper.id, state="analysing",
+                       status=url_for("api.get_paper", paper_id=paper.id)), 202
+    papers.analyse_paper(paper.id)
+    db_session().refresh(paper)
+    return jsonify(paper_json(paper)), 200
+
+
 @bp.route("/papers/<int:paper_id>/publish", methods=["POST"])
 def publish(paper_id: int):
     paper = _paper(paper_id)

@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paper", type=Path)
     p.add_argument("-o", "--out", type=Path, required=True, metavar="OUTDIR")
     p.add_argument("--decisions", type=Path, metavar="FILE", help="an officer's decisions (JSON)")
+    p.add_argument("--analysis", type=Path, metavar="FILE",
+                   help="the analysis the decisions were made on (JSON of `foia analyse`): used as it is, "
+                        "personal data is not detected again")
     p.set_defaults(func=_redact)
 
     from service.commands import add_service_commands  # serve, user add, token create
@@ -114,19 +117,19 @@ def _redact(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
 
-    from redaction import analyse, redact
+    from redaction import Analysis, analyse, redact
     from redaction.decisions import Decisions
-    from redaction.errors import InputError
 
     limits = _limits()
     decisions = None
     if args.decisions is not None:
-        try:
-            decisions = Decisions.from_dict(json.loads(args.decisions.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-            raise InputError(f"cannot read the decisions file {args.decisions.name} as JSON") from None
+        decisions = Decisions.from_dict(_json_file(args.decisions, "decisions"))
     data = _read_paper(args.paper, limits)
-    result = redact(data, analyse(data, args.paper.name, limits=limits), decisions, limits=limits)
+    if args.analysis is not None:  # the findings the decisions name, exactly (no detection again)
+        analysis = Analysis.from_dict(_json_file(args.analysis, "analysis"))
+    else:  # ids are stable: the same items as in an earlier `foia analyse` of this file get the same ids
+        analysis = analyse(data, args.paper.name, limits=limits)
+    result = redact(data, analysis, decisions, limits=limits)
     out = args.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".foia-redact-", dir=out.parent))
@@ -148,6 +151,15 @@ def _redact(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return 0
+
+
+def _json_file(path: Path, what: str):
+    from redaction.errors import InputError
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise InputError(f"cannot read the {what} file {path.name} as JSON") from None
 
 
 if __name__ == "__main__":

@@ -95,22 +95,31 @@ def analyse_paper(paper_id: int) -> None:
         paper = db.get(Paper, paper_id)
         today = paper.created_at.astimezone(LONDON).date()
         max_bytes = int(current_app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
+        previous = paper.analysis or None  # analysed again: carry the decisions over by content
         try:
             result = pdfwork.run("heavy", pdftasks.analyse_pdf, str(store.path(paper.original_key)),
-                                 paper.original_name, max_bytes, today)
+                                 paper.original_name, max_bytes, today, previous, paper.decisions or {})
         except Exception as exc:  # never the exception's text: it could quote the document
             log.error("analysis of paper %s failed: %s", paper_id, type(exc).__name__)
             result = pdftasks.Failure("internal", "the paper could not be analysed because of an error "
                                                   "on our side")
         if isinstance(result, pdftasks.Failure):
+            if previous is not None:  # the earlier analysis and decisions stay as they were
+                paper.state = "ready"
+                audit.record(db, "analysis again failed", actor="system", paper_id=paper.id, code=result.code)
+                db.commit()
+                return
             _fail(db, store, paper, result)
             return
         a = result.analysis
         paper.analysis = a
         paper.page_sizes = result.page_sizes
-        paper.reference = (a.get("reference") or "")[:64] or None
-        paper.title = (a.get("title") or "")[:500] or None
-        paper.decisions = paper.decisions or {}
+        if previous is not None:
+            _carried(db, store, paper, a, result.decisions or {})
+        else:
+            paper.reference = (a.get("reference") or "")[:64] or None
+            paper.title = (a.get("title") or "")[:500] or None
+            paper.decisions = paper.decisions or {}
         paper.state = "ready"
         paper.analysed_at = utcnow()
         audit.record(db, "analysed", actor="system", paper_id=paper.id, pages=a.get("pages"),
@@ -118,6 +127,31 @@ def analyse_paper(paper_id: int) -> None:
                      warnings=len(a.get("warnings", [])))
         db.commit()
         log.info("paper %s analysed: %d findings", paper.id, len(a.get("personal_data", [])))
+
+
+def _carried(db: Session, store: Storage, paper: Paper, analysis: dict, decisions: dict) -> None:
+    """A paper analysed again: the decisions carried over (see ``redaction.carry``); the officer's title,
+    reference and summary stay; the preview, made from the earlier findings, is gone."""
+    carried = analysis.get("carried_over") or {}
+    paper.decisions = decisions
+    paper.preview = None
+    store.delete_folder(f"previews/paper-{paper.id}")
+    audit.record(db, "analysed again", actor="system", paper_id=paper.id, matched=carried.get("matched", 0),
+                 unmatched=len(carried.get("unmatched", [])), new=len(carried.get("new", [])))
+
+
+def analyse_again(db: Session, paper: Paper, user: User, *, actor: str) -> bool:
+    """Queue a ready paper for a new analysis (a changed policy or engine) that keeps its decisions: they
+    follow their items by content, and what cannot be matched goes back to the officer. Commits; False
+    when the paper is not ready (analysing, published, failed)."""
+    claimed = db.execute(update(Paper).where(Paper.id == paper.id, Paper.state == "ready")
+                         .values(state="uploaded", updated_at=utcnow()))
+    if claimed.rowcount != 1:
+        db.rollback()
+        return False
+    audit.record(db, "analysis again requested", user=user, actor=actor, paper_id=paper.id)
+    db.commit()
+    return True
 
 
 def _fail(db: Session, store: Storage, paper: Paper, failure: pdftasks.Failure) -> None:

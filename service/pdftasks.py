@@ -32,6 +32,7 @@ class Checked:
 class Analysed:
     analysis: dict
     page_sizes: list[list[float]]
+    decisions: dict | None = None  # an analysis made again: the earlier decisions, carried over by content
 
 
 @dataclass
@@ -62,8 +63,12 @@ def check_pdf(data: bytes, max_bytes: int) -> Checked | Failure:
         loaded.close()
 
 
-def analyse_pdf(path: str, filename: str, max_bytes: int, today: date) -> Analysed | Failure:
+def analyse_pdf(path: str, filename: str, max_bytes: int, today: date, previous: dict | None = None,
+                decisions: dict | None = None) -> Analysed | Failure:
+    """Analyse a paper. Given the ``previous`` analysis and the ``decisions`` made on it (the paper is
+    analysed again), the decisions are carried over to the new findings by content (``redaction.carry``)."""
     from redaction import analyse
+    from redaction.carry import carry_over
     from redaction.errors import RedactionError
     from redaction.limits import Limits
 
@@ -73,8 +78,9 @@ def analyse_pdf(path: str, filename: str, max_bytes: int, today: date) -> Analys
         analysis = analyse(data, filename, limits=Limits(max_bytes=max_bytes), today=today)
     except RedactionError as exc:
         return Failure(exc.code, exc.message)
+    carried = carry_over(previous, decisions, analysis).decisions if previous is not None else None
     sizes = [[round(p.width, 2), round(p.height, 2)] for p in analysis.document.pages]
-    return Analysed(analysis.to_dict(), sizes)
+    return Analysed(analysis.to_dict(), sizes, carried)
 
 
 def render_pages(path: str, out_paths: dict[int, str], dpi: int) -> int:
@@ -102,14 +108,16 @@ def render_pages(path: str, out_paths: dict[int, str], dpi: int) -> int:
     return len(out_paths)
 
 
-def redact_pdf(path: str, filename: str, max_bytes: int, today: date, decisions: dict | None
-               ) -> Redacted | Failure:
-    """Analyse again (the redaction needs the character boxes), then redact with the officer's decisions.
+def redact_pdf(path: str, analysis: dict, max_bytes: int, decisions: dict | None) -> Redacted | Failure:
+    """Redact with the analysis stored at upload and the officer's decisions made on it.
 
-    ``redaction.redact`` verifies its outputs and raises ``LeakDetected`` when anything removed or
-    withheld survives; that comes back as ``Failure("leak", message)`` and nothing is published.
+    Detection does not run again: the decisions name the findings of ``analysis`` and must apply to
+    exactly those (a policy or model change since would otherwise move them onto other items). Only the
+    characters are read again (extraction, for the boxes of every mention). ``redaction.redact`` verifies
+    its outputs and raises ``LeakDetected`` when anything removed or withheld survives; that comes back as
+    ``Failure("leak", message)`` and nothing is published.
     """
-    from redaction import analyse
+    from redaction import Analysis
     from redaction.decisions import Decisions
     from redaction.errors import RedactionError
     from redaction.limits import Limits
@@ -121,10 +129,9 @@ def redact_pdf(path: str, filename: str, max_bytes: int, today: date, decisions:
                                       "nothing was published")
     with open(path, "rb") as fh:
         data = fh.read()
-    limits = Limits(max_bytes=max_bytes)
     try:
-        analysis = analyse(data, filename, limits=limits, today=today)
-        result = redact(data, analysis, Decisions.from_dict(decisions), limits=limits)
+        result = redact(data, Analysis.from_dict(analysis), Decisions.from_dict(decisions),
+                        limits=Limits(max_bytes=max_bytes))
     except RedactionError as exc:
         return Failure(exc.code, exc.message)
     part1_pages, part1_text = _pages_and_text(result.part1)

@@ -23,7 +23,6 @@ from scheduler.release import release_due
 
 from . import audit, pdfwork, pdftasks
 from .db import get_db
-from .filters import LONDON
 from .models import Paper, Part, User, utcnow
 from .papers import storage
 
@@ -67,11 +66,13 @@ def _day(value) -> date | None:
 
 
 def _redact(paper: Paper) -> pdftasks.Redacted | pdftasks.Failure:
+    """Redact with the stored analysis (never a new one: the decisions were made on its findings)."""
     max_bytes = int(current_app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
-    today = paper.created_at.astimezone(LONDON).date()
+    if not paper.analysis:
+        return pdftasks.Failure("not_analysed", "the paper has no analysis; analyse it again")
     try:
         return pdfwork.run("heavy", pdftasks.redact_pdf, str(storage().path(paper.original_key)),
-                           paper.original_name, max_bytes, today, paper.decisions or {})
+                           paper.analysis, max_bytes, paper.decisions or {})
     except Exception as exc:  # never the text: it could quote the document
         log.error("redaction of paper %s failed: %s", paper.id, type(exc).__name__)
         return pdftasks.Failure("internal", "the paper could not be redacted because of an error on our side")

@@ -19,7 +19,7 @@ from redaction.decisions import CONFIRMABLE, Decisions
 from redaction.errors import InputError
 from scheduler.release import last_due_date
 
-from . import audit, publishing
+from . import audit, papers, publishing
 from .db import db_session
 from .filters import uk_date
 from .models import Paper, utcnow
@@ -159,6 +159,15 @@ def _describe_changes(old: dict, new: dict, paper) -> dict:
             "part2": "as analysed" if "part2_start" not in new else
                      ("none" if new["part2_start"] is None else f"page {new['part2_start']['page']}"),
             **{k: new.get(k) for k in ("deferred_until", "release_on", "review_on")}}
+
+
+@bp.route("/papers/<int:paper_id>/analyse-again", methods=["POST"])
+def analyse_again(paper_id: int):
+    """Analyse a ready paper again (e.g. after a policy change); decisions follow their items by content."""
+    paper = _paper(paper_id)
+    if papers.analyse_again(db_session(), paper, g.user, actor="officer"):
+        current_app.extensions["foia.worker"].submit(papers.analyse_paper, paper.id)
+    return redirect(url_for("officer.paper", paper_id=paper.id), code=303)
 
 
 @bp.route("/papers/<int:paper_id>/preview", methods=["GET", "POST"])

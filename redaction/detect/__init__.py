@@ -14,7 +14,7 @@ import logging
 import os
 from collections import Counter
 
-from ..analysis import PersonalData
+from ..analysis import PersonalData, assign_ids
 from ..extract import Document
 from ..policy import Policy, load_policy
 from .boxes import pieces
@@ -41,10 +41,7 @@ def find_personal_data(doc: Document, structure, *, policy: Policy | None = None
                                       action=m.decision.action, reason=m.decision.reason, score=m.score,
                                       boxes=piece.boxes, exemption=policy.exemption))
     items.sort(key=lambda p: (p.page, -p.boxes[0][3] if p.boxes else 0, p.boxes[0][0] if p.boxes else 0))
-    numbers: Counter[int] = Counter()
-    for item in items:
-        numbers[item.page] += 1
-        item.id = f"p{item.page}-{numbers[item.page]}"
+    assign_ids(items)  # from each item's content and place, never its rank (see analysis.stable_id)
     log.info("personal data: %s", dict(Counter((i.type, i.action) for i in items)))
     return items
 

@@ -1,0 +1,98 @@
+"""Benchmark: wall time of upload (analysis), preview and publish of one paper through the service.
+
+    .venv/bin/python bench/service_publish.py [PAPER.pdf] [--runs N]
+
+Runs the app in-process (Flask test client, SQLite, a temporary data folder) with its real PDF process
+pools, as an officer would: upload → analysis → preview → publish. The first upload warms the pools and
+loads the NER model in the child process; the figures are of the runs after it. Prints one line per stage
+(best and median of N runs) and nproc. Not a test: no timing is asserted anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEFAULT = ROOT / "tests" / "fixtures" / "pdf" / "seed_pcd956.libreoffice.pdf"
+PASSWORD = "correct horse battery staple"
+
+
+def _app(folder: Path):
+    from service.app import create_app
+    from service.accounts import create_user
+    from service.migrate import upgrade
+
+    config = {"ENV": "testing", "DATA_DIR": str(folder / "data"), "SECRET_KEY": "bench",
+              "DATABASE_URL": f"sqlite:///{folder / 'foia.db'}"}
+    upgrade(config["DATABASE_URL"])
+    app = create_app(config)
+    with app.extensions["foia.db"].session() as db:
+        create_user(db, "officer@example.org", PASSWORD, "officer")
+        db.commit()
+    return app
+
+
+def _csrf(client, page: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(page).get_data(as_text=True))[1]
+
+
+def _post(client, url: str, page: str, data: dict | None = None, **kw):
+    return client.post(url, data={**(data or {}), "csrf_token": _csrf(client, page)}, **kw)
+
+
+def one_paper(app, client, data: bytes, name: str) -> dict[str, float]:
+    worker = app.extensions["foia.worker"]
+    start = time.perf_counter()
+    r = _post(client, "/officer/upload", "/officer/upload", {"file": (io.BytesIO(data), name)},
+              content_type="multipart/form-data")
+    worker.drain(600)
+    upload = time.perf_counter() - start
+    paper_id = int(r.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
+    review = f"/officer/papers/{paper_id}/review"
+    start = time.perf_counter()
+    _post(client, f"/officer/papers/{paper_id}/preview", review)
+    worker.drain(600)
+    preview = time.perf_counter() - start
+    state = client.get(f"/officer/papers/{paper_id}/preview").get_data(as_text=True)
+    if "Open Part 1" not in state:
+        raise SystemExit(f"preview of {name} did not finish (see the preview page)")
+    start = time.perf_counter()
+    r = _post(client, f"/officer/papers/{paper_id}/publish", f"/officer/papers/{paper_id}/preview")
+    publish = time.perf_counter() - start
+    if r.status_code != 303:
+        raise SystemExit(f"publication of {name} was refused ({r.status_code})")
+    return {"upload+analysis": upload, "preview": preview, "publish": publish}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("paper", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    data = args.paper.read_bytes()
+    with tempfile.TemporaryDirectory() as tmp:
+        app = _app(Path(tmp))
+        client = app.test_client()
+        client.post("/sign-in", data={"email": "officer@example.org", "password": PASSWORD,
+                                      "csrf_token": _csrf(client, "/sign-in")})
+        one_paper(app, client, data, args.paper.name)  # warm-up: process pools, NER model
+        runs = [one_paper(app, client, data, args.paper.name) for _ in range(args.runs)]
+        app.extensions["foia.worker"].shutdown()
+    print(f"{args.paper.name}: {len(runs)} runs after one warm-up, nproc={os.cpu_count()}")
+    for stage in runs[0]:
+        values = [r[stage] for r in runs]
+        print(f"  {stage:16s} best {min(values):6.2f} s   median {statistics.median(values):6.2f} s")
+
+
+if __name__ == "__main__":
+    main()
