@@ -8,6 +8,7 @@ the file every way we know and reports each finding as ``Leak(reader, what)`` â€
 - bytes: every object (strings decoded as PDF text, UTF-16 and URI escapes), every stream decompressed,
   images' raw (still encoded) bytes, JPEG metadata segments (APPn, COM), embedded font programs;
 - images: ``pdfimages -all`` files, their bytes and their pixels (tesseract OCR);
+- pixels: every page rendered by pdfium and read by tesseract (text drawn as outlines, patterns, masks);
 - links: every URI decoded (percent, ``+``, ``mailto:`` display names, ``tel:`` in any phone form);
 - fonts: a subset font that still maps a character only the removed values used.
 
@@ -212,6 +213,25 @@ def extracted_images(data: bytes, ocr: bool = True) -> dict[str, list[str]]:
     return out
 
 
+def rendered_ocr(data: bytes, scale: float = 3.0) -> str:
+    """Every page drawn by pdfium and read back by tesseract: what a reader of the published page sees,
+    whatever the drawing is made of (glyphs, outlines, patterns, masks, pictures)."""
+    if not shutil.which("tesseract"):
+        return ""
+    doc = pdfium.PdfDocument(data)
+    texts = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for i in range(len(doc)):
+                png = Path(tmp) / f"page{i}.png"
+                doc[i].render(scale=scale).to_pil().convert("L").save(png)
+                run = subprocess.run(["tesseract", str(png), "stdout"], capture_output=True, timeout=300)
+                texts.append(run.stdout.decode("utf-8", "replace"))
+    finally:
+        doc.close()
+    return "\n".join(texts)
+
+
 def _ocr(path: Path) -> str:
     from PIL import Image
 
@@ -317,6 +337,8 @@ def texts(data: bytes, ocr: bool = True) -> dict[str, list[str]]:
     found = {"pdfium": [pdfium_text(data)], "pdfminer": [pdfminer_text(data)], "pdftotext": [poppler_text(data)]}
     found.update(object_bytes(data))
     found.update(extracted_images(data, ocr=ocr))
+    if ocr:
+        found["rendered page OCR"] = [rendered_ocr(data)]
     return found
 
 

@@ -143,6 +143,19 @@ def test_ordinary_text_is_kept(case, outcomes):
     assert missing == [], f"ordinary sentences lost from Part 1: {missing}"
 
 
+@pytest.mark.parametrize("case", [c for c in CASES if MANIFEST[c]["part2"]])
+def test_part2_text_is_in_part2(case, outcomes):
+    """Nothing of Part 2 is lost either: every Part 2 sentence that is text in the paper is text in part2."""
+    meta, got = MANIFEST[case], outcomes(case)
+    if got["rc"] != 0:
+        pytest.fail(f"no output (exit {got['rc']}): {got['err'].strip()}")
+    assert got["part2"], "no part2.pdf"
+    source = oracle.squash(oracle.pdfium_text((FOLDER / f"{case}.pdf").read_bytes()))
+    text = oracle.squash(oracle.pdfium_text(got["part2"]))
+    sentences = [s for s in meta["part2"] if oracle.squash(s) in source]
+    assert sentences and [i for i, s in enumerate(sentences) if oracle.squash(s) not in text] == []
+
+
 @pytest.mark.parametrize("case", [c for c in CASES if MANIFEST[c].get("pixel_checks")])
 def test_no_silent_damage_to_pictures(case, outcomes):
     """Where nothing was redacted, the page looks the same: a colour-key mask or colour space survives."""
