@@ -65,3 +65,9 @@ class LeakDetected(RedactionError):
     def __init__(self, message: str, checks: list[str] | None = None):
         super().__init__(message)
         self.checks = checks or []
+
+
+class EmptyPart(RedactionError):
+    """A part the split would write has no pages, no content or cannot be read back: nothing is written."""
+
+    code = "empty_part"

@@ -41,6 +41,8 @@ class Page:
     height: float
     chars: tuple[Char, ...]
     images: tuple[Box, ...] = ()  # bounds of every image drawn on the page (forms included)
+    rotation: int = 0  # /Rotate: degrees clockwise the page is turned when displayed (boxes are not)
+    crop: Box | None = None  # the CropBox in user space, (x0, y0, x1, y1)
 
     @cached_property
     def text(self) -> str:
@@ -104,6 +106,8 @@ def extract(pdf: pdfium.PdfDocument) -> Document:
         page = pdf[index]
         try:
             width, height = page.get_size()
+            rotation = page.get_rotation() % 360
+            crop = page.get_cropbox()
             textpage = page.get_textpage()
             try:
                 chars = _page_chars(textpage)
@@ -113,7 +117,8 @@ def extract(pdf: pdfium.PdfDocument) -> Document:
                            page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4))
         finally:
             page.close()
-        pages.append(Page(number=index + 1, width=width, height=height, chars=chars, images=images))
+        pages.append(Page(number=index + 1, width=width, height=height, chars=chars, images=images,
+                          rotation=rotation, crop=tuple(crop)))
     return Document(pages=tuple(pages))
 
 

@@ -5,8 +5,7 @@
     2. split      Part 1 / Part 2 pages and the other part's area on a mid-page boundary
     3. build      per part: edit content streams (glyphs, images, paths), rasterise what cannot be edited,
                   draw labelled boxes, prune fonts, sanitise, save a fresh file
-    4. verify     independent checks (redaction/verification): three text readers, every byte, images,
-                  links, fonts, word tokens, Part 2 word sequences, boxes, detection again: fail closed
+    4. verify     two text readers, raw streams, metadata, boxes, detection again: fail closed
     5. report     the analysis plus what was removed (counts, never values) and the verification
 """
 
@@ -17,15 +16,16 @@ from dataclasses import dataclass
 
 from .analysis import Analysis
 from .decisions import Decisions
-from .errors import DamagedPdf, DecisionNeeded, InputError
+from .errors import DamagedPdf, DecisionNeeded, EmptyPart, InputError
 from .extract import Document, extract
 from .limits import DEFAULT_LIMITS, Limits
 from .load import load
-from .pdf.matching import contains
+from .pdf.matching import contains, squash
 from .pdf.part import PartOutput, build_part
 from .pdf.plan import Plan, plan_redactions
 from .pdf.sanitize import metadata_values
 from .pdf.split import part_specs
+from .reading_order import Split, point_split
 from .verify import Expectations, verify
 
 log = logging.getLogger(__name__)
@@ -66,8 +66,10 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
         prepared = loaded.prepared
     finally:
         loaded.close()
+    _check_parts(outputs, specs)
     expect = Expectations(values=plan.values, kept=plan.kept,                # 4. verify
-                          metadata=_metadata(data), detect=detect, source=data, boundary=boundary)
+                          part2=_part2_lines(doc, boundary) if boundary else [],
+                          metadata=_metadata(data), detect=detect)
     checks = verify(outputs, expect)
     part1 = next((o for o in outputs if o.number == 1), None)
     part2 = next((o for o in outputs if o.number == 2), None)
@@ -104,25 +106,90 @@ def _document(loaded, analysis: Analysis) -> Document:
     return doc
 
 
-def _boundary(analysis: Analysis, decisions: Decisions, doc: Document) -> tuple[int, float] | None:
-    start = decisions.part2_start if decisions.moves_part2 else analysis.structure.part2_start
-    if start is None:
+def _boundary(analysis: Analysis, decisions: Decisions, doc: Document) -> Split | None:
+    """Where Part 2 starts, as areas of its page: the officer's start, or the heading the analysis found."""
+    s = analysis.structure
+    if decisions.moves_part2:
+        if decisions.part2_start is None:
+            return None
+        page, y, *rest = decisions.part2_start
+        x = rest[0] if rest else None
+    elif s.part2_start is None:
         return None
-    page, y = start
+    elif s.part2_split is not None and analysis.document is doc:
+        return s.part2_split
+    else:
+        (page, y), x = s.part2_start, s.part2_x
     if not 1 <= page <= len(doc.pages):
         raise InputError("the Part 2 start is not on a page of this paper")
-    return int(page), _between_lines(doc.pages[int(page) - 1], float(y))
+    # A start drawn through a line moves to just above it (cutting through glyphs would drop the line from
+    # both parts); on a page of columns it applies to the column at x (the first one when none is given).
+    return point_split(doc, int(page) - 1, float(y), None if x is None else float(x))
 
 
-def _between_lines(page, y: float) -> float:
-    """A boundary drawn through a line of text moves to just above that line (the line goes to Part 2):
-    cutting through glyphs would drop the line from both parts."""
-    for _ in range(50):  # a few lines at most; the bound only guards against odd boxes
-        through = [c.box for c in page.chars if c.box and c.text.strip() and c.box[1] < y < c.box[3]]
-        if not through:
-            return y
-        y = max(b[3] for b in through) + 0.5
-    return y
+def _part2_lines(doc: Document, split: Split) -> list[str]:
+    """Distinctive lines of Part 2 (by the areas of the split: columns, rotated pages) that Part 1 must not
+    hold; lines also found in Part 1 (running headers, boilerplate) are left out."""
+    part1, part2 = [], []
+    for index, page in enumerate(doc.pages):
+        text, votes = [], []
+        for ch in page.chars + (None,):
+            if ch is None or ch.text in ("\r", "\n"):
+                if text:
+                    (part2 if votes and sum(votes) * 2 > len(votes) else part1).append("".join(text))
+                text, votes = [], []
+                continue
+            text.append(ch.text)
+            if ch.box is not None and not ch.generated and ch.text.strip():
+                votes.append(split.part_of(index, ch.box) == 2)
+    seen = squash(" ".join(part1))
+    return list(dict.fromkeys(t for t in part2 if len(squash(t)) >= 30 and squash(t) not in seen))
+
+
+def _check_parts(outputs: list[PartOutput], specs: list) -> None:
+    """Never an empty or unreadable part: each one reopens with all its pages and shows something."""
+    import io
+
+    import pikepdf
+    import pypdfium2 as pdfium
+
+    if not any(spec.number == 1 and spec.pages for spec in specs):
+        raise EmptyPart("part 1 would have no pages (the whole paper is Part 2): nothing to publish; check where "
+                        "Part 2 starts")
+    for out, spec in zip(outputs, specs):
+        what = f"part {out.number}"
+        if not spec.pages or not out.data:
+            raise EmptyPart(f"{what} would have no pages: check where Part 2 starts")
+        try:
+            with pikepdf.open(io.BytesIO(out.data)) as pdf:
+                count = len(pdf.pages)
+            doc = pdfium.PdfDocument(out.data)
+        except (pikepdf.PdfError, pdfium.PdfiumError):
+            raise EmptyPart(f"{what} could not be read back after it was written") from None
+        try:
+            shown = any(_shows_something(doc[i]) for i in range(len(doc)))
+        finally:
+            doc.close()
+        if count != len(spec.pages):
+            raise EmptyPart(f"{what} lost pages when it was written")
+        if not shown:
+            raise EmptyPart(f"{what} would be blank (no text, images or drawing): check where Part 2 starts")
+
+
+def _shows_something(page) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        textpage = page.get_textpage()
+        try:
+            if textpage.get_text_range().strip():
+                return True
+        finally:
+            textpage.close()
+        kinds = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING)
+        return any(True for _ in page.get_objects(filter=kinds, max_depth=4))
+    finally:
+        page.close()
 
 
 def _leak_test(plan: Plan):
@@ -154,7 +221,14 @@ def _report_prepared(report: dict, prepared: dict) -> None:
 
 def _report(analysis: Analysis, plan: Plan, outputs: list[PartOutput], boundary, checks: list[str]) -> dict:
     report = analysis.to_dict()
-    report["split"] = {"part2_start": {"page": boundary[0], "y": round(boundary[1], 1)} if boundary else None,
+    start = None
+    if boundary:
+        start = {"page": boundary.page_index + 1, "y": round(boundary.y, 1)}
+        if boundary.x is not None:
+            start["x"] = round(boundary.x, 1)
+        if boundary.warning:
+            report["warnings"].append(boundary.warning)
+    report["split"] = {"part2_start": start, "columns": boundary.columns if boundary else None,
                        "part1_pages": [p + 1 for o in outputs if o.number == 1 for p in o.pages],
                        "part2_pages": [p + 1 for o in outputs if o.number == 2 for p in o.pages]}
     report["removed"] = {f"part{o.number}": [r for r in o.removed if r["by_type"] or r["glyphs"] or r["images"]

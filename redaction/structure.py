@@ -14,6 +14,8 @@ from datetime import date
 from . import foia
 from .dates import find_dates
 from .extract import Document
+from .reading_order import Split, heading_split
+from .withheld import WITHHOLDS, withholding_outside
 
 # --- reference and title -------------------------------------------------------------------------------
 
@@ -21,10 +23,12 @@ _REF = r"(?P<prefix>PCD|DMPCD|MD|DD|ADD|ODD|RMD|LFC)\s?[-–]?\s?(?P<num>\d{1,5}
 _REF_LABELLED = re.compile(r"(?:Reference(?:\s+code)?|Ref(?:erence)?\s*(?:No\.?|number)?|Decision)\s*"
                            r"(?:[:–—-]\s*)?" + _REF, re.IGNORECASE)
 _REF_ANY = re.compile(r"\b" + _REF)
-# Any organisation's scheme after a label: "Decision number: LFC-0712-D", "Reference: DD2456".
-_REF_GENERIC = re.compile(r"(?i:\b(?:reference(?:\s+(?:code|number|no\.?))?|ref\.?(?:\s+no\.?)?|"
-                          r"decision\s+(?:number|no\.?|reference)))\s*[:–—-]?[ \t]*"
-                          r"(?P<ref>[A-Z]{2,6}[ -]?\d{1,5}(?:-[A-Z0-9]{1,4})*)\b")
+# Any organisation's scheme after a label, read as written: "Decision number: LFC-0712-D", "Reference: DD2456",
+# "Report reference: CAB/2027/031", "Decision No. BD/27/044", "Our ref LFB-2210".
+_REF_GENERIC = re.compile(r"(?i:\b(?:(?:report\s+|paper\s+|our\s+|decision\s+)?reference(?:\s+(?:code|number|no\.?))?|"
+                          r"(?:our\s+)?ref\.?(?:\s+no\.?)?|(?:decision|report|paper)\s+(?:number|no\.?)|"
+                          r"decision(?=\s*[:–—-])))\s*[:–—-]?[ \t]*"
+                          r"(?P<ref>[A-Z]{2,6}(?:[ /-]?\d{1,5})(?:[/-][A-Z0-9]{1,6})*)(?![\w/])")
 _TITLE_LABEL = re.compile(r"^[ \t]*Title\b[ \t:–-]*(?P<title>\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _STOP_LABELS = re.compile(r"^\s*(Executive\s+Summary|Recommendations?|Key\s+information|Date|Reference|"
                           r"Decision|Summary|PART\s+(?:I|1|2|II)\b)", re.IGNORECASE)
@@ -45,8 +49,16 @@ _NOT_APPLICABLE = re.compile(r"^\W*(n/?a|none|not\s+applicable|-+)?\W*$", re.IGN
 
 # A heading starts a line (never a bullet) with "Part 2" and a dash or colon, or runs straight into its
 # meaning ("PART 2 CONFIDENTIAL FACTS AND ADVICE"); "Part 2 Confidentiality:" in the form is not one.
-_PART2_HEADING = re.compile(r"(?im)^[ \t#]*Part\s*(?:2|II|Two)\b(?:\s*[-–—:.]|\s+(?=(?:confidential|not\s+for|"
-                            r"exempt|restricted|closed)\b))")
+# A heading may be numbered ("5. Part 2 — …", "B) Part II: …", "Section 5 – Part 2 …").
+_NUMBERING = r"(?:(?:\d{1,2}[.)]?|[A-H][.)]|[IVX]{1,4}[.)])[ \t]+|Section[ \t]+\d{1,2}[ \t]*[-–—:.]?[ \t]*)?"
+_PART2_HEADING = re.compile(r"(?im)^[ \t#]*" + _NUMBERING + r"Part\s*(?:2|II|Two)\b(?:\s*[-–—:.]|\s+(?=(?:"
+                            r"confidential|not\s+for|exempt|restricted|closed)\b))")
+# Other wordings of a heading that starts a withheld section: a short line that is only that heading.
+_OTHER_HEADING = re.compile(
+    r"(?im)^[ \t#]*" + _NUMBERING + r"(?:(?:Part\s*B|Appendix\s+\w{1,3}|Annex\s+\w{1,3})\s*[-–—:.]\s*)?"
+    r"(?:(?:Confidential|Exempt|Restricted|Closed)\s+(?:facts|information|appendix|annex|report|section|part|"
+    r"advice|session|business)|Not\s+for\s+publication|Exempt\s+from\s+(?:publication|disclosure)|"
+    r"Private\s+and\s+confidential)\b[^\n]{0,100}$")
 _PART2_MEANING = re.compile(
     r"not\s+suitable\s+for|not\s+for\s+(?:\w+\s+){0,2}publication|exempt\s+from\s+(?:publication|disclosure)|"
     r"will\s+not\s+be\s+published|(?<!non-)(?<!non\s)confidential\s+(?:facts|information|section|report|annex|"
@@ -54,8 +66,10 @@ _PART2_MEANING = re.compile(
     r"private\s+and\s+confidential",
     re.IGNORECASE,
 )
+# "Part 2 – Confidential" (the rest of the heading on the next line, or nowhere).
+_MEANING_FIRST = re.compile(r"[ \t]*(?:confidential|not\s+for|exempt|restricted|closed|private)\b", re.IGNORECASE)
 # A line that starts like a Part 2 heading but says nothing the reader recognises: the officer confirms.
-_PART2_LOOKALIKE = re.compile(r"(?im)^[ \t#]*Part\s*(?:2|II|Two)\s*[-–—:]")
+_PART2_LOOKALIKE = re.compile(r"(?im)^[ \t#]*" + _NUMBERING + r"Part\s*(?:2|II|Two)\s*[-–—:]")
 # A withheld Part 2 mentioned in the text of a paper that does not contain it (web-page form).
 _PART2_REFERENCE = re.compile(r"Part\s*(?:2|II)\s+(?:is|are|will\s+be)\s+(?:not\s+suitable|exempt|withheld|"
                               r"not\s+for\s+publication|confidential)", re.IGNORECASE)
@@ -110,7 +124,9 @@ class Structure:
     deferred_until: date | None = None
     deferral_reason: str | None = None
     part2_form: bool | None = None
-    part2_start: tuple[int, float] | None = None  # (1-based page, y in PDF points)
+    part2_start: tuple[int, float] | None = None  # (1-based page, y in PDF points as the page is displayed)
+    part2_x: float | None = None  # x where the heading starts (as displayed): which column, on a page of columns
+    part2_split: Split | None = field(default=None, repr=False, compare=False)  # the areas of the heading's page
     part2_referenced: bool = False  # a withheld Part 2 exists but is not in this file
     exemptions: list[Exemption] = field(default_factory=list)
     release_on: date | None = None
@@ -138,8 +154,11 @@ def read_structure(doc: Document, *, today: date | None = None) -> Structure:
     _deferral(text, s)
     heading = _part2_heading(text)
     if heading is not None:
-        s.part2_start = _boundary(doc, heading)
+        s.part2_start, s.part2_x, layout_warning = _boundary(doc, heading, s)
         notice = text[heading:]
+        if layout_warning:
+            s.warnings.append(layout_warning)
+            s.needs_confirmation.append("part2_start")
     else:
         notice = ""
         s.part2_referenced = bool(_PART2_REFERENCE.search(text))
@@ -149,9 +168,10 @@ def read_structure(doc: Document, *, today: date | None = None) -> Structure:
             s.warnings.append(f"a line on page {page} starts like a Part 2 heading but was not recognised: "
                               "confirm where Part 2 starts, or that there is none")
             s.needs_confirmation.append("part2_start")
+    _withholding(doc, text, heading, s)
     _exemptions(notice or (text if s.part2_referenced else ""), s, in_notice=bool(notice))
-    s.part1_pages, s.part2_pages = _part_pages(doc, s.part2_start)
-    _check_form(s)
+    s.part1_pages, s.part2_pages = _part_pages(doc, s.part2_split)
+    _check_form(s, _pictured_pages(doc))
     _check_dates(s, today)
     return s
 
@@ -254,43 +274,56 @@ def _deferral(text: str, s: Structure) -> None:
 def _part2_heading(text: str) -> int | None:
     for m in _PART2_HEADING.finditer(text):
         window = text[m.end(): m.end() + 320]
-        if _PART2_MEANING.search(window):
+        if _PART2_MEANING.search(window) or WITHHOLDS.search(window) or _MEANING_FIRST.match(window):
             return m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#"))
+    for m in _OTHER_HEADING.finditer(text):
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t#"))
+        if text[start].isupper() or text[start].isdigit():
+            if _after_sentence_end(text, m.start()):
+                return start
     return None
 
 
-def _boundary(doc: Document, pos: int) -> tuple[int, float]:
-    """Page and y of the Part 2 heading: between the heading's first line and the content above it."""
-    view = doc.joined_view
-    ref = next(r for r in view.refs[pos:] if r is not None)
-    page_index, char_index = ref
-    page = doc.pages[page_index]
-    first = page.chars[char_index].box
-    # The heading's first line: boxed chars until pdfium's next line break.
-    line_boxes = []
-    for ch in page.chars[char_index:]:
-        if ch.text in ("\r", "\n"):
-            break
-        if ch.box:
-            line_boxes.append(ch.box)
-    top = max((b[3] for b in line_boxes), default=first[3])
-    base = min((b[1] for b in line_boxes), default=first[1])
-    above = [c.box[1] for c in page.chars if c.box and c.box[1] >= top - 0.5 and c.box[1] > base + 1
-             and (c.box[3] - c.box[1]) > 0]
-    above = [y for y in above if y > top - 0.5]
-    gap = (min(above) - top) if above else 12.0
-    y = top + max(0.5, min(gap / 2, 6.0))
-    return page.number, round(y, 1)
+def _after_sentence_end(text: str, pos: int) -> bool:
+    """A heading starts after a finished sentence, a blank line or a page break, never mid-sentence."""
+    before = text[max(0, pos - 200): pos].rstrip()
+    return not before or before[-1] in ".:;!?)" or text[max(0, pos - 3): pos].count("\n") >= 2 or \
+        before.split("\n")[-1].strip().isupper()
 
 
-def _part_pages(doc: Document, start: tuple[int, float] | None) -> tuple[list[int], list[int]]:
+def _withholding(doc: Document, text: str, heading: int | None, s: Structure) -> None:
+    """Fail closed: wording that withholds part of the paper outside the Part 2 found needs a confirmation."""
+    found = withholding_outside(text, len(text) if heading is None else heading,
+                                has_part2=heading is not None or s.part2_referenced)
+    if not found:
+        return
+    pages = sorted({(doc.joined_view.page_of(pos) or 0) + 1 for pos in found})
+    where = ", ".join(str(p) for p in pages[:5])
+    s.warnings.append(f"page{'s' if len(pages) > 1 else ''} {where} say{'' if len(pages) > 1 else 's'} part of the "
+                      "paper is withheld (not for publication, exempt or confidential) outside "
+                      f"{'the Part 2 found' if heading is not None else 'any recognised Part 2'}: confirm where "
+                      "Part 2 starts, or that there is none")
+    if "part2_start" not in s.needs_confirmation:
+        s.needs_confirmation.append("part2_start")
+
+
+def _boundary(doc: Document, pos: int, s: Structure) -> tuple[tuple[int, float], float | None, str | None]:
+    """Page and y of the Part 2 heading (between its first line and the content above it in its column),
+    the x where it starts, and why the whole page was withheld when its layout was unclear."""
+    ref = next(r for r in doc.joined_view.refs[pos:] if r is not None)
+    split = heading_split(doc, *ref)
+    s.part2_split = split
+    return (doc.pages[split.page_index].number, split.y), split.x, split.warning
+
+
+def _part_pages(doc: Document, split: Split | None) -> tuple[list[int], list[int]]:
     everything = [p.number for p in doc.pages]
-    if start is None:
+    if split is None:
         return everything, []
-    page, y = start
-    has_part1 = any(c.box and c.box[1] > y and c.text.strip() for c in doc.pages[page - 1].chars)
-    last = page if has_part1 else page - 1
-    return everything[:last], everything[page - 1:]
+    index = split.page_index
+    has_part1 = any(c.box and not c.generated and c.text.strip() and split.part_of(index, c.box) == 1
+                    for c in doc.pages[index].chars)
+    return everything[:index + 1] if has_part1 else everything[:index], everything[index:]
 
 
 def _sentence_bounds(text: str, start: int, end: int, ends: re.Pattern = _SENTENCE_END) -> tuple[int, int]:
@@ -402,10 +435,23 @@ def _set_date(ex: Exemption, kind: str, value: date, sentence: str) -> None:
         ex.text = f"{ex.text} {sentence}".strip() if ex.text else sentence
 
 
-def _check_form(s: Structure) -> None:
-    if s.part2_form is True and not s.has_part2:
+def _pictured_pages(doc: Document) -> list[int]:
+    """Pages with a large image: a tenth of the page, or a banner half as wide as the page."""
+    return [p.number for p in doc.pages if any((b[2] - b[0]) * (b[3] - b[1]) >= 0.1 * p.width * p.height
+                                               or max(b[2] - b[0], b[3] - b[1]) >= 0.5 * min(p.width, p.height)
+                                               for b in p.images)]
+
+
+def _check_form(s: Structure, pictured: list[int] = ()) -> None:
+    if s.part2_form is True and s.part2_start is None:
+        # A Part 2 the form promises but the text does not show (a heading drawn as an image, say) must not
+        # be published as Part 1, even when the text also mentions a Part 2 withheld elsewhere.
         s.warnings.append("the form says there is a Part 2 but none was found in the paper: confirm there is "
                           "none, or mark where it starts")
+        if pictured:
+            s.warnings.append(f"page{'s' if len(pictured) > 1 else ''} {', '.join(map(str, pictured[:5]))} "
+                              "carr" + ("y" if len(pictured) > 1 else "ies") + " large images: a Part 2 heading "
+                              "drawn as a picture cannot be read")
         if "part2_start" not in s.needs_confirmation:
             s.needs_confirmation.append("part2_start")
     if s.part2_form is False and s.part2_start is not None:

@@ -102,8 +102,8 @@ def _page_report(src_index: int, out_index: int, regions: list[Region], spec: Pa
 
 
 def _mostly_in(a: Box, b: Box) -> bool:
-    cy = (a[1] + a[3]) / 2
-    return b[1] <= cy <= b[3]
+    cx, cy = (a[0] + a[2]) / 2, (a[1] + a[3]) / 2
+    return b[0] <= cx <= b[2] and b[1] <= cy <= b[3]
 
 
 def surviving_words(doc: Document, page_index: int, regions: list[Region]) -> list[tuple[str, Box]]:

@@ -1,9 +1,10 @@
 """Split a paper into Part 1 and Part 2 (pikepdf).
 
-Part 1 is every page before the Part 2 heading plus the part of the heading's page above it; Part 2 is
-the heading's page and everything after. On the page where the boundary falls mid-page, each copy gets an
-unlabelled region over the other part's area: its glyphs, image pixels and paths are removed from that
-copy (not covered), and the copy is clipped to its own area.
+Part 1 is every page before the Part 2 heading plus what comes before the heading on its page in reading
+order; Part 2 is the rest of that page and everything after (see :mod:`redaction.reading_order`: rotated
+pages and columns). On the page where the boundary falls mid-page, each copy gets unlabelled regions over the
+other part's area: its glyphs, image pixels and paths are removed from that copy (not covered), and the copy
+is clipped to its own area.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from io import BytesIO
 import pikepdf
 
 from ..extract import Document
-from .geometry import FAR, Region
+from ..reading_order import Split
+from .geometry import Box, Region
 
 
 @dataclass
@@ -22,25 +24,26 @@ class PartSpec:
     number: int  # 1 or 2
     pages: list[int]  # 0-based page indices of the input
     regions: dict[int, list[Region]] = field(default_factory=dict)  # page index -> the other part's area
-    clips: dict[int, tuple[float, float]] = field(default_factory=dict)  # page index -> (y_min, y_max) kept
+    clips: dict[int, list[Box]] = field(default_factory=dict)  # page index -> this part's area (rectangles)
 
 
-def part_specs(doc: Document, boundary: tuple[int, float] | None) -> list[PartSpec]:
+def part_specs(doc: Document, split: Split | None) -> list[PartSpec]:
+    """Part 1 and Part 2 pages, and on the boundary page each part's area as rectangles (unrotated page
+    coordinates): the other part's rectangles are removed from each copy and each copy is clipped to its own."""
     everything = list(range(len(doc.pages)))
-    if boundary is None:
+    if split is None:
         return [PartSpec(1, everything)]
-    page_no, y = boundary
-    index = min(max(page_no - 1, 0), len(everything) - 1)
+    index = min(max(split.page_index, 0), len(everything) - 1)
     page = doc.pages[index]
-    has_part1 = any(c.box and not c.generated and c.text.strip() and (c.box[1] + c.box[3]) / 2 > y
-                    for c in page.chars)
+    has_part1 = bool(split.part1) and any(c.box and not c.generated and c.text.strip()
+                                          and split.part_of(index, c.box) == 1 for c in page.chars)
     part1 = PartSpec(1, everything[: index + 1] if has_part1 else everything[:index])
     part2 = PartSpec(2, everything[index:])
     if has_part1:
-        part1.regions[index] = [Region((-FAR, -FAR, FAR, y), None, "split")]
-        part1.clips[index] = (y, FAR)
-    part2.regions[index] = [Region((-FAR, y, FAR, FAR), None, "split")]
-    part2.clips[index] = (-FAR, y)
+        part1.regions[index] = [Region(box, None, "split") for box in split.part2]
+        part1.clips[index] = list(split.part1)
+    part2.regions[index] = [Region(box, None, "split") for box in split.part1]
+    part2.clips[index] = list(split.part2)
     return [p for p in (part1, part2) if p.pages]
 
 
@@ -54,10 +57,18 @@ def open_part(data: bytes, pages: list[int]) -> pikepdf.Pdf:
     return pdf
 
 
-def clip_instructions(page: pikepdf.Page, keep: tuple[float, float] | None) -> bytes:
+def clip_instructions(page: pikepdf.Page, keep: list[Box] | None) -> bytes:
+    """A clip to the union of ``keep`` (every rectangle drawn the same way: the non-zero rule unites them)."""
     if keep is None:
         return b""
     box = [float(v) for v in page.obj.get("/MediaBox")]
-    x0, x1 = min(box[0], box[2]), max(box[0], box[2])
-    y0, y1 = max(min(box[1], box[3]), keep[0]), min(max(box[1], box[3]), keep[1])
-    return f"{x0:.3f} {y0:.3f} {x1 - x0:.3f} {max(y1 - y0, 0):.3f} re W n\n".encode()
+    mx0, mx1 = min(box[0], box[2]), max(box[0], box[2])
+    my0, my1 = min(box[1], box[3]), max(box[1], box[3])
+    path = []
+    for k in keep:
+        x0, y0, x1, y1 = max(mx0, k[0]), max(my0, k[1]), min(mx1, k[2]), min(my1, k[3])
+        if x1 > x0 and y1 > y0:
+            path.append(f"{x0:.3f} {y0:.3f} {x1 - x0:.3f} {y1 - y0:.3f} re")
+    if not path:
+        path.append(f"{mx0:.3f} {my0:.3f} 0 0 re")
+    return ("\n".join(path) + " W n\n").encode()

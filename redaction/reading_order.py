@@ -1,0 +1,316 @@
+"""Where Part 2 begins on a page, in reading order as the page is displayed.
+
+pdfium reports character boxes in the page's own (unrotated) coordinates. A reader sees the page turned by
+``/Rotate``, and a landscape table may be drawn sideways on an upright page, so every decision here is made
+in a *reading frame*: the page turned so that its text runs left to right and lines go down the page. In
+that frame Part 2 is everything after the boundary in reading order:
+
+- one column at the boundary: everything below it;
+- columns (a band of lines split by vertical gutters): the rest of the boundary's column, every later
+  column of the band, and everything below the band.
+
+The result is a partition of the page into two unions of rectangles in unrotated page coordinates, which
+the split removes from each part. When the layout cannot be read with confidence (gutters that look like a
+table, text the producer wrote after the heading that sits above it) the whole page goes to Part 2 and the
+split says why: withholding Part 1 text is recoverable, publishing Part 2 is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .extract import Document, Page
+
+Box = tuple[float, float, float, float]
+FAR = 1.0e7
+_MIN_COLUMN = 60.0  # narrower "columns" are paragraph numbers or table cells, not a column layout
+
+
+@dataclass(frozen=True)
+class Split:
+    """The boundary page cut into the Part 1 and Part 2 areas (unrotated page coordinates)."""
+
+    page_index: int  # 0-based
+    part1: tuple[Box, ...]
+    part2: tuple[Box, ...]
+    y: float  # the boundary in the reading frame as displayed (points from the bottom)
+    x: float | None = None
+    columns: int = 1
+    warning: str | None = None  # the layout was unclear: the whole page went to Part 2
+
+    def as_start(self) -> "Start":
+        return Start(self.page_index + 1, self.y, self.part2)
+
+    def part_of(self, page_index: int, box: Box) -> int:
+        if page_index != self.page_index:
+            return 2 if page_index > self.page_index else 1
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        return 2 if any(r[0] <= cx <= r[2] and r[1] <= cy <= r[3] for r in self.part2) else 1
+
+
+class Start(tuple):
+    """``(page, y)`` as readers of the boundary always took it, carrying the Part 2 rectangles of that page
+    (unrotated page coordinates) for readers that must follow columns and rotated pages."""
+
+    part2_areas: tuple[Box, ...]
+
+    def __new__(cls, page: int, y: float, areas: tuple[Box, ...]):
+        obj = super().__new__(cls, (page, y))
+        obj.part2_areas = areas
+        return obj
+
+
+@dataclass
+class _Line:
+    box: Box  # reading frame
+    chars: list[int] = field(default_factory=list)
+
+
+# --- the reading frame ---------------------------------------------------------------------------------
+
+def turn_of(page: Page) -> int:
+    """Degrees (clockwise) that make the page's text read left to right: /Rotate, or a quarter turn more
+    when most of the text runs up or down the displayed page (a landscape table drawn sideways)."""
+    votes = {0: 0, 90: 0, 180: 0, 270: 0}
+    prev = None
+    for ch in page.chars:
+        if not (ch.box and ch.text.strip()) or ch.generated:
+            prev = None if ch.text in ("\r", "\n") else prev
+            continue
+        if prev is not None:
+            dx = (ch.box[0] + ch.box[2] - prev[0] - prev[2]) / 2
+            dy = (ch.box[1] + ch.box[3] - prev[1] - prev[3]) / 2
+            size = max(ch.box[2] - ch.box[0], ch.box[3] - ch.box[1], 1.0)
+            if max(abs(dx), abs(dy)) <= 2 * size:
+                if abs(dx) > 2 * abs(dy):
+                    votes[0 if dx > 0 else 180] += 1
+                elif abs(dy) > 2 * abs(dx):
+                    votes[90 if dy > 0 else 270] += 1
+        prev = ch.box
+    base = page.rotation % 360
+    across = (base + 90) % 360, (base + 270) % 360
+    along = votes[base] + votes[(base + 180) % 360]  # right to left scripts still read across the page
+    best = max(across, key=lambda t: votes[t])
+    return best if votes[best] > 2 * max(along, 5) else base
+
+
+def to_frame(turn: int, box: Box) -> Box:
+    x0, y0, x1, y1 = box
+    if turn == 90:
+        return y0, -x1, y1, -x0
+    if turn == 180:
+        return -x1, -y1, -x0, -y0
+    if turn == 270:
+        return -y1, x0, -y0, x1
+    return box
+
+
+def from_frame(turn: int, box: Box) -> Box:
+    return to_frame((360 - turn) % 360, box)
+
+
+def _origin(page: Page, turn: int) -> tuple[float, float]:
+    """Shift from frame to displayed coordinates: none on an upright page (user space, as before)."""
+    if turn == 0 or page.crop is None:
+        return 0.0, 0.0
+    f = to_frame(turn, page.crop)
+    return f[0], f[1]
+
+
+# --- lines and columns ---------------------------------------------------------------------------------
+
+def _lines(page: Page, turn: int) -> list[_Line]:
+    lines: list[_Line] = []
+    cur: _Line | None = None
+    for i, ch in enumerate(page.chars):
+        if ch.text in ("\r", "\n"):
+            cur = None
+            continue
+        if not ch.box or ch.generated or not ch.text.strip():
+            continue
+        b = to_frame(turn, ch.box)
+        h = max(b[3] - b[1], 1.0)
+        if cur is not None:
+            c = cur.box
+            same_row = c[1] - 0.3 * h <= (b[1] + b[3]) / 2 <= c[3] + 0.3 * h
+            if same_row and -h <= b[0] - c[2] <= 2.5 * h:
+                cur.box = (min(c[0], b[0]), min(c[1], b[1]), max(c[2], b[2]), max(c[3], b[3]))
+                cur.chars.append(i)
+                continue
+        cur = _Line(b, [i])
+        lines.append(cur)
+    return lines
+
+
+def _gutters(lines: list[_Line], min_gap: float) -> list[tuple[float, float]]:
+    spans = sorted((ln.box[0], ln.box[2]) for ln in lines)
+    out, reach = [], None
+    for x0, x1 in spans:
+        if reach is not None and x0 - reach >= min_gap:
+            out.append((reach, x0))
+        reach = x1 if reach is None else max(reach, x1)
+    return out
+
+
+def _crosses(line: _Line, gutters: list[tuple[float, float]]) -> bool:
+    return any(line.box[0] < g1 - 0.5 and line.box[2] > g0 + 0.5 for g0, g1 in gutters)
+
+
+def _columns(lines: list[_Line], seed: list[_Line], min_gap: float):
+    """Gutters found beside the boundary, the band of lines they run through, and its column edges."""
+    gutters = _gutters(seed, min_gap)
+    if not gutters:
+        return None
+    band = [ln for ln in seed]
+    top, bottom = max(ln.box[3] for ln in seed), min(ln.box[1] for ln in seed)
+    above = sorted((ln for ln in lines if ln.box[1] >= top - 0.1 and ln not in band), key=lambda ln: ln.box[1])
+    below = sorted((ln for ln in lines if ln.box[3] <= bottom + 0.1 and ln not in band), key=lambda ln: -ln.box[3])
+    band_top, band_bottom = FAR, -FAR
+    for ln in above:
+        if _crosses(ln, gutters):
+            band_top = (max(b.box[3] for b in band) + ln.box[1]) / 2
+            break
+        band.append(ln)
+    for ln in below:
+        if _crosses(ln, gutters):
+            band_bottom = (min(b.box[1] for b in band) + ln.box[3]) / 2
+            break
+        band.append(ln)
+    band += [ln for ln in lines if ln not in band and band_bottom < (ln.box[1] + ln.box[3]) / 2 < band_top
+             and not _crosses(ln, gutters)]
+    edges = [(g0 + g1) / 2 for g0, g1 in gutters]
+    return band, band_top, band_bottom, edges
+
+
+def _column_of(x: float, edges: list[float]) -> int:
+    return sum(1 for e in edges if x > e)
+
+
+def _doubtful(page: Page, band: list[_Line], edges: list[float]) -> str | None:
+    cols = [[ln for ln in band if _column_of((ln.box[0] + ln.box[2]) / 2, edges) == k] for k in range(len(edges) + 1)]
+    if len(edges) > 3 or any(len(c) < 2 for c in cols):
+        return "the text beside the Part 2 start does not form columns"
+    widths = [max(ln.box[2] for ln in c) - min(ln.box[0] for ln in c) for c in cols]
+    if min(widths) < _MIN_COLUMN:
+        return "the text beside the Part 2 start does not form columns"
+    order = [_column_of((ln.box[0] + ln.box[2]) / 2, edges)
+             for ln in sorted((ln for ln in band if ln.chars), key=lambda ln: ln.chars[0])]
+    switches = sum(1 for a, b in zip(order, order[1:]) if a != b)
+    if switches > len(edges) + 1:
+        return "the page looks like a table rather than columns"
+    return None
+
+
+# --- the boundary --------------------------------------------------------------------------------------
+
+def heading_split(doc: Document, page_index: int, char_index: int) -> Split:
+    """The split at a recognised heading: its first line starts Part 2."""
+    page = doc.pages[page_index]
+    turn = turn_of(page)
+    lines = _lines(page, turn)
+    line = next((ln for ln in lines if char_index in ln.chars),
+                next((ln for ln in lines if ln.chars[0] >= char_index), None))
+    if line is None:
+        return _whole_page(page_index, page, turn, "the Part 2 heading has no readable position")
+    # The heading's first line: the segments of its row up to pdfium's next line break.
+    end = next((i for i in range(line.chars[0], len(page.chars)) if page.chars[i].text in ("\r", "\n")),
+               len(page.chars))
+    row = [ln for ln in lines if line.chars[0] <= ln.chars[0] < end and _same_row(ln, line)] or [line]
+    head = (min(ln.box[0] for ln in row), min(ln.box[1] for ln in row),
+            max(ln.box[2] for ln in row), max(ln.box[3] for ln in row))
+    others = [ln for ln in lines if ln not in row]
+    return _split(page_index, page, turn, lines, head, others, line.box[0], after=line.chars[0])
+
+
+def point_split(doc: Document, page_index: int, y: float, x: float | None = None) -> Split:
+    """The split at an officer's (y, x) in displayed coordinates: the line through y goes to Part 2."""
+    page = doc.pages[page_index]
+    turn = turn_of(page)
+    ox, oy = _origin(page, turn)
+    fy, fx = y + oy, (None if x is None else x + ox)
+    lines = _lines(page, turn)
+    through = [ln for ln in lines if ln.box[1] < fy < ln.box[3] and (fx is None or ln.box[2] >= fx)]
+    top = max((ln.box[3] for ln in through), default=fy - 0.5)
+    head = (fx if fx is not None else -FAR, fy - 0.5, fx if fx is not None else -FAR, top)
+    return _split(page_index, page, turn, lines, head, lines, fx, after=None, given=fy if not through else None)
+
+
+def _same_row(a: _Line, b: _Line) -> bool:
+    ca, cb = (a.box[1] + a.box[3]) / 2, (b.box[1] + b.box[3]) / 2
+    return abs(ca - cb) <= 0.4 * max(b.box[3] - b.box[1], 1.0)
+
+
+def _split(page_index: int, page: Page, turn: int, lines: list[_Line], head: Box, others: list[_Line],
+           x: float | None, *, after: int | None, given: float | None = None) -> Split:
+    heights = sorted(ln.box[3] - ln.box[1] for ln in lines) or [10.0]
+    h = heights[len(heights) // 2]
+    min_gap = max(8.0, 1.2 * h)
+    near = [ln for ln in others if ln.box[3] >= head[1] - 2.5 * h and ln.box[1] <= head[3] + 2.5 * h]
+    seed = near + ([_Line(head)] if head[2] > head[0] else [])
+    found = _columns(lines, seed, min_gap) if seed else None
+    if found is None:
+        x0, x1, band_top, band_bottom, edges, k = -FAR, FAR, FAR, -FAR, [], 0
+    else:
+        band, band_top, band_bottom, edges = found
+        doubt = _doubtful(page, band, edges)
+        if doubt:
+            return _whole_page(page_index, page, turn, doubt)
+        k = 0 if x is None else _column_of(x + 0.5, edges)
+        x0 = edges[k - 1] if k > 0 else -FAR
+        x1 = edges[k] if k < len(edges) else FAR
+    y = given if given is not None else _above_heading(head, lines, x0, x1)
+    part2 = [(x0, band_bottom, x1, y)]
+    part1 = [(x0, y, x1, band_top)]
+    if edges:
+        if k < len(edges):
+            part2.append((x1, band_bottom, FAR, band_top))
+        if k > 0:
+            part1.append((-FAR, band_bottom, x0, band_top))
+        if band_bottom > -FAR:
+            part2.append((-FAR, -FAR, FAR, band_bottom))
+        if band_top < FAR:
+            part1.append((-FAR, band_top, FAR, FAR))
+    else:
+        part2, part1 = [(-FAR, -FAR, FAR, y)], [(-FAR, y, FAR, FAR)]
+    split = _made(page_index, page, turn, part1, part2, y, x, len(edges) + 1)
+    if after is not None:
+        late = [i for ln in lines for i in ln.chars if i > after and split_frame_part1(part1, ln.box)
+                and not _same_row(ln, _Line(head))]
+        if late:
+            return _whole_page(page_index, page, turn, "text that comes after the Part 2 heading sits above it "
+                                                       "on the page (unusual reading order)")
+    if x is None and edges:
+        return Split(split.page_index, split.part1, split.part2, split.y, None, split.columns,
+                     "the page has columns and the Part 2 start names none: it is taken to start in the first "
+                     "column, so the later columns are withheld")
+    return split
+
+
+def split_frame_part1(part1: list[Box], box: Box) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return any(r[0] <= cx <= r[2] and r[1] <= cy <= r[3] for r in part1)
+
+
+def _above_heading(head: Box, lines: list[_Line], x0: float, x1: float) -> float:
+    """Between the heading's first line and the line above it in the same column (as before: half the gap,
+    at most 6 points)."""
+    top = head[3]
+    above = [ln.box[1] for ln in lines if ln.box[1] > top - 0.5 and ln.box[1] > head[1] + 1
+             and ln.box[0] < x1 and ln.box[2] > x0]
+    gap = (min(above) - top) if above else 12.0
+    return top + max(0.5, min(gap / 2, 6.0))
+
+
+def _made(page_index, page, turn, part1, part2, y, x, columns) -> Split:
+    ox, oy = _origin(page, turn)
+    return Split(page_index, tuple(from_frame(turn, r) for r in part1 if r[2] > r[0] and r[3] > r[1]),
+                 tuple(from_frame(turn, r) for r in part2 if r[2] > r[0] and r[3] > r[1]),
+                 round(y - oy, 1), None if x is None else round(x - ox, 1), columns)
+
+
+def _whole_page(page_index: int, page: Page, turn: int, why: str) -> Split:
+    ox, oy = _origin(page, turn)
+    top = to_frame(turn, page.crop)[3] if page.crop else FAR
+    return Split(page_index, (), ((-FAR, -FAR, FAR, FAR),), round(top - oy, 1), None, 1,
+                 f"page {page.number}: {why}; the whole page is withheld as Part 2 — check it, or mark where "
+                 "Part 2 starts")

@@ -1,0 +1,286 @@
+"""Write the Part 2 split test papers: one PDF per class of layout or wording (reportlab, pikepdf, and
+LibreOffice for a two-column section). Run from the repository root:
+
+    .venv/bin/python tests/structure_pdfs/make_structure_pdfs.py
+
+Every line of Part 1 carries a token ``pubNN`` and every line of Part 2 a token ``secNN``, so a test can
+check by any reader that Part 1 holds every ``pub`` token and no ``sec`` token. All people and numbers are
+fictional. ``cases.json`` (name -> what the analysis must do, and the start an officer confirms when it
+asks) is what tests/test_structure_split.py reads.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pikepdf
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+HERE = Path(__file__).parent
+W, H = A4
+LEAD = 14.0
+FORM_YES = "Is there a Part 2 form - YES"
+
+# name -> (what the analysis must do, the officer's start for a case that asks: (page, y, x) or None)
+CASES: dict[str, tuple[str, tuple | None]] = {}
+
+
+def pub(i: int) -> str:
+    return f"Public line pub{i:02d} on the agreed scheme."
+
+
+def sec(i: int) -> str:
+    return f"Withheld line sec{i:02d} on bidder prices."
+
+
+def front(ref: str = "PCD 4100", form: str | None = None) -> list[str]:
+    lines = [f"DMPC Decision - {ref}", "Title Tender for custody healthcare services"]
+    return lines + ([form] if form else [])
+
+
+# --- single column, any orientation ---------------------------------------------------------------------
+
+_CTM = {0: (1, 0, 0, 1, 0, 0), 90: (0, 1, -1, 0, W, 0), 180: (-1, 0, 0, -1, W, H), 270: (0, -1, 1, 0, 0, H)}
+
+
+def single(lines: list, *, rotate: int = 0, sideways: bool = False) -> tuple[bytes, dict]:
+    """Lines top to bottom in the displayed page. An entry ("heading", text) is drawn bold; ("image", text)
+    is drawn as a picture of the text. Returns the PDF and, for each, the displayed y an officer would mark."""
+    turn = 90 if sideways else rotate
+    dw, dh = (H, W) if turn in (90, 270) else (W, H)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.transform(*_CTM[turn])
+    y = dh - 60
+    marks = {}
+    for entry in lines:
+        kind, text = entry if isinstance(entry, tuple) else ("text", entry)
+        if kind == "image":
+            img = _text_image(text)
+            c.drawImage(ImageReader(img), 60, y - 30, width=dw - 120, height=34)
+            marks["image"] = y + 6  # just above the picture's top edge
+            y -= 44
+            continue
+        c.setFont("Helvetica-Bold" if kind == "heading" else "Helvetica", 10)
+        c.drawString(60, y, text)
+        if kind == "heading":
+            marks["heading"] = y + 10  # above the heading's glyphs, below the line before it
+        y -= LEAD
+    c.save()
+    data = buf.getvalue()
+    if rotate:
+        data = _with_rotate(data, rotate)
+    return data, marks
+
+
+def _text_image(text: str) -> Image.Image:
+    img = Image.new("RGB", (1200, 60), "white")
+    draw = ImageDraw.Draw(img)
+    try:
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 34)
+    except OSError:
+        font = ImageFont.load_default()
+    draw.text((10, 10), text, fill="black", font=font)
+    return img
+
+
+def _with_rotate(data: bytes, rotate: int) -> bytes:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.obj.Rotate = rotate
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+        return out.getvalue()
+
+
+# --- columns (reportlab) --------------------------------------------------------------------------------
+
+def columns(ncols: int, heading_col: int, heading_row: int, rows: int = 16, ref: str = "PCD 4100") -> bytes:
+    """A full-width title, a band of ``ncols`` columns written column by column, then a full-width line.
+    The heading "Part 2 – Confidential" sits at ``heading_row`` of column ``heading_col``."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    left, right, gap = 60.0, W - 60.0, 24.0
+    width = (right - left - gap * (ncols - 1)) / ncols
+    y0 = H - 60
+    c.setFont("Helvetica", 10)
+    n = 1
+    for text in front(ref):
+        c.drawString(left, y0, text + f" pub{n:02d}")
+        n += 1
+        y0 -= LEAD
+    top = y0 - LEAD
+    after = False
+    k = 1
+    for col in range(ncols):
+        x = left + col * (width + gap)
+        for row in range(rows):
+            y = top - row * LEAD
+            if col == heading_col and row == heading_row:
+                c.setFont("Helvetica-Bold", 10)
+                c.drawString(x, y, "Part 2 – Confidential")
+                c.setFont("Helvetica", 10)
+                after = True
+                continue
+            c.drawString(x, y, f"{'Line sec' if after else 'Line pub'}{n if not after else k:02d} budget")
+            if after:
+                k += 1
+            else:
+                n += 1
+    c.drawString(left, top - (rows + 1) * LEAD, "Closing full-width line sec99 after every column of the page.")
+    c.save()
+    return buf.getvalue()
+
+
+# --- columns (LibreOffice) ------------------------------------------------------------------------------
+
+_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3"
+ office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="DejaVu Sans" svg:font-family="'DejaVu Sans'"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
+<office:styles><style:style style:name="Standard" style:family="paragraph"><style:paragraph-properties
+ fo:margin-bottom="0.1cm"/><style:text-properties style:font-name="DejaVu Sans" fo:font-size="10pt"/></style:style>
+<style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties
+ fo:font-weight="bold"/></style:style></office:styles>
+<office:automatic-styles><style:style style:name="Sect2" style:family="section"><style:section-properties>
+<style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties></style:style>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"
+ fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.2cm" fo:margin-right="2.2cm"/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>
+<office:body><office:text>
+{before}
+<text:section text:style-name="Sect2" text:name="Columns">
+{inside}
+</text:section>
+{after}
+</office:text></office:body></office:document>
+"""
+
+
+def libreoffice_columns(tmp: Path) -> bytes:
+    p = lambda text, style="Standard": f'<text:p text:style-name="{style}">{text}</text:p>'  # noqa: E731
+    before = "\n".join(p(t + f" pub0{i}") for i, t in enumerate(front("CAB/2027/031"), 1))
+    inside = [p(f"Column line pub{i:02d} on the agreed scheme.") for i in range(3, 14)]
+    inside.append(p("5. Part 2 – Confidential facts and advice", "Heading"))
+    inside += [p(f"Column line sec{i:02d} on bidder prices.") for i in range(1, 22)]
+    after = p("Closing full-width line sec99 after both columns of the page.")
+    src = tmp / "lo_two_columns.fodt"
+    src.write_text(_FODT.format(before=before, inside="\n".join(inside), after=after), encoding="utf-8")
+    profile = tmp / "profile"
+    subprocess.run([shutil.which("soffice") or "soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--norestore", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(tmp), str(src)],
+                   check=True, capture_output=True, timeout=300)
+    with pikepdf.open(tmp / "lo_two_columns.pdf") as pdf:
+        for key in ("/CreationDate", "/ModDate"):
+            if key in pdf.docinfo:
+                del pdf.docinfo[key]
+        if "/Metadata" in pdf.Root:
+            del pdf.Root["/Metadata"]
+        for key in ("/ID", "/DocChecksum"):
+            if key in pdf.trailer:
+                del pdf.trailer[key]
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+        return out.getvalue()
+
+
+# --- the cases ------------------------------------------------------------------------------------------
+
+def _body(n1: int, heading, n2: int, form: str | None = None, ref: str = "PCD 4100", middle=()) -> list:
+    lines = front(ref, form) + [pub(i) for i in range(1, n1 + 1)] + list(middle)
+    lines += [heading] if isinstance(heading, tuple) else [("heading", heading)] if heading else []
+    return lines + [sec(i) for i in range(1, n2 + 1)]
+
+
+def build(tmp: Path) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+
+    def add(name: str, expect: str, data_marks, confirm_from: str | None = None):
+        data, marks = data_marks
+        out[name] = data
+        confirm = (1, round(marks[confirm_from], 1), None) if confirm_from else None
+        CASES[name] = (expect, confirm)
+
+    # Headings the reader should recognise: numbered, em-dash with another wording, "Part II".
+    add("numbered_heading", "split", single(_body(8, "5. Part 2 — confidential facts and advice", 8)))
+    add("emdash_other_wording", "split", single(_body(8, "Part 2 — Commercial terms", 1) +
+                                               ["This part is exempt until 30/06/2031 under section 43."] +
+                                               [sec(i) for i in range(2, 8)]))
+    add("other_wording_heading", "split", single(_body(8, "CONFIDENTIAL APPENDIX – NOT FOR PUBLICATION", 8)))
+    # Withholding wording with a heading nobody foresaw: the officer confirms where Part 2 starts.
+    add("not_for_publication_until", "ask", single(
+        _body(8, "Appendix C – Tender evaluation", 1) +
+        ["This section is not for publication until 30/06/2031 (FOIA section 43)."] +
+        [sec(i) for i in range(2, 8)]), "heading")
+    add("exempt_until_section", "ask", single(
+        _body(8, "Annex 4: supplier assessment", 1) + ["The annex is exempt until 31 March 2030."] +
+        [sec(i) for i in range(2, 8)]), "heading")
+    add("schedule_12a", "ask", single(
+        _body(8, "Agenda item 7: disposal of the depot", 0, ref="CAB/2027/031") +
+        ["By virtue of paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972 sec01"] +
+        [sec(i) for i in range(2, 8)]), "heading")
+    add("confidential_marking", "ask", single(
+        _body(8, ("heading", "CONFIDENTIAL"), 0) + ["Bidder scores and the evaluation panel notes sec01"] +
+        [sec(i) for i in range(2, 8)]), "heading")
+    # A Part 2 heading drawn as a picture on a paper whose form promises a Part 2.
+    add("image_heading", "ask", single(
+        _body(8, ("image", "PART 2 - CONFIDENTIAL FACTS AND ADVICE"), 1, form=FORM_YES) +
+        ["Part 2 is exempt from publication under section 43 until 31/12/2030."] +
+        [sec(i) for i in range(2, 8)]), "image")
+    # The standard public-access statement alone: no question.
+    add("public_access_statement", "none", single(front("PCD 4101") + [pub(i) for i in range(1, 5)] + [
+        "Public access to information",
+        "Information in this form (Part 1) is subject to the Freedom of Information Act 2000 (FOIA) pub20",
+        "and will be made available on the MOPAC website following approval. pub21",
+        "Part 1 Deferral: Is the publication of Part 1 of this approval to be deferred? NO",
+        "If yes, for what reason: n/a",
+        "Until what date: n/a",
+        "Part 2 Confidentiality: Only the facts or advice considered as likely to be exempt from disclosure",
+        "under the FOIA should be in the separate Part 2 form, together with the legal rationale.",
+        "Is there a Part 2 form - NO"] + [pub(i) for i in range(5, 9)]))
+    # Part 1 describes the Part 2 found later: no question, the heading splits.
+    add("part1_names_part2", "split", single(_body(
+        6, "Part 2 – Confidential facts and advice", 6,
+        middle=["The bids are set out in Part 2 of this report, which is not for publication. pub30"])))
+    # Orientation: /Rotate 90, 180, 270 and a table drawn sideways on an upright page.
+    for turn in (90, 180, 270):
+        add(f"rotate_{turn}", "split", single(_body(8, "Part 2 – Confidential facts and advice", 8), rotate=turn))
+    add("sideways_landscape", "split", single(_body(8, "Part 2 – Confidential facts and advice", 8), sideways=True))
+    # Columns.
+    out["two_columns_left"] = columns(2, 0, 9)
+    CASES["two_columns_left"] = ("split", None)
+    out["two_columns_right"] = columns(2, 1, 6)
+    CASES["two_columns_right"] = ("split", None)
+    out["three_columns_middle"] = columns(3, 1, 8, ref="BD/27/044")
+    CASES["three_columns_middle"] = ("split", None)
+    if shutil.which("soffice"):
+        out["lo_two_columns"] = libreoffice_columns(tmp)
+        CASES["lo_two_columns"] = ("split", None)
+    return out
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in build(Path(tmp)).items():
+            (HERE / f"{name}.pdf").write_bytes(data)
+            print(f"wrote tests/structure_pdfs/{name}.pdf  {len(data) // 1024} KB  expect {CASES[name][0]}")
+    table = {name: {"expect": expect, "confirm": confirm} for name, (expect, confirm) in sorted(CASES.items())}
+    (HERE / "cases.json").write_text(json.dumps(table, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

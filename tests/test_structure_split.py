@@ -1,0 +1,123 @@
+"""The Part 2 split fails closed: withholding wording outside a recognised Part 2 asks, recognisable headings
+split, and the split follows reading order as displayed (rotated pages, a sideways table, two and three
+columns). Each paper in tests/structure_pdfs/ is analysed, split with the detected or confirmed start, and
+read back with poppler: Part 1 holds every ``pubNN`` token of the paper and no ``secNN`` token."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from redaction import analyse, redact
+from redaction.decisions import Decisions
+from redaction.errors import EmptyPart
+from tests.textpdf import text_pdf
+
+HERE = Path(__file__).parent / "structure_pdfs"
+CASES = json.loads((HERE / "cases.json").read_text())
+
+
+def poppler(data: bytes) -> str:
+    run = subprocess.run(["pdftotext", "-q", "-", "-"], input=data, capture_output=True, timeout=60, check=True)
+    return run.stdout.decode("utf-8", "replace")
+
+
+def tokens(text: str, kind: str) -> set[str]:
+    return set(re.findall(rf"\b{kind}\d\d\b", text))
+
+
+@pytest.fixture(scope="module", params=sorted(CASES))
+def case(request):
+    name = request.param
+    data = (HERE / f"{name}.pdf").read_bytes()
+    return name, data, analyse(data, f"{name}.pdf", detect=False)
+
+
+def test_the_analysis_asks_or_splits(case):
+    name, _, analysis = case
+    expect = CASES[name]["expect"]
+    r = analysis.to_dict()
+    if expect == "ask":
+        assert "part2_start" in r["needs_confirmation"], r["warnings"]
+    else:
+        assert r["needs_confirmation"] == [], r["warnings"]
+        assert (r["part2"] is not None and r["part2"]["in_file"]) == (expect == "split")
+
+
+def test_part1_holds_every_part1_line_and_no_part2_line(case):
+    name, data, analysis = case
+    confirm = CASES[name]["confirm"]
+    decisions = Decisions.from_dict({"part2_start": {"page": confirm[0], "y": confirm[1]}} if confirm else {})
+    result = redact(data, analysis, decisions, detect=False)
+    source, part1 = poppler(data), poppler(result.part1)
+    assert tokens(source, "pub") and tokens(part1, "pub") == tokens(source, "pub")  # no Part 1 text lost
+    assert tokens(part1, "sec") == set()  # no Part 2 text published
+    if CASES[name]["expect"] != "none":
+        assert tokens(poppler(result.part2), "sec") == tokens(source, "sec")
+        assert tokens(poppler(result.part2), "pub") == set()
+
+
+@pytest.mark.parametrize("name, columns, x", [("two_columns_left", 2, 60.8), ("two_columns_right", 2, 310.4),
+                                              ("three_columns_middle", 3, 227.2), ("lo_two_columns", 2, None)])
+def test_columns_are_read_column_by_column(name, columns, x):
+    analysis = analyse((HERE / f"{name}.pdf").read_bytes(), detect=False)
+    split = analysis.structure.part2_split
+    assert split.columns == columns and split.warning is None
+    if x is not None:
+        assert analysis.to_dict()["needs_confirmation"] == [] and abs(analysis.structure.part2_x - x) < 1
+
+
+@pytest.mark.parametrize("y", [5000.0, -5000.0])
+def test_an_empty_part_is_refused(y):
+    data = (HERE / "numbered_heading.pdf").read_bytes()
+    analysis = analyse(data, detect=False)
+    with pytest.raises(EmptyPart, match="part [12]"):
+        redact(data, analysis, Decisions.from_dict({"part2_start": {"page": 1, "y": y}}), detect=False)
+
+
+def test_cli_refuses_an_empty_part_with_one_line(tmp_path):
+    decisions = tmp_path / "d.json"
+    decisions.write_text(json.dumps({"part2_start": {"page": 1, "y": 5000}}))
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "service.cli", "redact", str(HERE / "numbered_heading.pdf"), "-o",
+                          str(out), "--decisions", str(decisions)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and run.stderr.strip().count("\n") == 0 and "part 1" in run.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize("text, reference", [
+    ("Report reference: CAB/2027/031\nTitle Budget\n", "CAB/2027/031"),
+    ("Decision No. BD/27/044\nTitle Budget\n", "BD/27/044"),
+    ("London Fire Brigade\nOur ref LFB-2210\n", "LFB-2210"),
+    ("Decision number: LFC-0712-D\n", "LFC-0712-D"),
+    ("DMPC Decision – PCD 956\n", "PCD 956"),
+])
+def test_references_of_other_schemes_are_read_as_written(text, reference):
+    assert analyse(text_pdf(text), detect=False).structure.reference == reference
+
+
+FORM = "DMPC Decision - PCD 77\nTitle Widgets\n"
+
+
+@pytest.mark.parametrize("body, asks", [
+    ("The breakdown below is not for publication until 30/06/2031.\nCosts: 12,000.", True),
+    ("The annex is exempt until 31 March 2030.\nScores: 71, 64.", True),
+    ("Exempt information by virtue of paragraph 3 of Schedule 12A.\nBids: 3.", True),
+    ("CONFIDENTIAL\nBidder scores follow.", True),
+    ("Exempt information: No\nThe report is public.", False),
+    ("PART I - NON-CONFIDENTIAL FACTS AND ADVICE TO THE DMPC\nThe report is public.", False),
+    ("Public access to information\nInformation in this form (Part 1) is subject to the FOIA.\n"
+     "Part 2 Confidentiality: Only the facts or advice considered as likely to be exempt from disclosure under "
+     "the FOIA should be in the separate Part 2 form.\nIs there a Part 2 form - NO", False),
+    # a Part 2 the paper describes and withholds elsewhere (web-page form)
+    ("7.1. The supporting documents are in Part 2. Part 2 is not suitable for MOPAC publication.", False),
+    # numbered and other headings split rather than ask
+    ("Costs are public.\n5. Part 2 — confidential facts and advice\nScores: 71.", False),
+    ("Costs are public.\nPart 2 — Commercial terms\nThis part is exempt until 30/06/2031.", False),
+])
+def test_withholding_wording_outside_part2_asks(body, asks):
+    r = analyse(text_pdf(FORM + body, width=200), detect=False).to_dict()
+    assert ("part2_start" in r["needs_confirmation"]) == asks, r["warnings"]
