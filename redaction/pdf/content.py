@@ -88,7 +88,12 @@ class ContentEditor:
         out = self._run(ops, scope, IDENTITY, regions, stats)
         if stats.raster:
             raise NeedsRaster(sorted(stats.raster)[0])
-        return out, scope.build(), stats
+        resources = scope.build()
+        try:  # images the walk does not reach (patterns, soft-mask groups, Type3 glyphs) are re-encoded too
+            self._images.sweep(resources)
+        except ImageNotEditable:
+            raise NeedsRaster("image not editable") from None
+        return out, resources, stats
 
     # --- the interpreter ------------------------------------------------------------------------------
 

@@ -84,6 +84,45 @@ class ImageRebuilder:
     def __init__(self, pdf: pikepdf.Pdf):
         self.pdf = pdf
         self._cache: dict = {}
+        self._made: set = set()  # objgens of the streams written here: already clean
+
+    def sweep(self, resources: pikepdf.Object, limit: int = 200_000) -> None:
+        """Re-encode in place every image reachable from ``resources`` that the content walk did not
+        rebuild: inside tiling patterns, soft-mask groups, Type3 glyphs. Raises :class:`ImageNotEditable`
+        for one that cannot be decoded (the page is then rasterised)."""
+        stack, seen = [resources], set()
+        while stack:
+            obj = stack.pop()
+            limit -= 1
+            if limit < 0:
+                raise ImageNotEditable("too many objects")
+            if not isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream, pikepdf.Array)):
+                continue
+            if obj.is_indirect:
+                if obj.objgen in seen or obj.objgen in self._made:
+                    continue
+                seen.add(obj.objgen)
+            if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image":
+                self._replace(obj)
+                continue
+            if isinstance(obj, pikepdf.Array):
+                stack.extend(obj)
+            else:
+                stack.extend(v for k, v in obj.items() if k not in ("/Parent", "/P"))
+
+    def _replace(self, image: pikepdf.Stream) -> None:
+        w, h = int(image.get("/Width", 0)), int(image.get("/Height", 0))
+        if w <= 0 or h <= 0:
+            raise ImageNotEditable("image size")
+        new = self._build(image, (0, 0, w, h), (), mask_role=None)
+        image.write(new.read_raw_bytes(), filter=new.Filter)
+        for key in list(image.keys()):
+            if key not in new and key != "/Length":
+                del image[key]
+        for key, value in new.items():
+            if key not in ("/Length", "/Filter"):
+                image[key] = value
+        self._made.add(image.objgen)
 
     def rebuild(self, image, placement: Matrix, regions: list[Region], visible: Box | None) -> Rebuilt | None:
         """The image as drawn at ``placement`` with ``regions`` blanked and only ``visible`` kept; None when
@@ -108,6 +147,7 @@ class ImageRebuilder:
             u0, u1, v0, v1 = px0 / width, px1 / width, 1.0 - py1 / height, 1.0 - py0 / height
             matrix = (u1 - u0, 0.0, 0.0, v1 - v0, u0, v0)
         result = Rebuilt(self.pdf.make_indirect(new), matrix)
+        self._made.add(result.stream.objgen)
         if key is not None:
             self._cache[key] = result
         return result
@@ -140,6 +180,7 @@ class ImageRebuilder:
                 new[key] = self.pdf.make_indirect(self._build(
                     sub, _scale_crop(crop, width, height, sw, sh), _scale_rects(rects, width, height, sw, sh),
                     role))
+                self._made.add(new[key].objgen)
         return new
 
     def _encode(self, samples: Samples, *, jpeg: bool) -> pikepdf.Stream:

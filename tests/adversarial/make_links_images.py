@@ -124,8 +124,7 @@ def _photo() -> Image.Image:
     return img
 
 
-def jpeg_with_metadata() -> bytes:
-    """EXIF (Artist, Copyright), XMP (dc:creator) and a COM segment, all naming the photographer."""
+def _jpeg_with_metadata() -> bytes:
     exif = Image.Exif()
     exif[0x013B] = NAME  # Artist
     exif[0x8298] = f"{NAME} {PHONE}"  # Copyright
@@ -136,7 +135,12 @@ def jpeg_with_metadata() -> bytes:
     buf = io.BytesIO()
     _photo().save(buf, format="JPEG", quality=92, exif=exif, xmp=xmp, comment=f"Taken by {NAME}, {PHONE}",
                   icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
-    jpeg = buf.getvalue()
+    return buf.getvalue()
+
+
+def jpeg_with_metadata() -> bytes:
+    """EXIF (Artist, Copyright), XMP (dc:creator) and a COM segment, all naming the photographer."""
+    jpeg = _jpeg_with_metadata()
 
     def change(pdf, page):
         image = pikepdf.Stream(pdf, jpeg, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=160,
@@ -144,6 +148,35 @@ def jpeg_with_metadata() -> bytes:
                                Filter=pikepdf.Name.DCTDecode)
         _draw(pdf, page, {"/Photo": image}, b"q 160 0 0 120 60 450 cm /Photo Do Q")
     return _with_page(_paper(), change)
+
+
+def jpeg_in_pattern() -> bytes:
+    """The photo with its EXIF/XMP/COM inside a tiling pattern's cell, on a page with nothing to redact
+    (the content walk never draws it directly: only a sweep of every reachable image finds it)."""
+    jpeg = _jpeg_with_metadata()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 740, ORDINARY)
+    c.drawString(60, 720, VISIBLE)
+    c.showPage()
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 740, FINANCE)
+    c.showPage()
+    c.save()
+
+    def change(pdf, page):
+        page = pdf.pages[1]
+        image = pikepdf.Stream(pdf, jpeg, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=160,
+                               Height=120, BitsPerComponent=8, ColorSpace=pikepdf.Name.DeviceRGB,
+                               Filter=pikepdf.Name.DCTDecode)
+        pattern = pdf.make_indirect(pikepdf.Stream(
+            pdf, b"q 160 0 0 120 0 0 cm /Photo Do Q", Type=pikepdf.Name.Pattern, PatternType=1, PaintType=1,
+            TilingType=1, BBox=[0, 0, 160, 120], XStep=160, YStep=120,
+            Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Photo=pdf.make_indirect(image)))))
+        page.obj.Resources.Pattern = pikepdf.Dictionary(P1=pattern)
+        page.contents_add(pdf.make_stream(b"q /Pattern cs /P1 scn 60 450 320 240 re f Q"))
+    return _with_page(buf.getvalue(), change)
 
 
 def _two_halves() -> Image.Image:
@@ -275,7 +308,7 @@ def libreoffice_links_crop() -> bytes | None:
 
 
 CASES = {"links_encoded": links_encoded, "jpeg_with_metadata": jpeg_with_metadata,
-         "cropped_by_clip": cropped_by_clip, "masks": masks, "colour_spaces": colour_spaces,
+         "jpeg_in_pattern": jpeg_in_pattern, "cropped_by_clip": cropped_by_clip, "masks": masks, "colour_spaces": colour_spaces,
          "undecodable_filter": undecodable_filter, "libreoffice_links_crop": libreoffice_links_crop}
 
 
