@@ -40,7 +40,10 @@ def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]]) -
             continue
         two_byte = str(font.get("/Subtype", "")) == "/Type0"
         unicode = read_tounicode(font.ToUnicode) if isinstance(font.get("/ToUnicode"), pikepdf.Stream) else {}
-        result = resubset(pdf, font, codes, unicode, {} if two_byte else _glyph_names(font))
+        if str(font.get("/Subtype", "")) == "/Type3":
+            result = _type3_procs(pdf, font, codes)
+        else:
+            result = resubset(pdf, font, codes, unicode, {} if two_byte else _glyph_names(font))
         if result == "subset":
             counts["subset"] += 1
         elif result != "none":
@@ -62,13 +65,51 @@ def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]]) -
     return counts
 
 
-def _glyph_names(font: pikepdf.Dictionary) -> dict[int, str]:
-    from .fonts import _encoding  # the PDF encoding with /Differences, as the metrics read it
+def _type3_procs(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, codes: set[int]) -> str:
+    """A Type 3 font's glyph procedures cut to the codes still shown, and its /Differences with them."""
+    names = _glyph_names(font)
+    keep = {code: names[code] for code in codes if code in names}
+    procs = font.get("/CharProcs")
+    if not isinstance(procs, pikepdf.Dictionary):
+        return "none"
+    font.CharProcs = pikepdf.Dictionary({f"/{n}": procs[f"/{n}"] for n in sorted(set(keep.values()))
+                                         if f"/{n}" in procs})
+    differences: list = []
+    for code in sorted(keep):
+        differences += [code, pikepdf.Name(f"/{keep[code]}")]
+    font.Encoding = pikepdf.Dictionary(Type=pikepdf.Name.Encoding, Differences=pikepdf.Array(differences))
+    return "subset"
 
-    try:
-        return _encoding(font)
-    except (pikepdf.PdfError, KeyError, TypeError, ValueError):
-        return {}
+
+_BASES = {"/StandardEncoding": 1, "/MacRomanEncoding": 2, "/WinAnsiEncoding": 3, "/PDFDocEncoding": 4}
+
+
+def _glyph_names(font: pikepdf.Dictionary) -> dict[int, str]:
+    """Code -> glyph name under the font's /Encoding: a base encoding, then /Differences. Without one,
+    nothing (the program's own built-in encoding is read by :mod:`.subset`)."""
+    from pdfminer.latin_enc import ENCODING
+
+    enc = font.get("/Encoding")
+    base = enc if isinstance(enc, pikepdf.Name) else enc.get("/BaseEncoding") \
+        if isinstance(enc, pikepdf.Dictionary) else None
+    column = _BASES.get(str(base)) if base is not None else None
+    names: dict[int, str] = {}
+    if column is not None:
+        names = {row[column]: row[0] for row in ENCODING if row[column] is not None}
+    elif isinstance(enc, pikepdf.Dictionary) and str(font.get("/Subtype", "")) != "/Type3":
+        names = {row[1]: row[0] for row in ENCODING if row[1] is not None}  # Standard, under /Differences
+    if isinstance(enc, pikepdf.Dictionary) and isinstance(enc.get("/Differences"), pikepdf.Array):
+        code = 0
+        for item in enc.Differences:
+            if isinstance(item, pikepdf.Name):
+                names[code] = str(item)[1:]
+                code += 1
+            else:
+                try:
+                    code = int(item)
+                except (TypeError, ValueError):
+                    continue
+    return names
 
 
 def read_tounicode(stream: pikepdf.Stream) -> dict[int, str]:

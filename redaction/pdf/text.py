@@ -152,11 +152,14 @@ def _type3(font: FontInfo, strings, ts: TextState, text: dict, ctm: Matrix, regi
     base = multiply(start, ctm)
     fs, th = ts.size, ts.th
     adv = 0.0
+    # Shown codes, so the font's glyph procedures can be cut to them (fontclean) like any font program.
+    used = stats.used_codes.setdefault(font.objgen, set()) if font.objgen != (0, 0) else set()
     for item in strings:
         if not isinstance(item, (bytes, pikepdf.String)):
             adv -= float(item) / 1000.0 * fs * th
             continue
         for code in font.codes(bytes(item)):
+            used.add(code)
             w = font.width(code) / 1000.0 * fs * th
             box = rect_bbox(base, adv, ts.ts + font.box_y[0] * fs, adv + max(w, 0.3 * fs), ts.ts + font.box_y[1] * fs)
             if any(r.kind != "crop" and meets(box, r.box) for r in regions):

@@ -3,6 +3,10 @@ font programs (issue 11). One small PDF per case, written to ``tests/adversarial
 
     .venv/bin/python tests/adversarial/make_content.py [CASE ...]
 
+The two font cases made by real producers need them installed: LibreOffice (``soffice``) embeds an
+OpenType CFF font as a Type 1 program, Chromium draws it with Type 3 glyph procedures; both with the
+URW "Nimbus Sans" font (Debian's fonts-urw-base35).
+
 Each paper shows personal data in its ordinary text, where detection finds it, and puts it (or another
 withheld phrase) again somewhere hard. Built with reportlab and pikepdf; the PDFs are committed, so the
 tests need neither. All names and numbers are fictional (Ofcom drama ranges).
@@ -11,7 +15,10 @@ tests need neither. All names and numbers are fictional (Ofcom drama ranges).
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pikepdf
@@ -198,11 +205,48 @@ def font_first_use() -> bytes:
     return buf.getvalue()
 
 
+FONT_HTML = """<html><head><meta charset="utf-8"><title>Decision</title></head><body>
+<h2 style="font-family:'Nimbus Sans'">Decision: Body worn video</h2>
+<p style="font-family:'Nimbus Sans'">{visible}</p>
+<p style="font-family:'Nimbus Sans'">{ordinary}</p>
+<p style="font-family:'Nimbus Sans'{brk}">{finance}</p>
+</body></html>"""
+
+
+def _html(page_break: bool) -> str:
+    return FONT_HTML.format(visible=VISIBLE, ordinary=ORDINARY, finance=FINANCE,
+                            brk="; page-break-before:always" if page_break else "")
+
+
+def font_type1_libreoffice() -> bytes:
+    """LibreOffice's Type 1 subset: CharStrings and built-in encoding in first-use order, name first."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "paper.html"
+        src.write_text(_html(False))
+        subprocess.run([shutil.which("soffice") or "soffice", "--headless", f"-env:UserInstallation=file://{tmp}/p",
+                        "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp, str(src)],
+                       check=True, capture_output=True, timeout=300)
+        return (Path(tmp) / "paper.pdf").read_bytes()
+
+
+def font_type3_chromium() -> bytes:
+    """Chromium's Type 3 font (Skia draws CFF glyphs as procedures): the name on page 1, and page 2 (no
+    removal) uses the same font, so its procedures for the name's letters must go."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "paper.html", Path(tmp) / "paper.pdf"
+        src.write_text(_html(True))
+        subprocess.run([shutil.which("chromium") or "chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-pdf-header-footer", f"--print-to-pdf={out}", src.as_uri()],
+                       check=True, capture_output=True, timeout=300)
+        return out.read_bytes()
+
+
 CASES = {
     "hidden_expression_rasterised": hidden_expression_rasterised, "hidden_usage_view": hidden_usage_view,
     "tiling_pattern_text": tiling_pattern_text, "soft_mask_text": soft_mask_text,
     "shading_pattern": shading_pattern, "form_filled": form_filled, "form_no_appearance": form_no_appearance,
-    "font_first_use": font_first_use,
+    "font_first_use": font_first_use, "font_type1_libreoffice": font_type1_libreoffice,
+    "font_type3_chromium": font_type3_chromium,
 }
 
 
