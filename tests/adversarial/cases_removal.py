@@ -124,21 +124,42 @@ def ve_hidden_layer() -> tuple[bytes, dict]:
                                     "pikepdf", ordinary=ordinary)
 
 
+def type3_font(pdf: pikepdf.Pdf) -> pikepdf.Dictionary:
+    """A Type 3 font (as dvips writes for bitmap TeX fonts): every printable ASCII glyph a filled box, with
+    a ToUnicode map so readers still get the text. The engine cannot edit Type 3 glyphs in place, so a
+    redaction over them makes the page a picture."""
+    box = pdf.make_stream(b"500 0 0 0 450 600 d1 0 0 450 600 re f")
+    space = pdf.make_stream(b"250 0 d0")
+    names = [pikepdf.Name(f"/c{code}") for code in range(32, 127)]
+    procs = pikepdf.Dictionary({str(n): (space if i == 0 else box) for i, n in enumerate(names)})
+    tounicode = pdf.make_stream(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T3 def "
+                                b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange "
+                                b"<20> <7E> <0020> endbfrange endcmap CMapName currentdict /CMap defineresource "
+                                b"pop end end")
+    return pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type3, FontBBox=[0, 0, 500, 600],
+        FontMatrix=[0.001, 0, 0, 0.001, 0, 0], CharProcs=procs, FirstChar=32, LastChar=126,
+        Widths=[250] + [500] * 94, Encoding=pikepdf.Dictionary(Type=pikepdf.Name.Encoding,
+                                                              Differences=[32, *names]),
+        Resources=pikepdf.Dictionary(), ToUnicode=tounicode))
+
+
 def hidden_layer_rasterised() -> tuple[bytes, dict]:
-    """A layer that is off, on a page the engine must rasterise (a stencil mask under the name)."""
+    """A layer that is off, on a page the engine must rasterise: the personal data it removes is drawn in a
+    Type 3 font, so the page becomes a picture with an invisible layer of the surviving words."""
     def change(pdf):
         off = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Notes")))
         pdf.Root.OCProperties = pikepdf.Dictionary(OCGs=[off], D=pikepdf.Dictionary(OFF=[off], ON=[]))
-        stencil = pdf.make_stream(bytes([0b10101010] * 8 * 8), Type=pikepdf.Name.XObject,
-                                  Subtype=pikepdf.Name.Image, Width=64, Height=8, ImageMask=True,
-                                  BitsPerComponent=1)
         page = pdf.pages[0]
         page.obj.Resources.Properties = pikepdf.Dictionary(MC0=off)
-        page.obj.Resources.XObject = pikepdf.Dictionary(Im9=stencil)
+        page.obj.Resources.Font.T3 = type3_font(pdf)
         page.contents_add(pdf.make_stream(
-            b"q 0 0 0.5 rg 200 716 120 3 cm /Im9 Do Q\n/OC /MC0 BDC BT /F1 10.5 Tf 60 600 Td (Hidden notes: "
+            b"BT /T3 9 Tf 60 640 Td (" + f"Copy to Detective Sergeant {NAME}, telephone {PHONE}.".encode()
+            + b") Tj ET\n/OC /MC0 BDC BT /F1 10.5 Tf 60 600 Td (Hidden notes: "
             + NAME.encode() + b" " + PHONE.encode() + b" " + EMAIL.encode() + b") Tj ET EMC"))
-    return _ocg_page(change), _meta("hidden content: hidden layer on a rasterised page", "pikepdf")
+    lines = [(740, ORDINARY[0]), (720, ORDINARY[1])]
+    return edit(page_pdf(lines, title=TITLE), change), _meta("hidden content: hidden layer on a rasterised page",
+                                                             "pikepdf")
 
 
 def tiling_pattern_text() -> tuple[bytes, dict]:
