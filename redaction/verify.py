@@ -130,7 +130,7 @@ def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
             fail("raw-streams", part)
         if streams.leaks(blobs, strings, hidden) or any(hidden.search(t) for p in texts.values() for t in p):
             fail("metadata", part)
-        links.check_links(pdf, part, ctx.values, hidden)
+        links.check_links(pdf, part, ctx.values, hidden, ctx.tokens)
         images.check_images(pdf, part, ctx.values, hidden)
         fonts.check_font_names(pdf, part, ctx.values, hidden)
         if ctx.source is not None:

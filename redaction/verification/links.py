@@ -3,7 +3,8 @@
 =================  =========================================================================================
 links              a URI (a link annotation's action, or any /URI anywhere) holds a removed or metadata value
                    once decoded: percent-encoding (repeatedly), "+" as a space, the address and display name
-                   of a mailto: link, the digits of a tel: link in national form
+                   of a mailto: link, the digits of a tel: link in national form; or a distinctive word of a
+                   removed value (see the tokens check) that the input's kept text never has
 =================  =========================================================================================
 """
 
@@ -14,7 +15,7 @@ from urllib.parse import unquote, unquote_plus
 
 import pikepdf
 
-from .matcher import Matcher, national
+from .matcher import Matcher, national, words
 from .result import fail
 
 
@@ -60,8 +61,8 @@ def readings(uri: str) -> list[str]:
     return out
 
 
-def check_links(pdf: pikepdf.Pdf, part: int, values: Matcher, hidden: Matcher) -> None:
+def check_links(pdf: pikepdf.Pdf, part: int, values: Matcher, hidden: Matcher, tokens: set[str]) -> None:
     for uri in uris(pdf):
         text = "\n".join(readings(uri))
-        if values.search(text) or hidden.search(text):
+        if values.search(text) or hidden.search(text) or tokens & set(words(text)):
             fail("links", part)

@@ -1,0 +1,62 @@
+"""The verifier's own matcher and link decoding: every form a reader, a producer or a link may give a
+removed value is found; ordinary words that merely contain a short value are not."""
+
+from pathlib import Path
+
+import pytest
+
+from redaction import LeakDetected
+from redaction.verification.detection import check_detection
+from redaction.verification.links import readings
+from redaction.verification.matcher import Matcher
+
+PHONE = "020 7946 0456"
+NAME = "Oliver Quist"
+
+
+@pytest.mark.parametrize("value,text,found", [
+    (NAME, "Contact OLIVER QUIST today", True),
+    (NAME, "Contact Ólíver Quist", True),  # accents stripped on both sides
+    (NAME, "Oliver\nQuist", True),
+    (NAME, "Oli-\nver Quist", True),  # a hyphen at a line end
+    (NAME, "MrOliverQuistsaid", True),  # a reader that runs words together
+    (NAME, "oliver.quist@example.gov.uk", True),
+    (NAME, "Oliverio Quistorp", False),
+    (PHONE, "+44 (0)20 7946 0456", True),
+    (PHONE, "tel:+442079460456", True),
+    (PHONE, "0044 20 7946 0456", True),
+    (PHONE, "020-7946-0456", True),
+    (PHONE, "(020) 7946.0456", True),
+    (PHONE, "020 7946 0457", False),
+    ("Ann", "planning and annual reports", False),
+    ("Ann", "Ann said", True),
+    ("Ann", "A nn", True),  # a reader's stray space inside a short word still counts
+])
+def test_matcher(value, text, found):
+    assert Matcher([value]).search(text) is found
+
+
+def test_binary_data_is_matched_on_long_values_and_phone_digits_only():
+    matcher = Matcher(["Ann", NAME, PHONE])
+    assert not matcher.search_binary(b"\x00\x01 ann \x02")
+    assert matcher.search_binary(b"\x00O\x00l\x00i\x00v\x00e\x00r\x00 \x00Q\x00u\x00i\x00s\x00t")  # UTF-16
+    assert matcher.search_binary(b"\x9c 02079460456 \x00")
+
+
+@pytest.mark.parametrize("uri,value", [
+    ("https://example.org/?who=Oliver+Quist", NAME),
+    ("https://example.org/?who=%4Fliver%2520Quist", NAME),  # encoded twice
+    ("mailto:%22Oliver%20Quist%22%20%3Cpress@example.org%3E", NAME),
+    ("mailto:oliver.quist@example.gov.uk?subject=Hello", NAME),
+    ("tel:+44-20-7946-0456", PHONE),
+    ("tel:%2B442079460456", PHONE),
+])
+def test_link_readings_find_the_value(uri, value):
+    assert Matcher([value]).search("\n".join(readings(uri)))
+
+
+def test_detection_check_fires_on_an_unredacted_page():
+    data = (Path(__file__).parent / "adversarial" / "black_rectangle.pdf").read_bytes()
+    with pytest.raises(LeakDetected) as err:
+        check_detection(data, [[]], Matcher([NAME]), 1)
+    assert err.value.checks == ["detection"]
