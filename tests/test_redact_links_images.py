@@ -165,7 +165,8 @@ def test_jpeg_reencoded_without_any_metadata_segment(redacted):
     assert "/Metadata" not in image
 
 
-@pytest.mark.parametrize("case, visible_width", [("cropped_by_clip", 100), ("libreoffice_links_crop", 87)])
+@pytest.mark.parametrize("case, visible_width", [("cropped_by_clip", 100), ("libreoffice_links_crop", 87),
+                                                 ("rotated_crop", 200)])
 def test_cropped_away_pixels_are_gone(case, visible_width, redacted):
     data, result = redacted[case]
     assert any(_magenta(pil) for pil in _pdfimages(data)), "the input's image has its hidden magenta part"
@@ -210,7 +211,7 @@ def test_no_inline_image_passes_through(redacted):
 
 
 @pytest.mark.parametrize("case, box", [("colour_spaces", (60, 370, 460, 510)), ("masks", (60, 450, 340, 530)),
-                                       ("libreoffice_links_crop", (0, 590, 140, 690)),
+                                       ("libreoffice_links_crop", (0, 590, 140, 690)), ("rotated_crop", (270, 370, 330, 430)),
                                        ("jpeg_with_metadata", (60, 450, 220, 570))])
 def test_images_look_the_same(case, box, redacted):
     data, result = redacted[case]

@@ -22,6 +22,7 @@ import zlib
 from dataclasses import dataclass
 
 import pikepdf
+import numpy as np
 from PIL import Image
 
 from .geometry import Box, Matrix, Region, invert, meets, rect_bbox
@@ -76,6 +77,24 @@ def visible_fraction(placement: Matrix, visible: Box | None) -> tuple[float, flo
     if u1 <= u0 or v1 <= v0:
         return None
     return u0, v0, u1, v1
+
+
+def _skewed(m: Matrix) -> bool:
+    scale = max(abs(v) for v in m[:4]) or 1.0
+    straight = abs(m[1]) + abs(m[2]) <= 1e-6 * scale or abs(m[0]) + abs(m[3]) <= 1e-6 * scale
+    return not straight
+
+
+def hidden_pixels(placement: Matrix, visible: Box, width: int, height: int):
+    """A (height, width) boolean array: True for the pixels wholly outside ``visible`` (in user space)."""
+    a, b, c, d, e, f = placement
+    u = (np.arange(width) + 0.5) / width
+    v = 1.0 - (np.arange(height) + 0.5) / height
+    x = a * u[None, :] + c * v[:, None] + e
+    y = b * u[None, :] + d * v[:, None] + f
+    mx = 0.5 * (abs(a) / width + abs(c) / height)  # half a pixel: a pixel partly shown is kept
+    my = 0.5 * (abs(b) / width + abs(d) / height)
+    return (x < visible[0] - mx) | (x > visible[2] + mx) | (y < visible[1] - my) | (y > visible[3] + my)
 
 
 class ImageRebuilder:
@@ -136,11 +155,12 @@ class ImageRebuilder:
             raise ImageNotEditable("image size")
         crop = _pixel_crop(area, width, height)
         rects = tuple(pixel_rects(placement, width, height, regions))
-        key = (stream.objgen, crop, rects) if stream.objgen != (0, 0) and not isinstance(
+        outside = (placement, visible) if visible is not None and _skewed(placement) else None
+        key = (stream.objgen, crop, rects, outside) if stream.objgen != (0, 0) and not isinstance(
             image, pikepdf.PdfInlineImage) else None
         if key is not None and key in self._cache:
             return self._cache[key]
-        new = self._build(stream, crop, rects, mask_role=None)
+        new = self._build(stream, crop, rects, mask_role=None, outside=outside)
         matrix = None
         if crop != (0, 0, width, height):
             px0, py0, px1, py1 = crop
@@ -152,11 +172,14 @@ class ImageRebuilder:
             self._cache[key] = result
         return result
 
-    def _build(self, stream: pikepdf.Stream, crop, rects, mask_role: str | None) -> pikepdf.Stream:
+    def _build(self, stream: pikepdf.Stream, crop, rects, mask_role: str | None, outside=None) -> pikepdf.Stream:
         samples = decode_samples(stream)
         width, height = samples.width, samples.height
         for px0, py0, px1, py1, black in rects:
             samples.fill((px0, py0, px1, py1), _blank_value(stream, samples, black, mask_role))
+        if outside is not None:  # a rotated or skewed image: the crop is a box, the visible part is not
+            samples.fill_where(hidden_pixels(*outside, width, height), _blank_value(stream, samples, False,
+                                                                                     mask_role))
         samples = samples.crop(crop)
         new = self._encode(samples, jpeg=samples.jpeg and "/Mask" not in stream and mask_role is None)
         if "/ColorSpace" in stream and not samples.image_mask:
@@ -179,7 +202,7 @@ class ImageRebuilder:
                     raise ImageNotEditable("mask size")
                 new[key] = self.pdf.make_indirect(self._build(
                     sub, _scale_crop(crop, width, height, sw, sh), _scale_rects(rects, width, height, sw, sh),
-                    role))
+                    role, outside))
                 self._made.add(new[key].objgen)
         return new
 

@@ -45,6 +45,10 @@ class Samples:
         c = self.components
         self.values[max(y0, 0):max(y1, 0), max(x0, 0) * c:max(x1, 0) * c] = value
 
+    def fill_where(self, hidden: np.ndarray, value: int) -> None:
+        """Set every component of the pixels where ``hidden`` (height, width) is True."""
+        self.values.reshape(self.height, self.width, self.components)[hidden] = value
+
     def crop(self, rect: tuple[int, int, int, int]) -> "Samples":
         x0, y0, x1, y1 = rect
         x1, y1 = min(x1, self.width), min(y1, self.height)

@@ -24,7 +24,7 @@ import zlib
 from pathlib import Path
 
 import pikepdf
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, ImageDraw
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -194,6 +194,26 @@ def cropped_by_clip() -> bytes:
     return _with_page(_paper(), change)
 
 
+def rotated_crop() -> bytes:
+    """A picture turned by 30 degrees and clipped to a box inside its green centre: cropping to a box in
+    the picture's own pixels is not enough, the corners of that box are hidden too."""
+    import math
+
+    def change(pdf, page):
+        img = Image.new("RGB", (200, 200), MAGENTA)
+        # A green disc (radius 45 px) holds the clip's preimage (a turned 60 px square, half-diagonal 42.4);
+        # the box around that square (82 px) reaches into the magenta, which must not survive.
+        ImageDraw.Draw(img).ellipse((55, 55, 145, 145), fill=GREEN)
+        t = math.radians(30)
+        cos, sin = math.cos(t), math.sin(t)
+        # unit square -> centred, 200 pt, turned by t, centre at (300, 400)
+        a, b, c, d = 200 * cos, 200 * sin, -200 * sin, 200 * cos
+        e, f = 300 - 0.5 * (a + c), 400 - 0.5 * (b + d)
+        _draw(pdf, page, {"/Pic": _image(pdf, img, pikepdf.Name.DeviceRGB)},
+              f"q 270 370 60 60 re W n q {a:.4f} {b:.4f} {c:.4f} {d:.4f} {e:.4f} {f:.4f} cm /Pic Do Q Q".encode())
+    return _with_page(_paper(), change)
+
+
 def masks() -> bytes:
     """A colour-key mask (white keyed out), a stencil mask, a soft mask."""
     def change(pdf, page):
@@ -308,7 +328,8 @@ def libreoffice_links_crop() -> bytes | None:
 
 
 CASES = {"links_encoded": links_encoded, "jpeg_with_metadata": jpeg_with_metadata,
-         "jpeg_in_pattern": jpeg_in_pattern, "cropped_by_clip": cropped_by_clip, "masks": masks, "colour_spaces": colour_spaces,
+         "jpeg_in_pattern": jpeg_in_pattern, "cropped_by_clip": cropped_by_clip, "rotated_crop": rotated_crop,
+         "masks": masks, "colour_spaces": colour_spaces,
          "undecodable_filter": undecodable_filter, "libreoffice_links_crop": libreoffice_links_crop}
 
 
