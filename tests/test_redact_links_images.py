@@ -212,6 +212,7 @@ def test_no_inline_image_passes_through(redacted):
 
 @pytest.mark.parametrize("case, box", [("colour_spaces", (60, 370, 460, 510)), ("masks", (60, 450, 340, 530)),
                                        ("libreoffice_links_crop", (0, 590, 140, 690)), ("rotated_crop", (270, 370, 330, 430)),
+                                       ("ccitt_scan", (60, 450, 300, 570)),
                                        ("jpeg_with_metadata", (60, 450, 220, 570))])
 def test_images_look_the_same(case, box, redacted):
     data, result = redacted[case]
@@ -287,3 +288,9 @@ def test_image_inside_a_pattern_is_reencoded_by_the_sweep(redacted, monkeypatch)
     except Exception:  # the verifier may catch it instead: also a refusal, not a publication
         return
     assert squash(NAME) in squash(_every_byte(unswept))
+
+
+def test_fax_scan_decoded_not_rasterised(redacted):
+    _, result = redacted["ccitt_scan"]
+    (image,) = _images(result.part1).values()
+    assert (image.Filter, int(image.BitsPerComponent), image.ColorSpace) == ("/FlateDecode", 1, "/DeviceGray")

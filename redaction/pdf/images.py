@@ -9,8 +9,8 @@ was a plain grey or RGB JPEG, otherwise as Flate. The colour space (ICCBased, In
 Separation, DeviceN, CMYK), ``/Decode``, a colour-key or stencil ``/Mask`` and an ``/SMask`` are kept —
 the masks cropped and blanked like the image — so nothing is flattened to RGB or loses transparency.
 
-An image whose data cannot be decoded (JBIG2, CCITT, an unknown filter, a named inline colour space,
-short data) raises :class:`ImageNotEditable`; the caller rasterises the page instead of passing it on.
+An image whose data cannot be decoded (JBIG2 without jbig2dec, an unknown filter, a named inline colour
+space, short data) raises :class:`ImageNotEditable`; the caller rasterises the page instead of passing it on.
 """
 
 from __future__ import annotations
@@ -185,6 +185,8 @@ class ImageRebuilder:
         if "/ColorSpace" in stream and not samples.image_mask:
             new.ColorSpace = stream.ColorSpace
         for key in _KEEP_NUMBERS:
+            if key == "/Decode" and samples.decode_applied:
+                continue
             value = stream.get(key)
             if isinstance(value, pikepdf.Array):
                 new[key] = pikepdf.Array([float(v) for v in value])

@@ -1,10 +1,10 @@
 """An image's samples decoded from its PDF stream into an array, and packed back.
 
 Only filters the engine can decode itself are accepted: the general ones qpdf decodes (Flate with
-predictors, LZW, RunLength, ASCIIHex, ASCII85), DCT (JPEG, through Pillow) and JPX when Pillow can read it.
-Anything else — JBIG2 (its global symbol dictionary is shared with other pages), CCITT, Crypt, an unknown
-filter — or data shorter than the image raises :class:`ImageNotEditable`. Bytes past the last row are
-dropped: they are not pixels, and can carry anything.
+predictors, LZW, RunLength, ASCIIHex, ASCII85), DCT (JPEG, through Pillow), JPX when Pillow can read it,
+and CCITT fax and JBIG2 scans (when pikepdf has a decoder), decoded to their appearance. Anything else —
+Crypt, an unknown filter, JBIG2 without jbig2dec — or data shorter than the image raises
+:class:`ImageNotEditable`. Bytes past the last row are dropped: they are not pixels, and can carry anything.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ _GENERAL = {"/FlateDecode", "/LZWDecode", "/RunLengthDecode", "/ASCIIHexDecode",
             "/Fl", "/LZW", "/RL", "/AHx", "/A85"}
 _JPEG = {"/DCTDecode", "/DCT"}
 _JPX = {"/JPXDecode"}
+_BILEVEL = {"/CCITTFaxDecode", "/CCF", "/JBIG2Decode"}  # through pikepdf (JBIG2 only with jbig2dec)
 _COMPONENTS = {"/DeviceGray": 1, "/G": 1, "/DeviceRGB": 3, "/RGB": 3, "/DeviceCMYK": 4, "/CMYK": 4,
                "/CalGray": 1, "/CalRGB": 3, "/Lab": 3, "/Indexed": 1, "/I": 1, "/Separation": 1}
 _MAX_PIXELS = 200_000_000
@@ -39,6 +40,7 @@ class Samples:
     values: np.ndarray  # (height, width * components) sample values
     image_mask: bool = False
     jpeg: bool = False  # decoded from a grey or RGB JPEG (may be written as JPEG again)
+    decode_applied: bool = False  # the samples are the appearance: the /Decode array is already applied
 
     def fill(self, rect: tuple[int, int, int, int], value: int) -> None:
         x0, y0, x1, y1 = rect
@@ -54,7 +56,7 @@ class Samples:
         x1, y1 = min(x1, self.width), min(y1, self.height)
         c = self.components
         values = np.ascontiguousarray(self.values[y0:y1, x0 * c:x1 * c])
-        return Samples(x1 - x0, y1 - y0, c, self.bpc, values, self.image_mask, self.jpeg)
+        return Samples(x1 - x0, y1 - y0, c, self.bpc, values, self.image_mask, self.jpeg, self.decode_applied)
 
     def pack(self) -> bytes:
         if self.bpc == 8:
@@ -99,6 +101,8 @@ def decode_samples(stream: pikepdf.Stream) -> Samples:
         return _from_pil(stream, _pil(stream, names, "jpeg"), width, height, image_mask)
     if names and names[-1] in _JPX and len(names) == 1 and "/SMaskInData" not in stream:
         return _from_pil(stream, _pil(stream, names, "jpx"), width, height, image_mask)
+    if names and names[-1] in _BILEVEL and len(names) == 1:
+        return _bilevel(stream, width, height, image_mask)
     if not all(n in _GENERAL for n in names):
         raise ImageNotEditable("filter " + ",".join(n for n in names if n not in _GENERAL)[:40])
     bpc = 1 if image_mask else int(stream.get("/BitsPerComponent", 0))
@@ -144,6 +148,23 @@ def _from_pil(stream, pil: Image.Image, width: int, height: int, image_mask: boo
         # the PDF means are the inverted ones.
         values = 255 - values
     return Samples(width, height, bands, 8, values, False, jpeg=bands in (1, 3))
+
+
+def _bilevel(stream: pikepdf.Stream, width: int, height: int, image_mask: bool) -> Samples:
+    """A fax or JBIG2 scan, decoded by pikepdf to its appearance (BlackIs1 and /Decode applied); a
+    JBIG2 global symbol dictionary is applied here, so nothing shared with other pages is written."""
+    if image_mask or int(stream.get("/BitsPerComponent", 1)) != 1 or components(stream) != 1 \
+            or str(stream.get("/ColorSpace")) not in ("/DeviceGray", "/G"):
+        raise ImageNotEditable("bilevel image as a stencil or in a colour space")
+    try:
+        pil = pikepdf.PdfImage(stream).as_pil_image()
+        pil.load()
+    except Exception as exc:  # a missing decoder (jbig2dec) or bad data
+        raise ImageNotEditable(f"bilevel data ({type(exc).__name__})") from None
+    if pil.size != (width, height):
+        raise ImageNotEditable("bilevel size")
+    packed = pil.convert("1").tobytes()  # 1 = white, rows padded to a byte: DeviceGray without /Decode
+    return Samples(width, height, 1, 1, _unpack(packed, width, height, 1, 1), decode_applied=True)
 
 
 def _unpack(data: bytes, width: int, height: int, n: int, bpc: int) -> np.ndarray:

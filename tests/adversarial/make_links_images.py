@@ -267,6 +267,28 @@ def colour_spaces() -> bytes:
     return _with_page(_paper(), change)
 
 
+def ccitt_scan() -> bytes:
+    """A fax-coded (CCITT G4) scan, as scanners write signatures and whole pages: decoded and written
+    again as 1-bit Flate, not turned into a page picture."""
+    img = Image.new("1", (120, 60), 1)
+    draw = ImageDraw.Draw(img)
+    draw.line((5, 40, 30, 10, 55, 45, 80, 12, 112, 40), fill=0, width=3)
+    draw.rectangle((10, 50, 110, 53), fill=0)
+    buf = io.BytesIO()
+    img.save(buf, format="TIFF", compression="group4")
+    tiff = Image.open(io.BytesIO(buf.getvalue()))
+    offset, length = tiff.tag_v2[273][0], tiff.tag_v2[279][0]
+    data = buf.getvalue()[offset:offset + length]
+
+    def change(pdf, page):
+        image = pikepdf.Stream(pdf, data, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=120,
+                               Height=60, BitsPerComponent=1, ColorSpace=pikepdf.Name.DeviceGray,
+                               Filter=pikepdf.Name.CCITTFaxDecode,
+                               DecodeParms=pikepdf.Dictionary(K=-1, Columns=120, Rows=60, BlackIs1=True))
+        _draw(pdf, page, {"/Scan": image}, b"q 240 0 0 120 60 450 cm /Scan Do Q")
+    return _with_page(_paper(), change)
+
+
 def undecodable_filter() -> bytes:
     """JBIG2 data (here: not even valid) that nothing in the engine decodes: the page must be rasterised."""
     def change(pdf, page):
@@ -330,7 +352,7 @@ def libreoffice_links_crop() -> bytes | None:
 CASES = {"links_encoded": links_encoded, "jpeg_with_metadata": jpeg_with_metadata,
          "jpeg_in_pattern": jpeg_in_pattern, "cropped_by_clip": cropped_by_clip, "rotated_crop": rotated_crop,
          "masks": masks, "colour_spaces": colour_spaces,
-         "undecodable_filter": undecodable_filter, "libreoffice_links_crop": libreoffice_links_crop}
+         "ccitt_scan": ccitt_scan, "undecodable_filter": undecodable_filter, "libreoffice_links_crop": libreoffice_links_crop}
 
 
 def main(names: list[str]) -> None:
