@@ -65,7 +65,7 @@ class Analysis:
         part2 = None
         if s.has_part2:
             part2 = {
-                "start": {"page": s.part2_start[0], "y": s.part2_start[1]} if s.part2_start else None,
+                "start": _start(s),
                 "pages": s.part2_pages,
                 "in_file": s.part2_start is not None,
                 "exemptions": [ex.to_dict() for ex in s.exemptions],
@@ -98,6 +98,17 @@ class Analysis:
             raise InputError("the stored analysis is not readable; analyse the paper again") from None
 
 
+def _start(s: Structure) -> dict | None:
+    """Where Part 2 starts, as displayed; "x" (where its heading starts) names the column on a page of
+    columns, so the split made from a stored analysis is the one analysed."""
+    if not s.part2_start:
+        return None
+    start = {"page": s.part2_start[0], "y": s.part2_start[1]}
+    if s.part2_x is not None:
+        start["x"] = s.part2_x
+    return start
+
+
 def _iso(d) -> str | None:
     return d.isoformat() if d else None
 
@@ -118,6 +129,7 @@ def _from_dict(data: dict) -> Analysis:
     if part2 is not None:
         start = part2.get("start")
         s.part2_start = (int(start["page"]), float(start["y"])) if start else None
+        s.part2_x = float(start["x"]) if start and start.get("x") is not None else None
         s.part2_referenced = start is None
         s.part2_pages = list(part2.get("pages") or [])
         s.exemptions = [Exemption(section=e["section"], title=e.get("title") or "", until=_day(e.get("until")),

@@ -6,7 +6,8 @@ This is the one shape shared by ``foia redact --decisions FILE``, the officer re
     {"items": {"p8-3fa2c1": "keep", "p9-0b71de": "redact"},  # by PersonalData.id; unlisted: the default
      "redact_texts": ["Operation Nightjar"],             # also removed everywhere it occurs (whole words)
      "boxes": [{"page": 2, "box": [72, 500, 200, 520], "exemption": "s40(2)"}],
-     "part2_start": {"page": 9, "y": 401.2},             # or null for "no Part 2"; absent = as analysed
+     "part2_start": {"page": 9, "y": 401.2},             # or null for "no Part 2"; absent = as analysed;
+                                                         # "x" names the column on a page of columns
      "confirmed": ["image_pages"],                      # what the officer checked (needs_confirmation)
      "deferred_until": "2026-01-31", "release_on": "2027-09-30", "review_on": null}   # service-level
 """
@@ -37,6 +38,7 @@ class Decisions:
     boxes: list[ExtraBox] = field(default_factory=list)
     confirmed: list[str] = field(default_factory=list)
     part2_start: object = _UNSET  # _UNSET: as analysed; None: no Part 2; (page, y)
+    part2_x: float | None = None  # with part2_start on a page of columns: the column (x as displayed)
     deferred_until: object = _UNSET
     release_on: object = _UNSET
     review_on: object = _UNSET
@@ -86,6 +88,8 @@ class Decisions:
             else:
                 try:
                     d.part2_start = (int(p2["page"]), float(p2["y"]))
+                    # on a page of columns, the x of the column where Part 2 starts (as displayed)
+                    d.part2_x = float(p2["x"]) if p2.get("x") is not None else None
                 except (KeyError, TypeError, ValueError):
                     raise InputError("decisions.part2_start needs page and y, or null") from None
         for name in ("deferred_until", "release_on", "review_on"):

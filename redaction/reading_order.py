@@ -186,7 +186,7 @@ def _column_of(x: float, edges: list[float]) -> int:
     return sum(1 for e in edges if x > e)
 
 
-def _doubtful(page: Page, band: list[_Line], edges: list[float]) -> str | None:
+def _doubtful(band: list[_Line], edges: list[float]) -> str | None:
     cols = [[ln for ln in band if _column_of((ln.box[0] + ln.box[2]) / 2, edges) == k] for k in range(len(edges) + 1)]
     if len(edges) > 3 or any(len(c) < 2 for c in cols):
         return "the text beside the Part 2 start does not form columns"
@@ -252,7 +252,7 @@ def _split(page_index: int, page: Page, turn: int, lines: list[_Line], head: Box
         x0, x1, band_top, band_bottom, edges, k = -FAR, FAR, FAR, -FAR, [], 0
     else:
         band, band_top, band_bottom, edges = found
-        doubt = _doubtful(page, band, edges)
+        doubt = _doubtful(band, edges)
         if doubt:
             return _whole_page(page_index, page, turn, doubt)
         k = 0 if x is None else _column_of(x + 0.5, edges)
@@ -274,7 +274,7 @@ def _split(page_index: int, page: Page, turn: int, lines: list[_Line], head: Box
         part2, part1 = [(-FAR, -FAR, FAR, y)], [(-FAR, y, FAR, FAR)]
     split = _made(page_index, page, turn, part1, part2, y, x, len(edges) + 1)
     if after is not None:
-        late = [i for ln in lines for i in ln.chars if i > after and split_frame_part1(part1, ln.box)
+        late = [i for ln in lines for i in ln.chars if i > after and _in_any(part1, ln.box)
                 and not _same_row(ln, _Line(head))]
         if late:
             return _whole_page(page_index, page, turn, "text that comes after the Part 2 heading sits above it "
@@ -286,9 +286,9 @@ def _split(page_index: int, page: Page, turn: int, lines: list[_Line], head: Box
     return split
 
 
-def split_frame_part1(part1: list[Box], box: Box) -> bool:
+def _in_any(areas: list[Box], box: Box) -> bool:
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return any(r[0] <= cx <= r[2] and r[1] <= cy <= r[3] for r in part1)
+    return any(r[0] <= cx <= r[2] and r[1] <= cy <= r[3] for r in areas)
 
 
 def _above_heading(head: Box, lines: list[_Line], x0: float, x1: float) -> float:

@@ -5,7 +5,8 @@
     2. split      Part 1 / Part 2 pages and the other part's area on a mid-page boundary
     3. build      per part: edit content streams (glyphs, images, paths), rasterise what cannot be edited,
                   draw labelled boxes, prune fonts, sanitise, save a fresh file
-    4. verify     two text readers, raw streams, metadata, boxes, detection again: fail closed
+    4. verify     independent checks (redaction/verification): three text readers, every byte, images,
+                  links, fonts, word tokens, Part 2 word sequences, boxes, detection again: fail closed
     5. report     the analysis plus what was removed (counts, never values) and the verification
 """
 
@@ -20,7 +21,7 @@ from .errors import DamagedPdf, DecisionNeeded, EmptyPart, InputError
 from .extract import Document, extract
 from .limits import DEFAULT_LIMITS, Limits
 from .load import load
-from .pdf.matching import contains, squash
+from .pdf.matching import contains
 from .pdf.part import PartOutput, build_part
 from .pdf.plan import Plan, plan_redactions
 from .pdf.sanitize import metadata_values
@@ -68,8 +69,8 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
         loaded.close()
     _check_parts(outputs, specs)
     expect = Expectations(values=plan.values, kept=plan.kept,                # 4. verify
-                          part2=_part2_lines(doc, boundary) if boundary else [],
-                          metadata=_metadata(data), detect=detect)
+                          metadata=_metadata(data), detect=detect, source=data,
+                          boundary=boundary.as_start() if boundary else None)
     checks = verify(outputs, expect)
     part1 = next((o for o in outputs if o.number == 1), None)
     part2 = next((o for o in outputs if o.number == 2), None)
@@ -112,8 +113,7 @@ def _boundary(analysis: Analysis, decisions: Decisions, doc: Document) -> Split 
     if decisions.moves_part2:
         if decisions.part2_start is None:
             return None
-        page, y, *rest = decisions.part2_start
-        x = rest[0] if rest else None
+        (page, y), x = decisions.part2_start, decisions.part2_x
     elif s.part2_start is None:
         return None
     elif s.part2_split is not None and analysis.document is doc:
@@ -125,25 +125,6 @@ def _boundary(analysis: Analysis, decisions: Decisions, doc: Document) -> Split 
     # A start drawn through a line moves to just above it (cutting through glyphs would drop the line from
     # both parts); on a page of columns it applies to the column at x (the first one when none is given).
     return point_split(doc, int(page) - 1, float(y), None if x is None else float(x))
-
-
-def _part2_lines(doc: Document, split: Split) -> list[str]:
-    """Distinctive lines of Part 2 (by the areas of the split: columns, rotated pages) that Part 1 must not
-    hold; lines also found in Part 1 (running headers, boilerplate) are left out."""
-    part1, part2 = [], []
-    for index, page in enumerate(doc.pages):
-        text, votes = [], []
-        for ch in page.chars + (None,):
-            if ch is None or ch.text in ("\r", "\n"):
-                if text:
-                    (part2 if votes and sum(votes) * 2 > len(votes) else part1).append("".join(text))
-                text, votes = [], []
-                continue
-            text.append(ch.text)
-            if ch.box is not None and not ch.generated and ch.text.strip():
-                votes.append(split.part_of(index, ch.box) == 2)
-    seen = squash(" ".join(part1))
-    return list(dict.fromkeys(t for t in part2 if len(squash(t)) >= 30 and squash(t) not in seen))
 
 
 def _check_parts(outputs: list[PartOutput], specs: list) -> None:

@@ -41,6 +41,7 @@ _STATEMENT_GAP = 1500  # marks further apart than this are separate statements
 # A sentence that names the Part 2 as something elsewhere in (or outside) the paper.
 _NAMES_PART2 = re.compile(r"\bPart\s*(?:2|II|Two|B)\b|\b(?:restricted|confidential|exempt|closed|private)\s+"
                           r"(?:part|section|annex|appendix|report|session|papers?)\b", re.IGNORECASE)
+_REDACTED = re.compile(r"\bredact", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])[.;!?](?=\s)|\n\s*\n|\n(?=\s*[-•*]\s)")
 
 
@@ -57,6 +58,8 @@ def withholding_outside(text: str, end: int, *, has_part2: bool) -> list[int]:
         left, right = _sentence(text, m.start(), m.end())
         if has_part2 and _NAMES_PART2.search(text[left:right]):
             continue
+        if _REDACTED.search(text[left:right]):
+            continue  # "names are exempt under section 40(2) and redacted": the engine removes those
         found.append(m.start())
     return found
 

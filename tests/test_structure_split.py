@@ -40,7 +40,7 @@ def test_the_analysis_asks_or_splits(case):
     name, _, analysis = case
     expect = CASES[name]["expect"]
     r = analysis.to_dict()
-    if expect == "ask":
+    if expect.startswith("ask"):
         assert "part2_start" in r["needs_confirmation"], r["warnings"]
     else:
         assert r["needs_confirmation"] == [], r["warnings"]
@@ -49,15 +49,35 @@ def test_the_analysis_asks_or_splits(case):
 
 def test_part1_holds_every_part1_line_and_no_part2_line(case):
     name, data, analysis = case
-    confirm = CASES[name]["confirm"]
-    decisions = Decisions.from_dict({"part2_start": {"page": confirm[0], "y": confirm[1]}} if confirm else {})
+    confirm, expect = CASES[name]["confirm"], CASES[name]["expect"]
+    decisions = Decisions.from_dict({"part2_start": {"page": confirm[0], "y": confirm[1]}} if confirm else
+                                    {"confirmed": ["part2_start"]} if expect.startswith("ask") else {})
     result = redact(data, analysis, decisions, detect=False)
     source, part1 = poppler(data), poppler(result.part1)
-    assert tokens(source, "pub") and tokens(part1, "pub") == tokens(source, "pub")  # no Part 1 text lost
+    kept = source
+    if expect == "ask_whole_page":  # the unclear page went to Part 2 whole, and the report says so
+        assert any("whole page is withheld" in w for w in result.report["warnings"])
+        kept = poppler(_pages(data, result.report["split"]["part1_pages"]))
+    assert tokens(kept, "pub") and tokens(part1, "pub") == tokens(kept, "pub")  # no Part 1 text lost
     assert tokens(part1, "sec") == set()  # no Part 2 text published
-    if CASES[name]["expect"] != "none":
-        assert tokens(poppler(result.part2), "sec") == tokens(source, "sec")
-        assert tokens(poppler(result.part2), "pub") == set()
+    if expect != "none":
+        part2 = poppler(result.part2)
+        assert tokens(part2, "sec") == tokens(source, "sec")
+        assert tokens(part2, "pub") == tokens(source, "pub") - tokens(kept, "pub")
+
+
+def _pages(data: bytes, pages: list[int]) -> bytes:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for index in range(len(pdf.pages) - 1, -1, -1):
+            if index + 1 not in pages:
+                del pdf.pages[index]
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
 
 
 @pytest.mark.parametrize("name, columns, x", [("two_columns_left", 2, 60.8), ("two_columns_right", 2, 310.4),
@@ -121,3 +141,28 @@ FORM = "DMPC Decision - PCD 77\nTitle Widgets\n"
 def test_withholding_wording_outside_part2_asks(body, asks):
     r = analyse(text_pdf(FORM + body, width=200), detect=False).to_dict()
     assert ("part2_start" in r["needs_confirmation"]) == asks, r["warnings"]
+
+
+@pytest.mark.parametrize("name", ["two_columns_right", "three_columns_middle", "rotate_90"])
+def test_a_stored_analysis_splits_as_analysed(name):
+    """Preview and publication redact with the analysis stored as JSON: the start's x keeps the column."""
+    from redaction.analysis import Analysis
+
+    data = (HERE / f"{name}.pdf").read_bytes()
+    stored = Analysis.from_dict(json.loads(json.dumps(analyse(data, detect=False).to_dict())))
+    result = redact(data, stored, detect=False)
+    source, part1 = poppler(data), poppler(result.part1)
+    assert tokens(part1, "pub") == tokens(source, "pub") and tokens(part1, "sec") == set()
+    assert result.report["warnings"] == [w for w in stored.to_dict()["warnings"]]  # no fallback to a guess
+
+
+def test_an_officer_start_names_its_column():
+    data = (HERE / "two_columns_right.pdf").read_bytes()
+    analysis = analyse(data, detect=False)
+    (page, y), x = analysis.structure.part2_start, analysis.structure.part2_x
+    exact = redact(data, analysis, Decisions.from_dict({"part2_start": {"page": page, "y": y, "x": x}}),
+                   detect=False)
+    assert tokens(poppler(exact.part1), "pub") == tokens(poppler(data), "pub")
+    # without a column the first one is assumed: more is withheld, nothing of Part 2 is published
+    guess = redact(data, analysis, Decisions.from_dict({"part2_start": {"page": page, "y": y}}), detect=False)
+    assert tokens(poppler(guess.part1), "sec") == set() and any("first column" in w for w in guess.report["warnings"])

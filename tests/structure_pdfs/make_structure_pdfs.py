@@ -141,6 +141,33 @@ def columns(ncols: int, heading_col: int, heading_row: int, rows: int = 16, ref:
     return buf.getvalue()
 
 
+def table_beside_heading() -> bytes:
+    """A short Part 2 heading with a two-cell table right under it, written row by row: cells beside each
+    other look like columns, the text order says table, so the page's layout is unclear."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    y = H - 60
+    c.setFont("Helvetica", 10)
+    for i, text in enumerate(front() + [pub(i) for i in range(3, 9)], 1):
+        c.drawString(60, y, text if "pub" in text else f"{text} pub{i:02d}")
+        y -= LEAD
+    c.showPage()  # page 2: the Part 1 lines above the heading are withheld with the page (and the officer told)
+    y = H - 60
+    c.setFont("Helvetica", 10)
+    for i in range(9, 12):
+        c.drawString(60, y, pub(i))
+        y -= LEAD
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(60, y, "Part 2 – Confidential")
+    c.setFont("Helvetica", 10)
+    for row in range(1, 9):
+        y -= LEAD
+        c.drawString(60, y, f"Bidder sec{2 * row - 1:02d} name")
+        c.drawString(330, y, f"Score sec{2 * row:02d} points")
+    c.save()
+    return buf.getvalue()
+
+
 # --- columns (LibreOffice) ------------------------------------------------------------------------------
 
 _FODT = """<?xml version="1.0" encoding="UTF-8"?>
@@ -266,6 +293,9 @@ def build(tmp: Path) -> dict[str, bytes]:
     CASES["two_columns_right"] = ("split", None)
     out["three_columns_middle"] = columns(3, 1, 8, ref="BD/27/044")
     CASES["three_columns_middle"] = ("split", None)
+    # Cells beside the heading that may be columns or a table: the whole page is withheld and the officer asked.
+    out["table_beside_heading"] = table_beside_heading()
+    CASES["table_beside_heading"] = ("ask_whole_page", None)
     if shutil.which("soffice"):
         out["lo_two_columns"] = libreoffice_columns(tmp)
         CASES["lo_two_columns"] = ("split", None)
