@@ -271,6 +271,12 @@ def test_office_holders_in_role_are_kept(text, name, reason):
      [("Jo Cooper", "redact", "person's name"), ("Cooper", "redact", "person's name")]),
     ("Contact: Ruth Northolt\nFlights from Northolt Aerodrome stopped.", [("Ruth Northolt", "redact", "person's name")]),
     ("Contact: Ben Kinsella-Hart\nThe Ben Kinsella Trust agreed.", [("Ben Kinsella-Hart", "redact", "person's name")]),
+    ("Contact: Ian George\nThe Ian George Imaging Suite is open. Mr George agreed.",
+     [("Ian George", "redact", "person's name"), ("George", "redact", "person's name")]),
+    ("Wards affected: Cooper Lane; Abbey; Northolt Mandeville", []),
+    ("The cross-border lead at An Garda Síochána agreed.", []),
+    ("Report by: Assistant Commissioner, Operational Resilience.", []),
+    ("Executive sponsor: Chief Medical Officer. Author: Jo Bell", [("Jo Bell", "redact", "person's name")]),
     # mixed-case acronyms and job titles in table cells
     ("Data from NaPTAN and DfT was used.", []),
     ("Post\nPrincipal Accountant\n020 7946 0111\n", []),
@@ -279,3 +285,20 @@ def test_office_holders_in_role_are_kept(text, name, reason):
 ])
 def test_organisations_places_acronyms_and_job_titles(text, expected):
     assert people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a full name with the person's job after it: apposition, a table row read as one line, an MP
+    ("MOPAC Legal (Kwabena Adjei-Mensah, Senior Lawyer) advises that", ["Kwabena Adjei-Mensah"]),
+    ("London Councils (Ifeoma Nwachukwu-Barnes, Policy Officer) will share", ["Ifeoma Nwachukwu-Barnes"]),
+    ("Name Role Phone\nNadia el-Masri Detective Superintendent 07700 900123", ["Nadia el-Masri"]),
+    ("Member Role Attended\nAmos Otieno Non-executive Director Yes", ["Amos Otieno"]),
+    ("Augustin Ferrand Academic Registrar +44 113 496 0111", ["Augustin Ferrand"]),
+    ("June Okonedo Head of Regulatory Affairs 0113 496 0978", ["June Okonedo"]),
+    ("Hamza Siddiqui MP wrote on behalf of a constituent.", ["Hamza Siddiqui"]),
+    # ... not an organisation or place with a job after it
+    ("Sutton Council, Policy Officer, wrote", []),
+    ("Tower Hamlets, Finance Manager", []),
+])
+def test_a_name_with_a_job_after_it(text, expected):
+    assert names(text) == expected

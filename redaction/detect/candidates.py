@@ -19,13 +19,14 @@ from .recognizers.base import RANK_KEY
 from .recognizers.patterns import (CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
                                    SEP, TITLE, name_words, plausible_name, rank_in_context)
 from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
-                         ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS)
+                         ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_FIRST_WORDS, PROFESSIONS, THING_WORDS,
+                         WORD_FIRST_NAMES)
 
 _LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
 _ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
 _RANK_BEFORE = re.compile(rf"(?<![\w/&-])(?P<r>{RANK}){SEP}$")
 # Whole words only: a mixed-case acronym ("NaPTAN") is not the two words "Na" and "PTAN".
-_WORD = re.compile(rf"(?<![\w'’-]){INITIAL}(?=\s|$)|(?<![^\W\d_])(?:{NAME_WORD}|{CAPS_WORD})(?![^\W\d_{MISSING_GLYPHS}])"
+_WORD = re.compile(rf"(?<![\w'’-]){INITIAL}(?=\s|$)|(?<![^\W\d_])(?:{NAME_WORD}|{CAPS_WORD})(?!-?[^\W\d_{MISSING_GLYPHS}])"
                    rf"|{PARTICLE}(?=\s)")
 _IS_NAME_WORD = re.compile(rf"^(?:{NAME_WORD})$")
 _IS_CAPS_WORD = re.compile(rf"^(?:{CAPS_WORD})$")
@@ -37,9 +38,11 @@ _LABEL_LINE = re.compile(r"[ \t]*(?:[\w'’/&().-]+[ \t]+){0,2}[\w'’/&().-]+[ 
 _FIELD_HEAD = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?:{RANK}|{TITLE})[ \t]+)?$")
 # A job written after a name in a table row or list: the capitalised word before it is the job's
 # ("Custody officer", "Detention officer", "Project manager", "Custody sergeant").
-_JOB_AFTER = re.compile(r"[ \t]+(?i:" + "|".join(map(re.escape, JOB_NOUNS)) + r")s?(?![\w-])")
+_JOB_AFTER = re.compile(r"[ \t]+(?i:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True)))
+                        + r")s?(?![\w-])")
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
-                     "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer")
+                     "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
+                     "NameJobRecognizer")
 
 
 @dataclass
@@ -80,11 +83,25 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
             return None
         if plain[0].casefold() in PLACE_FIRST_WORDS:  # "Canary Wharf", "Tower Hamlets"
             return None
+        if _is_thing(text, plain) or _PLACE_LINE.match(text, text.rfind("\n", 0, start) + 1):
+            return None
     elif not any(_IS_NAME_WORD.match(w) or _IS_CAPS_WORD.match(w) for w in plain):
         return None
     if plain[-1] in NAME_PARTICLES or _is_firm(text, start):
         return None
     return Name(start, end, plain, rank, r.score, from_rule)
+
+
+# A line that lists places ("Wards affected: Cooper Lane; Abbey; Northolt Mandeville").
+_PLACE_LINE = re.compile(r"[ \t]*(?i:wards?(?:[ \t]+affected)?|boroughs?|location|venue|address|site|premises|area)"
+                         r"[ \t]*:")
+
+
+def _is_thing(text: str, words: list[str]) -> bool:
+    """The paper writes "the" right before these words somewhere ("the Cooper Lane depot", "The Ian
+    George Imaging Suite"): a place or thing named after a person; a person's name takes no article."""
+    joined = r"[ \t]*\n?[ \t]*".join(map(re.escape, words))
+    return bool(re.search(rf"(?<![\w-])[Tt]he[ \t]*\n?[ \t]*{joined}(?![\w'’-])", text))
 
 
 def _is_firm(text: str, start: int) -> bool:
@@ -117,8 +134,12 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
     """The run of name words: "Grant Agreements" loses both, "Mike West Project" keeps two, "Tamsin
     Achebe-Ward\\nPosition:" stops at the label, "Gideon Marchetti MRICS" at the letters after the name."""
     kept: list = []
-    for s, e, w in words:
+    skipped_lead = False
+    for n, (s, e, w) in enumerate(words):
         folded = w.casefold()
+        if not kept and word_first_name(text, s, w, words[n + 1][2] if n + 1 < len(words) else None):
+            kept.append((s, e, w))  # "June Hartley", "April Morgan": a month or word as a first name
+            continue
         if kept and _starts_line(text, s):
             if _starts_label_line(text, s) or (
                     len(kept) >= 2 and kept[-1][2] not in NAME_PARTICLES and _is_field_value(text, kept[0][0])):
@@ -140,9 +161,27 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
                 break
             if not from_rule:  # NER read a phrase ("Officer Safety Training"), not a name
                 return None
+            skipped_lead = skipped_lead or w not in ABBREVIATIONS
             continue
         kept.append((s, e, w))
+    if skipped_lead and len(kept) == 1:
+        return None  # "Chief Medical Officer", "Operational Resilience": one word left of a phrase
     return kept
+
+
+# A month or ordinary word right before a surname is the person's first name ("June Hartley", "Will
+# Bright"), unless the words before make it a date ("in June Hartley said", "3 June Hartley").
+_DATE_BEFORE = re.compile(r"(?:\d|\b(?i:in|on|since|until|till|during|early|late|mid|end|of|from|to|before|after|"
+                          r"last|next|this|each|every|by the))[ \t\n,]*$")
+_IS_WORD_NAME = re.compile(r"^[A-Z][a-z]+$")
+
+
+def word_first_name(text: str, start: int, word: str, following: str | None) -> bool:
+    """``word`` at ``start``, a month or ordinary word ("June"), is a first name: a name word follows it."""
+    return bool(following and word.casefold() in WORD_FIRST_NAMES and _IS_WORD_NAME.match(word)
+                and _IS_NAME_WORD.match(following) and following.casefold() not in NOT_NAME_WORDS
+                and following.casefold() not in ORGANISATION_WORDS
+                and not _DATE_BEFORE.search(text[max(0, start - 12):start]))
 
 
 def _continues_over_break(text: str, kept, word: str) -> bool:

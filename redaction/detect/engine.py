@@ -1,8 +1,9 @@
 """The one presidio AnalyzerEngine of the process: offline, UK recognizers only.
 
 Built on first use and kept (spaCy takes about a second to load). Nothing is fetched at run time: the
-spaCy model is the pinned package of requirements/model.txt, and the e-mail recognizer checks domains
-against the public-suffix snapshot shipped inside tldextract.
+spaCy model is the pinned package of requirements/model.txt, phone numbers are read with the region
+metadata bundled in phonenumbers, and the e-mail recognizer asks no public-suffix list (presidio's own,
+which downloads one, is not registered).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .recognizers.agent_name import AgentNameRecognizer
 from .recognizers.cell_name import CellNameRecognizer
 from .recognizers.email import OfflineEmailRecognizer
 from .recognizers.field_label_name import FieldLabelNameRecognizer
+from .recognizers.name_job import NameJobRecognizer
 from .recognizers.name_rank import NameRankRecognizer
 from .recognizers.particle_name import ParticleNameRecognizer
 from .recognizers.patterns import MISSING_GLYPHS
@@ -81,7 +83,8 @@ def _build(ner: bool) -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for recognizer in (UkPhoneRecognizer(), OfflineEmailRecognizer(), TitledNameRecognizer(),
                        FieldLabelNameRecognizer(), NameRankRecognizer(), RoleNounNameRecognizer(),
-                       AgentNameRecognizer(), ParticleNameRecognizer(), CellNameRecognizer(), SignatureRecognizer()):
+                       AgentNameRecognizer(), ParticleNameRecognizer(), CellNameRecognizer(), NameJobRecognizer(),
+                       SignatureRecognizer()):
         registry.add_recognizer(recognizer)
     if ner:
         nlp_engine = NerOnlySpacyEngine(

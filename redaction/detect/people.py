@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from presidio_analyzer import RecognizerResult
 
 from ..policy import Decision, Policy
-from .candidates import Name, clean, prefer_rules, role_names, roster_names
+from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
 from .recognizers.base import REASON_KEY
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, SEP, TITLE
 from .spread import name_key, spread, titled_surnames, words_pattern
-from .vocabulary import COMMON_WORD_FIRST_NAMES, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS
-
-WORD_FIRST_NAMES = COMMON_WORD_FIRST_NAMES | MONTHS
+from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS
 
 _PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
 # Labels that say the line holds a person's post ("Position: Deputy Mayor for Policing and Crime").
@@ -90,18 +88,16 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
 # A month or ordinary word right before a surname is the person's first name ("June Hartley", "Will
 # Bright"), unless the words before make it a date ("in June Hartley said", "3 June Hartley").
 _WORD_FIRST_NAME = re.compile(r"(?P<w>[A-Z][a-z]+)[ \t]*\n?[ \t]*$")
-_DATE_BEFORE = re.compile(r"(?:\d|\b(?i:in|on|since|until|till|during|early|late|mid|end|of|from|to|before|after|"
-                          r"last|next|this|each|every|by the))[ \t\n,]*$")
 
 
 def _with_word_first_name(text: str, m: Mention) -> Mention:
     if m.type != "PERSON" or m.decision is None or m.decision.action != "redact":
         return m
     hit = _WORD_FIRST_NAME.search(text[max(0, m.start - 20):m.start])
-    if not hit or hit.group("w").casefold() not in WORD_FIRST_NAMES:
+    if not hit:
         return m
     start = m.start - len(hit.group(0))
-    if _DATE_BEFORE.search(text[max(0, start - 12):start]):
+    if not word_first_name(text, start, hit.group("w"), text[m.start:m.end].split()[0]):
         return m
     return Mention(m.type, start, m.end, m.score, m.decision)
 

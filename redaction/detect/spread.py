@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
-from .vocabulary import COMMON_WORD_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS
+from .vocabulary import COMMON_WORD_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS
 
 # A name alone, followed by one of these, is the person speaking or acting ("Okafor said").
 _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "must", "said", "says",
@@ -67,7 +67,8 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ":
 def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int, int]],
            shared_first_names: set[str], titled: list[Titled]) -> list[tuple[int, int]]:
     """The spans of the person's other mentions that overlap nothing already ``taken`` (which grows)."""
-    found = [(m.start(), m.end()) for name in person.names for m in re.finditer(words_pattern(name.split()), text)]
+    found = [(m.start(), m.end()) for name in person.names for m in re.finditer(words_pattern(name.split()), text)
+             if not names_a_thing(text, m.start(), m.end())]
     key = name_key(person.surname)
     found += [(t.starts[t.keys.index(key)], t.end) for t in titled if key in t.keys]
     surname = words_pattern(person.surname.split())
@@ -84,6 +85,23 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
             out.append((start, end))
             taken.append((start, end))
     return out
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ \t]*\n?[ \t]*$")
+_THING_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’-]*){1,3}")
+
+
+def names_a_thing(text: str, start: int, end: int) -> bool:
+    """The words at ``start:end`` are part of a place or thing's name, not a mention of the person:
+    "the Cooper Lane depot", "The Ian George Imaging Suite" (an article before), "Ian George Imaging
+    Suite" (capitalised words after that end in an organisation word)."""
+    if _ARTICLE_BEFORE.search(text[max(0, start - 6):start]):
+        return True
+    after = _THING_AFTER.match(text[end:end + 60])
+    if after:
+        last = after.group(0).split()[-1].casefold()
+        return last in ORGANISATION_WORDS or last in THING_WORDS
+    return False
 
 
 def _first_name_spreads(person, shared_first_names: set[str]) -> bool:

@@ -106,8 +106,24 @@ COMMON_WORD_FIRST_NAMES: frozenset[str] = frozenset({
     "kingston", "brent", "devon", "camden", "stratford", "orlando", "charlotte", "kent",
 })
 
+# Professions and posts that end a job title ("Senior Lawyer", "Consultant Radiologist", "External
+# Examiner"): never a word of a name; after a name they say a person is meant. Surnames that are also
+# trades ("Porter", "Mason", "Driver") are left out.
+PROFESSIONS: tuple[str, ...] = (
+    "accountant", "radiologist", "radiographer", "physician", "surgeon", "nurse", "pharmacist", "therapist",
+    "physiotherapist", "psychologist", "psychiatrist", "paramedic", "midwife", "anaesthetist", "registrar",
+    "pathologist", "oncologist", "cardiologist", "dietitian", "sonographer", "optometrist", "dentist",
+    "librarian", "auditor", "lawyer", "solicitor", "barrister", "paralegal", "technician", "scientist",
+    "economist", "statistician", "epidemiologist", "receptionist", "administrator", "coordinator",
+    "co-ordinator", "caseworker", "surveyor", "planner", "engineer", "analyst", "adviser", "advisor",
+    "practitioner", "specialist", "clerk", "controller", "examiner", "director", "supervisor", "officer",
+    "manager", "assistant", "secretary", "lecturer", "researcher", "investigator", "inspector", "trainer",
+    "evaluator", "executive", "governor", "chair", "chairman", "chairwoman", "chairperson",
+)
+
 # Months that are also first names ("June Hartley", "April Stone", "May Lin").
 MONTHS: frozenset[str] = frozenset({"january", "april", "may", "june", "july", "august"})
+WORD_FIRST_NAMES: frozenset[str] = COMMON_WORD_FIRST_NAMES | MONTHS
 
 # Job nouns that end a job title written in a table cell or after a name ("Custody officer", "Project
 # manager", "Custody sergeant"): a cell holding one says the cell beside it names a person.
@@ -196,15 +212,11 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "cost", "costs", "command", "commands", "custody", "detention",
     # council roles written like names ("approved by Cabinet Member for Housing", "Finance Business Partner")
     "cabinet", "member", "members", "leader", "portfolio", "holder", "business", "councillors",
-    # job titles in tables ("Principal Accountant", "Consultant Radiologist"): professions and grades
+    # job titles in tables ("Principal Accountant", "Consultant Radiologist"): grades and professions
     "principal", "senior", "junior", "consultant", "associate", "trainee", "graduate", "interim", "clinical",
-    "accountant", "radiologist", "radiographer", "physician", "surgeon", "nurse", "pharmacist", "therapist",
-    "physiotherapist", "psychologist", "psychiatrist", "paramedic", "midwife", "anaesthetist", "registrar",
-    "pathologist", "oncologist", "cardiologist", "dietitian", "sonographer", "optometrist", "dentist",
-    "librarian", "auditor", "lawyer", "solicitor", "barrister", "paralegal", "technician", "scientist",
-    "economist", "statistician", "epidemiologist", "receptionist", "administrator", "coordinator",
-    "co-ordinator", "caseworker", "surveyor", "planner", "engineer", "analyst", "adviser", "advisor",
-    "practitioner", "specialist", "clerk", "controller", "accounting", "radiology", "nursing",
+    "accounting", "radiology", "nursing", "non-executive", "examiner", "resilience", "garda", "constabulary",
+    "detective", "temporary", "acting", "special",
+    *PROFESSIONS,
     # field labels that follow a name in a block ("Tamsin Achebe-Ward Position: ...")
     "position", "designation", "address", "organisation", "directorate", "extension", "ext", "fax", "mob",
 })

@@ -2,14 +2,18 @@
 "...@met.police.exa\nmple.uk"); a word hyphenated at a line end is already joined by the document's joined view.
 
 Anything shaped like an address is one: internal and reserved domains ("a.b@internal", "x@corp.local",
-"user@localhost") name a person as surely as public ones, so no public-suffix list is asked. (Presidio's
-own EmailRecognizer asks tldextract, which downloads that list on first use; it is never used here.)
+"user@localhost") name a person as surely as public ones, so no public-suffix list decides what is an
+address. Only where an address may run on over a line break is the public-suffix snapshot bundled in
+tldextract asked (downloads switched off). Presidio's own EmailRecognizer, which lets tldextract download
+the list, is never used here.
 A local part needs a letter ("version 2.1@build" is no address).
 """
 
 from __future__ import annotations
 
 import re
+
+import tldextract
 
 from .base import RuleRecognizer
 
@@ -38,7 +42,7 @@ class OfflineEmailRecognizer(RuleRecognizer):
             for end in _possible_ends(text, m):
                 domain = re.sub(r"\s+", "", text[m.start("domain"):end])
                 local = m.group("local")
-                if _DOMAIN.match(domain) and re.search(r"[A-Za-z]", local) and not domain.endswith("-"):
+                if _DOMAIN.match(domain) and re.search(r"[A-Za-z]", local) and _whole_after_break(text, m, end, domain):
                     out.append(self.result(m.start(), end))
                     break
         return out
@@ -54,3 +58,22 @@ def _possible_ends(text: str, m: re.Match):
             while j > m.start("domain") and text[j - 1] in " \t.\n":
                 j -= 1
             yield j
+
+
+# The public-suffix snapshot bundled in the tldextract package (no cache, no download), asked only where
+# an address may run on over a line break: "...gov.uk" + "1. Introduction" is not the domain "gov.uk1".
+_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+def _whole_after_break(text: str, m: re.Match, end: int, domain: str) -> bool:
+    """An address read across a line break goes on with more labels ("fin.northbrid" + "ge.local") or ends
+    in a known suffix ("met.police.exa" + "mple.uk"); one on one line may be any host ("a.b@internal"). The
+    last label has a letter, and no hyphen ends it."""
+    if domain.endswith("-") or not re.search(r"[A-Za-z]", domain.rsplit(".", 1)[-1]):
+        return False
+    span = text[m.start("domain"):end]
+    if "\n" not in span or "." in span[span.rfind("\n"):]:
+        return True
+    parts = _SUFFIXES(domain)
+    return bool(parts.suffix and parts.domain)
+

@@ -13,7 +13,7 @@ import unicodedata
 
 from ..vocabulary import (ABBREVIATIONS, COMMANDER_QUALIFIERS, FIELD_LABELS, NAME_PARTICLES, NOT_NAME_WORDS,
                           ORGANISATION_WORDS, OTHER_RANKS, PLACE_FIRST_WORDS, POLICE_RANKS, RANK_PREFIXES,
-                          THING_WORDS, TITLES)
+                          THING_WORDS, TITLES, WORD_FIRST_NAMES)
 
 
 def _latin(predicate) -> str:
@@ -38,7 +38,7 @@ _JOINED_PARTICLE = r"(?:(?:al|el|ul|ad|ar|as|ash|at|az|abu|bin|ibn|d)[-'’])"
 # A line-end hyphen of a double-barrelled name the joined view kept ("Achebe-" / "Ward"): a hyphen may
 # be followed by one line break before the capital.
 _HYPHEN = r"(?:-(?:[ \t]*\n[ \t]*)?|['’])"
-NAME_WORD = (rf"(?:{_U}['’]{_U}{_L}+|{_JOINED_PARTICLE}?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+)(?:{_HYPHEN}{_U}{_L}+)*"
+NAME_WORD = (rf"(?:(?:{_U}['’]{_U}{_L}+|{_JOINED_PARTICLE}?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+))(?:{_HYPHEN}{_U}{_L}+)*"
              rf"(?:-{_L}+-{_U}{_L}+)?)")
 # "WEST", "O'BRIEN", "COMER-SCHWARTZ", "WIŚNIEWSKI"
 CAPS_WORD = rf"(?:{_U}['’]?{_U}{{2,}}(?:-{_U}{{2,}})*)"
@@ -108,5 +108,7 @@ def plausible_name(words: list[str]) -> bool:
     start with a place ("Tower Hamlets")."""
     if words[0].casefold() in PLACE_FIRST_WORDS:
         return False
+    if len(words) > 1 and words[0].casefold() in WORD_FIRST_NAMES:
+        words = words[1:]  # "April Morgan": a month or word as a first name
     return all(w.casefold() not in NOT_NAME_WORDS and w.casefold() not in ORGANISATION_WORDS
                and w not in ABBREVIATIONS for w in words) and words[-1].casefold() not in THING_WORDS

@@ -1,0 +1,49 @@
+"""A full name with the person's job written after it: in apposition ("MOPAC Legal (Kwabena
+Adjei-Mensah, Senior Lawyer) advises", "by June Hartley, an independent analyst"), in a table row read
+as one line ("Nadia el-Masri Detective Superintendent 07700 900…", "Amos Otieno Non-executive Director
+Yes"), or with the letters of an elected office ("Hamza Siddiqui MP wrote"). NER misses many names with
+no sentence around them; a job after a name says a person is meant.
+
+The name must be whole and plausible (no organisation, place or form word: "Sutton Council, Policy
+Officer" is not a name), and the job ends in a job noun or profession, or is a rank or "Head of".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import JOB_NOUNS, PROFESSIONS
+from .base import RuleRecognizer
+from .patterns import FULL_NAME, RANK, name_words, plausible_name
+
+_NOUN = "(?i:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True))) + ")s?"
+# up to four words of the job before its noun ("Senior Evaluation Officer", "Non-executive Director")
+_JOB = rf"(?:(?:[\w'’&/-]+[ \t]+){{0,4}}?{_NOUN}(?![\w-])|(?i:head[ \t]+of)[ \t]+[A-Z]|{RANK}(?![\w-]))"
+_APPOSITION = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,[ \t]*\n?[ \t]*(?:(?i:an?|the)[ \t]+)?{_JOB}")
+_ROW = re.compile(rf"^[ \t]*(?P<name>{FULL_NAME})[ \t]+{_JOB}", re.MULTILINE)
+# An elected office written after the name as letters ("MP", "MSP"): the policy decides whether it keeps.
+_ELECTED = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]+(?:MP|MSP|MS|MLA|AM)(?![\w])")
+
+
+class NameJobRecognizer(RuleRecognizer):
+    SCORE = 0.85
+    EXPLANATION = "name followed by the person's job"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for rule in (_APPOSITION, _ROW, _ELECTED):
+            for m in rule.finditer(text):
+                end = _plausible_end(m.group("name"))
+                if end:
+                    out.append(self.result(m.start("name"), m.start("name") + end))
+        return out
+
+
+def _plausible_end(name: str) -> int | None:
+    """Where the name ends: "Nadia el-Masri Detective" (the job's first word taken as a name word) is cut
+    back to "Nadia el-Masri"; None if fewer than two plausible words lead it."""
+    spans = [(w.start(), w.end()) for w in re.finditer(r"\S+(?:-[ \t]*\n[ \t]*\S+)*", name)]
+    for n in range(len(spans), 1, -1):
+        if plausible_name(name_words(name[:spans[n - 1][1]])):
+            return spans[n - 1][1]
+    return None
