@@ -48,6 +48,17 @@ def link_percent_plus() -> tuple[bytes, dict]:
                                     ordinary=ordinary)
 
 
+def link_other_forms() -> tuple[bytes, dict]:
+    """The number as messaging apps and web forms write it: wa.me, sms:, 0044, a percent-encoded +."""
+    links = [(620, "Message the duty team.", "https://wa.me/447700900987"),
+             (600, "Text the duty team.", "sms:%2B447700900987"),
+             (580, "Call from a landline abroad.", "tel:0044%207700%20900%20987"),
+             (560, "Request a call back.", "https://www.example.gov.uk/callback?phone=07700+900+987&ok=1")]
+    ordinary = ORDINARY + ["Message the duty team.", "Request a call back."]
+    return _link_page(links), _meta("links: wa.me, sms:, 0044, percent-encoded + and spaces", "reportlab",
+                                    ordinary=ordinary)
+
+
 def link_mailto_display() -> tuple[bytes, dict]:
     links = [(620, "Write to the report author.",
               "mailto:%22Oliver%20Quist%22%20%3Coliver.quist@example.gov.uk%3E?subject=PCD%209102"),
@@ -270,6 +281,7 @@ CASES = {
     "link_tel_header_footer_lo": lo_cases.tel_link_header_footer,
     "comment_tracked_changes_lo": lo_cases.comment_tracked_changes,
     "link_percent_plus": link_percent_plus, "link_mailto_display": link_mailto_display,
+    "link_other_forms": link_other_forms,
     "jpeg_metadata": jpeg_metadata, "jpeg_com_after_blanking": jpeg_com_after_blanking,
     "clip_cropped_image_lo": lo_cases.clip_cropped_image,
     "ve_hidden_layer": ve_hidden_layer, "hidden_layer_rasterised": hidden_layer_rasterised,

@@ -120,6 +120,46 @@ def rotate_90() -> tuple[bytes, dict]:
                        part2=rows_p2)
 
 
+def confidential_marking() -> tuple[bytes, dict]:
+    """No 'Part 2' anywhere: a CONFIDENTIAL marking over the last section, exempt until a date."""
+    def page2(c, n):
+        c.drawString(60, 780, PART1[3])
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(60, 740, "CONFIDENTIAL – COMMERCIAL IN CONFIDENCE")
+        c.setFont("Helvetica", 10.5)
+        _lines(c, 60, 715, ["The following is exempt until 01/01/2030 (section 43, commercial interests).",
+                            *PART2])
+    lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[2])]
+    data = page_pdf(lines, title=TITLE, pages=2, later=page2)
+    return data, _meta("split: CONFIDENTIAL marking over a section, no Part 2 heading", "reportlab",
+                       {"page": 2, "y": 756}, part2=["CONFIDENTIAL COMMERCIAL IN CONFIDENCE", *PART2])
+
+
+def three_columns() -> tuple[bytes, dict]:
+    """Part 2 starts at the top of the middle column of three; the first column is Part 1 to the foot."""
+    col1 = ["The Board approved the", "refurbishment of the", "custody suite at the", "central station.",
+            "Report author:", f"Detective Sergeant {NAME},", f"telephone {PHONE}.", "Financial comments:",
+            "the cost is met from", "the existing capital", "budget. Legal comments:", "the works fall within",
+            "the existing planning", "consent."]
+    col2 = ["The preferred contractor", "offered a discount of", "nine per cent on the", "second tranche.",
+            "Negotiations with the two", "reserve bidders closed", "without a revised tender", "from either."]
+    col3 = ["The contingency held back", "for asbestos removal is", "eleven thousand pounds.",
+            "Officers advise that the", "second bidder would", "withdraw if the price", "became public."]
+
+    def draw(c):
+        _lines(c, 60, 730, col1, step=15)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(235, 730, "PART 2 - NOT FOR PUBLICATION")
+        c.setFont("Helvetica", 10)
+        _lines(c, 235, 710, col2, step=15)
+        _lines(c, 410, 730, col3, step=15)
+    data = page_pdf([], draw, title=TITLE)
+    part2 = ["PART 2 - NOT FOR PUBLICATION", " ".join(col2), " ".join(col3)]
+    ordinary = ["The Board approved the", "the existing planning", "the works fall within"]
+    return data, _meta("split: three columns, Part 2 from the top of the middle one", "reportlab",
+                       {"page": 1, "y": 744, "x": 230}, ordinary=ordinary, part2=part2)
+
+
 def portrait_sheet(data: bytes, page: int) -> bytes:
     """reportlab swaps the MediaBox of a rotated page; a scanner or Word keeps the sheet portrait and turns
     it with /Rotate only, which is the case we want."""
@@ -129,4 +169,5 @@ def portrait_sheet(data: bytes, page: int) -> bytes:
 
 
 CASES = {"split_numbered_heading": numbered_heading, "split_heading_image": heading_image,
-         "split_two_columns": two_columns, "split_rotate_90": rotate_90}
+         "split_two_columns": two_columns, "split_rotate_90": rotate_90,
+         "split_confidential_marking": confidential_marking, "split_three_columns": three_columns}
