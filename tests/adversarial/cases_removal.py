@@ -238,9 +238,13 @@ def form_answers() -> tuple[bytes, dict]:
         c.drawString(60, 590, "Prepared by:")
         c.acroForm.textfield(name="author", value=f"{NAME} {PHONE}", x=150, y=582, width=220, height=18,
                              borderWidth=0)
+        c.drawString(60, 560, "Approved:")
+        c.acroForm.checkbox(name="approved", checked=True, buttonStyle="cross", x=150, y=554, size=16,
+                            borderWidth=0, fillColor=None)
     ordinary = ORDINARY + ["CAP-2291 capital works"]
+    # the ticked box must still show ticked (its centre is dark)
     return page_pdf(LINES, draw, title=TITLE), _meta("form: filled answers kept, personal answer removed",
-                                                     "reportlab", ordinary=ordinary)
+                                                     "reportlab", ordinary=ordinary, pixel_checks=[[1, 157, 562]])
 
 
 def colour_key_mask() -> tuple[bytes, dict]:
@@ -254,6 +258,33 @@ def colour_key_mask() -> tuple[bytes, dict]:
     # Two corners of the picture are transparent: the blue square behind must still show there.
     return page_pdf(LINES, draw, title=TITLE), _meta("colour: colour-key /Mask kept", "reportlab",
                                                      pixel_checks=[[1, 64, 404], [1, 256, 496]])
+
+
+def smask_and_cmyk() -> tuple[bytes, dict]:
+    """A picture with an alpha channel (/SMask) and a CMYK JPEG: re-encoding must keep the transparency
+    and the colours."""
+    rgba = Image.new("RGBA", (200, 100), (0, 0, 0, 0))
+    ImageDraw.Draw(rgba).ellipse([20, 10, 180, 90], fill=(200, 30, 30, 255))
+    cmyk = Image.new("CMYK", (120, 80), (0, 200, 200, 0))
+    ImageDraw.Draw(cmyk).rectangle([30, 20, 90, 60], fill=(200, 0, 0, 0))
+    buf = io.BytesIO()
+    cmyk.save(buf, "JPEG", quality=90)
+
+    def draw(c):
+        c.setFillColorRGB(0.1, 0.2, 0.8)
+        c.rect(60, 400, 200, 100, fill=1, stroke=0)
+        c.drawImage(ImageReader(rgba), 60, 400, width=200, height=100, mask="auto")
+
+    def change(pdf):
+        jpeg = pdf.make_stream(buf.getvalue(), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+                               Width=120, Height=80, BitsPerComponent=8, ColorSpace=pikepdf.Name.DeviceCMYK, Decode=[1, 0] * 4,
+                               Filter=pikepdf.Name.DCTDecode)
+        page = pdf.pages[0]
+        page.obj.Resources.XObject.ImCmyk = jpeg
+        page.contents_add(pdf.make_stream(b"q 120 0 0 80 300 400 cm /ImCmyk Do Q"))
+    data = edit(page_pdf(LINES, draw, title=TITLE), change)
+    return data, _meta("colour: alpha /SMask and CMYK JPEG kept", "reportlab+pikepdf",
+                       pixel_checks=[[1, 64, 404], [1, 160, 450], [1, 306, 406], [1, 360, 440]])
 
 
 def icc_indexed() -> tuple[bytes, dict]:
@@ -288,4 +319,5 @@ CASES = {
     "tiling_pattern_text": tiling_pattern_text, "soft_mask_text": soft_mask_text,
     "font_subset_order": font_subset_order, "chromium_cid_subset": chromium_cid_subset,
     "form_answers": form_answers, "colour_key_mask": colour_key_mask, "icc_indexed": icc_indexed,
+    "smask_and_cmyk": smask_and_cmyk,
 }
