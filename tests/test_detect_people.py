@@ -296,6 +296,8 @@ def test_organisations_places_acronyms_and_job_titles(text, expected):
     ("Augustin Ferrand Academic Registrar +44 113 496 0111", ["Augustin Ferrand"]),
     ("June Okonedo Head of Regulatory Affairs 0113 496 0978", ["June Okonedo"]),
     ("Hamza Siddiqui MP wrote on behalf of a constituent.", ["Hamza Siddiqui"]),
+    ("April Stone attended the meeting.", ["April Stone"]),
+    ("The Home Office said it agreed; Tower Hamlets agreed.", []),
     # ... not an organisation or place with a job after it
     ("Sutton Council, Policy Officer, wrote", []),
     ("Tower Hamlets, Finance Manager", []),

@@ -1,7 +1,8 @@
 """A full name with the person's job written after it: in apposition ("MOPAC Legal (Kwabena
 Adjei-Mensah, Senior Lawyer) advises", "by June Hartley, an independent analyst"), in a table row read
 as one line ("Nadia el-Masri Detective Superintendent 07700 900…", "Amos Otieno Non-executive Director
-Yes"), or with the letters of an elected office ("Hamza Siddiqui MP wrote"). NER misses many names with
+Yes"), with the letters of an elected office ("Hamza Siddiqui MP wrote"), or as the subject of a verb
+only a person does ("April Stone attended"). NER misses many names with
 no sentence around them; a job after a name says a person is meant.
 
 The name must be whole and plausible (no organisation, place or form word: "Sutton Council, Policy
@@ -21,6 +22,12 @@ _NOUN = "(?i:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=
 _JOB = rf"(?:(?:[\w'’&/-]+[ \t]+){{0,4}}?{_NOUN}(?![\w-])|(?i:head[ \t]+of)[ \t]+[A-Z]|{RANK}(?![\w-]))"
 _APPOSITION = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,[ \t]*\n?[ \t]*(?:(?i:an?|the)[ \t]+)?{_JOB}")
 _ROW = re.compile(rf"^[ \t]*(?P<name>{FULL_NAME})[ \t]+{_JOB}", re.MULTILINE)
+# A name as the subject of a verb only a person does ("April Stone attended", "Will Bright said").
+_VERBS = ("said", "says", "attended", "explained", "confirmed", "agreed", "asked", "advised", "wrote", "told",
+          "presented", "chaired", "noted", "reported", "stated", "signed", "thanked", "apologised", "resigned",
+          "joined", "retired", "declared", "welcomed", "introduced herself", "introduced himself")
+_ACTING = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]+(?:has[ \t]+|had[ \t]+)?(?:"
+                     + "|".join(map(re.escape, _VERBS)) + r")(?![\w-])")
 # An elected office written after the name as letters ("MP", "MSP"): the policy decides whether it keeps.
 _ELECTED = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]+(?:MP|MSP|MS|MLA|AM)(?![\w])")
 
@@ -31,7 +38,7 @@ class NameJobRecognizer(RuleRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
-        for rule in (_APPOSITION, _ROW, _ELECTED):
+        for rule in (_APPOSITION, _ROW, _ELECTED, _ACTING):
             for m in rule.finditer(text):
                 end = _plausible_end(m.group("name"))
                 if end:
