@@ -196,6 +196,8 @@ def test_phone_extensions_and_forms(text, number):
      ["José Núñez", "JOSÉ NÚÑEZ"]),
     ("Write to aoife.nifhaolain@london.gov.uk. Aoife Ní Fhaoláin ran it.", ["Aoife Ní Fhaoláin"]),
     ("E-mail zoe.lukasiewicz@example.gov.uk or ask Zoë Łukasiewicz at the desk.", ["Zoë Łukasiewicz"]),
+    ("Write to lukasz.wojcik@corp.local or ask Łukasz Wójcik at the desk.", ["Łukasz Wójcik"]),
+    ("Write to radoslaw.kaminski@uni.internal; Radosław Kamiński replies.", ["Radosław Kamiński"]),
 ])
 def test_a_name_known_from_an_email_is_found_as_written_without_ner(text, expected):
     got = [" ".join(text[m.start:m.end].split()) for m in find_in_text(text, policy=POLICY, ner=False)
