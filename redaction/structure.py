@@ -161,7 +161,10 @@ def read_structure(doc: Document, *, today: date | None = None) -> Structure:
             s.needs_confirmation.append("part2_start")
     else:
         notice = ""
-        s.part2_referenced = bool(_PART2_REFERENCE.search(text))
+        reference = _PART2_REFERENCE.search(text)
+        s.part2_referenced = bool(reference)
+        if reference:
+            _picture_above(doc, reference.start(), s)
         lookalike = _PART2_LOOKALIKE.search(text)
         if lookalike:
             page = (view.page_of(lookalike.start()) or 0) + 1
@@ -289,6 +292,20 @@ def _after_sentence_end(text: str, pos: int) -> bool:
     before = text[max(0, pos - 200): pos].rstrip()
     return not before or before[-1] in ".:;!?)" or text[max(0, pos - 3): pos].count("\n") >= 2 or \
         before.split("\n")[-1].strip().isupper()
+
+
+def _picture_above(doc: Document, pos: int, s: Structure) -> None:
+    """"Part 2 is exempt …" under a wide picture on its page may be the body of a Part 2 whose heading is
+    that picture, not a Part 2 withheld elsewhere: the officer confirms."""
+    ref = next((r for r in doc.joined_view.refs[pos:] if r is not None), None)
+    if ref is None:
+        return
+    page = doc.pages[ref[0]]
+    box = page.chars[ref[1]].box
+    if box and any(b[2] - b[0] >= 0.5 * min(page.width, page.height) and b[1] >= box[3] - 1 for b in page.images):
+        s.warnings.append(f"page {page.number} mentions a withheld Part 2 just below a wide picture, which may be "
+                          "its heading: confirm where Part 2 starts, or that it is not in this file")
+        s.needs_confirmation.append("part2_start")
 
 
 def _withholding(doc: Document, text: str, heading: int | None, s: Structure) -> None:

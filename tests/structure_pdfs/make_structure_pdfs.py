@@ -267,6 +267,11 @@ def build(tmp: Path) -> dict[str, bytes]:
         _body(8, ("image", "PART 2 - CONFIDENTIAL FACTS AND ADVICE"), 1, form=FORM_YES) +
         ["Part 2 is exempt from publication under section 43 until 31/12/2030."] +
         [sec(i) for i in range(2, 8)]), "image")
+    # The same with no form: the text only says "Part 2 is exempt …" right under the picture.
+    add("image_heading_no_form", "ask", single(
+        _body(8, ("image", "PART 2 - CONFIDENTIAL FACTS AND ADVICE"), 1) +
+        ["Part 2 is exempt from publication under section 43 until 31/12/2030."] +
+        [sec(i) for i in range(2, 8)]), "image")
     # The standard public-access statement alone: no question.
     add("public_access_statement", "none", single(front("PCD 4101") + [pub(i) for i in range(1, 5)] + [
         "Public access to information",
