@@ -91,4 +91,8 @@ def _part(page: int, box: Box, part2_start: tuple[int, float] | None) -> int:
     p2_page, y = part2_start
     if page != p2_page:
         return 2 if page > p2_page else 1
+    areas = getattr(part2_start, "part2_areas", None)  # columns, rotated pages: the split's rectangles
+    if areas is not None:
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        return 2 if any(a[0] <= cx <= a[2] and a[1] <= cy <= a[3] for a in areas) else 1
     return 2 if (box[1] + box[3]) / 2 < y else 1

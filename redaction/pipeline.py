@@ -31,7 +31,7 @@ def analyse(data: bytes, filename: str = "paper.pdf", *, limits: Limits = DEFAUL
         loaded.close()
     structure = read_structure(doc, today=today or date.today())  # 2. parts, deferral, exemptions
     personal = _detect(doc, structure) if detect else []          # 3. personal data + policy
-    unseen = find_image_concerns(doc, structure.part2_start)      # 3b. what text cannot show
+    unseen = find_image_concerns(doc, structure.part2_boundary)  # 3b. what text cannot show
     analysis = Analysis(file=filename, pages=len(doc.pages), structure=structure,
                         personal_data=assign_ids(personal + unseen.items), warnings=unseen.warnings,
                         image_concerns=unseen.concerns)

@@ -137,6 +137,12 @@ class Structure:
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def part2_boundary(self):
+        """``(page, y)`` of the Part 2 start; when the analysis drew it, the tuple also carries the Part 2
+        rectangles of that page (``part2_areas``) for readers that must follow columns and rotated pages."""
+        return self.part2_split.as_start() if self.part2_split is not None else self.part2_start
+
+    @property
     def has_part2(self) -> bool:
         return self.part2_start is not None or self.part2_referenced
 

@@ -166,3 +166,14 @@ def test_an_officer_start_names_its_column():
     # without a column the first one is assumed: more is withheld, nothing of Part 2 is published
     guess = redact(data, analysis, Decisions.from_dict({"part2_start": {"page": page, "y": y}}), detect=False)
     assert tokens(poppler(guess.part1), "sec") == set() and any("first column" in w for w in guess.report["warnings"])
+
+
+@pytest.mark.parametrize("name", ["two_columns_left", "three_columns_middle", "rotate_90", "sideways_landscape"])
+def test_findings_on_the_boundary_page_take_their_part_from_reading_order(name):
+    from redaction.detect.boxes import part_of
+
+    analysis = analyse((HERE / f"{name}.pdf").read_bytes(), detect=False)
+    start, page = analysis.structure.part2_boundary, analysis.document.pages[0]
+    for m in re.finditer(r"(pub|sec)\d\d", page.text):
+        box = page.chars[m.start()].box
+        assert part_of(0, box, start) == (2 if m.group(1) == "sec" else 1), m.group(0)

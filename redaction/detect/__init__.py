@@ -32,7 +32,7 @@ def find_personal_data(doc: Document, structure, *, policy: Policy | None = None
     view = doc.joined_view
     # detection reads table cells as lines; the text keeps its length, so offsets are the view's
     mentions = find_in_text(cell_text(doc, view), policy=policy, ner=ner)
-    part2_start = getattr(structure, "part2_start", None)
+    part2_start = getattr(structure, "part2_boundary", getattr(structure, "part2_start", None))
     items: list[PersonalData] = []
     for m in mentions:
         text = _as_written(doc, view, m.start, m.end, m.type)

@@ -48,6 +48,10 @@ def part_of(page_index: int, box: Box, part2_start) -> int:
     page_number = page_index + 1
     if page_number > page:
         return 2
+    areas = getattr(part2_start, "part2_areas", None)  # columns, rotated pages: the split's rectangles
+    if page_number == page and areas is not None:
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        return 2 if any(a[0] <= cx <= a[2] and a[1] <= cy <= a[3] for a in areas) else 1
     if page_number == page and (box[1] + box[3]) / 2 < y:
         return 2
     return 1
