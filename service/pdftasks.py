@@ -80,7 +80,23 @@ def analyse_pdf(path: str, filename: str, max_bytes: int, today: date, previous:
         return Failure(exc.code, exc.message)
     carried = carry_over(previous, decisions, analysis).decisions if previous is not None else None
     sizes = [[round(p.width, 2), round(p.height, 2)] for p in analysis.document.pages]
-    return Analysed(analysis.to_dict(), sizes, carried)
+    return Analysed({**analysis.to_dict(), "policy_digest": policy_fingerprint()}, sizes, carried)
+
+
+def policy_fingerprint() -> str | None:
+    """A short digest of the publication policy file in force (``FOIA_POLICY_FILE`` or the default), kept
+    with the analysis: the review page tells the officer when the policy changed since (publication
+    still uses the findings they reviewed; "Analyse again" applies the new policy)."""
+    import hashlib
+    import os
+
+    from redaction.policy import DEFAULT_POLICY_FILE, POLICY_ENV
+
+    try:
+        with open(os.environ.get(POLICY_ENV) or DEFAULT_POLICY_FILE, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()[:16]
+    except OSError:
+        return None
 
 
 def render_pages(path: str, out_paths: dict[int, str], dpi: int) -> int:

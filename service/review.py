@@ -19,7 +19,7 @@ from redaction.decisions import CONFIRMABLE, Decisions
 from redaction.errors import InputError
 from scheduler.release import last_due_date
 
-from . import audit, papers, publishing
+from . import audit, papers, pdftasks, publishing
 from .db import db_session
 from .filters import uk_date
 from .models import Paper, utcnow
@@ -69,7 +69,14 @@ def _render_review(paper, error: str | None = None):
     return render_template("officer/review.html", paper=paper, analysis=analysis, decisions=decisions,
                            findings=findings, by_page=by_page, plan=plan, error=error,
                            sizes=paper.page_sizes or [], part2_mode=_part2_mode(decisions),
-                           same_reference=_same_reference(paper))
+                           same_reference=_same_reference(paper), policy_changed=policy_changed(paper))
+
+
+def policy_changed(paper) -> bool:
+    """Whether the publication policy file changed since the paper was analysed (older analyses did not
+    record it: never claimed)."""
+    recorded = (paper.analysis or {}).get("policy_digest")
+    return bool(recorded) and recorded != pdftasks.policy_fingerprint()
 
 
 def _same_reference(paper) -> list:

@@ -76,7 +76,10 @@ def test_a_policy_change_between_review_and_publish_moves_no_decision(client, ap
     assert len(inline) == 1
     keep_hollowell(client, app)
     stored = copy.deepcopy(paper_row(app).analysis)
+    assert 'id="policy-changed"' not in client.get("/officer/papers/1/review").get_data(as_text=True)
     monkeypatch.setenv("FOIA_POLICY_FILE", policy_file(tmp_path, change))
+    # the officer is told the policy changed since the analysis they are reviewing
+    assert 'id="policy-changed"' in client.get("/officer/papers/1/review").get_data(as_text=True)
     assert post_form(client, "/officer/papers/1/preview", page="/officer/papers/1/preview").status_code == 303
     app.extensions["foia.worker"].drain()
     assert "Open Part 1" in client.get("/officer/papers/1/preview").get_data(as_text=True)
@@ -128,6 +131,7 @@ def test_analysed_again_decisions_follow_the_person_and_the_officer_is_told(
     paper = paper_row(app)
     assert paper.state == "ready" and len(inline) == 2
     assert paper.decisions["items"] == {hollowell: "keep"}  # the same item, the same (stable) id
+    assert 'id="policy-changed"' not in client.get("/officer/papers/1/review").get_data(as_text=True)
     carried = paper.analysis["carried_over"]
     assert carried["unmatched"] == [] and "findings_changed" in paper.analysis["needs_confirmation"]
     page = client.get("/officer/papers/1/review").get_data(as_text=True)
@@ -189,3 +193,19 @@ def test_the_api_analyses_again_and_returns_the_carried_decisions(app, api_token
     assert again.json["decisions"]["items"] == {hollowell: "keep"}
     assert again.json["analysis"]["carried_over"]["unmatched"] == []
     assert c.post("/api/v1/papers/99/analyse", headers=auth).status_code == 404
+
+
+def test_analysed_again_in_the_pdf_process_with_nothing_changed(client, app, redact_available):
+    """Through the real process pool: the same findings, the same ids, nothing for the officer to confirm."""
+    upload(client, app, PAPER)
+    hollowell = keep_hollowell(client, app)
+    before = paper_row(app).analysis
+    post_form(client, "/officer/papers/1/analyse-again", page="/officer/papers/1/review")
+    app.extensions["foia.worker"].drain()
+    paper = paper_row(app)
+    assert paper.state == "ready" and paper.decisions["items"] == {hollowell: "keep"}
+    assert [p["id"] for p in paper.analysis["personal_data"]] == [p["id"] for p in before["personal_data"]]
+    assert paper.analysis["carried_over"] == {"unmatched": [], "new": [], "changed": [],
+                                              "matched": len(before["personal_data"])}
+    assert "findings_changed" not in paper.analysis["needs_confirmation"]
+    assert publish(client).status_code == 303 and "Jane Hollowell" in paper_row(app).part(1).text
