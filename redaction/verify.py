@@ -97,9 +97,12 @@ def _context(expect: Expectations) -> _Context:
             with pikepdf.open(io.BytesIO(expect.source)) as pdf:
                 metadata += streams.input_metadata(pdf)
                 source_fonts = fonts.subset_chars(pdf)
+                kept_links = [t for t in ("\n".join(links.readings(u)) for u in links.uris(pdf))
+                              if not values.search(t)]
         except pikepdf.PdfError:
             raise DamagedPdf("the PDF is damaged and cannot be read") from None
         source = read_source(expect.source, expect.boundary, values)
+        source.kept.append(collapse("\n".join(kept_links)))  # a link kept as it was is kept text too
     grams = tokens.part2_ngrams(source) if source is not None and expect.boundary else set()
     words = tokens.distinctive(expect.values, source) if source is not None else set()
     return _Context(values, metadata, source, source_fonts, grams, [collapse(s) for s in expect.part2], words)

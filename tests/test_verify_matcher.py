@@ -60,3 +60,12 @@ def test_detection_check_fires_on_an_unredacted_page():
     with pytest.raises(LeakDetected) as err:
         check_detection(data, [[]], Matcher([NAME]), 1)
     assert err.value.checks == ["detection"]
+
+
+def test_distinctive_words_are_the_persons_not_the_domains():
+    from redaction.verification.source import Source
+    from redaction.verification.tokens import distinctive
+
+    source = Source(pages=[], poppler=[], kept=["the report of mike for the council"])
+    found = distinctive(["mike.west@example.gov.uk", "Mike West", "07700 900987"], source)
+    assert found == {"west", "07700", "900987"}

@@ -73,36 +73,27 @@ class Matcher:
         self.keys = sorted({k for k in (phone_key(v) for v in values) if k})
         self.empty = not squashed and not self.keys
         self._text = self._pattern(squashed)
-        self._binary = self._pattern([s for s in squashed if len(s) >= _BINARY_MIN])
+        # A phone number's significant digits inside a run of digits, whatever groups the run is cut into.
+        phones = [_body(k) for k in self.keys]
+        self._any = self._pattern(squashed, phones)
+        self._binary = self._pattern([s for s in squashed if len(s) >= _BINARY_MIN], phones)
 
     @staticmethod
-    def _pattern(squashed: list[str]) -> re.Pattern | None:
-        if not squashed:
-            return None
-        long = [_body(s) for s in squashed if len(s) >= _LONG]
+    def _pattern(squashed: list[str], anywhere: list[str] = ()) -> re.Pattern | None:
+        long = [_body(s) for s in squashed if len(s) >= _LONG] + list(anywhere)
         short = [_body(s) for s in squashed if len(s) < _LONG]
         alts = []
         if long:
             alts.append(f"(?:{'|'.join(long)})")
         if short:
             alts.append(f"(?<![^ ])(?:{'|'.join(short)})(?![^ ])")
-        return re.compile("|".join(alts))
+        return re.compile("|".join(alts)) if alts else None
 
     def search(self, text: str) -> bool:
-        return self._search(collapse(text), self._text)
+        return self._any is not None and self._any.search(collapse(text)) is not None
 
     def search_binary(self, data: bytes) -> bool:
-        return self._search(collapse(data.decode("latin-1")), self._binary)
-
-    def _search(self, flat: str, pattern: re.Pattern | None) -> bool:
-        if pattern is not None and pattern.search(flat):
-            return True
-        if self.keys:
-            for run in _DIGIT_RUN.finditer(flat):
-                digits = run.group().replace(" ", "")
-                if len(digits) >= 8 and any(k in digits for k in self.keys):
-                    return True
-        return False
+        return self._binary is not None and self._binary.search(collapse(data.decode("latin-1"))) is not None
 
     def spans(self, flat: str) -> list[tuple[int, int]]:
         """Where values occur in an already collapsed text (a phone number by the fewest groups of digits

@@ -22,6 +22,8 @@ def distinctive(values: list[str], source: Source) -> set[str]:
     kept = {w for text in source.kept for w in text.split()}
     out = set()
     for value in values:
+        if "@" in value:  # an address: its domain names the organisation, not the person
+            value = value.rsplit("@", 1)[0]
         for word in words(value):
             letters = sum(c.isalpha() for c in word)
             if (letters >= 3 or (not letters and len(word) >= 4)) and word not in kept:
