@@ -93,6 +93,7 @@ def _images(data: bytes) -> dict[str, pikepdf.Stream]:
 @pytest.mark.parametrize("uri", LEAKY_URIS + [
     "tel:07700900987", "tel:+44 7700 900987", "https://example.gov.uk/a?who=mike_west",
     "mailto:duty@example.org?cc=Mike%20West%20%3Cx@example.org%3E", "HTTPS://EXAMPLE.GOV.UK/%6D%69%6B%65-%77%65%73%74",
+    "https://mail.example.org/track?e=bWlrZS53ZXN0QGV4YW1wbGUuZ292LnVr", "mailto:mike.west&#64;example.gov.uk",
 ])
 def test_uri_holding_a_removed_value_in_any_form_fails(uri):
     assert uri_leaks(uri, _leaks)
@@ -294,3 +295,22 @@ def test_fax_scan_decoded_not_rasterised(redacted):
     _, result = redacted["ccitt_scan"]
     (image,) = _images(result.part1).values()
     assert (image.Filter, int(image.BitsPerComponent), image.ColorSpace) == ("/FlateDecode", 1, "/DeviceGray")
+
+
+@pytest.mark.parametrize("where", ["pattern", "type3"])
+def test_inline_image_outside_the_page_content_is_refused(where):
+    """The sweep cannot re-encode an inline image inside a pattern cell or a Type3 glyph in place."""
+    from redaction.pdf.images import ImageNotEditable, ImageRebuilder
+    pdf = pikepdf.new()
+    content = b"q 10 0 0 10 0 0 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\x10\x20\x30 EI Q"
+    if where == "pattern":
+        holder = pdf.make_indirect(pikepdf.Stream(pdf, content, PatternType=1, PaintType=1, TilingType=1,
+                                                  BBox=[0, 0, 10, 10], XStep=10, YStep=10))
+        resources = pikepdf.Dictionary(Pattern=pikepdf.Dictionary(P1=holder))
+    else:
+        glyph = pdf.make_indirect(pikepdf.Stream(pdf, b"10 0 0 0 10 10 d1 " + content))
+        font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type3,
+                                                    CharProcs=pikepdf.Dictionary(a=glyph)))
+        resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    with pytest.raises(ImageNotEditable):
+        ImageRebuilder(pdf).sweep(resources)

@@ -79,6 +79,23 @@ def visible_fraction(placement: Matrix, visible: Box | None) -> tuple[float, flo
     return u0, v0, u1, v1
 
 
+def _refuse_inline_images(stream: pikepdf.Stream) -> None:
+    """An inline image in a content stream the walk does not rewrite (a pattern cell, a Type3 glyph, a
+    soft-mask group) cannot be re-encoded in place: the page is rasterised instead."""
+    try:
+        data = stream.read_bytes()
+    except pikepdf.PdfError:
+        raise ImageNotEditable("unreadable content") from None
+    if b"ID" not in data:
+        return
+    try:
+        ops = pikepdf.parse_content_stream(stream)
+    except pikepdf.PdfError:
+        raise ImageNotEditable("unparsable content") from None
+    if any(isinstance(op, pikepdf.ContentStreamInlineImage) for op in ops):
+        raise ImageNotEditable("inline image outside the page content")
+
+
 def _skewed(m: Matrix) -> bool:
     scale = max(abs(v) for v in m[:4]) or 1.0
     straight = abs(m[1]) + abs(m[2]) <= 1e-6 * scale or abs(m[0]) + abs(m[3]) <= 1e-6 * scale
@@ -109,9 +126,9 @@ class ImageRebuilder:
         """Re-encode in place every image reachable from ``resources`` that the content walk did not
         rebuild: inside tiling patterns, soft-mask groups, Type3 glyphs. Raises :class:`ImageNotEditable`
         for one that cannot be decoded (the page is then rasterised)."""
-        stack, seen = [resources], set()
+        stack, seen = [(resources, "")], set()
         while stack:
-            obj = stack.pop()
+            obj, via = stack.pop()
             limit -= 1
             if limit < 0:
                 raise ImageNotEditable("too many objects")
@@ -124,10 +141,14 @@ class ImageRebuilder:
             if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image":
                 self._replace(obj)
                 continue
+            if isinstance(obj, pikepdf.Stream) and (via == "/CharProcs" or "/PatternType" in obj
+                                                    or obj.get("/Subtype") == "/Form"):
+                _refuse_inline_images(obj)
             if isinstance(obj, pikepdf.Array):
-                stack.extend(obj)
+                stack.extend((v, via) for v in obj)
             else:
-                stack.extend(v for k, v in obj.items() if k not in ("/Parent", "/P"))
+                inside = via == "/CharProcs" and not isinstance(obj, pikepdf.Stream)  # the glyph procedures
+                stack.extend((v, via if inside else k) for k, v in obj.items() if k not in ("/Parent", "/P"))
 
     def _replace(self, image: pikepdf.Stream) -> None:
         w, h = int(image.get("/Width", 0)), int(image.get("/Height", 0))
