@@ -266,6 +266,7 @@ def test_office_holders_in_role_are_kept(text, name, reason):
     # a councillor or officer not acting in a listed office is redacted
     ("Cllr Jo Bell, ward councillor for Sutton Central, said", [("Jo Bell", "redact", "person's name")]),
     ("Jo Bell, Head of Finance, said", [("Jo Bell", "redact", "person's name")]),
+    ("Report to the Mayor\nJo Bell, Head of Finance, said", [("Jo Bell", "redact", "person's name")]),
     # organisations and places that contain a name; a decision spreads to the person, not the word
     ("Contact: George Okafor\nStaff at St George's University Hospitals NHS Foundation Trust agreed.",
      [("George Okafor", "redact", "person's name")]),
