@@ -209,3 +209,28 @@ def test_analysed_again_in_the_pdf_process_with_nothing_changed(client, app, red
                                               "matched": len(before["personal_data"])}
     assert "findings_changed" not in paper.analysis["needs_confirmation"]
     assert publish(client).status_code == 303 and "Jane Hollowell" in paper_row(app).part(1).text
+
+
+def test_a_paper_stored_before_the_upgrade_publishes_with_its_own_rank_ids(client, app, inline,
+                                                                           redact_available):
+    """Papers analysed by an older release keep their stored analysis (ids by rank, "p1-3") and the
+    decisions made on it: publication uses exactly that pair, so nothing moves."""
+    upload(client, app, PAPER)
+    with app.extensions["foia.db"].session() as db:
+        from service.models import Paper
+
+        paper = db.get(Paper, 1)
+        analysis = copy.deepcopy(paper.analysis)
+        for n, p in enumerate(analysis["personal_data"], 1):
+            p["id"] = f"p{p['page']}-{n}"
+        analysis.pop("policy_digest", None)
+        paper.analysis = analysis
+        paper.decisions = {"items": {finding_in(analysis, "Jane Hollowell"): "keep"}}
+        db.commit()
+    assert publish(client).status_code == 303 and len(inline) == 1
+    text = paper_row(app).part(1).text
+    assert "Jane Hollowell" in text and "Keble" not in text and "7946" not in text
+
+
+def finding_in(analysis: dict, text: str) -> str:
+    return next(p["id"] for p in analysis["personal_data"] if p["text"] == text)
