@@ -37,6 +37,7 @@ class Split:
     x: float | None = None
     columns: int = 1
     warning: str | None = None  # the layout was unclear: the whole page went to Part 2
+    turn: int = 0  # the reading frame: degrees the page is turned to read it
 
     def as_start(self) -> "Start":
         return Start(self.page_index + 1, self.y, self.part2)
@@ -156,9 +157,10 @@ def _crosses(line: _Line, gutters: list[tuple[float, float]]) -> bool:
     return any(line.box[0] < g1 - 0.5 and line.box[2] > g0 + 0.5 for g0, g1 in gutters)
 
 
-def _columns(lines: list[_Line], seed: list[_Line], min_gap: float):
-    """Gutters found beside the boundary, the band of lines they run through, and its column edges."""
-    gutters = _gutters(seed, min_gap)
+def _columns(lines: list[_Line], seed: list[_Line], min_gap: float, gutters=None):
+    """Gutters found beside the boundary (or given), the band of lines they run through, and its column
+    edges."""
+    gutters = gutters if gutters is not None else _gutters(seed, min_gap)
     if not gutters:
         return None
     band = [ln for ln in seed]
@@ -248,13 +250,47 @@ def _split(page_index: int, page: Page, turn: int, lines: list[_Line], head: Box
     near = [ln for ln in others if ln.box[3] >= head[1] - 2.5 * h and ln.box[1] <= head[3] + 2.5 * h]
     seed = near + ([_Line(head)] if head[2] > head[0] else [])
     found = _columns(lines, seed, min_gap) if seed else None
+    split = _areas(page_index, page, turn, lines, head, x, found, given)
+    if after is not None and found is None and _late(split, lines, head, after):
+        # Text written after the heading sits above it: perhaps a column beside it that ends higher up.
+        # Gutters are then looked for among all the page's narrow lines; the result must pass every check.
+        widest = max((ln.box[2] for ln in lines), default=0) - min((ln.box[0] for ln in lines), default=0)
+        narrow = [ln for ln in lines if ln.box[2] - ln.box[0] <= 0.55 * widest] + seed
+        gutters = [g for g in _gutters(narrow, min_gap) if not _crosses(_Line(head), [g])]
+        found = _columns(lines, seed, min_gap, gutters) if gutters else None
+        if found is not None:
+            split = _areas(page_index, page, turn, lines, head, x, found, given)
+    if isinstance(split, str):
+        return _whole_page(page_index, page, turn, split)
+    if after is not None and _late(split, lines, head, after):
+        return _whole_page(page_index, page, turn, "text that comes after the Part 2 heading sits above it "
+                                                   "on the page (unusual reading order)")
+    if x is None and split.columns > 1:
+        return Split(split.page_index, split.part1, split.part2, split.y, None, split.columns,
+                     "the page has columns and the Part 2 start names none: it is taken to start in the first "
+                     "column, so the later columns are withheld", split.turn)
+    return split
+
+
+def _late(split, lines: list[_Line], head: Box, after: int) -> bool:
+    """Whether text the producer wrote after the heading lies in the Part 1 area (reading order disagrees)."""
+    if isinstance(split, str):
+        return False
+    part1 = [to_frame(split.turn, r) for r in split.part1]
+    return any(i > after and _in_any(part1, ln.box) and not _same_row(ln, _Line(head))
+               for ln in lines for i in ln.chars)
+
+
+def _areas(page_index: int, page: Page, turn: int, lines: list[_Line], head: Box, x: float | None, found,
+           given: float | None):
+    """The split for the columns ``found`` (None: one column), or why the columns are doubtful."""
     if found is None:
         x0, x1, band_top, band_bottom, edges, k = -FAR, FAR, FAR, -FAR, [], 0
     else:
         band, band_top, band_bottom, edges = found
         doubt = _doubtful(band, edges)
         if doubt:
-            return _whole_page(page_index, page, turn, doubt)
+            return doubt
         k = 0 if x is None else _column_of(x + 0.5, edges)
         x0 = edges[k - 1] if k > 0 else -FAR
         x1 = edges[k] if k < len(edges) else FAR
@@ -272,18 +308,7 @@ def _split(page_index: int, page: Page, turn: int, lines: list[_Line], head: Box
             part1.append((-FAR, band_top, FAR, FAR))
     else:
         part2, part1 = [(-FAR, -FAR, FAR, y)], [(-FAR, y, FAR, FAR)]
-    split = _made(page_index, page, turn, part1, part2, y, x, len(edges) + 1)
-    if after is not None:
-        late = [i for ln in lines for i in ln.chars if i > after and _in_any(part1, ln.box)
-                and not _same_row(ln, _Line(head))]
-        if late:
-            return _whole_page(page_index, page, turn, "text that comes after the Part 2 heading sits above it "
-                                                       "on the page (unusual reading order)")
-    if x is None and edges:
-        return Split(split.page_index, split.part1, split.part2, split.y, None, split.columns,
-                     "the page has columns and the Part 2 start names none: it is taken to start in the first "
-                     "column, so the later columns are withheld")
-    return split
+    return _made(page_index, page, turn, part1, part2, y, x, len(edges) + 1)
 
 
 def _in_any(areas: list[Box], box: Box) -> bool:
@@ -305,7 +330,7 @@ def _made(page_index, page, turn, part1, part2, y, x, columns) -> Split:
     ox, oy = _origin(page, turn)
     return Split(page_index, tuple(from_frame(turn, r) for r in part1 if r[2] > r[0] and r[3] > r[1]),
                  tuple(from_frame(turn, r) for r in part2 if r[2] > r[0] and r[3] > r[1]),
-                 round(y - oy, 1), None if x is None else round(x - ox, 1), columns)
+                 round(y - oy, 1), None if x is None else round(x - ox, 1), columns, turn=turn)
 
 
 def _whole_page(page_index: int, page: Page, turn: int, why: str) -> Split:

@@ -104,9 +104,11 @@ def _with_rotate(data: bytes, rotate: int) -> bytes:
 
 # --- columns (reportlab) --------------------------------------------------------------------------------
 
-def columns(ncols: int, heading_col: int, heading_row: int, rows: int = 16, ref: str = "PCD 4100") -> bytes:
+def columns(ncols: int, heading_col: int, heading_row: int, rows: int = 16, ref: str = "PCD 4100",
+            last_rows: int | None = None) -> bytes:
     """A full-width title, a band of ``ncols`` columns written column by column, then a full-width line.
-    The heading "Part 2 – Confidential" sits at ``heading_row`` of column ``heading_col``."""
+    The heading "Part 2 – Confidential" sits at ``heading_row`` of column ``heading_col``; the last column
+    may be shorter (``last_rows``), ending above the heading."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
     left, right, gap = 60.0, W - 60.0, 24.0
@@ -123,7 +125,7 @@ def columns(ncols: int, heading_col: int, heading_row: int, rows: int = 16, ref:
     k = 1
     for col in range(ncols):
         x = left + col * (width + gap)
-        for row in range(rows):
+        for row in range(last_rows if last_rows and col == ncols - 1 else rows):
             y = top - row * LEAD
             if col == heading_col and row == heading_row:
                 c.setFont("Helvetica-Bold", 10)
@@ -296,6 +298,8 @@ def build(tmp: Path) -> dict[str, bytes]:
     CASES["two_columns_left"] = ("split", None)
     out["two_columns_right"] = columns(2, 1, 6)
     CASES["two_columns_right"] = ("split", None)
+    out["two_columns_short_right"] = columns(2, 0, 12, last_rows=5)  # nothing beside the heading
+    CASES["two_columns_short_right"] = ("split", None)
     out["three_columns_middle"] = columns(3, 1, 8, ref="BD/27/044")
     CASES["three_columns_middle"] = ("split", None)
     # Cells beside the heading that may be columns or a table: the whole page is withheld and the officer asked.
