@@ -7,7 +7,8 @@ the file every way we know and reports each finding as ``Leak(reader, what)`` â€
 - text: pdfium (pypdfium2), pdfminer.six, poppler ``pdftotext``;
 - bytes: every object (strings decoded as PDF text, UTF-16 and URI escapes), every stream decompressed,
   images' raw (still encoded) bytes, JPEG metadata segments (APPn, COM), embedded font programs;
-- images: ``pdfimages -all`` files, their bytes and their pixels (tesseract OCR);
+- images: ``pdfimages -all`` files, their bytes and their pixels (tesseract OCR); every picture stream in
+  the file (thumbnails and unused images too) decoded by pikepdf and read by tesseract;
 - pixels: every page rendered by pdfium and read by tesseract (text drawn as outlines, patterns, masks);
 - links: every URI decoded (percent, ``+``, ``mailto:`` display names, ``tel:`` in any phone form);
 - fonts: a subset font that still maps a character only the removed values used.
@@ -232,6 +233,30 @@ def rendered_ocr(data: bytes, scale: float = 3.0) -> str:
     return "\n".join(texts)
 
 
+def image_object_ocr(data: bytes) -> list[str]:
+    """Every stream that is a picture (image XObjects, page thumbnails, used or not) decoded by pikepdf and
+    read by tesseract â€” pdfimages only sees pictures a page draws."""
+    if not shutil.which("tesseract"):
+        return []
+    texts = []
+    with pikepdf.open(io.BytesIO(data)) as pdf, tempfile.TemporaryDirectory() as tmp:
+        for n, obj in enumerate(pdf.objects):
+            if not isinstance(obj, pikepdf.Stream) or "/Width" not in obj or "/Height" not in obj:
+                continue
+            if obj.get("/ImageMask") or int(obj.Width) < OCR_MIN_SIDE or int(obj.Height) < OCR_MIN_SIDE:
+                continue
+            if "/Subtype" not in obj:  # a /Thumb has no type; this copy of the file is never saved
+                obj.Subtype = pikepdf.Name.Image
+            try:
+                image = pikepdf.PdfImage(obj).as_pil_image()
+            except Exception:  # a codec Pillow lacks: pdfimages and the byte scan still look at it
+                continue
+            path = Path(tmp) / f"obj{n}.png"
+            image.convert("RGB").save(path)
+            texts.append(_ocr(path))
+    return texts
+
+
 def _ocr(path: Path) -> str:
     from PIL import Image
 
@@ -265,7 +290,7 @@ def subset_font_chars(data: bytes) -> set[str]:
             tounicode = obj.get("/ToUnicode")
             if isinstance(tounicode, pikepdf.Stream):
                 chars |= _cmap_chars(tounicode.read_bytes())
-            chars |= _program_chars(obj)
+            chars |= _program_chars(obj, codes_are_chars=not isinstance(tounicode, pikepdf.Stream))
     return chars
 
 
@@ -293,8 +318,9 @@ def _utf16(hexstr: str) -> str:
         return ""
 
 
-def _program_chars(font: pikepdf.Dictionary) -> set[str]:
-    """Characters named by the font program itself (a TrueType/OpenType cmap, CFF glyph names)."""
+def _program_chars(font: pikepdf.Dictionary, codes_are_chars: bool) -> set[str]:
+    """Characters named by the font program itself (a TrueType/OpenType Unicode cmap, CFF glyph names, and
+    with no ToUnicode map a symbol or Mac cmap whose codes readers take as the characters)."""
     from fontTools.agl import toUnicode
     from fontTools.ttLib import TTFont
 
@@ -314,6 +340,12 @@ def _program_chars(font: pikepdf.Dictionary) -> set[str]:
                 tt = TTFont(io.BytesIO(blob), lazy=True)
                 cmap = tt["cmap"].getBestCmap() if "cmap" in tt else None
                 chars |= {chr(c) for c in (cmap or {}) if c >= 0x20 and not 0xF000 <= c <= 0xF0FF}
+                if codes_are_chars and "cmap" in tt:
+                    for table in tt["cmap"].tables:
+                        if (table.platformID, table.platEncID) == (3, 0):
+                            chars |= {bytes([c & 0xFF]).decode("cp1252", "ignore") for c in table.cmap}
+                        elif (table.platformID, table.platEncID) == (1, 0):
+                            chars |= {bytes([c & 0xFF]).decode("mac_roman") for c in table.cmap}
                 if "post" in tt and tt["post"].formatType == 2.0:
                     chars |= {toUnicode(n) for n in tt.getGlyphOrder()} - {""}
             else:
@@ -339,6 +371,7 @@ def texts(data: bytes, ocr: bool = True) -> dict[str, list[str]]:
     found.update(extracted_images(data, ocr=ocr))
     if ocr:
         found["rendered page OCR"] = [rendered_ocr(data)]
+        found["image objects OCR"] = image_object_ocr(data)
     return found
 
 

@@ -14,8 +14,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from tests.adversarial import lo_cases
 from tests.adversarial.cases_split import EMAIL, NAME, PHONE, TITLE, VALUES
-from tests.adversarial.producers import (TTF, chromium_pdf, edit, jpeg_with_metadata, page_pdf, photo,
-                                         xmp_packet)
+from tests.adversarial.producers import (TTF, chromium_pdf, edit, ghostscript_pdf, jpeg_with_metadata,
+                                         page_pdf, photo, xmp_packet)
 
 ORDINARY = ["The Board approved the refurbishment of the custody suite at the central station.",
             "Financial comments: the cost is met from the existing capital budget."]
@@ -221,6 +221,44 @@ def font_subset_order() -> tuple[bytes, dict]:
         values=RARE_VALUES + [ACCENTED, "Ødegård", ACCENTED_PHONE])
 
 
+def ghostscript_cff_subset() -> tuple[bytes, dict]:
+    """A Helvetica paper distilled by Ghostscript, which embeds the base fonts as CFF (Type1C) subsets whose
+    charset names each glyph ("J", "z", "Q"...)."""
+    lines = [(740, f"Report author: Detective Sergeant {RARE}, telephone {PHONE}."),
+             (720, ORDINARY[0]), (700, ORDINARY[1])]
+    return ghostscript_pdf(page_pdf(lines, title=TITLE)), _meta("font: CFF subset with glyph names (Ghostscript)",
+                                                                "ghostscript", values=RARE_VALUES)
+
+
+def actual_text() -> tuple[bytes, dict]:
+    """Marked content whose /ActualText and /Alt name the person over ordinary glyphs (as tagged PDF
+    writers put a replacement text on a figure or a ligature)."""
+    def change(pdf):
+        pdf.pages[0].contents_add(pdf.make_stream(
+            b"/Span << /ActualText (" + f"Signed by {NAME}, {PHONE}".encode() + b") >> BDC BT /F1 10.5 Tf "
+            b"60 620 Td (Signed for the Board.) Tj ET EMC\n/Figure << /Alt (" + f"Portrait of {NAME}".encode()
+            + b") >> BDC 0.8 g 60 560 40 40 re f EMC"))
+    return edit(page_pdf(LINES, title=TITLE), change), _meta(
+        "hidden text: /ActualText and /Alt in marked content", "pikepdf", ordinary=ORDINARY)
+
+
+def page_thumbnail() -> tuple[bytes, dict]:
+    """A page thumbnail (/Thumb) drawn before redaction: the name is in its pixels."""
+    im = Image.new("RGB", (600, 850), (255, 255, 255))
+    d = ImageDraw.Draw(im)
+    font = ImageFont.truetype(TTF, 22)
+    for k, (_, text) in enumerate(LINES):
+        d.text((30, 60 + 40 * k), text[:45], fill=(0, 0, 0), font=font)
+    d.text((30, 300), f"{NAME}  {PHONE}", fill=(0, 0, 0), font=ImageFont.truetype(TTF, 34))
+
+    def change(pdf):
+        thumb = pdf.make_stream(im.tobytes(), Width=600, Height=850, ColorSpace=pikepdf.Name.DeviceRGB,
+                                BitsPerComponent=8)
+        pdf.pages[0].obj.Thumb = thumb
+    return edit(page_pdf(LINES, title=TITLE), change), _meta("image: page thumbnail (/Thumb) with the name",
+                                                             "pikepdf")
+
+
 def chromium_cid_subset() -> tuple[bytes, dict]:
     html = ("<html><body style='font-family:DejaVu Sans;font-size:11pt;margin:2cm'>"
             f"<h2>{TITLE}</h2><p>Report author: Detective Sergeant {RARE}, telephone {PHONE}.</p>"
@@ -318,6 +356,8 @@ CASES = {
     "ve_hidden_layer": ve_hidden_layer, "hidden_layer_rasterised": hidden_layer_rasterised,
     "tiling_pattern_text": tiling_pattern_text, "soft_mask_text": soft_mask_text,
     "font_subset_order": font_subset_order, "chromium_cid_subset": chromium_cid_subset,
+    "ghostscript_cff_subset": ghostscript_cff_subset, "actual_text": actual_text,
+    "page_thumbnail": page_thumbnail,
     "form_answers": form_answers, "colour_key_mask": colour_key_mask, "icc_indexed": icc_indexed,
     "smask_and_cmyk": smask_and_cmyk,
 }

@@ -158,6 +158,22 @@ def libreoffice_pdf(document: str, *, suffix: str = ".fodt", export_notes: bool 
         return (Path(tmp) / "paper.pdf").read_bytes()
 
 
+# --- Ghostscript ------------------------------------------------------------------------------------------------
+
+
+def ghostscript_pdf(data: bytes) -> bytes:
+    """Distil a PDF again with Ghostscript's pdfwrite: fonts become CFF (Type1C) subsets with glyph names."""
+    gs = shutil.which("gs") or sys.exit("Ghostscript (gs) is needed")
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
+        src.write_bytes(data)
+        subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-dSubsetFonts=true",
+                        "-dEmbedAllFonts=true", "-dPDFSETTINGS=/prepress", f"-sOutputFile={out}", "-c",
+                        "<< /NeverEmbed [ ] >> setdistillerparams", "-f", str(src)], check=True,
+                       capture_output=True, timeout=180)
+        return out.read_bytes()
+
+
 # --- Chromium ------------------------------------------------------------------------------------------------
 
 
