@@ -31,6 +31,7 @@ EXPECTED = {
     "split_heading_image": ("clean", "the withholding sentence asks for part2_start; the officer gives it"),
     "split_two_columns": ("clean", "reading order: the rest of the left column and the right column are Part 2"),
     "split_rotate_90": ("clean", "the cut follows the displayed (landscape) orientation"),
+    "split_headings_outline_lo": ("clean", "bookmarks are not copied; the officer gives part2_start if asked"),
     "split_confidential_marking": ("clean", "a CONFIDENTIAL marking over a section asks for part2_start"),
     "split_three_columns": ("clean", "reading order: column one stays Part 1 to its foot"),
     "link_other_forms": ("clean", "every national and international form of a number is tested"),

@@ -349,6 +349,7 @@ def icc_indexed() -> tuple[bytes, dict]:
 CASES = {
     "link_tel_header_footer_lo": lo_cases.tel_link_header_footer,
     "comment_tracked_changes_lo": lo_cases.comment_tracked_changes,
+    "split_headings_outline_lo": lo_cases.split_headings_outline,
     "link_percent_plus": link_percent_plus, "link_mailto_display": link_mailto_display,
     "link_other_forms": link_other_forms,
     "jpeg_metadata": jpeg_metadata, "jpeg_com_after_blanking": jpeg_com_after_blanking,

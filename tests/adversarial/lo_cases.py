@@ -81,3 +81,27 @@ def clip_cropped_image() -> tuple[bytes, dict]:
     ordinary = ORDINARY + ["Photograph: the custody suite before the works."]
     return libreoffice_pdf(fodt(body, automatic=automatic)), _meta("image: cropped by a clip path "
                                                                    "(LibreOffice crop)", ordinary)
+
+
+def split_headings_outline() -> tuple[bytes, dict]:
+    """LibreOffice headings: the PDF gets bookmarks, so Part 2's sub-heading is in the outline too. The Part 2
+    heading is numbered and worded as no rule expects."""
+    from tests.adversarial.cases_split import PART2, WITHHOLD
+
+    def h(level: int, text: str, brk: bool = False) -> str:
+        style = ' text:style-name="HB"' if brk else ""
+        return f'<text:h text:outline-level="{level}"{style}>{text}</text:h>'
+    automatic = ('<style:style style:name="HB" style:family="paragraph"><style:paragraph-properties '
+                 'fo:break-before="page"/></style:style>')
+    sub = "5.1 Discount of nine per cent offered on the second tranche"
+    body = "".join([h(1, "1. Decision"), _p(ORDINARY[0]),
+                    _p(f"Report author: Detective Sergeant {NAME}, telephone {PHONE}."),
+                    h(1, "4. Financial comments"), _p(ORDINARY[1]),
+                    h(1, "5. Confidential facts and advice (Part 2)", brk=True), _p(WITHHOLD),
+                    h(2, sub), *[_p(t) for t in PART2]])
+    data = libreoffice_pdf(fodt(body, automatic=automatic))
+    from tests.adversarial.make_holdout import line_top
+    meta = _meta("split: LibreOffice headings and bookmarks, Part 2 heading worded otherwise")
+    meta.update(part2=["Confidential facts and advice (Part 2)", WITHHOLD, sub, *PART2],
+                officer_part2_start=line_top(data, "5. Confidential facts"))
+    return data, meta
