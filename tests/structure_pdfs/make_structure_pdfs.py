@@ -1,5 +1,5 @@
 """Write the Part 2 split test papers: one PDF per class of layout or wording (reportlab, pikepdf, and
-LibreOffice for a two-column section). Run from the repository root:
+LibreOffice and Chromium for two-column layouts). Run from the repository root:
 
     .venv/bin/python tests/structure_pdfs/make_structure_pdfs.py
 
@@ -212,7 +212,35 @@ def libreoffice_columns(tmp: Path) -> bytes:
     subprocess.run([shutil.which("soffice") or "soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
                     "--norestore", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(tmp), str(src)],
                    check=True, capture_output=True, timeout=300)
-    with pikepdf.open(tmp / "lo_two_columns.pdf") as pdf:
+    return _normalised(tmp / "lo_two_columns.pdf")
+
+
+# --- columns (Chromium, CSS) ----------------------------------------------------------------------------
+
+_HTML = """<html><head><style>body{{font-family:'Liberation Sans';font-size:10pt;margin:0}}
+.c{{column-count:2;column-gap:1cm}} p{{margin:0 0 3pt 0}} h3{{font-size:10pt;margin:0 0 3pt 0}}
+@page{{size:A4;margin:2cm}}</style></head><body>{before}<div class="c">{inside}</div>{after}</body></html>"""
+
+
+def chromium_columns(tmp: Path) -> bytes:
+    """CSS columns printed by Chromium: Part 2 starts in the first column."""
+    before = "".join(f"<p>{t} pub0{i}</p>" for i, t in enumerate(front("BD/27/044"), 1))
+    inside = "".join(f"<p>Column line pub{i:02d} on the agreed scheme.</p>" for i in range(3, 16))
+    inside += "<h3>Part 2 – Confidential facts and advice</h3>"
+    inside += "".join(f"<p>Column line sec{i:02d} on bidder prices.</p>" for i in range(1, 24))
+    src = tmp / "columns.html"
+    src.write_text(_HTML.format(before=before, inside=inside, after="<p>Closing full-width line sec99 after both "
+                                                                  "columns.</p>"), encoding="utf-8")
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp / 'chrome'}",
+                    "--no-pdf-header-footer", f"--print-to-pdf={tmp / 'columns.pdf'}", src.as_uri()],
+                   check=True, capture_output=True, timeout=300)
+    return _normalised(tmp / "columns.pdf")
+
+
+def _normalised(path: Path) -> bytes:
+    """Without the producer's dates, ids and checksum, so the bytes are the same on every run."""
+    with pikepdf.open(path) as pdf:
         for key in ("/CreationDate", "/ModDate"):
             if key in pdf.docinfo:
                 del pdf.docinfo[key]
@@ -305,6 +333,9 @@ def build(tmp: Path) -> dict[str, bytes]:
     # Cells beside the heading that may be columns or a table: the whole page is withheld and the officer asked.
     out["table_beside_heading"] = table_beside_heading()
     CASES["table_beside_heading"] = ("ask_whole_page", None)
+    if shutil.which("chromium") or shutil.which("chromium-browser"):
+        out["chromium_two_columns"] = chromium_columns(tmp)
+        CASES["chromium_two_columns"] = ("split", None)
     if shutil.which("soffice"):
         out["lo_two_columns"] = libreoffice_columns(tmp)
         CASES["lo_two_columns"] = ("split", None)
