@@ -314,3 +314,31 @@ def test_inline_image_outside_the_page_content_is_refused(where):
         resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
     with pytest.raises(ImageNotEditable):
         ImageRebuilder(pdf).sweep(resources)
+
+
+@pytest.mark.parametrize("decode", [None, [1, 0] * 4])
+def test_adobe_cmyk_jpeg_renders_the_same(decode):
+    """Pillow inverts an Adobe CMYK JPEG on reading, a PDF reader does not: the samples written back must
+    be the ones the PDF meant, with or without an inverting /Decode."""
+    from redaction.pdf.images import ImageRebuilder
+    img = Image.new("CMYK", (40, 40), (0, 200, 200, 0))
+    img.paste((200, 0, 50, 30), (0, 0, 20, 40))
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", quality=95)
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(100, 100))
+    image = pikepdf.Stream(pdf, buf.getvalue(), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=40,
+                           Height=40, BitsPerComponent=8, ColorSpace=pikepdf.Name.DeviceCMYK,
+                           Filter=pikepdf.Name.DCTDecode)
+    if decode:
+        image.Decode = pikepdf.Array(decode)
+    pdf.pages[0].Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(I=pdf.make_indirect(image)))
+    pdf.pages[0].Contents = pdf.make_stream(b"q 80 0 0 80 10 10 cm /I Do Q")
+
+    def render() -> np.ndarray:
+        out = io.BytesIO()
+        pdf.save(out)
+        return np.asarray(_render(out.getvalue())).astype(int)
+    before = render()
+    pdf.pages[0].Resources.XObject.I = ImageRebuilder(pdf).rebuild(image, (80, 0, 0, 80, 10, 10), [], None).stream
+    assert np.abs(render() - before).max() <= 2
