@@ -28,6 +28,7 @@ import pikepdf
 from .fonts import FontCache
 from .geometry import IDENTITY, Box, Matrix, Region, apply, inside, invert, meets, multiply, points_bbox, rect_bbox
 from .images import ImageNotEditable, ImageRebuilder, Rebuilt
+from .paints import PaintCheck
 from .scope import Scope
 from .text import TextState, show
 
@@ -73,6 +74,7 @@ class ContentEditor:
         self._form_written: set = set()
         self._images = ImageRebuilder(pdf)
         self._active: list = []
+        self._paints = PaintCheck()
 
     # --- entry point ----------------------------------------------------------------------------------
 
@@ -166,10 +168,14 @@ class ContentEditor:
                 continue
             elif op == "gs" and operands:
                 scope.use("/ExtGState", str(operands[0]))
+                self._paint_check(self._paints.soft_mask(scope.lookup("/ExtGState", str(operands[0]))),
+                                  "soft mask", regions, stats)
             elif op in ("cs", "CS") and operands:
                 scope.use("/ColorSpace", str(operands[0]))
             elif op in ("scn", "SCN") and operands and isinstance(operands[-1], pikepdf.Name):
                 scope.use("/Pattern", str(operands[-1]))
+                self._paint_check(self._paints.pattern(scope.lookup("/Pattern", str(operands[-1]))),
+                                  "tiling pattern", regions, stats)
             elif op == "sh" and operands:
                 scope.use("/Shading", str(operands[0]))
             elif op == "BDC" and len(operands) == 2:
@@ -200,6 +206,14 @@ class ContentEditor:
             out.append(([], pikepdf.Operator("ET")))
         out.extend(([], pikepdf.Operator("Q")) for _ in stack)
         return out
+
+    def _paint_check(self, risk, where, regions, stats) -> None:
+        """Text in a pattern cell or soft-mask group is not read or edited: the page becomes a picture.
+        An image there is not blanked: a picture too, if anything is removed from the page."""
+        if risk == "text":
+            stats.raster.add(f"text in a {where}")
+        elif risk == "image" and any(r.kind != "crop" for r in regions):
+            stats.raster.add(f"image in a {where}")
 
     # --- paths ----------------------------------------------------------------------------------------
 
