@@ -79,6 +79,17 @@ def visible_fraction(placement: Matrix, visible: Box | None) -> tuple[float, flo
     return u0, v0, u1, v1
 
 
+def _guarded(build, *args, **kwargs) -> pikepdf.Stream:
+    """Any failure to decode or re-encode (odd data numpy or Pillow rejects) makes the page a picture
+    rather than a crash or a pass-through."""
+    try:
+        return build(*args, **kwargs)
+    except ImageNotEditable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - fail closed on whatever the decoders raise
+        raise ImageNotEditable(f"re-encoding ({type(exc).__name__})") from None
+
+
 def _refuse_inline_images(stream: pikepdf.Stream) -> None:
     """An inline image in a content stream the walk does not rewrite (a pattern cell, a Type3 glyph, a
     soft-mask group) cannot be re-encoded in place: the page is rasterised instead."""
@@ -154,7 +165,7 @@ class ImageRebuilder:
         w, h = int(image.get("/Width", 0)), int(image.get("/Height", 0))
         if w <= 0 or h <= 0:
             raise ImageNotEditable("image size")
-        new = self._build(image, (0, 0, w, h), (), mask_role=None)
+        new = _guarded(self._build, image, (0, 0, w, h), (), mask_role=None)
         image.write(new.read_raw_bytes(), filter=new.Filter)
         for key in list(image.keys()):
             if key not in new and key != "/Length":
@@ -181,7 +192,7 @@ class ImageRebuilder:
             image, pikepdf.PdfInlineImage) else None
         if key is not None and key in self._cache:
             return self._cache[key]
-        new = self._build(stream, crop, rects, mask_role=None, outside=outside)
+        new = _guarded(self._build, stream, crop, rects, mask_role=None, outside=outside)
         matrix = None
         if crop != (0, 0, width, height):
             px0, py0, px1, py1 = crop
