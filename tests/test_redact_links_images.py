@@ -342,3 +342,15 @@ def test_adobe_cmyk_jpeg_renders_the_same(decode):
     before = render()
     pdf.pages[0].Resources.XObject.I = ImageRebuilder(pdf).rebuild(image, (80, 0, 0, 80, 10, 10), [], None).stream
     assert np.abs(render() - before).max() <= 2
+
+
+def test_jpx_image_decoded_with_its_colour_space_made_explicit():
+    from redaction.pdf.images import ImageRebuilder
+    buf = io.BytesIO()
+    Image.new("RGB", (24, 16), (10, 120, 230)).save(buf, format="JPEG2000")
+    pdf = pikepdf.new()
+    image = pikepdf.Stream(pdf, buf.getvalue(), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=24,
+                           Height=16, Filter=pikepdf.Name.JPXDecode, Decode=[1, 0, 1, 0, 1, 0])
+    new = ImageRebuilder(pdf).rebuild(image, (24, 0, 0, 16, 0, 0), [], None).stream
+    assert (new.Filter, new.ColorSpace, "/Decode" in new) == ("/FlateDecode", "/DeviceRGB", False)
+    assert tuple(pikepdf.PdfImage(new).as_pil_image().getpixel((3, 3))) == (10, 120, 230)

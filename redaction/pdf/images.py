@@ -216,6 +216,8 @@ class ImageRebuilder:
         new = self._encode(samples, jpeg=samples.jpeg and "/Mask" not in stream and mask_role is None)
         if "/ColorSpace" in stream and not samples.image_mask:
             new.ColorSpace = stream.ColorSpace
+        elif not samples.image_mask:  # JPX may leave it to the codestream; Flate may not
+            new.ColorSpace = pikepdf.Name({1: "/DeviceGray", 3: "/DeviceRGB", 4: "/DeviceCMYK"}[samples.components])
         for key in _KEEP_NUMBERS:
             if key == "/Decode" and samples.decode_applied:
                 continue

@@ -99,8 +99,10 @@ def decode_samples(stream: pikepdf.Stream) -> Samples:
     names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)] if filters else []
     if names and names[-1] in _JPEG and all(n in _GENERAL for n in names[:-1]):
         return _from_pil(stream, _pil(stream, names, "jpeg"), width, height, image_mask)
-    if names and names[-1] in _JPX and len(names) == 1 and "/SMaskInData" not in stream:
-        return _from_pil(stream, _pil(stream, names, "jpx"), width, height, image_mask)
+    if names and names[-1] in _JPX and len(names) == 1 and int(stream.get("/SMaskInData", 0)) == 0:
+        samples = _from_pil(stream, _pil(stream, names, "jpx"), width, height, image_mask)
+        samples.jpeg, samples.decode_applied = False, True  # a JPX image's /Decode is ignored by readers
+        return samples
     if names and names[-1] in _BILEVEL and len(names) == 1:
         return _bilevel(stream, width, height, image_mask)
     if not all(n in _GENERAL for n in names):
