@@ -37,6 +37,7 @@ CASES = {
     "font_first_use": (False, [], []),
     "font_type1_libreoffice": (False, [], []),
     "font_type3_chromium": (True, [], []),  # a Type 3 glyph under a box: that page is a picture
+    "form_libreoffice": (False, [mc.FORM_ANSWER], ["form_fields"]),
 }
 
 
@@ -109,6 +110,7 @@ def test_filled_answers_are_reported_as_flattened(redacted):
     assert report["flattened"]["form_fields"] == 2
     assert report["flattened"]["form_not_drawn"] == 0
     assert redacted["form_no_appearance"][1].report["flattened"]["form_fields"] == 1
+    assert redacted["form_libreoffice"][1].report["flattened"]["form_fields"] == 3  # the check box too
 
 
 def _glyph_shapes(font: TTFont) -> set:

@@ -40,11 +40,12 @@ def flatten_forms(pdf: pikepdf.Pdf) -> dict:
                 pdf.generate_appearance_streams()
             except Exception:  # qpdf could not build them: the fallback below draws plain text values
                 log.info("qpdf could not generate form appearances")
+    defaults = form.get("/DR") if isinstance(form, pikepdf.Dictionary) else None
     by_page: dict = {}
     for page, annot in widgets:
         by_page.setdefault(page.objgen, (page, []))[1].append(annot)
     for page, annots in by_page.values():
-        _flatten_page(pdf, page, annots, counts)
+        _flatten_page(pdf, page, annots, counts, defaults)
     if "/AcroForm" in pdf.Root:
         del pdf.Root["/AcroForm"]
     return counts
@@ -59,7 +60,7 @@ def _is_widget(annot) -> bool:
     return str(annot.get("/Subtype", "")) == "/Widget"
 
 
-def _flatten_page(pdf: pikepdf.Pdf, page: pikepdf.Page, widgets: list, counts: dict) -> None:
+def _flatten_page(pdf: pikepdf.Pdf, page: pikepdf.Page, widgets: list, counts: dict, defaults) -> None:
     drawn: list[bytes] = []
     for annot in widgets:
         try:
@@ -76,6 +77,7 @@ def _flatten_page(pdf: pikepdf.Pdf, page: pikepdf.Page, widgets: list, counts: d
             counts["generated" if appearance is not None else "not_drawn"] += 1
         if appearance is None:
             continue
+        _add_default_resources(appearance, defaults)
         placement = _placement(annot, appearance)
         if placement is None:
             counts["not_drawn" if value else "hidden"] += 1
@@ -91,6 +93,26 @@ def _flatten_page(pdf: pikepdf.Pdf, page: pikepdf.Page, widgets: list, counts: d
         page.obj.Annots = pikepdf.Array(kept)
     elif "/Annots" in page.obj:
         del page.obj["/Annots"]
+
+
+def _add_default_resources(appearance: pikepdf.Stream, defaults) -> None:
+    """Fonts an appearance names but does not hold come from the form's /DR (LibreOffice's check boxes
+    use /ZaDb that way): drawn in the page without the form, they must travel with the appearance."""
+    if not isinstance(defaults, pikepdf.Dictionary):
+        return
+    resources = appearance.get("/Resources")
+    if not isinstance(resources, pikepdf.Dictionary):
+        resources = appearance.Resources = pikepdf.Dictionary()
+    for category in ("/Font", "/XObject", "/ExtGState", "/ColorSpace"):
+        shared = defaults.get(category)
+        if not isinstance(shared, pikepdf.Dictionary):
+            continue
+        own = resources.get(category)
+        if not isinstance(own, pikepdf.Dictionary):
+            own = resources[category] = pikepdf.Dictionary()
+        for name, value in shared.items():
+            if name not in own:
+                own[name] = value
 
 
 def _field(annot, key: str):

@@ -205,6 +205,28 @@ def font_first_use() -> bytes:
     return buf.getvalue()
 
 
+FORM_HTML = """<html><head><meta charset="utf-8"><title>Form</title></head><body>
+<p>{heading}</p><p>{ordinary}</p><p>{visible}</p><p>{finance}</p>
+<form>
+<p>Officer completing the form: <input type="text" name="officer" size="40" value="{name} {phone}"></p>
+<p>Decision: <input type="text" name="decision" size="40" value="{answer}"></p>
+<p>Urgent: <input type="checkbox" name="urgent" checked></p>
+</form></body></html>"""
+
+
+def form_libreoffice() -> bytes:
+    """LibreOffice's own form fields (text boxes and a ticked check box drawn with /ZaDb from /DR)."""
+    html = FORM_HTML.format(heading=HEADING, ordinary=ORDINARY, visible=VISIBLE, finance=FINANCE, name=NAME,
+                            phone=PHONE, answer=FORM_ANSWER)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "form.html"
+        src.write_text(html)
+        subprocess.run([shutil.which("soffice") or "soffice", "--headless", f"-env:UserInstallation=file://{tmp}/p",
+                        "--convert-to", 'pdf:writer_pdf_Export:{"ExportFormFields":{"type":"boolean","value":"true"}}',
+                        "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=300)
+        return (Path(tmp) / "form.pdf").read_bytes()
+
+
 FONT_HTML = """<html><head><meta charset="utf-8"><title>Decision</title></head><body>
 <h2 style="font-family:'Nimbus Sans'">Decision: Body worn video</h2>
 <p style="font-family:'Nimbus Sans'">{visible}</p>
@@ -246,7 +268,7 @@ CASES = {
     "tiling_pattern_text": tiling_pattern_text, "soft_mask_text": soft_mask_text,
     "shading_pattern": shading_pattern, "form_filled": form_filled, "form_no_appearance": form_no_appearance,
     "font_first_use": font_first_use, "font_type1_libreoffice": font_type1_libreoffice,
-    "font_type3_chromium": font_type3_chromium,
+    "font_type3_chromium": font_type3_chromium, "form_libreoffice": form_libreoffice,
 }
 
 
