@@ -1,9 +1,7 @@
 """Where Part 2 begins on a page, in reading order as the page is displayed.
 
-pdfium reports character boxes in the page's own (unrotated) coordinates. A reader sees the page turned by
-``/Rotate``, and a landscape table may be drawn sideways on an upright page, so every decision here is made
-in a *reading frame*: the page turned so that its text runs left to right and lines go down the page. In
-that frame Part 2 is everything after the boundary in reading order:
+Every decision here is made in the page's reading frame (see :mod:`redaction.reading_frame`: /Rotate and
+sideways text applied). In that frame Part 2 is everything after the boundary in reading order:
 
 - one column at the boundary: everything below it;
 - columns (a band of lines split by vertical gutters): the rest of the boundary's column, every later
@@ -17,11 +15,11 @@ split says why: withholding Part 1 text is recoverable, publishing Part 2 is not
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .extract import Document, Page
+from .reading_frame import Box, Line, from_frame, lines_of, origin, same_row, to_frame, turn_of
 
-Box = tuple[float, float, float, float]
 FAR = 1.0e7
 _MIN_COLUMN = 60.0  # narrower "columns" are paragraph numbers or table cells, not a column layout
 
@@ -61,89 +59,7 @@ class Start(tuple):
         return obj
 
 
-@dataclass
-class _Line:
-    box: Box  # reading frame
-    chars: list[int] = field(default_factory=list)
-
-
-# --- the reading frame ---------------------------------------------------------------------------------
-
-def turn_of(page: Page) -> int:
-    """Degrees (clockwise) that make the page's text read left to right: /Rotate, or a quarter turn more
-    when most of the text runs up or down the displayed page (a landscape table drawn sideways)."""
-    votes = {0: 0, 90: 0, 180: 0, 270: 0}
-    prev = None
-    for ch in page.chars:
-        if not (ch.box and ch.text.strip()) or ch.generated:
-            prev = None if ch.text in ("\r", "\n") else prev
-            continue
-        if prev is not None:
-            dx = (ch.box[0] + ch.box[2] - prev[0] - prev[2]) / 2
-            dy = (ch.box[1] + ch.box[3] - prev[1] - prev[3]) / 2
-            size = max(ch.box[2] - ch.box[0], ch.box[3] - ch.box[1], 1.0)
-            if max(abs(dx), abs(dy)) <= 2 * size:
-                if abs(dx) > 2 * abs(dy):
-                    votes[0 if dx > 0 else 180] += 1
-                elif abs(dy) > 2 * abs(dx):
-                    votes[90 if dy > 0 else 270] += 1
-        prev = ch.box
-    base = page.rotation % 360
-    across = (base + 90) % 360, (base + 270) % 360
-    along = votes[base] + votes[(base + 180) % 360]  # right to left scripts still read across the page
-    best = max(across, key=lambda t: votes[t])
-    return best if votes[best] > 2 * max(along, 5) else base
-
-
-def to_frame(turn: int, box: Box) -> Box:
-    x0, y0, x1, y1 = box
-    if turn == 90:
-        return y0, -x1, y1, -x0
-    if turn == 180:
-        return -x1, -y1, -x0, -y0
-    if turn == 270:
-        return -y1, x0, -y0, x1
-    return box
-
-
-def from_frame(turn: int, box: Box) -> Box:
-    return to_frame((360 - turn) % 360, box)
-
-
-def _origin(page: Page, turn: int) -> tuple[float, float]:
-    """Shift from frame to displayed coordinates: none on an upright page (user space, as before)."""
-    if turn == 0 or page.crop is None:
-        return 0.0, 0.0
-    f = to_frame(turn, page.crop)
-    return f[0], f[1]
-
-
-# --- lines and columns ---------------------------------------------------------------------------------
-
-def _lines(page: Page, turn: int) -> list[_Line]:
-    lines: list[_Line] = []
-    cur: _Line | None = None
-    for i, ch in enumerate(page.chars):
-        if ch.text in ("\r", "\n"):
-            cur = None
-            continue
-        if not ch.box or ch.generated or not ch.text.strip():
-            continue
-        b = to_frame(turn, ch.box)
-        h = max(b[3] - b[1], 1.0)
-        if cur is not None:
-            c = cur.box
-            same_row = c[1] - 0.3 * h <= (b[1] + b[3]) / 2 <= c[3] + 0.3 * h
-            if same_row and -h <= b[0] - c[2] <= 2.5 * h:
-                cur.box = (min(c[0], b[0]), min(c[1], b[1]), max(c[2], b[2]), max(c[3], b[3]))
-                cur.chars.append(i)
-                continue
-        cur = _Line(b, [i])
-        lines.append(cur)
-    return lines
-
-
-def _gutters(lines: list[_Line], min_gap: float) -> list[tuple[float, float]]:
+def _gutters(lines: list[Line], min_gap: float) -> list[tuple[float, float]]:
     spans = sorted((ln.box[0], ln.box[2]) for ln in lines)
     out, reach = [], None
     for x0, x1 in spans:
@@ -153,11 +69,11 @@ def _gutters(lines: list[_Line], min_gap: float) -> list[tuple[float, float]]:
     return out
 
 
-def _crosses(line: _Line, gutters: list[tuple[float, float]]) -> bool:
+def _crosses(line: Line, gutters: list[tuple[float, float]]) -> bool:
     return any(line.box[0] < g1 - 0.5 and line.box[2] > g0 + 0.5 for g0, g1 in gutters)
 
 
-def _columns(lines: list[_Line], seed: list[_Line], min_gap: float, gutters=None):
+def _columns(lines: list[Line], seed: list[Line], min_gap: float, gutters=None):
     """Gutters found beside the boundary (or given), the band of lines they run through, and its column
     edges."""
     gutters = gutters if gutters is not None else _gutters(seed, min_gap)
@@ -188,7 +104,7 @@ def _column_of(x: float, edges: list[float]) -> int:
     return sum(1 for e in edges if x > e)
 
 
-def _doubtful(band: list[_Line], edges: list[float]) -> str | None:
+def _doubtful(band: list[Line], edges: list[float]) -> str | None:
     cols = [[ln for ln in band if _column_of((ln.box[0] + ln.box[2]) / 2, edges) == k] for k in range(len(edges) + 1)]
     if len(edges) > 3 or any(len(c) < 2 for c in cols):
         return "the text beside the Part 2 start does not form columns"
@@ -209,7 +125,7 @@ def heading_split(doc: Document, page_index: int, char_index: int) -> Split:
     """The split at a recognised heading: its first line starts Part 2."""
     page = doc.pages[page_index]
     turn = turn_of(page)
-    lines = _lines(page, turn)
+    lines = lines_of(page, turn)
     line = next((ln for ln in lines if char_index in ln.chars),
                 next((ln for ln in lines if ln.chars[0] >= char_index), None))
     if line is None:
@@ -217,7 +133,7 @@ def heading_split(doc: Document, page_index: int, char_index: int) -> Split:
     # The heading's first line: the segments of its row up to pdfium's next line break.
     end = next((i for i in range(line.chars[0], len(page.chars)) if page.chars[i].text in ("\r", "\n")),
                len(page.chars))
-    row = [ln for ln in lines if line.chars[0] <= ln.chars[0] < end and _same_row(ln, line)] or [line]
+    row = [ln for ln in lines if line.chars[0] <= ln.chars[0] < end and same_row(ln, line)] or [line]
     head = (min(ln.box[0] for ln in row), min(ln.box[1] for ln in row),
             max(ln.box[2] for ln in row), max(ln.box[3] for ln in row))
     others = [ln for ln in lines if ln not in row]
@@ -228,27 +144,22 @@ def point_split(doc: Document, page_index: int, y: float, x: float | None = None
     """The split at an officer's (y, x) in displayed coordinates: the line through y goes to Part 2."""
     page = doc.pages[page_index]
     turn = turn_of(page)
-    ox, oy = _origin(page, turn)
+    ox, oy = origin(page, turn)
     fy, fx = y + oy, (None if x is None else x + ox)
-    lines = _lines(page, turn)
+    lines = lines_of(page, turn)
     through = [ln for ln in lines if ln.box[1] < fy < ln.box[3] and (fx is None or ln.box[2] >= fx)]
     top = max((ln.box[3] for ln in through), default=fy - 0.5)
     head = (fx if fx is not None else -FAR, fy - 0.5, fx if fx is not None else -FAR, top)
     return _split(page_index, page, turn, lines, head, lines, fx, after=None, given=fy if not through else None)
 
 
-def _same_row(a: _Line, b: _Line) -> bool:
-    ca, cb = (a.box[1] + a.box[3]) / 2, (b.box[1] + b.box[3]) / 2
-    return abs(ca - cb) <= 0.4 * max(b.box[3] - b.box[1], 1.0)
-
-
-def _split(page_index: int, page: Page, turn: int, lines: list[_Line], head: Box, others: list[_Line],
+def _split(page_index: int, page: Page, turn: int, lines: list[Line], head: Box, others: list[Line],
            x: float | None, *, after: int | None, given: float | None = None) -> Split:
     heights = sorted(ln.box[3] - ln.box[1] for ln in lines) or [10.0]
     h = heights[len(heights) // 2]
     min_gap = max(8.0, 1.2 * h)
     near = [ln for ln in others if ln.box[3] >= head[1] - 2.5 * h and ln.box[1] <= head[3] + 2.5 * h]
-    seed = near + ([_Line(head)] if head[2] > head[0] else [])
+    seed = near + ([Line(head)] if head[2] > head[0] else [])
     found = _columns(lines, seed, min_gap) if seed else None
     split = _areas(page_index, page, turn, lines, head, x, found, given)
     if after is not None and found is None and _late(split, lines, head, after):
@@ -256,7 +167,7 @@ def _split(page_index: int, page: Page, turn: int, lines: list[_Line], head: Box
         # Gutters are then looked for among all the page's narrow lines; the result must pass every check.
         widest = max((ln.box[2] for ln in lines), default=0) - min((ln.box[0] for ln in lines), default=0)
         narrow = [ln for ln in lines if ln.box[2] - ln.box[0] <= 0.55 * widest] + seed
-        gutters = [g for g in _gutters(narrow, min_gap) if not _crosses(_Line(head), [g])]
+        gutters = [g for g in _gutters(narrow, min_gap) if not _crosses(Line(head), [g])]
         found = _columns(lines, seed, min_gap, gutters) if gutters else None
         if found is not None:
             split = _areas(page_index, page, turn, lines, head, x, found, given)
@@ -272,16 +183,16 @@ def _split(page_index: int, page: Page, turn: int, lines: list[_Line], head: Box
     return split
 
 
-def _late(split, lines: list[_Line], head: Box, after: int) -> bool:
+def _late(split, lines: list[Line], head: Box, after: int) -> bool:
     """Whether text the producer wrote after the heading lies in the Part 1 area (reading order disagrees)."""
     if isinstance(split, str):
         return False
     part1 = [to_frame(split.turn, r) for r in split.part1]
-    return any(i > after and _in_any(part1, ln.box) and not _same_row(ln, _Line(head))
+    return any(i > after and _in_any(part1, ln.box) and not same_row(ln, Line(head))
                for ln in lines for i in ln.chars)
 
 
-def _areas(page_index: int, page: Page, turn: int, lines: list[_Line], head: Box, x: float | None, found,
+def _areas(page_index: int, page: Page, turn: int, lines: list[Line], head: Box, x: float | None, found,
            given: float | None):
     """The split for the columns ``found`` (None: one column), or why the columns are doubtful."""
     if found is None:
@@ -316,7 +227,7 @@ def _in_any(areas: list[Box], box: Box) -> bool:
     return any(r[0] <= cx <= r[2] and r[1] <= cy <= r[3] for r in areas)
 
 
-def _above_heading(head: Box, lines: list[_Line], x0: float, x1: float) -> float:
+def _above_heading(head: Box, lines: list[Line], x0: float, x1: float) -> float:
     """Between the heading's first line and the line above it in the same column (as before: half the gap,
     at most 6 points)."""
     top = head[3]
@@ -327,14 +238,14 @@ def _above_heading(head: Box, lines: list[_Line], x0: float, x1: float) -> float
 
 
 def _made(page_index, page, turn, part1, part2, y, x, columns) -> Split:
-    ox, oy = _origin(page, turn)
+    ox, oy = origin(page, turn)
     return Split(page_index, tuple(from_frame(turn, r) for r in part1 if r[2] > r[0] and r[3] > r[1]),
                  tuple(from_frame(turn, r) for r in part2 if r[2] > r[0] and r[3] > r[1]),
                  round(y - oy, 1), None if x is None else round(x - ox, 1), columns, turn=turn)
 
 
 def _whole_page(page_index: int, page: Page, turn: int, why: str) -> Split:
-    ox, oy = _origin(page, turn)
+    ox, oy = origin(page, turn)
     top = to_frame(turn, page.crop)[3] if page.crop else FAR
     return Split(page_index, (), ((-FAR, -FAR, FAR, FAR),), round(top - oy, 1), None, 1,
                  f"page {page.number}: {why}; the whole page is withheld as Part 2 — check it, or mark where "
