@@ -307,3 +307,21 @@ def test_organisations_places_acronyms_and_job_titles(text, expected):
 ])
 def test_a_name_with_a_job_after_it(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, name, reason", [
+    ("the Minister for Crime, Policing and Fire, Jo Bell, wrote", "Jo Bell", "Minister for Crime"),
+    ("the Secretary of State for the Home Department, the Rt Hon Jo Bell, wrote", "Jo Bell",
+     "Secretary of State for the Home Department"),
+    ("Cllr Jo Bell, Leader, said", "Jo Bell", "Leader"),
+    ("the local MP, Jo Bell, wrote", "Jo Bell", "Member of Parliament"),
+    ("Elected Mayor Jo Bell opened it.", "Jo Bell", "Elected Mayor"),
+])
+def test_more_ways_of_writing_an_office(text, name, reason):
+    assert people(text) == [(name, "keep", f"named office holder: {reason}")]
+
+
+def test_a_list_of_names_after_an_office_keeps_only_the_office_holder():
+    assert people("the Mayor of Northbridge, Jo Bell, Sam Reed and Ann Lee met.") == [
+        ("Jo Bell", "keep", "named office holder: Mayor of Northbridge"),
+        ("Sam Reed", "redact", "person's name"), ("Ann Lee", "redact", "person's name")]

@@ -17,6 +17,7 @@ from presidio_analyzer import RecognizerResult
 from ..policy import Policy
 from .recognizers.base import RANK_KEY
 from .recognizers.patterns import (CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
+                                   ROLE_TAIL,
                                    SEP, TITLE, name_words, plausible_name, rank_in_context)
 from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
                          ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_FIRST_WORDS, PROFESSIONS, THING_WORDS,
@@ -251,7 +252,7 @@ def role_names(text: str, policy: Policy) -> list[Name]:
     if not role:
         return []
     out = []
-    for pattern in (rf"(?:{role})[ \t]*,{SEP}(?:{TITLE}{SEP})?(?P<name>{FULL_NAME})",
+    for pattern in (rf"(?:{role}){ROLE_TAIL}[ \t]*,{SEP}(?:{TITLE}{SEP})?(?P<name>{FULL_NAME})",
                     rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,{SEP}(?:the{SEP})?(?:{role})(?!\w)"):
         for m in re.finditer(pattern, text):
             words = name_words(m.group("name"))

@@ -70,7 +70,8 @@ COMMANDER_QUALIFIERS: frozenset[str] = frozenset({"Acting", "Temporary", "Temp",
 
 # Courtesy and honorific titles: they say "a person's name follows" but nothing about the policy.
 TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Prof", "Professor",
-                           "Lord", "Lady", "Baroness", "Baron", "Cllr", "Councillor", "Rev", "Revd")
+                           "Lord", "Lady", "Baroness", "Baron", "Cllr", "Councillor", "Rev", "Revd",
+                           "Rt Hon", "The Rt Hon", "Right Honourable", "Hon")
 
 # Letters after a name: qualifications, honours, memberships ("Gideon Marchetti MRICS", "Jo Bell OBE"). Never
 # a word of the name; the name ends before them.

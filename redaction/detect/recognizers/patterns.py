@@ -96,6 +96,11 @@ def rank_in_context(text: str, start: int, written: str) -> str | None:
     return rank
 
 
+# The rest of an office's subject written as a list ("Minister for Crime" + ", Policing and Fire"): only
+# a list that ends in "and X", so a name after a comma is never taken for part of the office.
+ROLE_TAIL = r"(?:(?:[ \t]*,[ \t]+[A-Z][\w'’&-]*)+[ \t]+(?:and|&)[ \t]+[A-Z][\w'’&-]*)?"
+
+
 def name_words(written: str) -> list[str]:
     """The words of a name as written: a double-barrelled name broken at its hyphen over a line
     ("Achebe-" / "Ward") is one word."""
