@@ -214,7 +214,7 @@ def extracted_images(data: bytes, ocr: bool = True) -> dict[str, list[str]]:
     return out
 
 
-def rendered_ocr(data: bytes, scale: float = 3.0) -> str:
+def rendered_ocr(data: bytes, scale: float = 2.5) -> str:
     """Every page drawn by pdfium and read back by tesseract: what a reader of the published page sees,
     whatever the drawing is made of (glyphs, outlines, patterns, masks, pictures)."""
     if not shutil.which("tesseract"):
@@ -240,8 +240,11 @@ def image_object_ocr(data: bytes) -> list[str]:
         return []
     texts = []
     with pikepdf.open(io.BytesIO(data)) as pdf, tempfile.TemporaryDirectory() as tmp:
+        drawn = _page_resources_images(pdf)  # pdfimages already reads these
         for n, obj in enumerate(pdf.objects):
             if not isinstance(obj, pikepdf.Stream) or "/Width" not in obj or "/Height" not in obj:
+                continue
+            if obj.objgen in drawn:
                 continue
             if obj.get("/ImageMask") or int(obj.Width) < OCR_MIN_SIDE or int(obj.Height) < OCR_MIN_SIDE:
                 continue
@@ -257,6 +260,22 @@ def image_object_ocr(data: bytes) -> list[str]:
     return texts
 
 
+def _page_resources_images(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    seen: set[tuple[int, int]] = set()
+
+    def walk(resources, depth: int) -> None:
+        xobjects = resources.get("/XObject") if resources is not None else None
+        for _, xobj in (xobjects.items() if xobjects is not None else []):
+            if xobj.objgen in seen or depth > 10:
+                continue
+            seen.add(xobj.objgen)
+            if xobj.get("/Subtype") == "/Form":
+                walk(xobj.get("/Resources"), depth + 1)
+    for page in pdf.pages:
+        walk(page.obj.get("/Resources"), 0)
+    return seen
+
+
 def _ocr(path: Path) -> str:
     from PIL import Image
 
@@ -264,8 +283,8 @@ def _ocr(path: Path) -> str:
         with Image.open(path) as im:
             if min(im.size) < OCR_MIN_SIDE:
                 return ""
-            if max(im.size) < 1200:  # small pictures read better enlarged
-                scale = 1200 / max(im.size)
+            if max(im.size) < 1200 or max(im.size) > 2400:  # small pictures read better enlarged; a
+                scale = (1200 if max(im.size) < 1200 else 2400) / max(im.size)  # page scan needs no more
                 im = im.convert("RGB").resize((int(im.width * scale), int(im.height * scale)))
             png = path.with_suffix(".ocr.png")
             im.convert("RGB").save(png)
