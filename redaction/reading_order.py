@@ -171,6 +171,8 @@ def _split(page_index: int, page: Page, turn: int, lines: list[Line], head: Box,
         found = _columns(lines, seed, min_gap, gutters) if gutters else None
         if found is not None:
             split = _areas(page_index, page, turn, lines, head, x, found, given)
+    if isinstance(split, str) and after is None and x is not None:
+        return _either_way(page_index, page, turn, lines, head, x, given, split, found[3])
     if isinstance(split, str):
         return _whole_page(page_index, page, turn, split)
     if after is not None and _late(split, lines, head, after):
@@ -181,6 +183,20 @@ def _split(page_index: int, page: Page, turn: int, lines: list[Line], head: Box,
                      "the page has columns and the Part 2 start names none: it is taken to start in the first "
                      "column, so the later columns are withheld", split.turn)
     return split
+
+
+def _either_way(page_index: int, page: Page, turn: int, lines: list[Line], head: Box, x: float,
+                given: float | None, doubt: str, edges: list[float]) -> Split:
+    """An officer's start at (x, y) on a page read either as columns or as a table: Part 2 is what follows
+    it under both readings — everything below y, and above it everything right of the gutter after x."""
+    y = given if given is not None else _above_heading(head, lines, -FAR, FAR)
+    right = min((e for e in edges if e > x), default=FAR)
+    part2 = [(-FAR, -FAR, FAR, y), (right, y, FAR, FAR)]
+    part1 = [(-FAR, y, right, FAR)]
+    made = _made(page_index, page, turn, part1, part2, y, x, 1)
+    return Split(made.page_index, made.part1, made.part2, made.y, made.x, 1,
+                 f"page {page.number}: {doubt}; Part 2 is taken as everything below the start and everything "
+                 "in the columns to the right of it", turn)
 
 
 def _late(split, lines: list[Line], head: Box, after: int) -> bool:

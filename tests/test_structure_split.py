@@ -178,3 +178,15 @@ def test_findings_on_the_boundary_page_take_their_part_from_reading_order(name):
     for m in re.finditer(r"(pub|sec)\d\d", page.text):
         box = page.chars[m.start()].box
         assert part_of(0, box, start) == (2 if m.group(1) == "sec" else 1), m.group(0)
+
+
+def test_an_officer_start_with_x_on_an_unclear_page_withholds_what_follows_either_way():
+    data = (HERE / "table_beside_heading.pdf").read_bytes()
+    analysis = analyse(data, detect=False)
+    page = analysis.document.pages[1]
+    head = page.chars[page.text.index("Part 2")].box
+    start = {"page": 2, "y": head[3] + 2, "x": head[0]}
+    result = redact(data, analysis, Decisions.from_dict({"part2_start": start}), detect=False)
+    part1 = poppler(result.part1)
+    assert tokens(part1, "sec") == set() and tokens(part1, "pub") == tokens(poppler(data), "pub")
+    assert any("columns to the right" in w for w in result.report["warnings"])
