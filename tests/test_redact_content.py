@@ -239,3 +239,18 @@ def test_visibility(make, hidden):
     off = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG))
     _config(pdf, on, off)
     assert hidden_predicate(pdf)(make(on, off)) is hidden
+
+
+def test_a_font_program_the_editor_could_not_count_is_reported():
+    from redaction.pdf.fontclean import clean_fonts
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    program = pdf.make_stream(b"not a real program")
+    descriptor = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor, FontFile2=program))
+    odd = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0, Encoding=pikepdf.Name("/Identity-V"),
+        DescendantFonts=[pdf.make_indirect(pikepdf.Dictionary(Subtype=pikepdf.Name.CIDFontType2,
+                                                              FontDescriptor=descriptor))]))
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=odd))
+    assert clean_fonts(pdf, {})["not_subset"] == 1

@@ -62,7 +62,44 @@ def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]]) -
                 if key in descriptor:
                     del descriptor[key]
         counts["pruned"] += 1
+    counts["not_subset"] += _untracked_programs(pdf, set(used_codes))
     return counts
+
+
+def _untracked_programs(pdf: pikepdf.Pdf, tracked: set) -> int:
+    """Embedded font programs the output still draws with but whose shown codes the editor could not
+    count (a font it cannot read: an unsupported CMap, a font dictionary stored inline): kept whole, so
+    they are reported for the verifier's font check rather than passed over in silence."""
+    seen: set = set()
+    found = 0
+    stack = [page.obj.get("/Resources") for page in pdf.pages]
+    while stack and len(seen) < 10_000:
+        resources = stack.pop()
+        if not isinstance(resources, pikepdf.Dictionary):
+            continue
+        fonts = resources.get("/Font")
+        for _, font in fonts.items() if isinstance(fonts, pikepdf.Dictionary) else ():
+            key = font.objgen if isinstance(font, pikepdf.Dictionary) else None
+            if key is None or (key != (0, 0) and key in seen):
+                continue
+            seen.add(key)
+            if key not in tracked and _has_program(font):
+                found += 1
+        for category in ("/XObject", "/Pattern"):
+            group = resources.get(category)
+            for _, obj in group.items() if isinstance(group, pikepdf.Dictionary) else ():
+                if isinstance(obj, pikepdf.Stream) and obj.objgen not in seen:
+                    seen.add(obj.objgen)
+                    stack.append(obj.get("/Resources"))
+    return found
+
+
+def _has_program(font: pikepdf.Dictionary) -> bool:
+    target = font.DescendantFonts[0] if str(font.get("/Subtype", "")) == "/Type0" and "/DescendantFonts" in font \
+        else font
+    descriptor = target.get("/FontDescriptor") if isinstance(target, pikepdf.Dictionary) else None
+    return isinstance(descriptor, pikepdf.Dictionary) and any(
+        k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
 def _type3_procs(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, codes: set[int]) -> str:
