@@ -103,6 +103,9 @@ def analyse_paper(paper_id: int) -> None:
             log.error("analysis of paper %s failed: %s", paper_id, type(exc).__name__)
             result = pdftasks.Failure("internal", "the paper could not be analysed because of an error "
                                                   "on our side")
+        if db.scalar(select(Paper.state).where(Paper.id == paper_id)) != "analysing":
+            db.rollback()
+            return  # published or discarded meanwhile: this analysis is not wanted
         if isinstance(result, pdftasks.Failure):
             if previous is not None:  # the earlier analysis and decisions stay as they were
                 paper.state = "ready"

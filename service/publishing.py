@@ -99,8 +99,11 @@ def preview_paper(paper_id: int) -> None:
         if paper is None or paper.state != "ready":
             return
         wanted = decisions_hash(paper.decisions)
+        analysed_at = paper.analysed_at
         result = _redact(paper)
         db.refresh(paper)
+        if paper.state != "ready" or paper.analysed_at != analysed_at:
+            return  # analysed again meanwhile: this preview shows findings that are no longer reviewed
         if isinstance(result, pdftasks.Failure):
             paper.preview = {"state": "failed", "decisions_hash": wanted, "error": _sentence(result.message),
                              "code": result.code}
