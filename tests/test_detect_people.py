@@ -325,3 +325,15 @@ def test_a_list_of_names_after_an_office_keeps_only_the_office_holder():
     assert people("the Mayor of Northbridge, Jo Bell, Sam Reed and Ann Lee met.") == [
         ("Jo Bell", "keep", "named office holder: Mayor of Northbridge"),
         ("Sam Reed", "redact", "person's name"), ("Ann Lee", "redact", "person's name")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname after an abbreviation in no list, where a verb only a person does follows
+    ("The SIO Raman said that 214 lines were closed.", ["Raman"]),
+    ("FLO Okafor explained the process to the family.", ["Okafor"]),
+    # ... a place or unit after an abbreviation is not a name
+    ("Flights from RAF Northolt resumed. HMP Belmarsh is full.", []),
+    ("The LFB Control room and NHS England agreed.", []),
+])
+def test_a_surname_after_an_abbreviation_in_no_list(text, expected):
+    assert names(text) == expected

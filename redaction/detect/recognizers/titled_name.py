@@ -8,11 +8,18 @@ from __future__ import annotations
 import re
 
 from .base import RuleRecognizer
-from .patterns import FULL_NAME, NAME, RANK, SEP, TITLE, rank_in_context
+from .patterns import FULL_NAME, NAME, NAME_WORD, RANK, SEP, TITLE, plausible_name, rank_in_context
 
 _TITLED = re.compile(rf"(?<![\w/&-])(?P<titles>(?:{RANK}|{TITLE})(?:{SEP}(?:{RANK}|{TITLE}))*){SEP}"
                      rf"(?P<name>{NAME})")
 _ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
+# A surname after a rank or role abbreviation not in the lists ("SIO Raman said", "FLO Okafor explained"):
+# only where a verb only a person does follows, since "RAF Northolt" or "HMP Belmarsh" is a place.
+_ACTS = ("said", "says", "attended", "explained", "confirmed", "agreed", "asked", "advised", "wrote", "told",
+         "presented", "reported", "stated", "noted", "was the", "is the", "has asked", "has agreed",
+         "has confirmed", "led", "leads", "chaired", "briefed", "signed", "requested", "recommended")
+_ABBREVIATION_ACTS = re.compile(rf"(?<![\w/&-])(?:[TA]/)?[A-Z]{{2,4}}[ \t]+(?P<name>{NAME_WORD})"
+                                rf"(?=[ \t]+(?:{'|'.join(map(re.escape, _ACTS))})(?![\w-]))")
 # "The Deputy Commissioner, Simon Faraday, ..." - a rank in apposition; a full name must follow.
 _RANK_COMMA = re.compile(rf"(?<![\w/&-])(?P<titles>{RANK})[ \t]*,{SEP}(?P<name>{FULL_NAME})")
 
@@ -25,6 +32,9 @@ class TitledNameRecognizer(RuleRecognizer):
         out = []
         for m in [*_TITLED.finditer(text), *_RANK_COMMA.finditer(text)]:
             out.append(self.result(m.start("name"), m.end("name"), rank=titles_rank(text, m)))
+        for m in _ABBREVIATION_ACTS.finditer(text):
+            if plausible_name([m.group("name")]):
+                out.append(self.result(m.start("name"), m.end("name"), score=0.8))
         return out
 
 
