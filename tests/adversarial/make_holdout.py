@@ -9,6 +9,7 @@ All names and numbers are fictional (Ofcom drama ranges).
 from __future__ import annotations
 
 import base64
+import io
 import sys
 from pathlib import Path
 
@@ -193,10 +194,87 @@ def form_choice() -> tuple[bytes, dict]:
                        ordinary=[*ORDINARY, "Corporate maintenance programme"])
 
 
+def crop_chromium() -> tuple[bytes, dict]:
+    """A picture shown through a box with overflow hidden: the caption below naming the person is cut off."""
+    from PIL import ImageDraw, ImageFont
+
+    from tests.adversarial.producers import TTF, png_bytes, text_image
+    im = text_image([], size=(900, 600), bg=(200, 220, 180))
+    d = ImageDraw.Draw(im)
+    d.rectangle([100, 60, 800, 260], fill=(90, 90, 140))
+    d.rectangle([0, 300, 900, 600], fill=(255, 255, 255))
+    d.text((30, 360), NAME, fill=(0, 0, 0), font=ImageFont.truetype(TTF, 46))
+    d.text((30, 450), PHONE, fill=(0, 0, 0), font=ImageFont.truetype(TTF, 46))
+    src = "data:image/png;base64," + base64.b64encode(png_bytes(im)).decode()
+    html = ("<html><body style='font-family:DejaVu Sans;font-size:11pt;margin:2cm'>"
+            f"<h3>{TITLE}</h3><p>{ORDINARY[0]}</p><p>{AUTHOR}</p>"
+            f"<div style='width:12cm;height:4cm;overflow:hidden'><img src='{src}' style='width:12cm'></div>"
+            f"<p>Figure 2: the workshop from the yard.</p><p>{ORDINARY[1]}</p></body></html>")
+    return chromium_pdf(html), _meta("image: cropped by overflow:hidden (Chromium clip)", "chromium",
+                                     ordinary=[*ORDINARY, "Figure 2: the workshop from the yard."])
+
+
+def scan_pikepdf() -> tuple[bytes, dict]:
+    """A scanner's PDF written by hand: one JPEG per page (with COM and EXIF naming the person) and an
+    invisible Helvetica text layer placed over it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from tests.adversarial.producers import TTF
+    scale = 200 / 72
+    lines = [(780, TITLE), (740, ORDINARY[0]), (720, AUTHOR), (700, ORDINARY[1])]
+    im = Image.new("L", (int(595 * scale), int(842 * scale)), 245)
+    d = ImageDraw.Draw(im)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", int(10 * scale))
+    for y, text in lines:
+        d.text((60 * scale, (842 - y) * scale), text, fill=10, font=font, anchor="ls")
+    jpeg = jpeg_with_metadata(im.convert("RGB"), artist=NAME, comment=f"Scanned by {NAME} {PHONE}",
+                              xmp=xmp_packet(NAME, f"Scan station {NAME}"))
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(595, 842))
+    page.obj.Resources = pikepdf.Dictionary(
+        XObject=pikepdf.Dictionary(Scan=pdf.make_stream(jpeg, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+                                                        Width=im.width, Height=im.height, BitsPerComponent=8,
+                                                        ColorSpace=pikepdf.Name.DeviceRGB,
+                                                        Filter=pikepdf.Name.DCTDecode)),
+        Font=pikepdf.Dictionary(F1=pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                      BaseFont=pikepdf.Name.Helvetica,
+                                                      Encoding=pikepdf.Name.WinAnsiEncoding)))
+    text = b"".join(b"BT 3 Tr /F1 10 Tf 60 %d Td (%s) Tj ET\n" % (y, t.encode("cp1252")) for y, t in lines)
+    page.obj.Contents = pdf.make_stream(b"q 595 0 0 842 0 0 cm /Scan Do Q\n" + text)
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True)
+    return out.getvalue(), _meta("image: scan with COM/EXIF and an OCR layer (hand-written)", "pikepdf")
+
+
+def confidential_chromium() -> tuple[bytes, dict]:
+    sensitive = ["The Council's negotiating position is a ceiling of one hundred and ten thousand pounds.",
+                 "Two of the three bidders asked that their day rates are never disclosed."]
+    html = ("<html><body style='font-family:DejaVu Sans;font-size:11pt;margin:2cm'>"
+            f"<h3>{TITLE}</h3><p>{ORDINARY[0]}</p><p>{AUTHOR}</p><p>{ORDINARY[1]}</p>"
+            "<h4 style='break-before:page'>COMMERCIALLY SENSITIVE – NOT FOR PUBLICATION</h4>"
+            "<p>Exempt information under Schedule 12A (paragraph 3) until 01/09/2029.</p>"
+            + "".join(f"<p>{t}</p>" for t in sensitive) + "</body></html>")
+    data = chromium_pdf(html)
+    return data, _meta("split: commercially sensitive marking, no Part 2 heading (Chromium)", "chromium",
+                       part2=sensitive, start=line_top(data, "COMMERCIALLY"))
+
+
+def tel_footer_lo() -> tuple[bytes, dict]:
+    body = "".join([_p(TITLE), _p(ORDINARY[0]), _p(AUTHOR), _p(ORDINARY[1])])
+    footer = (f'<style:footer><text:p>Enquiries: <text:a xlink:type="simple" xlink:href="tel:01134960123">'
+              f'fleet services</text:a> or <text:a xlink:type="simple" xlink:href="mailto:{NAME} &lt;{EMAIL}&gt;">'
+              f'the project lead</text:a></text:p></style:footer>')
+    return libreoffice_pdf(fodt(body, master=footer)), _meta("links: tel: and mailto in a LibreOffice footer",
+                                                             "libreoffice",
+                                                             ordinary=[*ORDINARY, "Enquiries: fleet services"])
+
+
 CASES = {"h_split_annex_lo": annex_lo, "h_split_columns_chromium": columns_chromium,
          "h_split_rotate_270": rotate_270, "h_links_chromium": links_chromium, "h_jpeg_metadata_chromium": jpeg_chromium,
          "h_hidden_xobject_ve": hidden_xobject_ve, "h_pattern_softmask": pattern_softmask_uncoloured,
-         "h_font_subset_lo": font_subset_lo, "h_form_choice": form_choice}
+         "h_font_subset_lo": font_subset_lo, "h_form_choice": form_choice,
+         "h_crop_chromium": crop_chromium, "h_scan_pikepdf": scan_pikepdf,
+         "h_split_confidential_chromium": confidential_chromium, "h_tel_footer_lo": tel_footer_lo}
 
 if __name__ == "__main__":
     write(HERE, CASES, sys.argv[1:])
