@@ -27,7 +27,8 @@ _LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
 _ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
 _RANK_BEFORE = re.compile(rf"(?<![\w/&-])(?P<r>{RANK}){SEP}$")
 # Whole words only: a mixed-case acronym ("NaPTAN") is not the two words "Na" and "PTAN".
-_WORD = re.compile(rf"(?<![\w'’-]){INITIAL}(?=\s|$)|(?<![^\W\d_])(?:{NAME_WORD}|{CAPS_WORD})(?!-?[^\W\d_{MISSING_GLYPHS}])"
+_WORD = re.compile(rf"(?<![\w'’-]){INITIAL}(?=\s|$)"
+                   rf"|(?<![^\W\d_])(?:{NAME_WORD}|{CAPS_WORD})(?!-?[^\W\d_{MISSING_GLYPHS}])"
                    rf"|{PARTICLE}(?=\s)")
 _IS_NAME_WORD = re.compile(rf"^(?:{NAME_WORD})$")
 _IS_CAPS_WORD = re.compile(rf"^(?:{CAPS_WORD})$")
@@ -39,8 +40,8 @@ _LABEL_LINE = re.compile(r"[ \t]*(?:[\w'’/&().-]+[ \t]+){0,2}[\w'’/&().-]+[ 
 _FIELD_HEAD = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?:{RANK}|{TITLE})[ \t]+)?$")
 # A job written after a name in a table row or list: the capitalised word before it is the job's
 # ("Custody officer", "Detention officer", "Project manager", "Custody sergeant").
-_JOB_AFTER = re.compile(r"[ \t]+(?i:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True)))
-                        + r")s?(?![\w-])")
+_JOBS = sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True)
+_JOB_AFTER = re.compile(r"[ \t]+(?i:" + "|".join(map(re.escape, _JOBS)) + r")s?(?![\w-])")
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
                      "NameJobRecognizer")

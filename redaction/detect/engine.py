@@ -1,4 +1,4 @@
-"""The one presidio AnalyzerEngine of the process: offline, UK recognizers only.
+"""The one presidio AnalyzerEngine of the process: offline, this project's recognizers only (no presidio defaults).
 
 Built on first use and kept (spaCy takes about a second to load). Nothing is fetched at run time: the
 spaCy model is the pinned package of requirements/model.txt, phone numbers are read with the region

@@ -160,7 +160,8 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     # an office with a place or subject needs the comma ("the Mayor of Sutton, Jo Bell"); a fixed one
     # may stand right before the name as a title ("Chief Fire Officer Dan Daly", "PCC Sam Doyle")
     fixed = policy.role_pattern(templates=False) or "(?!)"
-    before = re.compile(rf"(?<![\w-])(?:(?P<role>{role}){ROLE_TAIL}\s*[,:]\s*|(?P<fixed>{fixed})[ \t]+)(?:(?:the\s+)?{TITLE}\s+)?$")
+    before = re.compile(rf"(?<![\w-])(?:(?P<role>{role}){ROLE_TAIL}\s*[,:]\s*|(?P<fixed>{fixed})[ \t]+)"
+                        rf"(?:(?:the\s+)?{TITLE}\s+)?$")
     after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?[,(]\s*(?:the\s+)?(?P<role>{role})(?![\w])")
     post_nominal = "|".join(map(re.escape, policy.after_name or {}))
     after_name = re.compile(rf"^[ \t]+(?P<role>{post_nominal})(?![\w])") if post_nominal else None

@@ -5,7 +5,8 @@ from __future__ import annotations
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 RANK_KEY = "rank"  # recognition_metadata key: the full rank name written beside the name, if any
-REASON_KEY = "reason"  # recognition_metadata key: a more precise reason than the type's ("phone number (international)")
+# recognition_metadata key: a more precise reason than the type's ("phone number (international)")
+REASON_KEY = "reason"
 
 
 class RuleRecognizer(LocalRecognizer):

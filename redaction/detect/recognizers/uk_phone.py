@@ -1,5 +1,6 @@
 """Phone numbers: UK numbers in every written form, and numbers of any other country written in
-international form ("+1 202 555 0143", "00 353 1 555 0123", "+33 (0)1 23 45 67 89"). UK forms: "07785 518789", "07700900815", "020 7946 0123", "0207 946 0999",
+international form ("+1 202 555 0143", "00 353 1 555 0123", "+33 (0)1 23 45 67 89"). UK forms: "07785 518789",
+"07700900815", "020 7946 0123", "0207 946 0999",
 "+44 (0)113 496 0321", "+44 20 7946 0654", "0044 20 7946 0333", after "tel.", "mobile" or run together
 with the word before it ("mobile07700900123"), broken over a line, and with an extension ("ext. 4567",
 "(ext 2231)", "x2231"), which is part of the item.
