@@ -11,6 +11,7 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from tests import leak_oracle as oracle
+from tests.oracle_readers import _uri_forms
 
 CORPUS = Path(__file__).parent / "adversarial" / "corpus2"
 MANIFEST = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
@@ -42,7 +43,7 @@ def test_phone_number_in_any_form(form):
 
 
 def test_uri_forms_are_decoded():
-    forms = oracle._uri_forms("mailto:%22Oliver%20Quist%22%20%3Co.q@example.org%3E?q=Oliver+Quist")
+    forms = _uri_forms("mailto:%22Oliver%20Quist%22%20%3Co.q@example.org%3E?q=Oliver+Quist")
     assert any("Oliver Quist" in f for f in forms)
 
 

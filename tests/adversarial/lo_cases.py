@@ -105,3 +105,7 @@ def split_headings_outline() -> tuple[bytes, dict]:
     meta.update(part2=["Confidential facts and advice (Part 2)", WITHHOLD, sub, *PART2],
                 officer_part2_start=line_top(data, "5. Confidential facts"))
     return data, meta
+
+
+CASES = {"link_tel_header_footer_lo": tel_link_header_footer, "comment_tracked_changes_lo": comment_tracked_changes,
+         "split_headings_outline_lo": split_headings_outline, "clip_cropped_image_lo": clip_cropped_image}

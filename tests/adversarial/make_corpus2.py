@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pikepdf
 
-from tests.adversarial import cases_removal, cases_split
+from tests.adversarial import cases_links_images, cases_removal, cases_split, lo_cases
 
 HERE = Path(__file__).resolve().parent / "corpus2"
 
-CASES = {**cases_split.CASES, **cases_removal.CASES}
+CASES = {**cases_split.CASES, **lo_cases.CASES, **cases_links_images.CASES, **cases_removal.CASES}
 
 
 def write(folder: Path, cases: dict, names: list[str]) -> None:
