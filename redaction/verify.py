@@ -27,6 +27,7 @@ fonts              a font program's names (name table, glyph names, CFF strings)
 font-glyphs        a subset font keeps an outline for a character only removed values used
 tokens             a distinctive word of a removed value is on an output page and nowhere in the kept text
 part2-ngrams       Part 1 holds a sequence of 8 words of Part 2 that Part 1's own text does not hold
+ocr                tesseract reads a removed value in an image or a page drawn with patterns or soft masks
 =================  =========================================================================================
 
 :class:`~redaction.errors.LeakDetected` names the check, the part and the page; never the value.
@@ -41,7 +42,7 @@ from dataclasses import dataclass, field
 import pikepdf
 
 from .errors import DamagedPdf
-from .verification import boxes, fonts, images, links, streams, structure, tokens
+from .verification import boxes, fonts, images, links, ocr, streams, structure, tokens
 from .verification.detection import check_detection
 from .verification.matcher import Matcher, collapse
 from .verification.readers import read_all
@@ -52,7 +53,7 @@ log = logging.getLogger(__name__)
 
 CHECKS = ["single-revision", "structure", "text-pdfium", "text-pdfminer", "raw-streams", "metadata",
           "boxes-empty", "detection", "text-poppler", "links", "images", "image-metadata", "fonts",
-          "font-glyphs", "tokens", "part2-ngrams"]
+          "font-glyphs", "tokens", "part2-ngrams", "ocr"]
 
 
 @dataclass
@@ -136,6 +137,8 @@ def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
         links.check_links(pdf, part, ctx.values, hidden, ctx.tokens)
         images.check_images(pdf, part, ctx.values, hidden)
         fonts.check_font_names(pdf, part, ctx.values, hidden)
+        ocr.check_ocr(out.data, pdf, part, ctx.values)
+        checks.append("ocr")
         if ctx.source is not None:
             fonts.check_font_glyphs(pdf, part, ctx.source.value_only, ctx.source.drawn, ctx.source_fonts)
             checks.append("font-glyphs")

@@ -105,8 +105,10 @@ class Program:
         return pen.bounds is not None
 
 
-def programs(pdf: pikepdf.Pdf, part: int):
-    """(font dictionary, descriptor font, Program) for every embedded font; an unreadable one fails."""
+def programs(pdf: pikepdf.Pdf, part: int, strict: bool = True):
+    """(font dictionary, descriptor font, Program) for every embedded font. An unreadable one fails the
+    check (``strict``, for an output: what cannot be read cannot be proved clean) or is passed over (for
+    the input, whose fonts only lend their glyph maps)."""
     for font in _font_dicts(pdf):
         target = font
         if str(font.get("/Subtype", "")) == "/Type0":
@@ -123,7 +125,8 @@ def programs(pdf: pikepdf.Pdf, part: int):
                 try:
                     yield font, target, Program(decoded(stream), key, stream)
                 except Exception:  # noqa: BLE001 - a font program the verifier cannot read is not proved clean
-                    fail("fonts", part)
+                    if strict:
+                        fail("fonts", part)
 
 
 def _font_dicts(pdf: pikepdf.Pdf):
@@ -209,7 +212,7 @@ def subset_chars(pdf: pikepdf.Pdf) -> dict[tuple[str, int], dict[str, str]]:
     program copied as it was (the input's map holds for it) from one rebuilt (its own map only)."""
     out: dict[tuple[str, int], dict[str, str]] = {}
     with _quiet_fonttools():
-        for font, target, program in programs(pdf, 0):
+        for font, target, program in programs(pdf, 0, strict=False):
             key = (str(target.get("/BaseFont", font.get("/BaseFont", "")))[1:], len(program.order))
             out.setdefault(key, {}).update(glyph_chars(font, target, program))
     return out

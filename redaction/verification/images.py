@@ -85,6 +85,11 @@ def icc_text(profile: bytes) -> str:
 
 def check_images(pdf: pikepdf.Pdf, part: int, values: Matcher, hidden: Matcher) -> None:
     for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and "/N" in obj and "/Subtype" not in obj:  # an ICC colour space
+            text = icc_text(decoded(obj))
+            if text and (values.search(text) or hidden.search(text)):
+                fail("images", part)
+            continue
         if not isinstance(obj, pikepdf.Stream) or str(obj.get("/Subtype", "")) != "/Image":
             continue
         data = decoded(obj)
