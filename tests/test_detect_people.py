@@ -337,3 +337,13 @@ def test_a_list_of_names_after_an_office_keeps_only_the_office_holder():
 ])
 def test_a_surname_after_an_abbreviation_in_no_list(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, name, reason", [
+    ("the London Fire Commissioner (Jo Bell) agreed", "Jo Bell", "London Fire Commissioner"),
+    ("Yours sincerely\nCllr Jo Bell\nLeader of the Council\n", "Jo Bell", "Leader of the Council"),
+    ("Name Role\nCllr Jo Bell Cabinet Member for Housing 020 7946 0123", "Jo Bell", "Cabinet Member for Housing"),
+    ("Jo Bell – Police and Crime Commissioner for Wyvernshire", "Jo Bell", "Police and Crime Commissioner for Wyvernshire"),
+])
+def test_an_office_in_brackets_on_the_next_line_or_in_a_table_row(text, name, reason):
+    assert people(text) == [(name, "keep", f"named office holder: {reason}")]

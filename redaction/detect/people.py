@@ -24,6 +24,7 @@ from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS
 _PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
 # Labels that say the line holds a person's post ("Position: Deputy Mayor for Policing and Crime").
 _POST_LABEL = r"(?:(?i:position|role|post|job[ \t]+title|title|designation|office)[ \t]*[:\t]?[ \t]*)"
+_TITLE_ONLY = re.compile(rf"^[ \t]*(?:{TITLE})[ \t]+$")
 _NAME_FIELD = re.compile(r"^[ \t]*(?i:name)[ \t]*[:\t ]")
 # Capitalised words in a row, where a name from an e-mail address is looked for.
 _NAME_RUN = re.compile(rf"(?<![\w'’-])(?:{NAME_WORD}|{CAPS_WORD})(?:{SEP}(?:{PARTICLE}|{NAME_WORD}|{CAPS_WORD}))+{END}")
@@ -160,16 +161,19 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     # an office with a place or subject needs the comma ("the Mayor of Sutton, Jo Bell"); a fixed one
     # may stand right before the name as a title ("Chief Fire Officer Dan Daly", "PCC Sam Doyle")
     fixed = policy.role_pattern(templates=False) or "(?!)"
-    before = re.compile(rf"(?<![\w-])(?:(?P<role>{role}){ROLE_TAIL}\s*[,:]\s*|(?P<fixed>{fixed})[ \t]+)"
+    before = re.compile(rf"(?<![\w-])(?:(?P<role>{role}){ROLE_TAIL}\s*[,:(–]\s*|(?P<fixed>{fixed})[ \t]+)"
                         rf"(?:(?:the\s+)?{TITLE}\s+)?$")
-    after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?[,(]\s*(?:the\s+)?(?P<role>{role})(?![\w])")
+    after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,(–]|[ \t]+-)\s*(?:the\s+)?(?P<role>{role})(?![\w])")
+    # a table row read as one line: the name starts the line and the office follows ("Jo Bell Leader of ...")
+    row = re.compile(rf"^[ \t]+(?P<role>{role})(?![\w])")
     post_nominal = "|".join(map(re.escape, policy.after_name or {}))
     after_name = re.compile(rf"^[ \t]+(?P<role>{post_nominal})(?![\w])") if post_nominal else None
     post_line = re.compile(rf"^[ \t]*{_POST_LABEL}?(?:(?i:the)[ \t]+)?(?P<role>{role})[ \t]*\.?[ \t]*$")
     for person in people:
         for m in person.mentions:
             hit = (before.search(text[max(0, m.start - 80):m.start]) or after.match(text[m.end:m.end + 80])
-                   or (after_name and after_name.match(text[m.end:m.end + 10])))
+                   or (after_name and after_name.match(text[m.end:m.end + 10]))
+                   or (_starts_row(text, m) and row.match(text[m.end:m.end + 80])))
             if not hit and _alone_on_line(text, m):
                 prev_line, line, next_line = _lines_around(text, m.start)
                 hit = post_line.match(next_line)
@@ -181,12 +185,18 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
 
 
 def _alone_on_line(text: str, m: Mention) -> bool:
-    """The name ends its line and only a field label (or nothing) comes before it on that line."""
+    """The name ends its line and only a field label, a title (or nothing) comes before it on that line."""
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     rest = text[m.end:len(text) if line_end < 0 else line_end]
     head = text[line_start:m.start]
-    return not rest.strip(" \t.,") and (not head.strip() or bool(_NAME_FIELD.match(head)))
+    return not rest.strip(" \t.,") and (not head.strip() or bool(_NAME_FIELD.match(head) or _TITLE_ONLY.match(head)))
+
+
+def _starts_row(text: str, m: Mention) -> bool:
+    """The name starts its line, after nothing or a title ("Cllr Jo Bell Leader of the Council")."""
+    head = text[text.rfind("\n", 0, m.start) + 1:m.start]
+    return not head.strip() or bool(_TITLE_ONLY.match(head))
 
 
 def _lines_around(text: str, pos: int) -> tuple[str, str, str]:
