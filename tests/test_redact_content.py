@@ -38,6 +38,7 @@ CASES = {
     "font_type1_libreoffice": (False, [], []),
     "font_type3_chromium": (True, [], []),  # a Type 3 glyph under a box: that page is a picture
     "form_libreoffice": (False, [mc.FORM_ANSWER], ["form_fields"]),
+    "font_cff_ghostscript": (False, [], []),
 }
 
 
@@ -184,6 +185,27 @@ def test_type1_program_keeps_no_glyph_only_removed_text_used(redacted):
     assert only_removed <= _type1_glyphs(data)
     assert not only_removed & _type1_glyphs(result.part1)
     assert "T" in _type1_glyphs(result.part1)
+
+
+def _cff_glyphs(data: bytes) -> set[str]:
+    from fontTools.cffLib import CFFFontSet
+
+    names: set[str] = set()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for o in pdf.objects:
+            if isinstance(o, pikepdf.Dictionary) and "/FontFile3" in o:
+                cff = CFFFontSet()
+                cff.decompile(io.BytesIO(o.FontFile3.read_bytes()), None)
+                names |= set(cff.topDictIndex[0].charset)
+    return names
+
+
+def test_cff_program_keeps_no_glyph_only_removed_text_used(redacted):
+    data, result = redacted["font_cff_ghostscript"]
+    only_removed = {"Q", "O", "zero", "two", "four", "five", "six", "seven", "nine"}
+    assert only_removed <= _cff_glyphs(data)
+    assert not only_removed & _cff_glyphs(result.part1)
+    assert "T" in _cff_glyphs(result.part1)
 
 
 def _type3_procs(data: bytes) -> dict[str, bytes]:

@@ -5,7 +5,7 @@ font programs (issue 11). One small PDF per case, written to ``tests/adversarial
 
 The two font cases made by real producers need them installed: LibreOffice (``soffice``) embeds an
 OpenType CFF font as a Type 1 program, Chromium draws it with Type 3 glyph procedures; both with the
-URW "Nimbus Sans" font (Debian's fonts-urw-base35).
+URW "Nimbus Sans" font (Debian's fonts-urw-base35); Ghostscript rewrites the Type 1 case with a CFF program.
 
 Each paper shows personal data in its ordinary text, where detection finds it, and puts it (or another
 withheld phrase) again somewhere hard. Built with reportlab and pikepdf; the PDFs are committed, so the
@@ -263,12 +263,23 @@ def font_type3_chromium() -> bytes:
         return out.read_bytes()
 
 
+def font_cff_ghostscript() -> bytes:
+    """The LibreOffice paper rewritten by Ghostscript, which embeds the font as a bare CFF (Type1C) program."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
+        src.write_bytes(font_type1_libreoffice())
+        subprocess.run([shutil.which("gs") or "gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite",
+                        f"-sOutputFile={out}", str(src)], check=True, capture_output=True, timeout=300)
+        return out.read_bytes()
+
+
 CASES = {
     "hidden_expression_rasterised": hidden_expression_rasterised, "hidden_usage_view": hidden_usage_view,
     "tiling_pattern_text": tiling_pattern_text, "soft_mask_text": soft_mask_text,
     "shading_pattern": shading_pattern, "form_filled": form_filled, "form_no_appearance": form_no_appearance,
     "font_first_use": font_first_use, "font_type1_libreoffice": font_type1_libreoffice,
     "font_type3_chromium": font_type3_chromium, "form_libreoffice": form_libreoffice,
+    "font_cff_ghostscript": font_cff_ghostscript,
 }
 
 
