@@ -35,6 +35,7 @@ __all__ = ["Leak", "leaks", "font_leaks", "part_problems", "part2_ngrams", "pdfi
            "value_forms", "words"]
 
 NGRAM = 5
+TOOLS = ("pdftotext", "pdfimages", "tesseract")  # scripts/test-tools.sh installs them
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,10 @@
 """Pixel readers of the leak oracle (tests/leak_oracle.py): ``pdfimages -all`` files, every picture stream
-of the file and every rendered page, read back by tesseract. Never imports ``redaction``."""
+of the file and every rendered page, read back by tesseract. Never imports ``redaction``. The tools are
+required (a missing one raises): an oracle that silently reads less would pass leaks."""
 
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -27,7 +27,7 @@ def extracted_images(data: bytes, ocr: bool = True) -> dict[str, list[str]]:
                        timeout=300)
         for path in sorted(Path(tmp).glob("img-*")):
             out["pdfimages files"] += _decode_variants(path.read_bytes())
-            if ocr and shutil.which("tesseract") and path.suffix in (".png", ".jpg", ".ppm", ".pbm", ".pgm",
+            if ocr and path.suffix in (".png", ".jpg", ".ppm", ".pbm", ".pgm",
                                                                       ".tif", ".jp2"):
                 out["pdfimages OCR"].append(_ocr(path))
     return out
@@ -36,8 +36,6 @@ def extracted_images(data: bytes, ocr: bool = True) -> dict[str, list[str]]:
 def rendered_ocr(data: bytes, scale: float = 2.5) -> str:
     """Every page drawn by pdfium and read back by tesseract: what a reader of the published page sees,
     whatever the drawing is made of (glyphs, outlines, patterns, masks, pictures)."""
-    if not shutil.which("tesseract"):
-        return ""
     doc = pdfium.PdfDocument(data)
     texts = []
     try:
@@ -55,8 +53,6 @@ def rendered_ocr(data: bytes, scale: float = 2.5) -> str:
 def image_object_ocr(data: bytes) -> list[str]:
     """Every stream that is a picture (image XObjects, page thumbnails, used or not) decoded by pikepdf and
     read by tesseract — pdfimages only sees pictures a page draws."""
-    if not shutil.which("tesseract"):
-        return []
     texts = []
     with pikepdf.open(io.BytesIO(data)) as pdf, tempfile.TemporaryDirectory() as tmp:
         drawn = _page_resources_images(pdf)  # pdfimages already reads these

@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from reportlab.pdfgen import canvas
 
 from tests import leak_oracle as oracle
+from tests.conftest import need
 from tests.oracle_readers import _uri_forms
 
 CORPUS = Path(__file__).parent / "adversarial" / "corpus2"
 MANIFEST = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _oracle_tools():
+    need(all(shutil.which(t) for t in oracle.TOOLS), f"the leak oracle needs {', '.join(oracle.TOOLS)}")
 
 # case -> readers that must see a removed value where it hides (beside the page text)
 HIDDEN = {

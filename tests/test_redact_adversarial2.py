@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import shutil
 import os
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import pytest
 
 from service.cli import main
 from tests import leak_oracle as oracle
+from tests.conftest import need
 
 ROOT = Path(__file__).parent / "adversarial" / "corpus2"
 FOLDER = ROOT / "holdout" if os.environ.get("FOIA_HOLDOUT") else ROOT
@@ -59,6 +61,11 @@ EXPECTED = {
 HOLDOUT_EXPECTED = {name: ("clean", "holdout: same rule as the seen batch") for name in MANIFEST}
 TABLE = HOLDOUT_EXPECTED if FOLDER != ROOT else EXPECTED
 CASES = sorted(MANIFEST)
+
+
+@pytest.fixture(autouse=True)
+def _oracle_tools():
+    need(all(shutil.which(t) for t in oracle.TOOLS), f"the leak oracle needs {', '.join(oracle.TOOLS)}")
 
 
 def test_every_case_has_an_expected_outcome():
