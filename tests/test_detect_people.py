@@ -347,3 +347,11 @@ def test_a_surname_after_an_abbreviation_in_no_list(text, expected):
 ])
 def test_an_office_in_brackets_on_the_next_line_or_in_a_table_row(text, name, reason):
     assert people(text) == [(name, "keep", f"named office holder: {reason}")]
+
+
+@pytest.mark.parametrize("text", [
+    "Role\nCaldicott Guardian\n020 7946 0123\n", "Post\nSenior Lecturer\n0113 496 0111\n",
+    "Position\nPro-Vice-Chancellor\n0113 496 0222\n",
+])
+def test_more_job_titles_in_table_cells(text):
+    assert names(text) == []

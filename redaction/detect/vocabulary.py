@@ -120,6 +120,8 @@ PROFESSIONS: tuple[str, ...] = (
     "practitioner", "specialist", "clerk", "controller", "examiner", "director", "supervisor", "officer",
     "manager", "assistant", "secretary", "lecturer", "researcher", "investigator", "inspector", "trainer",
     "evaluator", "executive", "governor", "chair", "chairman", "chairwoman", "chairperson",
+    "guardian", "matron", "bursar", "warden", "provost", "vice-chancellor", "pro-vice-chancellor", "chancellor",
+    "lecturer", "tutor", "counsellor", "psychotherapist",
 )
 
 # Months that are also first names ("June Hartley", "April Stone", "May Lin").
