@@ -35,6 +35,8 @@ EXPECTED = {
     "split_rotate_90": ("clean", "the cut follows the displayed (landscape) orientation"),
     "split_headings_outline_lo": ("clean", "bookmarks are not copied; the officer gives part2_start if asked"),
     "split_confidential_marking": ("clean", "a CONFIDENTIAL marking over a section asks for part2_start"),
+    "split_two_columns_confirmed": ("clean", "the officer's start in a column: the rest of that column and the "
+                                    "next are Part 2"),
     "split_three_columns": ("clean", "reading order: column one stays Part 1 to its foot"),
     "link_other_forms": ("clean", "every national and international form of a number is tested"),
     "link_tel_header_footer_lo": ("clean", "tel: links are rebuilt only if the decoded number is not removed"),

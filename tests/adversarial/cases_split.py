@@ -69,7 +69,8 @@ def heading_image() -> tuple[bytes, dict]:
                        part2=["PART 2 CONFIDENTIAL FACTS AND ADVICE", WITHHOLD, *PART2])
 
 
-def two_columns() -> tuple[bytes, dict]:
+def two_columns(heading: str = "PART 2 - CONFIDENTIAL FACTS", klass: str = "split: two columns"
+                ) -> tuple[bytes, dict]:
     """Part 2 starts half way down the left column and runs on at the top of the right column."""
     left1 = ["The Board approved the", "refurbishment of the custody", "suite at the central station.",
              "Report author: Detective", f"Sergeant {NAME},", f"telephone {PHONE}.", "Financial comments: the",
@@ -83,16 +84,22 @@ def two_columns() -> tuple[bytes, dict]:
     def draw(c):
         y = _lines(c, 60, 730, left1)
         c.setFont("Helvetica-Bold", 11)
-        c.drawString(60, y - 10, "PART 2 - CONFIDENTIAL FACTS")
+        c.drawString(60, y - 10, heading)
         c.setFont("Helvetica", 10.5)
         _lines(c, 60, y - 30, left2)
         _lines(c, 320, 730, right)
     data = page_pdf([], draw, title=TITLE)
-    part2 = ["PART 2 - CONFIDENTIAL FACTS", " ".join(left2), " ".join(right)]
+    part2 = [heading, " ".join(left2), " ".join(right)]
     ordinary = ["The Board approved the", "refurbishment of the custody", "cost is met from the existing"]
     heading_y = 730 - 16 * len(left1) - 10
-    return data, _meta("split: two columns", "reportlab", {"page": 1, "y": heading_y + 14, "x": 55},
+    return data, _meta(klass, "reportlab", {"page": 1, "y": heading_y + 14, "x": 55},
                        ordinary=ordinary, part2=part2)
+
+
+def two_columns_confirmed() -> tuple[bytes, dict]:
+    """The same page with a heading no rule knows: the officer gives the start (page, y and x of the
+    heading's column), and the rest of that column and the next column must go to Part 2."""
+    return two_columns("6. Commercial annex", "split: two columns, unknown heading, officer's start")
 
 
 def rotate_90() -> tuple[bytes, dict]:
@@ -169,5 +176,5 @@ def portrait_sheet(data: bytes, page: int) -> bytes:
 
 
 CASES = {"split_numbered_heading": numbered_heading, "split_heading_image": heading_image,
-         "split_two_columns": two_columns, "split_rotate_90": rotate_90,
+         "split_two_columns": two_columns, "split_two_columns_confirmed": two_columns_confirmed, "split_rotate_90": rotate_90,
          "split_confidential_marking": confidential_marking, "split_three_columns": three_columns}
