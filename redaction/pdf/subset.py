@@ -7,10 +7,9 @@ components of composite glyphs), with no layout tables (a ligature or alternate 
 glyph back in), subroutines expanded (a CFF subroutine can carry a removed glyph's outline), and its glyphs
 renumbered in an order fixed by what they show (Unicode value, then glyph name), never by first use.
 
-Handled: Type 1 programs (``/FontFile``, as LibreOffice embeds OpenType CFF fonts: glyphs kept by name,
-the built-in encoding cut to the surviving codes), TrueType programs (``/FontFile2``) of simple fonts and of CID fonts (``CIDFontType2``, where a
-fresh ``/CIDToGIDMap`` keeps the content's codes pointing at the renumbered glyphs), and CFF programs
-(``/FontFile3`` ``Type1C`` and ``CIDFontType0C``, charset and CID keys rebuilt). A program fontTools
+Handled: Type 1 programs (``/FontFile``, see :mod:`.type1`), TrueType programs (``/FontFile2``) of simple
+fonts and of CID fonts (``CIDFontType2``, where a fresh ``/CIDToGIDMap`` keeps the content's codes pointing
+at the renumbered glyphs), and CFF programs (``/FontFile3`` ``Type1C`` and ``CIDFontType0C``, charset and CID keys rebuilt). A program fontTools
 cannot read, or whose rebuilt form does not read back, is reported, not subset; see :func:`resubset`.
 """
 
@@ -23,6 +22,8 @@ import pikepdf
 from fontTools import subset as ft_subset
 from fontTools.cffLib import CFFFontSet
 from fontTools.ttLib import TTFont, newTable
+
+from .type1 import subset_type1
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def resubset(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, codes: set[int], unicod
         if isinstance(descriptor.get("/FontFile2"), pikepdf.Stream):
             return _truetype(pdf, target, descriptor, codes, unicode, encoding, cid)
         if isinstance(descriptor.get("/FontFile"), pikepdf.Stream) and not cid:
-            return _type1(pdf, descriptor, codes, encoding)
+            return subset_type1(pdf, descriptor, codes, encoding)
         program = descriptor.get("/FontFile3")
         if isinstance(program, pikepdf.Stream) and str(program.get("/Subtype", "")) in ("/Type1C",
                                                                                        "/CIDFontType0C"):
@@ -250,48 +251,3 @@ def _cff(pdf, descriptor, program, codes, unicode, encoding, cid) -> str:
     descriptor.FontFile3 = pdf.make_stream(out.getvalue(), Subtype=program.Subtype)
     return "subset"
 
-
-def _type1(pdf, descriptor, codes, encoding) -> str:
-    """A Type 1 program: CharStrings cut to the glyphs of the surviving codes (through the PDF encoding and
-    the font's own), with accent components (``seac``), written in name order; the font's built-in encoding
-    (first-use order, in a producer's subset) keeps only the surviving codes."""
-    from fontTools.encodings.StandardEncoding import StandardEncoding
-    from fontTools.t1Lib import T1Font
-
-    program = descriptor.FontFile
-    t1 = T1Font.__new__(T1Font)
-    t1.data, t1.encoding = program.read_bytes(), "ascii"
-    t1.parse()
-    font = t1.font
-    strings = font["CharStrings"]
-    builtin = font.get("Encoding")
-    builtin = builtin if isinstance(builtin, list) else list(StandardEncoding)
-    keep = {".notdef"}
-    for code in codes:
-        keep |= {n for n in (encoding.get(code), builtin[code] if 0 <= code < len(builtin) else None) if n}
-    keep &= set(strings.keys())
-    for name in list(keep):  # seac: an accented glyph drawn from two others, by StandardEncoding code
-        program_ops = strings[name].program if strings[name].program is not None else _decompiled(strings[name])
-        if "seac" in program_ops:
-            i = program_ops.index("seac")
-            keep |= {StandardEncoding[int(program_ops[i - 2])], StandardEncoding[int(program_ops[i - 1])]} & \
-                set(strings.keys())
-    font["CharStrings"] = {n: strings[n] for n in sorted(keep, key=lambda n: (n != ".notdef", n))}
-    if isinstance(font.get("Encoding"), list):
-        font["Encoding"] = [n if (i in codes and n in keep) else ".notdef" for i, n in enumerate(builtin)]
-    # fontTools writes the binary section on the "eexec" line; poppler's parser wants it on a line of its own
-    data = t1.createData().replace(b"currentfile eexec ", b"currentfile eexec\n", 1)
-    check = T1Font.__new__(T1Font)
-    check.data, check.encoding = data, "ascii"
-    check.parse()  # what cannot be read back is not written
-    if set(check.font["CharStrings"].keys()) != keep:
-        return "type1 program did not read back"
-    start = data.index(b"currentfile eexec") + len(b"currentfile eexec\n")
-    trailer = data.index(b"0" * 64, start)
-    descriptor.FontFile = pdf.make_stream(data, Length1=start, Length2=trailer - start, Length3=len(data) - trailer)
-    return "subset"
-
-
-def _decompiled(charstring) -> list:
-    charstring.decompile()
-    return charstring.program or []
