@@ -9,8 +9,9 @@ renumbered in an order fixed by what they show (Unicode value, then glyph name),
 
 Handled: Type 1 programs (``/FontFile``, see :mod:`.type1`), TrueType programs (``/FontFile2``) of simple
 fonts and of CID fonts (``CIDFontType2``, where a fresh ``/CIDToGIDMap`` keeps the content's codes pointing
-at the renumbered glyphs), and CFF programs (``/FontFile3`` ``Type1C`` and ``CIDFontType0C``, charset and CID keys rebuilt). A program fontTools
-cannot read, or whose rebuilt form does not read back, is reported, not subset; see :func:`resubset`.
+at the renumbered glyphs), and CFF programs (``/FontFile3`` ``Type1C`` and ``CIDFontType0C``, charset and
+CID keys rebuilt). A program fontTools cannot read, or whose rebuilt form does not read back, is reported,
+not subset; see :func:`resubset`.
 """
 
 from __future__ import annotations
