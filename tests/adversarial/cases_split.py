@@ -127,6 +127,30 @@ def rotate_90() -> tuple[bytes, dict]:
                        part2=rows_p2)
 
 
+def rotate_90_single_page() -> tuple[bytes, dict]:
+    """A one-page landscape paper stored portrait with /Rotate 90: title, Part 1 rows, then Part 2 on the
+    same page. A cut in unrotated coordinates leaves Part 1 empty or mixed."""
+    import io as _io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    rows = [TITLE, PART1[0], PART1[1], PART1[2], "", "PART 2 - CONFIDENTIAL FACTS AND ADVICE", WITHHOLD, *PART2]
+    buf = _io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setPageRotation(90)
+    for k, line in enumerate(rows):
+        c.saveState()
+        c.translate(70 + 22 * k, 60)
+        c.rotate(90)
+        c.setFont("Helvetica-Bold" if k in (0, 5) else "Helvetica", 12 if k in (0, 5) else 10.5)
+        c.drawString(0, 0, line)
+        c.restoreState()
+    c.showPage()
+    c.save()
+    return portrait_sheet(buf.getvalue(), 1), _meta("split: one-page /Rotate 90 paper", "reportlab", None,
+                                                    ordinary=[PART1[0], PART1[2]], part2=rows[5:])
+
+
 def confidential_marking() -> tuple[bytes, dict]:
     """No 'Part 2' anywhere: a CONFIDENTIAL marking over the last section, exempt until a date."""
     def page2(c, n):
@@ -177,4 +201,5 @@ def portrait_sheet(data: bytes, page: int) -> bytes:
 
 CASES = {"split_numbered_heading": numbered_heading, "split_heading_image": heading_image,
          "split_two_columns": two_columns, "split_two_columns_confirmed": two_columns_confirmed, "split_rotate_90": rotate_90,
+         "split_rotate_90_single_page": rotate_90_single_page,
          "split_confidential_marking": confidential_marking, "split_three_columns": three_columns}
