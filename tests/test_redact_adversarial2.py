@@ -35,6 +35,8 @@ EXPECTED = {
     "split_rotate_90": ("clean", "the cut follows the displayed (landscape) orientation"),
     "split_headings_outline_lo": ("clean", "bookmarks are not copied; the officer gives part2_start if asked"),
     "split_rotate_90_single_page": ("clean", "never an empty or mixed part: the cut follows the displayed page"),
+    "split_page_picture_and_link": ("clean", "Part 2 pictures and links on the split page are removed, not "
+                                    "clipped"),
     "split_confidential_marking": ("clean", "a CONFIDENTIAL marking over a section asks for part2_start"),
     "split_two_columns_confirmed": ("clean", "the officer's start in a column: the rest of that column and the "
                                     "next are Part 2"),

@@ -151,6 +151,28 @@ def rotate_90_single_page() -> tuple[bytes, dict]:
                                                     ordinary=[PART1[0], PART1[2]], part2=rows[5:])
 
 
+def split_page_picture_and_link() -> tuple[bytes, dict]:
+    """Part 2 starts half way down page 1; below the heading a picture holds Part 2 words in its pixels and a
+    link's address spells a Part 2 sentence. Clipping them out of sight in Part 1 is not removing them."""
+    chart_words = "Evaluation panel scored the reserve bidders below the quality threshold"
+    chart = png_bytes(text_image(["Evaluation panel scored the reserve", "bidders below the quality threshold"],
+                                 size=(900, 140), font_px=40))
+
+    def draw(c):
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(60, 640, "PART 2 - CONFIDENTIAL FACTS AND ADVICE")
+        c.setFont("Helvetica", 10.5)
+        y = _lines(c, 60, 615, [WITHHOLD, *PART2])
+        c.drawImage(ImageReader(io.BytesIO(chart)), 60, y - 80, width=360, height=56)
+        c.drawString(60, y - 100, "Tender file")
+        c.linkURL("https://www.example.gov.uk/tenders/discount-of-nine-per-cent-on-the-second-tranche",
+                  (58, y - 103, 120, y - 90), relative=0)
+    lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[2]), (680, PART1[3])]
+    data = page_pdf(lines, draw, title=TITLE)
+    return data, _meta("split: picture and link below the boundary on the split page", "reportlab", None,
+                       part2=["PART 2 CONFIDENTIAL FACTS AND ADVICE", WITHHOLD, *PART2, chart_words])
+
+
 def confidential_marking() -> tuple[bytes, dict]:
     """No 'Part 2' anywhere: a CONFIDENTIAL marking over the last section, exempt until a date."""
     def page2(c, n):
@@ -202,4 +224,5 @@ def portrait_sheet(data: bytes, page: int) -> bytes:
 CASES = {"split_numbered_heading": numbered_heading, "split_heading_image": heading_image,
          "split_two_columns": two_columns, "split_two_columns_confirmed": two_columns_confirmed, "split_rotate_90": rotate_90,
          "split_rotate_90_single_page": rotate_90_single_page,
+         "split_page_picture_and_link": split_page_picture_and_link,
          "split_confidential_marking": confidential_marking, "split_three_columns": three_columns}
