@@ -163,6 +163,26 @@ def test_ordinary_text_is_kept(case, outcomes):
     assert missing == [], f"ordinary sentences lost from Part 1: {missing}"
 
 
+@pytest.mark.parametrize("case", CASES)
+def test_every_line_without_removed_text_is_kept(case, outcomes):
+    """No ordinary text lost anywhere: each line of the paper (pdfium) that holds no removed value and is not
+    Part 2 text is still in Part 1, whole."""
+    meta, got = MANIFEST[case], outcomes(case)
+    if got["rc"] != 0:
+        pytest.fail(f"no output (exit {got['rc']}): {got['err'].strip()}")
+    forms = [f for value in meta["values"] for f in oracle.value_forms(value)]
+    part2 = [oracle.squash(t) for t in meta["part2"]]
+    kept = oracle.squash(oracle.pdfium_text(got["part1"]))
+    lost = []
+    for i, line in enumerate(oracle.pdfium_text((FOLDER / f"{case}.pdf").read_bytes()).splitlines()):
+        flat = oracle.squash(line)
+        if len(flat) < 10 or any(f in flat for f in forms) or any(flat in t or t in flat for t in part2):
+            continue
+        if flat not in kept:
+            lost.append(i)
+    assert lost == [], f"lines of the paper lost from Part 1 (line numbers): {lost}"
+
+
 @pytest.mark.parametrize("case", [c for c in CASES if MANIFEST[c]["part2"]])
 def test_part2_text_is_in_part2(case, outcomes):
     """Nothing of Part 2 is lost either: every Part 2 sentence that is text in the paper is text in part2."""

@@ -170,7 +170,11 @@ def split_page_picture_and_link() -> tuple[bytes, dict]:
     lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[2]), (680, PART1[3])]
     data = page_pdf(lines, draw, title=TITLE)
     return data, _meta("split: picture and link below the boundary on the split page", "reportlab", None,
-                       part2=["PART 2 CONFIDENTIAL FACTS AND ADVICE", WITHHOLD, *PART2, chart_words])
+                       part2=["PART 2 CONFIDENTIAL FACTS AND ADVICE", WITHHOLD, *PART2, chart_words,
+                              "Tender file"])
+
+
+EXEMPT_UNTIL = "The following is exempt until 01/01/2030 (section 43, commercial interests)."
 
 
 def confidential_marking() -> tuple[bytes, dict]:
@@ -180,12 +184,11 @@ def confidential_marking() -> tuple[bytes, dict]:
         c.setFont("Helvetica-Bold", 12)
         c.drawString(60, 740, "CONFIDENTIAL – COMMERCIAL IN CONFIDENCE")
         c.setFont("Helvetica", 10.5)
-        _lines(c, 60, 715, ["The following is exempt until 01/01/2030 (section 43, commercial interests).",
-                            *PART2])
+        _lines(c, 60, 715, [EXEMPT_UNTIL, *PART2])
     lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[2])]
     data = page_pdf(lines, title=TITLE, pages=2, later=page2)
     return data, _meta("split: CONFIDENTIAL marking over a section, no Part 2 heading", "reportlab",
-                       {"page": 2, "y": 756}, part2=["CONFIDENTIAL COMMERCIAL IN CONFIDENCE", *PART2])
+                       {"page": 2, "y": 756}, part2=["CONFIDENTIAL COMMERCIAL IN CONFIDENCE", EXEMPT_UNTIL, *PART2])
 
 
 def three_columns() -> tuple[bytes, dict]:
