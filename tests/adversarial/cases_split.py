@@ -225,7 +225,8 @@ def portrait_sheet(data: bytes, page: int) -> bytes:
 
 
 CASES = {"split_numbered_heading": numbered_heading, "split_heading_image": heading_image,
-         "split_two_columns": two_columns, "split_two_columns_confirmed": two_columns_confirmed, "split_rotate_90": rotate_90,
+         "split_two_columns": two_columns, "split_two_columns_confirmed": two_columns_confirmed,
+         "split_rotate_90": rotate_90,
          "split_rotate_90_single_page": rotate_90_single_page,
          "split_page_picture_and_link": split_page_picture_and_link,
          "split_confidential_marking": confidential_marking, "split_three_columns": three_columns}
