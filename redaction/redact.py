@@ -89,6 +89,9 @@ _UNCONFIRMED = {
     # ... and text inside images (a scan, a drawn signature) cannot be read, so nothing in it was found.
     "image_pages": "some pages are images whose text cannot be read: check them, draw boxes over any personal "
                    "data, and confirm before publishing",
+    # ... and after the paper was analysed again, a decision that matched no item is applied to nothing.
+    "findings_changed": "the paper was analysed again and its findings changed: check the decisions that could "
+                        "not be carried over and the new findings, and confirm before publishing",
 }
 
 
