@@ -11,7 +11,7 @@ log = logging.getLogger("redaction.verify")
 
 
 def fail(check: str, part: int, page: int | None = None, reason: str | None = None) -> NoReturn:
-    where = f"part {part}" + (f", page {page}" if page else "")
+    where = (f"part {part}" if part else "the input") + (f", page {page}" if page else "")
     detail = f": {reason}" if reason else ""
     log.error("verification failed: %s (%s)%s", check, where, detail)
     raise LeakDetected(f"verification failed: {check} ({where}){detail}; nothing was published", [check])
