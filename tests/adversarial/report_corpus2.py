@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from tests import leak_oracle as oracle
-from tests.test_redact_adversarial2 import FOLDER, MANIFEST, _analyse, _run, officer_decisions
+from tests.test_redact_adversarial2 import FOLDER, MANIFEST, _analyse, _run, lines_lost, officer_decisions
 
 
 def outcome(name: str, tmp: Path) -> tuple[str, str, str]:
@@ -36,7 +36,8 @@ def outcome(name: str, tmp: Path) -> tuple[str, str, str]:
     elif meta["part2"]:
         problems.append("no part2")
     text = oracle.squash(oracle.pdfium_text(part1))
-    lost = [i for i, s in enumerate(meta["ordinary"]) if oracle.squash(s) not in text]
+    lost = [f"sentence {i}" for i, s in enumerate(meta["ordinary"]) if oracle.squash(s) not in text]
+    lost += [f"line {i}" for i in lines_lost(meta, paper.read_bytes(), part1)]
     by_class = defaultdict(set)
     for leak in found:
         by_class[_kind(leak.what, meta["values"])].add(leak.reader)
@@ -45,7 +46,7 @@ def outcome(name: str, tmp: Path) -> tuple[str, str, str]:
         result += ("; " if found and problems else "") + "; ".join(problems)
     else:
         result = "clean"
-    return asked, result, ",".join(map(str, lost)) or "-"
+    return asked, result, ", ".join(lost) or "-"
 
 
 def _kind(what: str, values: list[str]) -> str:
