@@ -37,6 +37,8 @@ EXPECTED = {
     "split_rotate_90_single_page": ("clean", "never an empty or mixed part: the cut follows the displayed page"),
     "split_page_picture_and_link": ("clean", "Part 2 pictures and links on the split page are removed, not "
                                     "clipped"),
+    "split_page_form_field": ("clean", "form fields are flattened before the split, so a Part 2 answer goes to "
+                              "Part 2"),
     "split_confidential_marking": ("clean", "a CONFIDENTIAL marking over a section asks for part2_start"),
     "split_two_columns_confirmed": ("clean", "the officer's start in a column: the rest of that column and the "
                                     "next are Part 2"),

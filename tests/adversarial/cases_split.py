@@ -174,6 +174,23 @@ def split_page_picture_and_link() -> tuple[bytes, dict]:
                               "Tender file"])
 
 
+def split_page_form_field() -> tuple[bytes, dict]:
+    """A filled form field below the Part 2 heading on the split page: its answer is Part 2 text."""
+    answer = "Reserve bidder two withdrew its bid"
+
+    def draw(c):
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(60, 640, "PART 2 - CONFIDENTIAL FACTS AND ADVICE")
+        c.setFont("Helvetica", 10.5)
+        y = _lines(c, 60, 615, [WITHHOLD, *PART2])
+        c.drawString(60, y - 20, "Outcome:")
+        c.acroForm.textfield(name="outcome", value=answer, x=130, y=y - 26, width=300, height=18, borderWidth=0)
+    lines = [(740, PART1[0]), (720, PART1[1]), (700, PART1[2]), (680, PART1[3])]
+    return page_pdf(lines, draw, title=TITLE), _meta(
+        "split: a filled form field below the boundary on the split page", "reportlab", None,
+        part2=["PART 2 CONFIDENTIAL FACTS AND ADVICE", WITHHOLD, *PART2, answer, "Outcome:"])
+
+
 EXEMPT_UNTIL = "The following is exempt until 01/01/2030 (section 43, commercial interests)."
 
 
@@ -228,5 +245,5 @@ CASES = {"split_numbered_heading": numbered_heading, "split_heading_image": head
          "split_two_columns": two_columns, "split_two_columns_confirmed": two_columns_confirmed,
          "split_rotate_90": rotate_90,
          "split_rotate_90_single_page": rotate_90_single_page,
-         "split_page_picture_and_link": split_page_picture_and_link,
+         "split_page_picture_and_link": split_page_picture_and_link, "split_page_form_field": split_page_form_field,
          "split_confidential_marking": confidential_marking, "split_three_columns": three_columns}
