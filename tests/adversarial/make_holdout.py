@@ -81,7 +81,7 @@ def columns_chromium() -> tuple[bytes, dict]:
             + "".join(f"<p>{t}</p>" for t in EXEMPT * 2) + "</div></body></html>")
     data = chromium_pdf(html)
     return data, _meta("split: CSS two columns (Chromium)", "chromium", ordinary=[ORDINARY[0]],
-                       part2=EXEMPT, start=line_top(data, "PART 2"))
+                       part2=["PART 2 \u2013 NOT FOR PUBLICATION", *EXEMPT], start=line_top(data, "PART 2"))
 
 
 def rotate_270() -> tuple[bytes, dict]:
@@ -256,7 +256,9 @@ def confidential_chromium() -> tuple[bytes, dict]:
             + "".join(f"<p>{t}</p>" for t in sensitive) + "</body></html>")
     data = chromium_pdf(html)
     return data, _meta("split: commercially sensitive marking, no Part 2 heading (Chromium)", "chromium",
-                       part2=sensitive, start=line_top(data, "COMMERCIALLY"))
+                       part2=["COMMERCIALLY SENSITIVE \u2013 NOT FOR PUBLICATION",
+                              "Exempt information under Schedule 12A (paragraph 3) until 01/09/2029.", *sensitive],
+                       start=line_top(data, "COMMERCIALLY"))
 
 
 def tel_footer_lo() -> tuple[bytes, dict]:
