@@ -28,6 +28,11 @@ RUN pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 
 # --- 3. the image: no compilers, no npm, a user without a login and without root --------------------------
 FROM python:3.11.14-slim-bookworm@sha256:65a93d69fa75478d554f4ad27c85c1e69fa184956261b4301ebaf6dbb0a3543d
+# The verifier reads every output with poppler's pdftotext and OCRs pictures with tesseract: without them
+# every redaction is refused (fail closed), so they are part of the image.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends poppler-utils tesseract-ocr tesseract-ocr-eng \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 foia \
     && useradd --system --uid 10001 --gid foia --no-create-home --home-dir /nonexistent \
        --shell /usr/sbin/nologin foia \
