@@ -19,8 +19,10 @@ from tests.detect_labels import LABEL, count, flexible, parse_new_paper, strip_l
 
 HERE = Path(__file__).parent
 SYNTH_DIR = HERE / "detect_papers"
-NEW_DIR = SYNTH_DIR / "new"  # the issue-12 set: rendered by several producers, split into tune and holdout
-SPLITS = ("tune", "holdout")
+NEW_DIR = SYNTH_DIR / "new"  # the issue-12 set: rendered by several producers, split by file name
+# tune: tuned on; holdout: the first unseen half, measured once and then used for tuning; unseen: the
+# second unseen set, written after that, for the final measure (tests/detect_papers/new/README.md)
+SPLITS = ("tune", "holdout", "unseen")
 TEST_POLICY = HERE / "detect_policy.toml"
 TYPES = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "SIGNATURE")
 _LABEL = LABEL
@@ -43,7 +45,7 @@ class Case:
     producer: str
     pdf: bytes
     labels: list[tuple[str, str, str, int]]
-    body: str = ""  # new set: the kind of public body, and "tune" or "holdout"
+    body: str = ""  # new set: the kind of public body, and its split ("tune", "holdout" or "unseen")
     split: str = ""
 
 
@@ -109,7 +111,7 @@ def synthetic_cases() -> list[Case]:
 
 
 def new_cases(split: str | None = None) -> list[Case]:
-    """The committed PDFs of the new set (tests/detect_papers/new), one split or both."""
+    """The committed PDFs of the new set (tests/detect_papers/new), one split (see SPLITS) or all."""
     cases = []
     for path in sorted(NEW_DIR.glob("*.txt")):
         paper = parse_new_paper(path)

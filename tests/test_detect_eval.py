@@ -72,7 +72,7 @@ def test_the_scorer_reads_a_keep_label_run_into_a_label_word_as_a_false_alarm():
 
 
 # --- the issue-12 set (tests/detect_papers/new): labels checked against the PDFs, never engine scores on
-# the holdout (it is measured once, by bench/detect.py; see its README) --------------------------------
+# the holdout or the unseen set (measured once, by bench/detect.py; see its README) --------------------
 
 from tests.detect_eval import NEW_DIR, SPLITS, new_cases  # noqa: E402
 from tests.detect_labels import parse_new_paper  # noqa: E402
@@ -92,6 +92,19 @@ def test_the_new_set_spans_bodies_producers_and_both_splits():
         assert len({c.body.split(" (")[0] for c in part}) >= 4
         assert len({c.producer for c in part}) >= 3
     assert {c.split for c in NEW} == set(SPLITS)
+
+
+def test_the_unseen_set_is_large_enough_and_shares_no_labelled_item_with_the_splits_tuned_on():
+    """unseen_* is the final measure (README): at least 8 papers from 4 kinds of body and 3 producers, and
+    no name, number or address labelled in it is labelled in tune_* or holdout_*."""
+    unseen = [c for c in NEW if c.split == "unseen"]
+    assert len(unseen) >= 8
+    assert len({c.body.split(" (")[0] for c in unseen}) >= 4
+    assert len({c.producer.split("+")[0] for c in unseen}) >= 3
+
+    def items(cases):
+        return {" ".join(text.split()).replace("- ", "-") for c in cases for _, text, _, _ in c.labels}
+    assert items(unseen) & items(c for c in NEW if c.split != "unseen") == set()
 
 
 @pytest.mark.parametrize("case", NEW, ids=lambda c: c.name)

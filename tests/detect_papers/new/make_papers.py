@@ -1,6 +1,6 @@
 """Render the labelled papers of this folder to PDF with several producers (run by hand, output committed).
 
-Each ``<split>_<body>_<n>.txt`` is the labelled source (format: ../README.md, plus ``|keep:<reason>``,
+Each ``<split>_<body>_<n>.txt`` (split: tune, holdout or unseen; see README.md) is the labelled source (format: ../README.md, plus ``|keep:<reason>``,
 ``%% key: value`` header lines, ``## `` headings, ``| a | b |`` table rows, ``---page---``, and a line ending
 in a backslash for a forced line break inside a paragraph, which is how a name is broken at a line end).
 The header ``%% producer:`` picks the route to PDF:
@@ -14,7 +14,7 @@ The intermediate ``.html`` / ``.fodt`` files are written next to the PDF and com
 rendering, every labelled text is looked for in ``pdftotext`` output (whitespace and a line-end hyphen
 allowed); a label that is missing stops the script.
 
-    .venv/bin/python tests/detect_papers/new/make_papers.py [name ...]
+    .venv/bin/python tests/detect_papers/new/make_papers.py [name ...]   # e.g. unseen_fire_1; none: all
 """
 
 from __future__ import annotations
