@@ -28,7 +28,7 @@ import pikepdf
 from .fonts import FontCache
 from .geometry import IDENTITY, Box, Matrix, Region, apply, inside, invert, meets, multiply, points_bbox, rect_bbox
 from .images import ImageNotEditable, ImageRebuilder, Rebuilt
-from .paints import PaintCheck
+from .paints import PaintCheck, own_text, painted_stream, strip_text
 from .scope import Scope
 from .text import TextState, show
 
@@ -64,8 +64,9 @@ class _GState:
 class ContentEditor:
     """Edits the pages of one output document; fonts, forms and images are shared across its pages."""
 
-    def __init__(self, pdf: pikepdf.Pdf, is_hidden, op_budget: int = 3_000_000):
+    def __init__(self, pdf: pikepdf.Pdf, is_hidden, op_budget: int = 3_000_000, leaks=None):
         self.pdf = pdf
+        self.leaks = leaks  # (text) -> bool: whether text names something removed
         self.fonts = FontCache()
         self.is_hidden = is_hidden  # (optional-content object) -> bool
         self.op_budget = op_budget
@@ -168,14 +169,14 @@ class ContentEditor:
                 continue
             elif op == "gs" and operands:
                 scope.use("/ExtGState", str(operands[0]))
-                self._paint_check(self._paints.soft_mask(scope.lookup("/ExtGState", str(operands[0]))),
-                                  "soft mask", regions, stats)
+                state = scope.lookup("/ExtGState", str(operands[0]))
+                self._paint_check(self._paints.soft_mask(state), state, "soft mask", regions, stats)
             elif op in ("cs", "CS") and operands:
                 scope.use("/ColorSpace", str(operands[0]))
             elif op in ("scn", "SCN") and operands and isinstance(operands[-1], pikepdf.Name):
                 scope.use("/Pattern", str(operands[-1]))
-                self._paint_check(self._paints.pattern(scope.lookup("/Pattern", str(operands[-1]))),
-                                  "tiling pattern", regions, stats)
+                pattern = scope.lookup("/Pattern", str(operands[-1]))
+                self._paint_check(self._paints.pattern(pattern), pattern, "tiling pattern", regions, stats)
             elif op == "sh" and operands:
                 scope.use("/Shading", str(operands[0]))
             elif op == "BDC" and len(operands) == 2:
@@ -207,11 +208,19 @@ class ContentEditor:
         out.extend(([], pikepdf.Operator("Q")) for _ in stack)
         return out
 
-    def _paint_check(self, risk, where, regions, stats) -> None:
-        """Text in a pattern cell or soft-mask group is not read or edited: the page becomes a picture.
-        An image there is not blanked: a picture too, if anything is removed from the page."""
+    def _paint_check(self, risk, obj, where, regions, stats) -> None:
+        """Text in a pattern cell or soft-mask group is read when it can be: deleted from the cell when it
+        names something removed, kept when it names nothing; text that cannot be read (nested forms,
+        unknown encodings) makes the page a picture. An image there is not blanked: a picture too, if
+        anything is removed from the page."""
         if risk == "text":
-            stats.raster.add(f"text in a {where}")
+            stream = painted_stream(obj)
+            text = own_text(stream) if stream is not None and self.leaks is not None else None
+            if text is None or (not self.leaks(text) and any(r.kind == "split" for r in regions)):
+                stats.raster.add(f"text in a {where}")
+            elif self.leaks(text):
+                stats.glyphs += strip_text(stream)
+                self._paints.forget(stream)
         elif risk == "image" and any(r.kind != "crop" for r in regions):
             stats.raster.add(f"image in a {where}")
 

@@ -10,6 +10,11 @@ viewer shows it and poppler's pdftotext prints it. Images there are not blanked 
 * ``None`` — paths and shadings only (gradients, hatching, transparency ramps): kept as they are.
 
 Shading patterns (``/PatternType 2``) draw no text and are always kept.
+
+For ``"text"`` drawn directly in the cell or group (not in a nested form), the content editor first tries
+to read it (:meth:`PaintCheck.own_text`: fonts with a ``/ToUnicode`` map or a standard encoding); text
+that holds a removed value is then deleted from the stream (:meth:`PaintCheck.strip_text`), text that holds
+none is left, and text it cannot read still makes the page a picture.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from __future__ import annotations
 import pikepdf
 
 _TEXT_OPS = {"BT", "Tj", "TJ", "'", '"', "d0", "d1"}
+_SHOW_OPS = {"Tj", "TJ", "'", '"'}
+_STANDARD = {"/WinAnsiEncoding", "/StandardEncoding", "/MacRomanEncoding", "/PDFDocEncoding"}
 _MAX_DEPTH = 8
 
 
@@ -43,6 +50,10 @@ class PaintCheck:
         if not isinstance(group, pikepdf.Stream):
             return "text"  # a mask we cannot read
         return self._stream(group, 0)
+
+    def forget(self, stream) -> None:
+        """After a stream is rewritten: judge it again when met next."""
+        self._cache.clear()
 
     def _stream(self, stream, depth: int) -> str | None:
         key = stream.objgen
@@ -85,6 +96,73 @@ class PaintCheck:
                 return "text"
             found = found or inner
         return found
+
+
+def own_text(stream) -> str | None:
+    """The text a cell or group shows itself, or None when it draws text some other way (nested forms,
+    Type 3 glyphs) or in a font whose codes cannot be read as text."""
+    from .fontclean import read_tounicode
+
+    try:
+        ops = pikepdf.parse_content_stream(stream)
+    except pikepdf.PdfError:
+        return None
+    resources = stream.get("/Resources")
+    resources = resources if isinstance(resources, pikepdf.Dictionary) else pikepdf.Dictionary()
+    parts: list[str] = []
+    decode = None
+    for inst in ops:
+        if isinstance(inst, pikepdf.ContentStreamInlineImage):
+            continue
+        op = str(inst.operator)
+        if op == "Do" or op in ("d0", "d1"):
+            inner = _lookup(resources, "/XObject", inst.operands[0]) if op == "Do" and inst.operands else None
+            if not (isinstance(inner, pikepdf.Stream) and str(inner.get("/Subtype", "")) == "/Image"):
+                return None
+        elif op == "Tf" and inst.operands:
+            decode = _decoder(_lookup(resources, "/Font", inst.operands[0]), read_tounicode)
+        elif op in _SHOW_OPS:
+            if decode is None:
+                return None
+            for item in inst.operands:
+                items = list(item) if isinstance(item, pikepdf.Array) else [item]
+                parts += [decode(bytes(x)) for x in items if isinstance(x, pikepdf.String)]
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _decoder(font, read_tounicode):
+    if not isinstance(font, pikepdf.Dictionary) or str(font.get("/Subtype", "")) == "/Type3":
+        return None
+    two_byte = str(font.get("/Subtype", "")) == "/Type0"
+    if isinstance(font.get("/ToUnicode"), pikepdf.Stream):
+        mapping = read_tounicode(font.ToUnicode)
+        if not mapping:
+            return None
+        if two_byte:
+            return lambda b: "".join(mapping.get((b[i] << 8) | b[i + 1], "\ufffd") for i in range(0, len(b) - 1, 2))
+        return lambda b: "".join(mapping.get(c, "\ufffd") for c in b)
+    encoding = font.get("/Encoding")
+    if not two_byte and (encoding is None or str(encoding) in _STANDARD):
+        return lambda b: b.decode("cp1252", "replace")
+    return None
+
+
+def strip_text(stream) -> int:
+    """Delete every text-showing operator of a cell or group; returns how many went."""
+    ops = pikepdf.parse_content_stream(stream)
+    kept = [i for i in ops if isinstance(i, pikepdf.ContentStreamInlineImage) or str(i.operator) not in _SHOW_OPS]
+    stream.write(pikepdf.unparse_content_stream(kept))
+    return len(ops) - len(kept)
+
+
+def painted_stream(obj):
+    """The stream a pattern or an ExtGState's soft mask draws with."""
+    if isinstance(obj, pikepdf.Stream):
+        return obj
+    mask = obj.get("/SMask") if isinstance(obj, pikepdf.Dictionary) else None
+    group = mask.get("/G") if isinstance(mask, pikepdf.Dictionary) else None
+    return group if isinstance(group, pikepdf.Stream) else None
 
 
 def _lookup(resources, category: str, name):

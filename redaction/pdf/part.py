@@ -37,7 +37,7 @@ def build_part(data: bytes, source: pdfium.PdfDocument, doc: Document, spec: Par
                redactions: dict[int, list[Region]], leaks) -> PartOutput:
     pdf = open_part(data, spec.pages)
     push_inherited(pdf)
-    editor = ContentEditor(pdf, hidden_layers(pdf))
+    editor = ContentEditor(pdf, hidden_layers(pdf), leaks=leaks)
     label = None
     used_codes: dict[tuple[int, int], set[int]] = {}
     out = PartOutput(spec.number, b"", list(spec.pages), [])

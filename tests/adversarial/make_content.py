@@ -142,6 +142,37 @@ def soft_mask_text() -> bytes:
     return _edit(_page(), change)
 
 
+def tiling_pattern_plain() -> bytes:
+    """A tiling pattern whose cell draws harmless words ("Draft"): read, kept, and the page stays vector."""
+    def change(pdf):
+        font = pdf.pages[0].obj.Resources.Font.F1
+        cell = pdf.make_stream(b"BT /F1 9 Tf 2 6 Td (Draft for the Board) Tj ET",
+                               Type=pikepdf.Name.Pattern, PatternType=1, PaintType=1, TilingType=1,
+                               BBox=[0, 0, 200, 20], XStep=200, YStep=20,
+                               Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)))
+        pdf.pages[0].obj.Resources.Pattern = pikepdf.Dictionary(P0=cell)
+        _add_content(pdf, "q /Pattern cs /P0 scn 60 560 400 60 re f Q")
+    return _edit(_page(), change)
+
+
+def soft_mask_nested_form() -> bytes:
+    """The name drawn by a form inside a soft-mask group: not read by the engine, so the page is a picture."""
+    def change(pdf):
+        font = pdf.pages[0].obj.Resources.Font.F1
+        inner = pdf.make_stream(f"BT /F1 24 Tf 1 g 70 580 Td ({NAME} {PHONE}) Tj ET".encode(),
+                                Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 595, 842],
+                                Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)))
+        group = pdf.make_stream(b"/Fx0 Do", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                                BBox=[0, 0, 595, 842],
+                                Group=pikepdf.Dictionary(S=pikepdf.Name.Transparency, CS=pikepdf.Name.DeviceGray),
+                                Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fx0=inner)))
+        mask = pikepdf.Dictionary(Type=pikepdf.Name.Mask, S=pikepdf.Name.Luminosity, G=group)
+        pdf.pages[0].obj.Resources.ExtGState = pikepdf.Dictionary(GS0=pikepdf.Dictionary(
+            Type=pikepdf.Name.ExtGState, SMask=mask))
+        _add_content(pdf, "q /GS0 gs 0.3 g 60 560 500 60 re f Q")
+    return _edit(_page(), change)
+
+
 def shading_pattern() -> bytes:
     """A gradient (shading pattern and a soft mask made of a shading): no text, so kept as it is."""
     def change(pdf):
@@ -276,7 +307,8 @@ def font_cff_ghostscript() -> bytes:
 CASES = {
     "hidden_expression_rasterised": hidden_expression_rasterised, "hidden_usage_view": hidden_usage_view,
     "tiling_pattern_text": tiling_pattern_text, "soft_mask_text": soft_mask_text,
-    "shading_pattern": shading_pattern, "form_filled": form_filled, "form_no_appearance": form_no_appearance,
+    "shading_pattern": shading_pattern, "tiling_pattern_plain": tiling_pattern_plain,
+    "soft_mask_nested_form": soft_mask_nested_form, "form_filled": form_filled, "form_no_appearance": form_no_appearance,
     "font_first_use": font_first_use, "font_type1_libreoffice": font_type1_libreoffice,
     "font_type3_chromium": font_type3_chromium, "form_libreoffice": form_libreoffice,
     "font_cff_ghostscript": font_cff_ghostscript,
