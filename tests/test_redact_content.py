@@ -300,3 +300,17 @@ def test_a_font_program_the_editor_could_not_count_is_reported():
                                                               FontDescriptor=descriptor))]))
     pdf.pages[0].obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=odd))
     assert clean_fonts(pdf, {})["not_subset"] == 1
+
+
+def test_pattern_text_removal_has_teeth(monkeypatch):
+    """With the cell's text left in place (and verification off), the name is back in the bytes."""
+    import sys
+
+    import redaction.pdf.content as content
+
+    data = (CORPUS / "tiling_pattern_text.pdf").read_bytes()
+    analysis = analyse(data, "x.pdf")
+    monkeypatch.setattr(content, "strip_text", lambda stream: 0)
+    monkeypatch.setattr(sys.modules["redaction.redact"], "verify", lambda *a, **k: [])
+    broken = redact(data, analysis)
+    assert squash(mc.NAME) in squash(raw_text(broken.part1))
