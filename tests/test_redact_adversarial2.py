@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import shutil
 import os
+import shutil
 from pathlib import Path
 
 import pikepdf
@@ -29,8 +29,9 @@ MANIFEST = json.loads((FOLDER / "manifest.json").read_text(encoding="utf-8"))
 
 # case -> (expected outcome, why). "clean": exit 0 and nothing leaked; "refused: <check>": exit 2 naming it.
 EXPECTED = {
-    "split_numbered_heading": ("clean", "the withholding sentence asks for part2_start; the officer gives it"),
-    "split_heading_image": ("clean", "the withholding sentence asks for part2_start; the officer gives it"),
+    "split_numbered_heading": ("clean", "recognised, or the withholding sentence asks for part2_start and the "
+                               "officer gives it"),
+    "split_heading_image": ("clean", "the withholding sentence asks for part2_start and the officer gives it"),
     "split_two_columns": ("clean", "reading order: the rest of the left column and the right column are Part 2"),
     "split_rotate_90": ("clean", "the cut follows the displayed (landscape) orientation"),
     "split_headings_outline_lo": ("clean", "bookmarks are not copied; the officer gives part2_start if asked"),
