@@ -42,6 +42,11 @@ _FIELD_HEAD = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?:{RANK}|{TITLE})[ \t]+
 # ("Custody officer", "Detention officer", "Project manager", "Custody sergeant").
 _JOBS = sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True)
 _JOB_AFTER = re.compile(r"[ \t]+(?i:" + "|".join(map(re.escape, _JOBS)) + r")s?(?![\w-])")
+# A longer title in title case read on with the name in a table row starts earlier: the capitalised words
+# (or letters) that lead to a capitalised job noun are the job's ("Jo Bell Community Safety Officer", "Jo
+# Bell ICV Panel Chair"); "Detention officer" in sentence case is left to the rule above.
+_TITLE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’&/-]*){1,3}[ \t]+(?:"
+                          + "|".join(re.escape(j.capitalize()) for j in _JOBS) + r")s?(?![\w-])")
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
                      "NameJobRecognizer")
@@ -87,6 +92,8 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
             return None
         if _is_thing(text, plain) or _PLACE_LINE.match(text, text.rfind("\n", 0, start) + 1):
             return None
+        if _after_place_preposition(text, start, end):
+            return None
     elif not any(_IS_NAME_WORD.match(w) or _IS_CAPS_WORD.match(w) for w in plain):
         return None
     if plain[-1] in NAME_PARTICLES or _is_firm(text, start):
@@ -103,7 +110,22 @@ def _is_thing(text: str, words: list[str]) -> bool:
     """The paper writes "the" right before these words somewhere ("the Cooper Lane depot", "The Ian
     George Imaging Suite"): a place or thing named after a person; a person's name takes no article."""
     joined = r"[ \t]*\n?[ \t]*".join(map(re.escape, words))
-    return bool(re.search(rf"(?<![\w-])[Tt]he[ \t]*\n?[ \t]*{joined}(?![\w'’-])", text))
+    if re.search(rf"(?<![\w-])[Tt]he[ \t]*\n?[ \t]*{joined}(?![\w'’-])", text):
+        return True
+    # "the Mill Road and Lorne Park hubs": ending in a place word and listed with a place, it is one too
+    if words[-1].casefold() not in THING_WORDS:
+        return False
+    places = "|".join(map(re.escape, sorted(THING_WORDS | ORGANISATION_WORDS)))
+    return bool(re.search(rf"(?<![\w-])(?i:{places})\s+(?:and|or|&)\s+{joined}(?![\w'’-])", text))
+
+
+# "trained at Boscombe Heath", "near Kestrel Down": a person is met with, not at or near; "at Jo Bell's
+# request" (a possessive) is still a person.
+_PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:at|near)[ \t]*\n?[ \t]*$")
+
+
+def _after_place_preposition(text: str, start: int, end: int) -> bool:
+    return bool(_PLACE_PREPOSITION.search(text[max(0, start - 8):start])) and text[end:end + 1] not in ("'", "’")
 
 
 def _is_firm(text: str, start: int) -> bool:
@@ -150,7 +172,7 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
                 if len(kept) >= 2:
                     break  # "Lucinda Barraclough-Fenn" + "DMPC Decision" on the next line
                 kept = []  # "Brixton" ended the cell above: the name starts on this line
-        if len(kept) >= 2 and _JOB_AFTER.match(text, e):
+        if len(kept) >= 2 and (_JOB_AFTER.match(text, e) or _TITLE_AFTER.match(text, e)):
             break  # "Barnaby Blenkinsop Custody officer": the word names the job, not the person
         if text[e:e + 1] == ":":  # a field label, not a name
             if kept:

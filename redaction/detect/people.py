@@ -17,7 +17,7 @@ from presidio_analyzer import RecognizerResult
 from ..policy import Decision, Policy
 from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
 from .recognizers.base import REASON_KEY
-from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE
+from .recognizers.patterns import CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE
 from .spread import name_key, spread, titled_surnames, words_pattern
 from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS
 
@@ -56,7 +56,7 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
     """Every mention of every person, each with its policy decision; the other results as mentions."""
     others = [Mention(r.entity_type, r.start, r.end, r.score,
                       policy.for_type(r.entity_type, (r.recognition_metadata or {}).get(REASON_KEY)))
-              for r in results if r.entity_type != "PERSON"]
+              for r in results if r.entity_type != "PERSON" and not _signed_in_role(text, r, policy)]
     taken = [(m.start, m.end) for m in others]
     names = [n for r in results if r.entity_type == "PERSON"
              if (n := clean(text, r)) and not _overlaps(n.start, n.end, taken)]
@@ -182,6 +182,14 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
             if hit:
                 written = hit.groupdict().get("fixed") or hit.group("role")
                 person.roles.add(policy.role_of(written) or " ".join(written.split()))
+
+
+def _signed_in_role(text: str, r: RecognizerResult, policy: Policy) -> bool:
+    """"Signed: Jo Bell, Chief Fire Officer, 3 May 2027": a typed name with a kept office is the office
+    holder acting in role, found as a name (with the role beside it), not a signature to redact."""
+    role = policy.role_pattern()
+    return bool(r.entity_type == "SIGNATURE" and role and re.match(
+        rf"{FULL_NAME}[ \t]*,[ \t]*(?:the[ \t]+)?(?:{role})(?![\w])", text[r.start:r.end]))
 
 
 def _alone_on_line(text: str, m: Mention) -> bool:

@@ -161,6 +161,10 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     "surgery", "church", "mosque", "centre's", "trust's", "foundation's", "gardens", "medal", "scholarship",
     "fellowship", "bursary", "appeal", "campaign", "suite", "theatre", "crescent", "terrace", "primary",
     "nursery", "centres", "syndrome", "principle", "council", "commission", "partners", "llc", "inc",
+    # trade words that end a firm's name ("Harbour Signs", "Kestrel Traffic", "Fenwick Builders")
+    "signs", "signage", "traffic", "holdings", "builders", "contractors", "logistics", "systems", "solutions",
+    "supplies", "motors", "interiors", "engineering", "construction", "developments", "properties",
+    "recruitment", "scaffolding", "roofing", "electrical", "plumbing", "couriers", "haulage",
 })
 
 # Words that name a thing after a person ("Stephen Lawrence Day", "the Mary Seacole House", "Victoria
@@ -206,6 +210,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "assurance", "compliance", "stakeholder", "stakeholders", "partners", "partner", "charter",
     # job titles and departments written after a name ("Oliver Stanton, Officer Safety Training")
     "safety", "training", "chair", "chairs", "panel", "manager", "digital", "learning", "development",
+    "fire", "prevention", "security",  # a portfolio after a rank ("Deputy Commissioner, Fire Safety")
     "operations", "support", "partnerships", "engagement", "policy", "performance", "risk", "audit",
     "procurement", "commercial", "estates", "communications", "corporate", "operational", "victim",
     "witness", "care", "standards", "professional", "change", "transformation", "technology", "insight",

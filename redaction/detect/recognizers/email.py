@@ -74,6 +74,11 @@ def _whole_after_break(text: str, m: re.Match, end: int, domain: str) -> bool:
     span = text[m.start("domain"):end]
     if "\n" not in span or "." in span[span.rfind("\n"):]:
         return True
+    # a cell broke the address after a dot ("a.b@intl.corp." + "internal"): the label ends its line
+    line_end = text.find("\n", end)
+    rest = text[end:len(text) if line_end < 0 else line_end]
+    if span[:span.rfind("\n")].rstrip(" \t").endswith(".") and not rest.strip(" \t.,;)"):
+        return True
     parts = _SUFFIXES(domain)
     return bool(parts.suffix and parts.domain)
 

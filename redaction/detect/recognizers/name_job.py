@@ -39,11 +39,22 @@ class NameJobRecognizer(RuleRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
         for rule in (_APPOSITION, _ROW, _ELECTED, _ACTING):
-            for m in rule.finditer(text):
+            for m in _matches(rule, text):
                 end = _plausible_end(m.group("name"))
                 if end:
                     out.append(self.result(m.start("name"), m.start("name") + end))
         return out
+
+
+def _matches(rule: re.Pattern, text: str):
+    """A table row is one line: its name never starts on the line above ("Contacts" / "Jo Bell Officer")."""
+    if rule is not _ROW:
+        yield from rule.finditer(text)
+        return
+    pos = 0
+    for line in text.split("\n"):
+        yield from rule.finditer(text, pos, pos + len(line))
+        pos += len(line) + 1
 
 
 def _plausible_end(name: str) -> int | None:

@@ -38,7 +38,9 @@ _JOINED_PARTICLE = r"(?:(?:al|el|ul|ad|ar|as|ash|at|az|abu|bin|ibn|d)[-'’])"
 # A line-end hyphen of a double-barrelled name the joined view kept ("Achebe-" / "Ward"): a hyphen may
 # be followed by one line break before the capital.
 _HYPHEN = r"(?:-(?:[ \t]*\n[ \t]*)?|['’])"
-NAME_WORD = (rf"(?:(?:{_U}['’]{_U}{_L}+|{_JOINED_PARTICLE}?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+))(?:{_HYPHEN}{_U}{_L}+)*"
+# "Ji-ho", "Seo-yeon", "Xiao-mei": a short given name whose second part is written in lower case.
+_LOWER_JOINED = rf"{_U}{_L}{{1,3}}-{_L}{{2,5}}(?![\w{MISSING_GLYPHS}-])"
+NAME_WORD = (rf"(?:{_LOWER_JOINED}|(?:{_U}['’]{_U}{_L}+|{_JOINED_PARTICLE}?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+))(?:{_HYPHEN}{_U}{_L}+)*"
              rf"(?:-{_L}+-{_U}{_L}+)?)")
 # "WEST", "O'BRIEN", "COMER-SCHWARTZ", "WIŚNIEWSKI"
 CAPS_WORD = rf"(?:{_U}['’]?{_U}{{2,}}(?:-{_U}{{2,}})*)"
@@ -98,7 +100,12 @@ def rank_in_context(text: str, start: int, written: str) -> str | None:
 
 # The rest of an office's subject written as a list ("Minister for Crime" + ", Policing and Fire"): only
 # a list that ends in "and X", so a name after a comma is never taken for part of the office.
-ROLE_TAIL = r"(?:(?:[ \t]*,[ \t]+[A-Z][\w'’&-]*)+[ \t]+(?:and|&)[ \t]+[A-Z][\w'’&-]*)?"
+# Each item may be several words ("Housing, Communities and Local Government"). The office may also be
+# placed with a lower-case phrase a {place} cannot match ("Chief Fire Officer of the neighbouring Vale
+# service,", "Commissioner for the neighbouring area,"): "of/for/in the" and up to five words, no possessive.
+_ITEM = r"[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3}"
+_QUALIFIER = r"(?:\s+(?:of|for|in)\s+the(?:\s+(?![\w-]*['’]s\b)[\w'’&-]+){1,5}?)"
+ROLE_TAIL = rf"(?:(?:[ \t]*,[ \t]+{_ITEM})+[ \t]+(?:and|&)[ \t]+{_ITEM})?{_QUALIFIER}?"
 
 
 def name_words(written: str) -> list[str]:

@@ -1,5 +1,6 @@
 """Names after a job described in prose: "the contractor Priyanka Bhattacharya", "the programme manager,
-Kwame Asante-Boateng", "our evaluator Jo Bell", "the Head of Finance, Tomasz Wiśniewski". NER often reads
+Kwame Asante-Boateng", "our evaluator Jo Bell", "the Head of Finance, Tomasz Wiśniewski", "the trainer in
+Leeds, Jo Bell", "Records Manager: Jo Bell", "the LGA's Jo Bell". NER often reads
 such a name with the firm that follows it as one organisation; the job word says a person follows."""
 
 from __future__ import annotations
@@ -18,8 +19,16 @@ _JOB = "(?:" + "|".join(map(re.escape, _JOBS)) + ")"
 # A capitalised job title with its department, then a comma: "the Head of Finance, Tomasz Wiśniewski".
 _TITLED_JOB = "(?:" + "|".join(re.escape(j.capitalize()) for j in _JOBS) + ")"
 _OF_DEPARTMENT = r"(?:[ \t]+of(?:[ \t]+(?:the|and|&|[A-Z][\w&-]*)){1,4})"
-_ROLE_NOUN = re.compile(rf"(?<![\w-])(?:{_JOB}s?[ \t]*,?|{_TITLED_JOB}{_OF_DEPARTMENT}[ \t]*,){SEP}"
+# where the person works, between the job and the name: "the trainer in Leeds, Jo Bell"
+_PLACED = r"(?:[ \t]+(?:in|at|from)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*,)"
+_ROLE_NOUN = re.compile(rf"(?<![\w-])(?:{_JOB}s?(?:{_PLACED}|[ \t]*,?)|{_TITLED_JOB}{_OF_DEPARTMENT}[ \t]*,){SEP}"
                         rf"(?P<name>{FULL_NAME})")
+# A post written as a label: "Information Governance Manager: Jo Bell".
+_POST_LABEL = re.compile(rf"(?<![\w-]){_TITLED_JOB}s?[ \t]*:{SEP}(?P<name>{FULL_NAME})")
+# A person of an organisation written by its letters: "the LGA's Jo Bell supplied". Only as the subject
+# of a verb in the past tense or "said", so "the NHS's Long Term Plan applies" is no name.
+_OF_ACRONYM = re.compile(rf"(?<![\w-])[A-Z][A-Za-z]*[A-Z]['’]s[ \t]+(?P<name>{FULL_NAME})"
+                         rf"(?=[ \t]+(?:[a-z]+ed|said|says|wrote|told)(?![\w-]))")
 
 
 class RoleNounNameRecognizer(RuleRecognizer):
@@ -27,4 +36,5 @@ class RoleNounNameRecognizer(RuleRecognizer):
     EXPLANATION = "name after a job described in prose"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        return [self.result(m.start("name"), m.end("name")) for m in _ROLE_NOUN.finditer(text)]
+        return [self.result(m.start("name"), m.end("name"))
+                for rule in (_ROLE_NOUN, _POST_LABEL, _OF_ACRONYM) for m in rule.finditer(text)]
