@@ -71,6 +71,8 @@ def test_names_stop_before_a_job_title(text, name):
     "Feedback came from the Mill Road and Lorne Park hubs.",  # listed with a place, ending in a place word
     "The unsuccessful bidder, Harbour Signs, was represented by a lawyer.",  # a firm named by its trade
     "The NHS's Long Term Plan applies.",  # an organisation's letters before a thing
+    "The ONS's Annual Survey showed a rise.",  # ... and before a thing with a verb in the past tense
+    "Secretary: Democratic Services",  # a post label before a department
     "Report from: Deputy Commissioner, Fire Safety. Report number: X-1",  # a portfolio after a rank
 ])
 def test_no_name(text):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .base import RuleRecognizer
-from .patterns import FULL_NAME, SEP
+from .patterns import FULL_NAME, SEP, name_words, plausible_name
 
 _JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "adviser", "advisor", "manager",
          "officer", "lead", "coordinator", "co-ordinator", "director", "chair", "chairperson", "solicitor",
@@ -26,9 +26,11 @@ _ROLE_NOUN = re.compile(rf"(?<![\w-])(?:{_JOB}s?(?:{_PLACED}|[ \t]*,?)|{_TITLED_
 # A post written as a label: "Information Governance Manager: Jo Bell".
 _POST_LABEL = re.compile(rf"(?<![\w-]){_TITLED_JOB}s?[ \t]*:{SEP}(?P<name>{FULL_NAME})")
 # A person of an organisation written by its letters: "the LGA's Jo Bell supplied". Only as the subject
-# of a verb in the past tense or "said", so "the NHS's Long Term Plan applies" is no name.
+# of a verb a person does, so "the NHS's Long Term Plan applies" is no name.
+_PERSON_VERBS = ("said", "says", "wrote", "told", "supplied", "provided", "offered", "confirmed", "agreed",
+                 "advised", "explained", "responded", "commented", "attended", "presented", "noted", "asked")
 _OF_ACRONYM = re.compile(rf"(?<![\w-])[A-Z][A-Za-z]*[A-Z]['’]s[ \t]+(?P<name>{FULL_NAME})"
-                         rf"(?=[ \t]+(?:[a-z]+ed|said|says|wrote|told)(?![\w-]))")
+                         rf"(?=[ \t]+(?:{'|'.join(_PERSON_VERBS)})(?![\w-]))")
 
 
 class RoleNounNameRecognizer(RuleRecognizer):
@@ -36,5 +38,8 @@ class RoleNounNameRecognizer(RuleRecognizer):
     EXPLANATION = "name after a job described in prose"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        return [self.result(m.start("name"), m.end("name"))
-                for rule in (_ROLE_NOUN, _POST_LABEL, _OF_ACRONYM) for m in rule.finditer(text)]
+        out = [self.result(m.start("name"), m.end("name")) for m in _ROLE_NOUN.finditer(text)]
+        # a label or an organisation's letters say less than a job noun: the whole name must be plausible
+        # ("Secretary: Democratic Services" is no name)
+        return out + [self.result(m.start("name"), m.end("name")) for rule in (_POST_LABEL, _OF_ACRONYM)
+                      for m in rule.finditer(text) if plausible_name(name_words(m.group("name")))]
