@@ -73,10 +73,33 @@ def _crosses(line: Line, gutters: list[tuple[float, float]]) -> bool:
     return any(line.box[0] < g1 - 0.5 and line.box[2] > g0 + 0.5 for g0, g1 in gutters)
 
 
+def _taken_in(line: Line, gutters: list[tuple[float, float]], min_gap: float):
+    """The gutters once ``line`` is part of the band, or None when it bridges one. Gutters are first seen
+    among the few lines beside the boundary; a ragged-right line of a column (or an outdented one) that
+    reaches further into a gutter only shows the gutter is narrower. A line bridges a gutter when it runs
+    across it, sits inside it, or leaves less than ``min_gap`` of it clear."""
+    out = []
+    x0, x1 = line.box[0], line.box[2]
+    for g0, g1 in gutters:
+        if x1 <= g0 + 0.5 or x0 >= g1 - 0.5:
+            out.append((g0, g1))
+        elif x0 <= g0 + 0.5 and x1 < g1 - min_gap:
+            out.append((x1, g1))  # from the column on the left
+        elif x1 >= g1 - 0.5 and x0 > g0 + min_gap:
+            out.append((g0, x0))  # from the column on the right
+        else:
+            return None
+    return out
+
+
 def _columns(lines: list[Line], seed: list[Line], min_gap: float, gutters=None):
     """Gutters found beside the boundary (or given), the band of lines they run through, and its column
-    edges."""
+    edges (the gutters narrowed to the lines of the band)."""
     gutters = gutters if gutters is not None else _gutters(seed, min_gap)
+    if not gutters:
+        return None
+    for ln in seed:
+        gutters = _taken_in(ln, gutters, min_gap) if gutters else None
     if not gutters:
         return None
     band = [ln for ln in seed]
@@ -85,19 +108,40 @@ def _columns(lines: list[Line], seed: list[Line], min_gap: float, gutters=None):
     below = sorted((ln for ln in lines if ln.box[3] <= bottom + 0.1 and ln not in band), key=lambda ln: -ln.box[3])
     band_top, band_bottom = FAR, -FAR
     for ln in above:
-        if _crosses(ln, gutters):
+        narrowed = _taken_in(ln, gutters, min_gap)
+        if narrowed is None:
             band_top = (max(b.box[3] for b in band) + ln.box[1]) / 2
             break
         band.append(ln)
+        gutters = narrowed
     for ln in below:
-        if _crosses(ln, gutters):
+        narrowed = _taken_in(ln, gutters, min_gap)
+        if narrowed is None:
             band_bottom = (min(b.box[1] for b in band) + ln.box[3]) / 2
             break
         band.append(ln)
-    band += [ln for ln in lines if ln not in band and band_bottom < (ln.box[1] + ln.box[3]) / 2 < band_top
-             and not _crosses(ln, gutters)]
+        gutters = narrowed
+    for ln in lines:
+        if ln not in band and band_bottom < (ln.box[1] + ln.box[3]) / 2 < band_top:
+            narrowed = _taken_in(ln, gutters, min_gap)
+            if narrowed is not None:
+                band.append(ln)
+                gutters = narrowed
     edges = [(g0 + g1) / 2 for g0, g1 in gutters]
     return band, band_top, band_bottom, edges
+
+
+def _seed(near: list[Line], head: Box, min_gap: float) -> list[Line]:
+    """The lines beside the boundary to look for gutters in. A line across the page just above the heading
+    (a title) or just below it (a closing line) hides the gutters of the band the heading is in, so the
+    heading's row with the lines on one side only is tried too: the reading with the most gutters wins, and
+    the line across then ends the band as it would further away."""
+    own = [Line(head)] if head[2] > head[0] else []
+    above = [ln for ln in near if ln.box[1] >= head[3]]
+    below = [ln for ln in near if ln.box[3] <= head[1]]
+    level = [ln for ln in near if ln not in above and ln not in below]
+    options = [near + own, level + below + own, level + above + own]
+    return max(options, key=lambda seed: len(_gutters(seed, min_gap)))
 
 
 def _column_of(x: float, edges: list[float]) -> int:
@@ -159,7 +203,7 @@ def _split(page_index: int, page: Page, turn: int, lines: list[Line], head: Box,
     h = heights[len(heights) // 2]
     min_gap = max(8.0, 1.2 * h)
     near = [ln for ln in others if ln.box[3] >= head[1] - 2.5 * h and ln.box[1] <= head[3] + 2.5 * h]
-    seed = near + ([Line(head)] if head[2] > head[0] else [])
+    seed = _seed(near, head, min_gap)
     found = _columns(lines, seed, min_gap) if seed else None
     split = _areas(page_index, page, turn, lines, head, x, found, given)
     if after is not None and found is None and _late(split, lines, head, after):
@@ -172,7 +216,7 @@ def _split(page_index: int, page: Page, turn: int, lines: list[Line], head: Box,
         if found is not None:
             split = _areas(page_index, page, turn, lines, head, x, found, given)
     if isinstance(split, str) and after is None and x is not None:
-        return _either_way(page_index, page, turn, lines, head, x, given, split, found[3])
+        return _either_way(page_index, page, turn, lines, head, x, given, split, found)
     if isinstance(split, str):
         return _whole_page(page_index, page, turn, split)
     if after is not None and _late(split, lines, head, after):
@@ -186,13 +230,16 @@ def _split(page_index: int, page: Page, turn: int, lines: list[Line], head: Box,
 
 
 def _either_way(page_index: int, page: Page, turn: int, lines: list[Line], head: Box, x: float,
-                given: float | None, doubt: str, edges: list[float]) -> Split:
+                given: float | None, doubt: str, found) -> Split:
     """An officer's start at (x, y) on a page read either as columns or as a table: Part 2 is what follows
-    it under both readings — everything below y, and above it everything right of the gutter after x."""
+    it under both readings — everything below y, and above it everything right of the gutter after x up to
+    the line that runs across the gutters above (a title across the page precedes the start either way)."""
+    _, band_top, _, edges = found
     y = given if given is not None else _above_heading(head, lines, -FAR, FAR)
     right = min((e for e in edges if e > x), default=FAR)
-    part2 = [(-FAR, -FAR, FAR, y), (right, y, FAR, FAR)]
-    part1 = [(-FAR, y, right, FAR)]
+    top = max(band_top, y)
+    part2 = [(-FAR, -FAR, FAR, y), (right, y, FAR, top)]
+    part1 = [(-FAR, y, right, top), (-FAR, top, FAR, FAR)]
     made = _made(page_index, page, turn, part1, part2, y, x, 1)
     return Split(made.page_index, made.part1, made.part2, made.y, made.x, 1,
                  f"page {page.number}: {doubt}; Part 2 is taken as everything below the start and everything "

@@ -50,7 +50,8 @@ def test_the_analysis_asks_or_splits(case):
 def test_part1_holds_every_part1_line_and_no_part2_line(case):
     name, data, analysis = case
     confirm, expect = CASES[name]["confirm"], CASES[name]["expect"]
-    decisions = Decisions.from_dict({"part2_start": {"page": confirm[0], "y": confirm[1]}} if confirm else
+    start = confirm and {"page": confirm[0], "y": confirm[1], **({"x": confirm[2]} if confirm[2] is not None else {})}
+    decisions = Decisions.from_dict({"part2_start": start} if confirm else
                                     {"confirmed": ["part2_start"]} if expect.startswith("ask") else {})
     result = redact(data, analysis, decisions, detect=False)
     source, part1 = poppler(data), poppler(result.part1)
@@ -82,7 +83,9 @@ def _pages(data: bytes, pages: list[int]) -> bytes:
 
 @pytest.mark.parametrize("name, columns, x", [("two_columns_left", 2, 60.8), ("two_columns_right", 2, 310.4),
                                               ("three_columns_middle", 3, 227.2), ("lo_two_columns", 2, None),
-                                              ("chromium_two_columns", 2, None)])
+                                              ("chromium_two_columns", 2, None),
+                                              ("three_columns_ragged", 3, 227.2),
+                                              ("two_columns_ragged_right", 2, 310.4)])
 def test_columns_are_read_column_by_column(name, columns, x):
     analysis = analyse((HERE / f"{name}.pdf").read_bytes(), detect=False)
     split = analysis.structure.part2_split
@@ -190,3 +193,39 @@ def test_an_officer_start_with_x_on_an_unclear_page_withholds_what_follows_eithe
     part1 = poppler(result.part1)
     assert tokens(part1, "sec") == set() and tokens(part1, "pub") == tokens(poppler(data), "pub")
     assert any("columns to the right" in w for w in result.report["warnings"])
+
+
+@pytest.mark.parametrize("name", sorted(n for n in CASES if "officer" in CASES[n]))
+def test_an_officer_start_on_an_unclear_page_keeps_the_lines_above_that_run_across_it(name):
+    """The page went to Part 2 whole; the officer's start with x then withholds what follows under either
+    reading (columns or table), and a title across the page above it stays whole in Part 1."""
+    data = (HERE / f"{name}.pdf").read_bytes()
+    page, y, x = CASES[name]["officer"]
+    result = redact(data, analyse(data, detect=False),
+                    Decisions.from_dict({"part2_start": {"page": page, "y": y, "x": x}}), detect=False)
+    source, part1, part2 = poppler(data), poppler(result.part1), poppler(result.part2)
+    assert tokens(part1, "pub") == tokens(source, "pub") and tokens(part1, "sec") == set()
+    assert tokens(part2, "sec") == tokens(source, "sec")
+    assert any("columns to the right" in w for w in result.report["warnings"])
+
+
+def _line(x0: float, x1: float):
+    from redaction.reading_frame import Line
+
+    return Line((x0, 700.0, x1, 710.0))
+
+
+@pytest.mark.parametrize("x0, x1, after", [
+    (60, 150, [(180, 240)]),       # ends left of the gutter: nothing changes
+    (250, 400, [(180, 240)]),      # starts right of it
+    (60, 205, [(205, 240)]),       # a long line of the left column: the gutter is narrower
+    (222, 400, [(180, 222)]),      # an outdented line of the right column
+    (60, 232, None),               # leaves less than the least gutter clear: runs across
+    (60, 400, None),               # runs across the gutter
+    (200, 220, None),              # sits inside the gutter (a table cell, a page number): no columns here
+])
+def test_a_line_narrows_a_gutter_or_bridges_it(x0, x1, after):
+    """Gutters seen beside the boundary narrow to the band's ragged lines; only a line across one ends it."""
+    from redaction.reading_order import _taken_in
+
+    assert _taken_in(_line(x0, x1), [(180.0, 240.0)], 12.0) == after

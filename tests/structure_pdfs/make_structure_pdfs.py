@@ -1,7 +1,7 @@
 """Write the Part 2 split test papers: one PDF per class of layout or wording (reportlab, pikepdf, and
 LibreOffice and Chromium for two-column layouts). Run from the repository root:
 
-    .venv/bin/python tests/structure_pdfs/make_structure_pdfs.py
+    .venv/bin/python tests/structure_pdfs/make_structure_pdfs.py [name ...]
 
 Every line of Part 1 carries a token ``pubNN`` and every line of Part 2 a token ``secNN``, so a test can
 check by any reader that Part 1 holds every ``pub`` token and no ``sec`` token. All people and numbers are
@@ -32,6 +32,8 @@ FORM_YES = "Is there a Part 2 form - YES"
 
 # name -> (what the analysis must do, the officer's start for a case that asks: (page, y, x) or None)
 CASES: dict[str, tuple[str, tuple | None]] = {}
+# name -> an officer's (page, y, x) start for a case the analysis settles itself (whole page withheld)
+OFFICER_MARKS: dict[str, tuple] = {}
 
 
 def pub(i: int) -> str:
@@ -168,6 +170,74 @@ def table_beside_heading() -> bytes:
         c.drawString(330, y, f"Score sec{2 * row:02d} points")
     c.save()
     return buf.getvalue()
+
+
+# Words to lengthen a line to a given width (ragged-right text, as a word processor sets it).
+_FILLER = "on the agreed scheme for the custody suite and the healthcare contract of the borough".split()
+
+
+def _fill(token: str, width: float, size: float = 10) -> str:
+    """``Line <token>`` lengthened word by word to at most ``width`` points (Helvetica ``size``)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = f"Line {token}"
+    for word in _FILLER * 3:
+        if stringWidth(f"{text} {word}", "Helvetica", size) > width:
+            break
+        text = f"{text} {word}"
+    return text
+
+
+def ragged_columns(ncols: int, heading_col: int, heading_row: int, heading: str = "Part 2 – Confidential",
+                   rows: int = 14, part2_first: str | None = None, wide_title: bool = False,
+                   table_after: bool = False) -> tuple[bytes, dict]:
+    """Columns of ragged-right lines: the lines beside the heading are short, the others reach to the column's
+    edge, so the gutter seen beside the heading is wider than the real one. ``part2_first`` is the first line
+    of Part 2 (withholding wording for a heading no rule knows); ``wide_title`` draws a title across the whole
+    page; ``table_after`` puts the band on page 2 and writes a table under the heading row by row (cells, not
+    columns). Returns the PDF and the officer's mark on the heading: {"heading": y just above it, "x": just
+    left of it}."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    left, right, gap = 60.0, W - 60.0, 24.0
+    width = (right - left - gap * (ncols - 1)) / ncols
+    y = H - 60
+    c.setFont("Helvetica", 10)
+    n = 1
+    for text in front():
+        c.drawString(left, y, text + f" pub{n:02d}")
+        n, y = n + 1, y - LEAD
+    if table_after:  # the columns on page 2: a page withheld whole leaves page 1 to publish
+        c.showPage()
+        c.setFont("Helvetica", 10)
+        y = H - 60
+    if wide_title:
+        c.drawString(left, y, _fill("spanning the page", right - left - 40) + f" pub{n:02d}")
+        n, y = n + 1, y - LEAD
+    top = y - LEAD
+    shares = (0.98, 0.62, 0.9, 0.5, 0.96, 0.7)
+    # a table starts at the heading: above it, only the first column holds text
+    cells = [(col, row) for row in range(rows) for col in range(ncols) if col == 0 or row > heading_row] \
+        if table_after else [(col, row) for col in range(ncols) for row in range(rows)]
+    after, k, marks = False, 1, {}
+    for col, row in cells:
+        x, yy = left + col * (width + gap), top - row * LEAD
+        if (col, row) == (heading_col, heading_row):
+            c.setFont("Helvetica-Bold", 10)
+            c.drawString(x, yy, heading)
+            c.setFont("Helvetica", 10)
+            after, marks = True, {"heading": yy + 10, "x": x - 5}
+            continue
+        share = 0.45 if abs(row - heading_row) <= 2 else shares[row % len(shares)]
+        if after and k == 1 and part2_first:
+            text = f"{part2_first} sec01"
+        else:
+            text = _fill(f"sec{k:02d}" if after else f"pub{n:02d}", share * width)
+        c.drawString(x, yy, text)
+        k, n = (k + 1, n) if after else (k, n + 1)
+    c.drawString(left, top - (rows + 1) * LEAD, "Closing full-width line sec99 after every column of the page.")
+    c.save()
+    return buf.getvalue(), marks
 
 
 # --- columns (LibreOffice) ------------------------------------------------------------------------------
@@ -330,6 +400,21 @@ def build(tmp: Path) -> dict[str, bytes]:
     CASES["two_columns_short_right"] = ("split", None)
     out["three_columns_middle"] = columns(3, 1, 8, ref="BD/27/044")
     CASES["three_columns_middle"] = ("split", None)
+    # Ragged-right columns: the gutter beside the heading is wider than the real one (long lines further up or
+    # down the column must not end the columns, nor be cut off as if they ran across the page).
+    data, marks = ragged_columns(3, 1, 0)
+    out["three_columns_ragged"], CASES["three_columns_ragged"] = data, ("split", None)
+    data, marks = ragged_columns(2, 1, 5)
+    out["two_columns_ragged_right"], CASES["two_columns_ragged_right"] = data, ("split", None)
+    data, marks = ragged_columns(2, 0, 8, heading="Appendix C – Tender evaluation", wide_title=True,
+                                 part2_first="Not for publication until 30/06/2031.")
+    out["two_columns_ragged_confirmed"] = data
+    CASES["two_columns_ragged_confirmed"] = ("ask", (1, round(marks["heading"], 1), marks["x"]))
+    # A table under the heading and a title across the page above it: unclear, so the whole page goes to
+    # Part 2 until the officer marks the start; then the title above stays whole in Part 1.
+    data, marks = ragged_columns(2, 0, 3, wide_title=True, table_after=True)
+    out["table_under_wide_title"], CASES["table_under_wide_title"] = data, ("ask_whole_page", None)
+    OFFICER_MARKS["table_under_wide_title"] = (2, round(marks["heading"], 1), marks["x"])
     # Cells beside the heading that may be columns or a table: the whole page is withheld and the officer asked.
     out["table_beside_heading"] = table_beside_heading()
     CASES["table_beside_heading"] = ("ask_whole_page", None)
@@ -342,15 +427,20 @@ def build(tmp: Path) -> dict[str, bytes]:
     return out
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
+    """Write every paper, or only those named (the others keep their committed bytes); cases.json always."""
     with tempfile.TemporaryDirectory() as tmp:
         for name, data in build(Path(tmp)).items():
+            if names and name not in names:
+                continue
             (HERE / f"{name}.pdf").write_bytes(data)
             print(f"wrote tests/structure_pdfs/{name}.pdf  {len(data) // 1024} KB  expect {CASES[name][0]}")
-    table = {name: {"expect": expect, "confirm": confirm} for name, (expect, confirm) in sorted(CASES.items())}
+    table = {name: {"expect": expect, "confirm": confirm, **({"officer": list(OFFICER_MARKS[name])}
+                                                            if name in OFFICER_MARKS else {})}
+             for name, (expect, confirm) in sorted(CASES.items())}
     (HERE / "cases.json").write_text(json.dumps(table, indent=1) + "\n")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
