@@ -222,6 +222,12 @@ def _split(page_index: int, page: Page, turn: int, lines: list[Line], head: Box,
     if after is not None and _late(split, lines, head, after):
         return _whole_page(page_index, page, turn, "text that comes after the Part 2 heading sits above it "
                                                    "on the page (unusual reading order)")
+    first = _first_of_part2(page, split, lines, found, x) if after is None and x is not None else None
+    if first is not None and _late(split, lines, head, first):
+        # An officer's start in a column: text written after the column's first Part 2 line lies in a Part 1
+        # area (a short closing line under the columns, say). The columns are not the whole story.
+        return _either_way(page_index, page, turn, lines, head, x, given, "the order the text is written in "
+                           "disagrees with the columns", found)
     if x is None and split.columns > 1:
         return Split(split.page_index, split.part1, split.part2, split.y, None, split.columns,
                      "the page has columns and the Part 2 start names none: it is taken to start in the first "
@@ -244,6 +250,20 @@ def _either_way(page_index: int, page: Page, turn: int, lines: list[Line], head:
     return Split(made.page_index, made.part1, made.part2, made.y, made.x, 1,
                  f"page {page.number}: {doubt}; Part 2 is taken as everything below the start and everything "
                  "in the columns to the right of it", turn)
+
+
+def _first_of_part2(page: Page, split: Split, lines: list[Line], found, x: float) -> int | None:
+    """The first character written of the topmost line under the start in its column (None: no columns or
+    no line there)."""
+    if found is None or split.columns < 2:
+        return None
+    _, _, band_bottom, edges = found
+    k = _column_of(x + 0.5, edges)
+    x0, x1 = edges[k - 1] if k > 0 else -FAR, edges[k] if k < len(edges) else FAR
+    y = split.y + origin(page, split.turn)[1]
+    under = [ln for ln in lines if ln.chars and x0 <= (ln.box[0] + ln.box[2]) / 2 <= x1
+             and band_bottom < (ln.box[1] + ln.box[3]) / 2 < y]
+    return max(under, key=lambda ln: ln.box[3]).chars[0] if under else None
 
 
 def _late(split, lines: list[Line], head: Box, after: int) -> bool:

@@ -59,6 +59,9 @@ def test_part1_holds_every_part1_line_and_no_part2_line(case):
     if expect == "ask_whole_page":  # the unclear page went to Part 2 whole, and the report says so
         assert any("whole page is withheld" in w for w in result.report["warnings"])
         kept = poppler(_pages(data, result.report["split"]["part1_pages"]))
+    if expect == "ask_order":  # the text order disagrees with the columns: what follows either way is withheld
+        assert any("disagrees with the columns" in w for w in result.report["warnings"])
+        kept = part1
     assert tokens(kept, "pub") and tokens(part1, "pub") == tokens(kept, "pub")  # no Part 1 text lost
     assert tokens(part1, "sec") == set()  # no Part 2 text published
     if expect != "none":

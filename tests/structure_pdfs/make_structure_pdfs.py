@@ -190,7 +190,9 @@ def _fill(token: str, width: float, size: float = 10) -> str:
 
 def ragged_columns(ncols: int, heading_col: int, heading_row: int, heading: str = "Part 2 – Confidential",
                    rows: int = 14, part2_first: str | None = None, wide_title: bool = False,
-                   table_after: bool = False) -> tuple[bytes, dict]:
+                   table_after: bool = False,
+                   closing: str = "Closing full-width line sec99 after every column of the page.",
+                   ) -> tuple[bytes, dict]:
     """Columns of ragged-right lines: the lines beside the heading are short, the others reach to the column's
     edge, so the gutter seen beside the heading is wider than the real one. ``part2_first`` is the first line
     of Part 2 (withholding wording for a heading no rule knows); ``wide_title`` draws a title across the whole
@@ -235,7 +237,7 @@ def ragged_columns(ncols: int, heading_col: int, heading_row: int, heading: str 
             text = _fill(f"sec{k:02d}" if after else f"pub{n:02d}", share * width)
         c.drawString(x, yy, text)
         k, n = (k + 1, n) if after else (k, n + 1)
-    c.drawString(left, top - (rows + 1) * LEAD, "Closing full-width line sec99 after every column of the page.")
+    c.drawString(left, top - (rows + 1) * LEAD, closing)
     c.save()
     return buf.getvalue(), marks
 
@@ -410,6 +412,12 @@ def build(tmp: Path) -> dict[str, bytes]:
                                  part2_first="Not for publication until 30/06/2031.")
     out["two_columns_ragged_confirmed"] = data
     CASES["two_columns_ragged_confirmed"] = ("ask", (1, round(marks["heading"], 1), marks["x"]))
+    # The officer's start in the right column, and a short line under both columns: the columns say it is
+    # Part 1 (under the first column), the order it is written in says Part 2. Both readings are withheld.
+    data, marks = ragged_columns(2, 1, 5, heading="Appendix C – Tender evaluation", closing="Closing sec99.",
+                                 part2_first="Not for publication until 30/06/2031.")
+    out["two_columns_short_closing"] = data
+    CASES["two_columns_short_closing"] = ("ask_order", (1, round(marks["heading"], 1), marks["x"]))
     # A table under the heading and a title across the page above it: unclear, so the whole page goes to
     # Part 2 until the officer marks the start; then the title above stays whole in Part 1.
     data, marks = ragged_columns(2, 0, 3, wide_title=True, table_after=True)
