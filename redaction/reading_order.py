@@ -18,10 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .extract import Document, Page
+from .columns import FAR, band_columns, column_of, crosses, doubtful, find_gutters, seed_lines
 from .reading_frame import Box, Line, from_frame, lines_of, origin, same_row, to_frame, turn_of
 
-FAR = 1.0e7
-_MIN_COLUMN = 60.0  # narrower "columns" are paragraph numbers or table cells, not a column layout
 
 
 @dataclass(frozen=True)
@@ -57,110 +56,6 @@ class Start(tuple):
         obj = super().__new__(cls, (page, y))
         obj.part2_areas = areas
         return obj
-
-
-def _gutters(lines: list[Line], min_gap: float) -> list[tuple[float, float]]:
-    spans = sorted((ln.box[0], ln.box[2]) for ln in lines)
-    out, reach = [], None
-    for x0, x1 in spans:
-        if reach is not None and x0 - reach >= min_gap:
-            out.append((reach, x0))
-        reach = x1 if reach is None else max(reach, x1)
-    return out
-
-
-def _crosses(line: Line, gutters: list[tuple[float, float]]) -> bool:
-    return any(line.box[0] < g1 - 0.5 and line.box[2] > g0 + 0.5 for g0, g1 in gutters)
-
-
-def _taken_in(line: Line, gutters: list[tuple[float, float]], min_gap: float):
-    """The gutters once ``line`` is part of the band, or None when it bridges one. Gutters are first seen
-    among the few lines beside the boundary; a ragged-right line of a column (or an outdented one) that
-    reaches further into a gutter only shows the gutter is narrower. A line bridges a gutter when it runs
-    across it, sits inside it, or leaves less than ``min_gap`` of it clear."""
-    out = []
-    x0, x1 = line.box[0], line.box[2]
-    for g0, g1 in gutters:
-        if x1 <= g0 + 0.5 or x0 >= g1 - 0.5:
-            out.append((g0, g1))
-        elif x0 <= g0 + 0.5 and x1 < g1 - min_gap:
-            out.append((x1, g1))  # from the column on the left
-        elif x1 >= g1 - 0.5 and x0 > g0 + min_gap:
-            out.append((g0, x0))  # from the column on the right
-        else:
-            return None
-    return out
-
-
-def _columns(lines: list[Line], seed: list[Line], min_gap: float, gutters=None):
-    """Gutters found beside the boundary (or given), the band of lines they run through, and its column
-    edges (the gutters narrowed to the lines of the band)."""
-    gutters = gutters if gutters is not None else _gutters(seed, min_gap)
-    if not gutters:
-        return None
-    for ln in seed:
-        gutters = _taken_in(ln, gutters, min_gap) if gutters else None
-    if not gutters:
-        return None
-    band = [ln for ln in seed]
-    top, bottom = max(ln.box[3] for ln in seed), min(ln.box[1] for ln in seed)
-    above = sorted((ln for ln in lines if ln.box[1] >= top - 0.1 and ln not in band), key=lambda ln: ln.box[1])
-    below = sorted((ln for ln in lines if ln.box[3] <= bottom + 0.1 and ln not in band), key=lambda ln: -ln.box[3])
-    band_top, band_bottom = FAR, -FAR
-    for ln in above:
-        narrowed = _taken_in(ln, gutters, min_gap)
-        if narrowed is None:
-            band_top = (max(b.box[3] for b in band) + ln.box[1]) / 2
-            break
-        band.append(ln)
-        gutters = narrowed
-    for ln in below:
-        narrowed = _taken_in(ln, gutters, min_gap)
-        if narrowed is None:
-            band_bottom = (min(b.box[1] for b in band) + ln.box[3]) / 2
-            break
-        band.append(ln)
-        gutters = narrowed
-    for ln in lines:
-        if ln not in band and band_bottom < (ln.box[1] + ln.box[3]) / 2 < band_top:
-            narrowed = _taken_in(ln, gutters, min_gap)
-            if narrowed is not None:
-                band.append(ln)
-                gutters = narrowed
-    edges = [(g0 + g1) / 2 for g0, g1 in gutters]
-    return band, band_top, band_bottom, edges
-
-
-def _seed(near: list[Line], head: Box, min_gap: float) -> list[Line]:
-    """The lines beside the boundary to look for gutters in. A line across the page just above the heading
-    (a title) or just below it (a closing line) hides the gutters of the band the heading is in, so the
-    heading's row with the lines on one side only is tried too: the reading with the most gutters wins, and
-    the line across then ends the band as it would further away."""
-    own = [Line(head)] if head[2] > head[0] else []
-    above = [ln for ln in near if ln.box[1] >= head[3]]
-    below = [ln for ln in near if ln.box[3] <= head[1]]
-    level = [ln for ln in near if ln not in above and ln not in below]
-    options = [near + own, level + below + own, level + above + own]
-    return max(options, key=lambda seed: len(_gutters(seed, min_gap)))
-
-
-def _column_of(x: float, edges: list[float]) -> int:
-    return sum(1 for e in edges if x > e)
-
-
-def _doubtful(band: list[Line], edges: list[float]) -> str | None:
-    cols = [[ln for ln in band if _column_of((ln.box[0] + ln.box[2]) / 2, edges) == k] for k in range(len(edges) + 1)]
-    if len(edges) > 3 or any(len(c) < 2 for c in cols):
-        return "the text beside the Part 2 start does not form columns"
-    widths = [max(ln.box[2] for ln in c) - min(ln.box[0] for ln in c) for c in cols]
-    if min(widths) < _MIN_COLUMN:
-        return "the text beside the Part 2 start does not form columns"
-    order = [_column_of((ln.box[0] + ln.box[2]) / 2, edges)
-             for ln in sorted((ln for ln in band if ln.chars), key=lambda ln: ln.chars[0])]
-    switches = sum(1 for a, b in zip(order, order[1:]) if a != b)
-    if switches > len(edges) + 1:
-        return "the page looks like a table rather than columns"
-    return None
 
 
 # --- the boundary --------------------------------------------------------------------------------------
@@ -203,16 +98,16 @@ def _split(page_index: int, page: Page, turn: int, lines: list[Line], head: Box,
     h = heights[len(heights) // 2]
     min_gap = max(8.0, 1.2 * h)
     near = [ln for ln in others if ln.box[3] >= head[1] - 2.5 * h and ln.box[1] <= head[3] + 2.5 * h]
-    seed = _seed(near, head, min_gap)
-    found = _columns(lines, seed, min_gap) if seed else None
+    seed = seed_lines(near, head, min_gap)
+    found = band_columns(lines, seed, min_gap) if seed else None
     split = _areas(page_index, page, turn, lines, head, x, found, given)
     if after is not None and found is None and _late(split, lines, head, after):
         # Text written after the heading sits above it: perhaps a column beside it that ends higher up.
         # Gutters are then looked for among all the page's narrow lines; the result must pass every check.
         widest = max((ln.box[2] for ln in lines), default=0) - min((ln.box[0] for ln in lines), default=0)
         narrow = [ln for ln in lines if ln.box[2] - ln.box[0] <= 0.55 * widest] + seed
-        gutters = [g for g in _gutters(narrow, min_gap) if not _crosses(Line(head), [g])]
-        found = _columns(lines, seed, min_gap, gutters) if gutters else None
+        gutters = [g for g in find_gutters(narrow, min_gap) if not crosses(Line(head), [g])]
+        found = band_columns(lines, seed, min_gap, gutters) if gutters else None
         if found is not None:
             split = _areas(page_index, page, turn, lines, head, x, found, given)
     if isinstance(split, str) and after is None and x is not None:
@@ -258,7 +153,7 @@ def _first_of_part2(page: Page, split: Split, lines: list[Line], found, x: float
     if found is None or split.columns < 2:
         return None
     _, _, band_bottom, edges = found
-    k = _column_of(x + 0.5, edges)
+    k = column_of(x + 0.5, edges)
     x0, x1 = edges[k - 1] if k > 0 else -FAR, edges[k] if k < len(edges) else FAR
     y = split.y + origin(page, split.turn)[1]
     under = [ln for ln in lines if ln.chars and x0 <= (ln.box[0] + ln.box[2]) / 2 <= x1
@@ -282,10 +177,10 @@ def _areas(page_index: int, page: Page, turn: int, lines: list[Line], head: Box,
         x0, x1, band_top, band_bottom, edges, k = -FAR, FAR, FAR, -FAR, [], 0
     else:
         band, band_top, band_bottom, edges = found
-        doubt = _doubtful(band, edges)
+        doubt = doubtful(band, edges)
         if doubt:
             return doubt
-        k = 0 if x is None else _column_of(x + 0.5, edges)
+        k = 0 if x is None else column_of(x + 0.5, edges)
         x0 = edges[k - 1] if k > 0 else -FAR
         x1 = edges[k] if k < len(edges) else FAR
     y = given if given is not None else _above_heading(head, lines, x0, x1)

@@ -229,6 +229,6 @@ def _line(x0: float, x1: float):
 ])
 def test_a_line_narrows_a_gutter_or_bridges_it(x0, x1, after):
     """Gutters seen beside the boundary narrow to the band's ragged lines; only a line across one ends it."""
-    from redaction.reading_order import _taken_in
+    from redaction.columns import taken_in
 
-    assert _taken_in(_line(x0, x1), [(180.0, 240.0)], 12.0) == after
+    assert taken_in(_line(x0, x1), [(180.0, 240.0)], 12.0) == after
