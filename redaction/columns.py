@@ -95,7 +95,8 @@ def seed_lines(near: list[Line], head: Box, min_gap: float) -> list[Line]:
     above = [ln for ln in near if ln.box[1] >= head[3]]
     below = [ln for ln in near if ln.box[3] <= head[1]]
     level = [ln for ln in near if ln not in above and ln not in below]
-    options = [near + own, level + below + own, level + above + own]
+    # Only when something stands beside the heading in its row: a table under a lone heading is no band.
+    options = [near + own] + ([level + below + own, level + above + own] if level else [])
     return max(options, key=lambda seed: len(find_gutters(seed, min_gap)))
 
 

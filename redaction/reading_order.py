@@ -10,7 +10,8 @@ sideways text applied). In that frame Part 2 is everything after the boundary in
 The result is a partition of the page into two unions of rectangles in unrotated page coordinates, which
 the split removes from each part. When the layout cannot be read with confidence (gutters that look like a
 table, text the producer wrote after the heading that sits above it) the whole page goes to Part 2 and the
-split says why: withholding Part 1 text is recoverable, publishing Part 2 is not.
+split says why: withholding Part 1 text is recoverable, publishing Part 2 is not. An officer's start in a
+column on such a page withholds what follows it under either reading (columns or rows) instead.
 """
 
 from __future__ import annotations

@@ -412,6 +412,10 @@ def build(tmp: Path) -> dict[str, bytes]:
                                  part2_first="Not for publication until 30/06/2031.")
     out["two_columns_ragged_confirmed"] = data
     CASES["two_columns_ragged_confirmed"] = ("ask", (1, round(marks["heading"], 1), marks["x"]))
+    # A lone heading under a title across the page, a table under it: one column at the heading, so it splits
+    # there without asking (the table's cells are no band of columns).
+    out["table_under_lone_heading"], _ = ragged_columns(2, 0, 0, wide_title=True, table_after=True)
+    CASES["table_under_lone_heading"] = ("split", None)
     # The officer's start in the right column, and a short line under both columns: the columns say it is
     # Part 1 (under the first column), the order it is written in says Part 2. Both readings are withheld.
     data, marks = ragged_columns(2, 1, 5, heading="Appendix C – Tender evaluation", closing="Closing sec99.",
