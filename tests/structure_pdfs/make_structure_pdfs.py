@@ -287,6 +287,27 @@ def libreoffice_columns(tmp: Path) -> bytes:
     return _normalised(tmp / "lo_two_columns.pdf")
 
 
+def libreoffice_ragged(tmp: Path) -> bytes:
+    """LibreOffice columns of wrapped, ragged-right paragraphs (the gutter beside the heading is wider than the
+    real one), Part 2 starting in the second column."""
+    p = lambda text, style="Standard": f'<text:p text:style-name="{style}">{text}</text:p>'  # noqa: E731
+    words = "the board agreed the scheme for the custody suite and the healthcare contract of the borough".split()
+    body = lambda token, n: f"Paragraph {token} " + " ".join((words * 4)[:n]) + "."  # noqa: E731
+    before = "\n".join(p(t + f" pub0{i}") for i, t in enumerate(front("CAB/2027/032"), 1))
+    sizes = (30, 4, 17, 9, 26, 3, 21, 12)
+    inside = [p(body(f"pub{i:02d}", n)) for i, n in enumerate(sizes * 2, 3)]
+    inside.append(p("5. Part 2 – Confidential facts and advice", "Heading"))
+    inside += [p(body(f"sec{i:02d}", n)) for i, n in enumerate(sizes, 1)]
+    after = p("Closing full-width line sec99 after both columns of the page, which runs across the gutter.")
+    src = tmp / "lo_two_columns_ragged.fodt"
+    src.write_text(_FODT.format(before=before, inside="\n".join(inside), after=after), encoding="utf-8")
+    profile = tmp / "profile"
+    subprocess.run([shutil.which("soffice") or "soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--norestore", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(tmp), str(src)],
+                   check=True, capture_output=True, timeout=300)
+    return _normalised(tmp / "lo_two_columns_ragged.pdf")
+
+
 # --- columns (Chromium, CSS) ----------------------------------------------------------------------------
 
 _HTML = """<html><head><style>body{{font-family:'Liberation Sans';font-size:10pt;margin:0}}
@@ -436,6 +457,8 @@ def build(tmp: Path) -> dict[str, bytes]:
     if shutil.which("soffice"):
         out["lo_two_columns"] = libreoffice_columns(tmp)
         CASES["lo_two_columns"] = ("split", None)
+        out["lo_two_columns_ragged"] = libreoffice_ragged(tmp)
+        CASES["lo_two_columns_ragged"] = ("split", None)
     return out
 
 
