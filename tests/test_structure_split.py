@@ -88,7 +88,8 @@ def _pages(data: bytes, pages: list[int]) -> bytes:
                                               ("three_columns_middle", 3, 227.2), ("lo_two_columns", 2, None),
                                               ("chromium_two_columns", 2, None),
                                               ("three_columns_ragged", 3, 227.2),
-                                              ("two_columns_ragged_right", 2, 310.4), ("lo_two_columns_ragged", 2, None)])
+                                              ("two_columns_ragged_right", 2, 310.4),
+                                              ("lo_two_columns_ragged", 2, None)])
 def test_columns_are_read_column_by_column(name, columns, x):
     analysis = analyse((HERE / f"{name}.pdf").read_bytes(), detect=False)
     split = analysis.structure.part2_split
