@@ -21,8 +21,9 @@ HERE = Path(__file__).parent
 SYNTH_DIR = HERE / "detect_papers"
 NEW_DIR = SYNTH_DIR / "new"  # the issue-12 set: rendered by several producers, split by file name
 # tune: tuned on; holdout: the first unseen half, measured once and then used for tuning; unseen: the
-# second unseen set, written after that, for the final measure (tests/detect_papers/new/README.md)
-SPLITS = ("tune", "holdout", "unseen")
+# second unseen set, written after that; fresh: a third never-seen set, written after the unseen set
+# had been used for tuning, for the final measure (tests/detect_papers/new/README.md)
+SPLITS = ("tune", "holdout", "unseen", "fresh")
 TEST_POLICY = HERE / "detect_policy.toml"
 TYPES = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "SIGNATURE")
 _LABEL = LABEL
@@ -45,7 +46,7 @@ class Case:
     producer: str
     pdf: bytes
     labels: list[tuple[str, str, str, int]]
-    body: str = ""  # new set: the kind of public body, and its split ("tune", "holdout" or "unseen")
+    body: str = ""  # new set: the kind of public body, and its split (one of SPLITS)
     split: str = ""
 
 

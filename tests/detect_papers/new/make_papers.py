@@ -1,6 +1,7 @@
 """Render the labelled papers of this folder to PDF with several producers (run by hand, output committed).
 
-Each ``<split>_<body>_<n>.txt`` (split: tune, holdout or unseen; see README.md) is the labelled source (format: ../README.md, plus ``|keep:<reason>``,
+Each ``<split>_<body>_<n>.txt`` (split: tune, holdout, unseen or fresh; see README.md) is the labelled source
+(format: ../README.md, plus ``|keep:<reason>``,
 ``%% key: value`` header lines, ``## `` headings, ``| a | b |`` table rows, ``---page---``, and a line ending
 in a backslash for a forced line break inside a paragraph, which is how a name is broken at a line end).
 The header ``%% producer:`` picks the route to PDF:
