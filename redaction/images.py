@@ -37,7 +37,7 @@ def find_image_concerns(doc: Document, part2_start: tuple[int, float] | None) ->
         area = page.width * page.height or 1.0
         large = [b for b in page.images if _area(b) >= LARGE_IMAGE_SHARE * area]
         visible = sum(1 for c in page.chars if c.box and c.text.strip())
-        if large or visible < MIN_TEXT_CHARS:
+        if large or (visible < MIN_TEXT_CHARS and not page.blank):  # a blank page (no text, no image) is no scan
             unreadable.append(page.number)
         labels = _signature_labels(page)
         for box in page.images:
@@ -47,7 +47,7 @@ def find_image_concerns(doc: Document, part2_start: tuple[int, float] | None) ->
                 continue  # a background behind text (a shaded cell), not a drawn signature
             out.items.append(PersonalData(
                 type="SIGNATURE", text="[signature image]", page=page.number,
-                part=_part(page.number, box, part2_start), action="redact",
+                part=part_of(page.number, box, part2_start), action="redact",
                 reason="signature (an image beside a signature label)", score=0.8, boxes=[box]))
     assign_ids(out.items)  # the pipeline gives them ids again beside the text items; stable either way
     if unreadable:
@@ -85,7 +85,7 @@ def _near(image: Box, label: Box) -> bool:
     return dx <= _NEAR_X and dy <= _NEAR_Y
 
 
-def _part(page: int, box: Box, part2_start: tuple[int, float] | None) -> int:
+def part_of(page: int, box: Box, part2_start: tuple[int, float] | None) -> int:
     if part2_start is None:
         return 1
     p2_page, y = part2_start

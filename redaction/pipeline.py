@@ -10,7 +10,8 @@ import pypdfium2 as pdfium
 from .analysis import Analysis, assign_ids
 from .errors import DamagedPdf
 from .extract import Document, extract
-from .images import find_image_concerns
+from .images import find_image_concerns, part_of
+from .link_findings import read_links
 from .limits import DEFAULT_LIMITS, Limits
 from .load import load
 from .structure import read_structure
@@ -29,11 +30,16 @@ def analyse(data: bytes, filename: str = "paper.pdf", *, limits: Limits = DEFAUL
         doc = _extract(loaded.pdfium)                             # 1. characters and boxes
     finally:
         loaded.close()
+    links, cut = read_links(loaded.data) if detect else ([], False)  # 1b. link addresses
     structure = read_structure(doc, today=today or date.today())  # 2. parts, deferral, exemptions
-    personal = _detect(doc, structure) if detect else []          # 3. personal data + policy
+    personal = _detect(doc, structure, links) if detect else []   # 3. personal data + policy
     unseen = find_image_concerns(doc, structure.part2_boundary)  # 3b. what text cannot show
+    warnings = list(unseen.warnings)
+    if cut:
+        warnings.append("the paper has more links than are read for personal data: check the link addresses "
+                        "of the later pages by hand")
     analysis = Analysis(file=filename, pages=len(doc.pages), structure=structure,
-                        personal_data=assign_ids(personal + unseen.items), warnings=unseen.warnings,
+                        personal_data=assign_ids(personal + unseen.items), warnings=warnings,
                         image_concerns=unseen.concerns)
     analysis.document = doc
     log.info("analysed %s pages: part2=%s exemptions=%d personal_data=%d warnings=%d", len(doc.pages),
@@ -49,9 +55,17 @@ def _extract(pdf: pdfium.PdfDocument) -> Document:
         raise DamagedPdf("the PDF is damaged: a page could not be read") from None
 
 
-def _detect(doc: Document, structure) -> list:
+def _detect(doc: Document, structure, links) -> list:
     # Imported here, not at the top, so structure-only callers never load the NER model. Never guarded by
     # an ImportError fallback: a broken install must fail, not analyse with no personal data found.
     from .detect import find_personal_data
+    from .link_findings import link_items, redacted_names_in_links
 
-    return find_personal_data(doc, structure)
+    def place(page: int, box) -> int:
+        return part_of(page, box, structure.part2_boundary)
+
+    found: list = []
+    items = find_personal_data(doc, structure, extras=[link.text for link in links], extra_found=found)
+    items += link_items(links, found, place)
+    items += redacted_names_in_links(links, items, place)
+    return items

@@ -26,7 +26,10 @@ image-metadata     an image still carries EXIF, XMP, IPTC or a comment segment
 fonts              a font program's names (name table, glyph names, CFF strings) hold a value
 font-glyphs        a subset font keeps an outline for a character only removed values used
 tokens             a distinctive word of a removed value is on an output page and nowhere in the kept text
-part2-ngrams       Part 1 holds a sequence of 8 words of Part 2 that Part 1's own text does not hold
+part2-order        a line poppler reads after the Part 2 start (its own reading order of the input) lies in the
+                   engine's Part 1 area of the boundary page
+part2-ngrams       Part 1 holds a sequence of 8 words of Part 2 (6 of a distinctive Part 2 line) that Part 1's
+                   own text does not hold; Part 2 by the engine's areas and by poppler's reading order
 ocr                tesseract reads a removed value in an image or a page drawn with patterns or soft masks
 =================  =========================================================================================
 
@@ -42,7 +45,7 @@ from dataclasses import dataclass, field
 import pikepdf
 
 from .errors import DamagedPdf
-from .verification import boxes, fonts, images, links, ocr, streams, structure, tokens
+from .verification import boxes, fonts, images, links, ocr, order, streams, structure, tokens
 from .verification.detection import check_detection
 from .verification.matcher import Matcher, collapse
 from .verification.readers import read_all
@@ -53,7 +56,7 @@ log = logging.getLogger(__name__)
 
 CHECKS = ["single-revision", "structure", "text-pdfium", "text-pdfminer", "raw-streams", "metadata",
           "boxes-empty", "detection", "text-poppler", "links", "images", "image-metadata", "fonts",
-          "font-glyphs", "tokens", "part2-ngrams", "ocr"]
+          "font-glyphs", "tokens", "part2-order", "part2-ngrams", "ocr"]
 
 
 @dataclass
@@ -76,6 +79,7 @@ class _Context:
     part2_grams: set
     part2_sentences: list[str]
     tokens: set
+    ordered: bool = False  # the boundary page was read in the verifier's own order
 
 
 def verify(outputs, expect: Expectations) -> list[str]:
@@ -104,9 +108,32 @@ def _context(expect: Expectations) -> _Context:
             raise DamagedPdf("the PDF is damaged and cannot be read") from None
         source = read_source(expect.source, expect.boundary, values)
         source.kept.append(collapse("\n".join(kept_links)))  # a link kept as it was is kept text too
+    ordered = False
+    if source is not None and expect.boundary:
+        ordered = _read_order(expect.source, expect.boundary, source)
     grams = tokens.part2_ngrams(source) if source is not None and expect.boundary else set()
     words = tokens.distinctive(expect.values, source) if source is not None else set()
-    return _Context(values, metadata, source, source_fonts, grams, [collapse(s) for s in expect.part2], words)
+    return _Context(values, metadata, source, source_fonts, grams, [collapse(s) for s in expect.part2], words,
+                    ordered)
+
+
+def _read_order(data: bytes, boundary, source: Source) -> bool:
+    """The verifier's own Part 1 / Part 2 of the input (poppler's reading order of the boundary page, all
+    later pages): a line it reads after the start that the engine leaves in Part 1 fails ``part2-order``."""
+    page, y = int(boundary[0]), float(boundary[1])
+    if not 1 <= page <= len(source.poppler):
+        return False
+    reading = order.read_order(data, page, y, getattr(boundary, "x", None), getattr(boundary, "turn", None),
+                               getattr(boundary, "part2_areas", None))
+    if reading is None:  # the engine reads the page sideways: its frame cannot be checked here
+        return False
+    if reading.disputed:
+        fail("part2-order", 1, reason=f"{reading.disputed} line(s) read after the Part 2 start on page {page} "
+                                      "of the input are in Part 1's area")
+    source.order_part1 = "\n".join(source.poppler[:page - 1] + reading.agreed1)
+    source.order_part2 = "\n".join(reading.part2 + source.poppler[page:])
+    source.order_lines2 = reading.part2
+    return True
 
 
 def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
@@ -124,6 +151,8 @@ def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
     if part == 1 and ctx.part2_grams:
         tokens.check_part2(texts, ctx.part2_grams, part)
         checks.append("part2-ngrams")
+    if part == 1 and ctx.ordered:
+        checks.append("part2-order")
     if ctx.source is not None:
         tokens.check_tokens(texts, ctx.tokens, part)
         checks.append("tokens")
@@ -134,7 +163,8 @@ def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
             fail("raw-streams", part)
         if streams.leaks(blobs, strings, hidden) or any(hidden.search(t) for p in texts.values() for t in p):
             fail("metadata", part)
-        links.check_links(pdf, part, ctx.values, hidden, ctx.tokens)
+        links.check_links(pdf, part, ctx.values, hidden, ctx.tokens,
+                          shown="\n".join(texts["text-pdfium"] + list(expect.kept)))
         images.check_images(pdf, part, ctx.values, hidden)
         fonts.check_font_names(pdf, part, ctx.values, hidden)
         ocr.check_ocr(out.data, pdf, part, ctx.values)

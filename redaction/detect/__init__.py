@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..analysis import PersonalData, assign_ids
 from ..extract import Document
@@ -23,15 +25,43 @@ from .layout import cell_text
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class ExtraMention:
+    """A mention found in one of the extra texts (a link's address, the words OCR read in a picture)."""
+    extra: int  # index into the extras
+    type: str
+    start: int  # offsets in that extra text
+    end: int
+    text: str
+    score: float
+    action: str
+    reason: str
+
+
 def find_personal_data(doc: Document, structure, *, policy: Policy | None = None,
-                       policy_file: str | os.PathLike | None = None, ner: bool = True) -> list[PersonalData]:
+                       policy_file: str | os.PathLike | None = None, ner: bool = True,
+                       extras: Sequence[str] = (), extra_found: list[ExtraMention] | None = None,
+                       ) -> list[PersonalData]:
     """Every phone number, e-mail address, signature and person's name in ``doc``, with the action the
     policy proposes ("redact" or "keep") and why. ``policy`` (or ``policy_file``) overrides the policy
-    file of the environment; ``ner=False`` uses rules only."""
+    file of the environment; ``ner=False`` uses rules only.
+
+    ``extras`` are texts the text layer does not show (link addresses, OCR of pictures): they are read in
+    the same pass after the paper's text, so a person found there spreads to the paper's mentions of them
+    and the other way round; what is found in them is appended to ``extra_found``."""
     policy = policy or load_policy(policy_file)
     view = doc.joined_view
     # detection reads table cells as lines; the text keeps its length, so offsets are the view's
-    mentions = find_in_text(cell_text(doc, view), policy=policy, ner=ner)
+    text = cell_text(doc, view)
+    starts, full = [], text
+    for extra in extras:
+        full += "\n\n"  # a paragraph apart: no mention runs from one text into the next
+        starts.append(len(full))
+        full += extra
+    mentions = find_in_text(full, policy=policy, ner=ner)
+    if extras:
+        _collect_extras([m for m in mentions if m.end > len(text)], full, starts, extra_found)
+        mentions = [m for m in mentions if m.end <= len(text)]
     part2_start = getattr(structure, "part2_boundary", getattr(structure, "part2_start", None))
     items: list[PersonalData] = []
     for m in mentions:
@@ -44,6 +74,21 @@ def find_personal_data(doc: Document, structure, *, policy: Policy | None = None
     assign_ids(items)  # from each item's content and place, never its rank (see analysis.stable_id)
     log.info("personal data: %s", dict(Counter((i.type, i.action) for i in items)))
     return items
+
+
+def _collect_extras(mentions, full: str, starts: list[int], out: list[ExtraMention] | None) -> None:
+    if out is None:
+        return
+    for m in mentions:
+        index = max((i for i, s in enumerate(starts) if s <= m.start), default=None)
+        if index is None:
+            continue
+        end = starts[index + 1] - 2 if index + 1 < len(starts) else len(full)
+        if m.end > end:
+            continue
+        out.append(ExtraMention(extra=index, type=m.type, start=m.start - starts[index], end=m.end - starts[index],
+                                text=" ".join(full[m.start:m.end].split()), score=m.score,
+                                action=m.decision.action, reason=m.decision.reason))
 
 
 def find_in_text(text: str, *, policy: Policy | None = None, ner: bool = True) -> list:
