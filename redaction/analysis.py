@@ -134,7 +134,8 @@ def _from_dict(data: dict) -> Analysis:
         s.part2_pages = list(part2.get("pages") or [])
         s.exemptions = [Exemption(section=e["section"], title=e.get("title") or "", until=_day(e.get("until")),
                                   review=_day(e.get("review")), text=e.get("text") or "",
-                                  subsection=e.get("subsection")) for e in part2.get("exemptions") or []]
+                                  subsection=e.get("subsection"),
+                                  **({"act": e["act"]} if e.get("act") else {})) for e in part2.get("exemptions") or []]
         s.release_on, s.review_on = _day(part2.get("release_on")), _day(part2.get("review_on"))
     concerns = [str(c) for c in data.get("needs_confirmation") or []]
     s.needs_confirmation = [c for c in concerns if c != "image_pages"]

@@ -34,6 +34,9 @@ class Char:
     generated: bool = False
 
 
+BLANK_PAGE_SEGMENTS = 12  # two framed rectangles and a rule; a letter drawn as outlines alone has more
+
+
 @dataclass(frozen=True)
 class Page:
     number: int  # 1-based
@@ -43,6 +46,13 @@ class Page:
     images: tuple[Box, ...] = ()  # bounds of every image drawn on the page (forms included)
     rotation: int = 0  # /Rotate: degrees clockwise the page is turned when displayed (boxes are not)
     crop: Box | None = None  # the CropBox in user space, (x0, y0, x1, y1)
+    path_segments: int = 0  # vector path segments, counted only on a page with no text and no image
+
+    @property
+    def blank(self) -> bool:
+        """Nothing to read: no character, no image and at most a few lines of drawing (a rule, a frame).
+        Not a scan: a page that is only an image, or text drawn as outlines, is never blank."""
+        return not self.chars and not self.images and self.path_segments <= BLANK_PAGE_SEGMENTS
 
     @cached_property
     def text(self) -> str:
@@ -115,11 +125,24 @@ def extract(pdf: pdfium.PdfDocument) -> Document:
                 textpage.close()
             images = tuple(tuple(obj.get_bounds()) for obj in
                            page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4))
+            segments = _path_segments(page) if not chars and not images else 0
         finally:
             page.close()
         pages.append(Page(number=index + 1, width=width, height=height, chars=chars, images=images,
-                          rotation=rotation, crop=tuple(crop)))
+                          rotation=rotation, crop=tuple(crop), path_segments=segments))
     return Document(pages=tuple(pages))
+
+
+def _path_segments(page) -> int:
+    """Segments of the vector paths drawn on a page (counted only where it has no text and no image): text
+    converted to outlines, or a drawn signature, is many segments; a rule or a frame is a handful."""
+    total = 0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING), max_depth=4):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_SHADING:
+            total += 1000  # a shading may paint anything: never a blank page
+            continue
+        total += max(pdfium_c.FPDFPath_CountSegments(obj.raw), 0)
+    return total
 
 
 def _page_chars(textpage: pdfium.PdfTextPage) -> tuple[Char, ...]:

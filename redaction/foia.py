@@ -48,3 +48,21 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 def label(section: str) -> str:
     """The label drawn on a redaction box, e.g. ``s40(2)`` for personal data of third parties."""
     return f"s{section}"
+
+
+# Exempt information under the Local Government Act 1972, Schedule 12A Part 1 (England), by paragraph: a
+# council's Part 2 often names one of these instead of a FOIA section. Recorded as section "Sch12A para N".
+SCHEDULE_12A_ACT = "Local Government Act 1972"
+SCHEDULE_12A: dict[str, str] = {
+    "1": "Information relating to any individual",
+    "2": "Information likely to reveal the identity of an individual",
+    "3": "Information relating to the financial or business affairs of any particular person",
+    "4": "Information relating to consultations or negotiations on a labour relations matter",
+    "5": "Information subject to legal professional privilege",
+    "6": "Information revealing a proposed notice, order or direction under an enactment",
+    "7": "Information relating to the prevention, investigation or prosecution of crime",
+}
+
+
+def schedule_12a_section(paragraph: str) -> str:
+    return f"Sch12A para {paragraph}"

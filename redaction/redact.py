@@ -21,6 +21,7 @@ from .errors import DamagedPdf, DecisionNeeded, EmptyPart, InputError
 from .extract import Document, extract
 from .limits import DEFAULT_LIMITS, Limits
 from .load import load
+from .officer_part2 import apply_officer_part2
 from .pdf.matching import contains
 from .pdf.part import PartOutput, build_part
 from .pdf.plan import Plan, plan_redactions
@@ -75,6 +76,8 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
     part1 = next((o for o in outputs if o.number == 1), None)
     part2 = next((o for o in outputs if o.number == 2), None)
     report = _report(analysis, plan, outputs, boundary, checks)              # 5. report
+    if decisions.moves_part2:  # the Part 2 the officer marked: its exemptions and dates, read from its text
+        apply_officer_part2(report, doc, boundary)
     _report_prepared(report, prepared)
     log.info("redacted %d pages into %d parts: %d regions, %d rasterised", len(doc.pages), len(outputs),
              len(plan.targets), sum(len(o.rasterised) for o in outputs))

@@ -15,6 +15,7 @@ from . import foia
 from .dates import find_dates
 from .extract import Document
 from .reading_order import Split, heading_split
+from .running_marks import running_marking
 from .withheld import WITHHOLDS, withholding_outside
 
 # --- reference and title -------------------------------------------------------------------------------
@@ -82,6 +83,10 @@ _SECTION = re.compile(
     r"(?P<more>(?:\s*(?:,|and|&|or)\s*(?:sections?|secs?\.?|ss?\.?)?\s*\d{2}(?!\d)(?:\s?\(\d+\))?(?:\s?\([a-z]\))?)*)",
     re.IGNORECASE,
 )
+# "paragraph 3 of Schedule 12A", "paragraphs 3 and 5 of Part 1 of Schedule 12A", "Schedule 12A, paragraph 3".
+_SCHEDULE_12A = re.compile(
+    r"(?i:\bparagraphs?\s+(?P<a>\d(?:\s*(?:,|and|&|or)\s*\d)*)\s+of\s+(?:Part\s+(?:1|I)\s+of\s+)?Schedule\s+12\s?A"
+    r"|\bSchedule\s+12\s?A\b[\s,(]*(?:\w+\s+){0,6}?(?:paragraphs?|paras?\.?)\s+(?P<b>\d(?:\s*(?:,|and|&|or)\s*\d)*))")
 _MORE_NUM = re.compile(r"(\d{2})(?!\d)(\s?\(\d+\))?")
 _FOIA_CONTEXT = re.compile(r"\bFOIA\b|\bFOI\b|Freedom\s+of\s+Information|\bexempt|\bexemption", re.IGNORECASE)
 # Inside a Part 2 notice, "Sections 31(1)(a) and 40(2) apply" is a claim even without the word FOIA.
@@ -110,10 +115,11 @@ class Exemption:
     review: date | None = None
     text: str = ""
     subsection: str | None = None
+    act: str = "Freedom of Information Act 2000"  # or the Local Government Act 1972 (Schedule 12A)
 
     def to_dict(self) -> dict:
         return {"section": self.section, "subsection": self.subsection, "title": self.title,
-                "until": _iso(self.until), "review": _iso(self.review), "text": self.text}
+                "until": _iso(self.until), "review": _iso(self.review), "text": self.text, "act": self.act}
 
 
 @dataclass
@@ -182,6 +188,23 @@ def read_structure(doc: Document, *, today: date | None = None) -> Structure:
     s.part1_pages, s.part2_pages = _part_pages(doc, s.part2_split)
     _check_form(s, _pictured_pages(doc))
     _check_dates(s, today)
+    return s
+
+
+def read_part2_after(doc: Document, split: Split, *, part2_form: bool | None = None) -> Structure:
+    """The Part 2 an officer's start marks: its exemptions and dates read, with the same reader as a heading's
+    notice, from the text after the start (the first Part 2 character in reading order), and the form
+    checks made again against it."""
+    view = doc.joined_view
+    start = next((i for i, r in enumerate(view.refs) if r is not None and doc.pages[r[0]].chars[r[1]].box
+                  and doc.pages[r[0]].chars[r[1]].text.strip()
+                  and split.part_of(r[0], doc.pages[r[0]].chars[r[1]].box) == 2), None)
+    s = Structure(part2_form=part2_form, part2_start=(split.page_index + 1, split.y), part2_x=split.x,
+                  part2_split=split)
+    if start is not None:
+        _exemptions(view.text[start:], s, in_notice=True)
+    s.part1_pages, s.part2_pages = _part_pages(doc, split)
+    _check_form(s)
     return s
 
 
@@ -318,6 +341,8 @@ def _withholding(doc: Document, text: str, heading: int | None, s: Structure) ->
     """Fail closed: wording that withholds part of the paper outside the Part 2 found needs a confirmation."""
     found = withholding_outside(text, len(text) if heading is None else heading,
                                 has_part2=heading is not None or s.part2_referenced)
+    # A running header such as "OFFICIAL-SENSITIVE" on every page classifies the paper; it marks no section.
+    found = [pos for pos in found if not running_marking(doc, text, pos)]
     if not found:
         return
     pages = sorted({(doc.joined_view.page_of(pos) or 0) + 1 for pos in found})
@@ -380,7 +405,9 @@ def _exemptions(notice: str, s: Structure, *, in_notice: bool = False) -> None:
                 continue
             after = notice[m.end(): m.end() + 60].lower()
             titled = any(k in after for k in foia.KEYWORDS.get(num, ())) or foia.SECTIONS[num].lower() in after
-            context = _FOIA_CONTEXT.search(sentence) or (in_notice and _NOTICE_CONTEXT.search(sentence))
+            # In a Part 2 notice, "(NOT FOR PUBLICATION until … under section 43)" claims the section too.
+            context = _FOIA_CONTEXT.search(sentence) or (in_notice and (_NOTICE_CONTEXT.search(sentence)
+                                                                        or WITHHOLDS.search(sentence)))
             if not (m.group("lead") or context or titled):
                 continue
             if _OTHER_ACT.match(notice, m.end()) and not m.group("lead"):
@@ -389,8 +416,29 @@ def _exemptions(notice: str, s: Structure, *, in_notice: bool = False) -> None:
                                                  text=_display(notice, m.start(), m.end())))
             ex.subsection = ex.subsection or sub
             positions.append((m.start(), m.end(), num))
+    _schedule_12a(notice, found, positions, in_notice)
     s.exemptions = list(found.values())
     _exemption_dates(notice, s, positions)
+
+
+def _schedule_12a(notice: str, found: dict, positions: list, in_notice: bool) -> None:
+    """Exempt information under the Local Government Act 1972, Schedule 12A, by paragraph."""
+    for m in _SCHEDULE_12A.finditer(notice):
+        left, right = _sentence_bounds(notice, m.start(), m.end())
+        if not (in_notice or _FOIA_CONTEXT.search(notice[left:right])):
+            continue
+        if _NOT_A_CLAIM.search(notice[max(0, m.start() - 45): m.start()]) and \
+                re.search(r"\bnot\s+exempt", notice[max(0, m.start() - 45): m.start()], re.IGNORECASE):
+            continue  # "not exempt information by virtue of paragraph 3 …" is no claim
+        for paragraph in re.findall(r"\d", m.group("a") or m.group("b")):
+            if paragraph not in foia.SCHEDULE_12A:
+                continue
+            section = foia.schedule_12a_section(paragraph)
+            found.setdefault(section, Exemption(
+                section=section, title=f"{foia.SCHEDULE_12A_ACT}, Schedule 12A paragraph {paragraph}: "
+                f"{foia.SCHEDULE_12A[paragraph]}", text=_display(notice, m.start(), m.end()),
+                act=foia.SCHEDULE_12A_ACT))
+            positions.append((m.start(), m.end(), section))
 
 
 def _sub(sub: str) -> str | None:

@@ -65,6 +65,19 @@ def _day(value) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _officer_part2(paper: Paper, report: dict | None, plan: dict) -> dict | None:
+    """When the officer's decision sets where Part 2 starts, the redaction report reads its exemptions and
+    dates from the text after that start: those are stored (an officer's own dates still win)."""
+    read = (report or {}).get("part2") or {}
+    if read.get("start_by") != "officer" or not plan["has_part2"]:
+        return None
+    d = paper.decisions or {}
+    for name in ("release_on", "review_on"):
+        if name not in d:
+            plan[name] = _day(read.get(name))
+    return read
+
+
 def _redact(paper: Paper) -> pdftasks.Redacted | pdftasks.Failure:
     """Redact with the stored analysis (never a new one: the decisions were made on its findings)."""
     max_bytes = int(current_app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
@@ -146,13 +159,14 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
         raise PublishError(f"Nothing was published: {_sentence(result.message)}", 422, result.code)
 
     plan = effective(paper)
+    part2_read = _officer_part2(paper, result.report, plan)
     store = storage()
     keys = [store.new_key("parts")]
     store.write(keys[0], result.part1)
     counts = redaction_counts(paper)
     try:
         exemptions = [{k: e.get(k) for k in ("section", "title", "until", "review")}
-                      for e in ((paper.analysis or {}).get("part2") or {}).get("exemptions", [])]
+                      for e in (part2_read or (paper.analysis or {}).get("part2") or {}).get("exemptions", [])]
         paper.parts.append(Part(number=1, state="scheduled" if plan["deferred_until"] else "draft",
                                 file_key=keys[0], size=len(result.part1), pages=result.part1_pages,
                                 publish_on=plan["deferred_until"], redactions=counts["part1"],
