@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date
 
 import pypdfium2 as pdfium
@@ -12,6 +13,7 @@ from .errors import DamagedPdf
 from .extract import Document, extract
 from .images import find_image_concerns, part_of
 from .link_findings import read_links
+from .picture_text import PicturesRead, read_pictures
 from .limits import DEFAULT_LIMITS, Limits
 from .load import load
 from .structure import read_structure
@@ -28,13 +30,14 @@ def analyse(data: bytes, filename: str = "paper.pdf", *, limits: Limits = DEFAUL
     loaded = load(data, limits)                                   # 0. refuse hostile or broken input
     try:
         doc = _extract(loaded.pdfium)                             # 1. characters and boxes
+        pictures = read_pictures(loaded.pdfium, doc) if detect else PicturesRead()  # 1c. OCR of pictures
     finally:
         loaded.close()
     links, cut = read_links(loaded.data) if detect else ([], False)  # 1b. link addresses
     structure = read_structure(doc, today=today or date.today())  # 2. parts, deferral, exemptions
-    personal = _detect(doc, structure, links) if detect else []   # 3. personal data + policy
+    personal = _detect(doc, structure, links, pictures) if detect else []  # 3. personal data + policy
     unseen = find_image_concerns(doc, structure.part2_boundary)  # 3b. what text cannot show
-    warnings = list(unseen.warnings)
+    warnings = list(unseen.warnings) + _picture_warnings(pictures, unseen)
     if cut:
         warnings.append("the paper has more links than are read for personal data: check the link addresses "
                         "of the later pages by hand")
@@ -55,17 +58,32 @@ def _extract(pdf: pdfium.PdfDocument) -> Document:
         raise DamagedPdf("the PDF is damaged: a page could not be read") from None
 
 
-def _detect(doc: Document, structure, links) -> list:
+def _picture_warnings(pictures: PicturesRead, unseen) -> list[str]:
+    """Pictures OCR could not read with confidence (or at all) are the officer's to check: image_pages."""
+    if not pictures.unsure_pages:
+        return []
+    if "image_pages" not in unseen.concerns:
+        unseen.concerns.append("image_pages")
+    pages = ", ".join(str(p) for p in pictures.unsure_pages)
+    return [f"page(s) {pages} have pictures that may hold text OCR could not read with confidence "
+            f"({'; '.join(pictures.reasons)}): check them, draw boxes over anything to remove, and confirm"]
+
+
+def _detect(doc: Document, structure, links, pictures: PicturesRead) -> list:
     # Imported here, not at the top, so structure-only callers never load the NER model. Never guarded by
     # an ImportError fallback: a broken install must fail, not analyse with no personal data found.
     from .detect import find_personal_data
     from .link_findings import link_items, redacted_names_in_links
+    from .picture_findings import picture_items
 
     def place(page: int, box) -> int:
         return part_of(page, box, structure.part2_boundary)
 
     found: list = []
-    items = find_personal_data(doc, structure, extras=[link.text for link in links], extra_found=found)
-    items += link_items(links, found, place)
+    extras = [link.text for link in links] + [p.text for p in pictures.pictures]
+    items = find_personal_data(doc, structure, extras=extras, extra_found=found)
+    items += link_items(links, [m for m in found if m.extra < len(links)], place)
+    items += picture_items(pictures, [replace(m, extra=m.extra - len(links)) for m in found if m.extra >= len(links)],
+                           place)
     items += redacted_names_in_links(links, items, place)
     return items
