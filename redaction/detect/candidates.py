@@ -33,6 +33,8 @@ _WORD = re.compile(rf"(?<![\w'’-]){INITIAL}(?=\s|$)"
 _IS_NAME_WORD = re.compile(rf"^(?:{NAME_WORD})$")
 _IS_CAPS_WORD = re.compile(rf"^(?:{CAPS_WORD})$")
 _IS_INITIAL = re.compile(rf"^{INITIAL}$")
+_ABBREVIATION_WORD = re.compile(r"^[A-Z]{2,5}$")
+_CAPITALISED_RUN = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]*\n?[ \t]*[A-Z][a-z][\w'’-]*){1,2}(?![\w'’-])")
 _NEXT_WORD = re.compile(r"^(?P<poss>['’]s?)?[ \t\n]*(?P<w>[^\W\d_][\w'’]*)")
 _PREV_WORD = re.compile(r"([^\W\d_][\w.'’]*)[ \t\n]*$")
 # A line that starts with a field label: up to three words and a colon ("Position:", "Wards affected:").
@@ -75,6 +77,13 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     words = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
     if not words:
         return None
+    if (not from_rule and len(words) > 1 and _ABBREVIATION_WORD.match(words[0][2])
+            and _IS_NAME_WORD.match(words[1][2]) and re.fullmatch(r"[ \t]+", text[words[0][1]:words[1][0]])):
+        # "CTL Brannagh", "AOM Jo Bell": a role abbreviation in no list (a name in capitals is all capitals)
+        # stands before the name like a title, so the surname alone is a name
+        words, after_abbreviation = words[1:], True
+    else:
+        after_abbreviation = False
     kept = _name_words(text, words, from_rule)
     if kept and len(kept) >= 3 and kept[0][2].casefold() in PLACE_FIRST_WORDS:
         kept = kept[1:]  # "Brixton Cecily Cattermole": the place of the row before, then the name
@@ -86,7 +95,7 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     plain = [re.sub(r"-\s+", "-", w) for _, _, w in kept]  # "Achebe-" / "Ward" broken at a line end
     if not from_rule:
         # NER alone: two words at least, not all capitals ("SMH NCLCC"), not just initials, not a place.
-        if len(plain) < 2 or all(_IS_CAPS_WORD.match(w) or _IS_INITIAL.match(w) for w in plain):
+        if (len(plain) < 2 and not after_abbreviation) or all(_IS_CAPS_WORD.match(w) or _IS_INITIAL.match(w) for w in plain):
             return None
         if plain[0].casefold() in PLACE_FIRST_WORDS:  # "Canary Wharf", "Tower Hamlets"
             return None
@@ -116,7 +125,12 @@ def _is_thing(text: str, words: list[str]) -> bool:
     if words[-1].casefold() not in THING_WORDS:
         return False
     places = "|".join(map(re.escape, sorted(THING_WORDS | ORGANISATION_WORDS)))
-    return bool(re.search(rf"(?<![\w-])(?i:{places})\s+(?:and|or|&)\s+{joined}(?![\w'’-])", text))
+    if re.search(rf"(?<![\w-])(?i:{places})\s*(?:,|\s(?:and|or|&))\s+{joined}(?![\w'’-])", text):
+        return True  # ... or after a comma ("Brackenhurst Quarry, Hollins Lane, Upper Wrexby")
+    # a place word last and, somewhere in the paper, written where only a place goes: "parking on Elgar
+    # Way", "at Blackstone Edge car park", "the MP for Ashcombe Vale", "the French-owned Transdev Vale"
+    return bool(re.search(rf"(?<![\w-])(?:(?:on|at|near|along|off|via|into|onto)|(?:MP|Member)\s+for"
+                          rf"|[Tt]he(?:\s+(?:[a-z][\w-]*|[A-Z]\w*-[a-z][\w-]*)){{1,2}})\s+{joined}(?![\w-])(?!['’]s?\s+[a-z])", text))
 
 
 # "trained at Boscombe Heath", "near Kestrel Down": a person is met with, not at or near; "at Jo Bell's
@@ -217,8 +231,14 @@ def _continues_over_break(text: str, kept, word: str) -> bool:
         return True
     if len(kept) > 1:
         return kept[-1][2] in NAME_PARTICLES
-    head = text[text.rfind("\n", 0, kept[0][0]) + 1:kept[0][0]]
-    return bool(head.strip()) and not re.search(r"[.!?;]\s*$", head)
+    line_start = text.rfind("\n", 0, kept[0][0]) + 1
+    head = text[line_start:kept[0][0]]
+    if not head.strip():
+        # alone on its line, but the line above breaks a sentence after a comma ("the owner," / "Jo" /
+        # "Bell-Grant, bid"): prose wrapped in a narrow column, not a cell
+        above = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
+        return bool(re.search(r"[a-z],[ \t]*$", above))
+    return not re.search(r"[.!?;]\s*$", head)
 
 
 def _starts_line(text: str, pos: int) -> bool:
@@ -241,10 +261,15 @@ def _starts_label_line(text: str, pos: int) -> bool:
 def _is_organisation_free(text: str, words, kept) -> bool:
     """False for "The Ben Kinsella Trust", "the Stephen Lawrence Centre", "St Giles Trust", "Stephen
     Lawrence Day"; true for "Sarah Hall" and "Jane Okafor's house"."""
-    if any(w.casefold() in ORGANISATION_WORDS for _, _, w in words[1:]):
+    # a job title read on after the name ("Jo Bell Youth Worker") is the job's, not an organisation's
+    job_after = bool(_JOB_AFTER.match(text, kept[-1][1]) or _TITLE_AFTER.match(text, kept[-1][1]))
+    if any(w.casefold() in ORGANISATION_WORDS for s, _, w in words[1:] if not (job_after and s >= kept[-1][1])):
         return False
+    run = _CAPITALISED_RUN.match(text, kept[-1][1])
+    if run and not job_after and run.group(0).split()[-1].casefold() in ORGANISATION_WORDS | THING_WORDS:
+        return False  # "Airedale Florence Nightingale" / "Wing": capitalised words that end in a place word
     nxt = _NEXT_WORD.match(text[kept[-1][1]:kept[-1][1] + 40])
-    if nxt:
+    if nxt and not job_after:
         following = nxt.group("w")
         folded = following.casefold()
         # after a possessive only a capitalised word names a place: "St Thomas' Hospital", not "Okafor's team"

@@ -179,9 +179,23 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
                 hit = post_line.match(next_line)
                 if not hit and _NAME_FIELD.match(line):
                     hit = post_line.match(prev_line)
+            if hit and hit.re is before and _ends_longer_title(text, max(0, m.start - 80), hit):
+                hit = None
             if hit:
                 written = hit.groupdict().get("fixed") or hit.group("role")
                 person.roles.add(policy.role_of(written) or " ".join(written.split()))
+
+
+_CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:The|A|An)\b)[A-Z][\w'’&-]*[ \t]*\n?[ \t]*$")
+
+
+def _ends_longer_title(text: str, base: int, hit: re.Match) -> bool:
+    """"Clinical Team Leader Jo Bell": an office written as a title ("Leader") that ends a longer job title
+    is that job's last word, not the office (``hit`` was searched in the text from ``base``)."""
+    if not hit.group("fixed"):
+        return False
+    at = base + hit.start("fixed")
+    return bool(_CAPITAL_WORD_BEFORE.search(text[max(0, at - 40):at]))
 
 
 def _signed_in_role(text: str, r: RecognizerResult, policy: Policy) -> bool:
@@ -227,9 +241,18 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
     if len(parts) != 2 or not all(len(p) > 1 and p.isalpha() for p in parts):
         return
     first, surname = parts[0].casefold(), parts[1].casefold()
-    if surname in NOT_NAME_WORDS or first in NOT_NAME_WORDS or _find(people, surname, first):
+    if surname in NOT_NAME_WORDS or first in NOT_NAME_WORDS:
         return
     written = _written_name(text, first, surname)
+    known = _find(people, surname, first)
+    if known is not None:
+        # "Ms Wróblewska" or "C. Blackwood" found, "lucja.wroblewska@..." gives the first name: the full
+        # name (and the first name alone where it acts, "Cressida said") is then the same person
+        if known.first is None or len(known.first) == 1:
+            known.first = (written[0] if written else parts[0]).casefold()
+            known.names.add(" ".join(written) if written else " ".join([parts[0].title(), *sorted(
+                known.surname_forms or {surname.title()})[:1]]))
+        return
     if written:
         first_written, surname_written = written[0], written[1:]
     else:

@@ -25,6 +25,7 @@ _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "
 _ACTS_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:" + "|".join(_ACTS) + r")\b)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
 _WORD_AFTER = re.compile(r"\s*([^\W\d_][\w'’-]*)")
+_POSSESSED = re.compile(r"['’]s?[ \t]+([A-Z][\w'’-]*)")
 # Any rank, title or role abbreviation, listed or not ("SIO Raman", "CSM Okafor"): only the surname of a
 # person already found elsewhere is taken after one, so an unknown abbreviation is enough.
 _ABBREVIATION = r"(?:[TA]/)?[A-Z]{2,5}(?![\w/])"
@@ -76,6 +77,7 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
         found += [(m.start(), m.end()) for m in re.finditer(surname, text)
                   if ((m.start(), m.end()) in lone or _ACTS_AFTER.match(text[m.end():m.end() + 20]))
                   and stands_alone(text, m)]
+    found += _full_names_of_surname(text, person)
     if _first_name_spreads(person, shared_first_names):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if _ACTS_AFTER.match(text[m.end():m.end() + 20]) and stands_alone(text, m)]
@@ -84,6 +86,28 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
         if not any(start < e and s < end for s, e in taken):
             out.append((start, end))
             taken.append((start, end))
+    return out
+
+
+def _full_names_of_surname(text: str, person) -> list[tuple[int, int]]:
+    """A person known by surname only ("CTL Brannagh", "Ms Okafor") or with an initial ("J. Okafor") is
+    also named in full where a first name stands before that surname ("(full name Jo Okafor)")."""
+    if person.decision is None or person.decision.action != "redact" or (person.first and len(person.first) > 1):
+        return []
+    if len(person.surname) < 4 or person.surname in NOT_NAME_WORDS:
+        return []
+    surname = words_pattern(person.surname.split())
+    out = []
+    for m in re.finditer(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){SEP}(?={surname})", text):
+        first = m.group("first")
+        folded = first.casefold()
+        if person.first and folded[0] != person.first[0]:
+            continue
+        if folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or folded in THING_WORDS or folded in _PARTICLES:
+            continue
+        whole = re.match(surname, text[m.end():])
+        if whole and not names_a_thing(text, m.start(), m.end() + whole.end()):
+            out.append((m.start(), m.end() + whole.end()))
     return out
 
 
@@ -119,6 +143,9 @@ def stands_alone(text: str, m: re.Match) -> bool:
     right before it ("Daniel Marsh", "City Hall") or after it ("West Midlands", "Marsh Foundation")."""
     before = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
     after = _WORD_AFTER.match(text[m.end():m.end() + 30])
+    possessed = _POSSESSED.match(text[m.end():m.end() + 30])
+    if possessed and possessed.group(1).casefold() in THING_WORDS | ORGANISATION_WORDS:
+        return False  # "Cook's Yard", "Bell's Hospital": a place named after someone
     if before and before.group(1)[0].isupper():
         return False
     return not (after and (after.group(1)[0].isupper() or after.group(1).casefold() in ORGANISATION_WORDS))

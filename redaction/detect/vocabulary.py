@@ -71,7 +71,9 @@ COMMANDER_QUALIFIERS: frozenset[str] = frozenset({"Acting", "Temporary", "Temp",
 # Courtesy and honorific titles: they say "a person's name follows" but nothing about the policy.
 TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Prof", "Professor",
                            "Lord", "Lady", "Baroness", "Baron", "Cllr", "Councillor", "Rev", "Revd",
-                           "Rt Hon", "The Rt Hon", "Right Honourable", "Hon")
+                           "Rt Hon", "The Rt Hon", "Right Honourable", "Hon",
+                           # other languages' titles in papers on foreign firms and visitors
+                           "Mme", "Mlle", "Herr", "Frau", "Signor", "Signora", "Sra", "Señor", "Señora")
 
 # Letters after a name: qualifications, honours, memberships ("Gideon Marchetti MRICS", "Jo Bell OBE"). Never
 # a word of the name; the name ends before them.
@@ -102,6 +104,7 @@ COMMON_WORD_FIRST_NAMES: frozenset[str] = frozenset({
     "dean", "major", "king", "prince", "duke", "page", "hunter", "carter", "mason", "sterling", "rich",
     "penny", "sally", "robin", "jay", "drew", "gene", "chance", "harmony", "justice", "lane", "max", "don",
     "ray", "gale", "hazel", "olive", "violet", "reed", "wade", "sandy", "misty", "crystal", "destiny",
+    "sunday", "patience", "mercy", "blessing", "precious", "honour", "constance", "prudence", "verity",
     # and places: "Victoria is the busiest station"
     "victoria", "chelsea", "florence", "jordan", "india", "georgia", "sydney", "paris", "austin", "lincoln",
     "kingston", "brent", "devon", "camden", "stratford", "orlando", "charlotte", "kent",
@@ -122,6 +125,7 @@ PROFESSIONS: tuple[str, ...] = (
     "evaluator", "executive", "governor", "chair", "chairman", "chairwoman", "chairperson",
     "guardian", "matron", "bursar", "warden", "provost", "vice-chancellor", "pro-vice-chancellor", "chancellor",
     "lecturer", "tutor", "counsellor", "psychotherapist",
+    "firefighter", "dispatcher", "handler", "gamekeeper", "caretaker", "teacher", "headteacher",
 )
 
 # Months that are also first names ("June Hartley", "April Stone", "May Lin").
@@ -165,6 +169,9 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     "signs", "signage", "traffic", "holdings", "builders", "contractors", "logistics", "systems", "solutions",
     "supplies", "motors", "interiors", "engineering", "construction", "developments", "properties",
     "recruitment", "scaffolding", "roofing", "electrical", "plumbing", "couriers", "haulage",
+    "cars", "taxis", "minibuses", "coaches", "buses", "homes", "advocacy", "youth", "alliance",
+    # places of care and shelter named after a benefactor ("Sir Jo Bell Infirmary", "Lady Jo Bell Almshouses")
+    "infirmary", "almshouses", "almshouse", "hospice", "sanatorium", "asylum", "orphanage", "workhouse",
 })
 
 # Words that name a thing after a person ("Stephen Lawrence Day", "the Mary Seacole House", "Victoria
@@ -174,6 +181,8 @@ THING_WORDS: frozenset[str] = frozenset({
     "wing", "ward", "room", "garden", "walk", "place", "drive", "grove", "hill", "green", "line", "law",
     "rule", "test", "scale", "index", "model", "method", "row", "yard", "wharf", "quay", "gate", "cross",
     "market", "field", "fields", "common", "heath", "village", "manor", "lodge", "mews", "wood",
+    # landforms and works ("Blackstone Edge", "Ashcombe Vale", "Brackenhurst Quarry")
+    "edge", "vale", "moor", "dale", "fell", "down", "downs", "quarry", "depot", "farm", "reservoir", "pit",
 })
 
 # Words before a name that make it a place or organisation ("St Giles Trust", "St Thomas' Hospital").
@@ -208,6 +217,11 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "northern", "southern", "eastern", "western", "north", "south", "east", "midlands", "merseyside",
     "investment", "advisory", "monitoring", "meeting", "board", "scheme", "delegation", "consent",
     "assurance", "compliance", "stakeholder", "stakeholders", "partners", "partner", "charter",
+    # a party to a contract or a case, written before its name ("Vendor Opticam", "Bidder Swiftvial")
+    "vendor", "vendors", "bidder", "bidders", "provider", "providers", "supplier", "suppliers", "tenderer",
+    "tenderers", "recipient", "recipients", "grantee", "licensee", "licensor", "lessee", "lessor",
+    "purchaser", "claimant", "complainant", "respondent", "appellant", "applicant", "subcontractor",
+    "contractor", "operator", "insurer", "funder", "sponsor",
     # job titles and departments written after a name ("Oliver Stanton, Officer Safety Training")
     "safety", "training", "chair", "chairs", "panel", "manager", "digital", "learning", "development",
     "fire", "prevention", "security",  # a portfolio after a rank ("Deputy Commissioner, Fire Safety")

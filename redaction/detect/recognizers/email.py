@@ -31,6 +31,16 @@ _EMAIL = re.compile(
 _DOMAIN = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*$")
 
 
+# An address spelled out against harvesting: "jo dot bell at council dot gov dot uk", "jo.bell [at] council
+# [dot] gov [dot] uk", "jo(at)council.gov.uk". The "at" must be spelled (else it is an ordinary address) and
+# the domain has two labels or more, the last of letters only.
+_DOT = r"(?:[ \t]*(?:\[dot\]|\(dot\))[ \t]*|[ \t]+(?i:dot)[ \t]+|\.)"
+_AT = r"(?:[ \t]*(?:\[at\]|\(at\))[ \t]*|[ \t]+(?i:at)[ \t]+)"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?"
+_SPELLED = re.compile(rf"(?<![\w.@-])(?P<local>{_LABEL}(?:{_DOT}{_LABEL})*){_AT}"
+                      rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}[A-Za-z]{{2,6}})(?![\w@-]|\.\w)")
+
+
 class OfflineEmailRecognizer(RuleRecognizer):
     ENTITY = "EMAIL_ADDRESS"
     SCORE = 1.0
@@ -45,6 +55,12 @@ class OfflineEmailRecognizer(RuleRecognizer):
                 if _DOMAIN.match(domain) and re.search(r"[A-Za-z]", local) and _whole_after_break(text, m, end, domain):
                     out.append(self.result(m.start(), end))
                     break
+        for m in _SPELLED.finditer(text):
+            # "results at gov.uk/guidance" is a web address: a plain "at" needs a spelled dot in the domain
+            spelled_at = re.search(r"[\[(]at[\])]", text[m.end("local"):m.start("domain")])
+            spelled_dot = re.search(r"[\[(]dot[\])]|(?i:\bdot\b)", m.group("domain"))
+            if re.search(r"[A-Za-z]", m.group("local")) and (spelled_at or spelled_dot):
+                out.append(self.result(m.start(), m.end()))
         return out
 
 
@@ -77,8 +93,15 @@ def _whole_after_break(text: str, m: re.Match, end: int, domain: str) -> bool:
     # a cell broke the address after a dot ("a.b@intl.corp." + "internal"): the label ends its line
     line_end = text.find("\n", end)
     rest = text[end:len(text) if line_end < 0 else line_end]
-    if span[:span.rfind("\n")].rstrip(" \t").endswith(".") and not rest.strip(" \t.,;)"):
-        return True
+    if not rest.strip(" \t.,;)") and (span[:span.rfind("\n")].rstrip(" \t").endswith(".")
+                                      or _ends_its_line(text, m.start())):
+        return True  # ... or mid-label ("a.b@npas.nhs.l" + "ocal"): a cell's last fragment alone on its line
     parts = _SUFFIXES(domain)
     return bool(parts.suffix and parts.domain)
 
+
+def _ends_its_line(text: str, start: int) -> bool:
+    """The address starts its line or follows other words on it, and the line ends inside the address: a
+    narrow cell wrapped it, so the fragment alone on the next line is the rest of it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return "@" not in text[line_start:start]

@@ -14,7 +14,8 @@ _JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "advi
          "officer", "lead", "coordinator", "co-ordinator", "director", "chair", "chairperson", "solicitor",
          "barrister", "accountant", "auditor", "engineer", "architect", "supplier", "author", "academic",
          "lecturer", "professor", "volunteer", "caseworker", "advocate", "investigator", "administrator",
-         "secretary", "clerk", "trainer", "specialist", "witness", "victim", "resident", "member", "head")
+         "secretary", "clerk", "trainer", "specialist", "witness", "victim", "resident", "member", "head",
+         "agent", "owner", "landowner", "landlord", "tenant", "gamekeeper", "keeper", "proprietor", "treasurer")
 _JOB = "(?:" + "|".join(map(re.escape, _JOBS)) + ")"
 # A capitalised job title with its department, then a comma: "the Head of Finance, Tomasz Wiśniewski".
 _TITLED_JOB = "(?:" + "|".join(re.escape(j.capitalize()) for j in _JOBS) + ")"
@@ -23,8 +24,10 @@ _OF_DEPARTMENT = r"(?:[ \t]+of(?:[ \t]+(?:the|and|&|[A-Z][\w&-]*)){1,4})"
 _PLACED = r"(?:[ \t]+(?:in|at|from)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*,)"
 _ROLE_NOUN = re.compile(rf"(?<![\w-])(?:{_JOB}s?(?:{_PLACED}|[ \t]*,?)|{_TITLED_JOB}{_OF_DEPARTMENT}[ \t]*,){SEP}"
                         rf"(?P<name>{FULL_NAME})")
-# A post written as a label: "Information Governance Manager: Jo Bell".
-_POST_LABEL = re.compile(rf"(?<![\w-]){_TITLED_JOB}s?[ \t]*:{SEP}(?P<name>{FULL_NAME})")
+# A post written as a label: "Information Governance Manager: Jo Bell"; a capitalised post in apposition
+# ("the Statutory Scrutiny Officer, Jo Bell-Grant,") or as a title ("Treasurer Jo Bell"); a post said to be someone ("the agent is Jo Bell").
+_POST_LABEL = re.compile(rf"(?<![\w-]){_TITLED_JOB}s?(?:[ \t]*[:,]{SEP}(?P<name>{FULL_NAME})|[ \t]+(?P<name3>{FULL_NAME}))"
+                         rf"|(?<![\w-])(?i:{_JOB})[ \t]+is{SEP}(?P<name2>{FULL_NAME})")
 # A person of an organisation written by its letters: "the LGA's Jo Bell supplied". Only as the subject
 # of a verb a person does, so "the NHS's Long Term Plan applies" is no name.
 _PERSON_VERBS = ("said", "says", "wrote", "told", "supplied", "provided", "offered", "confirmed", "agreed",
@@ -41,5 +44,8 @@ class RoleNounNameRecognizer(RuleRecognizer):
         out = [self.result(m.start("name"), m.end("name")) for m in _ROLE_NOUN.finditer(text)]
         # a label or an organisation's letters say less than a job noun: the whole name must be plausible
         # ("Secretary: Democratic Services" is no name)
-        return out + [self.result(m.start("name"), m.end("name")) for rule in (_POST_LABEL, _OF_ACRONYM)
-                      for m in rule.finditer(text) if plausible_name(name_words(m.group("name")))]
+        return out + [self.result(m.start(g), m.end(g)) for rule in (_POST_LABEL, _OF_ACRONYM)
+                      for m in rule.finditer(text) for g in ("name", "name2", "name3") if g in rule.groupindex
+                      and m.group(g) and plausible_name(name_words(m.group(g)))
+                      # a post as a title takes a name on its own line ("Lead Due" / "Escalation" is a row)
+                      and not (g == "name3" and "\n" in m.group(g))]
