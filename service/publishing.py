@@ -73,7 +73,7 @@ def _officer_part2(paper: Paper, report: dict | None, plan: dict) -> dict | None
         return None
     d = paper.decisions or {}
     for name in ("release_on", "review_on"):
-        if name not in d:
+        if d.get(name) is None:  # the review form posts an empty date as null: no date of the officer's
             plan[name] = _day(read.get(name))
     return read
 
