@@ -135,3 +135,40 @@ def test_a_possessive_place_is_not_the_person_of_that_surname():
 ])
 def test_titles_and_jobs_stay_outside_the_name(text, name):
     assert (name, "redact") in found(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    # a narrow cell wraps the name inside a word; the e-mail in the same row spells it
+    ("Name Role\nTelep\nhone Email\nPrudence\nHalliwe\nll\nChief Ins\npector\n020\n7946\n0166\n"
+     "prudence.halliwell@force.exa\nmple.uk", ["Prudence Halliwe ll"]),
+    ("Name\nOctavius\nBramble\nthwaite\n0113 496 0001\noctavius.bramblethwaite@corp.example.lan",
+     ["Octavius Bramble thwaite"]),
+])
+def test_a_name_wrapped_inside_a_word_is_found_from_its_address(text, names):
+    assert redacted(text) == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("3.2. Fernleigh Advocacy's Imogen Ravensdale objected on access grounds.", "Imogen Ravensdale"),
+    ("A person of interest, Mr Cathal Mac an tSionnaigh, was named. Mr Mac an tSionnaigh left.",
+     "Cathal Mac an tSionnaigh"),
+    ("Dr Eimear Ó hUallacháin attended.", "Eimear Ó hUallacháin"),
+    ("Transport for Evander Whitlock-Moss (a looked-after child) stays in house.", "Evander Whitlock-Moss"),
+])
+def test_names_of_an_organisation_irish_particles_and_described_people(text, name):
+    assert (name, "redact") in found(text)
+
+
+def test_a_post_as_a_title_takes_a_name_over_a_break_in_prose():
+    text = "Officers present: Deputy Chief Fire Officer Niamh \nGarroway; Treasurer Lucan Threadgold."
+    assert found(text) == [("Niamh Garroway", "keep"), ("Lucan Threadgold", "redact")]
+
+
+@pytest.mark.parametrize("text, signature", [
+    ("I have decided to close the Millbrook Road front counter from 1 July. Signed:\nJo Bellamy-Tate, 3 May",
+     None),
+    ("Splue hunden. Signature", "Splue hunden."),
+])
+def test_a_sentence_before_signed_is_prose_not_a_signature(text, signature):
+    sigs = [t for t, _ in found(text, "SIGNATURE")]
+    assert sigs == ([signature] if signature else [])

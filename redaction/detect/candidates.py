@@ -192,6 +192,9 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
             if kept:
                 break
             continue
+        if kept and w in NAME_PARTICLES and n + 1 < len(words):
+            kept.append((s, e, w))  # "Mac an tSaoir": a particle inside a name, though also a word ("an")
+            continue
         if folded in THING_WORDS and len(kept) >= 2:
             return None  # "Stephen Lawrence Day": a thing named after a person
         if folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or w in ABBREVIATIONS:

@@ -244,6 +244,7 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
     if surname in NOT_NAME_WORDS or first in NOT_NAME_WORDS:
         return
     written = _written_name(text, first, surname)
+    wrapped = _wrapped_names(text, first, surname)
     known = _find(people, surname, first)
     if known is not None:
         # "Ms Wróblewska" or "C. Blackwood" found, "lucja.wroblewska@..." gives the first name: the full
@@ -252,6 +253,7 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
             known.first = (written[0] if written else parts[0]).casefold()
             known.names.add(" ".join(written) if written else " ".join([parts[0].title(), *sorted(
                 known.surname_forms or {surname.title()})[:1]]))
+        known.mentions.extend(Mention("PERSON", s, e, 0.8) for s, e in wrapped)
         return
     if written:
         first_written, surname_written = written[0], written[1:]
@@ -259,7 +261,26 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
         first_written, surname_written = parts[0].title(), [parts[1].title()]
     people.append(Person(surname=" ".join(surname_written).casefold(), first=first_written.casefold(),
                          surname_forms={" ".join(surname_written)},
-                         names={" ".join([first_written, *surname_written])}, score=0.8))
+                         names={" ".join([first_written, *surname_written])}, score=0.8,
+                         mentions=[Mention("PERSON", s, e, 0.8) for s, e in wrapped]))
+
+
+# A narrow table cell wraps a name inside a word, with no hyphen ("Cordelia" / "Amankw" / "ah"): between
+# two letters a line break may stand, between the first name and the surname any space or one break.
+_IN_WORD_BREAK = r"(?:[ \t]*\n[ \t]*)?"
+
+
+def _wrapped_names(text: str, first: str, surname: str) -> list[tuple[int, int]]:
+    """The spans where the paper writes the e-mail's first name and surname with a break inside a word."""
+    def letters(word: str) -> str:
+        return _IN_WORD_BREAK.join(f"(?i:{re.escape(c)})" for c in word)
+    pattern = rf"(?<![\w.@'’-]){letters(first)}[ \t]*\n?[ \t]*{letters(surname)}(?![\w.@'’-])"
+    out = []
+    for m in re.finditer(pattern, text):
+        words = m.group(0).split()
+        if len(words) > 2:  # a break inside a word: the plain case is found as a written name
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _written_name(text: str, first: str, surname: str) -> list[str] | None:

@@ -93,6 +93,7 @@ NAME_PARTICLES: frozenset[str] = frozenset({
     "Ní", "Nic", "Ó", "Uí", "Mhic", "Mac", "Mc", "de", "De", "del", "Del", "della", "Della", "da", "Da",
     "di", "Di", "do", "dos", "das", "du", "Du", "van", "Van", "von", "Von", "der", "den", "ter", "le", "Le",
     "la", "La", "bin", "binti", "bint", "ibn", "al", "Al", "el", "El", "ap", "ab",
+    "an",  # Irish: "Mac an tSaoir", "Ó an Bhaird"
 })
 
 # First names that are also ordinary words: a first name alone is only taken for the person when it

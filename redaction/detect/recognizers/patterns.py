@@ -40,7 +40,9 @@ _JOINED_PARTICLE = r"(?:(?:al|el|ul|ad|ar|as|ash|at|az|abu|bin|ibn|d)[-'’])"
 _HYPHEN = r"(?:-(?:[ \t]*\n[ \t]*)?|['’])"
 # "Ji-ho", "Seo-yeon", "Xiao-mei": a short given name whose second part is written in lower case.
 _LOWER_JOINED = rf"{_U}{_L}{{1,3}}-{_L}{{2,5}}(?![\w{MISSING_GLYPHS}-])"
-NAME_WORD = (rf"(?:{_LOWER_JOINED}|(?:{_U}['’]{_U}{_L}+|{_JOINED_PARTICLE}?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+))(?:{_HYPHEN}{_U}{_L}+)*"
+# An Irish surname after a particle may take an eclipsing or prefixed letter: "Mac an tSaoir", "Ó hAodha".
+_IRISH_PREFIX = rf"(?:[tnh](?={_U}{_L}))"
+NAME_WORD = (rf"(?:{_LOWER_JOINED}|(?:{_U}['’]{_U}{_L}+|(?:{_JOINED_PARTICLE}|{_IRISH_PREFIX})?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+))(?:{_HYPHEN}{_U}{_L}+)*"
              rf"(?:-{_L}+-{_U}{_L}+)?)")
 # "WEST", "O'BRIEN", "COMER-SCHWARTZ", "WIŚNIEWSKI"
 CAPS_WORD = rf"(?:{_U}['’]?{_U}{{2,}}(?:-{_U}{{2,}})*)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .base import RuleRecognizer
+from ..vocabulary import ORGANISATION_WORDS
 from .patterns import FULL_NAME, SEP, name_words, plausible_name
 
 _JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "adviser", "advisor", "manager",
@@ -31,9 +32,20 @@ _POST_LABEL = re.compile(rf"(?<![\w-]){_TITLED_JOB}s?(?:[ \t]*[:,]{SEP}(?P<name>
 # A person of an organisation written by its letters: "the LGA's Jo Bell supplied". Only as the subject
 # of a verb a person does, so "the NHS's Long Term Plan applies" is no name.
 _PERSON_VERBS = ("said", "says", "wrote", "told", "supplied", "provided", "offered", "confirmed", "agreed",
-                 "advised", "explained", "responded", "commented", "attended", "presented", "noted", "asked")
-_OF_ACRONYM = re.compile(rf"(?<![\w-])[A-Z][A-Za-z]*[A-Z]['’]s[ \t]+(?P<name>{FULL_NAME})"
+                 "advised", "explained", "responded", "commented", "attended", "presented", "noted", "asked",
+                 "objected", "complained", "argued", "spoke", "welcomed", "opposed", "supported", "questioned")
+# ... or by a name ending in an organisation word ("Northgate Advocacy's Jo Bell objected")
+_ORG_NAME = "(?:[A-Z][\\w&-]*[ \\t]+){1,3}(?i:" + "|".join(map(re.escape, sorted(ORGANISATION_WORDS))) + ")"
+_OF_ACRONYM = re.compile(rf"(?<![\w-])(?:[A-Z][A-Za-z]*[A-Z]|{_ORG_NAME})['’]s[ \t]+(?P<name>{FULL_NAME})"
                          rf"(?=[ \t]+(?:{'|'.join(_PERSON_VERBS)})(?![\w-]))")
+
+
+# A name described in brackets as a person: "Jo Bell (a looked-after child)", "Jo Bell (the tenant)".
+_PEOPLE = ("child", "pupil", "student", "resident", "patient", "tenant", "constituent", "complainant", "victim",
+           "witness", "volunteer", "carer", "parent", "mother", "father", "son", "daughter", "boy", "girl", "man",
+           "woman", "person", "claimant", "applicant", "employee", "officer", "member", "client", "service user")
+_DESCRIBED = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*\((?:a|an|the|our|his|her|their)[ \t]+"
+                        rf"(?:[a-z][\w-]*[ \t]+){{0,3}}(?:{'|'.join(_PEOPLE)})s?\b")
 
 
 class RoleNounNameRecognizer(RuleRecognizer):
@@ -44,8 +56,9 @@ class RoleNounNameRecognizer(RuleRecognizer):
         out = [self.result(m.start("name"), m.end("name")) for m in _ROLE_NOUN.finditer(text)]
         # a label or an organisation's letters say less than a job noun: the whole name must be plausible
         # ("Secretary: Democratic Services" is no name)
-        return out + [self.result(m.start(g), m.end(g)) for rule in (_POST_LABEL, _OF_ACRONYM)
+        return out + [self.result(m.start(g), m.end(g)) for rule in (_POST_LABEL, _OF_ACRONYM, _DESCRIBED)
                       for m in rule.finditer(text) for g in ("name", "name2", "name3") if g in rule.groupindex
                       and m.group(g) and plausible_name(name_words(m.group(g)))
-                      # a post as a title takes a name on its own line ("Lead Due" / "Escalation" is a row)
-                      and not (g == "name3" and "\n" in m.group(g))]
+                      # a post as a title takes a name over a line break only in prose, where punctuation
+                      # ends the name ("Treasurer Jo" / "Bell;"); "Lead Due" / "Escalation training" is a table
+                      and not (g == "name3" and "\n" in m.group(g) and not re.match(r"[;,.)]", text[m.end(g):]))]

@@ -37,6 +37,8 @@ class SignatureRecognizer(RuleRecognizer):
         for n, (start, line) in enumerate(lines):
             for rule in (_AFTER, _BEFORE):
                 m = rule.match(line)
+                if m and rule is _BEFORE and _is_prose(m.group("sig")):
+                    continue  # "I have decided to close the site. Signed:" / next line: the label ends prose
                 if m and _is_signature(m.group("sig")):
                     out.append(self.result(start + m.start("sig"), start + m.end("sig")))
                     break
@@ -69,3 +71,9 @@ def _is_signature(sig: str) -> bool:
         return False
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", sig)
     return not all(w.lower() in NOT_NAME_WORDS for w in words)
+
+
+def _is_prose(sig: str) -> bool:
+    """A sentence of ordinary words before the label, not a squiggle: several words, most in lower case."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sig)
+    return len(words) > 5 and sum(w.islower() for w in words) > len(words) / 2
