@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .extract import Document, Page
 from .columns import FAR, band_columns, column_of, crosses, doubtful, find_gutters, seed_lines
 from .reading_frame import Box, Line, from_frame, lines_of, origin, same_row, to_frame, turn_of
+from .written_order import holes_for, late_lines, subtract
 
 
 
@@ -38,7 +39,7 @@ class Split:
     turn: int = 0  # the reading frame: degrees the page is turned to read it
 
     def as_start(self) -> "Start":
-        return Start(self.page_index + 1, self.y, self.part2)
+        return Start(self.page_index + 1, self.y, self.part2, self.x, self.turn)
 
     def part_of(self, page_index: int, box: Box) -> int:
         if page_index != self.page_index:
@@ -52,11 +53,24 @@ class Start(tuple):
     (unrotated page coordinates) for readers that must follow columns and rotated pages."""
 
     part2_areas: tuple[Box, ...]
+    x: float | None  # displayed coordinates, when the start names its column
+    turn: int  # the reading frame the y (and x) are measured in
 
-    def __new__(cls, page: int, y: float, areas: tuple[Box, ...]):
+    def __new__(cls, page: int, y: float, areas: tuple[Box, ...], x: float | None = None, turn: int = 0):
         obj = super().__new__(cls, (page, y))
-        obj.part2_areas = areas
+        obj.part2_areas, obj.x, obj.turn = areas, x, turn
         return obj
+
+
+_NO_X = ("page {page}: the page has columns and the Part 2 start names none (no x was given): it is taken to "
+         "start in the first column, so the rest of that column and every later column are withheld — Part 1 "
+         "text among them when Part 2 starts in a later column. To start Part 2 in its own column, give the left "
+         "edge of its first line as x (points from the left of the page as displayed): "
+         '"part2_start": {{"page": {page}, "y": {y}, "x": <left edge>}}')
+# Words of the warnings above that describe one split only: a report drops them from the analysis when the
+# officer's start replaced the analysis's split.
+SPLIT_WARNINGS = ("the whole page is withheld as Part 2", "the Part 2 start names none",
+                  "Part 2 is taken as everything below the start", "above the Part 2 start were written after it")
 
 
 # --- the boundary --------------------------------------------------------------------------------------
@@ -124,11 +138,29 @@ def _split(page_index: int, page: Page, turn: int, lines: list[Line], head: Box,
         # area (a short closing line under the columns, say). The columns are not the whole story.
         return _either_way(page_index, page, turn, lines, head, x, given, "the order the text is written in "
                            "disagrees with the columns", found)
+    if after is None and split.columns == 1:
+        split = _withhold_late(page, split, lines, x)
     if x is None and split.columns > 1:
         return Split(split.page_index, split.part1, split.part2, split.y, None, split.columns,
-                     "the page has columns and the Part 2 start names none: it is taken to start in the first "
-                     "column, so the later columns are withheld", split.turn)
+                     _NO_X.format(page=page.number, y=split.y), split.turn)
     return split
+
+
+def _withhold_late(page: Page, split: Split, lines: list[Line], x: float | None) -> Split:
+    """An officer's start on a page read as one column: lines above it written after it go to Part 2."""
+    part1 = [to_frame(split.turn, r) for r in split.part1]
+    part2 = [to_frame(split.turn, r) for r in split.part2]
+    late = late_lines(lines, part1, part2, x)
+    if not late:
+        return split
+    for hole in holes_for(late):
+        part1 = subtract(part1, hole)
+    ox, oy = origin(page, split.turn)
+    made = _made(split.page_index, page, split.turn, part1, part2 + holes_for(late), split.y + oy, x, 1)
+    return Split(made.page_index, made.part1, made.part2, made.y, made.x, 1,
+                 f"page {page.number}: {len(late)} line(s) above the Part 2 start were written after it (a column "
+                 "beside it, or text placed out of order): they are withheld as Part 2 with the rest of their row "
+                 "to the right — check them", split.turn)
 
 
 def _either_way(page_index: int, page: Page, turn: int, lines: list[Line], head: Box, x: float,

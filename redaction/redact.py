@@ -27,7 +27,7 @@ from .pdf.part import PartOutput, build_part
 from .pdf.plan import Plan, plan_redactions
 from .pdf.sanitize import metadata_values
 from .pdf.split import part_specs
-from .reading_order import Split, point_split
+from .reading_order import SPLIT_WARNINGS, Split, point_split
 from .verify import Expectations, verify
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
     checks = verify(outputs, expect)
     part1 = next((o for o in outputs if o.number == 1), None)
     part2 = next((o for o in outputs if o.number == 2), None)
-    report = _report(analysis, plan, outputs, boundary, checks)              # 5. report
+    report = _report(analysis, plan, outputs, boundary, checks, decisions.moves_part2)  # 5. report
     if decisions.moves_part2:  # the Part 2 the officer marked: its exemptions and dates, read from its text
         apply_officer_part2(report, doc, boundary)
     _report_prepared(report, prepared)
@@ -206,8 +206,11 @@ def _report_prepared(report: dict, prepared: dict) -> None:
                                   "answers are not in the output; check the original paper")
 
 
-def _report(analysis: Analysis, plan: Plan, outputs: list[PartOutput], boundary, checks: list[str]) -> dict:
+def _report(analysis: Analysis, plan: Plan, outputs: list[PartOutput], boundary, checks: list[str],
+            moved: bool = False) -> dict:
     report = analysis.to_dict()
+    if moved:  # the analysis's split was replaced by the officer's: what it said of its own split is not true
+        report["warnings"] = [w for w in report["warnings"] if not any(m in w for m in SPLIT_WARNINGS)]
     start = None
     if boundary:
         start = {"page": boundary.page_index + 1, "y": round(boundary.y, 1)}

@@ -23,6 +23,11 @@ class Source:
     kept: list[str] = field(default_factory=list)  # collapsed text of each reader with removed values cut
     value_only: set[str] = field(default_factory=set)  # characters drawn only inside removed values
     drawn: set[str] = field(default_factory=set)  # every character of the input's text
+    # The verifier's own reading of the boundary (poppler's order, see .order): Part 2 from the start line on,
+    # and the Part 1 text both readings agree on.
+    order_part2: str = ""
+    order_part1: str = ""
+    order_lines2: list[str] = field(default_factory=list)  # the boundary page's Part 2 lines, one by one
 
 
 def read_source(data: bytes, boundary: tuple[int, float] | None, values: Matcher) -> Source:

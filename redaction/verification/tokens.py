@@ -5,7 +5,9 @@ tokens             a distinctive word of a removed value (a surname, the local p
                    of a phone number's digits) is on an output page, though the input's kept text (its text
                    with every removed value cut out) never has that word
 part2-ngrams       Part 1 holds a sequence of 8 words of Part 2's text that Part 1's own text (the input above
-                   the boundary) does not hold
+                   the boundary) does not hold, or 6 words of a distinctive Part 2 line (a figure, a name).
+                   Part 2 is the engine's area and the verifier's own reading order (poppler) together;
+                   Part 1's own text only what both put in Part 1
 =================  =========================================================================================
 """
 
@@ -16,6 +18,7 @@ from .result import fail
 from .source import Source
 
 N = 8  # words: long enough that ordinary phrases shared by both parts rarely make a sequence this long
+SHORT = 6  # words of one distinctive line (8 words would miss a short line)
 
 
 def distinctive(values: list[str], source: Source) -> set[str]:
@@ -40,22 +43,36 @@ def check_tokens(texts: dict[str, list[str]], tokens: set[str], part: int) -> No
                 fail("tokens", part, number)
 
 
-def ngrams(text: str) -> set[tuple[str, ...]]:
+def ngrams(text: str, n: int = N) -> set[tuple[str, ...]]:
     w = words(text)
-    return {tuple(w[i:i + N]) for i in range(len(w) - N + 1)}
+    return {tuple(w[i:i + n]) for i in range(len(w) - n + 1)}
+
+
+def distinctive_line(line: str) -> bool:
+    """A line worth a shorter check: it holds a figure or a capitalised word past its first."""
+    w = line.split()
+    return any(any(c.isdigit() for c in t) for t in w) or any(t[:1].isupper() for t in w[1:])
 
 
 def part2_ngrams(source: Source) -> set[tuple[str, ...]]:
-    """Sequences of Part 2 (the input below the boundary) that Part 1's own text does not hold. (Not the
-    Part 2 output's text: its redaction labels make sequences that Part 1's text, read before redaction,
-    cannot hold.)"""
-    return ngrams(source.part2) - ngrams(source.part1)
+    """Sequences of Part 2 (the input below the boundary, by the engine's areas and by the verifier's own
+    reading order) that Part 1's own text does not hold. (Not the Part 2 output's text: its redaction labels
+    make sequences that Part 1's text, read before redaction, cannot hold.) Part 1's own text is what both
+    readings put in Part 1: a line they disagree on is never excused."""
+    own = ngrams(source.part1) | ngrams(source.order_part1)
+    grams = (ngrams(source.part2) | ngrams(source.order_part2)) - own
+    short_own = ngrams(source.part1, SHORT) | ngrams(source.order_part1, SHORT)
+    for line in source.order_lines2:
+        if distinctive_line(line):
+            grams |= ngrams(line, SHORT) - short_own
+    return grams
 
 
 def check_part2(texts: dict[str, list[str]], grams: set[tuple[str, ...]], part: int) -> None:
     if not grams:
         return
+    sizes = {len(g) for g in grams}
     for pages in texts.values():
         for number, text in enumerate(pages, 1):
-            if grams & ngrams(text):
+            if any(grams & ngrams(text, n) for n in sizes):
                 fail("part2-ngrams", part, number)
