@@ -73,6 +73,8 @@ def test_links_dropped_and_ordinary_text_kept(producer, analysed):
     assert uris == ["https://www.fenbridge.gov.uk/halls"]
     text = " ".join(pdfium_text(result.part1).split())
     assert all(s in text for s in ORDINARY)
+    # the links' own words name nobody: they stay, only the links go
+    assert all(words in text for words in ("the project team", "call the duty desk", "use the form"))
 
 
 def test_officer_keeps_a_link_value(analysed):

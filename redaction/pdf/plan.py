@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..analysis import Analysis
 from ..decisions import Decisions
 from ..extract import Document
+from ..link_findings import LINK_REASON
 from .geometry import Box, Region, meets, pad, union
 from .matching import normalise, value_pattern
 
@@ -49,6 +50,8 @@ def plan_redactions(doc: Document, analysis: Analysis, decisions: Decisions) -> 
         (redacted if action == "redact" else kept).append(item)
     kept_boxes = [(i.page - 1, tuple(b)) for i in kept for b in i.boxes]
     for item in redacted:
+        if item.reason.endswith(LINK_REASON):  # the link is dropped for its value (see values); its words stay
+            continue
         boxes = [tuple(b) for b in item.boxes] or [b for p, b in _find(doc, item.text) if p == item.page - 1]
         for box in boxes:
             _add(plan, Target(item.page - 1, pad(box, _PAD), item.type, item.exemption))
