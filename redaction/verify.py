@@ -26,8 +26,8 @@ image-metadata     an image still carries EXIF, XMP, IPTC or a comment segment
 fonts              a font program's names (name table, glyph names, CFF strings) hold a value
 font-glyphs        a subset font keeps an outline for a character only removed values used
 tokens             a distinctive word of a removed value is on an output page and nowhere in the kept text
-part2-order        a line poppler reads after the Part 2 start (its own reading order of the input) lies in the
-                   engine's Part 1 area of the boundary page
+part2-order        a line two of three readings of the input (poppler's order, pdfminer's layout order, the order
+                   the producer wrote it in) put after the Part 2 start lies in the engine's Part 1 area
 part2-ngrams       Part 1 holds a sequence of 8 words of Part 2 (6 of a distinctive Part 2 line) that Part 1's
                    own text does not hold; Part 2 by the engine's areas and by poppler's reading order
 ocr                tesseract reads a removed value in an image or a page drawn with patterns or soft masks
@@ -119,7 +119,8 @@ def _context(expect: Expectations) -> _Context:
 
 def _read_order(data: bytes, boundary, source: Source) -> bool:
     """The verifier's own Part 1 / Part 2 of the input (poppler's reading order of the boundary page, all
-    later pages): a line it reads after the start that the engine leaves in Part 1 fails ``part2-order``."""
+    later pages): a line two readings put after the start that the engine leaves in Part 1 fails
+    ``part2-order`` (see :mod:`redaction.verification.order`)."""
     page, y = int(boundary[0]), float(boundary[1])
     if not 1 <= page <= len(source.poppler):
         return False
