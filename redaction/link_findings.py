@@ -125,6 +125,9 @@ def link_items(links: list[Link], found, part_of) -> list[PersonalData]:
     ``extra`` indexes ``links``); ``part_of(page, box)`` places each in Part 1 or 2."""
     items, seen = [], set()
     for m in found:
+        if any(o is not m and o.extra == m.extra and o.start <= m.start and m.end <= o.end
+               and o.end - o.start > m.end - m.start for o in found):
+            continue  # "Pemberton" inside "Osric Pemberton" of the same link: one item
         link = links[m.extra]
         key = (link.page, link.box, m.type, m.text.casefold())
         if key in seen:
@@ -142,13 +145,13 @@ def redacted_names_in_links(links: list[Link], items: list[PersonalData], part_o
     from .detect.uris import names_in_uri  # noqa: PLC0415 - loads the detection rules
 
     names = sorted({i.text for i in items if i.type == "PERSON" and i.action == "redact"})
-    taken = {(i.page, i.boxes[0] if i.boxes else None, i.text.casefold()) for i in items}
+    taken = [(i.page, i.boxes[0] if i.boxes else None, i.text.casefold()) for i in items]
     out = []
     for link in links:
         for name in names_in_uri(link.uri, names) if names else []:
-            if (link.page, link.box, name.casefold()) in taken:
-                continue
-            taken.add((link.page, link.box, name.casefold()))
+            if any(p == link.page and b == link.box and name.casefold() in t for p, b, t in taken):
+                continue  # already an item of this link ("Pemberton" within "Osric Pemberton")
+            taken.append((link.page, link.box, name.casefold()))
             out.append(PersonalData(type="PERSON", text=name, page=link.page, part=part_of(link.page, link.box),
                                     action="redact", reason=f"a redacted name; {LINK_REASON}", score=0.9,
                                     boxes=[link.box]))

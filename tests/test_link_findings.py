@@ -122,3 +122,30 @@ def test_verifier_link_shapes(uri, shown, fails):
     else:
         call()
     assert shaped("\n".join(readings(uri))) or not fails
+
+
+def test_a_name_found_in_a_link_spreads_to_the_page():
+    """Found in the link's address, the person is the same person as "Mr Pemberton" on the page."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 760, "Decision FEN 2026/051: Allotment rents")
+    c.drawString(60, 730, "Mr Pemberton presented the options to the committee.")
+    c.drawString(60, 710, "Comments may be sent using the form.")
+    c.linkURL("https://consult.fenbridge.gov.uk/form?officer=Osric+Pemberton", (220, 705, 300, 720), relative=0)
+    c.showPage()
+    c.save()
+    data = buf.getvalue()
+    analysis = analyse(data, "spread.pdf")
+    on_page = [p for p in analysis.personal_data if lf.LINK_REASON not in p.reason]
+    in_link = [p for p in analysis.personal_data if lf.LINK_REASON in p.reason]
+    assert [p.text for p in in_link] == ["Osric Pemberton"]
+    assert any("Pemberton" in p.text for p in on_page)
+    result = redact(data, analysis)
+    text = pdfium_text(result.part1)
+    assert "Pemberton" not in text and "using the form" in " ".join(text.split())
+    assert _uris(result.part1) == []
