@@ -172,3 +172,12 @@ def test_a_post_as_a_title_takes_a_name_over_a_break_in_prose():
 def test_a_sentence_before_signed_is_prose_not_a_signature(text, signature):
     sigs = [t for t, _ in found(text, "SIGNATURE")]
     assert sigs == ([signature] if signature else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Report author: Tobin Arkwright, Housing Needs Manager. The Housing Needs Manager reported.",
+    "Contact: Housing Needs Manager\nTelephone: 0161 496 0233",
+    "Name\nHighways\nTeam\nLeader\n0161 496 0234",
+])
+def test_a_department_leading_a_job_title_is_no_name(text):
+    assert all("Housing" not in t and "Highways" not in t for t, _ in found(text))

@@ -218,6 +218,11 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "northern", "southern", "eastern", "western", "north", "south", "east", "midlands", "merseyside",
     "investment", "advisory", "monitoring", "meeting", "board", "scheme", "delegation", "consent",
     "assurance", "compliance", "stakeholder", "stakeholders", "partners", "partner", "charter",
+    # council departments that lead a job title ("Housing Needs Manager", "Highways Team Leader")
+    "housing", "needs", "planning", "licensing", "highways", "parking", "waste", "revenues", "benefits",
+    "homelessness", "regeneration", "environmental", "adult", "adults", "children's", "families", "education",
+    "facilities", "democratic", "governance", "contracts", "accommodation", "tenancy", "lettings", "repairs",
+    "neighbourhood", "neighbourhoods", "community", "communities", "safeguarding", "commissioning",
     # a party to a contract or a case, written before its name ("Vendor Opticam", "Bidder Swiftvial")
     "vendor", "vendors", "bidder", "bidders", "provider", "providers", "supplier", "suppliers", "tenderer",
     "tenderers", "recipient", "recipients", "grantee", "licensee", "licensor", "lessee", "lessor",
