@@ -36,7 +36,8 @@ def inline(monkeypatch):
     runs = []
     real = pipeline._detect
     monkeypatch.setattr(pdfwork, "run", lambda kind, fn, *args: fn(*args))
-    monkeypatch.setattr(pipeline, "_detect", lambda doc, structure: runs.append(1) or real(doc, structure))
+    monkeypatch.setattr(pipeline, "_detect",
+                        lambda doc, structure, *more: runs.append(1) or real(doc, structure, *more))
     return runs
 
 
@@ -100,8 +101,8 @@ def older_model(monkeypatch):
 
     current = pipeline._detect
 
-    def missed(doc, structure) -> list[PersonalData]:
-        return [p for p in current(doc, structure) if "Keble" not in p.text]
+    def missed(doc, structure, *more) -> list[PersonalData]:
+        return [p for p in current(doc, structure, *more) if "Keble" not in p.text]
 
     monkeypatch.setattr(pipeline, "_detect", missed)
     return lambda: monkeypatch.setattr(pipeline, "_detect", current)
