@@ -94,7 +94,7 @@ _UNCONFIRMED = {
                    "data, and confirm before publishing",
     # ... and after the paper was analysed again, a decision that matched no item is applied to nothing.
     "findings_changed": "the paper was analysed again and its findings changed: check the decisions that could "
-                        "not be carried over and the new findings, and confirm before publishing",
+                        "not be carried over and the new findings: publishing needs an officer's confirmation",
 }
 
 
