@@ -183,7 +183,7 @@ THING_WORDS: frozenset[str] = frozenset({
     "rule", "test", "scale", "index", "model", "method", "row", "yard", "wharf", "quay", "gate", "cross",
     "market", "field", "fields", "common", "heath", "village", "manor", "lodge", "mews", "wood",
     # landforms and works ("Blackstone Edge", "Ashcombe Vale", "Brackenhurst Quarry")
-    "edge", "vale", "moor", "dale", "fell", "down", "downs", "quarry", "depot", "farm", "reservoir", "pit",
+    "edge", "vale", "quarry", "depot", "farm", "reservoir",
 })
 
 # Words before a name that make it a place or organisation ("St Giles Trust", "St Thomas' Hospital").
