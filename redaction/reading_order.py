@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .extract import Document, Page
 from .columns import FAR, band_columns, column_of, crosses, doubtful, find_gutters, seed_lines
 from .reading_frame import Box, Line, from_frame, lines_of, origin, same_row, to_frame, turn_of
-from .written_order import holes_for, late_lines, subtract
+from .written_order import withhold_late
 
 
 
@@ -148,17 +148,13 @@ def _split(page_index: int, page: Page, turn: int, lines: list[Line], head: Box,
 
 def _withhold_late(page: Page, split: Split, lines: list[Line], x: float | None) -> Split:
     """An officer's start on a page read as one column: lines above it written after it go to Part 2."""
-    part1 = [to_frame(split.turn, r) for r in split.part1]
-    part2 = [to_frame(split.turn, r) for r in split.part2]
-    late = late_lines(lines, part1, part2, x)
+    part1, part2, late = withhold_late(lines, [to_frame(split.turn, r) for r in split.part1],
+                                       [to_frame(split.turn, r) for r in split.part2], x)
     if not late:
         return split
-    for hole in holes_for(late):
-        part1 = subtract(part1, hole)
-    ox, oy = origin(page, split.turn)
-    made = _made(split.page_index, page, split.turn, part1, part2 + holes_for(late), split.y + oy, x, 1)
+    made = _made(split.page_index, page, split.turn, part1, part2, split.y + origin(page, split.turn)[1], x, 1)
     return Split(made.page_index, made.part1, made.part2, made.y, made.x, 1,
-                 f"page {page.number}: {len(late)} line(s) above the Part 2 start were written after it (a column "
+                 f"page {page.number}: {late} line(s) above the Part 2 start were written after it (a column "
                  "beside it, or text placed out of order): they are withheld as Part 2 with the rest of their row "
                  "to the right — check them", split.turn)
 

@@ -27,6 +27,14 @@ def late_lines(lines: list[Line], part1: list[Box], part2: list[Box], x: float |
     return [ln for ln in lines if ln.chars and ln.chars[0] > first and _inside(part1, ln.box)]
 
 
+def withhold_late(lines: list[Line], part1: list[Box], part2: list[Box], x: float | None):
+    """The Part 1 and Part 2 areas with the late lines' rows moved to Part 2, and how many lines moved."""
+    late = late_lines(lines, part1, part2, x)
+    for hole in holes_for(late):
+        part1 = subtract(part1, hole)
+    return part1, part2 + holes_for(late), len(late)
+
+
 def holes_for(late: list[Line]) -> list[Box]:
     """The Part 2 rectangle for each late line: its row from its left edge to the right of the page."""
     return [(ln.box[0] - 2.0, ln.box[1] - 1.0, FAR, ln.box[3] + 1.0) for ln in late]

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 import pikepdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from .result import fail
 
@@ -182,13 +183,13 @@ def _written_at(data: bytes, page: int, rotate: int, media, lines: list[PLine]) 
     try:
         textpage = pdf[page - 1].get_textpage()
         for i in range(textpage.count_chars()):
-            if textpage.get_text_range(i, 1).isspace():
+            if chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32).isspace():
                 continue
             box = textpage.get_charbox(i)
             cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-            for k, b in enumerate(boxes):
-                if first[k] is None and b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
-                    first[k] = i
+            k = next((k for k, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
+            if k is not None and first[k] is None:
+                first[k] = i
     finally:
         pdf.close()
     return first
