@@ -49,6 +49,7 @@ _JOB_AFTER = re.compile(r"[ \t]+(?i:" + "|".join(map(re.escape, _JOBS)) + r")s?(
 # Bell ICV Panel Chair"); "Detention officer" in sentence case is left to the rule above.
 _TITLE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’&/-]*){1,3}[ \t]+(?:"
                           + "|".join(re.escape(j.capitalize()) for j in _JOBS) + r")s?(?![\w-])")
+_JOB_WORDS = frozenset(_JOBS)
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
                      "NameJobRecognizer")
@@ -189,6 +190,8 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
         if len(kept) >= 2 and (_JOB_AFTER.match(text, e) or _TITLE_AFTER.match(text, e)):
             break  # "Barnaby Blenkinsop Custody officer": the word names the job, not the person
         if text[e:e + 1] == ":":  # a field label, not a name
+            if kept and _in_prose_before_colon(text, kept[0][0], w):
+                kept.append((s, e, w))  # "the Head of Finance, Jo Bell: the payments ...": prose, not a label
             if kept:
                 break
             continue
@@ -198,6 +201,8 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
         if folded in THING_WORDS and len(kept) >= 2:
             return None  # "Stephen Lawrence Day": a thing named after a person
         if folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or w in ABBREVIATIONS:
+            if kept and len(kept) == 1 and from_rule and w[0].isupper() and folded in _JOB_WORDS:
+                return None  # "Charge Nurse Bell", "Staff Nurse Bell": the word before names the job
             if kept:
                 break
             if not from_rule:  # NER read a phrase ("Officer Safety Training"), not a name
@@ -242,6 +247,14 @@ def _continues_over_break(text: str, kept, word: str) -> bool:
         above = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
         return bool(re.search(r"[a-z],[ \t]*$", above))
     return not re.search(r"[.!?;]\s*$", head)
+
+
+def _in_prose_before_colon(text: str, pos: int, word: str) -> bool:
+    """A name that follows a comma in running text ("Comments of the Head of Finance, Jo Bell: the ...")
+    ends at a colon: the colon introduces what the person said; a label starts its line or cell."""
+    head = text[text.rfind("\n", 0, pos) + 1:pos]
+    return bool(re.search(r"[a-z][ \t]*,[ \t]*$", head)) and bool(_IS_NAME_WORD.match(word)) \
+        and word.casefold() not in NOT_NAME_WORDS
 
 
 def _starts_line(text: str, pos: int) -> bool:

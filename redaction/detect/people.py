@@ -24,6 +24,8 @@ from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS
 _PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
 # Labels that say the line holds a person's post ("Position: Deputy Mayor for Policing and Crime").
 _POST_LABEL = r"(?:(?i:position|role|post|job[ \t]+title|title|designation|office)[ \t]*[:\t]?[ \t]*)"
+# A portfolio in brackets after an office: "the Assistant Chief Constable (Operations), Jo Bell".
+_PORTFOLIO = r"(?:[ \t]*\([A-Z][\w'’&, -]{0,40}\))"
 _TITLE_ONLY = re.compile(rf"^[ \t]*(?:{TITLE})[ \t]+$")
 _NAME_FIELD = re.compile(r"^[ \t]*(?i:name)[ \t]*[:\t ]")
 # Capitalised words in a row, where a name from an e-mail address is looked for.
@@ -161,7 +163,7 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     # an office with a place or subject needs the comma ("the Mayor of Sutton, Jo Bell"); a fixed one
     # may stand right before the name as a title ("Chief Fire Officer Dan Daly", "PCC Sam Doyle")
     fixed = policy.role_pattern(templates=False) or "(?!)"
-    before = re.compile(rf"(?<![\w-])(?:(?P<role>{role}){ROLE_TAIL}\s*[,:(–]\s*|(?P<fixed>{fixed})[ \t]+)"
+    before = re.compile(rf"(?<![\w-])(?:(?P<role>{role}){ROLE_TAIL}{_PORTFOLIO}?\s*[,:(–]\s*|(?P<fixed>{fixed})[ \t]+)"
                         rf"(?:(?:the\s+)?{TITLE}\s+)?$")
     after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,(–]|[ \t]+-)\s*(?:the\s+)?(?P<role>{role})(?![\w])")
     # a table row read as one line: the name starts the line and the office follows ("Jo Bell Leader of ...")
@@ -237,10 +239,15 @@ def _lines_around(text: str, pos: int) -> tuple[str, str, str]:
 def _person_from_email(text: str, address: str, people: list[Person]) -> None:
     """"jane.okafor@..." names Jane Okafor: her name elsewhere in the paper is found even if NER missed it,
     as the paper writes it ("siobhan.nibhriain@..." is "Siobhán Ní Bhriain")."""
-    parts = re.split(r"[._-]", address.split("@")[0])
-    if len(parts) != 2 or not all(len(p) > 1 and p.isalpha() for p in parts):
+    local = address.split("@")[0]
+    # one dot between the names: a hyphen after it is the surname's ("jo.nakamura-bell@")
+    parts = local.split(".") if local.count(".") == 1 else re.split(r"[._-]", local)
+    if len(parts) != 2 or not all(len(p) > 1 and p.replace("-", "").isalpha() and not p.startswith("-")
+                                  and not p.endswith("-") for p in parts):
         return
     first, surname = parts[0].casefold(), parts[1].casefold()
+    if "-" in first:
+        return
     if surname in NOT_NAME_WORDS or first in NOT_NAME_WORDS:
         return
     written = _written_name(text, first, surname)
@@ -291,7 +298,7 @@ def _written_name(text: str, first: str, surname: str) -> list[str] | None:
             if name_key(words[i]) != first:
                 continue
             for j in range(i + 2, len(words) + 1):
-                if name_key("".join(words[i + 1:j])) == surname:
+                if name_key("".join(words[i + 1:j])) == name_key(surname):
                     return words[i:j]
     return None
 

@@ -13,7 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
-from .vocabulary import COMMON_WORD_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS
+from .vocabulary import (COMMON_WORD_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, PROFESSIONS,
+                         THING_WORDS)
 
 # A name alone, followed by one of these, is the person speaking or acting ("Okafor said").
 _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "must", "said", "says",
@@ -21,7 +22,20 @@ _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "
          "leads", "led", "chairs", "chaired", "attended", "wrote", "prepared", "approved", "signed", "and his",
          "and her", "who", "herself", "himself", "told", "advised", "added", "argued", "believes", "thinks",
          "wants", "met", "visited", "raised", "proposed", "requested", "suggested", "emailed", "called",
-         "joined", "left", "manages", "managed", "runs", "ran", "oversees", "oversaw", "reviewed", "sent")
+         "joined", "left", "manages", "managed", "runs", "ran", "oversees", "oversaw", "reviewed", "sent",
+         "recorded", "covers", "covered", "gave", "spoke", "replied", "declined", "decided", "described",
+         "accepted", "refused", "denied", "admitted", "received", "completed", "contacted", "phoned")
+# The person acted on: "asked Jo to leave", "reports to Jo." (the first name of a person found in full).
+_ACTED_ON_BEFORE = re.compile(r"(?<![\w-])(?:(?:asked|told|invited|thanked|allowed|instructed|urged|helped|"
+                              r"required|reminded)|(?:reports|reported|spoke|wrote|replied|talked|referred)"
+                              r"[ \t]+to)[ \t]*\n?[ \t]*$")
+_ACTED_ON_AFTER = re.compile(r"^(?:[ \t]+to[ \t]+[a-z]|[ \t]*[.,;)])")
+# A first name that is also a word ("Faith", "Miles") is the person only where it starts a clause and a
+# verb a person does follows: "Faith will report", "Miles recorded"; never "3 miles", "Hope will be".
+_AUXILIARIES = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "must")
+_CLAUSE_START = re.compile(r"(?:[.;:!?][ \t]*\n?[ \t]*|\n[ \t]*)$")
+_AUXILIARY_VERB = re.compile(r"^[ \t]+(?:" + "|".join(_AUXILIARIES) + r")[ \t]+(?!be\b|been\b|not\b)[a-z]{3,}")
+_ACTS_STRICT = tuple(a for a in _ACTS if a not in _AUXILIARIES and a not in ('who', 'and his', 'and her'))
 _ACTS_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:" + "|".join(_ACTS) + r")\b)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
 _WORD_AFTER = re.compile(r"\s*([^\W\d_][\w'’-]*)")
@@ -29,7 +43,9 @@ _POSSESSED = re.compile(r"['’]s?[ \t]+([A-Z][\w'’-]*)")
 # Any rank, title or role abbreviation, listed or not ("SIO Raman", "CSM Okafor"): only the surname of a
 # person already found elsewhere is taken after one, so an unknown abbreviation is enough.
 _ABBREVIATION = r"(?:[TA]/)?[A-Z]{2,5}(?![\w/])"
-_TITLED = re.compile(rf"(?<![\w/])(?:{RANK}|{TITLE}|{_ABBREVIATION}){SEP}(?:(?P<m>{NAME_WORD}|{PARTICLE}){SEP})?"
+# A job written as a title before a surname ("Charge Nurse Bell", "Surveyor Bell"): the profession, capitalised.
+_JOB_TITLE = "(?:" + "|".join(re.escape(p.capitalize()) for p in sorted(PROFESSIONS, key=len, reverse=True)) + ")"
+_TITLED = re.compile(rf"(?<![\w/])(?:{RANK}|{TITLE}|{_ABBREVIATION}|{_JOB_TITLE}){SEP}(?:(?P<m>{NAME_WORD}|{PARTICLE}){SEP})?"
                      rf"(?P<s>(?:{PARTICLE}{SEP})?(?:{NAME_WORD}|{CAPS_WORD})){END}")
 
 
@@ -80,7 +96,12 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     found += _full_names_of_surname(text, person)
     if _first_name_spreads(person, shared_first_names):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
-                  if _ACTS_AFTER.match(text[m.end():m.end() + 20]) and stands_alone(text, m)]
+                  if (_ACTS_AFTER.match(text[m.end():m.end() + 20]) or _acted_on(text, m)) and stands_alone(text, m)]
+    elif _first_name_spreads(person, shared_first_names, word_names=True):
+        found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
+                  if (m.start() == 0 or _CLAUSE_START.search(text[max(0, m.start() - 4):m.start()]))
+                  and _acts_strictly(text, m.end())
+                  and stands_alone(text, m)]
     out = []
     for start, end in sorted(found):
         if not any(start < e and s < end for s, e in taken):
@@ -128,14 +149,24 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _first_name_spreads(person, shared_first_names: set[str]) -> bool:
+def _first_name_spreads(person, shared_first_names: set[str], word_names: bool = False) -> bool:
     """Only the first name of someone redacted, known with their full name, that no one else in the paper
-    shares and that is not also an ordinary word."""
+    shares and that is not also an ordinary word (``word_names``: only one that is)."""
     first = person.first
     return bool(person.names and first and len(first) > 2 and not first.endswith(".")
                 and person.decision is not None and person.decision.action == "redact"
-                and first not in shared_first_names and first not in COMMON_WORD_FIRST_NAMES
+                and first not in shared_first_names and (first in COMMON_WORD_FIRST_NAMES) == word_names
                 and first not in NOT_NAME_WORDS)
+
+
+def _acted_on(text: str, m: re.Match) -> bool:
+    return bool(_ACTED_ON_BEFORE.search(text[max(0, m.start() - 20):m.start()])
+                and _ACTED_ON_AFTER.match(text[m.end():m.end() + 8]))
+
+
+def _acts_strictly(text: str, end: int) -> bool:
+    after = text[end:end + 30]
+    return bool(re.match(r"^[ \t]+(?:" + "|".join(_ACTS_STRICT) + r")\b", after) or _AUXILIARY_VERB.match(after))
 
 
 def stands_alone(text: str, m: re.Match) -> bool:

@@ -73,7 +73,10 @@ TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
                            "Lord", "Lady", "Baroness", "Baron", "Cllr", "Councillor", "Rev", "Revd",
                            "Rt Hon", "The Rt Hon", "Right Honourable", "Hon",
                            # other languages' titles in papers on foreign firms and visitors
-                           "Mme", "Mlle", "Herr", "Frau", "Signor", "Signora", "Sra", "Señor", "Señora")
+                           "Mme", "Mlle", "Herr", "Frau", "Signor", "Signora", "Sra", "Señor", "Señora",
+                           # ships' masters, pilots and armed forces officers in port, harbour and defence papers
+                           "Capt", "Captain", "Lt", "Lieut", "Lieutenant", "Cdr", "Lt Cdr", "Wg Cdr", "Sqn Ldr",
+                           "Flt Lt", "Col", "Lt Col", "Colonel", "Brig", "Brigadier")
 
 # Letters after a name: qualifications, honours, memberships ("Gideon Marchetti MRICS", "Jo Bell OBE"). Never
 # a word of the name; the name ends before them.

@@ -105,9 +105,11 @@ def rank_in_context(text: str, start: int, written: str) -> str | None:
 # Each item may be several words ("Housing, Communities and Local Government"). The office may also be
 # placed with a lower-case phrase a {place} cannot match ("Chief Fire Officer of the neighbouring Vale
 # service,", "Commissioner for the neighbouring area,"): "of/for/in the" and up to five words, no possessive.
-_ITEM = r"[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3}"
+# prose wraps anywhere in the list: one line break may stand for a space ("Young People" / "and The Promise")
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_ITEM = rf"[A-Z][\w'’&-]*(?:{_GAP}[A-Z][\w'’&-]*){{0,3}}"
 _QUALIFIER = r"(?:\s+(?:of|for|in)\s+the(?:\s+(?![\w-]*['’]s\b)[\w'’&-]+){1,5}?)"
-ROLE_TAIL = rf"(?:(?:[ \t]*,[ \t]+{_ITEM})+[ \t]+(?:and|&)[ \t]+{_ITEM})?{_QUALIFIER}?"
+ROLE_TAIL = rf"(?:(?:[ \t]*,{_GAP}{_ITEM})+{_GAP}(?:and|&){_GAP}{_ITEM})?{_QUALIFIER}?"
 
 
 def name_words(written: str) -> list[str]:

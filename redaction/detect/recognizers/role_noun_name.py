@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from .base import RuleRecognizer
-from ..vocabulary import ORGANISATION_WORDS
-from .patterns import FULL_NAME, SEP, name_words, plausible_name
+from ..vocabulary import ORGANISATION_WORDS, PROFESSIONS
+from .patterns import FULL_NAME, RANK, SEP, TITLE, name_words, plausible_name
 
 _JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "adviser", "advisor", "manager",
          "officer", "lead", "coordinator", "co-ordinator", "director", "chair", "chairperson", "solicitor",
@@ -17,7 +17,8 @@ _JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "advi
          "lecturer", "professor", "volunteer", "caseworker", "advocate", "investigator", "administrator",
          "secretary", "clerk", "trainer", "specialist", "witness", "victim", "resident", "member", "head",
          "agent", "owner", "landowner", "landlord", "tenant", "gamekeeper", "keeper", "proprietor", "treasurer")
-_JOB = "(?:" + "|".join(map(re.escape, _JOBS)) + ")"
+# any profession as well, in lower case: "the Authority's surveyor, Jo Bell"
+_JOB = "(?:" + "|".join(map(re.escape, sorted({*_JOBS, *PROFESSIONS}, key=len, reverse=True))) + ")"
 # A capitalised job title with its department, then a comma: "the Head of Finance, Tomasz Wiśniewski".
 _TITLED_JOB = "(?:" + "|".join(re.escape(j.capitalize()) for j in _JOBS) + ")"
 _OF_DEPARTMENT = r"(?:[ \t]+of(?:[ \t]+(?:the|and|&|[A-Z][\w&-]*)){1,4})"
@@ -47,6 +48,13 @@ _PEOPLE = ("child", "pupil", "student", "resident", "patient", "tenant", "consti
 _DESCRIBED = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*\((?:a|an|the|our|his|her|their)[ \t]+"
                         rf"(?:[a-z][\w-]*[ \t]+){{0,3}}(?:{'|'.join(_PEOPLE)})s?\b")
 
+# Any post in apposition, closed by commas on both sides: "The CEO, Jo Bell, and ...", "the Trust's Member
+# Champion for Farming, Jo Bell, is ...". A post is capitalised words (or letters) after "the" or a
+# possessive; the second comma (or a bracket) says the name is set off as the post's holder.
+_POST_WORD = r"(?:[A-Z][\w&-]*|of|for|and|the|&)"
+_APPOSITION = re.compile(rf"(?:(?<![\w-])[Tt]he|['’]s)[ \t]+(?=[A-Z])(?:{_POST_WORD}[ \t]+){{0,5}}[A-Z][\w&-]*"
+                         rf"[ \t]*,{SEP}(?!(?:{RANK}|{TITLE})[\s.])(?P<name>{FULL_NAME})(?=[ \t]*[,(])")
+
 
 class RoleNounNameRecognizer(RuleRecognizer):
     SCORE = 0.85
@@ -56,7 +64,7 @@ class RoleNounNameRecognizer(RuleRecognizer):
         out = [self.result(m.start("name"), m.end("name")) for m in _ROLE_NOUN.finditer(text)]
         # a label or an organisation's letters say less than a job noun: the whole name must be plausible
         # ("Secretary: Democratic Services" is no name)
-        return out + [self.result(m.start(g), m.end(g)) for rule in (_POST_LABEL, _OF_ACRONYM, _DESCRIBED)
+        return out + [self.result(m.start(g), m.end(g)) for rule in (_POST_LABEL, _OF_ACRONYM, _DESCRIBED, _APPOSITION)
                       for m in rule.finditer(text) for g in ("name", "name2", "name3") if g in rule.groupindex
                       and m.group(g) and plausible_name(name_words(m.group(g)))
                       # a post as a title takes a name over a line break only in prose, where punctuation

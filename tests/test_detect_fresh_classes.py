@@ -1,0 +1,111 @@
+"""Table-driven tests of the error classes the issue-12 "fresh" set (measured once, now a tuning set)
+showed. Fictional people, Ofcom drama numbers; none of the set's names or phrases:
+an office whose subject list wraps over a line or whose portfolio is in brackets, a name in apposition to
+any post closed by commas, a profession in lower case before a name, a name in prose ended by a colon,
+first names that stand alone as the person acted on or (when also a word) at a clause start with a verb,
+maritime and armed forces titles, an address whose surname is double-barrelled, and a job written as a
+title before a surname ("Charge Nurse Bell")."""
+
+import pytest
+
+from redaction.detect import find_in_text
+from redaction.policy import DEFAULT_POLICY_FILE, load_policy
+
+POLICY = load_policy(DEFAULT_POLICY_FILE)
+
+
+def found(text, kind="PERSON"):
+    return [(" ".join(text[m.start:m.end].split()), m.decision.action)
+            for m in find_in_text(text, policy=POLICY) if m.type == kind]
+
+
+def redacted(text, kind="PERSON"):
+    return [t for t, action in found(text, kind) if action == "redact"]
+
+
+def kept(text):
+    return [t for t, action in found(text) if action == "keep"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the office's subject is a list that prose wraps before "and"
+    ("The Minister for Schools, Skills\nand The Curriculum, Ottoline Brackwater-Fenn, was told of the plan.",
+     "Ottoline Brackwater-Fenn"),
+    # a portfolio in brackets after the office
+    ("The Deputy Chief Constable (Crime), Hephzibah Ormerod, gave a statement on the effect.",
+     "Hephzibah Ormerod"),
+])
+def test_office_holders_with_a_wrapped_subject_or_a_portfolio_are_kept(text, name):
+    assert kept(text) == [name]
+    assert redacted(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The COO, Lysander Quarrington, and the Bursar, Dr Ines Valcourt, have not been interviewed.",
+     ["Lysander Quarrington", "Ines Valcourt"]),
+    ("The Board's Member Champion for Heritage, Tobiah Wrenfield, is a co-opted member.",
+     ["Tobiah Wrenfield"]),
+    # lower-case profession before a name, letters after it
+    ("The Council's valuer was the surveyor, Oswin Hartigan-Lowe FRICS, who inspected it.",
+     ["Oswin Hartigan-Lowe"]),
+])
+def test_a_name_in_apposition_to_any_post_is_found(text, names):
+    assert redacted(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "We visited the North West, South West, and Wales in May.",
+    "The Council, Housing Services, and the Trust met in June.",
+])
+def test_apposition_needs_a_plausible_name(text):
+    assert redacted(text) == []
+
+
+def test_a_name_in_prose_ended_by_a_colon_is_whole():
+    text = "Comments of the Head of Legal, Rosalind Achterberg: the scheme is lawful."
+    assert redacted(text) == ["Rosalind Achterberg"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # the person acted on, by first name
+    ("The Assistant Director, Thaddeus Penwarden, is accountable; the team reports to Thaddeus. "
+     "The Chair asked Thaddeus to leave.", ["Thaddeus Penwarden", "Thaddeus", "Thaddeus"]),
+    # a first name that is also a word, at a clause start with a verb a person does
+    ("The Group Manager, Faith Ollerenshaw, will sign. Faith will report each quarter in good faith.",
+     ["Faith Ollerenshaw", "Faith"]),
+    ("Ms Hazel Trenoweth gave evidence. The crews walked 3 miles; Hazel recorded each run.",
+     ["Hazel Trenoweth", "Hazel"]),
+    # a first name not a word, followed by a verb from the wider list
+    ("The lead is Ysolde Marchbanks-Tey; Ysolde covers both sites.", ["Ysolde Marchbanks-Tey", "Ysolde"]),
+])
+def test_first_names_acted_on_or_word_names_at_a_clause_start(text, names):
+    assert redacted(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Ms Hope Castellane chaired. Hope will be needed by all of us.",
+    "Mr Will Brackenbury wrote. The will was read; Will has been the subject of probate.",
+])
+def test_word_first_names_stay_words_where_no_person_acts(text):
+    assert len(redacted(text)) == 1
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The pilot, Capt Leopold Varnavides, boarded the vessel; Leopold said the tide turned.",
+     ["Leopold Varnavides", "Leopold"]),
+    ("The harbour master, Capt Ottilie\nGrenfell-Ashe, suspended the licence.", ["Ottilie Grenfell-Ashe"]),
+    ("Lt Col Barnabas Heywood-Ince gave evidence for the garrison.", ["Barnabas Heywood-Ince"]),
+])
+def test_maritime_and_forces_titles_stay_outside_the_name(text, names):
+    assert redacted(text) == names
+
+
+def test_an_address_with_a_double_barrelled_surname_names_a_wrapped_cell():
+    text = ("Name Role\nCorwin\nAshdown-Vale\nEstates\nSurveyor\n0161 496 0999 corwin.ashdown-vale@npa.example.lan")
+    assert redacted(text) == ["Corwin Ashdown-Vale"]
+
+
+def test_a_job_written_as_a_title_before_a_surname():
+    text = ("The ward manager, Staff Nurse Pendlebury, keeps the records.\n"
+            "Ward Manager Lorcan Pendlebury 07700 900 412")
+    assert redacted(text) == ["Pendlebury", "Lorcan Pendlebury"]
