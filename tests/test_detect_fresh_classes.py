@@ -109,3 +109,30 @@ def test_a_job_written_as_a_title_before_a_surname():
     text = ("The ward manager, Staff Nurse Pendlebury, keeps the records.\n"
             "Ward Manager Lorcan Pendlebury 07700 900 412")
     assert redacted(text) == ["Pendlebury", "Lorcan Pendlebury"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a table row read as one line: the next cell is a school or a church named after a saint
+    ("APP/31/007 Ms Ebony Carrowmore Dunhaven Academy granted 07700 900 318", "Ebony Carrowmore"),
+    ("APP/31/009 Mrs Rowena Quillfeather St Aidan's RC\nPrimary refused", "Rowena Quillfeather"),
+])
+def test_a_titled_name_ends_before_the_next_cells_organisation(text, name):
+    assert redacted(text) == [name]
+
+
+def test_a_named_benefactor_organisation_is_still_no_person():
+    assert redacted("Mrs Jo Bellweather Memorial Trust gave funds.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The pilot boarded the MV Henrietta Caldwell at the outer buoy.",
+    "Residents of Heol Tudur and Maes Gwilym were consulted on the decant.",
+    "The Patient Experience Lead and the Tenant Liaison Officer attended.",
+])
+def test_vessels_welsh_places_and_job_lead_words_are_no_people(text):
+    assert redacted(text) == []
+
+
+def test_a_ranger_is_a_job_before_the_surname():
+    text = "Ranger Tamsin Okonedo-Pike checked the site. Ranger Okonedo-Pike found the gate open."
+    assert redacted(text) == ["Tamsin Okonedo-Pike", "Okonedo-Pike"]

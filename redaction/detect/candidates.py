@@ -88,7 +88,10 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     kept = _name_words(text, words, from_rule)
     if kept and len(kept) >= 3 and kept[0][2].casefold() in PLACE_FIRST_WORDS:
         kept = kept[1:]  # "Brixton Cecily Cattermole": the place of the row before, then the name
-    if not kept or not _is_organisation_free(text, words, kept):
+    cut = _cut_before_next_cell(text, kept) if kept and from_rule else None
+    if cut:
+        kept = cut
+    elif not kept or not _is_organisation_free(text, words, kept):
         return None
     start, end = kept[0][0], kept[-1][1]
     if re.search(r"\d", text[start:end]):
@@ -102,13 +105,31 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
             return None
         if _is_thing(text, plain) or _PLACE_LINE.match(text, text.rfind("\n", 0, start) + 1):
             return None
-        if _after_place_preposition(text, start, end):
+        if _after_place_preposition(text, start, end) or _VESSEL_BEFORE.search(text[max(0, start - 6):start]):
             return None
     elif not any(_IS_NAME_WORD.match(w) or _IS_CAPS_WORD.match(w) for w in plain):
         return None
     if plain[-1] in NAME_PARTICLES or _is_firm(text, start):
         return None
     return Name(start, end, plain, rank, r.score, from_rule)
+
+
+_PERSONAL_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+$")
+_NEXT_CELL_END = re.compile(r"^(?:[ \t]+(?:[a-z]|\d)|[ \t]*$)")
+
+
+def _cut_before_next_cell(text: str, kept) -> list | None:
+    """"Ms Jo Bell Kirkbrae Primary granted": a table row read as one line. A personal title says a
+    person's name follows; capitalised words that run on from its first two words into an organisation
+    word, then the cell's end, are the next cell (a school, a firm), not more of the name."""
+    if len(kept) < 3 or not _PERSONAL_TITLE_BEFORE.search(text[max(0, kept[0][0] - 6):kept[0][0]]):
+        return None
+    for k in range(2, len(kept)):
+        run = _CAPITALISED_RUN.match(text, kept[k - 1][1])
+        if (run and run.group(0).split()[-1].casefold() in ORGANISATION_WORDS
+                and _NEXT_CELL_END.match(text[run.end():run.end() + 3])):
+            return kept[:k]
+    return None
 
 
 # A line that lists places ("Wards affected: Cooper Lane; Abbey; Northolt Mandeville").
@@ -137,6 +158,10 @@ def _is_thing(text: str, words: list[str]) -> bool:
 # "trained at Boscombe Heath", "near Kestrel Down": a person is met with, not at or near; "at Jo Bell's
 # request" (a possessive) is still a person.
 _PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:at|near)[ \t]*\n?[ \t]*$")
+
+
+# A ship's prefix: "the MV Jo Bell" is a vessel named after someone, not the person.
+_VESSEL_BEFORE = re.compile(r"(?<![\w-])(?:MV|MT|HMS|RMS|SS|FV|RV|HMY|MY|SV|RFA)[ \t]*\n?[ \t]*$")
 
 
 def _after_place_preposition(text: str, start: int, end: int) -> bool:
@@ -195,6 +220,8 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
             if kept:
                 break
             continue
+        if len(kept) >= 2 and folded in ORGANISATION_PREFIXES and re.match(r"[ \t]+[A-Z][\w-]*['’]s?(?![\w])", text[e:e + 30]):
+            break  # "Mrs Jo Bell St Aidan's RC Primary": a row read on into a saint's church or school
         if kept and w in NAME_PARTICLES and n + 1 < len(words):
             kept.append((s, e, w))  # "Mac an tSaoir": a particle inside a name, though also a word ("an")
             continue
@@ -205,8 +232,9 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
                 return None  # "Charge Nurse Bell", "Staff Nurse Bell": the word before names the job
             if kept:
                 break
-            if not from_rule:  # NER read a phrase ("Officer Safety Training"), not a name
-                return None
+            if not from_rule and not (w[0].isupper() and folded in _JOB_WORDS and n == 0):
+                return None  # NER read a phrase ("Officer Safety Training"), not a name
+            # a job as a title before the name ("Ranger Jo Bell", "Surveyor Jo Bell") stays outside it
             skipped_lead = skipped_lead or w not in ABBREVIATIONS
             continue
         kept.append((s, e, w))

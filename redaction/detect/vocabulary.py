@@ -129,7 +129,7 @@ PROFESSIONS: tuple[str, ...] = (
     "evaluator", "executive", "governor", "chair", "chairman", "chairwoman", "chairperson",
     "guardian", "matron", "bursar", "warden", "provost", "vice-chancellor", "pro-vice-chancellor", "chancellor",
     "lecturer", "tutor", "counsellor", "psychotherapist",
-    "firefighter", "dispatcher", "handler", "gamekeeper", "caretaker", "teacher", "headteacher",
+    "firefighter", "dispatcher", "handler", "gamekeeper", "caretaker", "teacher", "headteacher", "ranger",
 )
 
 # Months that are also first names ("June Hartley", "April Stone", "May Lin").
@@ -247,6 +247,8 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "principal", "senior", "junior", "consultant", "associate", "trainee", "graduate", "interim", "clinical",
     "accounting", "radiology", "nursing", "non-executive", "examiner", "resilience", "garda", "constabulary",
     "detective", "temporary", "acting", "special",
+    # words that lead a job title in a table ("Patient Flow Lead", "Tenant Liaison Officer")
+    "patient", "patients", "tenant", "tenants", "liaison",
     *PROFESSIONS,
     # field labels that follow a name in a block ("Tamsin Achebe-Ward Position: ...")
     "position", "designation", "address", "organisation", "directorate", "extension", "ext", "fax", "mob",
@@ -279,4 +281,6 @@ PLACE_FIRST_WORDS: frozenset[str] = frozenset({
     "notting", "canary", "paddington", "euston", "holborn", "soho", "mayfair", "battersea",
     "beddington", "wallington", "carshalton", "cheam", "essex", "surrey", "hertfordshire", "thames",
     "city", "greater", "inner", "outer", "central", "upper", "lower", "new", "old", "great", "little",
+    # Welsh street and place words that start a place's name ("Heol y Bont", "Maes Glas", "Llwyn Teg")
+    "heol", "ffordd", "stryd", "llwyn", "maes", "cwm", "coed", "nant", "pont", "plas", "ystad", "lôn",
 })
