@@ -136,3 +136,9 @@ def test_vessels_welsh_places_and_job_lead_words_are_no_people(text):
 def test_a_ranger_is_a_job_before_the_surname():
     text = "Ranger Tamsin Okonedo-Pike checked the site. Ranger Okonedo-Pike found the gate open."
     assert redacted(text) == ["Tamsin Okonedo-Pike", "Okonedo-Pike"]
+
+
+def test_a_full_name_after_a_title_case_job_and_a_place_named_after_the_surname():
+    text = ("CPN Vantongeren (Community Psychiatric Nurse Ilse Vantongeren) leads the pilot; "
+            "Vantongeren Lane car park is not related.")
+    assert redacted(text) == ["Vantongeren", "Ilse Vantongeren"]

@@ -85,6 +85,11 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
         words, after_abbreviation = words[1:], True
     else:
         after_abbreviation = False
+        if not from_rule:
+            titled_job = _after_job_title(text, words)
+            if titled_job:
+                # "Community Psychiatric Nurse Jo Bell": a job title written as a title; the name follows it
+                words, after_abbreviation = titled_job, True
     kept = _name_words(text, words, from_rule)
     if kept and len(kept) >= 3 and kept[0][2].casefold() in PLACE_FIRST_WORDS:
         kept = kept[1:]  # "Brixton Cecily Cattermole": the place of the row before, then the name
@@ -132,6 +137,20 @@ def _cut_before_next_cell(text: str, kept) -> list | None:
     return None
 
 
+def _after_job_title(text: str, words) -> list | None:
+    """The words after a capitalised job title that leads a candidate ("Charge Nurse", "Community
+    Psychiatric Nurse"): title-case words no name has, ending in a profession, then name words only."""
+    for k, (_, _, w) in enumerate(words[:5]):
+        folded = w.casefold()
+        if not w[0].isupper() or folded not in NOT_NAME_WORDS | ORGANISATION_WORDS:
+            return None
+        rest = words[k + 1:]
+        if folded in _JOB_WORDS and rest and plausible_name([r[2] for r in rest]) and all(
+                _IS_NAME_WORD.match(r[2]) for r in rest) and "\n" not in text[words[k][1]:rest[0][0]]:
+            return rest
+    return None
+
+
 # A line that lists places ("Wards affected: Cooper Lane; Abbey; Northolt Mandeville").
 _PLACE_LINE = re.compile(r"[ \t]*(?i:wards?(?:[ \t]+affected)?|boroughs?|location|venue|address|site|premises|area)"
                          r"[ \t]*:")
@@ -146,6 +165,8 @@ def _is_thing(text: str, words: list[str]) -> bool:
     # "the Mill Road and Lorne Park hubs": ending in a place word and listed with a place, it is one too
     if words[-1].casefold() not in THING_WORDS:
         return False
+    if re.search(rf"(?<![\w-]){joined}[ \t]*\n?[ \t]*{_PLACE_NOUN}", text):
+        return True  # "Jo Lane car park", "Bell Lane depot": a place noun in lower case follows
     places = "|".join(map(re.escape, sorted(THING_WORDS | ORGANISATION_WORDS)))
     if re.search(rf"(?<![\w-])(?i:{places})\s*(?:,|\s(?:and|or|&))\s+{joined}(?![\w'’-])", text):
         return True  # ... or after a comma ("Brackenhurst Quarry, Hollins Lane, Upper Wrexby")
@@ -153,6 +174,10 @@ def _is_thing(text: str, words: list[str]) -> bool:
     # Way", "at Blackstone Edge car park", "the MP for Ashcombe Vale", "the French-owned Transdev Vale"
     return bool(re.search(rf"(?<![\w-])(?:(?:on|at|near|along|off|via|into|onto)|(?:MP|Member)\s+for"
                           rf"|[Tt]he(?:\s+(?:[a-z][\w-]*|[A-Z]\w*-[a-z][\w-]*)){{1,2}})\s+{joined}(?![\w-])(?!['’]s?\s+[a-z])", text))
+
+
+_PLACE_NOUN = (r"(?:car[ \t]+park|depot|site|junction|roundabout|bus[ \t]+stop|estate|allotments?|playing[ \t]+fields?"
+               r"|recreation[ \t]+ground|industrial[ \t]+estate|surgery|branch|campus|annexe)(?![\w-])")
 
 
 # "trained at Boscombe Heath", "near Kestrel Down": a person is met with, not at or near; "at Jo Bell's

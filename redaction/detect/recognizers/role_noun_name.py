@@ -20,7 +20,8 @@ _JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "advi
 # any profession as well, in lower case: "the Authority's surveyor, Jo Bell"
 _JOB = "(?:" + "|".join(map(re.escape, sorted({*_JOBS, *PROFESSIONS}, key=len, reverse=True))) + ")"
 # A capitalised job title with its department, then a comma: "the Head of Finance, Tomasz Wiśniewski".
-_TITLED_JOB = "(?:" + "|".join(re.escape(j.capitalize()) for j in _JOBS) + ")"
+_TITLED_JOB = "(?:" + "|".join(re.escape(j.capitalize())
+                               for j in sorted({*_JOBS, *PROFESSIONS}, key=len, reverse=True)) + ")"
 _OF_DEPARTMENT = r"(?:[ \t]+of(?:[ \t]+(?:the|and|&|[A-Z][\w&-]*)){1,4})"
 # where the person works, between the job and the name: "the trainer in Leeds, Jo Bell"
 _PLACED = r"(?:[ \t]+(?:in|at|from)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*,)"
