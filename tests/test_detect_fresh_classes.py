@@ -142,3 +142,11 @@ def test_a_full_name_after_a_title_case_job_and_a_place_named_after_the_surname(
     text = ("CPN Vantongeren (Community Psychiatric Nurse Ilse Vantongeren) leads the pilot; "
             "Vantongeren Lane car park is not related.")
     assert redacted(text) == ["Vantongeren", "Ilse Vantongeren"]
+
+
+def test_a_post_inside_a_longer_title_does_not_hide_the_name_after_it():
+    text = "Apologies from ACFO Quenby (Assistant Chief Fire Officer Rosamund Quenby), who was away."
+    assert [t for t, _ in found(text)] == ["Quenby", "Rosamund Quenby"]
+    assert [t for t, _ in [(" ".join(text[m.start:m.end].split()), 0)
+                           for m in find_in_text(text, policy=POLICY, ner=False) if m.type == "PERSON"]] \
+        == ["Quenby", "Rosamund Quenby"]

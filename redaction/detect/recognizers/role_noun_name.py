@@ -66,8 +66,17 @@ class RoleNounNameRecognizer(RuleRecognizer):
         # a label or an organisation's letters say less than a job noun: the whole name must be plausible
         # ("Secretary: Democratic Services" is no name)
         return out + [self.result(m.start(g), m.end(g)) for rule in (_POST_LABEL, _OF_ACRONYM, _DESCRIBED, _APPOSITION)
-                      for m in rule.finditer(text) for g in ("name", "name2", "name3") if g in rule.groupindex
+                      for m in _overlapping(rule, text) for g in ("name", "name2", "name3") if g in rule.groupindex
                       and m.group(g) and plausible_name(name_words(m.group(g)))
                       # a post as a title takes a name over a line break only in prose, where punctuation
                       # ends the name ("Treasurer Jo" / "Bell;"); "Lead Due" / "Escalation training" is a table
                       and not (g == "name3" and "\n" in m.group(g) and not re.match(r"[;,.)]", text[m.end(g):]))]
+
+
+def _overlapping(rule: re.Pattern, text: str):
+    """Every match, also those starting inside an earlier one: "Assistant" (a post) + "Chief Fire Officer"
+    (no name) must not hide "Officer" + "Jo Bell"."""
+    pos = 0
+    while (m := rule.search(text, pos)):
+        yield m
+        pos = m.start() + 1
