@@ -53,8 +53,10 @@ class ReleaseScheduler:
 
     def __init__(self, database: Database, *, release_time: time = time(0, 0),
                  data_dir: str | Path | None = None, mode: str = "in-process", clock: Clock = utcnow,
-                 scheduler: BaseScheduler | None = None, horizon: timedelta = HORIZON):
+                 scheduler: BaseScheduler | None = None, horizon: timedelta = HORIZON,
+                 sweep_every: timedelta = SWEEP_EVERY):
         self.database, self.release_time, self.clock = database, release_time, clock
+        self.sweep_every = sweep_every
         self.data_dir, self.mode, self.horizon = data_dir, mode, horizon
         self.scheduler = scheduler or new_scheduler()
         self.started_at: datetime | None = None
@@ -68,7 +70,7 @@ class ReleaseScheduler:
         background until :meth:`shutdown`."""
         self.started_at = self.clock()
         self.sweep()
-        self.scheduler.add_job(self.sweep, IntervalTrigger(seconds=SWEEP_EVERY.total_seconds()), id=SWEEP_JOB,
+        self.scheduler.add_job(self.sweep, IntervalTrigger(seconds=self.sweep_every.total_seconds()), id=SWEEP_JOB,
                                replace_existing=True)
         log.info("release scheduler started (%s, release time %s Europe/London)", self.mode,
                  self.release_time.strftime("%H:%M"))
@@ -149,7 +151,7 @@ def job_id(part_id: int) -> str:
 
 def scheduler_for(config: dict, database: Database, **kwargs) -> ReleaseScheduler:
     return ReleaseScheduler(database, release_time=config["RELEASE_TIME_OF_DAY"], data_dir=config["DATA_DIR"],
-                            **kwargs)
+                            sweep_every=timedelta(seconds=int(config.get("SWEEP_SECONDS", 60))), **kwargs)
 
 
 def start_in_app(app) -> ReleaseScheduler | None:

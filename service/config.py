@@ -28,6 +28,7 @@ DEFAULTS: dict[str, object] = {
     "MAX_UPLOAD_MB": 50,
     "RELEASE_TIME": "00:00",       # time of day (Europe/London) at which parts are released on their date
     "UPCOMING_DAYS": 14,           # officers see releases due within this many days
+    "SWEEP_SECONDS": 60,           # the scheduler's sweep for due parts runs this often
     "SCHEDULER": "on",             # off: this process runs no release scheduler (run `foia scheduler`)
     "SECURE_COOKIES": None,        # None: Secure in production, not in development/testing
     "TRUST_PROXY": False,          # behind one reverse proxy: trust X-Forwarded-For/-Proto
@@ -91,6 +92,8 @@ def _finish(cfg: dict) -> dict:
         if cfg["ENV"] == "production":
             raise ConfigError(f"{PREFIX}SECRET_KEY is required in production (a long random string)")
         cfg["SECRET_KEY"] = _development_key(data_dir) if cfg["ENV"] == "development" else secrets.token_hex(32)
+    if int(cfg["SWEEP_SECONDS"]) < 1:
+        raise ConfigError(f"{PREFIX}SWEEP_SECONDS must be at least 1")
     if int(cfg["MAX_UPLOAD_MB"]) < 1:
         raise ConfigError(f"{PREFIX}MAX_UPLOAD_MB must be at least 1")
     return cfg
