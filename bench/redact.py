@@ -2,16 +2,22 @@
 same run: pikepdf parsing and re-serialising every content stream and saving (what any content-stream
 redaction pays before doing anything).
 
-    .venv/bin/python bench/redact.py [PAPER.pdf ...]
+    .venv/bin/python bench/redact.py [PAPER.pdf ...] [--baseline COMMIT]
 
-Prints one line per paper and producer, and nproc. Not a test: no timing is asserted anywhere.
+Prints one line per paper and producer, and nproc. With ``--baseline COMMIT`` the same benchmark of that
+commit (checked out in a temporary git worktree, run with this virtualenv) runs before each of this tree's
+runs, interleaved, so the new cost is printed next to the old one measured on the same machine at the same
+time. Not a test: no timing is asserted anywhere.
 """
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -58,5 +64,30 @@ def main(paths: list[Path]) -> None:
               f"{full / f:.1f}x floor) | without detection re-run {pages / no_detect:.1f} pages/s")
 
 
+def baseline(commit: str, paths: list[Path], rounds: int) -> None:
+    """This benchmark at ``commit`` and at this tree, alternately, ``rounds`` times."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "baseline"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), commit], check=True,
+                       capture_output=True)
+        try:
+            for n in range(1, rounds + 1):
+                for label, root in ((f"baseline {commit}", tree), ("this tree", ROOT)):
+                    print(f"--- round {n}: {label}", flush=True)
+                    subprocess.run([sys.executable, str(root / "bench" / "redact.py"), *map(str, paths)],
+                                   cwd=root, check=True)
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
+
+
 if __name__ == "__main__":
-    main([Path(p) for p in sys.argv[1:]] or DEFAULT)
+    ap = argparse.ArgumentParser()
+    ap.add_argument("papers", nargs="*", type=Path)
+    ap.add_argument("--baseline", metavar="COMMIT", help="also run this benchmark at COMMIT, interleaved")
+    ap.add_argument("--rounds", type=int, default=2)
+    args = ap.parse_args()
+    papers = [p.resolve() for p in args.papers] or DEFAULT
+    if args.baseline:
+        baseline(args.baseline, papers, args.rounds)
+    else:
+        main(papers)
