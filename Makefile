@@ -22,9 +22,11 @@ $(ASSETS): service/frontend/package.json service/frontend/package-lock.json serv
 install: $(STAMP) $(ASSETS)
 
 run: install
+	scripts/runtime-tools.sh
 	$(VENV)/bin/foia serve --host 127.0.0.1 --port 8000
 
 test: install
+	scripts/runtime-tools.sh
 	scripts/test-tools.sh
 	$(PY) -m pytest
 
