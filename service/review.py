@@ -125,7 +125,10 @@ def decisions_from_form(paper, form) -> tuple[dict, dict]:
         page, y = _number(form.get("part2_page"), "Part 2 page"), _number(form.get("part2_y"), "Part 2 position")
         if not 1 <= page <= paper.page_count:
             raise InputError(f"Part 2 must start on a page from 1 to {paper.page_count}")
-        decisions["part2_start"] = {"page": int(page), "y": round(y, 1)}
+        start = {"page": int(page), "y": round(y, 1)}
+        if form.get("part2_x", "").strip():  # on a page in columns: the left edge of Part 2's first line
+            start["x"] = round(_number(form.get("part2_x"), "Part 2 position from the left"), 1)
+        decisions["part2_start"] = start
     for name in ("deferred_until", "release_on", "review_on"):
         decisions[name] = form.get(name, "").strip() or None
     # What the analysis could not settle and the officer has checked (redaction refuses until then).

@@ -190,6 +190,12 @@ def test_review_moves_part2_and_removes_a_box(client, app, part2_pdf):
     assert post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review").status_code == 303
     d = paper_row(app).decisions
     assert d["part2_start"] == {"page": 2, "y": 500.0} and len(d["boxes"]) == 1
+    # On a page in columns the officer gives the left edge of Part 2's first line too; it is kept.
+    form = review_form(client, part2_mode="custom", part2_page="2", part2_y="500", part2_x="310.25")
+    post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review")
+    assert paper_row(app).decisions["part2_start"] == {"page": 2, "y": 500.0, "x": 310.2}
+    assert 'name="part2_x" inputmode="decimal" size="6" value="310.2"' in client.get(
+        "/officer/papers/1/review").get_data(as_text=True)
     form = review_form(client, part2_mode="none", **{"remove-box-0": "1"})
     post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review")
     d = paper_row(app).decisions
@@ -198,6 +204,7 @@ def test_review_moves_part2_and_removes_a_box(client, app, part2_pdf):
 
 @pytest.mark.parametrize("changes, message", [
     ({"part2_mode": "custom", "part2_page": "9", "part2_y": "100"}, "Part 2 must start on a page from 1 to 2"),
+    ({"part2_mode": "custom", "part2_page": "1", "part2_y": "100", "part2_x": "left"}, "must be a number"),
     ({"box_page": "1", "box_x0": "a", "box_y0": "1", "box_x1": "2", "box_y1": "3"}, "must be a number"),
     ({"box_page": "5", "box_x0": "1", "box_y0": "1", "box_x1": "20", "box_y1": "30"}, "page must be from 1 to 2"),
     ({"release_on": "01/04/2030"}, "must be a date YYYY-MM-DD"),
