@@ -57,25 +57,12 @@ def band_columns(lines: list[Line], seed: list[Line], min_gap: float, gutters=No
         gutters = taken_in(ln, gutters, min_gap) if gutters else None
     if not gutters:
         return None
-    band = [ln for ln in seed]
+    band = list(seed)
     top, bottom = max(ln.box[3] for ln in seed), min(ln.box[1] for ln in seed)
     above = sorted((ln for ln in lines if ln.box[1] >= top - 0.1 and ln not in band), key=lambda ln: ln.box[1])
     below = sorted((ln for ln in lines if ln.box[3] <= bottom + 0.1 and ln not in band), key=lambda ln: -ln.box[3])
-    band_top, band_bottom = FAR, -FAR
-    for ln in above:
-        narrowed = taken_in(ln, gutters, min_gap)
-        if narrowed is None:
-            band_top = (max(b.box[3] for b in band) + ln.box[1]) / 2
-            break
-        band.append(ln)
-        gutters = narrowed
-    for ln in below:
-        narrowed = taken_in(ln, gutters, min_gap)
-        if narrowed is None:
-            band_bottom = (min(b.box[1] for b in band) + ln.box[3]) / 2
-            break
-        band.append(ln)
-        gutters = narrowed
+    gutters, band_top = _grow(band, above, gutters, min_gap, upwards=True)
+    gutters, band_bottom = _grow(band, below, gutters, min_gap, upwards=False)
     for ln in lines:
         if ln not in band and band_bottom < (ln.box[1] + ln.box[3]) / 2 < band_top:
             narrowed = taken_in(ln, gutters, min_gap)
@@ -84,6 +71,20 @@ def band_columns(lines: list[Line], seed: list[Line], min_gap: float, gutters=No
                 gutters = narrowed
     edges = [(g0 + g1) / 2 for g0, g1 in gutters]
     return band, band_top, band_bottom, edges
+
+
+def _grow(band: list[Line], lines: list[Line], gutters, min_gap: float, *, upwards: bool):
+    """Add ``lines`` (nearest first) to ``band`` while each only narrows the gutters; the band's edge is
+    halfway to the first line that closes them (FAR away when none does). Returns (gutters, edge)."""
+    for ln in lines:
+        narrowed = taken_in(ln, gutters, min_gap)
+        if narrowed is None:
+            if upwards:
+                return gutters, (max(b.box[3] for b in band) + ln.box[1]) / 2
+            return gutters, (min(b.box[1] for b in band) + ln.box[3]) / 2
+        band.append(ln)
+        gutters = narrowed
+    return gutters, (FAR if upwards else -FAR)
 
 
 def seed_lines(near: list[Line], head: Box, min_gap: float) -> list[Line]:

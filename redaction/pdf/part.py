@@ -14,8 +14,9 @@ from .boxes import LABEL_FONT, box_instructions, label_font
 from .content import ContentEditor, NeedsRaster
 from .fontclean import clean_fonts
 from .geometry import Box, Region, meets, outside_of
+from .optional import hidden_predicate
 from .rasterize import rasterize
-from .sanitize import hidden_layers, push_inherited, sanitize
+from .sanitize import push_inherited, sanitize
 from .save import save
 from .split import PartSpec, clip_instructions, open_part
 
@@ -37,7 +38,7 @@ def build_part(data: bytes, source: pdfium.PdfDocument, doc: Document, spec: Par
                redactions: dict[int, list[Region]], leaks) -> PartOutput:
     pdf = open_part(data, spec.pages)
     push_inherited(pdf)
-    editor = ContentEditor(pdf, hidden_layers(pdf), leaks=leaks)
+    editor = ContentEditor(pdf, hidden_predicate(pdf), leaks=leaks)
     label = None
     used_codes: dict[tuple[int, int], set[int]] = {}
     out = PartOutput(spec.number, b"", list(spec.pages), [])

@@ -47,36 +47,6 @@ def push_inherited(pdf: pikepdf.Pdf) -> None:
                 depth += 1
 
 
-def hidden_layers(pdf: pikepdf.Pdf):
-    """A predicate over ``/OC`` values (an OCG or an OCMD): True when hidden in the default view."""
-    props = pdf.Root.get("/OCProperties")
-    off: set = set()
-    if isinstance(props, pikepdf.Dictionary):
-        default = props.get("/D", pikepdf.Dictionary())
-        every = [g.objgen for g in props.get("/OCGs", [])]
-        on = {g.objgen for g in default.get("/ON", [])}
-        off = {g.objgen for g in default.get("/OFF", [])}
-        if str(default.get("/BaseState", "/ON")) == "/OFF":
-            off |= {g for g in every if g not in on}
-
-    def is_hidden(oc) -> bool:
-        if not isinstance(oc, pikepdf.Dictionary):
-            return False
-        if str(oc.get("/Type", "")) == "/OCMD":
-            groups = oc.get("/OCGs")
-            groups = [groups] if isinstance(groups, pikepdf.Dictionary) else list(groups or [])
-            states = [g.objgen not in off for g in groups if isinstance(g, pikepdf.Dictionary)]
-            if not states:
-                return False
-            policy = str(oc.get("/P", "/AnyOn"))
-            visible = {"/AllOn": all(states), "/AnyOff": not all(states),
-                       "/AllOff": not any(states)}.get(policy, any(states))
-            return not visible
-        return oc.objgen in off
-
-    return is_hidden
-
-
 def sanitize(pdf: pikepdf.Pdf, page_regions: list[list[Region]], leaks) -> dict:
     """Strip the document to its pages. ``leaks(text) -> bool`` says whether a link's URI names removed
     content. Returns counts of what was removed, by class."""
