@@ -34,12 +34,16 @@ class PersonalData:
     boxes: list[Box] = field(default_factory=list)
     exemption: str = "s40(2)"
     id: str = ""  # from content and place, e.g. "p8-3fa2c1" (see stable_id); decisions refer to it
+    source: str = ""  # "ocr": read in pixels by OCR (empty: the text layer)
+    confidence: float | None = None  # OCR's confidence in the words read, 0..1 (OCR findings only)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "type": self.type, "text": self.text, "page": self.page, "part": self.part,
                 "action": self.action, "reason": self.reason, "score": round(self.score, 2),
                 "exemption": self.exemption,
-                "boxes": [[round(v, 1) for v in b] for b in self.boxes]}
+                "boxes": [[round(v, 1) for v in b] for b in self.boxes],
+                **({"source": self.source} if self.source else {}),
+                **({"confidence": round(self.confidence, 2)} if self.confidence is not None else {})}
 
 
 @dataclass
@@ -142,7 +146,9 @@ def _from_dict(data: dict) -> Analysis:
     items = [PersonalData(type=str(p["type"]), text=str(p["text"]), page=int(p["page"]), part=int(p.get("part", 1)),
                           action=str(p["action"]), reason=str(p.get("reason", "")), score=float(p.get("score", 0)),
                           boxes=[_box(b) for b in p.get("boxes") or []], exemption=str(p.get("exemption", "s40(2)")),
-                          id=str(p["id"])) for p in data.get("personal_data") or []]
+                          id=str(p["id"]), source=str(p.get("source") or ""),
+                          confidence=None if p.get("confidence") is None else float(p["confidence"]))
+             for p in data.get("personal_data") or []]
     if any(p.action not in ("redact", "keep") for p in items) or len({p.id for p in items}) != len(items):
         raise ValueError("actions or ids")
     # structure warnings and the analysis's own come back as one list: to_dict joins them the same way

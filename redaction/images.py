@@ -30,14 +30,17 @@ class ImageFindings:
     concerns: list[str] = field(default_factory=list)
 
 
-def find_image_concerns(doc: Document, part2_start: tuple[int, float] | None) -> ImageFindings:
+def find_image_concerns(doc: Document, part2_start: tuple[int, float] | None,
+                        read: set[int] = frozenset()) -> ImageFindings:
+    """``read``: pages that are pictures which OCR read whole with confidence (redaction.scan_pages): their
+    personal data is proposed like the text's, so they are no longer the officer's to box by hand."""
     out = ImageFindings()
     unreadable = []
     for page in doc.pages:
         area = page.width * page.height or 1.0
         large = [b for b in page.images if _area(b) >= LARGE_IMAGE_SHARE * area]
         visible = sum(1 for c in page.chars if c.box and c.text.strip())
-        if large or (visible < MIN_TEXT_CHARS and not page.blank):  # a blank page (no text, no image) is no scan
+        if (large or (visible < MIN_TEXT_CHARS and not page.blank)) and page.number not in read:  # blank: no scan
             unreadable.append(page.number)
         labels = _signature_labels(page)
         for box in page.images:

@@ -1,15 +1,21 @@
-"""Items from what detection found in the words OCR read in pictures (see ``picture_text``).
+"""Items from what detection found in the words OCR read in pictures (see ``picture_text``, ``scan_pages``).
 
-Each item's boxes are the OCR word boxes on the page; a finding whose words cannot be placed makes the page
-one the officer must check (``image_pages``) rather than a finding without a box.
+Each item's boxes are the OCR word boxes on the page; it carries ``source: "ocr"`` and the confidence OCR
+gave the words it covers. A finding whose words cannot be placed makes the page one the officer must check
+(``image_pages``) rather than a finding without a box. Words a scanned page shows that OCR read with very
+low confidence (and no finding covers) are proposed as ``UNCLEAR_TEXT`` items for the officer to check:
+redacted by default when the guess could be personal data (a capital, a digit, an "@"), kept otherwise.
 """
 
 from __future__ import annotations
 
 from .analysis import PersonalData
+from .extract import Box
 from .picture_text import PicturesRead, boxes_for
+from .scan_pages import ScansRead
 
 OCR_REASON = "in a picture (read by OCR)"
+UNCLEAR_REASON = "read by OCR with low confidence: check the page image"
 
 
 def picture_items(pictures: PicturesRead, found, part_of) -> list[PersonalData]:
@@ -23,8 +29,39 @@ def picture_items(pictures: PicturesRead, found, part_of) -> list[PersonalData]:
             if "a finding could not be placed" not in pictures.reasons:
                 pictures.reasons.append("a finding could not be placed")
             continue
-        confidence = min(picture.confidence / 100.0, 1.0)
+        confs = [w.conf for w, (s, e) in zip(picture.words, picture.spans) if s < m.end and e > m.start]
+        confidence = min(min(confs, default=picture.confidence) / 100.0, 1.0)
         items.append(PersonalData(type=m.type, text=m.text, page=picture.page, part=part_of(picture.page, boxes[0]),
                                   action=m.action, reason=f"{m.reason}; {OCR_REASON}",
-                                  score=round(min(m.score, confidence), 2), boxes=boxes))
+                                  score=round(min(m.score, max(confidence, 0.01)), 2), boxes=boxes,
+                                  source="ocr", confidence=round(max(confidence, 0.0), 2)))
     return items
+
+
+def unclear_items(scans: ScansRead, items: list[PersonalData], part_of) -> list[PersonalData]:
+    """Low-confidence words on scanned pages read with confidence overall, that no finding covers."""
+    unsure = set(scans.unsure_pages)
+    taken: dict[int, list[Box]] = {}
+    for item in items:
+        taken.setdefault(item.page, []).extend(tuple(b) for b in item.boxes)
+    out = []
+    for scan in scans.pages:
+        if scan.page in unsure:  # the whole page is the officer's already
+            continue
+        for run in scan.unclear:
+            box = (min(w.box[0] for w in run) - 1.0, min(w.box[1] for w in run) - 1.0,
+                   max(w.box[2] for w in run) + 1.0, max(w.box[3] for w in run) + 1.0)
+            if any(_meets(box, b) for b in taken.get(scan.page, [])):
+                continue
+            guess = " ".join(w.text for w in run)
+            risky = any(c.isdigit() or c == "@" for c in guess) or any(w.text[:1].isupper() for w in run)
+            confidence = min(w.conf for w in run) / 100.0
+            out.append(PersonalData(type="UNCLEAR_TEXT", text=f"[unclear: {guess}]", page=scan.page,
+                                    part=part_of(scan.page, box), action="redact" if risky else "keep",
+                                    reason=UNCLEAR_REASON, score=round(confidence, 2), boxes=[box],
+                                    source="ocr", confidence=round(confidence, 2)))
+    return out
+
+
+def _meets(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

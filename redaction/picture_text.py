@@ -17,15 +17,14 @@ picture's, and are left out.
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
-import shutil
-import subprocess
+import re
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
 from .extract import Box, Document, Page
+from .ocr_tesseract import MIN_CONFIDENCE, best_reading, executable
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +33,6 @@ LARGE_IMAGE_SHARE = 0.25  # a scan-sized picture is the image_pages check's (see
 _DPI = 300
 _MAX_PIXELS = 16_000_000  # one rendered picture; a larger one is rendered at a lower resolution
 MAX_PICTURES = 40  # distinct pictures read per paper; the rest ask the officer (cost stays bounded)
-MIN_CONFIDENCE = 60.0  # tesseract's mean word confidence under which a reading is not trusted
-_TIMEOUT = 60
 
 
 @dataclass
@@ -81,13 +78,13 @@ def read_pictures(pdf: pdfium.PdfDocument, doc: Document) -> PicturesRead:
     todo = [(page, box) for page in doc.pages for box in candidates(page)]
     if not todo:
         return out
-    exe = shutil.which("tesseract")
+    exe = executable()
     if exe is None:
         _unsure(out, {p.number for p, _ in todo}, "tesseract is not installed")
         return out
     cache: dict[str, list] = {}
     for page, box in todo:
-        picture, scale = _render(pdf, page, box)
+        picture, scale = render_area(pdf, page, box)
         if picture is None:
             _unsure(out, {page.number}, "a picture could not be rendered")
             continue
@@ -96,15 +93,15 @@ def read_pictures(pdf: pdfium.PdfDocument, doc: Document) -> PicturesRead:
             if len(cache) >= MAX_PICTURES:
                 _unsure(out, {page.number}, f"more than {MAX_PICTURES} pictures")
                 continue
-            cache[key] = _best_reading(exe, picture)
+            cache[key] = best_reading(exe, picture)
         if cache[key] is None:
             _unsure(out, {page.number}, "OCR failed")
             continue
-        words = [Word(t, _to_page(px, box, scale), line, conf) for t, px, line, conf in cache[key]]
-        words = [w for w in words if not _on_text(page, w.box)]
+        words = [Word(w.text, to_page(w.box, box, scale), w.line, w.conf) for w in cache[key]]
+        words = mend_addresses([w for w in words if not on_text(page, w.box)])
         if not words:
             continue
-        found = _joined(Picture(page=page.number, box=box, words=words))
+        found = joined(Picture(page=page.number, box=box, words=words))
         if found.confidence < MIN_CONFIDENCE:
             _unsure(out, {page.number}, "text read with low confidence")
         out.pictures.append(found)
@@ -118,16 +115,16 @@ def _unsure(out: PicturesRead, pages: set[int], reason: str) -> None:
         out.reasons.append(reason)
 
 
-def _render(pdf: pdfium.PdfDocument, page: Page, box: Box):
+def render_area(pdf: pdfium.PdfDocument, page: Page, box: Box, dpi: int = _DPI, max_pixels: int = _MAX_PIXELS):
     """The page's pixels inside ``box``, unrotated (so pixels map to page coordinates by scale alone)."""
     cx0, cy0, cx1, cy1 = page.crop
     x0, y0, x1, y1 = max(box[0], cx0), max(box[1], cy0), min(box[2], cx1), min(box[3], cy1)
     if x1 - x0 < 1 or y1 - y0 < 1:
         return None, 0.0
-    scale = _DPI / 72
+    scale = dpi / 72
     pixels = (x1 - x0) * (y1 - y0) * scale * scale
-    if pixels > _MAX_PIXELS:
-        scale *= (_MAX_PIXELS / pixels) ** 0.5
+    if pixels > max_pixels:
+        scale *= (max_pixels / pixels) ** 0.5
     handle = pdf[page.number - 1]
     try:
         rotation = handle.get_rotation()
@@ -143,68 +140,21 @@ def _render(pdf: pdfium.PdfDocument, page: Page, box: Box):
         handle.close()
 
 
-def _best_reading(exe: str, picture) -> list | None:
-    """The picture read upright; when that reading is not confident, turned a quarter each way and half
-    (a picture placed on its side), keeping the most confident reading, its boxes turned back."""
-    best, best_conf = None, -1.0
-    for angle in (0, 90, 270, 180):
-        words = _ocr(exe, picture.rotate(angle, expand=True) if angle else picture)
-        if words is None:
-            return None
-        conf = sum(w[3] for w in words) / len(words) if words else 100.0
-        if conf > best_conf:
-            best, best_conf = [(t, _unturn(b, angle, picture.size), ln, c) for t, b, ln, c in words], conf
-        if not words or conf >= MIN_CONFIDENCE:
-            break
-    return best
-
-
-def _unturn(box, angle: int, size) -> tuple:
-    """A box in the picture turned ``angle`` degrees anticlockwise (PIL, expand) back in the original."""
-    w, h = size
-    back = {0: lambda u, v: (u, v), 90: lambda u, v: (w - v, u), 270: lambda u, v: (v, h - u),
-            180: lambda u, v: (w - u, h - v)}[angle]
-    (ax, ay), (bx, by) = back(box[0], box[1]), back(box[2], box[3])
-    return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
-
-
-def _ocr(exe: str, picture) -> list | None:
-    """Words as (text, pixel box, line number, confidence), or None when tesseract fails."""
-    buf = io.BytesIO()
-    picture.save(buf, "PNG")
-    try:
-        done = subprocess.run([exe, "stdin", "stdout", "--dpi", str(_DPI), "tsv"], input=buf.getvalue(),
-                              capture_output=True, timeout=_TIMEOUT, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if done.returncode != 0:
-        return None
-    words = []
-    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        f = row.split("\t")
-        if len(f) < 12 or f[0] != "5" or not f[11].strip():
-            continue
-        try:
-            left, top, width, height, conf = int(f[6]), int(f[7]), int(f[8]), int(f[9]), float(f[10])
-        except ValueError:
-            continue
-        line = int(f[2]) * 1_000_000 + int(f[3]) * 1000 + int(f[4])  # block, paragraph, line
-        words.append((f[11].strip(), (left, top, left + width, top + height), line, conf))
-    return words
-
-
-def _to_page(px, box: Box, scale: float) -> Box:
+def to_page(px, box: Box, scale: float) -> Box:
+    """A pixel box of a picture rendered from ``box`` at ``scale`` (row 0 at the top) in page coordinates."""
     x0, top = box[0], box[3]
     return (x0 + px[0] / scale, top - px[3] / scale, x0 + px[2] / scale, top - px[1] / scale)
 
 
-def _on_text(page: Page, box: Box) -> bool:
+def on_text(page: Page, box: Box) -> bool:
+    """The box's centre lies on a character of the page's own text layer."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return any(c.box and c.box[0] - 1 <= cx <= c.box[2] + 1 and c.box[1] - 1 <= cy <= c.box[3] + 1
                for c in page.chars if c.text.strip())
 
 
-def _joined(picture: Picture) -> Picture:
+def joined(picture: Picture) -> Picture:
+    """Fill in ``text`` (a line of the picture per line) and each word's span in it."""
     parts, spans, pos, line = [], [], 0, None
     for w in picture.words:
         sep = "" if line is None else ("\n" if w.line != line else " ")
@@ -226,3 +176,62 @@ def boxes_for(picture: Picture, start: int, end: int) -> list[Box]:
     pad = 1.0  # a point around the letters: anti-aliased edges are blanked too
     return [(min(b[0] for b in bs) - pad, min(b[1] for b in bs) - pad, max(b[2] for b in bs) + pad,
              max(b[3] for b in bs) + pad) for bs in lines.values()]
+
+
+_QUOTES = str.maketrans("", "", "\u201c\u201d\u2018\u2019\"'`")
+_ADDRESS_PIECE = re.compile(r"[a-z0-9._%+-]+@?[a-z0-9.-]*|@[a-z0-9.-]*")
+
+
+def mend_addresses(words: list[Word]) -> list[Word]:
+    """OCR splits an e-mail address at its punctuation ("jo. bell @council- example. gov.uk"): the pieces
+    around an "@" on one line are joined again into one word (a missing dot between two domain pieces put
+    back), with the union of their boxes and the lowest confidence, so detection sees one address."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        if "@" not in words[i].text:
+            out.append(words[i])
+            i += 1
+            continue
+        start = i
+        while start > 0 and _joins(words[start - 1], words[start], before_at=True) and out and out[-1] is words[start - 1]:
+            start -= 1
+            out.pop()
+        end = i
+        while end + 1 < len(words) and _joins(_merged(words[start:end + 1]), words[end + 1], before_at=False):
+            end += 1
+        out.append(_merged(words[start:end + 1]))
+        i = end + 1
+    return out
+
+
+def _piece(text: str) -> str:
+    return text.translate(_QUOTES)
+
+
+def _joins(a: Word, b: Word, *, before_at: bool) -> bool:
+    """Whether ``b`` continues the address ``a`` is part of (same line, address characters only)."""
+    if a.line != b.line:
+        return False
+    left, right = _piece(a.text), _piece(b.text).rstrip(".,;:)")
+    if not _ADDRESS_PIECE.fullmatch(left.rstrip(".,;:)")) or not right or not _ADDRESS_PIECE.fullmatch(right):
+        return False
+    if before_at:  # "jo." "bell@..." / "jo" "@council"
+        return left[-1:] in "._-" or right.startswith("@") or right.startswith(".")
+    if left.endswith((".", "-", "@", "_")) or right.startswith(("@", ".", "-")):
+        return "@" in left or "@" in right or "." in left
+    return "@" in left and "." not in left.split("@")[-1]  # "council" "example.gov.uk": a dot was lost
+
+
+def _merged(parts: list[Word]) -> Word:
+    if len(parts) == 1:
+        return parts[0]
+    text = _piece(parts[0].text)
+    for prev, word in zip(parts, parts[1:]):
+        piece = _piece(word.text)
+        if not (text.endswith((".", "-", "@", "_")) or piece.startswith(("@", ".", "-"))) and "@" in text:
+            text += "."
+        text += piece
+    boxes = [w.box for w in parts]
+    return Word(text, (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                       max(b[3] for b in boxes)), parts[0].line, min(w.conf for w in parts))

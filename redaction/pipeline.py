@@ -14,6 +14,7 @@ from .extract import Document, extract
 from .images import find_image_concerns, part_of
 from .link_findings import read_links
 from .picture_text import PicturesRead, read_pictures
+from .scan_pages import ScansRead, read_scans, with_ocr_text
 from .limits import DEFAULT_LIMITS, Limits
 from .load import load
 from .structure import read_structure
@@ -31,12 +32,14 @@ def analyse(data: bytes, filename: str = "paper.pdf", *, limits: Limits = DEFAUL
     try:
         doc = _extract(loaded.pdfium)                             # 1. characters and boxes
         pictures = read_pictures(loaded.pdfium, doc) if detect else PicturesRead()  # 1c. OCR of pictures
+        scans = read_scans(loaded.pdfium, doc) if detect else ScansRead()  # 1d. OCR of pages that are pictures
     finally:
         loaded.close()
     links, cut = read_links(loaded.data) if detect else ([], False)  # 1b. link addresses
-    structure = read_structure(doc, today=today or date.today())  # 2. parts, deferral, exemptions
-    personal = _detect(doc, structure, links, pictures) if detect else []  # 3. personal data + policy
-    unseen = find_image_concerns(doc, structure.part2_boundary)  # 3b. what text cannot show
+    structure = read_structure(with_ocr_text(doc, scans), today=today or date.today())  # 2. parts, dates
+    pictures = _with_scans(pictures, scans)
+    personal = _detect(doc, structure, links, pictures, scans) if detect else []  # 3. personal data + policy
+    unseen = find_image_concerns(doc, structure.part2_boundary, read=set(scans.read_pages))  # 3b. not shown
     warnings = list(unseen.warnings) + _picture_warnings(pictures, unseen)
     if cut:
         warnings.append("the paper has more links than are read for personal data: check the link addresses "
@@ -69,12 +72,20 @@ def _picture_warnings(pictures: PicturesRead, unseen) -> list[str]:
             f"({'; '.join(pictures.reasons)}): check them, draw boxes over anything to remove, and confirm"]
 
 
-def _detect(doc: Document, structure, links, pictures: PicturesRead) -> list:
+def _with_scans(pictures: PicturesRead, scans: ScansRead) -> PicturesRead:
+    """The pictures on text pages and the pages read whole, as one list for detection."""
+    pages = scans.as_pictures()
+    return PicturesRead(pictures=pictures.pictures + pages.pictures,
+                        unsure_pages=sorted(set(pictures.unsure_pages) | set(pages.unsure_pages)),
+                        reasons=pictures.reasons + [r for r in pages.reasons if r not in pictures.reasons])
+
+
+def _detect(doc: Document, structure, links, pictures: PicturesRead, scans: ScansRead | None = None) -> list:
     # Imported here, not at the top, so structure-only callers never load the NER model. Never guarded by
     # an ImportError fallback: a broken install must fail, not analyse with no personal data found.
     from .detect import find_personal_data
     from .link_findings import link_items, redacted_names_in_links
-    from .picture_findings import picture_items
+    from .picture_findings import picture_items, unclear_items
 
     def place(page: int, box) -> int:
         return part_of(page, box, structure.part2_boundary)
@@ -86,4 +97,6 @@ def _detect(doc: Document, structure, links, pictures: PicturesRead) -> list:
     items += picture_items(pictures, [replace(m, extra=m.extra - len(links)) for m in found if m.extra >= len(links)],
                            place)
     items += redacted_names_in_links(links, items, place)
+    if scans is not None:
+        items += unclear_items(scans, items, place)
     return items

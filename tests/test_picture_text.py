@@ -86,9 +86,9 @@ def test_engine_that_skips_blanking_is_caught_by_the_ocr_check(analysed, monkeyp
 def test_pictures_not_read_with_confidence_ask_the_officer(broken, reason, monkeypatch):
     data = (PAPERS / "upright.pdf").read_bytes()
     if broken == "which":
-        monkeypatch.setattr(picture_text.shutil, "which", lambda name: None)
+        monkeypatch.setattr(picture_text, "executable", lambda: None)
     elif broken == "ocr":
-        monkeypatch.setattr(picture_text, "_ocr", lambda exe, picture: None)
+        monkeypatch.setattr("redaction.ocr_tesseract.read_words", lambda exe, picture, dpi=300: None)
     else:
         monkeypatch.setattr(picture_text, "MIN_CONFIDENCE", 101.0)
     analysis = analyse(data, "upright.pdf")
@@ -101,7 +101,7 @@ def test_text_only_paper_runs_no_ocr(monkeypatch):
 
     def refuse(*a, **k):
         raise AssertionError("OCR ran on a paper without pictures")
-    monkeypatch.setattr(picture_text, "_best_reading", refuse)
+    monkeypatch.setattr(picture_text, "best_reading", refuse)
     data = page_pdf([(740, ORDINARY[0])], title="A paper with no pictures")
     assert picture_text.read_pictures.__name__  # the stage is there; it has nothing to read
     analyse(data, "text.pdf")
@@ -113,8 +113,8 @@ def test_small_images_and_one_reading_per_distinct_picture(monkeypatch):
     from tests.adversarial.producers import page_pdf, png_bytes, text_image
     block = png_bytes(text_image([f"Signed: {NAME}"], size=(600, 80), font_px=40))
     calls = []
-    real = picture_text._best_reading
-    monkeypatch.setattr(picture_text, "_best_reading", lambda exe, pic: calls.append(1) or real(exe, pic))
+    real = picture_text.best_reading
+    monkeypatch.setattr(picture_text, "best_reading", lambda exe, pic: calls.append(1) or real(exe, pic))
 
     def draw(c):
         c.drawImage(ImageReader(io.BytesIO(block)), 60, 600, width=60, height=8)  # too small to be legible

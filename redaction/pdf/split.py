@@ -37,6 +37,9 @@ def part_specs(doc: Document, split: Split | None) -> list[PartSpec]:
     page = doc.pages[index]
     has_part1 = bool(split.part1) and any(c.box and not c.generated and c.text.strip()
                                           and split.part_of(index, c.box) == 1 for c in page.chars)
+    if not has_part1 and bool(split.part1) and not any(c.box and c.text.strip() for c in page.chars):
+        # a page that is a picture (a scan): its text is pixels, so Part 1's area holds what the image shows
+        has_part1 = any(_meets(img, area) for img in page.images for area in split.part1)
     part1 = PartSpec(1, everything[: index + 1] if has_part1 else everything[:index])
     part2 = PartSpec(2, everything[index:])
     if has_part1:
@@ -45,6 +48,10 @@ def part_specs(doc: Document, split: Split | None) -> list[PartSpec]:
     part2.regions[index] = [Region(box, None, "split") for box in split.part1]
     part2.clips[index] = list(split.part2)
     return [p for p in (part1, part2) if p.pages]
+
+
+def _meets(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def open_part(data: bytes, pages: list[int]) -> pikepdf.Pdf:

@@ -1,0 +1,180 @@
+"""Stage 1d: pages that are pictures (a scanned annex, a photographed letter) read whole by OCR.
+
+A page is a picture when an image covers a quarter of it or more, or when it shows almost no text (a scan,
+text drawn as outlines). Each such page is rendered by pdfium at 300 dpi exactly as it is drawn — every
+image's placement matrix, clip and masks applied by the renderer, the page's ``/Rotate`` taken out so a
+pixel maps back to page coordinates by scale alone — and read by tesseract in the displayed orientation
+first (a quarter turn each way and upside down when that reading is not confident). Pages are read in
+parallel, one tesseract per core, within a page budget (``MAX_SCAN_PAGES``) and a pixel budget per page
+(``MAX_PAGE_PIXELS``: a larger page is rendered at a lower resolution).
+
+Each page read becomes a :class:`~redaction.picture_text.Picture` covering the page, so its words go through
+the same detection as pictures on text pages, and its words are laid into a copy of the document
+(:func:`with_ocr_text`) so the structure stage reads a scanned paper's reference, Part 2 heading and dates.
+
+Fail closed: a page over the budget, a failed reading, or a page read with low mean confidence asks the
+officer (``image_pages``). On a page read with confidence, single words read with very low confidence are
+returned as unclear regions, proposed to the officer to check (:mod:`redaction.picture_findings`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+
+import pypdfium2 as pdfium
+
+from .extract import Box, Char, Document, Page
+from .ocr_tesseract import MIN_CONFIDENCE, executable, mean_confidence, read_many
+from .picture_text import Picture, PicturesRead, Word, joined, mend_addresses, on_text, render_area
+
+log = logging.getLogger(__name__)
+
+LARGE_IMAGE_SHARE = 0.25  # the same share as redaction.images: an image this large makes the page a scan
+MIN_TEXT_CHARS = 20  # fewer visible characters than this: the page has no real text layer
+SCAN_DPI = 300
+MAX_PAGE_PIXELS = 16_000_000  # about A3 at 300 dpi
+MAX_SCAN_PAGES = 200  # pages read per paper; the rest ask the officer
+UNCLEAR_CONFIDENCE = 35.0  # a word read with less is an unclear region the officer checks
+_MIN_UNCLEAR_CHARS = 3  # letters or digits: a shorter low-confidence word is a speck, not a word
+
+
+@dataclass
+class ScanPage:
+    page: int  # 1-based
+    words: list[Word]
+    confidence: float
+    unclear: list[list[Word]] = field(default_factory=list)  # runs of low-confidence words, one per line
+
+
+@dataclass
+class ScansRead:
+    pages: list[ScanPage] = field(default_factory=list)
+    unsure_pages: list[int] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def read_pages(self) -> list[int]:
+        """Pages read whole with confidence: no longer the officer's to box by hand."""
+        unsure = set(self.unsure_pages)
+        return [p.page for p in self.pages if p.page not in unsure]
+
+    def as_pictures(self) -> PicturesRead:
+        """Each page read as one picture covering the page, for detection."""
+        out = PicturesRead(unsure_pages=list(self.unsure_pages), reasons=list(self.reasons))
+        out.pictures = [joined(Picture(page=p.page, box=_page_box(p.words), words=list(p.words)))
+                        for p in self.pages if p.words]
+        return out
+
+
+def is_scan(page: Page) -> bool:
+    area = page.width * page.height or 1.0
+    large = any(_area(b) >= LARGE_IMAGE_SHARE * area for b in page.images)
+    visible = sum(1 for c in page.chars if c.box and c.text.strip())
+    return large or (visible < MIN_TEXT_CHARS and not page.blank)
+
+
+def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
+    out = ScansRead()
+    todo = [page for page in doc.pages if is_scan(page)]
+    if not todo:
+        return out
+    exe = executable()
+    if exe is None:
+        _unsure(out, [p.number for p in todo], "tesseract is not installed")
+        return out
+    if len(todo) > MAX_SCAN_PAGES:
+        _unsure(out, [p.number for p in todo[MAX_SCAN_PAGES:]], f"more than {MAX_SCAN_PAGES} scanned pages")
+        todo = todo[:MAX_SCAN_PAGES]
+    scales: dict[int, float] = {}
+
+    def jobs():
+        for page in todo:
+            picture, scale = render_area(pdf, page, page.crop or (0, 0, page.width, page.height), SCAN_DPI,
+                                         MAX_PAGE_PIXELS)
+            if picture is None:
+                _unsure(out, [page.number], "a page could not be rendered")
+                continue
+            scales[page.number] = scale
+            yield page, picture, (360 - page.rotation) % 360  # the displayed orientation first
+
+    for page, words in read_many(exe, jobs()):
+        if words is None:
+            _unsure(out, [page.number], "OCR failed")
+            continue
+        crop = page.crop or (0, 0, page.width, page.height)
+        placed = [Word(w.text, _to_page(w.box, crop, scales[page.number]), w.line, w.conf) for w in words]
+        placed = mend_addresses([w for w in placed if not on_text(page, w.box)])  # the text layer reads itself
+        scan = ScanPage(page.number, placed, _confidence(placed), _unclear(placed))
+        if placed and scan.confidence < MIN_CONFIDENCE:
+            _unsure(out, [page.number], "text read with low confidence")
+        out.pages.append(scan)
+    log.info("scanned pages read by OCR: %d of %d, %d unsure", len(out.pages), len(todo), len(out.unsure_pages))
+    return out
+
+
+def with_ocr_text(doc: Document, scans: ScansRead) -> Document:
+    """A copy of ``doc`` whose pages without a text layer hold the words OCR read, one character per
+    letter (each a slice of its word's box), words separated by spaces and lines by line breaks — so the
+    structure stage reads a scanned paper as it reads text. Pages with their own text are left as they are."""
+    by_page = {p.page: p for p in scans.pages if p.words}
+    if not by_page:
+        return doc
+    pages = []
+    for page in doc.pages:
+        scan = by_page.get(page.number)
+        if scan is None or sum(1 for c in page.chars if c.box and c.text.strip()) >= MIN_TEXT_CHARS:
+            pages.append(page)
+            continue
+        pages.append(replace(page, chars=_chars(scan.words)))
+    return Document(pages=tuple(pages))
+
+
+def _chars(words: list[Word]) -> tuple[Char, ...]:
+    chars: list[Char] = []
+    line = None
+    for w in words:
+        if line is not None:
+            chars.extend([Char("\r", None, True), Char("\n", None, True)] if w.line != line else [Char(" ", None, True)])
+        line = w.line
+        x0, y0, x1, y1 = w.box
+        step = (x1 - x0) / max(len(w.text), 1)
+        chars.extend(Char(c, (x0 + i * step, y0, x0 + (i + 1) * step, y1)) for i, c in enumerate(w.text))
+    return tuple(chars)
+
+
+def _confidence(words: list[Word]) -> float:
+    """Mean confidence of the words with two letters or digits (specks read as '.' or '~' say nothing)."""
+    real = [w for w in words if sum(c.isalnum() for c in w.text) >= 2]
+    return mean_confidence(real)  # type: ignore[arg-type]
+
+
+def _unclear(words: list[Word]) -> list[list[Word]]:
+    runs: list[list[Word]] = []
+    for w in words:
+        if w.conf >= UNCLEAR_CONFIDENCE or sum(c.isalnum() for c in w.text) < _MIN_UNCLEAR_CHARS:
+            continue
+        if runs and runs[-1][-1].line == w.line and words.index(runs[-1][-1]) == words.index(w) - 1:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def _to_page(px, crop: Box, scale: float) -> Box:
+    return (crop[0] + px[0] / scale, crop[3] - px[3] / scale, crop[0] + px[2] / scale, crop[3] - px[1] / scale)
+
+
+def _page_box(words: list[Word]) -> Box:
+    return (min(w.box[0] for w in words), min(w.box[1] for w in words), max(w.box[2] for w in words),
+            max(w.box[3] for w in words))
+
+
+def _area(b: Box) -> float:
+    return max(b[2] - b[0], 0.0) * max(b[3] - b[1], 0.0)
+
+
+def _unsure(out: ScansRead, pages: list[int], reason: str) -> None:
+    out.unsure_pages = sorted(set(out.unsure_pages) | set(pages))
+    if reason not in out.reasons:
+        out.reasons.append(reason)
