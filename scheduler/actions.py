@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from service import search_index
 from service.models import AuditEvent, Part
 
 from .release import last_due_date
@@ -114,6 +115,7 @@ def _move(session: Session, part: Part, seen: str, values: dict, who: Officer, n
         session.add(AuditEvent(at=now, user_id=who.user_id, actor=who.actor, action=action,
                                paper_id=part.paper_id,
                                details={"part_id": part.id, "from": seen, "state": values["state"], **details}))
+        search_index.sync(session, [part.paper_id])  # a release makes text public: index it in this transaction
         session.commit()
     except ActionRefused:
         raise

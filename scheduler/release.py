@@ -31,6 +31,7 @@ from sqlalchemy import and_, insert, or_, update
 from sqlalchemy.orm import Session
 
 from redaction.dates import LONDON, london_midnight_utc
+from service import search_index
 from service.models import AuditEvent, Part
 
 log = logging.getLogger(__name__)
@@ -113,6 +114,8 @@ def release_due(now: datetime, *, session: Session, release_time: time = time(0,
                      "details": {"part_id": part_id, "state": t.new, "due": day.isoformat()}}
                     for part_id, paper_id in rows])
                 changed.extend(part_id for part_id, _ in rows)
+                if t.public:  # what is public changed: the search index follows in the same transaction
+                    search_index.sync(session, [paper_id for _, paper_id in rows])
         session.commit()
     except BaseException:
         session.rollback()

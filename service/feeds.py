@@ -6,6 +6,7 @@ Entry ids are tag URIs that never change for the same event, so feed readers do 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 
@@ -16,6 +17,26 @@ from .public_queries import Decision
 from .public_status import part2_status, sections_phrase
 
 NAME = "Decision papers"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A feed entry for a withdrawal or a correction: only what the public may see of it."""
+
+    kind: str          # "withdrawn" or "updated-v<N>" (the entry id's last part: stable per event)
+    slug: str
+    day: date          # the date in the entry's tag id
+    title: str
+    summary: str
+    url: str
+
+    def fill(self, entry, when: datetime, host: str) -> None:
+        entry.id(f"tag:{host},{self.day.isoformat()}:{self.slug}/{self.kind}")
+        entry.updated(when)
+        entry.published(when)
+        entry.link(href=self.url, rel="alternate", type="text/html")
+        entry.title(self.title)
+        entry.summary(self.summary)
 
 
 def _heading(decision: Decision) -> str:
@@ -36,6 +57,9 @@ def atom(events: list[tuple[datetime, str, Decision]], *, feed_url: str, home_ur
     fg.updated(events[0][0] if events else fallback_updated)
     for when, kind, decision in events:
         entry = fg.add_entry(order="append")
+        if isinstance(decision, Notice):  # a withdrawal or a correction (service.lifecycle_feed)
+            decision.fill(entry, when, host)
+            continue
         entry.id(f"tag:{host},{decision.published_on.isoformat()}:{decision.paper.slug}/{kind}")
         entry.updated(when)
         entry.published(when)
@@ -76,3 +100,28 @@ def calendar(decisions: list[Decision], *, page_url: Callable[[Decision], str], 
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return cal.to_ical()
+
+
+def search_atom(decisions: list[Decision], *, search_words: str, feed_url: str, home_url: str,
+                page_url: Callable[[Decision], str], host: str, fallback_updated: datetime) -> bytes:
+    """The feed of one search: its newest decisions, one entry each (the same ids as the main feed's
+    "published" entries, so a reader following both sees a decision once)."""
+    fg = FeedGenerator()
+    fg.id(feed_url)
+    fg.title(f"{NAME}: {search_words}")
+    fg.subtitle(f"Decisions matching {search_words}, newest first.")
+    fg.link(href=feed_url, rel="self", type="application/atom+xml")
+    fg.link(href=home_url, rel="alternate", type="text/html")
+    fg.language("en-GB")
+    fg.author({"name": NAME})
+    fg.updated(decisions[0].published_at if decisions else fallback_updated)
+    for decision in decisions:
+        entry = fg.add_entry(order="append")
+        entry.id(f"tag:{host},{decision.published_on.isoformat()}:{decision.paper.slug}/published")
+        entry.updated(max(t for t in (decision.published_at, decision.part2.released_at if decision.part2_public
+                                      else None) if t is not None))
+        entry.published(decision.published_at)
+        entry.link(href=page_url(decision), rel="alternate", type="text/html")
+        entry.title(_heading(decision))
+        entry.summary(f"{decision.paper.summary or _heading(decision)} {part2_status(decision.part2).words.rstrip('.')}.")
+    return fg.atom_str(pretty=False)

@@ -4,12 +4,19 @@ CDN can revalidate cheaply (304) and carry a spike.
 The ETag is worked out *before* rendering from what the page shows (a data fingerprint), the request's
 path and query, and the build (templates and assets): an unchanged page costs one small query, not a
 render. Cache lifetimes are short for pages, so a Part 2 release shows within minutes everywhere.
+
+The same ETag also names the rendered body on the server: a full (non-304) response for a page already
+rendered for this data version is the stored bytes (:class:`RenderCache`, per application and process,
+bounded in bytes, least recently used first out). A new data version gives new ETags, so nothing stale is
+ever served and nothing needs to be cleared.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +27,7 @@ from flask import Response, current_app, request
 log = logging.getLogger(__name__)
 
 PAGE_MAX_AGE = 300          # pages, feeds, API: five minutes
-FILE_MAX_AGE = 3600         # published PDFs (a file never changes under its key)
+FILE_MAX_AGE = 300          # published PDFs: a withdrawal or correction reaches every cache within 5 minutes
 ASSET_MAX_AGE = 31536000    # versioned assets (?v=<hash>)
 MISSING_MAX_AGE = 60        # a 404 (e.g. a Part 2 not yet released) is retried soon
 
@@ -60,14 +67,67 @@ def not_modified(etag: str, last_modified: datetime | None) -> bool:
     return bool(since and last and last <= since)
 
 
+RENDER_CACHE_MB = 32        # rendered bodies kept per process (PUBLIC_RENDER_CACHE_MB; 0: none)
+
+
+class RenderCache:
+    """Rendered 200 responses by ETag: (body, content type, extra headers), least recently used out first."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._items: OrderedDict[str, tuple[bytes, str, tuple]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple[bytes, str, tuple] | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None:
+                self._items.move_to_end(key)
+            return item
+
+    def put(self, key: str, response: Response) -> None:
+        body = response.get_data()
+        if len(body) > self.max_bytes // 8:
+            return
+        headers = tuple((k, v) for k, v in response.headers.items() if k not in ("Content-Type", "Content-Length"))
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = (body, response.content_type, headers)
+            self.size += len(body)
+            while self.size > self.max_bytes and self._items:
+                _, (old, _, _) = self._items.popitem(last=False)
+                self.size -= len(old)
+
+
+def render_cache() -> RenderCache | None:
+    app = current_app._get_current_object()
+    cache = app.extensions.get("foia.render_cache")
+    if cache is None:
+        megabytes = float(app.config.get("PUBLIC_RENDER_CACHE_MB", RENDER_CACHE_MB))
+        cache = app.extensions["foia.render_cache"] = RenderCache(int(megabytes * 1024 * 1024))
+    return cache if cache.max_bytes > 0 else None
+
+
 def conditional(render: Callable[[], Response | str], *, etag: str, last_modified: datetime | None,
                 max_age: int = PAGE_MAX_AGE) -> Response:
-    """304 when the client's copy is current, else ``render()``; both with the caching headers."""
+    """304 when the client's copy is current, else the body rendered for this ETag (``render()`` the first
+    time); both with the caching headers. Only 200 responses are kept."""
     if request.method in ("GET", "HEAD") and not_modified(etag, last_modified):
         response = Response(status=304)
+        return with_cache_headers(response, etag=etag, last_modified=last_modified, max_age=max_age)
+    cache = render_cache() if request.method in ("GET", "HEAD") else None
+    kept = cache.get(etag) if cache is not None else None
+    if kept is not None:
+        body, content_type, headers = kept
+        response = Response(body, content_type=content_type)
+        response.headers.extend(headers)
     else:
         result = render()
         response = result if isinstance(result, Response) else Response(result, mimetype="text/html")
+        if cache is not None and response.status_code == 200 and not response.direct_passthrough:
+            cache.put(etag, response)  # before the caching headers: those are set afresh on every answer
     return with_cache_headers(response, etag=etag, last_modified=last_modified, max_age=max_age)
 
 

@@ -17,7 +17,7 @@ import re
 from flask import (Blueprint, Response, abort, current_app, render_template, request, send_file,
                    url_for)
 
-from . import feeds, public_queries as queries
+from . import feeds, lifecycle_feed, lifecycle_queries, public_queries as queries, public_withdrawn
 from .db import db_session
 from .filters import LONDON
 from .http_cache import FILE_MAX_AGE, MISSING_MAX_AGE, conditional, make_etag
@@ -71,7 +71,7 @@ def index():
             abort(404)
         return render_template("public/index.html", result=result, search=search,
                                years=queries.years(db, (changed, count)),
-                               part2_filters=queries.PART2_FILTERS, status=part2_status,
+                               part2_filters=queries.PART2_FILTERS, status=part2_status, sorts=queries.SORTS,
                                page_href=lambda n: url_for("public.index", **search.args(page=n)))
 
     return conditional(render, etag=make_etag(changed, count), last_modified=changed)
@@ -86,8 +86,14 @@ def _fingerprint(db):
 def _decision_or_404(slug: str) -> queries.Decision:
     decision = queries.get(db_session(), slug)
     if decision is None:
+        public_withdrawn.abort_if_withdrawn(slug)  # 410 with the date and reason (service.withdrawal)
         abort(404)
     return decision
+
+
+def decision_etag(decision: queries.Decision, *extra) -> str:
+    """Everything the decision's page shows comes from its three rows: their values are its version."""
+    return make_etag(decision.paper, decision.part1, decision.part2, *extra)
 
 
 def _changed(decision: queries.Decision):
@@ -103,9 +109,10 @@ def decision(slug: str):
     def render():
         return render_template("public/decision.html", d=d, paper=d.paper, status=part2_status(d.part2),
                                part1_redactions=redaction_summary(d.part1),
-                               part2_redactions=redaction_summary(d.part2) if d.part2_public else None)
+                               part2_redactions=redaction_summary(d.part2) if d.part2_public else None,
+                               updates=lifecycle_queries.updates_of(db_session(), d.paper.id))  # corrections
 
-    return conditional(render, etag=make_etag(d.paper.id, changed), last_modified=changed)
+    return conditional(render, etag=decision_etag(d), last_modified=changed)
 
 
 @bp.route("/decisions/<slug>/part1.pdf", defaults={"number": 1})
@@ -121,7 +128,9 @@ def download(slug: str, number: int):
     etag = hashlib.sha256(f"{part.file_key}:{part.size}".encode()).hexdigest()[:32]
     return send_file(storage().path(part.file_key), mimetype="application/pdf", as_attachment=True,
                      download_name=download_name(d.paper.slug, number), conditional=True, etag=etag,
-                     last_modified=part.released_at, max_age=FILE_MAX_AGE)
+                     # a corrected version keeps its first publication date: its file is newer than that
+                     last_modified=max(t for t in (part.released_at, part.updated_at) if t is not None),
+                     max_age=FILE_MAX_AGE)
 
 
 def download_name(slug: str, number: int) -> str:
@@ -146,12 +155,44 @@ def feed():
     changed, count = _fingerprint(db)
 
     def render():
-        body = feeds.atom(queries.recent_events(db), feed_url=url_for("public.feed", _external=True),
+        events = lifecycle_feed.merged(queries.recent_events(db), lifecycle_feed.notices(  # withdrawals, updates
+            db, lambda slug: url_for("public.decision", slug=slug, _external=True)))
+        body = feeds.atom(events, feed_url=url_for("public.feed", _external=True),
                           home_url=url_for("public.index", _external=True), page_url=page_url, host=_host(),
                           fallback_updated=changed or utcnow())
         return Response(body, mimetype="application/atom+xml")
 
     return conditional(render, etag=make_etag(changed, count, request.host_url), last_modified=changed)
+
+
+@bp.route("/search.atom")
+def search_feed():
+    """The Atom feed of one search (words and filters of ``/``): its newest 50 decisions, newest first."""
+    search = queries.Search.from_args(request.args)
+    db = db_session()
+    changed, count = _fingerprint(db)
+
+    def render():
+        decisions = queries.matching(db, search)
+        home = url_for("public.index", _external=True, **search.args(page=1, sort=None))
+        body = feeds.search_atom(decisions, search_words=search_summary(search),
+                                 feed_url=url_for("public.search_feed", _external=True,
+                                                  **search.args(page=1, sort=None)),
+                                 home_url=home, page_url=page_url, host=_host(),
+                                 fallback_updated=changed or utcnow())
+        return Response(body, mimetype="application/atom+xml")
+
+    return conditional(render, etag=make_etag(changed, count, request.host_url), last_modified=changed)
+
+
+def search_summary(search: queries.Search) -> str:
+    """'‘custody review’, published in 2025, Part 2 withheld' — the search in words, for the feed's title."""
+    bits = [f"‘{search.q}’"] if search.q else []
+    if search.year:
+        bits.append(f"published in {search.year}")
+    if search.part2:
+        bits.append("no Part 2" if search.part2 == "none" else f"Part 2 {search.part2}")
+    return ", ".join(bits) or "all decisions"
 
 
 @bp.route("/releases.ics")

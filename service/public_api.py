@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from flask import jsonify, request, url_for
 
-from . import public_queries as queries
+from . import lifecycle_queries, public_queries as queries, public_withdrawn
 from .db import db_session
 from .errors import error_response
 from .http_cache import conditional, make_etag
-from .public import _changed, _fingerprint, bp, download_name
+from .public import _changed, _fingerprint, bp, decision_etag, download_name
 from .public_status import part2_status, sections_phrase
 
 PUBLIC_STATES = {"withheld": "withheld", "held": "withheld", "review": "review", "released": "released"}
@@ -37,6 +37,8 @@ def decision_json(d: queries.Decision) -> dict:
                   "redactions": _counts(p1)},
         "part2": None,
     }
+    if d.snippet is not None:  # a text search: where the words were found, matches in <mark>, HTML-escaped
+        body["snippet_html"] = str(d.snippet)
     if p2 is not None:
         status = part2_status(p2)
         part2 = {"state": PUBLIC_STATES.get(p2.state, "withheld"), "status": status.words,
@@ -100,7 +102,13 @@ def _links(search: queries.Search, pages: int) -> dict:
 def api_decision(slug: str):
     d = queries.get(db_session(), slug)
     if d is None:
-        return error_response(404, "no published decision has that slug")
+        gone = public_withdrawn.json_if_withdrawn(slug)  # 410: withdrawn, with the date and reason
+        return gone if gone is not None else error_response(404, "no published decision has that slug")
     changed = _changed(d)
-    return conditional(lambda: jsonify(decision_json(d)), etag=make_etag(d.paper.id, changed, request.host_url),
+    def render():  # with the corrections that led to this version ("updated on …", newest first)
+        updates = [{"on": u.on.isoformat(), "note": u.note, "version": u.version}
+                   for u in lifecycle_queries.updates_of(db_session(), d.paper.id)]
+        return jsonify({**decision_json(d), "updates": updates})
+
+    return conditional(render, etag=decision_etag(d, request.host_url),
                        last_modified=changed)

@@ -1,50 +1,51 @@
-"""What the public may see, as queries: the one definition of "public" every public route goes through.
+"""What the public may see, as queries: every public route reads through here.
 
-A paper is public when it is published *and* its Part 1 is published (a deferred Part 1 keeps the whole
-paper out of sight, title included). Part 2's file is public only in state ``released``. Originals,
-previews and page images are never read here.
+"Public" itself is defined once, in :mod:`service.public_rows` (a paper is public when it is published
+*and* its Part 1 is published; Part 2's file only when ``released``). Originals, previews and page images
+are never read here. Rows come back as plain, immutable values (:class:`PaperRow`, :class:`PartRow`)
+without the large text column; a text search goes through the full-text index (:mod:`service.search_index`)
+and still joins the definition of public.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from math import ceil
 
-from sqlalchemy import Select, and_, case, extract, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from markupsafe import Markup
+from sqlalchemy import Select, bindparam, case, extract, func, or_, select
+from sqlalchemy.orm import Session
 
+from . import lifecycle_queries, search_index
 from .filters import LONDON
-from .models import Paper, Part
+from .public_rows import PaperRow, PartRow, papers, part1, part2, public_select, rows_of
 
 log = logging.getLogger(__name__)
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
 PART2_FILTERS = {"withheld": "Withheld", "released": "Released", "none": "No Part 2"}
-MAX_TERMS = 8
-
-
-def _aliases():
-    """Part 1 and Part 2 of a paper, as two aliases of ``parts``.
-
-    Made per query, not once per module: an aliased class memoizes its SQL lazily, and threads sharing one
-    (gunicorn gthread workers) could race on that and leave a process unable to build these joins.
-    """
-    return aliased(Part, name="part1"), aliased(Part, name="part2")
+SORTS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
+MAX_TERMS = search_index.MAX_WORDS
 
 
 @dataclass(frozen=True)
 class Search:
-    """A list request: free text, filters and a page. Parsed leniently: a bad value is simply ignored."""
+    """A list request: free text, filters, order and a page. Parsed leniently: a bad value is ignored.
+
+    ``sort`` is ``relevance`` (the default with words to search for), ``newest`` (the default without)
+    or ``oldest``; relevance without words means newest.
+    """
 
     q: str = ""
     year: int | None = None
     part2: str | None = None
     page: int = 1
     per_page: int = PER_PAGE
+    sort: str | None = None
 
     @classmethod
     def from_args(cls, args, *, allow_per_page: bool = False) -> "Search":
@@ -55,12 +56,21 @@ class Search:
         per_page = PER_PAGE
         if allow_per_page:
             per_page = min(max(_int(args.get("per_page")) or PER_PAGE, 1), MAX_PER_PAGE)
+        sort = args.get("sort") if args.get("sort") in SORTS else None
         return cls(q=q, year=year if year and 1900 < year < 3000 else None, part2=part2, page=page,
-                   per_page=per_page)
+                   per_page=per_page, sort=sort)
 
     @property
     def terms(self) -> list[str]:
-        return self.q.split()[:MAX_TERMS]
+        """The words searched for (letters and digits; stop words dropped)."""
+        return search_index.words(self.q)
+
+    @property
+    def order(self) -> str:
+        """The order actually used: ``relevance`` only when there are words to rank by."""
+        default = "relevance" if self.terms else "newest"
+        wanted = self.sort or default
+        return "newest" if wanted == "relevance" and not self.terms else wanted
 
     @property
     def filtered(self) -> bool:
@@ -69,7 +79,8 @@ class Search:
     def args(self, **changes) -> dict:
         """Query-string arguments for a link to this search with ``changes`` (defaults left out)."""
         s = replace(self, **changes)
-        out = {"q": s.q or None, "year": s.year, "part2": s.part2, "page": s.page if s.page > 1 else None}
+        out = {"q": s.q or None, "year": s.year, "part2": s.part2, "sort": s.sort,
+               "page": s.page if s.page > 1 else None}
         if s.per_page != PER_PAGE:
             out["per_page"] = s.per_page
         return {k: v for k, v in out.items() if v is not None}
@@ -79,9 +90,10 @@ class Search:
 class Decision:
     """One public decision: the paper, its published Part 1 and its Part 2 (any state) if there is one."""
 
-    paper: Paper
-    part1: Part
-    part2: Part | None
+    paper: PaperRow
+    part1: PartRow
+    part2: PartRow | None
+    snippet: Markup | None = field(default=None, compare=False)  # matches marked, escaped (searches only)
 
     @property
     def published_at(self) -> datetime:
@@ -114,63 +126,63 @@ def _int(value) -> int | None:
         return None
 
 
-def _public(p1, p2) -> Select:
-    """Papers with a published Part 1, with Part 2 joined when there is one."""
-    return (select(Paper, p1, p2)
-            .join(p1, and_(p1.paper_id == Paper.id, p1.number == 1))
-            .outerjoin(p2, and_(p2.paper_id == Paper.id, p2.number == 2))
-            .where(Paper.state == "published", Paper.slug.is_not(None), p1.state == "published",
-                   p1.released_at.is_not(None)))
-
-
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _filtered(search: Search, p1, p2) -> Select:
-    query = _public(p1, p2)
-    for term in search.terms:  # every word must appear in one of the fields
-        pattern = _like(term)
-        query = query.where(or_(*(column.ilike(pattern, escape="\\") for column in
-                                  (Paper.reference, Paper.title, Paper.summary, p1.text))))
+def _filters(query: Select, search: Search) -> Select:
     if search.year:
         # Europe/London is on GMT at New Year, so the UTC year of an instant is its London year.
-        query = query.where(extract("year", p1.released_at) == search.year)
+        query = query.where(extract("year", part1.c.released_at) == search.year)
     if search.part2 == "none":
-        query = query.where(p2.id.is_(None))
+        query = query.where(part2.c.id.is_(None))
     elif search.part2 == "released":
-        query = query.where(p2.state == "released", p2.in_file.is_(True))
+        query = query.where(part2.c.state == "released", part2.c.in_file.is_(True))
     elif search.part2 == "withheld":  # a Part 2 not in the file is withheld from this site even once released
-        query = query.where(p2.id.is_not(None), or_(p2.state != "released", p2.in_file.is_(False)))
+        query = query.where(part2.c.id.is_not(None), or_(part2.c.state != "released", part2.c.in_file.is_(False)))
     return query
+
+
+NEWEST = (part1.c.released_at.desc(), papers.c.id.desc())
+OLDEST = (part1.c.released_at.asc(), papers.c.id.asc())
+_FIRST_PAGE = (public_select().order_by(*NEWEST).limit(bindparam("limit")))   # "/": built once
 
 
 _totals: dict[tuple, int] = {}
 
 
 def find(db: Session, search: Search, version: tuple | None = None) -> ResultPage:
-    """One page of public decisions matching ``search``, newest first.
+    """One page of public decisions matching ``search`` in its order, with snippets for a text search.
 
     The total (a count over every match) is kept per ``version`` of the data (see :func:`fingerprint`),
     so paging through a search, or many visitors asking the same one, counts it once.
     """
-    p1, p2 = _aliases()
-    query = _filtered(search, p1, p2)
-    key = (str(db.get_bind().url), version, search.q.lower(), search.year, search.part2)
+    terms = search.terms
+    if search.q and not terms:  # only punctuation or stop words: nothing to look for
+        return ResultPage(search, [], 0)
+    query, rank_order = _filters(public_select(), search), None
+    if terms:
+        hits, rank_order = search_index.hits(db, terms)
+        query = query.join(hits, hits.c.paper_id == papers.c.id)
+    key = (str(db.get_bind().url), version, tuple(terms), search.year, search.part2)
     total = _totals.get(key) if version is not None else None
     if total is None:
-        total = db.scalar(select(func.count()).select_from(query.with_only_columns(Paper.id).subquery())) or 0
+        total = db.scalar(select(func.count()).select_from(query.with_only_columns(papers.c.id).subquery())) or 0
         if version is not None:
             if len(_totals) > 1024:
                 _totals.clear()
             _totals[key] = total
-    rows = db.execute(query.order_by(p1.released_at.desc(), Paper.id.desc())
-                      .offset((search.page - 1) * search.per_page).limit(search.per_page)).all()
-    return ResultPage(search, [Decision(*row) for row in rows], total)
+    offset = (search.page - 1) * search.per_page
+    if not search.filtered and search.order == "newest" and offset == 0:
+        rows = db.execute(_FIRST_PAGE, {"limit": search.per_page}).all()
+    else:
+        order = {"newest": NEWEST, "oldest": OLDEST}.get(search.order) or (rank_order, *NEWEST)
+        rows = db.execute(query.order_by(*order).offset(offset).limit(search.per_page)).all()
+    decisions = [Decision(*rows_of(row)) for row in rows]
+    if terms and decisions:
+        marked = search_index.snippets(db, [d.paper.id for d in decisions], terms)
+        decisions = [replace(d, snippet=marked.get(d.paper.id)) for d in decisions]
+    return ResultPage(search, decisions, total)
 
 
 _years_cache: dict[tuple, list[int]] = {}
+_YEARS = public_select(extract("year", part1.c.released_at)).distinct()
 
 
 def years(db: Session, version: tuple | None = None) -> list[int]:
@@ -182,10 +194,7 @@ def years(db: Session, version: tuple | None = None) -> list[int]:
     key = (str(db.get_bind().url), version)
     if version is not None and key in _years_cache:
         return _years_cache[key]
-    p1, p2 = _aliases()
-    year = extract("year", p1.released_at)
-    rows = db.execute(_public(p1, p2).with_only_columns(year).distinct()).scalars()
-    found = sorted({int(y) for y in rows if y is not None}, reverse=True)
+    found = sorted({int(y) for y in db.execute(_YEARS).scalars() if y is not None}, reverse=True)
     if version is not None:
         if len(_years_cache) > 64:
             _years_cache.clear()
@@ -193,12 +202,19 @@ def years(db: Session, version: tuple | None = None) -> list[int]:
     return found
 
 
+_BY_SLUG = public_select().where(papers.c.slug == bindparam("slug"))
+
+
 def get(db: Session, slug: str) -> Decision | None:
-    row = db.execute(_public(*_aliases()).where(Paper.slug == slug)).first()
-    return Decision(*row) if row else None
+    row = db.execute(_BY_SLUG, {"slug": slug}).first()
+    return Decision(*rows_of(row)) if row else None
 
 
 _fingerprints: dict[str, tuple[float, tuple[datetime | None, int]]] = {}
+_FINGERPRINT = public_select(
+    func.max(papers.c.updated_at), func.max(part1.c.updated_at), func.max(part2.c.updated_at),
+    func.count(papers.c.id),
+    *[func.count(case((part2.c.state == state, 1))) for state in ("withheld", "review", "held", "released")])
 
 
 def fingerprint(db: Session, max_age: float = 0.0) -> tuple[datetime | None, str]:
@@ -216,39 +232,44 @@ def fingerprint(db: Session, max_age: float = 0.0) -> tuple[datetime | None, str
     if max_age > 0 and cached and time.monotonic() - cached[0] < max_age:
         return cached[1]
     taken = time.monotonic()
-    p1, p2 = _aliases()
-    states = [func.count(case((p2.state == state, 1))) for state in ("withheld", "review", "held", "released")]
-    row = db.execute(_public(p1, p2).with_only_columns(
-        func.max(Paper.updated_at), func.max(p1.updated_at), func.max(p2.updated_at),
-        func.count(Paper.id), *states)).one()
-    changes = [t for t in row[:3] if t is not None]
+    row = db.execute(_FINGERPRINT).one()
+    # a withdrawal takes a decision out: the version moves forward all the same (service.withdrawal)
+    changes = [t for t in (*row[:3], lifecycle_queries.last_withdrawal(db)) if t is not None]
     value = (max(changes) if changes else None), "/".join(str(int(n)) for n in row[3:])
     _fingerprints[key] = (taken, value)
     return value
 
 
+_RECENT_PUBLISHED = public_select().order_by(*NEWEST).limit(bindparam("limit"))
+_RECENT_RELEASED = (public_select().where(part2.c.state == "released", part2.c.released_at.is_not(None),
+                                          part2.c.in_file.is_(True))
+                    .order_by(part2.c.released_at.desc(), papers.c.id.desc()).limit(bindparam("limit")))
+
+
 def recent_events(db: Session, limit: int = 50) -> list[tuple[datetime, str, Decision]]:
     """Publications and Part 2 releases, newest first: (when, "published" | "released", decision)."""
-    p1, p2 = _aliases()
-    published = db.execute(_public(p1, p2).order_by(p1.released_at.desc(), Paper.id.desc())
-                           .limit(limit)).all()
-    released = db.execute(_public(p1, p2).where(p2.state == "released", p2.released_at.is_not(None),
-                                                     p2.in_file.is_(True))
-                          .order_by(p2.released_at.desc(), Paper.id.desc()).limit(limit)).all()
-    events = [(row[1].released_at, "published", Decision(*row)) for row in published]
-    events += [(row[2].released_at, "released", Decision(*row)) for row in released]
+    published = [Decision(*rows_of(row)) for row in db.execute(_RECENT_PUBLISHED, {"limit": limit})]
+    released = [Decision(*rows_of(row)) for row in db.execute(_RECENT_RELEASED, {"limit": limit})]
+    events = [(d.part1.released_at, "published", d) for d in published]
+    events += [(d.part2.released_at, "released", d) for d in released]
     events.sort(key=lambda e: (e[0], e[1] == "released"), reverse=True)
     return events[:limit]
 
 
+def matching(db: Session, search: Search, limit: int = 50) -> list[Decision]:
+    """The newest ``limit`` decisions matching ``search`` (words and filters; its page and order ignored)."""
+    return find(db, replace(search, page=1, per_page=limit, sort="newest")).decisions
+
+
+_UPCOMING = (public_select().where(part2.c.state == "withheld", part2.c.release_on.is_not(None),
+                                   part2.c.in_file.is_(True), part2.c.release_on >= bindparam("today"))
+             .order_by(part2.c.release_on, papers.c.id))
+
+
 def upcoming_releases(db: Session, today: date) -> list[Decision]:
     """Public decisions whose Part 2 is withheld with a release date from ``today`` on, soonest first."""
-    p1, p2 = _aliases()
-    rows = db.execute(_public(p1, p2).where(p2.state == "withheld", p2.release_on.is_not(None),
-                                      p2.in_file.is_(True), p2.release_on >= today)
-                      .order_by(p2.release_on, Paper.id)).all()
-    return [Decision(*row) for row in rows]
+    return [Decision(*rows_of(row)) for row in db.execute(_UPCOMING, {"today": today})]
 
 
-__all__ = ["Decision", "ResultPage", "Search", "PART2_FILTERS", "find", "years", "get", "fingerprint",
-           "recent_events", "upcoming_releases"]
+__all__ = ["Decision", "ResultPage", "Search", "PART2_FILTERS", "SORTS", "find", "years", "get", "fingerprint",
+           "recent_events", "matching", "upcoming_releases"]

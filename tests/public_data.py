@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+from service import search_index
 from service.models import Paper, Part
 from tests.textpdf import text_pdf
 
@@ -74,6 +75,8 @@ def add(app, spec: Spec) -> dict:
                                        redactions=redaction_counts({"1": 1}),
                                        updated_at=released or spec.published)
         db.add(paper)
+        db.flush()
+        search_index.sync(db, [paper.id])  # as publication and the release sweep do
         db.commit()
         files.update(id=paper.id, slug=paper.slug)
     return files

@@ -1,0 +1,184 @@
+"""The full-text index of public decisions: SQLite FTS5 on the embedded default, a PostgreSQL ``tsvector``
+with a GIN index otherwise (migration 0007 creates both and fills them).
+
+One entry per *public* decision (see :func:`service.public_rows.public_select`), keyed by the paper's id,
+holding only what the public may read: reference, title, summary, the published Part 1's text and, once
+released, Part 2's text if it is stored. Nothing else is ever written here.
+
+Keeping it right: whatever changes what is public calls :func:`sync` with the papers it touched, in the same
+transaction (publication, the release sweep and officers' release actions do); :func:`remove` drops one
+paper at once (withdrawal). :func:`sync` re-reads the paper through the one definition of public, so a
+paper that stopped being public for any reason leaves the index. Searches still join that definition as
+well, so an entry left behind by a path that forgot to call :func:`sync` can never show.
+
+Searching: every word of the query must match, as a word prefix ("pcd 90" finds PCD 901), with English
+stemming on both backends (FTS5 ``porter``, PostgreSQL ``english``) and the same short stop-word list
+dropped on both. Results are ranked (FTS5 ``bm25``, PostgreSQL ``ts_rank``; reference and title weigh most)
+and each carries a snippet with the matches marked, escaped for HTML (:func:`highlighted`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from markupsafe import Markup, escape
+from sqlalchemy import Float, Integer, and_, bindparam, case, column, delete, func, insert, select, table, text
+from sqlalchemy.orm import Session
+
+from .public_rows import papers, part1, part2, public_select
+
+# Snippet markers: private-use characters, removed from every text before it is indexed, so a document
+# can never forge a highlight; they become <mark> only in :func:`highlighted`, after escaping.
+START, STOP = "\ue000", "\ue001"
+MAX_WORDS = 8
+SNIPPET_TOKENS = 24
+HEADLINE_CHARS = 60000   # PostgreSQL re-reads the text for a headline: the first 60,000 characters of each
+
+# PostgreSQL's English stop words that are common in queries; dropped on both backends so that a search
+# finds the same decisions on either (PostgreSQL ignores them; FTS5 would require them).
+STOP_WORDS = frozenset("""a about above after again against all am an and any are as at be because been before
+being below between both but by can did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not now of off on once only or other our ours ourselves out over own same she should so some
+such than that the their theirs them themselves then there these they this those through to too under until
+up very was we were what when where which while who whom why will with you your yours yourself
+yourselves""".split())
+
+_WORD = re.compile(r"[^\W_]+")
+
+fts = table("search_fts", column("rowid"), column("reference"), column("title"), column("summary"),
+            column("body"), column("part2"))                       # SQLite (FTS5 virtual table)
+documents = table("search_documents", column("paper_id"), column("reference"), column("title"),
+                  column("summary"), column("body"), column("part2"))  # PostgreSQL (plus its tsvector)
+
+
+class SearchUnavailable(Exception):
+    """The database has no search index (an older schema): run ``foia migrate``."""
+
+
+def words(query: str) -> list[str]:
+    """The words a query searches for: letters and digits, lower-case, stop words dropped, at most 8."""
+    found = [w for w in _WORD.findall(query.lower()) if w not in STOP_WORDS]
+    return list(dict.fromkeys(found))[:MAX_WORDS]
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+# --- keeping it right ----------------------------------------------------------------------------------
+
+def _clean(value):
+    return func.replace(func.replace(func.coalesce(value, ""), START, ""), STOP, "")
+
+
+def _entries(paper_ids: list[int] | None):
+    """The index entries of the public papers among ``paper_ids`` (all public papers when None)."""
+    released = and_(part2.c.state == "released", part2.c.in_file.is_(True))
+    query = public_select(papers.c.id, _clean(papers.c.reference), _clean(papers.c.title),
+                          _clean(papers.c.summary), _clean(part1.c.text),
+                          _clean(case((released, part2.c.text), else_=None)))
+    return query if paper_ids is None else query.where(papers.c.id.in_(paper_ids))
+
+
+def _target(session: Session):
+    return (fts, fts.c.rowid) if _dialect(session) == "sqlite" else (documents, documents.c.paper_id)
+
+
+def sync(session: Session, paper_ids: Iterable[int]) -> None:
+    """Bring the entries of ``paper_ids`` in line with what is public now (add, refresh or drop).
+
+    Call it in the transaction that changed what is public; it does not commit.
+    """
+    ids = sorted({int(i) for i in paper_ids if i is not None})
+    if not ids:
+        return
+    target, key = _target(session)
+    session.execute(delete(target).where(key.in_(ids)))
+    session.execute(insert(target).from_select(list(target.c), _entries(ids)))
+
+
+def remove(session: Session, paper_id: int) -> None:
+    """Drop one paper from the index at once (withdrawal). Does not commit."""
+    target, key = _target(session)
+    session.execute(delete(target).where(key == int(paper_id)))
+
+
+def rebuild(session: Session) -> int:
+    """Empty the index and fill it from every public paper; returns the number of entries. Does not commit."""
+    target, _ = _target(session)
+    session.execute(delete(target))
+    session.execute(insert(target).from_select(list(target.c), _entries(None)))
+    return int(session.execute(text(f"SELECT count(*) FROM {target.name}")).scalar() or 0)
+
+
+def indexed_ids(session: Session) -> set[int]:
+    """The papers the index holds (for checks and tests)."""
+    _, key = _target(session)
+    return set(session.execute(select(key)).scalars())
+
+
+# --- searching -----------------------------------------------------------------------------------------
+
+def _fts5_match(terms: list[str]) -> str:
+    return " AND ".join(f'"{t}"*' for t in terms)   # terms are letters and digits only
+
+
+def _tsquery(terms: list[str]) -> str:
+    return " & ".join(f"{t}:*" for t in terms)        # terms are letters and digits only
+
+
+_SQLITE_HITS = text("SELECT rowid AS paper_id, bm25(search_fts, 8.0, 8.0, 3.0, 1.0, 1.0) AS rank "
+                    "FROM search_fts WHERE search_fts MATCH :match")
+_PG_HITS = text("SELECT paper_id, ts_rank(document, to_tsquery('english', :match)) AS rank "
+                "FROM search_documents WHERE document @@ to_tsquery('english', :match)")
+
+
+def hits(session: Session, terms: list[str]):
+    """(subquery of ``paper_id`` and ``rank``, the rank's best-first ordering) for papers matching every term."""
+    if _dialect(session) == "sqlite":
+        sub = (_SQLITE_HITS.bindparams(match=_fts5_match(terms))
+               .columns(column("paper_id", Integer), column("rank", Float)).subquery("hits"))
+        return sub, sub.c.rank.asc()       # bm25: lower is better
+    sub = (_PG_HITS.bindparams(match=_tsquery(terms))
+           .columns(column("paper_id", Integer), column("rank", Float)).subquery("hits"))
+    return sub, sub.c.rank.desc()
+
+
+_SQLITE_SNIPPETS = text(f"SELECT rowid, snippet(search_fts, -1, :start, :stop, '…', {SNIPPET_TOKENS}) "
+                        "FROM search_fts WHERE search_fts MATCH :match AND rowid IN :ids"
+                        ).bindparams(bindparam("ids", expanding=True))
+_PG_SNIPPETS = text("SELECT paper_id, ts_headline('english', concat_ws(' … ', summary, left(body, :chars), "
+                    "left(part2, :chars)), to_tsquery('english', :match), :options) "
+                    "FROM search_documents WHERE paper_id IN :ids").bindparams(bindparam("ids", expanding=True))
+_PG_OPTIONS = (f'StartSel="{START}", StopSel="{STOP}", MaxWords=30, MinWords=12, MaxFragments=2, '
+               'FragmentDelimiter=" … "')
+
+
+def snippets(session: Session, paper_ids: list[int], terms: list[str]) -> dict[int, Markup]:
+    """A short passage of each paper around its matches, the matches in ``<mark>``, escaped for HTML."""
+    if not paper_ids or not terms:
+        return {}
+    if _dialect(session) == "sqlite":
+        rows = session.execute(_SQLITE_SNIPPETS, {"start": START, "stop": STOP, "match": _fts5_match(terms),
+                                                  "ids": list(paper_ids)})
+    else:
+        rows = session.execute(_PG_SNIPPETS, {"chars": HEADLINE_CHARS, "match": _tsquery(terms),
+                                              "options": _PG_OPTIONS, "ids": list(paper_ids)})
+    return {int(pid): highlighted(raw) for pid, raw in rows if raw and START in raw}
+
+
+_MARKED = re.compile(f"{START}(.*?){STOP}", re.S)
+
+
+def highlighted(raw: str) -> Markup:
+    """Snippet text with START…STOP markers → escaped HTML with ``<mark>``; nothing of the text is trusted."""
+    raw = " ".join(raw.split())
+    out, last = [], 0
+    for m in _MARKED.finditer(raw):
+        out.append(escape(raw[last:m.start()].replace(START, "").replace(STOP, "")))
+        out.append(Markup('<mark class="app-highlight">%s</mark>') % m.group(1).replace(START, ""))
+        last = m.end()
+    out.append(escape(raw[last:].replace(START, "").replace(STOP, "")))
+    return Markup("").join(out)
