@@ -54,8 +54,9 @@ class ReleaseScheduler:
     def __init__(self, database: Database, *, release_time: time = time(0, 0),
                  data_dir: str | Path | None = None, mode: str = "in-process", clock: Clock = utcnow,
                  scheduler: BaseScheduler | None = None, horizon: timedelta = HORIZON,
-                 sweep_every: timedelta = SWEEP_EVERY):
+                 sweep_every: timedelta = SWEEP_EVERY, after_sweep: Callable[[datetime], object] | None = None):
         self.database, self.release_time, self.clock = database, release_time, clock
+        self.after_sweep = after_sweep  # e-mail (service.notifications.MailSweep): after every sweep
         self.sweep_every = sweep_every
         self.data_dir, self.mode, self.horizon = data_dir, mode, horizon
         self.scheduler = scheduler or new_scheduler()
@@ -94,10 +95,20 @@ class ReleaseScheduler:
         except Exception:  # the next sweep tries again; release queries carry ids and dates only
             log.exception("release sweep failed")
             self._beat(now, 0, ok=False)
+            self._after(now)  # mail still goes: a release that keeps failing is reported as overdue
             return []
         self._plan(wanted)
         self._beat(now, len(changed))
+        self._after(now)
         return changed
+
+    def _after(self, now: datetime) -> None:
+        if self.after_sweep is not None:
+            try:
+                self.after_sweep(now)
+            except Exception:  # mail never stops the release clock
+                log.exception("mail sweep failed")
+
 
     def release_part(self, part_id: int) -> list[int]:
         """The date job of one part: release it if (still) due — the database decides.
@@ -150,8 +161,18 @@ def job_id(part_id: int) -> str:
 
 
 def scheduler_for(config: dict, database: Database, **kwargs) -> ReleaseScheduler:
+    kwargs.setdefault("after_sweep", mail_sweep_for(config, database))
     return ReleaseScheduler(database, release_time=config["RELEASE_TIME_OF_DAY"], data_dir=config["DATA_DIR"],
                             sweep_every=timedelta(seconds=int(config.get("SWEEP_SECONDS", 60))), **kwargs)
+
+
+def mail_sweep_for(config: dict, database: Database):
+    """The e-mail sweep when ``FOIA_SMTP_URL`` is set, else None (no mail server: nothing is queued)."""
+    if not config.get("SMTP_URL"):
+        return None
+    from service.notifications import MailSweep  # imports the publishing code: only when mail is on
+
+    return MailSweep(config, database)
 
 
 def start_in_app(app) -> ReleaseScheduler | None:

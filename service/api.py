@@ -15,7 +15,7 @@ from flask import Blueprint, current_app, g, jsonify, request, url_for
 from redaction.decisions import Decisions
 from redaction.errors import InputError
 
-from . import audit, papers, publishing
+from . import approval, audit, papers, publishing
 from .accounts import user_for_token
 from .db import db_session
 from .errors import error_response
@@ -50,6 +50,10 @@ def paper_json(paper: Paper) -> dict:
             "decisions": paper.decisions or {}}
     if paper.state == "published":
         body.update(publishing.publish_response(paper))
+    req = approval.latest(db_session(), paper)
+    body["approval"] = approval.to_json(req, paper)
+    if req is not None and approval.is_current(req, paper):
+        body["state"] = "awaiting_approval"
     return body
 
 
@@ -121,8 +125,8 @@ def publish(paper_id: int):
                          redacted=sum(v == "redact" for v in data.get("items", {}).values()),
                          texts=len(data.get("redact_texts", [])), boxes=len(data.get("boxes", [])))
             db.commit()
-    try:
-        body = publishing.publish(db, paper, g.api_user, actor="api")
-    except publishing.PublishError as exc:
+    try:  # FOIA_APPROVAL=two-person: 202 {"state": "awaiting_approval"}, see service/approval_routes.py
+        body, status = approval.publish_or_request(db, paper, g.api_user, actor="api")
+    except (publishing.PublishError, approval.ApprovalError) as exc:
         return error_response(exc.status, exc.message)
-    return jsonify(body), 200
+    return jsonify(body), status

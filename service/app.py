@@ -61,6 +61,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 def _register_blueprints(app: Flask) -> None:
     from . import api, auth, health, officer, public, releases  # noqa: F401 (releases nests in officer)
+    from . import approval_routes  # noqa: F401 (approval routes on the officer and api blueprints)
 
     app.before_request(auth.load_user)
     app.register_blueprint(health.bp)

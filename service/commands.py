@@ -108,10 +108,17 @@ def run_scheduler(args: argparse.Namespace) -> int:
         from scheduler.release import release_due
         from .models import utcnow
 
+        from scheduler.jobs import mail_sweep_for
+
+        now = utcnow()
         with db.session() as session:
-            changed = release_due(utcnow(), session=session, release_time=cfg["RELEASE_TIME_OF_DAY"])
+            changed = release_due(now, session=session, release_time=cfg["RELEASE_TIME_OF_DAY"])
+        mail = mail_sweep_for(cfg, db)
+        sent = mail.sweep(now) if mail else None
         db.dispose()
         print(f"{len(changed)} part(s) published, released or queued for review.")
+        if sent:
+            print(f"E-mail: {sent.sent} sent, {sent.retried} to retry, {sent.failed} failed.")
         return 0
     releases = scheduler_for(cfg, db, mode="process")
     stop = threading.Event()  # the handler only sets it: SIGTERM during the start-up sweep waits for it

@@ -45,6 +45,12 @@ DEFAULTS: dict[str, object] = {
     "DB_POOL_TIMEOUT_S": 30,       # wait this long for a free connection, then fail the request
     "DB_POOL_RECYCLE_S": 1800,     # reopen connections older than this (firewalls drop idle ones)
     "METRICS_TOKEN": "",           # /metrics needs `Authorization: Bearer <token>`; empty: /metrics is off
+    # Second-officer approval and e-mail (service/approval.py, service/notifications.py, docs/deploy.md).
+    "APPROVAL": "off",             # two-person: publishing asks another officer to approve first
+    "SMTP_URL": "",                # smtp://host:port, smtp+starttls://user:pass@host, smtps://…; empty: no e-mail
+    "SMTP_CA_FILE": "",            # PEM file of the CA that signed the mail server's certificate (default: system)
+    "MAIL_FROM": "",               # the From address of every message (required with SMTP_URL)
+    "DIGEST_TIME": "07:00",        # time of day (Europe/London) of the officers' daily digest
 }
 
 
@@ -96,7 +102,32 @@ def _finish(cfg: dict) -> dict:
         raise ConfigError(f"{PREFIX}SWEEP_SECONDS must be at least 1")
     if int(cfg["MAX_UPLOAD_MB"]) < 1:
         raise ConfigError(f"{PREFIX}MAX_UPLOAD_MB must be at least 1")
+    _finish_mail(cfg)
     return cfg
+
+
+def _finish_mail(cfg: dict) -> None:
+    """Approval and e-mail settings (checked here so a bad value stops the start, not the first message)."""
+    from .mail import MailConfigError, parse_smtp_url  # mail.py imports nothing of the service
+
+    cfg["APPROVAL"] = str(cfg["APPROVAL"]).strip().lower()
+    if cfg["APPROVAL"] not in ("off", "two-person"):
+        raise ConfigError(f"{PREFIX}APPROVAL must be off or two-person")
+    try:
+        cfg["DIGEST_TIME_OF_DAY"] = parse_time(str(cfg["DIGEST_TIME"]))
+    except ConfigError:
+        raise ConfigError(f"{PREFIX}DIGEST_TIME must be HH:MM (24-hour clock)") from None
+    if not cfg["SMTP_URL"]:
+        return
+    try:
+        parse_smtp_url(str(cfg["SMTP_URL"]))
+    except MailConfigError as exc:
+        raise ConfigError(f"{PREFIX}SMTP_URL: {exc}") from None
+    if "@" not in str(cfg["MAIL_FROM"]):
+        raise ConfigError(f"{PREFIX}MAIL_FROM is required with {PREFIX}SMTP_URL (an address such as foi@example.org)")
+    if cfg["SMTP_CA_FILE"] and not Path(cfg["SMTP_CA_FILE"]).is_file():
+        raise ConfigError(f"{PREFIX}SMTP_CA_FILE is not a file")
+    # The links in e-mail use BASE_URL (required in production; http://127.0.0.1:8000 in development).
 
 
 def parse_time(value: str) -> time:

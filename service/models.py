@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint, true)
+                        UniqueConstraint, text, true)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -171,3 +171,58 @@ class SignInFailure(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+
+class ApprovalRequest(Base):
+    """A publication waiting for a second officer (``FOIA_APPROVAL=two-person``; :mod:`service.approval`).
+
+    ``files`` are the verified outputs, stored when approval was asked (``{"1": {"key", "sha256", "size",
+    "pages"}, "2": …}``): the approver opens exactly these and exactly these bytes are published.
+    ``fingerprint`` covers what was reviewed (decisions, analysis, original, public fields); any change
+    makes the request out of date. ``note`` is the officer's reason for returning it (officers only).
+    """
+
+    __tablename__ = "approval_requests"  # migration 0005
+    __table_args__ = (Index("ix_approval_requests_paper", "paper_id", "state"),
+                      Index("uq_approval_requests_awaiting", "paper_id", unique=True,
+                            sqlite_where=text("state = 'awaiting'"), postgresql_where=text("state = 'awaiting'")))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    paper_id: Mapped[int] = mapped_column(ForeignKey("papers.id", ondelete="CASCADE"))
+    state: Mapped[str] = mapped_column(String(16))  # awaiting, approved, returned, withdrawn, superseded, failed
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    folder: Mapped[str] = mapped_column(String(200))   # storage folder of the files
+    files: Mapped[dict] = mapped_column(JSON)
+    part2_read: Mapped[dict | None] = mapped_column(JSON)  # the redaction report's Part 2 (officer's start)
+    part1_text: Mapped[str | None] = mapped_column(Text)   # Part 1's redacted text, for search
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    requested_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    paper: Mapped[Paper] = relationship()
+    requester: Mapped[User | None] = relationship(foreign_keys=[requested_by])
+    decider: Mapped[User | None] = relationship(foreign_keys=[decided_by])
+
+
+class OutboxMessage(Base):
+    """An e-mail waiting for the scheduler to send it (:mod:`service.notifications`). Officer-only
+    content: titles, references, dates and links, never text from a paper's body or its redactions."""
+
+    __tablename__ = "mail_outbox"  # migration 0005
+    __table_args__ = (Index("ix_mail_outbox_due", "state", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)  # one message per event and recipient
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending, sending, sent, failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    claimed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(AwareDateTime)

@@ -91,6 +91,11 @@ def _redact(paper: Paper) -> pdftasks.Redacted | pdftasks.Failure:
         return pdftasks.Failure("internal", "the paper could not be redacted because of an error on our side")
 
 
+def redact_paper(paper: Paper) -> pdftasks.Redacted | pdftasks.Failure:
+    """The verified redaction publication would make now (for an approval request to store)."""
+    return _redact(paper)
+
+
 # --- preview -------------------------------------------------------------------------------------------
 
 def preview_key(paper_id: int, number: int) -> str:
@@ -138,13 +143,21 @@ def preview_paper(paper_id: int) -> None:
 
 # --- publish -------------------------------------------------------------------------------------------
 
-def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime | None = None) -> dict:
-    """Redact, verify, store and schedule; returns the API's publish response. Raises PublishError."""
+def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime | None = None,
+            approved: pdftasks.Redacted | None = None) -> dict:
+    """Redact, verify, store and schedule; returns the API's publish response. Raises PublishError.
+
+    ``approved``: the verified files a second officer approved (:mod:`service.approval`), published as they
+    are. With ``FOIA_APPROVAL=two-person`` nothing else is published: one officer's word is not enough.
+    """
     now = now or utcnow()
     if paper.state == "published":
         raise PublishError("This paper is already published.", 409, "published")
     if paper.state != "ready":
         raise PublishError("This paper is not ready to publish yet.", 409, "not_ready")
+    if approved is None and current_app.config.get("APPROVAL") == "two-person":
+        raise PublishError("Publication needs a second officer's approval: ask for it first.", 409,
+                           "approval_needed")
     exposed = public_fields_with_redacted_text(paper)
     if exposed:  # the page, feed and API show these fields: the one rule applies to them too
         audit.record(db, "publication stopped", user=user, actor=actor, paper_id=paper.id, code="leak",
@@ -152,7 +165,7 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
         db.commit()
         raise PublishError(f"Nothing was published: the {' and the '.join(exposed)} contain(s) text chosen for "
                            "redaction; edit it on the review page first.", 422, "leak")
-    result = _redact(paper)
+    result = approved or _redact(paper)
     if isinstance(result, pdftasks.Failure):
         audit.record(db, "publication stopped", user=user, actor=actor, paper_id=paper.id, code=result.code)
         db.commit()

@@ -19,7 +19,7 @@ from redaction.decisions import CONFIRMABLE, Decisions
 from redaction.errors import InputError
 from scheduler.release import last_due_date
 
-from . import audit, papers, pdftasks, publishing
+from . import approval, audit, papers, pdftasks, publishing
 from .db import db_session
 from .filters import uk_date
 from .models import Paper, utcnow
@@ -55,6 +55,11 @@ def review(paper_id: int):
         return redirect(url_for("officer.preview", paper_id=paper.id), code=303)
     flash("Your decisions are saved.")
     return redirect(url_for("officer.review", paper_id=paper.id) + "#decisions", code=303)
+
+
+def render_review_page(paper, error: str | None = None):
+    """The review page, for other officer routes that refuse with a reason (approval)."""
+    return _render_review(paper, error)
 
 
 def _render_review(paper, error: str | None = None):
@@ -208,11 +213,14 @@ def preview_file(paper_id: int, number: int):
 def publish(paper_id: int):
     paper = _paper(paper_id)
     try:
-        result = publishing.publish(db_session(), paper, g.user, actor="officer")
-    except publishing.PublishError as exc:
+        result, status = approval.publish_or_request(db_session(), paper, g.user, actor="officer")
+    except (publishing.PublishError, approval.ApprovalError) as exc:
         return render_template("officer/preview.html", paper=paper, preview=paper.preview or {},
                                current=False, plan=publishing.effective(paper), error=exc.message,
                                today=_due_day()), exc.status
+    if status == 202:  # FOIA_APPROVAL=two-person: another officer approves on the review page
+        flash("Approval is asked for: another officer must approve the paper before it is published.")
+        return redirect(url_for("officer.review", paper_id=paper.id) + "#approval", code=303)
     part1 = result["part1"]
     flash(f"Part 1 is scheduled for publication on {uk_date(date.fromisoformat(part1['publish_on']))}."
           if part1["state"] == "scheduled" else "The paper is published.")

@@ -1,0 +1,196 @@
+"""Second-officer approval (FOIA_APPROVAL=two-person) end to end through the API and the officer pages, on
+SQLite and PostgreSQL: nothing is published on one officer's word, the approver gets exactly the files that
+are published, any change after the request needs a new one, and a paper can be returned with a note."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pytest
+
+from tests.conftest import add_user, make_token, part2_paper, post_form, sign_in
+
+ASKER, APPROVER = "asker@example.org", "approver@example.org"
+
+
+@pytest.fixture
+def two(make_app, redact_available):
+    """Two officers with API tokens on an app with two-person approval; ``two(who, method, url)``."""
+    app = make_app(APPROVAL="two-person")
+    tokens = {}
+    for email in (ASKER, APPROVER):
+        add_user(app, email)
+        tokens[email] = make_token(app, email)
+    client = app.test_client()
+
+    def call(who: str, method: str, url: str, **kwargs):
+        return client.open(url, method=method, headers={"Authorization": f"Bearer {tokens[who]}"}, **kwargs)
+
+    call.app = app
+    return call
+
+
+def upload(two, data: bytes) -> int:
+    r = two(ASKER, "POST", "/api/v1/papers", data={"file": (io.BytesIO(data), "paper.pdf")},
+            content_type="multipart/form-data")
+    assert r.status_code == 201, r.json
+    return r.json["id"]
+
+
+def ask(two, paper: int, who: str = ASKER, **decisions) -> dict:
+    r = two(who, "POST", f"/api/v1/papers/{paper}/publish", json=decisions)
+    assert r.status_code == 202, r.json
+    assert r.json["state"] == "awaiting_approval"
+    return r.json["approval"]
+
+
+def events(app, paper: int) -> list[str]:
+    from sqlalchemy import select
+
+    from service.models import AuditEvent
+
+    with app.extensions["foia.db"].session() as db:
+        return list(db.scalars(select(AuditEvent.action).where(AuditEvent.paper_id == paper).order_by(AuditEvent.id)))
+
+
+def test_publishing_waits_for_another_officer_who_gets_exactly_the_published_files(two):
+    paper = upload(two, part2_paper(until="01/04/2030"))
+    request = ask(two, paper)
+    assert request["current"] and set(request["files"]) == {"part1", "part2"}
+    got = two(ASKER, "GET", f"/api/v1/papers/{paper}").json
+    assert got["state"] == "awaiting_approval" and got["approval"]["requested_by"] == ASKER
+    client = two.app.test_client()
+    assert client.get("/decisions/pcd-912").status_code == 404  # nothing public on one officer's word
+
+    files = {}
+    for n in (1, 2):
+        r = two(APPROVER, "GET", f"/api/v1/papers/{paper}/approval/part{n}.pdf")
+        assert r.status_code == 200 and r.mimetype == "application/pdf"
+        files[n] = r.data
+        assert hashlib.sha256(r.data).hexdigest() == request["files"][f"part{n}"]["sha256"]
+        assert b"Hollowell" not in r.data
+
+    refused = two(ASKER, "POST", f"/api/v1/papers/{paper}/approve")
+    assert refused.status_code == 403 and "another officer" in refused.json["error"]
+    r = two(APPROVER, "POST", f"/api/v1/papers/{paper}/approve", json={"request": request["request"]})
+    assert r.status_code == 200, r.json
+    assert r.json["slug"] == "pcd-912" and r.json["part1"]["state"] == "published"
+    assert r.json["part2"]["state"] == "withheld"
+    public = client.get("/decisions/pcd-912/part1.pdf")
+    assert public.status_code == 200 and public.data == files[1]  # the very bytes approved
+    from service.models import Paper
+
+    with two.app.extensions["foia.db"].session() as db:
+        stored = db.get(Paper, paper)
+        assert two.app.extensions["foia.storage"].read(stored.part(2).file_key) == files[2]
+    again = two(APPROVER, "POST", f"/api/v1/papers/{paper}/approve")
+    assert again.status_code == 409
+    assert two(APPROVER, "GET", f"/api/v1/papers/{paper}").json["approval"]["state"] == "approved"
+    assert events(two.app, paper)[-3:] == ["approval requested", "publication approved", "published"]
+
+
+def _change_decisions(two, paper):
+    from service.models import Paper
+
+    with two.app.extensions["foia.db"].session() as db:  # what the review form saves
+        p = db.get(Paper, paper)
+        p.decisions = {**(p.decisions or {}), "redact_texts": ["Riverside Youth"]}
+        db.commit()
+
+
+def _change_title(two, paper):
+    client = two.app.test_client()
+    sign_in(client, APPROVER)
+    page = f"/officer/papers/{paper}/review"
+    r = post_form(client, page, {"title": "Funding for the youth project", "reference": "PCD 911",
+                                 "part2_mode": "analysed"}, page=page)
+    assert r.status_code == 303
+
+
+def _analyse_again(two, paper):
+    r = two(APPROVER, "POST", f"/api/v1/papers/{paper}/analyse")
+    assert r.status_code == 200 and r.json["state"] == "ready"
+
+
+@pytest.mark.parametrize("change", [_change_decisions, _change_title, _analyse_again],
+                         ids=["decisions", "details", "new-analysis"])
+def test_any_change_after_the_request_needs_a_new_approval(two, small_pdf, change):
+    paper = upload(two, small_pdf)
+    first = ask(two, paper)
+    change(two, paper)
+    got = two(APPROVER, "GET", f"/api/v1/papers/{paper}").json
+    assert got["state"] == "ready" and got["approval"]["current"] is False
+    r = two(APPROVER, "POST", f"/api/v1/papers/{paper}/approve")
+    assert r.status_code == 409 and "asked for again" in r.json["error"]
+    assert two.app.test_client().get("/decisions/pcd-911").status_code == 404
+    second = ask(two, paper)  # asking again replaces the old request
+    assert second["request"] != first["request"]
+    stale = two(APPROVER, "POST", f"/api/v1/papers/{paper}/approve", json={"request": first["request"]})
+    assert stale.status_code == 409 and "newer request" in stale.json["error"]
+    assert two(APPROVER, "POST", f"/api/v1/papers/{paper}/approve").status_code == 200
+
+
+def test_files_changed_on_disk_are_never_published(two, small_pdf):
+    paper = upload(two, small_pdf)
+    ask(two, paper)
+    from service.models import ApprovalRequest
+
+    with two.app.extensions["foia.db"].session() as db:
+        req = db.query(ApprovalRequest).one()
+        two.app.extensions["foia.storage"].write(req.files["1"]["key"], b"%PDF-1.7 something else")
+    r = two(APPROVER, "POST", f"/api/v1/papers/{paper}/approve")
+    assert r.status_code == 409 and "nothing was published" in r.json["error"]
+    got = two(APPROVER, "GET", f"/api/v1/papers/{paper}").json
+    assert got["state"] == "ready" and got["approval"]["state"] == "failed"
+    assert "approval stopped" in events(two.app, paper)
+
+
+@pytest.mark.parametrize("who, note, status, state", [
+    (APPROVER, "Page 1: the project lead's name is still there.", 200, "returned"),
+    (APPROVER, "", 400, "awaiting"),          # returning needs a note
+    (APPROVER, "x" * 2001, 400, "awaiting"),
+    (ASKER, "", 200, "withdrawn"),            # the asker may withdraw without one
+])
+def test_return_with_a_note_or_withdraw(two, small_pdf, who, note, status, state):
+    paper = upload(two, small_pdf)
+    ask(two, paper)
+    r = two(who, "POST", f"/api/v1/papers/{paper}/return", json={"note": note})
+    assert r.status_code == status, r.json
+    got = two(ASKER, "GET", f"/api/v1/papers/{paper}").json["approval"]
+    assert got["state"] == state
+    if state == "returned":
+        assert got["note"] == note and got["decided_by"] == APPROVER
+        assert "Hollowell" not in str(events(two.app, paper))  # the note stays off the trail
+        assert two(APPROVER, "POST", f"/api/v1/papers/{paper}/approve").status_code == 409
+
+
+def test_publish_is_refused_without_approval_even_by_direct_call(two, small_pdf):
+    from service import publishing
+    from service.models import Paper, User
+
+    paper = upload(two, small_pdf)
+    with two.app.test_request_context(), two.app.extensions["foia.db"].session() as db:
+        with pytest.raises(publishing.PublishError) as refused:
+            publishing.publish(db, db.get(Paper, paper), db.query(User).first(), actor="api")
+    assert refused.value.code == "approval_needed"
+
+
+def test_officer_pages_ask_and_approve(two, small_pdf):
+    paper = upload(two, small_pdf)
+    asker, approver = two.app.test_client(), two.app.test_client()
+    sign_in(asker, ASKER)
+    sign_in(approver, APPROVER)
+    preview = f"/officer/papers/{paper}/preview"
+    r = post_form(asker, f"/officer/papers/{paper}/publish", page=preview)
+    assert r.status_code == 303 and r.headers["Location"].endswith(f"/officer/papers/{paper}/review#approval")
+    mine = asker.get(f"/officer/papers/{paper}/review").get_data(as_text=True)
+    assert "another officer must approve it" in mine and "Approve and publish" not in mine
+    page = approver.get(f"/officer/papers/{paper}/review").get_data(as_text=True)
+    assert "Approve and publish" in page and f"/officer/papers/{paper}/approval/part1.pdf" in page
+    assert approver.get(f"/officer/papers/{paper}/approval/part1.pdf").status_code == 200
+    own = post_form(asker, f"/officer/papers/{paper}/approve", page=preview)
+    assert own.status_code == 403 and "another officer" in own.get_data(as_text=True)
+    r = post_form(approver, f"/officer/papers/{paper}/approve", page=preview)
+    assert r.status_code == 303 and r.headers["Location"].endswith(f"/officer/papers/{paper}/published")
+    assert two.app.test_client().get("/decisions/pcd-911").status_code == 200
