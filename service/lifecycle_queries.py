@@ -1,0 +1,88 @@
+"""Public queries about decisions after publication: withdrawn ones (the 410 notices and the feed's
+withdrawal entries) and corrected ones (the feed's update entries, the page's "Updated on …").
+
+A withdrawn paper is in state ``withdrawn``, which no public list, search or index query selects
+(:mod:`service.public_rows` only selects ``published``); what the public may still learn of it is its
+reference, its slug, the date and the public reason — never its title, summary or files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .filters import LONDON
+from .models import Paper
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    slug: str
+    reference: str | None
+    withdrawn_at: datetime
+    reason: str
+
+    @property
+    def withdrawn_on(self) -> date:
+        return self.withdrawn_at.astimezone(LONDON).date()
+
+
+@dataclass(frozen=True)
+class Update:
+    """A correction of a public decision: published ``at`` with the officer's public ``note``."""
+
+    slug: str
+    version: int
+    at: datetime
+    note: str | None
+
+    @property
+    def on(self) -> date:
+        return self.at.astimezone(LONDON).date()
+
+
+_WITHDRAWN = (Paper.slug, Paper.reference, Paper.withdrawn_at, Paper.withdrawn_reason)
+
+
+def withdrawn(db: Session, slug: str) -> Withdrawn | None:
+    row = db.execute(select(*_WITHDRAWN).where(Paper.slug == slug, Paper.state == "withdrawn",
+                                               Paper.withdrawn_at.is_not(None))).first()
+    return Withdrawn(*row) if row else None
+
+
+def recent_withdrawals(db: Session, limit: int = 50) -> list[Withdrawn]:
+    rows = db.execute(select(*_WITHDRAWN).where(Paper.state == "withdrawn", Paper.slug.is_not(None),
+                                                Paper.withdrawn_at.is_not(None))
+                      .order_by(Paper.withdrawn_at.desc(), Paper.id.desc()).limit(limit))
+    return [Withdrawn(*row) for row in rows]
+
+
+def last_withdrawal(db: Session) -> datetime | None:
+    """When a decision was last withdrawn: part of the public lists' version (their Last-Modified must move
+    forward when a decision leaves them)."""
+    return db.scalar(select(func.max(Paper.withdrawn_at)).where(Paper.state == "withdrawn"))
+
+
+def recent_updates(db: Session, limit: int = 50) -> list[Update]:
+    """Corrections of decisions still public, newest first (the current version of each)."""
+    rows = db.execute(select(Paper.slug, Paper.version, Paper.published_at, Paper.version_note)
+                      .where(Paper.state == "published", Paper.previous_id.is_not(None),
+                             Paper.slug.is_not(None), Paper.published_at.is_not(None))
+                      .order_by(Paper.published_at.desc(), Paper.id.desc()).limit(limit))
+    return [Update(*row) for row in rows]
+
+
+def updates_of(db: Session, paper_id: int) -> list[Update]:
+    """The corrections that led to this public paper, newest first ("Updated on …" on its page)."""
+    out: list[Update] = []
+    current = db.get(Paper, paper_id)
+    seen = set()
+    while current is not None and current.previous_id is not None and current.id not in seen and len(out) < 100:
+        seen.add(current.id)
+        if current.published_at is not None:
+            out.append(Update(current.slug or "", current.version, current.published_at, current.version_note))
+        current = db.get(Paper, current.previous_id)
+    return out
