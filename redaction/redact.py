@@ -21,6 +21,7 @@ from .errors import DamagedPdf, DecisionNeeded, EmptyPart, InputError
 from .extract import Document, extract
 from .limits import DEFAULT_LIMITS, Limits
 from .load import load
+from .ocr_layer import add_text_layers
 from .officer_part2 import apply_officer_part2
 from .pdf.matching import contains
 from .pdf.part import PartOutput, build_part
@@ -28,6 +29,7 @@ from .pdf.plan import Plan, plan_redactions
 from .pdf.sanitize import metadata_values
 from .pdf.split import part_specs
 from .reading_order import SPLIT_WARNINGS, Split, point_split
+from .scan_pages import is_scan
 from .verify import Expectations, verify
 
 log = logging.getLogger(__name__)
@@ -69,6 +71,7 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
     finally:
         loaded.close()
     _check_parts(outputs, specs)
+    outputs, layers = _text_layers(outputs, doc)                            # 3c. scans searchable again
     expect = Expectations(values=plan.values, kept=plan.kept,                # 4. verify
                           metadata=_metadata(data), detect=detect, source=data,
                           boundary=boundary.as_start() if boundary else None)
@@ -79,6 +82,7 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
     if decisions.moves_part2:  # the Part 2 the officer marked: its exemptions and dates, read from its text
         apply_officer_part2(report, doc, boundary)
     _report_prepared(report, prepared)
+    report["text_layers"] = layers
     log.info("redacted %d pages into %d parts: %d regions, %d rasterised", len(doc.pages), len(outputs),
              len(plan.targets), sum(len(o.rasterised) for o in outputs))
     return RedactionResult(part1=part1.data if part1 else b"", part2=part2.data if part2 else None,
@@ -131,6 +135,15 @@ def _boundary(analysis: Analysis, decisions: Decisions, doc: Document) -> Split 
     # A start drawn through a line moves to just above it (cutting through glyphs would drop the line from
     # both parts); on a page of columns it applies to the column at x (the first one when none is given).
     return point_split(doc, int(page) - 1, float(y), None if x is None else float(x))
+
+
+def _text_layers(outputs: list[PartOutput], doc: Document) -> tuple[list[PartOutput], list[dict]]:
+    """An invisible text layer on each output page that was a picture, read from its redacted pixels."""
+    scanned = {i for i, page in enumerate(doc.pages) if is_scan(page)}
+    if not scanned:
+        return outputs, []
+    done = [add_text_layers(o, scanned) for o in outputs]
+    return [o for o, _ in done], [r for _, layer in done for r in layer]
 
 
 def _check_parts(outputs: list[PartOutput], specs: list) -> None:

@@ -80,6 +80,7 @@ class _Context:
     part2_sentences: list[str]
     tokens: set
     ordered: bool = False  # the boundary page was read in the verifier's own order
+    ocr: object = None  # ocr.OcrExpectations: values (allowing OCR's errors) and Part 2 lines for pictures
 
 
 def verify(outputs, expect: Expectations) -> list[str]:
@@ -113,8 +114,21 @@ def _context(expect: Expectations) -> _Context:
         ordered = _read_order(expect.source, expect.boundary, source)
     grams = tokens.part2_ngrams(source) if source is not None and expect.boundary else set()
     words = tokens.distinctive(expect.values, source) if source is not None else set()
-    return _Context(values, metadata, source, source_fonts, grams, [collapse(s) for s in expect.part2], words,
-                    ordered)
+    context = _Context(values, metadata, source, source_fonts, grams, [collapse(s) for s in expect.part2], words,
+                       ordered)
+    context.ocr = _ocr_expectations(expect, values, source, grams)
+    return context
+
+
+def _ocr_expectations(expect: Expectations, values: Matcher, source: Source | None, grams: set):
+    """What the ocr check looks for in pictures: the removed values (allowing OCR's errors) and, in Part 1,
+    the lines of Part 2 — its text, and the verifier's own OCR of the input's Part 2 pictures."""
+    lines, own, pictured = list(expect.part2), "", ""
+    if source is not None and expect.boundary and expect.source is not None:
+        pictured, above = ocr.input_part2_text(expect.source, expect.boundary)
+        lines += (source.part2 + "\n" + source.order_part2 + "\n" + pictured).splitlines()
+        own = "\n".join((source.part1, source.order_part1, above))
+    return ocr.expectations(expect.values, values, lines, own, grams, pictured if lines else "")
 
 
 def _read_order(data: bytes, boundary, source: Source) -> bool:
@@ -154,6 +168,8 @@ def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
         checks.append("part2-ngrams")
     if part == 1 and ctx.ordered:
         checks.append("part2-order")
+    if ocr.check_part2_text(texts, ctx.ocr, part) and "part2-ngrams" not in checks:
+        checks.append("part2-ngrams")
     if ctx.source is not None:
         tokens.check_tokens(texts, ctx.tokens, part)
         checks.append("tokens")
@@ -168,7 +184,7 @@ def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
                           shown="\n".join(texts["text-pdfium"] + list(expect.kept)))
         images.check_images(pdf, part, ctx.values, hidden)
         fonts.check_font_names(pdf, part, ctx.values, hidden)
-        ocr.check_ocr(out.data, pdf, part, ctx.values)
+        ocr.check_ocr(out.data, pdf, part, ctx.ocr or ctx.values)
         checks.append("ocr")
         if ctx.source is not None:
             fonts.check_font_glyphs(pdf, part, ctx.source.value_only, ctx.source.drawn, ctx.source_fonts)

@@ -3,32 +3,83 @@ soft masks rendered by pdfium and read too (text there is drawn, not written: no
 
 =================  =========================================================================================
 ocr                tesseract reads a removed value in an image (all its pixels, cropped-away ones too) or in
-                   a rendered page with patterns or soft masks; or there are such pictures and tesseract is
-                   not installed (what cannot be read cannot be proved clean)
+                   a rendered page with patterns or soft masks — exactly or allowing OCR's errors
+                   (:mod:`.ocr_match`); or, in Part 1, most of a Part 2 line (the caller's Part 2 sentences,
+                   the input's Part 2 text, and the verifier's own OCR of the input's Part 2 pictures); or
+                   there are such pictures and tesseract is not installed (what cannot be read cannot be
+                   proved clean)
 =================  =========================================================================================
+
+A page-sized picture (a scan, a rasterised page) is read at about 300 dpi on an A4 page whatever its own
+resolution (a 150 dpi scan is enlarged: tesseract misses small text below that); pictures are read in
+parallel, one tesseract per core.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 import pikepdf
 import pypdfium2 as pdfium
 from pikepdf import PdfImage
 
 from .matcher import Matcher
+from .ocr_match import FuzzyMatcher, LineMatcher
 from .result import fail
 
 _MIN_SIDE = 24  # pixels: smaller images hold no readable word
 _TARGET = 2000  # pixels on the long side: enough for body text, bounded cost for a page scan
+_PAGE_SIDE = 1500  # a picture this long or longer may be a whole page: read at about 300 dpi (A4)
+_PAGE_TARGET = 3500
 _PAGE_SCALE = 2.5  # pdfium render scale for a page (180 dpi)
+_PART2_SCALE = 300 / 72  # the input's Part 2 pictures
 _TIMEOUT = 120  # seconds for one picture
+_ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 
-def check_ocr(data: bytes, pdf: pikepdf.Pdf, part: int, values: Matcher) -> None:
-    if values.empty:
+@dataclass
+class OcrExpectations:
+    """What no picture of an output may show (built once per redaction, see :func:`expectations`)."""
+
+    values: Matcher
+    fuzzy: FuzzyMatcher
+    part2: LineMatcher | None = None  # Part 2 lines: only Part 1 is checked against them
+    grams: set = field(default_factory=set)  # the verifier's Part 2 word sequences (.tokens)
+    pictured: LineMatcher | None = None  # the lines of the input's Part 2 pictures only (for Part 1's text)
+
+    @property
+    def empty(self) -> bool:
+        return self.values.empty and (self.part2 is None or self.part2.empty) and not self.grams
+
+
+def expectations(values: list[str], matcher: Matcher, part2_lines: list[str], part1_text: str,
+                 grams: set, pictured: str = "") -> OcrExpectations:
+    lines = LineMatcher(part2_lines, part1_text) if part2_lines else None
+    own = LineMatcher(pictured.splitlines(), part1_text) if pictured.strip() else None
+    return OcrExpectations(matcher, FuzzyMatcher(values), lines, grams, own)
+
+
+def check_part2_text(texts: dict[str, list[str]], expect: OcrExpectations | None, part: int) -> bool:
+    """Part 1's text (a scan's text layer, say) holding most of a line of the input's Part 2 pictures fails
+    ``part2-ngrams``: the engine's split did not remove it. Returns whether the check ran."""
+    if part != 1 or expect is None or expect.pictured is None or expect.pictured.empty:
+        return False
+    for pages in texts.values():
+        for number, text in enumerate(pages, 1):
+            if expect.pictured.search(text):
+                fail("part2-ngrams", part, number)
+    return True
+
+
+def check_ocr(data: bytes, pdf: pikepdf.Pdf, part: int, values) -> None:
+    """``values``: an :class:`OcrExpectations` (or a plain :class:`Matcher`: values only, exactly)."""
+    expect = values if isinstance(values, OcrExpectations) else OcrExpectations(values, FuzzyMatcher([]))
+    if expect.empty:
         return
     images = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Stream)
               and str(obj.get("/Subtype", "")) == "/Image" and "/ImageMask" not in obj
@@ -39,22 +90,84 @@ def check_ocr(data: bytes, pdf: pikepdf.Pdf, part: int, values: Matcher) -> None
     exe = shutil.which("tesseract")
     if exe is None:
         fail("ocr", part, reason="tesseract is not installed and the output holds pictures")
+    pictures: list[tuple[int | None, object]] = []
     for obj in images:
         try:
-            picture = PdfImage(obj).as_pil_image()
+            pictures.append((None, _scaled(PdfImage(obj).as_pil_image())))
         except Exception:  # noqa: BLE001 - the images check fails it; nothing to read here
             continue
-        if values.search(_read(exe, _scaled(picture), part)):
-            fail("ocr", part)
     if drawn:
         doc = pdfium.PdfDocument(data)
         try:
-            for index in drawn:
-                picture = doc[index].render(scale=_PAGE_SCALE).to_pil()
-                if values.search(_read(exe, picture, part)):
-                    fail("ocr", part, index + 1)
+            pictures += [(index + 1, doc[index].render(scale=_PAGE_SCALE).to_pil()) for index in drawn]
         finally:
             doc.close()
+    for page, text in _read_all(exe, pictures, part):
+        if expect.values.search(text) or expect.fuzzy.search(text):
+            fail("ocr", part, page)
+        if part == 1 and _shows_part2(text, expect):
+            fail("ocr", part, page, reason="Part 2 text is read in a picture of Part 1")
+
+
+def _shows_part2(text: str, expect: OcrExpectations) -> bool:
+    if expect.part2 is not None and expect.part2.search(text):
+        return True
+    if expect.grams:
+        from .tokens import ngrams
+
+        return any(expect.grams & ngrams(text, n) for n in {len(g) for g in expect.grams})
+    return False
+
+
+def input_part2_text(data: bytes, boundary: tuple[int, float] | None) -> tuple[str, str]:
+    """The verifier's own OCR of the input's Part 2 pictures: every page from the boundary page on that draws
+    an image, the boundary page cut at the start (an unrotated page; a turned one counts only after the
+    start). Returns (Part 2 text, the boundary page's Part 1 text: running headers are not Part 2's own).
+    What the text readers see of Part 2 is in the source already."""
+    if not boundary:
+        return "", ""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return "", ""
+    first, y = int(boundary[0]) - 1, float(boundary[1])
+    doc = pdfium.PdfDocument(data)
+    pictures, above = [], []
+    try:
+        for index in range(max(first, 0), len(doc)):
+            page = doc[index]
+            if not any(True for _ in page.get_objects(filter=(pdfium_image(),), max_depth=4)):
+                continue
+            picture = page.render(scale=_PART2_SCALE).to_pil().convert("L")
+            if index == first:
+                if page.get_rotation() % 360:
+                    continue
+                cut = int(round((page.get_size()[1] - y) * _PART2_SCALE))
+                if cut > 0:
+                    above.append((0, picture.crop((0, 0, picture.width, min(cut, picture.height)))))
+                picture = picture.crop((0, max(min(cut, picture.height - 1), 0), picture.width, picture.height))
+            pictures.append((index + 1, picture))
+    finally:
+        doc.close()
+    texts = _read_all(exe, pictures + above, 0)
+    return ("\n".join(t for _, t in texts[:len(pictures)]), "\n".join(t for _, t in texts[len(pictures):]))
+
+
+def pdfium_image() -> int:
+    import pypdfium2.raw as pdfium_c
+
+    return pdfium_c.FPDF_PAGEOBJ_IMAGE
+
+
+def _read_all(exe: str, pictures: list, part: int) -> list[tuple[int | None, str]]:
+    if not pictures:
+        return []
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=max(1, cores)) as pool:
+        texts = list(pool.map(lambda p: _read(exe, p[1], part), pictures))
+    return [(page, text) for (page, _), text in zip(pictures, texts)]
 
 
 def _paints(resources, depth: int) -> bool:
@@ -80,8 +193,9 @@ def _paints(resources, depth: int) -> bool:
 def _scaled(picture):
     picture = picture.convert("L")
     side = max(picture.size)
-    if side < _TARGET / 2 or side > _TARGET * 1.5:
-        factor = _TARGET / side
+    target = _PAGE_TARGET if side >= _PAGE_SIDE else _TARGET
+    if side < target / 2 or side > target * 1.5 or (side >= _PAGE_SIDE and side < _PAGE_TARGET * 0.8):
+        factor = target / side
         picture = picture.resize((max(1, int(picture.width * factor)), max(1, int(picture.height * factor))))
     return picture
 
@@ -91,7 +205,7 @@ def _read(exe: str, picture, part: int) -> str:
     picture.save(buf, "PNG")
     try:
         done = subprocess.run([exe, "stdin", "stdout"], input=buf.getvalue(), capture_output=True,
-                              timeout=_TIMEOUT, check=False)
+                              timeout=_TIMEOUT, check=False, env=_ENV)
     except (OSError, subprocess.TimeoutExpired):
         fail("ocr", part)
     if done.returncode != 0:
