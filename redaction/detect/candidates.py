@@ -16,7 +16,7 @@ from presidio_analyzer import RecognizerResult
 
 from ..policy import Policy
 from .recognizers.base import RANK_KEY
-from .recognizers.patterns import (CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
+from .recognizers.patterns import (CAPS_PARTICLES, CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
                                    ROLE_TAIL,
                                    SEP, TITLE, name_words, plausible_name, rank_in_context)
 from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
@@ -50,9 +50,11 @@ _JOB_AFTER = re.compile(r"[ \t]+(?i:" + "|".join(map(re.escape, _JOBS)) + r")s?(
 _TITLE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’&/-]*){1,3}[ \t]+(?:"
                           + "|".join(re.escape(j.capitalize()) for j in _JOBS) + r")s?(?![\w-])")
 _JOB_WORDS = frozenset(_JOBS)
+_PARTICLE_FORMS = NAME_PARTICLES | CAPS_PARTICLES  # "de", "De" and "DE"
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
-                     "NameJobRecognizer")
+                     "NameJobRecognizer", "JobSurnameRecognizer", "MailHeaderNameRecognizer",
+                     "SignOffNameRecognizer")
 
 
 @dataclass
@@ -108,13 +110,15 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
             return None
         if plain[0].casefold() in PLACE_FIRST_WORDS:  # "Canary Wharf", "Tower Hamlets"
             return None
+        if len(plain) == 2 and re.fullmatch(r"[A-Z]\.", plain[0]) and _alone_on_its_line(text, start, end):
+            return None  # "C. Proposal": a lettered heading
         if _is_thing(text, plain) or _PLACE_LINE.match(text, text.rfind("\n", 0, start) + 1):
             return None
         if _after_place_preposition(text, start, end) or _VESSEL_BEFORE.search(text[max(0, start - 6):start]):
             return None
     elif not any(_IS_NAME_WORD.match(w) or _IS_CAPS_WORD.match(w) for w in plain):
         return None
-    if plain[-1] in NAME_PARTICLES or _is_firm(text, start):
+    if plain[-1] in _PARTICLE_FORMS or _is_firm(text, start):
         return None
     return Name(start, end, plain, rank, r.score, from_rule)
 
@@ -210,6 +214,10 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
         end += 1
     while start > 0 and inside(start - 1):
         start -= 1
+    # initials written together: NER reads "M. Haverford" out of "R.M. Haverford"
+    while (re.match(r"[A-Z]\.", text[start:start + 2]) and start >= 2 and text[start - 1] == "."
+           and text[start - 2].isupper() and (start == 2 or not text[start - 3].isalnum())):
+        start -= 2
     return start, end
 
 
@@ -231,7 +239,7 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
             continue
         if kept and _starts_line(text, s):
             if _starts_label_line(text, s) or (
-                    len(kept) >= 2 and kept[-1][2] not in NAME_PARTICLES and _is_field_value(text, kept[0][0])):
+                    len(kept) >= 2 and kept[-1][2] not in _PARTICLE_FORMS and _is_field_value(text, kept[0][0])):
                 break  # the next line is a new field, or the name already filled its field's line
             if not _continues_over_break(text, kept, w):
                 if len(kept) >= 2:
@@ -247,7 +255,7 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
             continue
         if len(kept) >= 2 and folded in ORGANISATION_PREFIXES and re.match(r"[ \t]+[A-Z][\w-]*['’]s?(?![\w])", text[e:e + 30]):
             break  # "Mrs Jo Bell St Aidan's RC Primary": a row read on into a saint's church or school
-        if kept and w in NAME_PARTICLES and n + 1 < len(words):
+        if kept and w in _PARTICLE_FORMS and n + 1 < len(words):
             kept.append((s, e, w))  # "Mac an tSaoir": a particle inside a name, though also a word ("an")
             continue
         if folded in THING_WORDS and len(kept) >= 2:
@@ -291,7 +299,7 @@ def _continues_over_break(text: str, kept, word: str) -> bool:
     if re.search(rf"(?<![\w-]){joined}(?![\w-])", text):
         return True
     if len(kept) > 1:
-        return kept[-1][2] in NAME_PARTICLES
+        return kept[-1][2] in _PARTICLE_FORMS
     line_start = text.rfind("\n", 0, kept[0][0]) + 1
     head = text[line_start:kept[0][0]]
     if not head.strip():
@@ -308,6 +316,11 @@ def _in_prose_before_colon(text: str, pos: int, word: str) -> bool:
     head = text[text.rfind("\n", 0, pos) + 1:pos]
     return bool(re.search(r"[a-z][ \t]*,[ \t]*$", head)) and bool(_IS_NAME_WORD.match(word)) \
         and word.casefold() not in NOT_NAME_WORDS
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    line_end = text.find("\n", end)
+    return _starts_line(text, start) and not text[end:len(text) if line_end < 0 else line_end].strip(" \t.:")
 
 
 def _starts_line(text: str, pos: int) -> bool:
@@ -331,7 +344,9 @@ def _is_organisation_free(text: str, words, kept) -> bool:
     """False for "The Ben Kinsella Trust", "the Stephen Lawrence Centre", "St Giles Trust", "Stephen
     Lawrence Day"; true for "Sarah Hall" and "Jane Okafor's house"."""
     # a job title read on after the name ("Jo Bell Youth Worker") is the job's, not an organisation's
-    job_after = bool(_JOB_AFTER.match(text, kept[-1][1]) or _TITLE_AFTER.match(text, kept[-1][1]))
+    job = _JOB_AFTER.match(text, kept[-1][1]) or _TITLE_AFTER.match(text, kept[-1][1])
+    # ... but a plural that names a firm ("Fenwick Hale Chartered Surveyors") is the firm's
+    job_after = bool(job) and job.group(0).split()[-1].casefold() not in ORGANISATION_WORDS
     if any(w.casefold() in ORGANISATION_WORDS for s, _, w in words[1:] if not (job_after and s >= kept[-1][1])):
         return False
     run = _CAPITALISED_RUN.match(text, kept[-1][1])
@@ -372,9 +387,13 @@ def role_names(text: str, policy: Policy) -> list[Name]:
     for pattern in (rf"(?:{role}){ROLE_TAIL}[ \t]*,{SEP}(?:{TITLE}{SEP})?(?P<name>{FULL_NAME})",
                     rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,{SEP}(?:the{SEP})?(?:{role})(?!\w)"):
         for m in re.finditer(pattern, text):
-            words = name_words(m.group("name"))
-            if plausible_name(words):
-                out.append(Name(m.start("name"), m.end("name"), words, None, 0.9, True))
+            start = m.start("name")
+            lead = _LEADING_TITLES.match(m.group("name"))
+            if lead:  # "Councillor Jo Bell, Cabinet Member for ...": the title stays outside the name
+                start += lead.end()
+            words = name_words(text[start:m.end("name")])
+            if len(words) >= 2 and plausible_name(words):
+                out.append(Name(start, m.end("name"), words, None, 0.9, True))
     return out
 
 

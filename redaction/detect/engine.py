@@ -21,6 +21,9 @@ from .recognizers.agent_name import AgentNameRecognizer
 from .recognizers.cell_name import CellNameRecognizer
 from .recognizers.email import OfflineEmailRecognizer
 from .recognizers.field_label_name import FieldLabelNameRecognizer
+from .recognizers.job_surname import JobSurnameRecognizer
+from .recognizers.mail_header_name import MailHeaderNameRecognizer
+from .recognizers.sign_off_name import SignOffNameRecognizer
 from .recognizers.name_job import NameJobRecognizer
 from .recognizers.name_rank import NameRankRecognizer
 from .recognizers.particle_name import ParticleNameRecognizer
@@ -84,6 +87,7 @@ def _build(ner: bool) -> AnalyzerEngine:
     for recognizer in (UkPhoneRecognizer(), OfflineEmailRecognizer(), TitledNameRecognizer(),
                        FieldLabelNameRecognizer(), NameRankRecognizer(), RoleNounNameRecognizer(),
                        AgentNameRecognizer(), ParticleNameRecognizer(), CellNameRecognizer(), NameJobRecognizer(),
+                       JobSurnameRecognizer(), MailHeaderNameRecognizer(), SignOffNameRecognizer(),
                        SignatureRecognizer()):
         registry.add_recognizer(recognizer)
     if ner:

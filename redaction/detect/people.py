@@ -28,6 +28,8 @@ _POST_LABEL = r"(?:(?i:position|role|post|job[ \t]+title|title|designation|offic
 _PORTFOLIO = r"(?:[ \t]*\([A-Z][\w'’&, -]{0,40}\))"
 _TITLE_ONLY = re.compile(rf"^[ \t]*(?:{TITLE})[ \t]+$")
 _NAME_FIELD = re.compile(r"^[ \t]*(?i:name)[ \t]*[:\t ]")
+# "Signed: Cllr " before a typed name: the office may be on the line below it
+_SIGNED_FIELD = re.compile(rf"^[ \t]*(?i:signed|signature)[ \t]*[:\t][ \t]*(?:{TITLE}[ \t]+)?$")
 # Capitalised words in a row, where a name from an e-mail address is looked for.
 _NAME_RUN = re.compile(rf"(?<![\w'’-])(?:{NAME_WORD}|{CAPS_WORD})(?:{SEP}(?:{PARTICLE}|{NAME_WORD}|{CAPS_WORD}))+{END}")
 
@@ -204,8 +206,17 @@ def _signed_in_role(text: str, r: RecognizerResult, policy: Policy) -> bool:
     """"Signed: Jo Bell, Chief Fire Officer, 3 May 2027": a typed name with a kept office is the office
     holder acting in role, found as a name (with the role beside it), not a signature to redact."""
     role = policy.role_pattern()
-    return bool(r.entity_type == "SIGNATURE" and role and re.match(
-        rf"{FULL_NAME}[ \t]*,[ \t]*(?:the[ \t]+)?(?:{role})(?![\w])", text[r.start:r.end]))
+    if r.entity_type != "SIGNATURE" or not role:
+        return False
+    if re.match(rf"(?:{TITLE}[ \t]+)?{FULL_NAME}[ \t]*,[ \t]*(?:the[ \t]+)?(?:{role})(?![\w])", text[r.start:r.end]):
+        return True
+    # "Signed: Cllr Jo Bell" / "Leader of the Council": the office alone on the next line
+    line_end = text.find("\n", r.end)
+    next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+    next_line = text[line_end + 1:len(text) if next_end < 0 else next_end] if line_end >= 0 else ""
+    return bool(re.fullmatch(rf"[ \t]*(?:{TITLE}[ \t]+)?{FULL_NAME}[ \t]*", text[r.start:r.end])
+                and not text[r.end:len(text) if line_end < 0 else line_end].strip()
+                and re.fullmatch(rf"[ \t]*(?:(?i:the)[ \t]+)?(?:{role})[ \t]*\.?[ \t]*", next_line))
 
 
 def _alone_on_line(text: str, m: Mention) -> bool:
@@ -214,7 +225,8 @@ def _alone_on_line(text: str, m: Mention) -> bool:
     line_end = text.find("\n", m.end)
     rest = text[m.end:len(text) if line_end < 0 else line_end]
     head = text[line_start:m.start]
-    return not rest.strip(" \t.,") and (not head.strip() or bool(_NAME_FIELD.match(head) or _TITLE_ONLY.match(head)))
+    return not rest.strip(" \t.,") and (not head.strip() or bool(_NAME_FIELD.match(head) or _TITLE_ONLY.match(head)
+                                                                   or _SIGNED_FIELD.match(head)))
 
 
 def _starts_row(text: str, m: Mention) -> bool:

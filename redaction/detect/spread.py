@@ -185,9 +185,24 @@ def stands_alone(text: str, m: re.Match) -> bool:
 def words_pattern(words: list[str]) -> str:
     """The words in any case that starts with a capital ("McNulty", "MCNULTY"; a particle as written: "de
     Souza"), one line break allowed between them; a possessive may follow ("O'Neill's")."""
-    alts = [rf"(?i:{_escaped(w)})" if w.casefold() in _PARTICLES else rf"(?=[{UPPER}])(?i:{_escaped(w)})"
-            for w in words]
-    return r"(?<![\w'’-])" + SEP.join(alts) + END
+    out = ""
+    words = [part for w in words for part in _initials(w)]
+    for i, w in enumerate(words):
+        if i:  # after an initial the next may follow with no space ("J.P. Okafor" is "J. P. Okafor")
+            out += rf"(?:{SEP}|(?<=\.))" if _INITIAL.match(words[i - 1]) else SEP
+        if _INITIAL.match(w):
+            out += rf"{re.escape(w[0])}\.?"
+        else:
+            out += rf"(?i:{_escaped(w)})" if w.casefold() in _PARTICLES else rf"(?=[{UPPER}])(?i:{_escaped(w)})"
+    return r"(?<![\w'’-])" + out + END
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _initials(word: str) -> list[str]:
+    """"J.P." is the initials "J." and "P."; any other word is itself."""
+    return re.findall(r"[A-Z]\.", word) if re.fullmatch(r"(?:[A-Z]\.){2,3}", word) else [word]
 
 
 def _escaped(word: str) -> str:

@@ -174,6 +174,13 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     "supplies", "motors", "interiors", "engineering", "construction", "developments", "properties",
     "recruitment", "scaffolding", "roofing", "electrical", "plumbing", "couriers", "haulage",
     "cars", "taxis", "minibuses", "coaches", "buses", "homes", "advocacy", "youth", "alliance",
+    # professional firms named after their partners ("Whyte Adebayo LLP", "Brennan Lowe Architects", "Fenwick
+    # Hale Chartered Surveyors", "Okafor Mensah Solicitors", "Pemberton Okonjo & Co")
+    "solicitors", "architects", "surveyors", "accountants", "chartered", "consultants", "consultancy",
+    "lawyers", "barristers", "chambers", "engineers", "planners", "valuers", "auctioneers", "agents",
+    "advisers", "advisors", "practice", "co", "company", "legal", "architecture", "design", "studio",
+    "opticians", "pharmacy", "chemists", "dental", "vets", "veterinary", "accountancy", "actuaries",
+    "llc", "gmbh", "bv", "sa", "pty", "corporation", "corp",
     # places of care and shelter named after a benefactor ("Sir Jo Bell Infirmary", "Lady Jo Bell Almshouses")
     "infirmary", "almshouses", "almshouse", "hospice", "sanatorium", "asylum", "orphanage", "workhouse",
 })

@@ -17,7 +17,9 @@ import tldextract
 
 from .base import RuleRecognizer
 
-_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+# letters of any script: "zoë.ølund@…" and internationalised domains ("bücher.example") are addresses too
+_ATOM = r"[\w!#$%&'*+/=?^`{|}~-]+"
+_ALNUM = r"[^\W_]"
 # Renderers break a long address anywhere (table cells), and addresses are written in lower case, so a
 # line break followed by a lower-case letter or digit may continue the address; a capital never does.
 _BREAK = r"(?:[ \t]*\n[ \t]*(?=[a-z0-9]))"
@@ -26,9 +28,16 @@ _BREAK = r"(?:[ \t]*\n[ \t]*(?=[a-z0-9]))"
 _LOCAL_HEAD = rf"(?:[a-z0-9]+[._][a-z0-9._]*{_BREAK})?"
 _EMAIL = re.compile(
     rf"(?<![\w.+'-])(?P<local>{_LOCAL_HEAD}{_ATOM}(?:\.{_BREAK}?{_ATOM})*)(?:[ \t]*\n[ \t]*(?=@))?@{_BREAK}?"
-    rf"(?P<domain>[A-Za-z0-9](?:[A-Za-z0-9.-]|{_BREAK})*[A-Za-z0-9])(?![\w@-])")
+    rf"(?P<domain>{_ALNUM}(?:{_ALNUM}|[.-]|{_BREAK})*{_ALNUM})(?![\w@-])")
 # Host names of one label or more; the last label has a letter ("build" yes, "1.2" no).
-_DOMAIN = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*$")
+_DOMAIN = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)*[\w-]*[^\W\d_][\w-]*$")
+# Other shapes of an address: spaces around the "@" ("jo.bell @ council.gov.uk", a domain with a dot), a
+# quoted local part ("\"jo bell\"@example.com") and a domain written as an IP address ("ops@[10.0.0.1]").
+_LABEL_PART = r"[^\W_](?:[\w-]*[^\W_])?"
+_ODD = re.compile(rf"(?<![\w.+'@-])(?:(?P<local>{_ATOM}(?:\.{_ATOM})*)(?:[ \t]+@[ \t]*|[ \t]*@[ \t]+)"
+                  rf"(?P<domain>{_LABEL_PART}(?:\.{_LABEL_PART})*\.[^\W\d_]{{2,}})(?![\w@-]|\.[^\W_])"
+                  rf"|\"[^\"\n@]{{1,64}}\"@{_LABEL_PART}(?:\.{_LABEL_PART})+(?![\w@-]|\.[^\W_])"
+                  rf"|{_ATOM}(?:\.{_ATOM})*@\[\d{{1,3}}(?:\.\d{{1,3}}){{3}}\])")
 
 
 # An address spelled out against harvesting: "jo dot bell at council dot gov dot uk", "jo.bell [at] council
@@ -52,9 +61,14 @@ class OfflineEmailRecognizer(RuleRecognizer):
             for end in _possible_ends(text, m):
                 domain = re.sub(r"\s+", "", text[m.start("domain"):end])
                 local = m.group("local")
-                if _DOMAIN.match(domain) and re.search(r"[A-Za-z]", local) and _whole_after_break(text, m, end, domain):
+                if _DOMAIN.match(domain) and re.search(r"[^\W\d_]", local) and _whole_after_break(text, m, end, domain):
                     out.append(self.result(m.start(), end))
                     break
+        for m in _ODD.finditer(text):
+            if m.group("local") is not None and not re.search(r"[^\W\d_]", m.group("local")):
+                continue  # "5 @ council.gov.uk": a local part needs a letter
+            if not any(r.start < m.end() and m.start() < r.end for r in out):
+                out.append(self.result(m.start(), m.end()))
         for m in _SPELLED.finditer(text):
             # "results at gov.uk/guidance" is a web address: a plain "at" needs a spelled dot in the domain
             spelled_at = re.search(r"[\[(]at[\])]", text[m.end("local"):m.start("domain")])
@@ -85,7 +99,7 @@ def _whole_after_break(text: str, m: re.Match, end: int, domain: str) -> bool:
     """An address read across a line break goes on with more labels ("fin.northbrid" + "ge.local") or ends
     in a known suffix ("met.police.exa" + "mple.uk"); one on one line may be any host ("a.b@internal"). The
     last label has a letter, and no hyphen ends it."""
-    if domain.endswith("-") or not re.search(r"[A-Za-z]", domain.rsplit(".", 1)[-1]):
+    if domain.endswith("-") or not re.search(r"[^\W\d_]", domain.rsplit(".", 1)[-1]):
         return False
     span = text[m.start("domain"):end]
     if "\n" not in span or "." in span[span.rfind("\n"):]:

@@ -46,16 +46,23 @@ NAME_WORD = (rf"(?:{_LOWER_JOINED}|(?:{_U}['’]{_U}{_L}+|(?:{_JOINED_PARTICLE}|
              rf"(?:-{_L}+-{_U}{_L}+)?)")
 # "WEST", "O'BRIEN", "COMER-SCHWARTZ", "WIŚNIEWSKI"
 CAPS_WORD = rf"(?:{_U}['’]?{_U}{{2,}}(?:-{_U}{{2,}})*)"
-INITIAL = rf"(?:{_U}\.?)"
+# "J", "J." and initials written together, "J.P." or "R.M.K."
+INITIAL = rf"(?:(?:{_U}\.){{2,3}}|{_U}\.?)"
 # "Ní", "Ó", "de", "van der": the small words inside a surname.
-PARTICLE = "(?:" + "|".join(sorted(map(re.escape, NAME_PARTICLES), key=len, reverse=True)) + ")"
+# A name in capitals writes them in capitals too ("SIOBHAN NÍ BHRIAIN", "FRANCESCA DE LA CRUZ"), except the
+# ones that are also English words in a heading ("AN", "DO").
+CAPS_PARTICLES = frozenset(p.upper() for p in NAME_PARTICLES) - {"AN", "DO"}
+PARTICLE = "(?:" + "|".join(sorted(map(re.escape, NAME_PARTICLES | CAPS_PARTICLES), key=len, reverse=True)) + ")"
+_CAPS_PARTICLE = "(?:" + "|".join(sorted(map(re.escape, CAPS_PARTICLES), key=len, reverse=True)) + ")"
+# Two to four words in capitals, particles in capitals inside: "DECLAN O'SULLIVAN", "SIOBHAN NÍ BHRIAIN"
+_CAPS_NAME = rf"(?:{CAPS_WORD}{SEP}(?:(?:{CAPS_WORD}|{_CAPS_PARTICLE}){SEP}){{0,2}}{CAPS_WORD}{END})"
 _SURNAME = rf"(?:{PARTICLE}{SEP}){{0,2}}(?:{NAME_WORD}|{CAPS_WORD})"
 # Initials and up to three words; the last may be written in capitals ("Mike WEST") and follow particles,
 # or the whole name may be ("KATHERINE O'BRIEN-WALSH").
-NAME = (rf"(?:{INITIAL}{SEP}){{0,2}}(?:(?:{CAPS_WORD}{SEP}){{1,2}}{CAPS_WORD}{END}|(?:{NAME_WORD}{SEP}){{0,2}}"
+NAME = (rf"(?:{INITIAL}{SEP}){{0,2}}(?:{_CAPS_NAME}|(?:{NAME_WORD}{SEP}){{0,2}}"
         rf"{_SURNAME}{END})")
 # A full name: at least two words.
-FULL_NAME = (rf"(?:(?:{CAPS_WORD}{SEP}){{1,2}}{CAPS_WORD}{END}|(?:{NAME_WORD}|{INITIAL}){SEP}(?:{NAME_WORD}{SEP})?"
+FULL_NAME = (rf"(?:{_CAPS_NAME}|(?:{NAME_WORD}|{INITIAL}){SEP}(?:{NAME_WORD}{SEP})?"
              rf"{_SURNAME}{END})")
 
 

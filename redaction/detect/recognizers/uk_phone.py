@@ -31,8 +31,9 @@ _WRITTEN_AS_PHONE = re.compile(r"^(?:\+\s*44|00\s*44|\(?0)")
 _WRITTEN_INTERNATIONAL = re.compile(r"^(?:\+|00)\s*[1-9]")
 # UK national significant numbers: 10 digits (9 for a few old area codes); no leading 0 after the trunk.
 _NSN = re.compile(r"^[1-9]\d{8,9}$")
-# Money and decimals directly before: in "£1,020 7946 0123" the digits continue an amount.
-_MONEY_BEFORE = re.compile(r"(?:[£$€]|\d[,.])\s?$")
+# Money and decimals directly before: in "£1,020 7946 0123" the digits continue an amount. A comma and a
+# space after digits is a list ("0161 496 0123, +1 303 555 0147"): the next number is its own.
+_MONEY_BEFORE = re.compile(r"(?:[£$€]\s?|\d[,.])$")
 # An extension is part of the number: "ext. 4567", "(ext 2231)", "extn 12", "x2231", "extension 40".
 _EXTENSION = re.compile(r"^[ \t]*(?:\([ \t]*(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*\d{1,6}[ \t]*\)|"
                         r",?[ \t]*(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*\d{1,6}(?!\d))", re.IGNORECASE)

@@ -1,0 +1,67 @@
+"""A surname alone after a job title, where no full name is given: "Principal Planner Okafor visited",
+"comments from Licensing Officer Thistlewood.", "Team Leader Haverford's note", "the case officer Mensah
+said". The job title is written as a title (capitalised words ending in a job noun or profession) or in
+prose after "the" (lower case); the surname is one name word (a particle may lead it: "Project Manager
+van der Berg") and the sentence goes on in lower case or ends, so a longer proper name ("Project Manager
+Training Programme") or a heading is not read as a person.
+
+Whether the person is kept is the policy's: "Chief Fire Officer Reynolds" is an office written as a
+title, and the policy keeps its holder.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import (JOB_NOUNS, MONTHS, NOT_NAME_WORDS, ORGANISATION_WORDS, PROFESSIONS, THING_WORDS)
+from .base import RuleRecognizer
+from .patterns import NAME_WORD, PARTICLE, SEP
+
+_NOUNS = sorted({*JOB_NOUNS, *PROFESSIONS, "leader", "partner", "steward", "porter", "worker", "keeper",
+                 "representative", "designer", "consultant", "architect", "buyer", "editor"}, key=len, reverse=True)
+_CAPITAL_NOUN = "(?:" + "|".join(re.escape(n.capitalize()) for n in _NOUNS) + ")"
+_LOWER_NOUN = "(?:" + "|".join(map(re.escape, _NOUNS)) + ")"
+# up to three capitalised words before the noun ("Principal Planner", "Senior Licensing Enforcement Officer")
+_TITLE_CASE = rf"(?:[A-Z][\w&'’/-]*[ \t]+){{0,3}}{_CAPITAL_NOUN}"
+# in prose: "the case officer", "our planning enforcement officer", "the Council's licensing officer"
+_PROSE = rf"(?:(?<![\w-])(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|[Yy]our)|['’]s)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}{_LOWER_NOUN}"
+_SURNAME = rf"(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD}"
+# the sentence goes on in lower case, or a possessive, punctuation or the line's end follows
+_AFTER = r"(?=['’]s?(?![\w])|[ \t]*[,.;:)!?]|[ \t]+[a-z(]|[ \t]*$)"
+_JOB_SURNAME = re.compile(rf"(?:(?<![\w'’-]){_TITLE_CASE}|{_PROSE})[ \t]+(?P<name>{_SURNAME})(?![\w-]){_AFTER}",
+                          re.MULTILINE)
+# Words no surname is: verbs and auxiliaries that follow a job ("Project Manager Will review"), and nouns
+# by their endings ("Licensing Officer Recruitment", "Finance Manager Responsibilities").
+_NOT_SURNAMES = frozenset({"will", "may", "can", "must", "shall", "should", "would", "could", "might", "did",
+                           "does", "has", "had", "was", "were", "is", "are", "be", "been", "also", "only"})
+_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ities|ship|ships|ogy|ism|ments|tions|ance|ances|ings|ies)$")
+
+
+# A job the lists do not hold is still no surname: "Consultant Obstetrician", "Senior Podiatrist".
+_JOB_ENDING = re.compile(r"(?:ician|ologist|iatrist|apist|ntist|ographer|ometrist|ptist|wife|nurse)$")
+_PROSE_BEFORE = re.compile(r"(?<![\w-])[a-z][a-z-]+(?![\w-])")
+
+
+def _at_line_end(text: str, m: re.Match) -> bool:
+    return bool(re.match(r"[ \t]*(?:\n|$)", text[m.end():m.end() + 3]))
+
+
+class JobSurnameRecognizer(RuleRecognizer):
+    # above the name rules' scores: presidio drops a result inside another of a lower or equal score, and
+    # "by Principal Planner Okafor" (a label rule's candidate, the job taken as words of the name) must
+    # still leave the surname
+    SCORE = 0.96
+    EXPLANATION = "surname after a job title"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in _JOB_SURNAME.finditer(text):
+            surname = m.group("name").split()[-1]
+            folded = surname.casefold()
+            if _at_line_end(text, m) and not _PROSE_BEFORE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+                continue  # "Action Lead Due": a table's heading row, not a sentence
+            if (_JOB_ENDING.search(folded) or folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or folded in THING_WORDS
+                    or folded in _NOT_SURNAMES or folded in MONTHS or _NOUN_ENDING.search(folded)):
+                continue
+            out.append(self.result(m.start("name"), m.end("name")))
+        return out

@@ -1,0 +1,70 @@
+"""Names in the header lines of an e-mail printed in a paper: "From: Okonkwo, Chidi <chidi.okonkwo@...>",
+"To: Haverford, Julia; Lindqvist Anders", "Cc: 'Ben Okoro'; M. Thistlewood", "On behalf of: Jo Bell".
+
+A header names people (or a team's mailbox) and nothing else, so every entry that is a plausible name is
+one, in any order ("Surname, First" as Outlook writes it) and any case; addresses, brackets and quotes
+around it are left to the other recognizers. A mailbox's name ("Licensing Team", "FOI Requests") is no
+plausible name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS
+from .base import RuleRecognizer
+from .patterns import CAPS_WORD, INITIAL, NAME_WORD, PARTICLE, plausible_name
+
+_HEADER = re.compile(r"^[ \t]*(?:From|To|Cc|CC|Bcc|BCC|Sent[ \t]+by|Reply-To|Reply[ \t]+to|On[ \t]+behalf[ \t]+of)"
+                     r"[ \t]*:[ \t]*(?P<value>[^\n]+)$", re.MULTILINE)
+# what surrounds a name in an entry: an address in angle or square brackets, a bare address, a note in
+# round brackets, quotes
+_NOISE = re.compile(r"<[^>\n]*>|\[[^\]\n]*\]|\([^)\n]*\)|\S+@\S+|[\"'‘’“”]")
+_WORD = rf"(?:{NAME_WORD}|{CAPS_WORD}|{INITIAL})"
+_ACRONYM = re.compile(r"^[A-Z]{2,4}$")
+_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,3}}(?![\w'’-])")
+
+
+class MailHeaderNameRecognizer(RuleRecognizer):
+    SCORE = 0.9
+    EXPLANATION = "name in an e-mail header"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in _HEADER.finditer(text):
+            base = m.start("value")
+            value = _NOISE.sub(lambda n: " " * len(n.group(0)), m.group("value"))  # same length
+            for entry in re.finditer(r"[^;]+", value):
+                for start, end in _names_in(entry.group(0)):
+                    out.append(self.result(base + entry.start() + start, base + entry.start() + end))
+        return out
+
+
+def _names_in(entry: str) -> list[tuple[int, int]]:
+    """The names in one entry: "Okonkwo, Chidi" (two parts of one name), "Jo Bell, Sam Green" (two
+    names), "Lindqvist Anders", "J. Okafor"."""
+    parts = [p for p in re.finditer(r"[^,]+", entry) if p.group(0).strip()]
+    out = []
+    for p in parts:
+        run = _RUN.fullmatch(p.group(0).strip())
+        if not run:
+            return out if len(parts) > 1 else []
+        lead = len(p.group(0)) - len(p.group(0).lstrip())
+        words = run.group(0).split()
+        if len(parts) == 1 and any(_ACRONYM.match(w) for w in words):
+            continue  # "FOI Requests", "ICT Service Desk": a mailbox (a surname in capitals has a comma after it)
+        if not _is_name(words, alone=len(parts) == 2 and len(words) == 1):
+            continue
+        out.append((p.start() + lead, p.start() + lead + len(run.group(0))))
+    return out
+
+
+def _is_name(words: list[str], *, alone: bool) -> bool:
+    """A plausible name; one word only as a part of "Surname, First" (``alone``) and never a word of a
+    mailbox or a place."""
+    if len(words) == 1 and not alone:
+        return False
+    folded = [w.casefold() for w in words]
+    if any(w in NOT_NAME_WORDS or w in ORGANISATION_WORDS for w in folded) or folded[-1] in THING_WORDS:
+        return False
+    return plausible_name(words) and any(len(w.rstrip(".")) > 1 for w in words)
