@@ -1,0 +1,324 @@
+"""E-mail to officers through a real SMTP server on 127.0.0.1 (aiosmtpd), on SQLite and PostgreSQL, with an
+injected clock (the sweep is called directly; nothing sleeps): the daily digest, releases, reviews, failed
+releases and approval requests; retries with backoff; each message sent once; no personal data; no password
+in the logs."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import logging
+import socket
+import threading
+from datetime import timedelta
+
+import pytest
+
+from scheduler.jobs import ReleaseScheduler, mail_sweep_for
+from scheduler.release import release_due
+from tests.conftest import add_user, make_token, need
+from tests.release_helpers import Clock, d, database, publish_parts, utc
+
+OFFICERS = ("one@example.org", "two@example.org")
+
+
+class Inbox:
+    """The aiosmtpd handler: keeps what it accepts; ``replies`` are answered to the next DATA commands."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+        self.replies: list[str] = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            if self.replies:
+                return self.replies.pop(0)
+            message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+            message["X-Envelope-To"] = ",".join(envelope.rcpt_tos)
+            self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def subjects(self) -> list[str]:
+        return sorted(str(m["Subject"]) for m in self.messages)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def smtp_server():
+    try:
+        from aiosmtpd.controller import Controller
+    except ImportError:
+        need(False, "aiosmtpd is not installed")
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, inbox
+    controller.stop()
+
+
+@pytest.fixture
+def inbox(smtp_server):
+    _, box = smtp_server
+    box.messages.clear()
+    box.replies.clear()
+    return box
+
+
+@pytest.fixture
+def mail_app(make_app, smtp_server):
+    controller, _ = smtp_server
+
+    def make(**overrides):
+        app = make_app(SMTP_URL=f"smtp://127.0.0.1:{controller.port}", MAIL_FROM="foi@example.org",
+                       **overrides)
+        for address in OFFICERS:
+            add_user(app, address)
+        return app
+    return make
+
+
+def sweep(app, now):
+    return mail_sweep_for(app.config, database(app)).sweep(now)
+
+
+def not_digests(inbox) -> list:
+    return [m for m in inbox.messages if "Daily digest" not in m["Subject"]]
+
+
+def outbox(app) -> list:
+    from service.models import OutboxMessage
+
+    with database(app).session() as db:
+        return list(db.query(OutboxMessage).order_by(OutboxMessage.id))
+
+
+# --- what the clock brings -------------------------------------------------------------------------------
+
+NOW = utc(2026, 3, 10, 12, 0)   # London is on GMT: 12:00
+
+
+@pytest.mark.parametrize("part1, part2, release, subject", [
+    (None, {"release_on": d("2026-03-10")}, True, "[FOIA] Released: Part 2 of PCD 1 – Title of PCD 1"),
+    ({"state": "scheduled", "publish_on": d("2026-03-10")}, None, True,
+     "[FOIA] Published: Part 1 of PCD 1 – Title of PCD 1"),
+    (None, {"release_on": d("2026-04-01"), "review_on": d("2026-03-10")}, True,
+     "[FOIA] Due for review: Part 2 of PCD 1 – Title of PCD 1"),
+    (None, {"release_on": d("2026-03-10")}, False,      # due at 00:00, still withheld at noon: it failed
+     "[FOIA] Release failed: Part 2 of PCD 1 – Title of PCD 1"),
+], ids=["part2-released", "part1-published", "review-due", "release-failed"])
+def test_a_message_to_every_officer_when_the_clock_acts_or_fails(mail_app, inbox, part1, part2, release, subject):
+    app = mail_app(DIGEST_TIME="23:00")  # no digest in this test
+    publish_parts(app, part1=part1, part2=part2)
+    if release:
+        with database(app).session() as db:
+            assert release_due(NOW, session=db)
+    result = sweep(app, NOW)
+    assert result.sent == 2 and result.queued == 2
+    assert [str(m["To"]) for m in inbox.messages] == list(OFFICERS)
+    assert inbox.subjects() == [subject, subject]
+    message = inbox.messages[0]
+    assert message["From"] == "foi@example.org" and message["Auto-Submitted"] == "auto-generated"
+    assert "http://127.0.0.1:8000/" in message.get_content()
+    for later in (NOW, NOW + timedelta(minutes=1), NOW + timedelta(hours=3)):  # exactly once
+        assert sweep(app, later).queued == 0
+    assert len(inbox.messages) == 2
+
+
+def test_the_daily_digest_goes_once_a_day_from_its_time(mail_app, inbox):
+    app = mail_app(DIGEST_TIME="07:00", UPCOMING_DAYS=14)
+    publish_parts(app, part2={"release_on": d("2026-03-20")}, reference="PCD 20")
+    publish_parts(app, part2={"release_on": d("2026-06-01")}, reference="PCD 60")  # beyond the window
+    before = utc(2026, 3, 10, 6, 59)
+    assert sweep(app, before).queued == 0 and inbox.messages == []
+    at = utc(2026, 3, 10, 7, 0)
+    assert sweep(app, at).sent == 2
+    body = inbox.messages[0].get_content()
+    assert inbox.subjects() == ["[FOIA] Daily digest, 10 March 2026"] * 2
+    assert "20 March 2026: Part 2 released – PCD 20 – Title of PCD 20" in body
+    assert "PCD 60" not in body and "/officer/releases/" in body
+    assert sweep(app, at + timedelta(hours=5)).queued == 0          # once a day
+    assert sweep(app, at + timedelta(days=1)).sent == 2             # and the next day again
+    assert len(inbox.messages) == 4
+
+
+def test_no_digest_when_nothing_is_due(mail_app, inbox):
+    app = mail_app()
+    publish_parts(app, part2={"release_on": d("2027-01-01")})
+    assert sweep(app, utc(2026, 3, 10, 9, 0)).queued == 0 and inbox.messages == []
+
+
+def test_the_scheduler_sends_after_its_release_sweep(mail_app, inbox):
+    app = mail_app(DIGEST_TIME="23:00")
+    publish_parts(app, part2={"release_on": d("2026-03-10")})
+    rs = ReleaseScheduler(database(app), clock=Clock(NOW), after_sweep=mail_sweep_for(app.config, database(app)))
+    assert rs.sweep()
+    assert inbox.subjects() == ["[FOIA] Released: Part 2 of PCD 1 – Title of PCD 1"] * 2
+
+
+# --- approval ---------------------------------------------------------------------------------------------
+
+def test_approval_request_and_decision_mail_the_right_officers_without_personal_data(mail_app, inbox, small_pdf,
+                                                                                     redact_available):
+    app = mail_app(APPROVAL="two-person", DIGEST_TIME="23:00")
+    tokens = {who: make_token(app, who) for who in OFFICERS}
+    client = app.test_client()
+
+    def call(who, method, url, **kwargs):
+        return client.open(url, method=method, headers={"Authorization": f"Bearer {tokens[who]}"}, **kwargs)
+
+    r = call(OFFICERS[0], "POST", "/api/v1/papers", data={"file": (io.BytesIO(small_pdf), "p.pdf")},
+             content_type="multipart/form-data")
+    paper = r.json["id"]
+    assert call(OFFICERS[0], "POST", f"/api/v1/papers/{paper}/publish").status_code == 202
+    queued = outbox(app)  # queued with the request, sent by the scheduler: the request never waits on SMTP
+    assert [(m.kind, m.recipient, m.state) for m in queued] == [("approval_requested", OFFICERS[1], "pending")]
+    assert inbox.messages == []
+    now = queued[0].next_attempt_at  # the clock of the request (queued "now"); the sweep's clock is injected
+    sweep(app, now)
+    (asked,) = not_digests(inbox)
+    assert asked["To"] == OFFICERS[1]
+    assert asked["Subject"] == "[FOIA] Approval asked: PCD 911 – Funding for the Riverside Youth Project"
+    assert f"http://127.0.0.1:8000/officer/papers/{paper}/review#approval" in asked.get_content()
+    assert call(OFFICERS[1], "POST", f"/api/v1/papers/{paper}/approve").status_code == 200
+    sweep(app, now + timedelta(minutes=5))
+    approved = not_digests(inbox)[1]
+    assert approved["To"] == OFFICERS[0] and approved["Subject"].startswith("[FOIA] Approved: PCD 911")
+    for message in inbox.messages:
+        text = message.as_string()
+        assert "Hollowell" not in text and "7946" not in text
+
+
+def test_a_title_holding_redacted_text_is_left_out():
+    from service.models import Paper
+    from service.notifications import label
+
+    paper = Paper(id=5, reference="PCD 5", title="Complaint about Jane Hollowell",
+                  analysis={"personal_data": [{"id": "p1-a", "text": "Jane Hollowell", "action": "redact"}]},
+                  decisions={})
+    assert label(paper) == "PCD 5"
+    paper.decisions = {"items": {"p1-a": "keep"}}
+    assert label(paper) == "PCD 5 – Complaint about Jane Hollowell"
+
+
+# --- sending: retries, once, logs ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("replies, states, sent_after_retry", [
+    (["451 4.3.0 Try again later"], ["pending"], True),       # temporary: retried after a minute
+    (["554 5.7.1 Rejected"], ["failed"], False),              # permanent: not retried
+    ([], ["sent"], False),
+])
+def test_failures_are_retried_with_backoff(mail_app, inbox, replies, states, sent_after_retry):
+    from service import notifications
+
+    app = mail_app(DIGEST_TIME="23:00")
+    with database(app).session() as db:
+        notifications.enqueue(db, app.config, "test", "k", notifications.officers(db)[:1], "Hello", "Body", NOW)
+        db.commit()
+    inbox.replies.extend(replies)
+    sweep(app, NOW)
+    assert [m.state for m in outbox(app)] == states
+    assert sweep(app, NOW + timedelta(seconds=59)).sent == 0      # the backoff: 1 minute after the 1st try
+    retried = sweep(app, NOW + timedelta(minutes=1))
+    assert retried.sent == (1 if sent_after_retry else 0)
+    assert len(inbox.messages) == (1 if sent_after_retry or not replies else 0)
+    row = outbox(app)[0]
+    assert row.attempts == (2 if sent_after_retry else 1)
+
+
+def test_an_unreachable_server_is_retried_then_given_up_and_logged_without_the_password(make_app, caplog):
+    from service import notifications
+
+    port = free_port()  # nothing listens there
+    app = make_app(SMTP_URL=f"smtps://mailer:s3cret-pass@127.0.0.1:{port}", MAIL_FROM="foi@example.org",
+                   DIGEST_TIME="23:00")
+    add_user(app, OFFICERS[0])
+    with database(app).session() as db:
+        notifications.enqueue(db, app.config, "test", "k", notifications.officers(db), "Hello", "Body", NOW)
+        db.commit()
+    now, waits = NOW, []
+    with caplog.at_level(logging.INFO):
+        for _ in range(notifications.MAX_ATTEMPTS):
+            sweep(app, now)
+            row = outbox(app)[0]
+            if row.state == "failed":
+                break
+            waits.append(row.next_attempt_at - now)
+            now = row.next_attempt_at
+    assert row.state == "failed" and row.attempts == notifications.MAX_ATTEMPTS
+    assert waits[:4] == [timedelta(minutes=m) for m in (1, 2, 4, 8)] and max(waits) == timedelta(hours=1)
+    assert f"smtps://127.0.0.1:{port}" in caplog.text
+    assert "s3cret" not in caplog.text and "mailer" not in caplog.text and OFFICERS[0] not in caplog.text
+
+
+def test_two_senders_at_once_send_each_message_once(mail_app, inbox):
+    from service import notifications
+
+    app = mail_app(DIGEST_TIME="23:00")
+    with database(app).session() as db:
+        for n in range(15):
+            notifications.enqueue(db, app.config, "test", f"k{n}", notifications.officers(db), f"M{n}", "Body", NOW)
+        db.commit()
+    senders = [mail_sweep_for(app.config, database(app)) for _ in range(2)]
+    start = threading.Barrier(2)
+
+    def run(sender):
+        start.wait()
+        sender.send_due(NOW)
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in senders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    ids = [m["Message-ID"] for m in inbox.messages]
+    assert len(ids) == 30 and len(set(ids)) == 30
+    assert {m.state for m in outbox(app)} == {"sent"}
+
+
+def test_nothing_is_queued_without_a_mail_server(make_app):
+    from service import notifications
+
+    app = make_app()
+    add_user(app, OFFICERS[0])
+    with database(app).session() as db:
+        assert notifications.enqueue(db, app.config, "t", "k", notifications.officers(db), "S", "B") == 0
+    assert mail_sweep_for(app.config, database(app)) is None
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"SMTP_URL": "http://mail.example.org"}, "scheme"),
+    ({"SMTP_URL": "smtp://user:pw@mail.example.org"}, "unencrypted"),
+    ({"SMTP_URL": "smtp://"}, "host"),
+    ({"SMTP_URL": "smtp://mail.example.org:99999"}, "URL"),
+    ({"SMTP_URL": "smtps://mail.example.org"}, "MAIL_FROM"),
+    ({"SMTP_URL": "smtps://mail.example.org", "MAIL_FROM": "f@x.org", "SMTP_CA_FILE": "/nonexistent.pem"},
+     "SMTP_CA_FILE"),
+    ({"APPROVAL": "three-person"}, "APPROVAL"),
+    ({"DIGEST_TIME": "7am"}, "DIGEST_TIME"),
+])
+def test_bad_settings_stop_the_start_with_a_clear_message(tmp_path, settings, message):
+    from service.config import ConfigError, load_config
+
+    with pytest.raises(ConfigError) as refused:
+        load_config({"ENV": "testing", "DATA_DIR": str(tmp_path), **settings}, environ={})
+    assert message in str(refused.value) and "pw" not in str(refused.value)
+
+
+@pytest.mark.parametrize("url, safe, user", [
+    ("smtp://127.0.0.1:2525", "smtp://127.0.0.1:2525", ""),
+    ("smtps://mailer:p%40ss@mail.example.org", "smtps://mail.example.org:465", "mailer"),
+    ("smtp+starttls://m@mail.example.org", "smtp+starttls://mail.example.org:587", "m"),
+])
+def test_smtp_urls(url, safe, user):
+    from service.mail import parse_smtp_url
+
+    server = parse_smtp_url(url)
+    assert server.safe() == safe and server.username == user
+    assert "p@ss" not in repr(server) and (server.password == "p@ss") == ("%40" in url)
