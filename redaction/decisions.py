@@ -14,6 +14,7 @@ This is the one shape shared by ``foia redact --decisions FILE``, the officer re
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -72,10 +73,11 @@ class Decisions:
         for b in data.get("boxes", []) or []:
             try:
                 box = tuple(float(v) for v in b["box"])
-                if len(box) != 4 or box[0] >= box[2] or box[1] >= box[3]:
+                # not finite: NaN, Infinity and 1e309 (read as infinity) would reach the PDF as "inf"
+                if len(box) != 4 or not all(map(math.isfinite, box)) or box[0] >= box[2] or box[1] >= box[3]:
                     raise ValueError
                 d.boxes.append(ExtraBox(int(b["page"]), box, str(b.get("exemption", "s40(2)"))))
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, OverflowError):
                 raise InputError("each decisions.boxes entry needs page and box [x0, y0, x1, y1]") from None
         confirmed = data.get("confirmed", []) or []
         if not isinstance(confirmed, list) or any(c not in CONFIRMABLE for c in confirmed):
@@ -90,7 +92,10 @@ class Decisions:
                     d.part2_start = (int(p2["page"]), float(p2["y"]))
                     # on a page of columns, the x of the column where Part 2 starts (as displayed)
                     d.part2_x = float(p2["x"]) if p2.get("x") is not None else None
-                except (KeyError, TypeError, ValueError):
+                    if not math.isfinite(d.part2_start[1]) or (d.part2_x is not None
+                                                               and not math.isfinite(d.part2_x)):
+                        raise ValueError
+                except (KeyError, TypeError, ValueError, OverflowError):
                     raise InputError("decisions.part2_start needs page and y, or null") from None
         for name in ("deferred_until", "release_on", "review_on"):
             if name in data:

@@ -16,7 +16,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import errors, filters, headers, metrics
+from . import base_url, errors, filters, headers, metrics
 from .config import load_config
 from .db import Database, close_session, pool_settings
 from .storage import Storage
@@ -42,6 +42,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         WTF_CSRF_TIME_LIMIT=int(cfg["SESSION_HOURS"]) * 3600,  # a review page may stay open a while
         TESTING=cfg["ENV"] == "testing",
     )
+    app.wsgi_app = base_url.wrap(app.wsgi_app, cfg)  # absolute URLs from FOIA_BASE_URL, not the Host header
     if cfg["TRUST_PROXY"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 

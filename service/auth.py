@@ -1,46 +1,62 @@
-"""Sign in and sign out, the signed-in user, and the throttle on failed sign-ins.
+"""Sign in and sign out, and the signed-in user.
 
-The throttle counts failures per account *and* address (a hash of both, kept in the database so every
-instance sees it): after ``SIGN_IN_LIMIT`` failures within ``SIGN_IN_WINDOW_MIN`` minutes that pair is
-refused, without checking the password, until the oldest failure leaves the window.
+Sessions are server-side (:mod:`service.sessions`): the cookie names a session row, checked on every request,
+so signing out, a password change and disabling the account end it for real. Sign-in work is bounded before
+any password hash is computed (:mod:`service.signin_limits`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import math
 from datetime import timedelta
 
 from flask import (Blueprint, current_app, flash, g, redirect, render_template, request, session,
                    url_for)
-from sqlalchemy import delete, func, select
 
-from . import audit
+from . import audit, sessions, signin_limits
 from .accounts import check_password, normalise_email
 from .db import db_session
-from .models import SignInFailure, User, utcnow
+from .models import User, utcnow
 
 log = logging.getLogger(__name__)
 
 bp = Blueprint("auth", __name__)
 
 
+def lifetimes() -> dict:
+    cfg = current_app.config
+    return {"idle": timedelta(minutes=int(cfg["SESSION_IDLE_MIN"])),
+            "absolute": timedelta(hours=int(cfg["SESSION_HOURS"]))}
+
+
 def load_user() -> None:
     """``before_app_request``: put the signed-in user (or None) on ``g.user``."""
     g.user = None
-    user_id = session.get("user_id")
-    if user_id is not None:
-        user = db_session().get(User, user_id)
-        if user is not None and user.active and session.get("pw") == _password_tag(user):
-            g.user = user
-        else:
-            session.clear()
+    if session.get("user_id") is None:
+        return
+    db = db_session()
+    user = sessions.user_for(db, session.get("sid"), **lifetimes())
+    if user is not None and user.id == session.get("user_id") and session.get("pw") == _password_tag(user):
+        g.user = user
+    else:
+        session.clear()
 
 
 def _password_tag(user: User) -> str:
-    # Changing the password (or disabling the account) ends every session made before it.
+    # Belt and braces beside the session row: a hash changed behind the service's back ends the session too.
     return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+def begin_session(db, user: User) -> None:
+    """A fresh session for ``user`` (nothing from before carries over); commits."""
+    secret = sessions.start(db, user)
+    db.commit()
+    session.clear()
+    session.permanent = True
+    session["user_id"] = user.id
+    session["sid"] = secret
+    session["pw"] = _password_tag(user)
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -52,38 +68,44 @@ def sign_in():
         return render_template("officer/sign_in.html", next=next_url, email="")
     email = normalise_email(request.form.get("email", ""))[:254]
     password = request.form.get("password", "")[:1024]
+    cfg = current_app.config
     db = db_session()
-    key = _throttle_key(email, request.remote_addr or "")
-    wait = _throttled_for(db, key)
-    if wait:
+    keys = signin_limits.keys_for(email, request.remote_addr or "")
+    wait = signin_limits.wait_minutes(db, keys, cfg)
+    db.commit()
+    if wait:  # refused before any password hash is computed
         log.warning("sign-in throttled")
         return render_template("officer/sign_in.html", next=next_url, email=email,
                                error=f"Too many failed attempts. Try again in {wait} minute"
-                                     f"{'s' if wait != 1 else ''}."), 429
-    user = check_password(db, email, password) if email and password else None
+                                     f"{'s' if wait != 1 else ''}."), 429, {"Retry-After": str(wait * 60)}
+    try:
+        with signin_limits.hash_slot(cfg):
+            user = check_password(db, email, password) if email and password else None
+    except signin_limits.Busy:
+        log.warning("sign-in refused: every password-hash slot busy")
+        return render_template("officer/sign_in.html", next=next_url, email=email,
+                               error="The service is busy. Try again in a moment."), 503, {"Retry-After": "5"}
     if user is None:
-        db.add(SignInFailure(key=key))
+        signin_limits.record_failure(db, keys)
         db.commit()
         return render_template("officer/sign_in.html", next=next_url, email=email,
                                error="The e-mail address or password is not right."), 401
-    db.execute(delete(SignInFailure).where(SignInFailure.key == key))
+    signin_limits.clear_after_success(db, keys)
+    sessions.purge_expired(db, **lifetimes())
     user.last_sign_in_at = utcnow()
     audit.record(db, "signed in", user=user)
-    db.commit()
-    session.clear()  # a new session on sign-in: nothing from before carries over
-    session.permanent = True
-    session["user_id"] = user.id
-    session["pw"] = _password_tag(user)
+    begin_session(db, user)
     return redirect(next_url or url_for("officer.dashboard"))
 
 
 @bp.route("/sign-out", methods=["POST"])
 def sign_out():
     user = g.get("user")
+    db = db_session()
+    sessions.end(db, session.get("sid"))  # this browser's session ends on the server, not only its cookie
     if user is not None:
-        db = db_session()
         audit.record(db, "signed out", user=user)
-        db.commit()
+    db.commit()
     session.clear()
     flash("You have signed out.")
     return redirect(url_for("auth.sign_in"))
@@ -94,20 +116,3 @@ def _safe_next(value: str | None) -> str | None:
     if value and value.startswith("/officer/") and not value.startswith("//") and "\\" not in value:
         return value
     return None
-
-
-def _throttle_key(email: str, address: str) -> str:
-    return hashlib.sha256(f"{email}|{address}".encode()).hexdigest()
-
-
-def _throttled_for(db, key: str) -> int:
-    """Minutes to wait before this account+address may try again (0: may try now)."""
-    cfg = current_app.config
-    window = timedelta(minutes=cfg["SIGN_IN_WINDOW_MIN"])
-    since = utcnow() - window
-    db.execute(delete(SignInFailure).where(SignInFailure.at < since))
-    count, oldest = db.execute(select(func.count(), func.min(SignInFailure.at))
-                               .where(SignInFailure.key == key, SignInFailure.at >= since)).one()
-    if count < cfg["SIGN_IN_LIMIT"]:
-        return 0
-    return max(1, math.ceil((oldest + window - utcnow()).total_seconds() / 60))

@@ -30,6 +30,9 @@ def add_service_commands(sub) -> None:
     p.add_argument("--role", choices=("officer", "admin"), default="officer")
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     p.set_defaults(func=user_add)
+    from .user_commands import add_user_commands  # list, disable, enable, set-role, set-password
+
+    add_user_commands(user)
 
     token = sub.add_parser("token", help="API tokens").add_subparsers(dest="token_command")
     p = token.add_parser("create", help="print a new API token for a user (shown once)")

@@ -36,6 +36,16 @@ DEFAULTS: dict[str, object] = {
     "SIGN_IN_LIMIT": 5,            # failed sign-ins per account and address ...
     "SIGN_IN_WINDOW_MIN": 15,      # ... within this many minutes, then refused until the window passes
     "SESSION_HOURS": 8,
+    # Accounts and hardening (service/signin_limits.py, service/sessions.py, service/limits.py, SECURITY.md)
+    "SIGN_IN_ACCOUNT_LIMIT": 20,   # failed sign-ins per account from any address within the window
+    "SIGN_IN_ADDRESS_LIMIT": 30,   # failed sign-ins per address against any account within the window
+    "SIGN_IN_CONCURRENCY": 2,      # password hashes computed at once per process ...
+    "SIGN_IN_QUEUE_S": 3,          # ... waiting this long for a free one, then 503
+    "SESSION_IDLE_MIN": 60,        # a session unused this long ends (SESSION_HOURS: however busy)
+    "BASE_URL": "",                # https://foia.example.org: absolute URLs (required in production)
+    "MAX_PAGE_PIXELS": 4_000_000,  # a review page image is scaled down to at most this many pixels
+    "MAX_PAGE_POINTS": 5000,       # largest page side accepted (points; A0 is 3370), larger is refused
+    "UPLOADS_IN_FLIGHT": 3,        # papers per officer waiting for or in analysis at once
     "RENDER_DPI": 96,              # page images on the review page
     # Production (docs/deploy.md): `foia web`, PostgreSQL pool, /metrics.
     "WEB_WORKERS": 2,              # gunicorn worker processes of `foia web`
@@ -103,7 +113,19 @@ def _finish(cfg: dict) -> dict:
     if int(cfg["MAX_UPLOAD_MB"]) < 1:
         raise ConfigError(f"{PREFIX}MAX_UPLOAD_MB must be at least 1")
     _finish_mail(cfg)
+    _finish_hardening(cfg)
     return cfg
+
+
+def _finish_hardening(cfg: dict) -> None:
+    """The base URL and the bounds of issue 15 (SECURITY.md)."""
+    from .base_url import check_base_url
+
+    cfg["BASE_URL"] = check_base_url(str(cfg["BASE_URL"]), cfg["ENV"])
+    for name in ("SIGN_IN_LIMIT", "SIGN_IN_ACCOUNT_LIMIT", "SIGN_IN_ADDRESS_LIMIT", "SIGN_IN_CONCURRENCY",
+                 "SESSION_IDLE_MIN", "SESSION_HOURS", "MAX_PAGE_PIXELS", "MAX_PAGE_POINTS", "UPLOADS_IN_FLIGHT"):
+        if int(cfg[name]) < 1:
+            raise ConfigError(f"{PREFIX}{name} must be at least 1")
 
 
 def _finish_mail(cfg: dict) -> None:

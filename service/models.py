@@ -51,6 +51,7 @@ PART2_STATES = ("withheld", "review", "released", "held")
 
 class User(Base):
     __tablename__ = "users"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused (migration 0006)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)  # stored lower-case
@@ -67,6 +68,7 @@ class ApiToken(Base):
     """A bearer token for scripts. Only a SHA-256 of the (256-bit random) token is kept."""
 
     __tablename__ = "api_tokens"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -83,7 +85,8 @@ class Paper(Base):
     """One uploaded decision paper, from upload through analysis and review to publication."""
 
     __tablename__ = "papers"
-    __table_args__ = (Index("ix_papers_state_updated", "state", "updated_at"),)  # migration 0002
+    __table_args__ = (Index("ix_papers_state_updated", "state", "updated_at"),  # migration 0002
+                      {"sqlite_autoincrement": True})  # a discarded paper's id is never given again (0006)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str | None] = mapped_column(String(120), unique=True)  # given at publication
@@ -122,7 +125,8 @@ class Part(Base):
     __table_args__ = (UniqueConstraint("paper_id", "number"),
                       # the public list and its change fingerprint (migration 0002)
                       Index("ix_parts_public_list", "number", "state", "released_at", "paper_id", "updated_at"),
-                      Index("ix_parts_paper_number", "paper_id", "number", "state", "updated_at"))
+                      Index("ix_parts_paper_number", "paper_id", "number", "state", "updated_at"),
+                      {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     paper_id: Mapped[int] = mapped_column(ForeignKey("papers.id", ondelete="CASCADE"), index=True)
@@ -150,6 +154,7 @@ class AuditEvent(Base):
     """Who did what and when. ``details`` holds ids, counts, states and dates — never personal data."""
 
     __tablename__ = "audit_events"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, index=True)
@@ -226,3 +231,17 @@ class OutboxMessage(Base):
     created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
     claimed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+
+
+class UserSession(Base):
+    """A signed-in browser session: the cookie holds a random id, only its SHA-256 is kept here. Signing out,
+    a password change and disabling the account delete the rows (see :mod:`service.sessions`)."""
+
+    __tablename__ = "user_sessions"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)

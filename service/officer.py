@@ -119,3 +119,4 @@ def discard(paper_id: int):
 
 
 from . import review  # noqa: E402,F401  (registers the review, preview and publish routes on bp)
+from . import user_pages  # noqa: E402,F401  (own password; administrators' user pages)

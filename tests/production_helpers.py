@@ -112,6 +112,7 @@ def answers(base: str) -> bool:
 def production_env(data_dir: Path, database_url: str, **extra: str) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOIA_") or k == "FOIA_TEST_DATABASE_URL"}
     env.update(FOIA_ENV="production", FOIA_SECRET_KEY="s" * 64, FOIA_SECURE_COOKIES="false",
+               FOIA_BASE_URL="http://foia.test",
                FOIA_DATA_DIR=str(data_dir), FOIA_DATABASE_URL=database_url, FOIA_LOG_FORMAT="json",
                FOIA_LOG_LEVEL="INFO", **extra)
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)

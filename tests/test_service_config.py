@@ -14,7 +14,8 @@ from service.config import ConfigError, load_config
     ({"FOIA_RELEASE_TIME": "09:30"}, "RELEASE_TIME", "09:30"),
     ({"FOIA_SECURE_COOKIES": "true"}, "SECURE_COOKIES", True),
     ({"FOIA_ENV": "testing"}, "SECURE_COOKIES", False),
-    ({"FOIA_ENV": "production", "FOIA_SECRET_KEY": "k" * 40}, "SECURE_COOKIES", True),
+    ({"FOIA_ENV": "production", "FOIA_SECRET_KEY": "k" * 40, "FOIA_BASE_URL": "https://foia.example.org"},
+     "SECURE_COOKIES", True),
 ])
 def test_environment_overlays_defaults(tmp_path, environ, key, expected):
     cfg = load_config({"DATA_DIR": str(tmp_path)}, environ={"FOIA_ENV": "testing", **environ})

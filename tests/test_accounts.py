@@ -1,0 +1,283 @@
+"""Accounts (issue 15): server-side sessions end for real, user management by CLI and admin page, ids never
+reused, sign-in work bounded. Every case runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from tests.conftest import PASSWORD, add_user, make_token, post_form, sign_in
+
+NEW_PASSWORD = "a completely new passphrase"
+
+
+def _db(app):
+    return app.extensions["foia.db"].session()
+
+
+def _signed_in(app, email="officer@example.org", password=PASSWORD):
+    c = app.test_client()
+    assert sign_in(c, email, password).status_code == 302
+    return c
+
+
+def _replay(app, cookie_value):
+    """A fresh browser presenting a cookie saved earlier."""
+    c = app.test_client()
+    c.set_cookie("foia_session", cookie_value)
+    return c
+
+
+# --- sessions ------------------------------------------------------------------------------------------
+
+def _sign_out(app, c):
+    post_form(c, "/sign-out")
+
+
+def _new_password(app, c):
+    from service import users
+
+    with _db(app) as db:
+        users.set_password(db, "officer@example.org", NEW_PASSWORD, by=None, actor="cli")
+        db.commit()
+
+
+def _disable(app, c):
+    from service import users
+
+    with _db(app) as db:
+        users.disable(db, "officer@example.org", by=None, actor="cli")
+        db.commit()
+
+
+def _idle(app, c):
+    from service.models import UserSession, utcnow
+
+    with _db(app) as db:
+        db.execute(update(UserSession).values(last_seen_at=utcnow() - timedelta(minutes=61)))
+        db.commit()
+
+
+def _too_old(app, c):
+    from service.models import UserSession, utcnow
+
+    with _db(app) as db:  # busy all along, but signed in more than SESSION_HOURS ago
+        db.execute(update(UserSession).values(created_at=utcnow() - timedelta(hours=8, minutes=1),
+                                              last_seen_at=utcnow()))
+        db.commit()
+
+
+@pytest.mark.parametrize("end", [_sign_out, _new_password, _disable, _idle, _too_old])
+def test_a_saved_cookie_opens_nothing_once_the_session_ended(app, officer, end):
+    c = _signed_in(app)
+    saved = c.get_cookie("foia_session").value
+    assert _replay(app, saved).get("/officer/").status_code == 200
+    end(app, c)
+    r = _replay(app, saved).get("/officer/")
+    assert r.status_code == 302 and "/sign-in" in r.headers["Location"]
+
+
+def test_signing_out_ends_only_that_browser(app, officer):
+    first, second = _signed_in(app), _signed_in(app)
+    post_form(first, "/sign-out")
+    assert first.get("/officer/").status_code == 302
+    assert second.get("/officer/").status_code == 200
+
+
+def test_disabling_revokes_every_api_token_at_once(app, officer):
+    token = make_token(app)
+    headers = {"Authorization": f"Bearer {token}"}
+    c = app.test_client()
+    assert c.get("/api/v1/papers/1", headers=headers).status_code == 404  # signed in, no such paper
+    _disable(app, None)
+    assert c.get("/api/v1/papers/1", headers=headers).status_code == 401
+    from service import users
+
+    with _db(app) as db:
+        users.enable(db, "officer@example.org", by=None, actor="cli")
+        db.commit()
+    assert c.get("/api/v1/papers/1", headers=headers).status_code == 401  # old tokens stay revoked
+    assert _signed_in(app).get("/officer/").status_code == 200
+
+
+# --- the command line ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def cli(app, monkeypatch):
+    """Run ``foia ...`` in-process against the app's database; returns (exit, stdout, stderr)."""
+    from service.cli import main
+
+    monkeypatch.setenv("FOIA_ENV", "testing")
+    monkeypatch.setenv("FOIA_DATA_DIR", app.config["DATA_DIR"])
+    monkeypatch.setenv("FOIA_DATABASE_URL", app.config["DATABASE_URL"])
+
+    def run(*argv, stdin=""):
+        import contextlib
+        import sys
+
+        out, err = io.StringIO(), io.StringIO()
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(argv))
+            except SystemExit as exc:
+                code = exc.code
+        return code, out.getvalue(), err.getvalue()
+    return run
+
+
+def _user(app, email="officer@example.org"):
+    from service.models import User
+
+    with _db(app) as db:
+        u = db.scalar(select(User).where(User.email == email))
+        return (u.role, u.active) if u else None
+
+
+@pytest.mark.parametrize("argv, stdin, code, said, state", [
+    (("user", "disable", "officer@example.org"), "", 0, "Disabled officer@example.org", ("officer", False)),
+    (("user", "disable", "OFFICER@example.org "), "", 0, "Disabled", ("officer", False)),
+    (("user", "set-role", "officer@example.org", "admin"), "", 0, "is now admin", ("admin", True)),
+    (("user", "set-role", "officer@example.org", "root"), "", 2, "invalid choice", ("officer", True)),
+    (("user", "set-password", "officer@example.org", "--password-stdin"), NEW_PASSWORD + "\n", 0,
+     "New password set", ("officer", True)),
+    (("user", "set-password", "officer@example.org", "--password-stdin"), "short\n", 2,
+     "at least 10 characters", ("officer", True)),
+    (("user", "disable", "nobody@example.org"), "", 2, "no user with that e-mail address", ("officer", True)),
+    (("user", "enable", "officer@example.org"), "", 0, "Enabled officer@example.org", ("officer", True)),
+])
+def test_user_commands(app, officer, cli, argv, stdin, code, said, state):
+    status, out, err = cli(*argv, stdin=stdin)
+    assert status == code and said in out + err
+    assert _user(app) == state
+
+
+def test_user_list_and_set_password_signs_in_with_the_new_one(app, officer, cli):
+    add_user(app, "boss@example.org", role="admin")
+    status, out, _ = cli("user", "list")
+    assert status == 0 and "boss@example.org" in out and "officer@example.org" in out and "admin" in out
+    status, out, _ = cli("user", "list", "--json")
+    assert status == 0 and {u["email"] for u in __import__("json").loads(out)} == {"boss@example.org",
+                                                                                   "officer@example.org"}
+    assert cli("user", "set-password", "officer@example.org", "--password-stdin", stdin=NEW_PASSWORD)[0] == 0
+    assert sign_in(app.test_client(), password=PASSWORD).status_code == 401
+    assert sign_in(app.test_client(), password=NEW_PASSWORD).status_code == 302
+
+
+def test_the_last_active_administrator_stays(app, cli):
+    add_user(app, "boss@example.org", role="admin")
+    for argv in (("user", "disable", "boss@example.org"), ("user", "set-role", "boss@example.org", "officer")):
+        status, _, err = cli(*argv)
+        assert status == 2 and "last active administrator" in err
+    add_user(app, "deputy@example.org", role="admin")
+    assert cli("user", "disable", "boss@example.org")[0] == 0
+
+
+# --- the admin page --------------------------------------------------------------------------------------
+
+def test_officers_cannot_manage_users(app, officer):
+    add_user(app, "other@example.org")
+    c = _signed_in(app)
+    assert c.get("/officer/users").status_code == 403
+    assert post_form(c, "/officer/users/2/disable").status_code == 403
+    assert _user(app, "other@example.org") == ("officer", True)
+
+
+@pytest.mark.parametrize("action, data, state", [
+    ("disable", {}, ("officer", False)),
+    ("role", {"role": "admin"}, ("admin", True)),
+    ("role", {"role": "root"}, ("officer", True)),
+    ("password", {"password": NEW_PASSWORD, "again": NEW_PASSWORD}, ("officer", True)),
+    ("password", {"password": NEW_PASSWORD, "again": "something else"}, ("officer", True)),
+])
+def test_admins_manage_users_on_the_admin_page(app, officer, action, data, state):
+    add_user(app, "boss@example.org", role="admin")
+    victim = _signed_in(app)
+    admin = _signed_in(app, "boss@example.org")
+    page = admin.get("/officer/users").get_data(as_text=True)
+    assert "officer@example.org" in page and "Add a user" in page
+    r = post_form(admin, f"/officer/users/1/{action}", data, page="/officer/users")
+    assert r.status_code in (303, 400)
+    assert _user(app) == state
+    ended = action == "disable" or (action == "password" and r.status_code == 303)
+    assert victim.get("/officer/").status_code == (302 if ended else 200)
+
+
+def test_admin_adds_a_user_and_an_officer_changes_their_own_password(app, officer):
+    add_user(app, "boss@example.org", role="admin")
+    admin = _signed_in(app, "boss@example.org")
+    r = post_form(admin, "/officer/users/add", {"email": "new@example.org", "role": "officer",
+                                               "password": NEW_PASSWORD, "again": NEW_PASSWORD},
+                  page="/officer/users")
+    assert r.status_code == 303 and _user(app, "new@example.org") == ("officer", True)
+    me, elsewhere = _signed_in(app), _signed_in(app)
+    r = post_form(me, "/officer/account/password", {"current": "wrong one!!", "new": NEW_PASSWORD,
+                                                   "again": NEW_PASSWORD}, page="/officer/account/password")
+    assert r.status_code == 400
+    r = post_form(me, "/officer/account/password", {"current": PASSWORD, "new": NEW_PASSWORD,
+                                                   "again": NEW_PASSWORD}, page="/officer/account/password")
+    assert r.status_code == 303
+    assert me.get("/officer/").status_code == 200          # this browser carries on
+    assert elsewhere.get("/officer/").status_code == 302   # every other session ended
+
+
+# --- sign-in work bounded ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("limits, attempts, refused_at", [
+    # one account tried from many addresses
+    ({"SIGN_IN_ACCOUNT_LIMIT": 3}, [("officer@example.org", f"192.0.2.{i}") for i in range(4)], 3),
+    # one address trying many accounts
+    ({"SIGN_IN_ADDRESS_LIMIT": 3}, [(f"user{i}@example.org", "192.0.2.9") for i in range(4)], 3),
+])
+def test_sign_in_limits_per_account_and_per_address_compute_no_hash(make_app, monkeypatch, limits, attempts,
+                                                                      refused_at):
+    app = make_app(**limits)
+    add_user(app)
+    from service import auth
+
+    hashes = []  # each check_password computes one Argon2 hash
+    real = auth.check_password
+    monkeypatch.setattr(auth, "check_password", lambda *a: hashes.append(1) or real(*a))
+    for n, (email, address) in enumerate(attempts):
+        c = app.test_client()
+        c.environ_base["REMOTE_ADDR"] = address
+        r = sign_in(c, email, "wrong password")
+        assert r.status_code == (429 if n >= refused_at else 401)
+    assert len(hashes) == refused_at  # no hash once the limit is hit
+
+
+def test_sign_in_refused_when_every_hash_slot_is_busy(make_app):
+    app = make_app(SIGN_IN_CONCURRENCY=1, SIGN_IN_QUEUE_S=0)
+    add_user(app)
+    from service import signin_limits
+
+    with signin_limits.hash_slot(app.config):  # another sign-in holds the only slot
+        r = sign_in(app.test_client())
+    assert r.status_code == 503 and "busy" in r.get_data(as_text=True)
+    assert sign_in(app.test_client()).status_code == 302
+
+
+# --- ids never reused ----------------------------------------------------------------------------------
+
+def test_a_discarded_papers_id_is_never_given_again(app, client, small_pdf):
+    from service.models import AuditEvent, Paper
+
+    def upload():
+        r = post_form(client, "/officer/upload", {"file": (io.BytesIO(small_pdf), "p.pdf")}, page="/officer/upload",
+                      content_type="multipart/form-data")
+        return int(r.headers["Location"].rstrip("/").split("/")[-1])
+
+    first = upload()
+    app.extensions["foia.worker"].drain()
+    assert post_form(client, f"/officer/papers/{first}/discard").status_code == 303
+    second = upload()
+    app.extensions["foia.worker"].drain()
+    assert second > first
+    with _db(app) as db:
+        assert db.get(Paper, first) is None
+        assert {e.action for e in db.scalars(select(AuditEvent).where(AuditEvent.paper_id == second))} >= {"uploaded"}
+        assert "discarded" not in {e.action for e in db.scalars(select(AuditEvent)
+                                                                 .where(AuditEvent.paper_id == second))}
