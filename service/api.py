@@ -15,7 +15,7 @@ from flask import Blueprint, current_app, g, jsonify, request, url_for
 from redaction.decisions import Decisions
 from redaction.errors import InputError
 
-from . import approval, audit, papers, publishing
+from . import approval, audit, decision_log, papers, publishing, versions
 from .accounts import user_for_token
 from .db import db_session
 from .errors import error_response
@@ -54,6 +54,7 @@ def paper_json(paper: Paper) -> dict:
     body["approval"] = approval.to_json(req, paper)
     if req is not None and approval.is_current(req, paper):
         body["state"] = "awaiting_approval"
+    body.update(versions.lifecycle_fields(paper))  # version, corrects, note, withdrawn (service.versions)
     return body
 
 
@@ -119,6 +120,7 @@ def publish(paper_id: int):
         except InputError as exc:
             return error_response(400, exc.message)
         if paper.state == "ready":
+            decision_log.record(paper, data, g.api_user)  # who decided each redaction (redaction schedule)
             paper.decisions = data
             audit.record(db, "decisions saved", user=g.api_user, actor="api", paper_id=paper.id,
                          kept=sum(v == "keep" for v in data.get("items", {}).values()),
@@ -130,3 +132,6 @@ def publish(paper_id: int):
     except (publishing.PublishError, approval.ApprovalError) as exc:
         return error_response(exc.status, exc.message)
     return jsonify(body), status
+
+
+from . import api_lifecycle  # noqa: E402,F401  (withdraw, versions, redaction schedule routes on bp)

@@ -47,6 +47,9 @@ ROLES = ("officer", "admin")
 PAPER_STATES = ("uploaded", "analysing", "ready", "failed", "published")
 PART1_STATES = ("draft", "scheduled", "published")
 PART2_STATES = ("withheld", "review", "released", "held")
+# After publication (migration 0004): a withdrawn paper and its parts are gone from every public list and
+# answer 410; a superseded paper is an earlier version replaced by a correction (service.versions).
+LIFECYCLE_STATES = ("withdrawn", "superseded")
 
 
 class User(Base):
@@ -109,6 +112,15 @@ class Paper(Base):
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, onupdate=utcnow)
     analysed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
     published_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    # After publication (migration 0004; service.withdrawal, service.versions, service.decision_log).
+    withdrawn_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)  # public: checked for redacted text
+    withdrawn_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("papers.id", ondelete="SET NULL"), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    version_note: Mapped[str | None] = mapped_column(Text)  # public "what changed": checked for redacted text
+    superseded_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    decision_log: Mapped[dict | None] = mapped_column(JSON)  # who decided each redaction and when (officers)
 
     parts: Mapped[list["Part"]] = relationship(back_populates="paper", cascade="all, delete-orphan",
                                                order_by="Part.number")

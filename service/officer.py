@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from . import papers
 from .db import db_session
-from .models import AuditEvent, Paper
+from .models import LIFECYCLE_STATES, AuditEvent, Paper
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def paper(paper_id: int):
         return render_template("officer/progress.html", paper=p)
     if p.state == "failed":
         return render_template("officer/failed.html", paper=p)
-    if p.state == "published":
+    if p.state in ("published", *LIFECYCLE_STATES):  # withdrawn and superseded papers too
         return redirect(url_for("officer.published", paper_id=p.id))
     return redirect(url_for("officer.review", paper_id=p.id))
 
@@ -111,7 +111,7 @@ def audit_log(paper_id: int):
 @bp.route("/papers/<int:paper_id>/discard", methods=["POST"])
 def discard(paper_id: int):
     p = _paper(paper_id)
-    if p.state in ("published", "analysing"):
+    if p.state in ("published", "analysing", *LIFECYCLE_STATES):  # a withdrawn paper's record stays
         abort(409)
     papers.discard(db_session(), p, g.user, "officer")
     flash("The paper was discarded.")
@@ -120,3 +120,4 @@ def discard(paper_id: int):
 
 from . import review  # noqa: E402,F401  (registers the review, preview and publish routes on bp)
 from . import user_pages  # noqa: E402,F401  (own password; administrators' user pages)
+from . import officer_lifecycle  # noqa: E402,F401  (withdraw, correct, redaction schedule)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from redaction.pdf.matching import contains
 from scheduler.release import release_due
 
-from . import audit, pdfwork, pdftasks
+from . import audit, pdfwork, pdftasks, versions
 from .db import get_db
 from .models import Paper, Part, User, utcnow
 from .papers import storage
@@ -165,6 +165,9 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
         db.commit()
         raise PublishError(f"Nothing was published: the {' and the '.join(exposed)} contain(s) text chosen for "
                            "redaction; edit it on the review page first.", 422, "leak")
+    refused = versions.check_publishable(db, paper)  # a corrected version of a published decision
+    if refused is not None:
+        raise PublishError(refused.message, refused.status, refused.code)
     result = approved or _redact(paper)
     if isinstance(result, pdftasks.Failure):
         audit.record(db, "publication stopped", user=user, actor=actor, paper_id=paper.id, code=result.code)
@@ -198,7 +201,10 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
         if not plan["deferred_until"]:
             paper.parts[0].state = "published"
             paper.parts[0].released_at = now
-        paper.slug = unique_slug(db, paper)
+        if paper.previous_id is not None:  # a correction takes its decision's slug and place (service.versions)
+            versions.take_place(db, paper, user, now=now, actor=actor)
+        else:
+            paper.slug = unique_slug(db, paper)
         paper.state = "published"
         paper.published_at = now
         paper.published_by = user.id
@@ -207,10 +213,12 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
                      publish_on=_iso(plan["deferred_until"]), release_on=_iso(plan["release_on"]),
                      review_on=_iso(plan["review_on"]), redactions=counts["total"])
         db.commit()
-    except BaseException:
+    except BaseException as exc:
         db.rollback()
         for key in keys:
             store.delete(key)
+        if isinstance(exc, versions.VersionError):  # replaced or withdrawn meanwhile: refused, nothing stored
+            raise PublishError(exc.message, exc.status, exc.code) from None
         raise
     release_due(now, session=db, release_time=current_app.config["RELEASE_TIME_OF_DAY"], actor=actor)
     db.refresh(paper)

@@ -19,10 +19,10 @@ from redaction.decisions import CONFIRMABLE, Decisions
 from redaction.errors import InputError
 from scheduler.release import last_due_date
 
-from . import approval, audit, papers, pdftasks, publishing
+from . import approval, audit, decision_log, papers, pdftasks, publishing
 from .db import db_session
 from .filters import uk_date
-from .models import Paper, utcnow
+from .models import LIFECYCLE_STATES, Paper, utcnow
 from .officer import _paper, bp
 from .papers import storage
 
@@ -47,6 +47,7 @@ def review(paper_id: int):
     paper.title = fields["title"] or paper.title
     paper.reference = fields["reference"] or None
     paper.summary = fields["summary"] or None
+    decision_log.record(paper, decisions, g.user)  # who decided each redaction (redaction schedule)
     paper.decisions = decisions
     audit.record(db_session(), "decisions saved", user=g.user, paper_id=paper.id, **changes)
     db_session().commit()
@@ -230,7 +231,7 @@ def publish(paper_id: int):
 @bp.route("/papers/<int:paper_id>/published")
 def published(paper_id: int):
     paper = _paper(paper_id)
-    if paper.state != "published":
+    if paper.state not in ("published", *LIFECYCLE_STATES):  # withdrawn, superseded: the same page
         return redirect(url_for("officer.paper", paper_id=paper.id))
     return render_template("officer/published.html", paper=paper)
 

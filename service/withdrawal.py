@@ -20,7 +20,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, search_index
 from .filters import LONDON, uk_date
 from .models import Paper, User, utcnow
 from .redacted_text import holds_redacted_text
@@ -77,6 +77,7 @@ def withdraw(db: Session, paper: Paper, user: User, reason: object, *, actor: st
             raise WithdrawError("This decision changed while you were looking at it (perhaps another officer "
                                 "withdrew or corrected it). Look at it again.", 409)
         counts = retire_parts(db, paper.id, "withdrawn", now=now, actor=actor, user_id=user.id)
+        search_index.remove(db, paper.id)  # out of the full-text index in the same transaction
         audit.record(db, "withdrawn", user=user, actor=actor, paper_id=paper.id, slug=paper.slug,
                      reason=text, **counts)
         db.commit()
