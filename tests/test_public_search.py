@@ -1,0 +1,161 @@
+"""Full-text search (issue 16): the index holds exactly what is public and follows every change of it;
+results are ranked, sorted on request, carry an escaped snippet with the matches marked, and each search
+has its own Atom feed. Every test runs on SQLite (FTS5) and PostgreSQL (tsvector + GIN)."""
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from alembic import command
+from sqlalchemy import select, update
+
+from scheduler.actions import Officer, release_now
+from scheduler.release import release_due
+from service import search_index
+from service.migrate import alembic_config, upgrade
+from service.models import Paper, Part
+from tests.public_data import Spec, add, add_many
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+T0 = datetime(2024, 3, 1, 10, 0, tzinfo=timezone.utc)
+
+
+def titles(html: str) -> list[str]:
+    return re.findall(r'<a class="govuk-link" href="/decisions/[^"]+">([^<]+)</a>', html)
+
+
+def indexed(app) -> set[int]:
+    with app.extensions["foia.db"].session() as db:
+        return search_index.indexed_ids(db)
+
+
+@pytest.fixture
+def site(app):
+    made = add_many(app, [
+        Spec("PCD 801", "Custody interpreting contract", published=T0, summary="Interpreters.",
+             text="Interpreting services for custody suites across the force. Custody custody."),
+        Spec("PCD 802", "Estates strategy", published=T0 + timedelta(days=10), summary="Buildings.",
+             text="A review of police stations; custody is mentioned once."),
+        Spec("PCD 803", "Youth fund", published=T0 + timedelta(days=20), text="Grants for youth clubs.",
+             part2="withheld", release_on=date(2099, 1, 1)),
+        Spec("PCD 804", "Deferred custody plan", published=T0, part1_state="scheduled",
+             publish_on=date(2099, 1, 1), text="Custody plan not yet public."),
+        Spec("PCD 805", "Draft custody paper", paper_state="ready", text="Custody draft."),
+    ])
+    return {spec["slug"] or f"draft-{spec['id']}": spec["id"] for spec in made}
+
+
+def set_part2_text(app, paper_id: int, text: str) -> None:
+    with app.extensions["foia.db"].session() as db:
+        db.execute(update(Part).where(Part.paper_id == paper_id, Part.number == 2).values(text=text))
+        db.commit()
+
+
+def test_the_index_holds_only_public_decisions(app, site):
+    assert indexed(app) == {site["pcd-801"], site["pcd-802"], site["pcd-803"]}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ({"q": "custody"}, ["Custody interpreting contract", "Estates strategy"]),   # title and text beat text
+    ({"q": "custody", "sort": "relevance"}, ["Custody interpreting contract", "Estates strategy"]),
+    ({"q": "custody", "sort": "newest"}, ["Estates strategy", "Custody interpreting contract"]),
+    ({"q": "custody", "sort": "oldest"}, ["Custody interpreting contract", "Estates strategy"]),
+    ({"q": "custody", "sort": "sideways"}, ["Custody interpreting contract", "Estates strategy"]),  # ignored
+    ({"q": "interpreters"}, ["Custody interpreting contract"]),          # stemmed: interpreters ~ interpreting
+    ({"q": "stat"}, ["Estates strategy"]),                              # a word's start (stations)
+    ({"q": "the custody of suites"}, ["Custody interpreting contract"]),  # stop words dropped, all words needed
+    ({"q": "plan"}, []),                                                # deferred: not public, not indexed
+    ({"q": "draft"}, []),
+    ({"q": "the"}, []),                                                 # nothing left to search for
+    ({"sort": "relevance"}, ["Youth fund", "Estates strategy", "Custody interpreting contract"]),  # no words: newest
+])
+def test_ranked_search_and_sort(app, site, query, expected):
+    response = app.test_client().get("/", query_string=query)
+    assert response.status_code == 200
+    assert titles(response.get_data(as_text=True)) == expected
+
+
+def test_snippet_marks_matches_and_escapes_the_text(app):
+    add(app, Spec("PCD 811", "Safety", text="Before <script>alert(1)</script> the custody \ue000review\ue001 & after."))
+    html = app.test_client().get("/?q=custody").get_data(as_text=True)
+    snippet = re.search(r'<p class="govuk-body-s app-result__snippet">(.*?)</p>', html, re.S).group(1)
+    assert '<mark class="app-highlight">custody</mark>' in snippet
+    # text is never markup: escaped (FTS5) or its tags dropped by the parser (PostgreSQL), never raw
+    assert "alert(1)" in snippet and "<script" not in snippet and "<script>alert" not in html
+    assert "&amp; after" in snippet
+    assert snippet.count("<mark") == 1  # the markers in the text were removed before indexing: no forged highlight
+    api = app.test_client().get("/api/v1/decisions?q=custody").json
+    assert '<mark class="app-highlight">custody</mark>' in api["decisions"][0]["snippet_html"]
+    assert "snippet_html" not in app.test_client().get("/api/v1/decisions").json["decisions"][0]
+
+
+@pytest.mark.parametrize("how", ["sweep", "officer"])
+def test_publication_and_release_reach_the_index_in_the_same_transaction(app, site, how):
+    set_part2_text(app, site["pcd-803"], "Confidential tender prices from Harbourside Ltd.")
+    c = app.test_client()
+    assert titles(c.get("/?q=harbourside").get_data(as_text=True)) == []   # withheld: not indexed
+    with app.extensions["foia.db"].session() as db:
+        part2 = db.scalars(select(Part).where(Part.paper_id == site["pcd-803"], Part.number == 2)).one()
+        deferred = db.scalars(select(Part).where(Part.paper_id == site["pcd-804"], Part.number == 1)).one()
+        if how == "sweep":
+            db.execute(update(Part).where(Part.id.in_([part2.id, deferred.id]))
+                       .values(release_on=date(2025, 1, 1), publish_on=date(2025, 1, 1)))
+            db.commit()
+            release_due(datetime(2025, 6, 1, tzinfo=timezone.utc), session=db)
+        else:
+            now = datetime(2025, 6, 1, tzinfo=timezone.utc)
+            release_now(db, part2, "withheld", Officer(None), now)
+            release_now(db, deferred, "scheduled", Officer(None), now)
+    assert titles(c.get("/?q=harbourside").get_data(as_text=True)) == ["Youth fund"]
+    assert titles(c.get("/?q=plan").get_data(as_text=True)) == ["Deferred custody plan"]
+    assert site["pcd-804"] in indexed(app)
+
+
+def test_withdrawal_drops_the_entry(app, site):
+    with app.extensions["foia.db"].session() as db:
+        search_index.remove(db, site["pcd-801"])
+        db.commit()
+    assert site["pcd-801"] not in indexed(app)
+    with app.extensions["foia.db"].session() as db:  # any change that ends publication, then sync
+        db.execute(update(Paper).where(Paper.id == site["pcd-802"]).values(state="withdrawn"))
+        search_index.sync(db, [site["pcd-802"]])
+        db.commit()
+    assert indexed(app) == {site["pcd-803"]}
+    assert titles(app.test_client().get("/?q=custody").get_data(as_text=True)) == []
+
+
+def test_a_stale_entry_never_shows(app, site):
+    """A path that forgets to sync cannot leak: searches still join the one definition of public."""
+    with app.extensions["foia.db"].session() as db:
+        db.execute(update(Paper).where(Paper.id == site["pcd-801"]).values(state="withdrawn"))
+        db.commit()
+    assert site["pcd-801"] in indexed(app)
+    assert titles(app.test_client().get("/?q=interpreting").get_data(as_text=True)) == []
+
+
+def test_each_search_has_an_atom_feed(app, site):
+    c = app.test_client()
+    html = c.get("/?q=custody&sort=oldest").get_data(as_text=True)
+    assert 'href="/search.atom?q=custody"' in html
+    response = c.get("/search.atom?q=custody")
+    assert response.status_code == 200 and response.mimetype == "application/atom+xml"
+    feed = ET.fromstring(response.data)
+    assert feed.findtext(f"{ATOM}title") == "Decision papers: ‘custody’"
+    entries = [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}id")) for e in feed.findall(f"{ATOM}entry")]
+    assert entries == [("PCD 802 – Estates strategy", "tag:localhost,2024-03-11:pcd-802/published"),
+                       ("PCD 801 – Custody interpreting contract", "tag:localhost,2024-03-01:pcd-801/published")]
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "http://localhost/search.atom?q=custody"
+    again = c.get("/search.atom?q=custody", headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304
+    assert ET.fromstring(c.get("/search.atom?q=plan").data).findall(f"{ATOM}entry") == []  # deferred
+
+
+def test_the_migration_fills_the_index_from_what_is_public(app, site):
+    url = app.config["DATABASE_URL"]
+    app.extensions["foia.db"].dispose()
+    command.downgrade(alembic_config(url), "0006")
+    upgrade(url)
+    assert indexed(app) == {site["pcd-801"], site["pcd-802"], site["pcd-803"]}
+    with app.extensions["foia.db"].session() as db:
+        assert search_index.rebuild(db) == 3
