@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -109,10 +110,11 @@ class Document:
         return build_view(self, dehyphenate=True)
 
 
-def extract(pdf: pdfium.PdfDocument) -> Document:
-    """Read every page's characters and boxes. The pdfium document is not changed."""
+def extract(pdf: pdfium.PdfDocument, only: Sequence[int] | None = None) -> Document:
+    """Read every page's characters and boxes (or only the 0-based pages ``only``, in that order: the
+    document then holds just those). The pdfium document is not changed."""
     pages = []
-    for index in range(len(pdf)):
+    for index in (range(len(pdf)) if only is None else only):
         page = pdf[index]
         try:
             width, height = page.get_size()

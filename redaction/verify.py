@@ -48,7 +48,7 @@ from .errors import DamagedPdf
 from .verification import boxes, fonts, images, links, ocr, order, streams, structure, tokens
 from .verification.detection import check_detection
 from .verification.matcher import Matcher, collapse
-from .verification.readers import read_all
+from .verification.readers import open_pdfium, read_all
 from .verification.result import fail
 from .verification.source import Source, read_source
 
@@ -152,9 +152,17 @@ def _read_order(data: bytes, boundary, source: Source) -> bool:
 
 
 def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
+    structure.single_revision(out.data, out.number)
+    document = open_pdfium(out.data, out.number)  # one pdfium parse: text, boxes and detection read it
+    try:
+        return _check_document(out, expect, ctx, document)
+    finally:
+        document.close()
+
+
+def _check_document(out, expect: Expectations, ctx: _Context, document) -> list[str]:
     part = out.number
-    structure.single_revision(out.data, part)
-    texts = read_all(out.data, part)
+    texts = read_all(out.data, part, document)
     visible = collapse(" ".join(texts["text-pdfium"]))
     hidden = Matcher([m for m in ctx.metadata if collapse(m) and collapse(m) not in visible])
     for check, pages in texts.items():
@@ -189,11 +197,23 @@ def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
         if ctx.source is not None:
             fonts.check_font_glyphs(pdf, part, ctx.source.value_only, ctx.source.drawn, ctx.source_fonts)
             checks.append("font-glyphs")
-    boxes.check_boxes(out.data, out.regions, part)
+    boxes.check_boxes(document, out.regions, part)
     if expect.detect:
-        check_detection(out.data, out.regions, ctx.values, part)
+        check_detection(document, out.regions, ctx.values, part, _changed(out, texts["text-pdfium"], ctx.source))
         checks.append("detection")
     return checks
+
+
+def _changed(out, shown: list[str], source: Source | None) -> list[int] | None:
+    """The output pages (0-based) detection reads again: every page but those whose pdfium text is exactly
+    their input page's (both read by the verifier) and that have no box; all of them when the input was
+    not read."""
+    pages = getattr(out, "pages", None)
+    if source is None or pages is None or len(pages) != len(shown):
+        return None
+    return [i for i, text in enumerate(shown)
+            if not 0 <= pages[i] < len(source.pages) or text != source.pages[pages[i]]
+            or any(r.draws_box for r in (out.regions[i] if i < len(out.regions) else []))]
 
 
 def _has_sentence(text: str, sentences: list[str]) -> bool:

@@ -16,17 +16,19 @@ import pypdfium2.raw as pdfium_c
 from .result import fail
 
 
-def check_boxes(data: bytes, regions: list[list], part: int) -> None:
+def check_boxes(data: bytes | pdfium.PdfDocument, regions: list[list], part: int) -> None:
+    """``data``: the output, or the pdfium document already opened from it."""
     if not any(r.draws_box for page in regions for r in page):
         return
-    pdf = pdfium.PdfDocument(data)
+    pdf = data if isinstance(data, pdfium.PdfDocument) else pdfium.PdfDocument(data)
     try:
         for number, page_regions in enumerate(regions, 1):
             boxes = [r for r in page_regions if r.draws_box]
             if boxes and number <= len(pdf) and _under_boxes(pdf, number - 1, boxes):
                 fail("boxes-empty", part, number)
     finally:
-        pdf.close()
+        if pdf is not data:
+            pdf.close()
 
 
 def _under_boxes(pdf: pdfium.PdfDocument, index: int, boxes: list) -> bool:

@@ -10,7 +10,8 @@ import shutil
 import subprocess
 
 import pypdfium2 as pdfium
-from pdfminer.converter import TextConverter
+from pdfminer.pdfdevice import PDFTextDevice
+from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
@@ -19,11 +20,18 @@ from .result import fail
 _POPPLER_TIMEOUT = 120  # seconds; a paper of hundreds of pages takes a few
 
 
-def pdfium_pages(data: bytes, part: int) -> list[str]:
+def open_pdfium(data: bytes, part: int) -> pdfium.PdfDocument:
+    """The output opened once by pdfium for every check that reads it with pdfium (text, boxes, detection);
+    a file pdfium cannot open fails ``text-pdfium``. The caller closes it."""
     try:
-        pdf = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError:
         fail("text-pdfium", part)
+
+
+def pdfium_pages(data: bytes | pdfium.PdfDocument, part: int) -> list[str]:
+    """pdfium's text of each page; ``data`` is the file or the document already opened from it."""
+    pdf = data if isinstance(data, pdfium.PdfDocument) else open_pdfium(data, part)
     try:
         out = []
         for i in range(len(pdf)):
@@ -34,22 +42,48 @@ def pdfium_pages(data: bytes, part: int) -> list[str]:
             page.close()
         return out
     finally:
-        pdf.close()
+        if pdf is not data:
+            pdf.close()
+
+
+class _GlyphText(PDFTextDevice):
+    """pdfminer's own parser, fonts, encodings and ToUnicode maps; of each glyph shown only its text is
+    kept, in the order drawn (form XObjects where they are used), exactly what a TextConverter without
+    layout analysis writes, without building a positioned layout object per glyph: the checks match
+    across any spacing and never use pdfminer's geometry."""
+
+    def __init__(self, manager: PDFResourceManager):
+        super().__init__(manager)
+        self.chunks: list[str] = []
+
+    def render_string(self, textstate, seq, ncs, graphicstate) -> None:
+        font = textstate.font
+        assert font is not None  # as pdfminer's own devices: a failure fails the check
+        add = self.chunks.append
+        for obj in seq:
+            if isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    try:
+                        add(font.to_unichr(cid))
+                    except PDFUnicodeNotDefined:
+                        add(f"(cid:{cid})")  # what pdfminer writes for a code it cannot map
+
+    def take(self) -> str:
+        text, self.chunks = "".join(self.chunks) + "\f", []
+        return text
 
 
 def pdfminer_pages(data: bytes, part: int) -> list[str]:
-    """No layout analysis: the checks match across any spacing, and layout analysis would only cost time."""
+    """No layout analysis: the checks match across any spacing, and layout analysis would only cost time.
+    One resource manager, interpreter and device for the whole file (fonts and CMaps are read once)."""
     manager = PDFResourceManager()
+    device = _GlyphText(manager)
+    interpreter = PDFPageInterpreter(manager, device)
     pages = []
     try:
         for page in PDFPage.get_pages(io.BytesIO(data)):
-            buf = io.StringIO()
-            device = TextConverter(manager, buf, laparams=None)
-            try:
-                PDFPageInterpreter(manager, device).process_page(page)
-            finally:
-                device.close()
-            pages.append(buf.getvalue())
+            interpreter.process_page(page)
+            pages.append(device.take())
     except Exception:  # noqa: BLE001 - any parser failure means the file cannot be proved clean
         fail("text-pdfminer", part)
     return pages
@@ -72,9 +106,11 @@ def poppler_pages(data: bytes, part: int) -> list[str]:
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 
-def read_all(data: bytes, part: int) -> dict[str, list[str]]:
-    """Every reader's pages, by check name; the page counts must agree."""
-    texts = {"text-pdfium": pdfium_pages(data, part), "text-pdfminer": pdfminer_pages(data, part),
+def read_all(data: bytes, part: int, document: pdfium.PdfDocument | None = None) -> dict[str, list[str]]:
+    """Every reader's pages, by check name; the page counts must agree. ``document``: the output already
+    opened by pdfium (read from it instead of parsing the file again)."""
+    texts = {"text-pdfium": pdfium_pages(data if document is None else document, part),
+             "text-pdfminer": pdfminer_pages(data, part),
              "text-poppler": poppler_pages(data, part)}
     count = len(texts["text-pdfium"])
     for check, pages in texts.items():
