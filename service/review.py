@@ -11,15 +11,16 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, send_file, url_for
+from flask import (abort, current_app, flash, g, redirect, render_template, request, send_file, session,
+                   url_for)
 
 from sqlalchemy import select
 
-from redaction.decisions import CONFIRMABLE, Decisions
 from redaction.errors import InputError
 from scheduler.release import last_due_date
 
 from . import approval, audit, decision_log, papers, pdftasks, publishing
+from . import review_form, review_groups, review_warnings, text_matches
 from .db import db_session
 from .filters import uk_date
 from .models import LIFECYCLE_STATES, Paper, utcnow
@@ -27,9 +28,6 @@ from .officer import _paper, bp
 from .papers import storage
 
 log = logging.getLogger(__name__)
-
-MAX_TEXTS = 200
-MAX_BOXES = 500
 
 
 @bp.route("/papers/<int:paper_id>/review", methods=["GET", "POST"])
@@ -39,10 +37,12 @@ def review(paper_id: int):
         return redirect(url_for("officer.paper", paper_id=paper.id))
     if request.method == "GET":
         return _render_review(paper)
-    try:
-        decisions, fields = decisions_from_form(paper, request.form)
-    except InputError as exc:
-        return _render_review(paper, error=exc.message), 400
+    then = request.form.get("then", "save")
+    bulk = tuple(then.split(":")[1:3]) if then.startswith("bulk:") and then.count(":") == 2 else None
+    draft = review_form.read(paper, request.form, bulk)
+    if draft.errors:  # nothing saved; every value as posted is shown again with the errors
+        return _render_review(paper, draft=draft), 400
+    decisions, fields = draft.decisions, draft.fields
     changes = _describe_changes(paper.decisions or {}, decisions, paper)
     paper.title = fields["title"] or paper.title
     paper.reference = fields["reference"] or None
@@ -54,8 +54,12 @@ def review(paper_id: int):
     if request.form.get("then") == "preview":
         publishing.start_preview(db_session(), paper, g.user)
         return redirect(url_for("officer.preview", paper_id=paper.id), code=303)
-    flash("Your decisions are saved.")
-    return redirect(url_for("officer.review", paper_id=paper.id) + "#decisions", code=303)
+    if bulk:
+        flash(f"Your decisions are saved: every {review_groups.type_words(bulk[1])} is set to {bulk[0]}.")
+    else:
+        flash("Your decisions are saved.")
+    # to the top, where the message is (an anchor further down scrolled it out of view)
+    return redirect(url_for("officer.review", paper_id=paper.id), code=303)
 
 
 def render_review_page(paper, error: str | None = None):
@@ -63,19 +67,30 @@ def render_review_page(paper, error: str | None = None):
     return _render_review(paper, error)
 
 
-def _render_review(paper, error: str | None = None):
+def _render_review(paper, error: str | None = None, draft: review_form.Draft | None = None):
     analysis = paper.analysis or {}
     decisions = paper.decisions or {}
     items = decisions.get("items", {})
-    findings = [dict(f, final=items.get(f["id"], f["action"])) for f in analysis.get("personal_data", [])]
+    finals = draft.finals if draft else {}
+    findings = [dict(f, final=finals.get(f["id"]) or items.get(f["id"], f["action"]))
+                for f in analysis.get("personal_data", [])]
     plan = publishing.effective(paper)
     by_page: dict[int, list] = {}
     for f in findings:
         by_page.setdefault(f["page"], []).append(f)
+    values = draft.values if draft else review_form.values_of(paper, plan)
+    texts = [t.strip() for t in values["redact_texts"].splitlines() if t.strip()]
     return render_template("officer/review.html", paper=paper, analysis=analysis, decisions=decisions,
                            findings=findings, by_page=by_page, plan=plan, error=error,
-                           sizes=paper.page_sizes or [], part2_mode=_part2_mode(decisions),
-                           same_reference=_same_reference(paper), policy_changed=policy_changed(paper))
+                           sizes=paper.page_sizes or [], part2_mode=values["part2_mode"] or "analysed",
+                           same_reference=_same_reference(paper), policy_changed=policy_changed(paper),
+                           v=values, draft=draft, errors=draft.errors if draft else review_form.FormErrors(),
+                           groups=review_groups.group(findings), bulk_types=review_groups.types_present(findings),
+                           pages_words=review_groups.pages_words,
+                           confirmed=draft.confirmed if draft else (decisions.get("confirmed") or []),
+                           warnings=review_warnings.analysis_warnings(analysis),
+                           date_checks=review_warnings.date_checks(plan, _due_day()),
+                           matches=text_matches.for_paper(paper, texts), lines=text_matches.page_lines(paper))
 
 
 def policy_changed(paper) -> bool:
@@ -96,74 +111,13 @@ def _same_reference(paper) -> list:
     return [p for p in others if publishing.slugify(p.reference) == key]
 
 
-def _part2_mode(decisions: dict) -> str:
-    if "part2_start" not in decisions:
-        return "analysed"
-    return "none" if decisions["part2_start"] is None else "custom"
-
-
 def decisions_from_form(paper, form) -> tuple[dict, dict]:
-    """The Decisions JSON from the review form, validated by ``Decisions.from_dict``."""
-    analysis = paper.analysis or {}
-    findings = {f["id"]: f for f in analysis.get("personal_data", [])}
-    items = {}
-    for item_id, finding in findings.items():
-        value = form.get(f"item-{item_id}")
-        if value in ("keep", "redact") and value != finding["action"]:
-            items[item_id] = value
-    texts = [t.strip() for t in form.get("redact_texts", "").splitlines() if t.strip()]
-    extra = form.get("add_text", "").strip()
-    if extra:
-        texts.append(extra)
-    texts = list(dict.fromkeys(texts))[:MAX_TEXTS]
-    boxes = [b for i, b in enumerate((paper.decisions or {}).get("boxes", []))
-             if form.get(f"remove-box-{i}") != "1"]
-    for raw in form.getlist("add_box"):  # "page,x0,y0,x1,y1" from the drawing script
-        boxes.append(_box(paper, raw.split(",")))
-    if any(form.get(k, "").strip() for k in ("box_x0", "box_y0", "box_x1", "box_y1")):
-        boxes.append(_box(paper, [form.get(k, "") for k in ("box_page", "box_x0", "box_y0", "box_x1",
-                                                                "box_y1")]))
-    decisions: dict = {"items": items, "redact_texts": texts, "boxes": boxes[:MAX_BOXES]}
-    mode = form.get("part2_mode", "analysed")
-    if mode == "none":
-        decisions["part2_start"] = None
-    elif mode == "custom":
-        page, y = _number(form.get("part2_page"), "Part 2 page"), _number(form.get("part2_y"), "Part 2 position")
-        if not 1 <= page <= paper.page_count:
-            raise InputError(f"Part 2 must start on a page from 1 to {paper.page_count}")
-        start = {"page": int(page), "y": round(y, 1)}
-        if form.get("part2_x", "").strip():  # on a page in columns: the left edge of Part 2's first line
-            start["x"] = round(_number(form.get("part2_x"), "Part 2 position from the left"), 1)
-        decisions["part2_start"] = start
-    for name in ("deferred_until", "release_on", "review_on"):
-        decisions[name] = form.get(name, "").strip() or None
-    # What the analysis could not settle and the officer has checked (redaction refuses until then).
-    decisions["confirmed"] = [c for c in CONFIRMABLE if form.get(f"confirm_{c}") == "1"]
-    Decisions.from_dict(decisions)  # raises InputError with a user-safe message
-    fields = {k: form.get(k, "").strip()[:limit] for k, limit in (("title", 500), ("reference", 64),
-                                                                     ("summary", 5000))}
-    return decisions, fields
-
-
-def _box(paper, values: list[str]) -> dict:
-    if len(values) != 5:
-        raise InputError("a box needs a page and four coordinates")
-    page = int(_number(values[0], "box page"))
-    x0, y0, x1, y1 = (_number(v, "box coordinate") for v in values[1:])
-    if not 1 <= page <= paper.page_count:
-        raise InputError(f"the box's page must be from 1 to {paper.page_count}")
-    x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
-    if x1 - x0 < 1 or y1 - y0 < 1:
-        raise InputError("the box is too small")
-    return {"page": page, "box": [round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1)],
-            "exemption": "s40(2)"}
-
-
-def _number(value, what: str) -> float:
-    try:
-        return float(str(value).strip())
-    except (TypeError, ValueError):
-        raise InputError(f"the {what} must be a number") from None
+    """The Decisions JSON and the paper's public fields from the review form; raises ``InputError`` with
+    every problem (the page itself shows them field by field through :mod:`service.review_form`)."""
+    draft = review_form.read(paper, form)
+    if draft.errors:
+        raise InputError(" ".join(e.message for e in draft.errors.items))
+    return draft.decisions, draft.fields
 
 
 def _describe_changes(old: dict, new: dict, paper) -> dict:
@@ -196,8 +150,17 @@ def preview(paper_id: int):
         return redirect(url_for("officer.preview", paper_id=paper.id), code=303)
     pv = paper.preview or {}
     current = pv.get("decisions_hash") == publishing.decisions_hash(paper.decisions)
+    plan = publishing.effective(paper)
     return render_template("officer/preview.html", paper=paper, preview=pv, current=current,
-                           plan=publishing.effective(paper), today=_due_day())
+                           plan=plan, today=_due_day(), error=session.pop("publish_error", None),
+                           problems=review_form.paper_problems(paper),
+                           date_checks=review_warnings.date_checks(plan, _due_day()))
+
+
+@bp.get("/papers/<int:paper_id>/publish")
+def publish_page(paper_id: int):
+    """Publishing is a POST; a reload or a bookmark of its address shows the preview (never a 405)."""
+    return redirect(url_for("officer.preview", paper_id=_paper(paper_id).id), code=303)
 
 
 @bp.route("/papers/<int:paper_id>/preview/part<int:number>.pdf")
@@ -216,9 +179,9 @@ def publish(paper_id: int):
     try:
         result, status = approval.publish_or_request(db_session(), paper, g.user, actor="officer")
     except (publishing.PublishError, approval.ApprovalError) as exc:
-        return render_template("officer/preview.html", paper=paper, preview=paper.preview or {},
-                               current=False, plan=publishing.effective(paper), error=exc.message,
-                               today=_due_day()), exc.status
+        # shown once by the preview page, which can then be reloaded (post, redirect, get)
+        session["publish_error"] = exc.message
+        return redirect(url_for("officer.preview", paper_id=paper.id), code=303)
     if status == 202:  # FOIA_APPROVAL=two-person: another officer approves on the review page
         flash("Approval is asked for: another officer must approve the paper before it is published.")
         return redirect(url_for("officer.review", paper_id=paper.id) + "#approval", code=303)

@@ -140,8 +140,9 @@ def test_analysed_again_decisions_follow_the_person_and_the_officer_is_told(
     for tag in tags:
         assert f'<span class="tag">{tag}</span>' in page
     # publication waits for the officer to look at what changed
-    refused = publish(client)
-    assert refused.status_code == 422 and "confirmation" in refused.get_data(as_text=True)
+    refused = publish(client)  # refused: the preview page says why (post, redirect, get)
+    assert refused.status_code == 303 and "confirmation" in client.get(refused.headers["Location"]).get_data(
+        as_text=True)
     form = review_form(client, confirm_findings_changed="1", then="save")
     assert post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review").status_code == 303
     assert publish(client).status_code == 303

@@ -105,7 +105,7 @@ def test_upload_analyses_in_the_background_and_opens_the_review(client, app, sma
     page = client.get("/officer/papers/1", follow_redirects=True).get_data(as_text=True)
     assert "Funding for the Riverside Youth Project" in page
     assert "Jane Hollowell" in page and "UK phone number" in page
-    assert page.count('class="finding-row') == 2
+    assert page.count('<li class="finding-group') == 2
     image = client.get("/officer/papers/1/pages/1.png")
     assert image.status_code == 200 and image.data.startswith(b"\x89PNG")
     assert image.headers["Cache-Control"] == "no-store"
@@ -207,17 +207,56 @@ def test_review_moves_part2_and_removes_a_box(client, app, part2_pdf):
 
 
 @pytest.mark.parametrize("changes, message", [
-    ({"part2_mode": "custom", "part2_page": "9", "part2_y": "100"}, "Part 2 must start on a page from 1 to 2"),
-    ({"part2_mode": "custom", "part2_page": "1", "part2_y": "100", "part2_x": "left"}, "must be a number"),
-    ({"box_page": "1", "box_x0": "a", "box_y0": "1", "box_x1": "2", "box_y1": "3"}, "must be a number"),
-    ({"box_page": "5", "box_x0": "1", "box_y0": "1", "box_x1": "20", "box_y1": "30"}, "page must be from 1 to 2"),
-    ({"release_on": "01/04/2030"}, "must be a date YYYY-MM-DD"),
+    ({"part2_mode": "custom", "part2_page": "9", "part2_y": "100"}, "Enter a page from 1 to 2"),
+    ({"part2_mode": "custom", "part2_page": "1", "part2_y": "100", "part2_x": "left"},
+     "Enter the left edge of Part 2&#39;s first line in points from the left"),
+    ({"box_page": "1", "box_x0": "a", "box_y0": "1", "box_x1": "2", "box_y1": "3"},
+     "Enter the left edge of the box as a number"),
+    ({"box_page": "5", "box_x0": "1", "box_y0": "1", "box_x1": "20", "box_y1": "30"},
+     "The box must be on a page from 1 to 2"),
+    ({"release_on": "01/04/2030"}, "Enter the release date as a date, for example 1 April 2025"),
 ])
 def test_bad_review_input_is_explained(client, app, part2_pdf, changes, message):
     upload(client, app, part2_pdf)
     r = post_form(client, "/officer/papers/1/review", review_form(client, **changes),
                   page="/officer/papers/1/review")
     assert r.status_code == 400 and message in r.get_data(as_text=True)
+    assert not paper_row(app).decisions  # nothing saved
+
+
+def test_every_error_is_listed_and_every_input_kept(client, app, part2_pdf):
+    """One bad field never throws away the rest: the summary links to each field, the fields are marked,
+    and the choices, texts and summary come back as posted (issue 18)."""
+    upload(client, app, part2_pdf)
+    name = next(p for p in paper_row(app).analysis["personal_data"] if p["text"] == "Jane Hollowell")
+    form = review_form(client, **{f"item-{name['id']}": "keep", "add_text": "Operation Nightjar",
+                                  "summary": "Interpreting services for custody suites", "part2_mode": "custom",
+                                  "part2_page": "0", "part2_y": "lots", "release_on": "next spring",
+                                  "add_box": "1,10,10,200,40"})
+    r = post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 400 and not paper_row(app).decisions
+    summary = html[html.index('id="error-summary"'):html.index("</ul>", html.index('id="error-summary"'))]
+    assert re.findall(r'href="#([a-z0-9_]+)"', summary) == ["part2_page", "part2_y", "release_on"]
+    assert "Enter the release date as a date, for example 1 April 2025" in summary
+    for field in ("part2_page", "part2_y", "release_on"):
+        assert re.search(rf'<input id="{field}"[^>]*aria-describedby="{field}-error" aria-invalid="true"', html)
+        assert f'id="{field}-error"' in html
+    assert re.search(rf'name="item-{name["id"]}" value="keep" checked', html)  # the choice kept
+    for kept in ('value="Operation Nightjar"', "Interpreting services for custody suites</textarea>",
+                 'value="next spring"', 'value="lots"', 'name="add_box" value="1,10,10,200,40"',
+                 'name="part2_mode" value="custom" checked'):
+        assert kept in html, kept
+
+
+def test_a_title_holding_redacted_text_is_refused_on_save_not_only_at_publish(client, app, part2_pdf):
+    upload(client, app, part2_pdf)
+    form = review_form(client, title="Interpreting contract with Northgate Ltd", add_text="Northgate Ltd",
+                       then="preview")
+    r = post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 400 and '<a href="#title">The title contains text you chose to redact' in html
+    assert paper_row(app).preview is None  # no preview says "ready" for a paper publication would refuse
 
 
 def test_discard_removes_the_files(client, app, small_pdf):
@@ -281,8 +320,12 @@ def test_a_leak_found_at_publication_stops_it_with_the_reason(client, app, small
     monkeypatch.setattr("service.publishing._redact", lambda paper: pdftasks.Failure(
         "leak", "a redacted value is still in the text layer of Part 1 (check: text)"))
     r = post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/review")
-    body = r.get_data(as_text=True)
-    assert r.status_code == 422 and "Nothing was published: A redacted value is still in the text layer" in body
+    assert r.status_code == 303 and r.headers["Location"].endswith("/officer/papers/1/preview")
+    body = client.get(r.headers["Location"]).get_data(as_text=True)  # the preview, reloadable (no 405)
+    assert "Nothing was published: A redacted value is still in the text layer" in body
+    assert "You changed the decisions since this preview" not in body
+    assert "Nothing was published" not in client.get("/officer/papers/1/preview").get_data(as_text=True)
+    assert client.get("/officer/papers/1/publish").status_code == 303  # a reload of the address
     paper = paper_row(app)
     assert paper.state == "ready" and paper.slug is None and paper.parts == []
     assert [p.parent.name for p in app.extensions["foia.storage"].root.rglob("*.pdf")] == ["originals"]

@@ -1,0 +1,56 @@
+"""What the review and preview pages ask an officer to check, in plain English with dates as "1 April 2025".
+
+The analysis's own warnings are shown as sentences with their ISO dates written out; its two warnings about
+dates that have passed are replaced by checks of the dates that will be used now (the officer's, when set),
+so a warning goes away once a new date is chosen. The cross-checks: Part 2 released before Part 1 is
+published, a review date before a release date, dates already passed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .form_errors import sentence, uk_day
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# Replaced by date_checks (they describe the analysed dates, which the officer may have changed).
+_DATE_WARNINGS = ("the Part 2 exemption expired on ", "the Part 1 deferral date ")
+
+
+def plain(message: str) -> str:
+    """An analysis warning as a sentence, ISO dates written the UK way."""
+    def day(m: re.Match) -> str:
+        try:
+            return uk_day(date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            return m[0]
+    return sentence(_ISO.sub(day, message))
+
+
+def analysis_warnings(analysis: dict) -> list[str]:
+    return [plain(w) for w in analysis.get("warnings") or [] if not w.startswith(_DATE_WARNINGS)]
+
+
+def date_checks(plan: dict, due: date) -> list[str]:
+    """Cross-checks of the dates publication will use. ``due``: the latest date already due for release."""
+    out = []
+    part1, release, review = plan.get("deferred_until"), plan.get("release_on"), plan.get("review_on")
+    if part1 and part1 <= due:
+        out.append(f"The Part 1 publication date, {uk_day(part1)}, has passed: Part 1 will be published as soon "
+                   "as you publish the paper.")
+    if plan.get("has_part2") and release:
+        if part1 and release < part1:
+            out.append(f"Part 2 would be released on {uk_day(release)}, before Part 1 is published on "
+                       f"{uk_day(part1)}. Part 2 is normally released on or after Part 1's date: check both "
+                       "dates.")
+        elif release <= due and not review:
+            out.append(f"The Part 2 exemption ended on {uk_day(release)}: Part 2 will be released as soon as "
+                       "you publish the paper. Set a later release date to keep it withheld.")
+        if review and review > release:
+            out.append(f"The review date, {uk_day(review)}, is after the release date, {uk_day(release)}: Part 2 "
+                       "will already be public when it is reviewed.")
+    if plan.get("has_part2") and review and review <= due:
+        out.append(f"The review date, {uk_day(review)}, has passed: Part 2 goes to the review queue as soon as "
+                   "you publish the paper.")
+    return out

@@ -1,0 +1,105 @@
+"""Where the officer's "redact everywhere" texts are in the paper, and the lines of text on each page, for
+the review page: the matches are drawn on the page images with a count, and a Part 2 start can be chosen
+as a line of text instead of a position in points.
+
+Found the way redaction finds them (:mod:`redaction.pdf.matching`: whole words, any case, across line
+breaks) on the extracted text, in a PDF worker process; results are cached next to the page images, keyed
+by the texts, so a page view costs one read of a small JSON file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+
+from . import pdfwork
+from .papers import storage
+
+log = logging.getLogger(__name__)
+
+MAX_LINES_PER_PAGE = 120
+LINE_WORDS = 8  # the start of each line shown in the Part 2 chooser
+
+
+def for_paper(paper, texts: list[str]) -> dict:
+    """``{text: {"count": n, "pages": [...], "boxes": {page: [[x0, y0, x1, y1], ...]}}}``; empty when the
+    paper's file cannot be read (the page then simply shows no matches)."""
+    if not texts or not paper.original_key:
+        return {}
+    found = _cached(paper, "matches", texts)
+    if not found:
+        return {}
+    out = {}
+    for text in texts:
+        boxes: dict[int, list] = {}
+        for page, box in found.get(text, []):
+            boxes.setdefault(page, []).append(box)
+        out[text] = {"count": sum(len(b) for b in boxes.values()), "pages": sorted(boxes), "boxes": boxes}
+    return out
+
+
+def page_lines(paper) -> dict[int, list]:
+    """``{page: [{"y": top of the line + 1, "x": left, "text": first words}, ...]}`` (upright pages only)."""
+    if not paper.original_key:
+        return {}
+    found = _cached(paper, "lines", [])
+    return {int(k): v for k, v in (found or {}).items()}
+
+
+def _cached(paper, kind: str, texts: list[str]):
+    key = hashlib.sha256(json.dumps([kind, str(paper.analysed_at), texts]).encode()).hexdigest()[:16]
+    path = storage().path(f"cache/paper-{paper.id}/{kind}-{key}.json")
+    if path.is_file():
+        try:
+            return json.loads(path.read_text())
+        except (OSError, ValueError):
+            pass
+    result = pdfwork.run("quick", find_in_pdf, str(storage().path(paper.original_key)), kind, texts)
+    if not isinstance(result, dict):  # a Failure: shown as no matches, logged without any text
+        log.warning("text matches of paper %s not found: %s", paper.id, getattr(result, "code", "error"))
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(result))
+    tmp.replace(path)
+    return result
+
+
+def find_in_pdf(path: str, kind: str, texts: list[str]) -> dict:
+    """Worker process: every match of each text (one box per line it sits on, 1-based pages), or the lines
+    of text of each upright page."""
+    import pypdfium2 as pdfium
+
+    from redaction.extract import extract
+    from redaction.pdf.matching import value_pattern
+    from redaction.pdf.plan import line_boxes
+    from redaction.reading_frame import lines_of, turn_of
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        doc = extract(pdf)
+    finally:
+        pdf.close()
+    if kind == "lines":
+        out: dict = {}
+        for number, page in enumerate(doc.pages, start=1):
+            if turn_of(page) != 0:
+                continue
+            rows = []
+            for line in lines_of(page, 0)[:MAX_LINES_PER_PAGE]:
+                words = "".join(page.chars[i].text for i in line.chars).split()
+                if words:
+                    rows.append({"y": round(line.box[3] + 1, 1), "x": round(line.box[0], 1),
+                                 "text": " ".join(words[:LINE_WORDS])})
+            out[number] = rows
+        return out
+    view = doc.joined_view
+    matches: dict = {}
+    for text in texts:
+        boxes = []
+        for m in value_pattern(text).finditer(view.text):
+            boxes += [(page + 1, [round(v, 1) for v in box])
+                      for page, box in line_boxes(doc.boxes(view.char_refs(m.start(), m.end())))]
+        matches[text] = boxes
+    return matches
