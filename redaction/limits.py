@@ -12,6 +12,9 @@ class Limits:
     # A single stream expanding more than this ratio over its compressed size is a bomb.
     max_stream_ratio: int = 2000
     max_objects: int = 500_000
+    # Largest page side in points (72 a inch; A0 is 3370, the PDF maximum 14400): a huge page is a huge
+    # picture for every reader and renderer after us.
+    max_page_points: float = 5000.0
 
 
 DEFAULT_LIMITS = Limits()

@@ -53,7 +53,19 @@ def load(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadedPdf:
     if count == 0:
         doc.close()
         raise DamagedPdf("the PDF has no pages")
+    _check_page_sizes(doc, count, limits)
     return LoadedPdf(data=data, pdfium=doc, page_count=count, prepared=prepared)
+
+
+def _check_page_sizes(doc, count: int, limits: Limits) -> None:
+    """Refuse a page larger than ``limits.max_page_points`` on either side (before anything renders it)."""
+    for index in range(count):
+        width, height = doc.get_page_size(index)
+        if max(width, height) > limits.max_page_points:
+            doc.close()
+            cm = limits.max_page_points / 72 * 2.54
+            raise TooLarge(f"page {index + 1} is {max(width, height):.0f} points across, larger than the "
+                           f"limit of {limits.max_page_points:.0f} points ({cm:.0f} cm)")
 
 
 def _check_with_qpdf(data: bytes, limits: Limits) -> tuple[bytes, dict]:

@@ -12,11 +12,9 @@ import logging
 
 from flask import Blueprint, current_app, g, jsonify, request, url_for
 
-from redaction.decisions import Decisions
-from redaction.errors import InputError
-
-from . import approval, audit, decision_log, papers, publishing, versions
+from . import approval, audit, decision_log, limits, papers, publishing, versions
 from .accounts import user_for_token
+from .validation import DecisionsInvalid, check_decisions, refusal_restores
 from .db import db_session
 from .errors import error_response
 from .models import Paper
@@ -65,6 +63,10 @@ def upload():
         return error_response(400, "send the PDF as the multipart form field \"file\"")
     db = db_session()
     try:
+        limits.check_upload_slot(db, g.api_user, current_app.config)  # FOIA_UPLOADS_IN_FLIGHT
+    except limits.TooManyUploads as exc:
+        return error_response(429, exc.message)
+    try:
         paper = papers.accept_upload(db, g.api_user, file.filename, file.read(), actor="api")
     except papers.UploadError as exc:
         return error_response(413 if exc.code == "too_large" else 400, exc.message)
@@ -111,15 +113,17 @@ def publish(paper_id: int):
     if paper is None:
         return error_response(404, "no such paper")
     db = db_session()
+    kept_before = None
     if request.get_data():
         data = request.get_json(silent=True)
         if not isinstance(data, dict):
             return error_response(400, "the body must be a JSON object of decisions (or empty)")
-        try:
-            Decisions.from_dict(data)
-        except InputError as exc:
-            return error_response(400, exc.message)
+        try:  # the one validation of decisions (service.validation): 422 with every problem, nothing saved
+            check_decisions(paper, data)
+        except DecisionsInvalid as exc:
+            return jsonify(error=exc.message, problems=exc.problems), 422
         if paper.state == "ready":
+            kept_before = refusal_restores(paper)  # a refused publish keeps the decisions it had
             decision_log.record(paper, data, g.api_user)  # who decided each redaction (redaction schedule)
             paper.decisions = data
             audit.record(db, "decisions saved", user=g.api_user, actor="api", paper_id=paper.id,
@@ -130,6 +134,8 @@ def publish(paper_id: int):
     try:  # FOIA_APPROVAL=two-person: 202 {"state": "awaiting_approval"}, see service/approval_routes.py
         body, status = approval.publish_or_request(db, paper, g.api_user, actor="api")
     except (publishing.PublishError, approval.ApprovalError) as exc:
+        if kept_before is not None:
+            kept_before(db, g.api_user)
         return error_response(exc.status, exc.message)
     return jsonify(body), status
 

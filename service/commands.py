@@ -65,7 +65,6 @@ def _fail(message: str):
 
 def serve(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
-    from werkzeug.serving import run_simple
 
     from .app import create_app
     from .models import User
@@ -90,11 +89,14 @@ def serve(args: argparse.Namespace) -> int:
         print(f"Resumed the analysis of {resumed} paper(s) left from before.")
     print("Release scheduler: " + ("in this process" if releases else "off here (FOIA_SCHEDULER=off)"))
     sys.stdout.flush()
+    from .serving import serve_until_stopped  # SIGTERM: in-flight requests answered, PDF work put back
+
     try:
-        run_simple(args.host, args.port, app, threaded=True, use_reloader=False)
+        serve_until_stopped(app, args.host, args.port)
     finally:
         if releases:
             releases.shutdown()
+    print("Stopped.")
     return 0
 
 

@@ -44,7 +44,6 @@ DEFAULTS: dict[str, object] = {
     "SESSION_IDLE_MIN": 60,        # a session unused this long ends (SESSION_HOURS: however busy)
     "BASE_URL": "",                # https://foia.example.org: absolute URLs (required in production)
     "MAX_PAGE_PIXELS": 4_000_000,  # a review page image is scaled down to at most this many pixels
-    "MAX_PAGE_POINTS": 5000,       # largest page side accepted (points; A0 is 3370), larger is refused
     "UPLOADS_IN_FLIGHT": 3,        # papers per officer waiting for or in analysis at once
     "RENDER_DPI": 96,              # page images on the review page
     # Production (docs/deploy.md): `foia web`, PostgreSQL pool, /metrics.
@@ -123,7 +122,7 @@ def _finish_hardening(cfg: dict) -> None:
 
     cfg["BASE_URL"] = check_base_url(str(cfg["BASE_URL"]), cfg["ENV"])
     for name in ("SIGN_IN_LIMIT", "SIGN_IN_ACCOUNT_LIMIT", "SIGN_IN_ADDRESS_LIMIT", "SIGN_IN_CONCURRENCY",
-                 "SESSION_IDLE_MIN", "SESSION_HOURS", "MAX_PAGE_PIXELS", "MAX_PAGE_POINTS", "UPLOADS_IN_FLIGHT"):
+                 "SESSION_IDLE_MIN", "SESSION_HOURS", "MAX_PAGE_PIXELS", "UPLOADS_IN_FLIGHT"):
         if int(cfg[name]) < 1:
             raise ConfigError(f"{PREFIX}{name} must be at least 1")
 

@@ -37,7 +37,8 @@ class GunicornApp(BaseApplication):
     def load_config(self):
         settings = {**DEFAULTS, "logger_class": ServiceLogger,
                     "loglevel": (os.environ.get("FOIA_LOG_LEVEL") or "info").lower(),
-                    "post_worker_init": post_worker_init, "child_exit": child_exit, **self.options}
+                    "post_worker_init": post_worker_init, "child_exit": child_exit, "worker_exit": worker_exit,
+                    **self.options}
         for key, value in settings.items():
             self.cfg.set(key, value)
 
@@ -48,12 +49,36 @@ class GunicornApp(BaseApplication):
 
 
 def post_worker_init(worker) -> None:
-    """Pick up uploads left unanalysed by a stopped worker; the guarded claim analyses each paper once."""
+    """Pick up uploads left unanalysed by a stopped worker; the guarded claim analyses each paper once.
+    And on SIGTERM, before gunicorn's own graceful stop: end the PDF work under way (service.shutdown), so
+    requests in flight answer within the graceful timeout and analyses are put back for the next start."""
+    import signal
+
+    from . import shutdown
     from .papers import resume_pending
+
+    graceful = signal.getsignal(signal.SIGTERM)
+
+    def on_term(signum, frame):
+        shutdown.begin()
+        if callable(graceful):
+            graceful(signum, frame)
+
+    signal.signal(signal.SIGTERM, on_term)
 
     resumed = resume_pending(worker.wsgi)
     if resumed:
         log.info("worker %s resumed the analysis of %d paper(s)", worker.pid, resumed)
+
+
+def worker_exit(_server, worker) -> None:
+    """A worker leaving: its background jobs end (their PDF work answers "stopping") before it exits."""
+    from . import shutdown
+
+    shutdown.begin()
+    app = getattr(worker, "wsgi", None)
+    if app is not None and hasattr(app, "extensions"):
+        app.extensions["foia.worker"].shutdown()
 
 
 def child_exit(_server, worker) -> None:

@@ -12,7 +12,7 @@ from flask import (Blueprint, abort, current_app, flash, g, jsonify, redirect, r
                    send_file, url_for)
 from sqlalchemy import select
 
-from . import papers
+from . import limits, papers
 from .db import db_session
 from .models import LIFECYCLE_STATES, AuditEvent, Paper
 
@@ -61,6 +61,10 @@ def upload():
     if file is None or not file.filename:
         return render_template("officer/upload.html", error="Choose a PDF file to upload."), 400
     db = db_session()
+    try:
+        limits.check_upload_slot(db, g.user, current_app.config)  # FOIA_UPLOADS_IN_FLIGHT
+    except limits.TooManyUploads as exc:
+        return render_template("officer/upload.html", error=exc.message), 429
     try:
         paper = papers.accept_upload(db, g.user, file.filename, file.read(), actor="officer")
     except papers.UploadError as exc:

@@ -106,6 +106,12 @@ def analyse_paper(paper_id: int) -> None:
         if db.scalar(select(Paper.state).where(Paper.id == paper_id)) != "analysing":
             db.rollback()
             return  # published or discarded meanwhile: this analysis is not wanted
+        if isinstance(result, pdftasks.Failure) and result.code == "stopping":
+            paper.state = "uploaded"  # the process is stopping: resumed on the next start (resume_pending)
+            audit.record(db, "analysis interrupted", actor="system", paper_id=paper.id)
+            db.commit()
+            log.warning("paper %s: analysis interrupted by a stop; it resumes on the next start", paper.id)
+            return
         if isinstance(result, pdftasks.Failure):
             if previous is not None:  # the earlier analysis and decisions stay as they were
                 paper.state = "ready"
@@ -189,7 +195,7 @@ def page_image(paper: Paper, number: int) -> Path:
     path = store.path(f"cache/paper-{paper.id}/page-{number}-{dpi}.png")
     if not path.is_file():
         pdfwork.run("quick", pdftasks.render_pages, str(store.path(paper.original_key)),
-                    {number: str(path)}, dpi)
+                    {number: str(path)}, dpi, int(current_app.config["MAX_PAGE_PIXELS"]))
     return path
 
 

@@ -99,8 +99,11 @@ def policy_fingerprint() -> str | None:
         return None
 
 
-def render_pages(path: str, out_paths: dict[int, str], dpi: int) -> int:
-    """Render the given 1-based pages to PNG files (atomic writes); returns how many were written."""
+def render_pages(path: str, out_paths: dict[int, str], dpi: int, max_pixels: int | None = None) -> int:
+    """Render the given 1-based pages to PNG files (atomic writes); returns how many were written.
+
+    ``max_pixels``: a page whose image at ``dpi`` would have more pixels is rendered smaller, to that budget
+    (a 14,400-point page at 96 dpi would be 19,200 × 19,200 pixels: 32 s and 2.5 GB for one picture)."""
     import os
     import tempfile
 
@@ -110,7 +113,7 @@ def render_pages(path: str, out_paths: dict[int, str], dpi: int) -> int:
     try:
         for number, out in out_paths.items():
             page = pdf[number - 1]
-            image = page.render(scale=dpi / 72).to_pil()
+            image = page.render(scale=page_scale(page.get_size(), dpi, max_pixels)).to_pil()
             page.close()
             buf = io.BytesIO()
             image.save(buf, format="PNG", optimize=False)
@@ -122,6 +125,17 @@ def render_pages(path: str, out_paths: dict[int, str], dpi: int) -> int:
     finally:
         pdf.close()
     return len(out_paths)
+
+
+def page_scale(size: tuple[float, float], dpi: int, max_pixels: int | None) -> float:
+    """Points → pixels at ``dpi``, lowered so that the image has at most ``max_pixels`` pixels."""
+    import math
+
+    scale = dpi / 72
+    width, height = (max(1.0, float(v)) for v in size)
+    if max_pixels and width * height * scale * scale > max_pixels:
+        scale = math.sqrt(max_pixels / (width * height))
+    return scale
 
 
 def redact_pdf(path: str, analysis: dict, max_bytes: int, decisions: dict | None) -> Redacted | Failure:

@@ -11,11 +11,13 @@ import atexit
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from . import shutdown as stop_state  # (this module has its own shutdown())
 from .pdftasks import Failure
 
 log = logging.getLogger(__name__)
@@ -30,13 +32,30 @@ def configure(heavy_workers: int) -> None:
     _sizes["heavy"] = max(1, heavy_workers)
 
 
+STOPPING = Failure("stopping", "the service is stopping; the work was not done and can be done again when "
+                               "it is back")
+
+
 def run(kind: str, fn, *args):
-    """Run ``fn(*args)`` in the ``kind`` pool and return its result (or a :class:`Failure`)."""
+    """Run ``fn(*args)`` in the ``kind`` pool and return its result (or a :class:`Failure`).
+
+    While the process stops (:mod:`service.shutdown`), or when the child was stopped by SIGTERM, the answer
+    is ``Failure("stopping")``: the caller puts the work back (analysis) or refuses it (publication)."""
+    if stop_state.requested():
+        return STOPPING
+    pool = _pool(kind)
+    procs: list = []
     try:
-        return _pool(kind).submit(fn, *args).result(timeout=TIMEOUT)
+        future = pool.submit(fn, *args)
+        procs = list((getattr(pool, "_processes", None) or {}).values())  # our children, by handle
+        return future.result(timeout=TIMEOUT)
     except BrokenProcessPool:
+        if stop_state.requested() or _stopped_by_signal(procs):
+            _discard(kind, pool)
+            log.warning("a %s PDF process was stopped (task %s)", kind, fn.__name__)
+            return STOPPING
         log.error("a %s PDF process died (task %s); replacing the pool", kind, fn.__name__)
-        _discard(kind)
+        _discard(kind, pool)
         return Failure("crashed", "the PDF could not be processed (the reader stopped on it)")
     except TimeoutError:
         log.error("a %s PDF task %s timed out", kind, fn.__name__)
@@ -54,6 +73,34 @@ def _pool(kind: str) -> ProcessPoolExecutor:
         return pool
 
 
+def _stopped_by_signal(procs: list) -> bool:
+    """Whether one of the pool's children ended by SIGTERM (a stop, not a crash on the file)."""
+    for proc in procs:
+        proc.join(timeout=1)
+        if proc.exitcode == -signal.SIGTERM:
+            return True
+    return False
+
+
+def child_pids(kind: str) -> list[int]:
+    with _lock:
+        pool = _pools.get(kind)
+    return [p.pid for p in (getattr(pool, "_processes", None) or {}).values()] if pool else []
+
+
+def stop_children() -> None:
+    """End every PDF child now (SIGTERM): tasks under way answer ``Failure("stopping")``; the pools are
+    dropped, so work taken again later starts fresh children."""
+    with _lock:
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            if proc.is_alive():
+                proc.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _child_init() -> None:
     """Spawned children start with no logging set up: give them the parent's (FOIA_LOG_FORMAT/LEVEL); and
     they end themselves when the parent dies (a SIGKILLed web worker must not leave PDF children behind)."""
@@ -63,6 +110,9 @@ def _child_init() -> None:
         configure()
     except LogConfigError:  # the parent already refused the setting; the child keeps Python's default
         pass
+    # Ctrl-C reaches the whole process group: the parent decides, the child does not print a traceback.
+    # SIGTERM keeps its default (the child ends; the parent sees a stop, not a crash).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True,
                      name="parent-watch").start()
 
@@ -74,8 +124,10 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(0)
 
 
-def _discard(kind: str) -> None:
+def _discard(kind: str, broken: ProcessPoolExecutor | None = None) -> None:
     with _lock:
+        if broken is not None and _pools.get(kind) is not broken:
+            return  # already replaced (stop_children, or another caller)
         pool = _pools.pop(kind, None)
     if pool is not None:
         for proc in list(getattr(pool, "_processes", {}).values()):

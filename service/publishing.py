@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from redaction.pdf.matching import contains
 from scheduler.release import release_due
 
-from . import audit, pdfwork, pdftasks, versions
+from . import audit, pdfwork, pdftasks, publish_guard, versions
 from .db import get_db
 from .models import Paper, Part, User, utcnow
 from .papers import storage
@@ -155,6 +155,9 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
         raise PublishError("This paper is already published.", 409, "published")
     if paper.state != "ready":
         raise PublishError("This paper is not ready to publish yet.", 409, "not_ready")
+    twin = publish_guard.published_twin(db, paper)  # the same decision again: a correction is a new version
+    if twin is not None:
+        raise PublishError(publish_guard.refusal(twin), 409, "already_published")
     if approved is None and current_app.config.get("APPROVAL") == "two-person":
         raise PublishError("Publication needs a second officer's approval: ask for it first.", 409,
                            "approval_needed")

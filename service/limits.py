@@ -1,0 +1,33 @@
+"""Bounds on what one officer can make the service do at once (beyond the upload size and page limits).
+
+``UPLOADS_IN_FLIGHT`` (default 3): papers of one officer waiting for analysis or being analysed. A further
+upload is refused with 429 and a message saying to wait, before the file is even checked — so one account
+cannot queue hundreds of analyses in front of everyone else. Page images are bounded in
+:func:`service.pdftasks.page_scale` (``MAX_PAGE_PIXELS``), page sizes in :mod:`redaction.limits`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .models import Paper, User
+
+IN_FLIGHT_STATES = ("uploaded", "analysing")
+
+
+class TooManyUploads(Exception):
+    """A refused upload (429); ``message`` is user-safe."""
+
+    def __init__(self, limit: int):
+        self.message = (f"You already have {limit} paper{'s' if limit != 1 else ''} waiting for analysis. "
+                        "Wait for one to finish, then upload again.")
+        super().__init__(self.message)
+
+
+def check_upload_slot(db: Session, user: User, cfg) -> None:
+    limit = int(cfg["UPLOADS_IN_FLIGHT"])
+    busy = db.scalar(select(func.count()).select_from(Paper)
+                     .where(Paper.uploaded_by == user.id, Paper.state.in_(IN_FLIGHT_STATES)))
+    if busy >= limit:
+        raise TooManyUploads(limit)
