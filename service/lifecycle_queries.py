@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from .filters import LONDON
-from .models import Paper
+from .models import Paper, Part
 
 
 @dataclass(frozen=True)
@@ -45,17 +45,20 @@ class Update:
 
 
 _WITHDRAWN = (Paper.slug, Paper.reference, Paper.withdrawn_at, Paper.withdrawn_reason)
+# Only a decision the public has seen gets a notice: a paper withdrawn while its Part 1 was still deferred
+# stays a plain 404 (its reference was never public either).
+_WAS_PUBLIC = exists().where(Part.paper_id == Paper.id, Part.number == 1, Part.released_at.is_not(None))
 
 
 def withdrawn(db: Session, slug: str) -> Withdrawn | None:
     row = db.execute(select(*_WITHDRAWN).where(Paper.slug == slug, Paper.state == "withdrawn",
-                                               Paper.withdrawn_at.is_not(None))).first()
+                                               Paper.withdrawn_at.is_not(None), _WAS_PUBLIC)).first()
     return Withdrawn(*row) if row else None
 
 
 def recent_withdrawals(db: Session, limit: int = 50) -> list[Withdrawn]:
     rows = db.execute(select(*_WITHDRAWN).where(Paper.state == "withdrawn", Paper.slug.is_not(None),
-                                                Paper.withdrawn_at.is_not(None))
+                                                Paper.withdrawn_at.is_not(None), _WAS_PUBLIC)
                       .order_by(Paper.withdrawn_at.desc(), Paper.id.desc()).limit(limit))
     return [Withdrawn(*row) for row in rows]
 

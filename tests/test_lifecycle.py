@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import select
 
 from scheduler.release import release_due
+from service import search_index
 from service.filters import uk_date
 from service.models import AuditEvent, Paper
 from tests.conftest import BACKENDS, _app_on, add_user, make_token, need, part2_paper, post_form, sign_in
@@ -197,6 +198,7 @@ def test_withdrawal_cancels_the_scheduled_release_exactly_once(world):
         assert p.state == "withdrawn" and [part.state for part in p.parts] == ["withdrawn", "withdrawn"]
         # the release date passes: the sweep finds nothing to release
         assert release_due(datetime(2030, 4, 2, tzinfo=timezone.utc), session=db) == []
+        assert p.id not in search_index.indexed_ids(db)  # and out of the full-text index
     actions = events(world, world.ids["scheduled"])
     assert actions.count("withdrawn") == 1 and actions.count("part 2 release cancelled") == 1
     assert actions.count("part 1 taken down") == 1 and actions.count("withdrawal refused") == 2

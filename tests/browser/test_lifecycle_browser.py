@@ -1,0 +1,65 @@
+"""After publication in a real browser: the officer opens the redaction schedule, uploads a corrected
+version, reviews and publishes it (the public page says "Updated on …"), then withdraws the decision
+(the public page answers 410 with the notice). Screenshots go to tests/artefacts/."""
+
+import io
+import re
+
+from tests.conftest import PASSWORD, make_token
+from tests.test_lifecycle import NOTE, V1, V2
+
+REASON = "Published in error: the grant was not approved by the board."
+
+
+def test_schedule_correct_and_withdraw(app, officer, live_server, page, shot, tmp_path, redact_available):
+    client, token = app.test_client(), make_token(app)
+    auth = {"Authorization": f"Bearer {token}"}
+    first = client.post("/api/v1/papers", headers=auth, data={"file": (io.BytesIO(V1), "v1.pdf")},
+                        content_type="multipart/form-data").json["id"]
+    assert client.post(f"/api/v1/papers/{first}/publish", headers=auth, json={}).status_code == 200
+    corrected = tmp_path / "PCD 921 corrected.pdf"
+    corrected.write_bytes(V2)
+
+    page.goto(f"{live_server}/officer/papers/{first}/published")
+    page.get_by_label("E-mail address").fill(officer["email"])
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/published$"))
+    assert page.get_by_role("heading", name="Versions").is_visible()
+
+    page.get_by_role("link", name="Open the printable schedule").click()
+    schedule = page.locator("table#schedule")
+    assert schedule.get_by_role("cell", name="Priya Castellane").is_visible()
+    assert schedule.get_by_role("cell", name="020 7946 0311").is_visible()
+    shot(page, "lifecycle-01-schedule", full_page=True)
+    page.go_back()
+
+    page.get_by_label("Corrected PDF").set_input_files(str(corrected))
+    page.get_by_label(re.compile("What was corrected")).fill(NOTE)
+    shot(page, "lifecycle-02-correct")
+    page.get_by_role("button", name="Upload the correction").click()
+    page.wait_for_url(re.compile(r"/review$"))
+    assert page.locator("#correction-banner").get_by_text("Version 2: a correction").is_visible()
+    shot(page, "lifecycle-03-review-v2")
+    page.get_by_role("button", name="Save and preview").click()
+    page.wait_for_url(re.compile(r"/preview$"))
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_url(re.compile(r"/published$"))
+    assert page.locator("#versions").get_by_text("Superseded").is_visible()
+
+    public = page.context.new_page()
+    public.goto(f"{live_server}/decisions/pcd-921")
+    assert public.locator("#updates").get_by_text(NOTE).is_visible()
+    shot(public, "lifecycle-04-public-updated")
+
+    page.get_by_label("Reason (public)").fill(REASON)
+    page.get_by_label(re.compile("I understand")).check()
+    page.get_by_role("button", name="Withdraw").click()
+    assert page.locator("#withdrawn-banner").get_by_text(re.compile("was withdrawn on")).is_visible()
+    shot(page, "lifecycle-05-withdrawn-officer")
+
+    response = public.goto(f"{live_server}/decisions/pcd-921")
+    assert response.status == 410
+    assert public.locator("#withdrawn-notice").get_by_text(re.compile("This decision was withdrawn on")).is_visible()
+    assert public.get_by_text(REASON).is_visible()
+    shot(public, "lifecycle-06-public-withdrawn")
