@@ -60,7 +60,11 @@ def load(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadedPdf:
 def _check_page_sizes(doc, count: int, limits: Limits) -> None:
     """Refuse a page larger than ``limits.max_page_points`` on either side (before anything renders it)."""
     for index in range(count):
-        width, height = doc.get_page_size(index)
+        try:
+            width, height = doc.get_page_size(index)
+        except pdfium.PdfiumError:  # a page object pdfium cannot read (found by tests/test_fuzz_pipeline.py)
+            doc.close()
+            raise DamagedPdf("the PDF is damaged and cannot be read") from None
         if max(width, height) > limits.max_page_points:
             doc.close()
             cm = limits.max_page_points / 72 * 2.54

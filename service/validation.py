@@ -56,8 +56,8 @@ def check_decisions(paper, data: dict, today: date | None = None) -> Decisions:
     known = {f.get("id") for f in (paper.analysis or {}).get("personal_data", [])}
     unknown = [i for i in decisions.items if i not in known]
     if unknown:
-        problems.append(f"decisions.items names {len(unknown)} id(s) that are not findings of this paper "
-                        f"(first: {unknown[0][:40]!r})")
+        problems.append(f"decisions.items names {len(unknown)} unknown item id(s), not findings of this "
+                        f"paper (first: {unknown[0][:40]!r})")
     if len(decisions.redact_texts) > MAX_TEXTS:
         problems.append(f"decisions.redact_texts has more than {MAX_TEXTS} texts")
     if any(len(t) > MAX_TEXT_CHARS for t in decisions.redact_texts):
