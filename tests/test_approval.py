@@ -194,3 +194,21 @@ def test_officer_pages_ask_and_approve(two, small_pdf):
     r = post_form(approver, f"/officer/papers/{paper}/approve", page=preview)
     assert r.status_code == 303 and r.headers["Location"].endswith(f"/officer/papers/{paper}/published")
     assert two.app.test_client().get("/decisions/pcd-911").status_code == 200
+
+
+def test_returned_on_the_review_page_the_asker_reads_the_note(two, small_pdf):
+    paper = upload(two, small_pdf)
+    ask(two, paper)
+    asker, approver = two.app.test_client(), two.app.test_client()
+    sign_in(asker, ASKER)
+    sign_in(approver, APPROVER)
+    review = f"/officer/papers/{paper}/review"
+    refused = post_form(approver, f"/officer/papers/{paper}/return", {"note": " "}, page=review)
+    assert refused.status_code == 400 and "Say what needs changing" in refused.get_data(as_text=True)
+    r = post_form(approver, f"/officer/papers/{paper}/return", {"note": "Check the signature on page 1."},
+                  page=review)
+    assert r.status_code == 303
+    page = asker.get(review).get_data(as_text=True)
+    assert "Returned without approval" in page and "Check the signature on page 1." in page
+    assert "Returned" in asker.get("/officer/").get_data(as_text=True)
+    assert two.app.test_client().get("/decisions/pcd-911").status_code == 404
