@@ -160,3 +160,25 @@ def test_anything_shaped_like_an_email_address(text, address):
                                   "See x @ y."])
 def test_not_email_addresses(text):
     assert found(text, "EMAIL_ADDRESS") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname no word is (double-barrelled, particles, letters beyond ASCII) is the person wherever it stands
+    ("The referral was made by Marisol Ventura-\nBlackwood on 3 May and Ventura-Blackwood later confirmed it.",
+     ["Marisol Ventura- Blackwood", "Ventura-Blackwood"]),
+    ("Report author: Tomasz Wiśniewski\nThe figures of Wiśniewski were checked.", ["Tomasz Wiśniewski", "Wiśniewski"]),
+    # ... but a plain surname alone needs more ("Cooper Lane depot" is a place)
+    ("The Cooper Lane depot was inspected by Mr Cooper.", ["Cooper"]),
+    # a firm or place named after a person of the paper is not another person
+    ("His adviser, Jonas Lindqvist of Lindqvist Law, can be reached today.", ["Jonas Lindqvist"]),
+])
+def test_a_surname_spreads_only_where_it_is_the_person(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Flights from Northolt Aerodrome and Elmstead Crematorium were discussed.",
+    "The Brandon Viaduct and Kemble Barracks are listed.",
+])
+def test_places_named_after_people_or_places(text):
+    assert found(text) == []

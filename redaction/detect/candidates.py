@@ -80,6 +80,8 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     words = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
     if not words:
         return None
+    if len(words) >= 3 and words[0][2] == "M." and _IS_NAME_WORD.match(words[1][2]):
+        words = words[1:]  # "M. Théophile Garnier-Dubost": Monsieur, not an initial before a first name
     if (not from_rule and len(words) > 1 and _ABBREVIATION_WORD.match(words[0][2])
             and _IS_NAME_WORD.match(words[1][2]) and re.fullmatch(r"[ \t]+", text[words[0][1]:words[1][0]])):
         # "CTL Brannagh", "AOM Jo Bell": a role abbreviation in no list (a name in capitals is all capitals)
@@ -92,7 +94,9 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
             if titled_job:
                 # "Community Psychiatric Nurse Jo Bell": a job title written as a title; the name follows it
                 words, after_abbreviation = titled_job, True
-    kept = _name_words(text, words, from_rule)
+    # a cell's name wrapped word by word is whole as the cell rule found it ("Rutendo" / "Mavhunga")
+    wrapped_cell = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "CellNameRecognizer" and "\n" in text[start:end]
+    kept = words if wrapped_cell else _name_words(text, words, from_rule)
     if kept and len(kept) >= 3 and kept[0][2].casefold() in PLACE_FIRST_WORDS:
         kept = kept[1:]  # "Brixton Cecily Cattermole": the place of the row before, then the name
     cut = _cut_before_next_cell(text, kept) if kept and from_rule else None
@@ -181,7 +185,9 @@ def _is_thing(text: str, words: list[str]) -> bool:
 
 
 _PLACE_NOUN = (r"(?:car[ \t]+park|depot|site|junction|roundabout|bus[ \t]+stop|estate|allotments?|playing[ \t]+fields?"
-               r"|recreation[ \t]+ground|industrial[ \t]+estate|surgery|branch|campus|annexe)(?![\w-])")
+               r"|recreation[ \t]+ground|industrial[ \t]+estate|surgery|branch|campus|annexe"
+               r"|(?:police|fire|ambulance|railway|bus|coach|lifeboat)[ \t]+station|station|offices?|headquarters"
+               r"|hospital|clinic|library|school|centre|hub)(?![\w-])")
 
 
 # "trained at Boscombe Heath", "near Kestrel Down": a person is met with, not at or near; "at Jo Bell's
@@ -237,7 +243,8 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
         if not kept and word_first_name(text, s, w, words[n + 1][2] if n + 1 < len(words) else None):
             kept.append((s, e, w))  # "June Hartley", "April Morgan": a month or word as a first name
             continue
-        if kept and _starts_line(text, s):
+        if kept and _starts_line(text, s) and kept[-1][2] not in _PARTICLE_FORMS:
+            # (a particle never ends a name: "Cllr Marisol de" / "Ávila. Legal adviser: ..." goes on)
             if _starts_label_line(text, s) or (
                     len(kept) >= 2 and kept[-1][2] not in _PARTICLE_FORMS and _is_field_value(text, kept[0][0])):
                 break  # the next line is a new field, or the name already filled its field's line
@@ -306,8 +313,12 @@ def _continues_over_break(text: str, kept, word: str) -> bool:
         # alone on its line, but the line above breaks a sentence after a comma ("the owner," / "Jo" /
         # "Bell-Grant, bid"): prose wrapped in a narrow column, not a cell
         above = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
-        return bool(re.search(r"[a-z],[ \t]*$", above))
+        # ... or ends in a title ("Co-investigators: Prof" / "Gaspard" / "Nwosu-Leclerc"): a name follows it
+        return bool(re.search(r"[a-z],[ \t]*$", above) or _TITLE_AT_END.search(above))
     return not re.search(r"[.!?;]\s*$", head)
+
+
+_TITLE_AT_END = re.compile(rf"(?<![\w-])(?:{TITLE})[ \t]*$")
 
 
 def _in_prose_before_colon(text: str, pos: int, word: str) -> bool:
@@ -366,6 +377,10 @@ def _is_organisation_free(text: str, words, kept) -> bool:
     return not (prev and prev.group(1).casefold() in ORGANISATION_PREFIXES)
 
 
+# A portfolio in brackets after an office: "the Assistant Chief Constable (Local Policing), Jo Bell".
+_PORTFOLIO = r"(?:[ \t]*\([A-Z][\w'’&, -]{0,40}\))"
+
+
 def roster_names(text: str, policy: Policy, words_pattern) -> list[Name]:
     """The office holders of the roster wherever the paper names them (NER misses some names, e.g.
     hyphenated ones, and an office holder must never be redacted for want of a rank beside the name)."""
@@ -384,13 +399,16 @@ def role_names(text: str, policy: Policy) -> list[Name]:
     if not role:
         return []
     out = []
-    for pattern in (rf"(?:{role}){ROLE_TAIL}[ \t]*,{SEP}(?:{TITLE}{SEP})?(?P<name>{FULL_NAME})",
+    for pattern in (rf"(?:{role}){ROLE_TAIL}{_PORTFOLIO}?[ \t]*,{SEP}(?:{TITLE}{SEP})?(?P<name>{FULL_NAME})",
                     rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,{SEP}(?:the{SEP})?(?:{role})(?!\w)"):
         for m in re.finditer(pattern, text):
             start = m.start("name")
             lead = _LEADING_TITLES.match(m.group("name"))
             if lead:  # "Councillor Jo Bell, Cabinet Member for ...": the title stays outside the name
                 start += lead.end()
+            monsieur = re.match(rf"M\.[ \t]+(?={NAME_WORD}{SEP}{NAME_WORD})", text[start:m.end("name")])
+            if monsieur:  # "the Mayor of Bréval, M. Jo Bell": Monsieur, not an initial
+                start += monsieur.end()
             words = name_words(text[start:m.end("name")])
             if len(words) >= 2 and plausible_name(words):
                 out.append(Name(start, m.end("name"), words, None, 0.9, True))

@@ -17,9 +17,10 @@ from presidio_analyzer import RecognizerResult
 from ..policy import Decision, Policy
 from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
 from .recognizers.base import REASON_KEY
-from .recognizers.patterns import CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE
+from .recognizers.patterns import (CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE, name_words,
+                                  plausible_name)
 from .spread import name_key, spread, titled_surnames, words_pattern
-from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS
+from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS
 
 _PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
 # Labels that say the line holds a person's post ("Position: Deputy Mayor for Policing and Crime").
@@ -60,10 +61,15 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
     """Every mention of every person, each with its policy decision; the other results as mentions."""
     others = [Mention(r.entity_type, r.start, r.end, r.score,
                       policy.for_type(r.entity_type, (r.recognition_metadata or {}).get(REASON_KEY)))
-              for r in results if r.entity_type != "PERSON" and not _signed_in_role(text, r, policy)]
+              for r in results if r.entity_type != "PERSON" and not _signed_in_role(text, r, policy)
+              and not _typed_name(text, r)]
     taken = [(m.start, m.end) for m in others]
     names = [n for r in results if r.entity_type == "PERSON"
              if (n := clean(text, r)) and not _overlaps(n.start, n.end, taken)]
+    # a name typed on a signature line with the signer's office after it is a name: the policy decides
+    names += [Name(start, end, name_words(text[start:end]), None, 0.9, True) for r in results
+              if (span := _typed_name(text, r) or (_signed_in_role(text, r, policy) and _typed_name(text, r, any_role=True)))
+              for start, end in [span]]
     names += [n for n in roster_names(text, policy, words_pattern) + role_names(text, policy)
               if not _overlaps(n.start, n.end, taken)]
     # A lone word NER calls a person is not enough on its own, but it confirms a known surname.
@@ -71,6 +77,7 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
             and (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "SpacyRecognizer"
             and " " not in text[r.start:r.end].strip()}
     people = _group(prefer_rules(names))
+    people = [p for p in people if not _named_after_another(p, people)]
     _roles_beside(text, people, policy)
     for email in (m for m in others if m.type == "EMAIL_ADDRESS"):
         _person_from_email(text, text[email.start:email.end], people)
@@ -141,6 +148,14 @@ def _group(names: list[Name]) -> list[Person]:
     return people
 
 
+def _named_after_another(person: Person, people: list[Person]) -> bool:
+    """"Lindqvist Law", "Okafor Court": another person's surname, then a word that names a firm or a place,
+    is a thing named after them ("Jonas Lindqvist of Lindqvist Law"), not a person called Lindqvist."""
+    if not person.first or person.surname not in THING_WORDS | ORGANISATION_WORDS:
+        return False
+    return any(other is not person and name_key(other.surname) == name_key(person.first) for other in people)
+
+
 def _find(people: list[Person], surname: str, first: str | None) -> Person | None:
     same = [p for p in people if name_key(p.surname) == name_key(surname)]
     if first is None:
@@ -166,7 +181,7 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     # may stand right before the name as a title ("Chief Fire Officer Dan Daly", "PCC Sam Doyle")
     fixed = policy.role_pattern(templates=False) or "(?!)"
     before = re.compile(rf"(?<![\w-])(?:(?P<role>{role}){ROLE_TAIL}{_PORTFOLIO}?\s*[,:(–]\s*|(?P<fixed>{fixed})[ \t]+)"
-                        rf"(?:(?:the\s+)?{TITLE}\s+)?$")
+                        rf"(?:(?:the\s+)?(?:{TITLE}|M\.)\s+)?$")  # "M." for Monsieur
     after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,(–]|[ \t]+-)\s*(?:the\s+)?(?P<role>{role})(?![\w])")
     # a table row read as one line: the name starts the line and the office follows ("Jo Bell Leader of ...")
     row = re.compile(rf"^[ \t]+(?P<role>{role})(?![\w])")
@@ -200,6 +215,26 @@ def _ends_longer_title(text: str, base: int, hit: re.Match) -> bool:
         return False
     at = base + hit.start("fixed")
     return bool(_CAPITAL_WORD_BEFORE.search(text[max(0, at - 40):at]))
+
+
+# "Rhiannon Tippett-Vaughan (Chair).", "Jo Bell, Chair of the Sub-Committee": a typed name, then the office
+_TYPED_NAME = re.compile(rf"(?:{TITLE}[ \t]+)?(?P<name>{FULL_NAME})[ \t]*(?:,|\()[ \t]*(?:the[ \t]+)?[A-Z][a-z]")
+_TYPED_ALONE = re.compile(rf"[ \t]*(?:{TITLE}[ \t]+)?(?P<name>{FULL_NAME})[ \t]*")
+
+
+def _typed_name(text: str, r: RecognizerResult, any_role: bool = False) -> tuple[int, int] | None:
+    """The name on a signature line, where what is signed is a typed full name with the signer's office
+    after it (or, ``any_role``, alone, the office on the next line); a squiggle or initials ("K Brennan")
+    stay a signature."""
+    if r.entity_type != "SIGNATURE":
+        return None
+    m = (_TYPED_ALONE.fullmatch if any_role else _TYPED_NAME.match)(text, r.start, r.end)
+    if not m:
+        return None
+    words = name_words(m.group("name"))
+    if len(words[0]) < 2 or words[0].endswith(".") or not plausible_name(words):
+        return None
+    return m.start("name"), m.end("name")
 
 
 def _signed_in_role(text: str, r: RecognizerResult, policy: Policy) -> bool:

@@ -90,8 +90,9 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     found += [(t.starts[t.keys.index(key)], t.end) for t in titled if key in t.keys]
     surname = words_pattern(person.surname.split())
     if person.names and len(person.surname) > 2 and person.surname not in NOT_NAME_WORDS:
+        distinct = _no_word(person.surname)
         found += [(m.start(), m.end()) for m in re.finditer(surname, text)
-                  if ((m.start(), m.end()) in lone or _ACTS_AFTER.match(text[m.end():m.end() + 20]))
+                  if (distinct or (m.start(), m.end()) in lone or _ACTS_AFTER.match(text[m.end():m.end() + 20]))
                   and stands_alone(text, m)]
     found += _full_names_of_surname(text, person)
     if _first_name_spreads(person, shared_first_names):
@@ -102,12 +103,23 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
                   if (m.start() == 0 or _CLAUSE_START.search(text[max(0, m.start() - 4):m.start()]))
                   and _acts_strictly(text, m.end())
                   and stands_alone(text, m)]
+    if person.names and person.first and len(person.first) > 2 and person.first not in shared_first_names:
+        # the first name signing off a message: "Regards, Beatrix." / "Many thanks,\nJo"
+        found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
+                  if _VALEDICTION_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+                  and re.match(r"[ \t]*(?:[.,!\"”’]|\n|$)", text[m.end():m.end() + 2])]
     out = []
     for start, end in sorted(found):
         if not any(start < e and s < end for s, e in taken):
             out.append((start, end))
             taken.append((start, end))
     return out
+
+
+def _no_word(surname: str) -> bool:
+    """A surname no English word or place is: double-barrelled, with a particle, or with letters beyond
+    ASCII ("ventura-blackwood", "van der berg", "wiśniewski"). Where it stands alone, it is the person."""
+    return "-" in surname or " " in surname or not surname.isascii()
 
 
 def _full_names_of_surname(text: str, person) -> list[tuple[int, int]]:
@@ -132,6 +144,7 @@ def _full_names_of_surname(text: str, person) -> list[tuple[int, int]]:
     return out
 
 
+_VALEDICTION_BEFORE = re.compile(r"(?<![\w-])(?i:regards|thanks|wishes|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\n?[ \t]*$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ \t]*\n?[ \t]*$")
 _THING_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’-]*){1,3}")
 
@@ -156,7 +169,7 @@ def _first_name_spreads(person, shared_first_names: set[str], word_names: bool =
     return bool(person.names and first and len(first) > 2 and not first.endswith(".")
                 and person.decision is not None and person.decision.action == "redact"
                 and first not in shared_first_names and (first in COMMON_WORD_FIRST_NAMES) == word_names
-                and first not in NOT_NAME_WORDS)
+                and (first not in NOT_NAME_WORDS or word_names))  # "June has asked": a month, at a clause start
 
 
 def _acted_on(text: str, m: re.Match) -> bool:
@@ -193,7 +206,9 @@ def words_pattern(words: list[str]) -> str:
         if _INITIAL.match(w):
             out += rf"{re.escape(w[0])}\.?"
         else:
-            out += rf"(?i:{_escaped(w)})" if w.casefold() in _PARTICLES else rf"(?=[{UPPER}])(?i:{_escaped(w)})"
+            # a particle, or a word led by a joined one ("ud-Din", "el-Masri"), is matched as written
+            lower = w.casefold() in _PARTICLES or w[:1].islower()
+            out += rf"(?i:{_escaped(w)})" if lower else rf"(?=[{UPPER}])(?i:{_escaped(w)})"
     return r"(?<![\w'’-])" + out + END
 
 

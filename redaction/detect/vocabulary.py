@@ -76,7 +76,9 @@ TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
                            "Mme", "Mlle", "Herr", "Frau", "Signor", "Signora", "Sra", "Señor", "Señora",
                            # ships' masters, pilots and armed forces officers in port, harbour and defence papers
                            "Capt", "Captain", "Lt", "Lieut", "Lieutenant", "Cdr", "Lt Cdr", "Wg Cdr", "Sqn Ldr",
-                           "Flt Lt", "Col", "Lt Col", "Colonel", "Brig", "Brigadier")
+                           "Flt Lt", "Col", "Lt Col", "Colonel", "Brig", "Brigadier",
+                           # a nursing title ("Sister Ní Fhearghail leads the training")
+                           "Sister")
 
 # Letters after a name: qualifications, honours, memberships ("Gideon Marchetti MRICS", "Jo Bell OBE"). Never
 # a word of the name; the name ends before them.
@@ -97,6 +99,7 @@ NAME_PARTICLES: frozenset[str] = frozenset({
     "di", "Di", "do", "dos", "das", "du", "Du", "van", "Van", "von", "Von", "der", "den", "ter", "le", "Le",
     "la", "La", "bin", "binti", "bint", "ibn", "al", "Al", "el", "El", "ap", "ab",
     "an",  # Irish: "Mac an tSaoir", "Ó an Bhaird"
+    "zu", "zur", "vom", "'t", "’t", "ten", "dei", "degli", "des", "af", "av",  # "van 't Hof", "zu Dohna"
 })
 
 # First names that are also ordinary words: a first name alone is only taken for the person when it
@@ -130,6 +133,9 @@ PROFESSIONS: tuple[str, ...] = (
     "guardian", "matron", "bursar", "warden", "provost", "vice-chancellor", "pro-vice-chancellor", "chancellor",
     "lecturer", "tutor", "counsellor", "psychotherapist",
     "firefighter", "dispatcher", "handler", "gamekeeper", "caretaker", "teacher", "headteacher", "ranger",
+    "treasurer", "reviewer", "chaplain", "archivist", "curator", "coroner", "ombudsman", "assessor", "moderator",
+    "invigilator", "instructor", "facilitator", "obstetrician", "paediatrician", "pediatrician", "clinician",
+    "podiatrist", "orthoptist", "audiologist", "neonatologist", "midwife-manager",
 )
 
 # Months that are also first names ("June Hartley", "April Stone", "May Lin").
@@ -181,6 +187,14 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     "advisers", "advisors", "practice", "co", "company", "legal", "architecture", "design", "studio",
     "opticians", "pharmacy", "chemists", "dental", "vets", "veterinary", "accountancy", "actuaries",
     "llc", "gmbh", "bv", "sa", "pty", "corporation", "corp",
+    # places and works named after a place or person that are never surnames ("Northolt Aerodrome", "Jo Bell
+    # Viaduct", "Elmstead Crematorium")
+    "aerodrome", "airport", "airfield", "airbase", "heliport", "barracks", "harbour", "marina", "docks", "pier",
+    "canal", "viaduct", "tunnel", "interchange", "roundabout", "bypass", "motorway", "precinct", "arcade",
+    "plaza", "parade", "embankment", "promenade", "esplanade", "pavilion", "lido", "cemetery", "crematorium",
+    "cathedral", "priory", "prison", "terminal", "warehouse", "aqueduct", "weir", "allotments", "copse",
+    "boulevard", "footpath", "bridleway", "towpath", "cottages", "flats", "apartments", "mansions",
+    "racecourse", "showground", "marshes", "baths", "headquarters", "offices", "services",
     # places of care and shelter named after a benefactor ("Sir Jo Bell Infirmary", "Lady Jo Bell Almshouses")
     "infirmary", "almshouses", "almshouse", "hospice", "sanatorium", "asylum", "orphanage", "workhouse",
 })
@@ -211,7 +225,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "project", "programme", "operation", "op", "alpha", "bravo", "covid", "covid-19", "coronavirus",
     "grants", "agreement", "agreements", "foia", "gdpr", "dpia", "dpa", "eia", "home", "office",
     "mayor", "deputy", "mopac", "mps", "met", "metropolitan", "police", "policing", "crime", "london",
-    "city", "government", "council", "borough", "ministry", "justice", "department", "network",
+    "city", "government", "council", "borough", "town", "parish", "district", "ministry", "justice", "department", "network",
     "hub", "team", "unit", "board", "committee", "panel", "forum", "service", "services", "force",
     "forces", "agency", "centre", "county", "lines", "line", "task", "social", "media", "intelligence",
     "national", "regional", "violence", "reduction", "act", "plan", "strategy", "fund", "funding",
@@ -234,6 +248,11 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "facilities", "democratic", "governance", "contracts", "accommodation", "tenancy", "lettings", "repairs",
     "neighbourhood", "neighbourhoods", "community", "communities", "safeguarding", "commissioning",
     # a party to a contract or a case, written before its name ("Vendor Opticam", "Bidder Swiftvial")
+    # words that lead a job title ("Idris bin Yusof External reviewer") or fill a table's status column
+    # ("Niamh Quilliam Drafted, 22 September"): never a word of a name
+    "external", "internal", "independent", "honorary", "visiting", "lay", "designated", "co-opted",
+    "drafted", "approved", "consulted", "considered", "noted", "agreed", "reviewed", "endorsed", "rejected",
+    "deferred", "pending", "completed", "cleared", "checked", "verified", "submitted", "declined", "withdrawn",
     "vendor", "vendors", "bidder", "bidders", "provider", "providers", "supplier", "suppliers", "tenderer",
     "tenderers", "recipient", "recipients", "grantee", "licensee", "licensor", "lessee", "lessor",
     "purchaser", "claimant", "complainant", "respondent", "appellant", "applicant", "subcontractor",

@@ -22,6 +22,12 @@ _JOB_CELL = re.compile(rf"^[ \t]*(?:(?:[\w'’&/-]+[ \t]+){{0,3}}(?i:{'|'.join(m
 _CONTACT_CELL = re.compile(r"^[ \t]*(?:(?:\+44|0)[\d ()-]{9,16}\d|[\w.'’+-]+@[\w-]+(?:\.[\w-]+)+)[ \t]*$")
 
 
+# A narrow cell wraps a name word by word ("Rutendo" / "Mavhunga"): two lines of one name word each, with
+# a job cell just above or a phone number or address just below (the row's next cells).
+_WRAPPED_NAME = re.compile(rf"^[ \t]*(?P<name>{NAME_WORD}[ \t]*\n[ \t]*{NAME_WORD})[ \t]*$", re.MULTILINE)
+_HAS_CONTACT = re.compile(r"(?:\+\d{1,3}|\(?0)[\d \t()-]{8,16}\d|[\w.'’+-]+@[\w-]+\.[\w.-]+")
+
+
 class CellNameRecognizer(RuleRecognizer):
     SCORE = 0.8
     EXPLANATION = "name in a table cell beside a job title or contact number"
@@ -39,4 +45,22 @@ class CellNameRecognizer(RuleRecognizer):
             if any((_JOB_CELL.match(cell) or _CONTACT_CELL.match(cell)) and not words & set(cell.casefold().split())
                    for cell in (before, after)):
                 out.append(self.result(m.start("name"), m.end("name")))
+        for m in _overlapping(_WRAPPED_NAME, text):
+            if not plausible_name(m.group("name").split()):
+                continue
+            above = text[:m.start()].rstrip("\n").rsplit("\n", 1)[-1]
+            below = text[m.end():].lstrip("\n").split("\n", 1)[0]
+            if _JOB_CELL.match(above) or _HAS_CONTACT.search(below):
+                # above NER's score: presidio keeps one of two equal spans, and NER's would be cut at the break
+                out.append(self.result(m.start("name"), m.end("name"), score=0.9))
         return out
+
+
+def _overlapping(rule: re.Pattern, text: str):
+    """Every match, also one starting on the last line of the one before ("Officer" / "Jo" / "Bell")."""
+    pos = 0
+    while (m := rule.search(text, pos)):
+        yield m
+        pos = text.find("\n", m.start()) + 1
+        if pos == 0:
+            return

@@ -1,5 +1,6 @@
 """Names in the header lines of an e-mail printed in a paper: "From: Okonkwo, Chidi <chidi.okonkwo@...>",
-"To: Haverford, Julia; Lindqvist Anders", "Cc: 'Ben Okoro'; M. Thistlewood", "On behalf of: Jo Bell".
+"To: Haverford, Julia; Lindqvist Anders", "Cc: 'Ben Okoro'; M. Thistlewood", "On behalf of: Jo Bell", and
+headers printed inline in a paragraph ("From: Jo Bell (Head of HR) To: Sam Green. Sent: 14 March").
 
 A header names people (or a team's mailbox) and nothing else, so every entry that is a plausible name is
 one, in any order ("Surname, First" as Outlook writes it) and any case; addresses, brackets and quotes
@@ -15,8 +16,13 @@ from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS
 from .base import RuleRecognizer
 from .patterns import CAPS_WORD, INITIAL, NAME_WORD, PARTICLE, plausible_name
 
-_HEADER = re.compile(r"^[ \t]*(?:From|To|Cc|CC|Bcc|BCC|Sent[ \t]+by|Reply-To|Reply[ \t]+to|On[ \t]+behalf[ \t]+of)"
-                     r"[ \t]*:[ \t]*(?P<value>[^\n]+)$", re.MULTILINE)
+_KEY = r"(?:From|To|Cc|CC|Bcc|BCC|Sent[ \t]+by|Reply-To|Reply[ \t]+to|On[ \t]+behalf[ \t]+of)"
+_NEXT_KEY = r"(?:From|To|Cc|CC|Bcc|BCC|Sent|Subject|Date|Importance|Attachments?)[ \t]*:"
+# A header starts its line, or follows a sentence or quote when a paper prints headers inline
+# ("... Regards, Jo." From: Jo Bell (Head of HR) To: Sam Green. Sent: 14 March"); its value ends at the
+# line's end or at the next header.
+_HEADER = re.compile(rf"(?:^|(?<=[.;\"“”)])[ \t]+|(?<=[.;\"“”)]))[ \t]*{_KEY}[ \t]*:[ \t]*"
+                     rf"(?P<value>[^\n]+?)(?=[ \t.;]*{_NEXT_KEY}|[ \t]*$)", re.MULTILINE)
 # what surrounds a name in an entry: an address in angle or square brackets, a bare address, a note in
 # round brackets, quotes
 _NOISE = re.compile(r"<[^>\n]*>|\[[^\]\n]*\]|\([^)\n]*\)|\S+@\S+|[\"'‘’“”]")
@@ -43,10 +49,10 @@ class MailHeaderNameRecognizer(RuleRecognizer):
 def _names_in(entry: str) -> list[tuple[int, int]]:
     """The names in one entry: "Okonkwo, Chidi" (two parts of one name), "Jo Bell, Sam Green" (two
     names), "Lindqvist Anders", "J. Okafor"."""
-    parts = [p for p in re.finditer(r"[^,]+", entry) if p.group(0).strip()]
+    parts = [p for p in re.finditer(r"[^,]+", entry) if p.group(0).strip(" \t.")]
     out = []
     for p in parts:
-        run = _RUN.fullmatch(p.group(0).strip())
+        run = _RUN.fullmatch(p.group(0).strip().rstrip(".").rstrip())
         if not run:
             return out if len(parts) > 1 else []
         lead = len(p.group(0)) - len(p.group(0).lstrip())

@@ -34,7 +34,7 @@ SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 END = rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))"
 # "Mike", "McNulty", "Comer-Schwartz", "O'Brien", "D’Souza", "Wiśniewski", "MacDonald"
 # "el-Masri", "al-Hashimi", "d'Souza": a lower-case Arabic or French particle joined to the surname.
-_JOINED_PARTICLE = r"(?:(?:al|el|ul|ad|ar|as|ash|at|az|abu|bin|ibn|d)[-'’])"
+_JOINED_PARTICLE = r"(?:(?:al|el|ul|ud|ad|ar|as|ash|at|az|abu|bin|ibn|d)[-'’])"
 # A line-end hyphen of a double-barrelled name the joined view kept ("Achebe-" / "Ward"): a hyphen may
 # be followed by one line break before the capital.
 _HYPHEN = r"(?:-(?:[ \t]*\n[ \t]*)?|['’])"
@@ -50,8 +50,8 @@ CAPS_WORD = rf"(?:{_U}['’]?{_U}{{2,}}(?:-{_U}{{2,}})*)"
 INITIAL = rf"(?:(?:{_U}\.){{2,3}}|{_U}\.?)"
 # "Ní", "Ó", "de", "van der": the small words inside a surname.
 # A name in capitals writes them in capitals too ("SIOBHAN NÍ BHRIAIN", "FRANCESCA DE LA CRUZ"), except the
-# ones that are also English words in a heading ("AN", "DO").
-CAPS_PARTICLES = frozenset(p.upper() for p in NAME_PARTICLES) - {"AN", "DO"}
+# ones that are also words in a heading ("AN", "DO", "TEN").
+CAPS_PARTICLES = frozenset(p.upper() for p in NAME_PARTICLES) - {"AN", "DO", "TEN", "DES", "AF", "AV", "ZU"}
 PARTICLE = "(?:" + "|".join(sorted(map(re.escape, NAME_PARTICLES | CAPS_PARTICLES), key=len, reverse=True)) + ")"
 _CAPS_PARTICLE = "(?:" + "|".join(sorted(map(re.escape, CAPS_PARTICLES), key=len, reverse=True)) + ")"
 # Two to four words in capitals, particles in capitals inside: "DECLAN O'SULLIVAN", "SIOBHAN NÍ BHRIAIN"
@@ -115,7 +115,9 @@ def rank_in_context(text: str, start: int, written: str) -> str | None:
 # prose wraps anywhere in the list: one line break may stand for a space ("Young People" / "and The Promise")
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _ITEM = rf"[A-Z][\w'’&-]*(?:{_GAP}[A-Z][\w'’&-]*){{0,3}}"
-_QUALIFIER = r"(?:\s+(?:of|for|in)\s+the(?:\s+(?![\w-]*['’]s\b)[\w'’&-]+){1,5}?)"
+# ... or with the body it sits on: "Lead Member for Adult Social Care at Kingsmere Borough Council,"
+_QUALIFIER = (r"(?:\s+(?:of|for|in)\s+the(?:\s+(?![\w-]*['’]s\b)[\w'’&-]+){1,5}?"
+              r"|\s+at\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})")
 ROLE_TAIL = rf"(?:(?:[ \t]*,{_GAP}{_ITEM})+{_GAP}(?:and|&){_GAP}{_ITEM})?{_QUALIFIER}?"
 
 

@@ -21,7 +21,8 @@ _ACTS = ("said", "says", "attended", "explained", "confirmed", "agreed", "asked"
 _ABBREVIATION_ACTS = re.compile(rf"(?<![\w/&-])(?:[TA]/)?[A-Z]{{2,4}}[ \t]+(?P<name>{NAME_WORD})"
                                 rf"(?=[ \t]+(?:{'|'.join(map(re.escape, _ACTS))})(?![\w-]))")
 # "The Deputy Commissioner, Simon Faraday, ..." - a rank in apposition; a full name must follow.
-_RANK_COMMA = re.compile(rf"(?<![\w/&-])(?P<titles>{RANK})[ \t]*,{SEP}(?P<name>{FULL_NAME})")
+_RANK_COMMA = re.compile(rf"(?<![\w/&-])(?P<titles>{RANK})(?:[ \t]*\([A-Z][\w'’&, -]{{0,40}}\))?[ \t]*,{SEP}"
+                         rf"(?P<name>{FULL_NAME})")
 
 
 class TitledNameRecognizer(RuleRecognizer):

@@ -55,8 +55,9 @@ class UkPhoneRecognizer(RuleRecognizer):
         found: list[tuple[int, int, phonenumbers.PhoneNumber]] = []
         for m in phonenumbers.PhoneNumberMatcher(flat, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
             split = text.find("\n", m.start, m.end)
-            # split over a line ("+44" / "(0)113 496 0321"), where the first line's part is no whole number
-            if split >= 0 and not _is_whole(flat[m.start:split]):
+            # split over a line ("+44" / "(0)113 496 0321"), where the first line's part is no whole number,
+            # or inside a run of digits a narrow cell wrapped ("0163296042" / "7")
+            if split >= 0 and (not _is_whole(flat[m.start:split]) or _digits_wrapped(text, split)):
                 _add(found, flat, m.start, m.raw_string, m.number)
         for m in phonenumbers.PhoneNumberMatcher(by_line, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
             _add(found, flat, m.start, m.raw_string, m.number)
@@ -78,7 +79,8 @@ class UkPhoneRecognizer(RuleRecognizer):
 
 def _add(found, flat: str, start: int, raw: str, number) -> bool:
     """Keep the candidate if it is a whole UK number written as one and overlaps nothing kept."""
-    if raw.startswith("(") and ")" not in raw:  # "(07700 900562": the bracket is not part of the number
+    if raw.startswith("(") and raw.count("(") > raw.count(")"):
+        # "(07700 900562", "(+33 (0)1 99 00 83 16)": the opening bracket is the sentence's, not the number's
         raw, start = raw[1:], start + 1
     end = start + len(raw.rstrip())  # "ext 12" in the match belongs to the number; more may follow it
     if _MONEY_BEFORE.search(flat[max(0, start - 3):start]):
@@ -93,6 +95,13 @@ def _add(found, flat: str, start: int, raw: str, number) -> bool:
         return False
     found.append((start, end, number))
     return True
+
+
+def _digits_wrapped(text: str, split: int) -> bool:
+    """A digit right before the line break, and the next line holds nothing but the rest of the digits
+    ("2. The custody..." is a numbered paragraph, "9 Mr Jo Bell ..." a numbered row)."""
+    return (split > 0 and text[split - 1].isdigit()
+            and bool(re.match(r"\n\d{1,4}[ \t]*(?:\n|$)", text[split:split + 8])))
 
 
 def _is_whole(raw: str) -> bool:
