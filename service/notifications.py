@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
 
@@ -32,6 +32,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from redaction.dates import LONDON, london_midnight_utc
+from scheduler.release import release_instant
 from scheduler.upcoming import in_state, upcoming
 
 from . import mail
@@ -112,24 +113,45 @@ def _part_name(part: Part) -> str:
     return f"Part {part.number} of {label(part.paper)}"
 
 
-def _released_message(base: str, part: Part) -> tuple[str, str]:
-    did = "published" if part.number == 1 else "released"
-    page = f"{base}/decisions/{part.paper.slug}" if part.paper.slug else f"{base}/officer/releases/"
-    return (f"{did.capitalize()}: {_part_name(part)}",
-            f"{_part_name(part)} was {did} at {_when(part.released_at)}.\n\nPublic page: {page}\n")
+MAX_LISTED = 50  # a batch message lists this many parts, then says how many more
 
 
-def _review_message(base: str, part: Part) -> tuple[str, str]:
-    return (f"Due for review: {_part_name(part)}",
-            f"{_part_name(part)} has reached its review date and waits in the officers' review queue: it stays "
-            f"withheld until an officer releases, extends or holds it.\n\n{base}/officer/releases/\n")
+def _listing(lines: list[str], base: str) -> str:
+    more = len(lines) - MAX_LISTED
+    shown = lines[:MAX_LISTED] + ([f"- and {more} more: {base}/officer/releases/"] if more > 0 else [])
+    return "\n".join(shown) + "\n"
 
 
-def _overdue_message(base: str, part: Part, instant: datetime, happens: str) -> tuple[str, str]:
-    return (f"Release failed: {_part_name(part)}",
-            f"{_part_name(part)} was due to be {'published' if happens == 'publish' else 'released'} at "
-            f"{_when(instant)} and has not been yet. The scheduler tries again at every sweep; check its "
-            f"log and {base}/readyz, or release the part yourself:\n\n{base}/officer/releases/\n")
+def _batch_subject(what: str, parts: list[Part]) -> str:
+    return f"{what}: {_part_name(parts[0])}" if len(parts) == 1 else f"{what}: {len(parts)} parts"
+
+
+def _released_message(base: str, parts: list[Part]) -> tuple[str, str]:
+    """Parts made public in one transaction (one sweep, or one officer's action)."""
+    did = {1: "published", 2: "released"}
+    lines = [f"- {_part_name(p)} was {did[p.number]}: "
+             f"{base}/decisions/{p.paper.slug}" if p.paper.slug else f"- {_part_name(p)} was {did[p.number]}"
+             for p in parts]
+    what = "Published" if {p.number for p in parts} == {1} else "Released" if {p.number for p in parts} == {2} \
+        else "Published and released"
+    return (_batch_subject(what, parts),
+            f"At {_when(parts[0].released_at)}:\n\n" + _listing(lines, base))
+
+
+def _review_message(base: str, parts: list[Part]) -> tuple[str, str]:
+    lines = [f"- {_part_name(p)}" for p in parts]
+    return (_batch_subject("Due for review", parts),
+            "These parts reached their review date and wait in the officers' review queue; each stays withheld "
+            "until an officer releases, extends or holds it:\n\n" + _listing(lines, base)
+            + f"\n{base}/officer/releases/\n")
+
+
+def _overdue_message(base: str, entries: list) -> tuple[str, str]:
+    lines = [f"- {_part_name(u.part)} ({'publication' if u.happens == 'publish' else 'release'})" for u in entries]
+    return (_batch_subject("Release failed", [u.part for u in entries]),
+            f"Due at {_when(entries[0].instant)}, and not public yet:\n\n" + _listing(lines, base)
+            + f"\nThe scheduler tries again at every sweep; check its log and {base}/readyz, or release the "
+              f"parts yourself:\n{base}/officer/releases/\n")
 
 
 def _digest_body(base: str, days: int, entries: list, review: list[Part], approvals: list[ApprovalRequest],
@@ -239,38 +261,44 @@ class MailSweep:
 
     def queue_releases(self, db: Session, now: datetime) -> int:
         """Parts made public by the clock or an officer's "release now" (not at their paper's publication,
-        which the publishing officer saw happen)."""
+        which the publishing officer saw happen): one message per officer and transaction — every part of
+        one sweep carries the same ``released_at``, and a transaction is seen whole or not at all."""
         parts = db.scalars(select(Part).join(Paper).options(joinedload(Part.paper))
                            .where(Part.state.in_(("published", "released")), Part.released_at >= now - LOOKBACK,
-                                  Part.released_at <= now, Part.released_at.is_distinct_from(Paper.published_at)))
-        queued = 0
-        for part in parts:
-            subject, body = _released_message(self.base, part)
-            queued += enqueue(db, self.config, "released", f"released:{part.id}:{part.released_at.isoformat()}",
-                              officers(db), subject, body + _footer(self.base), now)
-        return queued
+                                  Part.released_at <= now,
+                                  Part.released_at.is_distinct_from(Paper.published_at))
+                           .order_by(Part.released_at, Part.paper_id, Part.number))
+        return self._batches(db, now, "released", parts, lambda p: p.released_at, _released_message)
 
     def queue_reviews(self, db: Session, now: datetime) -> int:
+        """Part 2s the clock put in the review queue, grouped by the instant their date came."""
         parts = db.scalars(select(Part).options(joinedload(Part.paper))
-                           .where(Part.number == 2, Part.state == "review", Part.updated_at >= now - LOOKBACK))
-        queued = 0
-        for part in parts:
-            due = part.review_on or part.release_on
-            subject, body = _review_message(self.base, part)
-            queued += enqueue(db, self.config, "review", f"review:{part.id}:{due}", officers(db), subject,
-                              body + _footer(self.base), now)
-        return queued
+                           .where(Part.number == 2, Part.state == "review", Part.updated_at >= now - LOOKBACK)
+                           .order_by(Part.paper_id))
+        release_time = self.config["RELEASE_TIME_OF_DAY"]
+        return self._batches(db, now, "review", parts,
+                             lambda p: release_instant(_review_day(p), release_time), _review_message)
 
     def queue_overdue(self, db: Session, now: datetime) -> int:
-        """A part still waiting :data:`OVERDUE_AFTER` past its instant: its release failed (or no scheduler
-        ran); reported once per part and date."""
+        """Parts still waiting :data:`OVERDUE_AFTER` past their instant: the release failed (or no scheduler
+        ran). Reported once per instant."""
+        late = [u for u in upcoming(db, now, 0, self.config["RELEASE_TIME_OF_DAY"])
+                if u.instant <= now - OVERDUE_AFTER and u.part.paper.state == "published"]
+        return self._batches(db, now, "release_failed", late, lambda u: u.instant,
+                             lambda base, entries: _overdue_message(base, entries), key_name="overdue")
+
+    def _batches(self, db: Session, now: datetime, kind: str, items, instant_of, compose,
+                 key_name: str | None = None) -> int:
+        groups: dict[datetime, list] = {}
+        for item in items:
+            groups.setdefault(instant_of(item), []).append(item)
         queued = 0
-        for u in upcoming(db, now, 0, self.config["RELEASE_TIME_OF_DAY"]):
-            if u.instant > now - OVERDUE_AFTER or u.part.paper.state != "published":
-                continue
-            subject, body = _overdue_message(self.base, u.part, u.instant, u.happens)
-            queued += enqueue(db, self.config, "release_failed", f"overdue:{u.part.id}:{u.day.isoformat()}",
-                              officers(db), subject, body + _footer(self.base), now)
+        for instant, group in groups.items():
+            key = f"{key_name or kind}:{instant.astimezone(timezone.utc).isoformat()}"
+            if db.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key.like(f"{key}:%")).limit(1)):
+                continue  # told already (the key is also unique per recipient: racing sweeps add one)
+            subject, body = compose(self.base, group)
+            queued += enqueue(db, self.config, kind, key, officers(db), subject, body + _footer(self.base), now)
         return queued
 
     # --- sending ---------------------------------------------------------------------------------------
@@ -342,6 +370,12 @@ class MailSweep:
         message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies
         message.set_content(row.body)
         return message
+
+
+def _review_day(part: Part) -> date:
+    """The date that sent a Part 2 to review: its review date, or its release date when that came first."""
+    days = [d for d in (part.review_on, part.release_on) if d is not None]
+    return min(days) if days else part.updated_at.astimezone(LONDON).date()
 
 
 def backoff(attempts: int) -> timedelta:

@@ -131,6 +131,24 @@ def test_a_message_to_every_officer_when_the_clock_acts_or_fails(mail_app, inbox
     assert len(inbox.messages) == 2
 
 
+def test_one_message_per_sweep_however_many_parts_it_released(mail_app, inbox):
+    app = mail_app(DIGEST_TIME="23:00")
+    publish_parts(app, part2={"release_on": d("2026-03-09")}, count=3)
+    with database(app).session() as db:
+        assert len(release_due(NOW, session=db)) == 3
+    assert sweep(app, NOW).sent == 2
+    assert inbox.subjects() == ["[FOIA] Released: 3 parts"] * 2
+    body = inbox.messages[0].get_content()
+    assert [line for line in body.splitlines() if line.startswith("- ")] == [
+        f"- Part 2 of PCD 1-{n} – Title of PCD 1-{n} was released: http://127.0.0.1:8000/decisions/pcd-1-{n}"
+        for n in range(3)]
+    publish_parts(app, part2={"release_on": d("2026-03-10")}, reference="PCD 9")  # a later sweep: its own message
+    with database(app).session() as db:
+        release_due(NOW + timedelta(minutes=1), session=db)
+    assert sweep(app, NOW + timedelta(minutes=1)).sent == 2
+    assert sweep(app, NOW + timedelta(minutes=2)).queued == 0 and len(inbox.messages) == 4
+
+
 def test_the_daily_digest_goes_once_a_day_from_its_time(mail_app, inbox):
     app = mail_app(DIGEST_TIME="07:00", UPCOMING_DAYS=14)
     publish_parts(app, part2={"release_on": d("2026-03-20")}, reference="PCD 20")
