@@ -138,7 +138,8 @@ MINIMAL_APP = "bench.minimal_flask:app"   # the anchor: a minimal Flask app unde
 def start_gunicorn(data_dir: Path, url: str, port: int, workers: int,
                    app: str = "service.app:create_app()") -> subprocess.Popen:
     env = {**os.environ, "FOIA_DATA_DIR": str(data_dir), "FOIA_DATABASE_URL": url, "FOIA_ENV": "production",
-           "FOIA_SECRET_KEY": secrets.token_hex(32), "FOIA_SECURE_COOKIES": "false", "FOIA_SCHEDULER": "off"}
+           "FOIA_SECRET_KEY": secrets.token_hex(32), "FOIA_SECURE_COOKIES": "false", "FOIA_SCHEDULER": "off",
+           "FOIA_BASE_URL": f"http://127.0.0.1:{port}"}
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
                              "--workers", str(workers), "--worker-class", "gthread", "--threads", "8",
                              "--keep-alive", "30", "--log-level", "warning", app],

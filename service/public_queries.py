@@ -139,9 +139,11 @@ def _filters(query: Select, search: Search) -> Select:
     return query
 
 
+_PUBLIC = public_select()              # built once: each request only adds its own conditions to it
+_PUBLIC_IDS = public_select(papers.c.id)
 NEWEST = (part1.c.released_at.desc(), papers.c.id.desc())
 OLDEST = (part1.c.released_at.asc(), papers.c.id.asc())
-_FIRST_PAGE = (public_select().order_by(*NEWEST).limit(bindparam("limit")))   # "/": built once
+_FIRST_PAGE = _PUBLIC.order_by(*NEWEST).limit(bindparam("limit"))   # "/": built once
 
 
 _totals: dict[tuple, int] = {}
@@ -150,20 +152,24 @@ _totals: dict[tuple, int] = {}
 def find(db: Session, search: Search, version: tuple | None = None) -> ResultPage:
     """One page of public decisions matching ``search`` in its order, with snippets for a text search.
 
+    The words are looked up once in the full-text index (an ``IN`` list of ids); newest/oldest then walk
+    the public list in date order, and relevance ranks the newest matches (:func:`search_index.ranked`).
     The total (a count over every match) is kept per ``version`` of the data (see :func:`fingerprint`),
     so paging through a search, or many visitors asking the same one, counts it once.
     """
     terms = search.terms
     if search.q and not terms:  # only punctuation or stop words: nothing to look for
         return ResultPage(search, [], 0)
-    query, rank_order = _filters(public_select(), search), None
+    query = _filters(_PUBLIC, search)
     if terms:
-        hits, rank_order = search_index.hits(db, terms)
-        query = query.join(hits, hits.c.paper_id == papers.c.id)
+        query = query.where(papers.c.id.in_(search_index.matching_ids(db, terms)))
     key = (str(db.get_bind().url), version, tuple(terms), search.year, search.part2)
     total = _totals.get(key) if version is not None else None
     if total is None:
-        total = db.scalar(select(func.count()).select_from(query.with_only_columns(papers.c.id).subquery())) or 0
+        if terms and not (search.year or search.part2):
+            total = search_index.count(db, terms)  # the index alone: flat in the archive's size
+        else:
+            total = db.scalar(select(func.count()).select_from(query.with_only_columns(papers.c.id).subquery())) or 0
         if version is not None:
             if len(_totals) > 1024:
                 _totals.clear()
@@ -171,8 +177,14 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
     offset = (search.page - 1) * search.per_page
     if not search.filtered and search.order == "newest" and offset == 0:
         rows = db.execute(_FIRST_PAGE, {"limit": search.per_page}).all()
+    elif search.order == "relevance":
+        window = search_index.RANK_WINDOW * ceil((offset + search.per_page) / search_index.RANK_WINDOW)
+        within = _filters(_PUBLIC_IDS, search) if search.year or search.part2 else None
+        ranked, best_first = search_index.ranked(db, terms, window, within)
+        rows = db.execute(_PUBLIC.join(ranked, ranked.c.paper_id == papers.c.id)
+                          .order_by(best_first, *NEWEST).offset(offset).limit(search.per_page)).all()
     else:
-        order = {"newest": NEWEST, "oldest": OLDEST}.get(search.order) or (rank_order, *NEWEST)
+        order = OLDEST if search.order == "oldest" else NEWEST
         rows = db.execute(query.order_by(*order).offset(offset).limit(search.per_page)).all()
     decisions = [Decision(*rows_of(row)) for row in rows]
     if terms and decisions:

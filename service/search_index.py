@@ -11,8 +11,8 @@ paper at once (withdrawal). :func:`sync` re-reads the paper through the one defi
 paper that stopped being public for any reason leaves the index. Searches still join that definition as
 well, so an entry left behind by a path that forgot to call :func:`sync` can never show.
 
-Searching: every word of the query must match, as a word prefix ("pcd 90" finds PCD 901), with English
-stemming on both backends (FTS5 ``porter``, PostgreSQL ``english``) and the same short stop-word list
+Searching: every word of the query must match, whole or — with a digit, or a ``*`` after it — as a
+beginning ("pcd 90" finds PCD 901, "stat*" finds stations), with English stemming on both backends (FTS5 ``porter``, PostgreSQL ``english``) and the same short stop-word list
 dropped on both. Results are ranked (FTS5 ``bm25``, PostgreSQL ``ts_rank``; reference and title weigh most)
 and each carries a snippet with the matches marked, escaped for HTML (:func:`highlighted`).
 """
@@ -23,7 +23,7 @@ import re
 from typing import Iterable
 
 from markupsafe import Markup, escape
-from sqlalchemy import Float, Integer, and_, bindparam, case, column, delete, func, insert, select, table, text
+from sqlalchemy import Float, and_, bindparam, case, column, delete, func, insert, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
 from .public_rows import papers, part1, part2, public_select
@@ -45,12 +45,12 @@ such than that the their theirs them themselves then there these they this those
 up very was we were what when where which while who whom why will with you your yours yourself
 yourselves""".split())
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"([^\W_]+)(\*?)")
 
 fts = table("search_fts", column("rowid"), column("reference"), column("title"), column("summary"),
             column("body"), column("part2"))                       # SQLite (FTS5 virtual table)
 documents = table("search_documents", column("paper_id"), column("reference"), column("title"),
-                  column("summary"), column("body"), column("part2"))  # PostgreSQL (plus its tsvector)
+                  column("summary"), column("body"), column("part2"), column("document"))  # PostgreSQL (plus its tsvector)
 
 
 class SearchUnavailable(Exception):
@@ -58,8 +58,17 @@ class SearchUnavailable(Exception):
 
 
 def words(query: str) -> list[str]:
-    """The words a query searches for: letters and digits, lower-case, stop words dropped, at most 8."""
-    found = [w for w in _WORD.findall(query.lower()) if w not in STOP_WORDS]
+    """The words a query searches for: letters and digits, lower-case, stop words dropped, at most 8.
+
+    A word with a digit in it, or typed with a ``*`` after it, matches as a beginning ("pcd 90" finds
+    PCD 901, "stat*" finds stations) and comes back ending in ``*``; other words match whole (stemmed).
+    """
+    found = []
+    for word, star in _WORD.findall(query.lower()):
+        if star or any(ch.isdigit() for ch in word):
+            found.append(word + "*")
+        elif word not in STOP_WORDS:
+            found.append(word)
     return list(dict.fromkeys(found))[:MAX_WORDS]
 
 
@@ -82,8 +91,15 @@ def _entries(paper_ids: list[int] | None):
     return query if paper_ids is None else query.where(papers.c.id.in_(paper_ids))
 
 
+INDEXED = ("reference", "title", "summary", "body", "part2")
+
+
 def _target(session: Session):
     return (fts, fts.c.rowid) if _dialect(session) == "sqlite" else (documents, documents.c.paper_id)
+
+
+def _fill(target, key, paper_ids: list[int] | None):
+    return insert(target).from_select([key, *(target.c[name] for name in INDEXED)], _entries(paper_ids))
 
 
 def sync(session: Session, paper_ids: Iterable[int]) -> None:
@@ -96,7 +112,7 @@ def sync(session: Session, paper_ids: Iterable[int]) -> None:
         return
     target, key = _target(session)
     session.execute(delete(target).where(key.in_(ids)))
-    session.execute(insert(target).from_select(list(target.c), _entries(ids)))
+    session.execute(_fill(target, key, ids))
 
 
 def remove(session: Session, paper_id: int) -> None:
@@ -107,9 +123,9 @@ def remove(session: Session, paper_id: int) -> None:
 
 def rebuild(session: Session) -> int:
     """Empty the index and fill it from every public paper; returns the number of entries. Does not commit."""
-    target, _ = _target(session)
+    target, key = _target(session)
     session.execute(delete(target))
-    session.execute(insert(target).from_select(list(target.c), _entries(None)))
+    session.execute(_fill(target, key, None))
     return int(session.execute(text(f"SELECT count(*) FROM {target.name}")).scalar() or 0)
 
 
@@ -121,34 +137,70 @@ def indexed_ids(session: Session) -> set[int]:
 
 # --- searching -----------------------------------------------------------------------------------------
 
-def _fts5_match(terms: list[str]) -> str:
-    return " AND ".join(f'"{t}"*' for t in terms)   # terms are letters and digits only
+# Whole words are cheap: each word's list of documents is read in order and skipped through. A beginning
+# gathers the lists of every word it starts, so it is kept for words with digits or asked for with "*".
+
+def _fts5_match(terms: list[str]) -> str:  # terms are letters and digits only, maybe with a final "*"
+    return " AND ".join(f'"{t[:-1]}"*' if t.endswith("*") else f'"{t}"' for t in terms)
 
 
-def _tsquery(terms: list[str]) -> str:
-    return " & ".join(f"{t}:*" for t in terms)        # terms are letters and digits only
+def _tsquery(terms: list[str]) -> str:     # terms are letters and digits only, maybe with a final "*"
+    return " & ".join(f"{t[:-1]}:*" if t.endswith("*") else t for t in terms)
 
 
-_SQLITE_HITS = text("SELECT rowid AS paper_id, bm25(search_fts, 8.0, 8.0, 3.0, 1.0, 1.0) AS rank "
-                    "FROM search_fts WHERE search_fts MATCH :match")
-_PG_HITS = text("SELECT paper_id, ts_rank(document, to_tsquery('english', :match)) AS rank "
-                "FROM search_documents WHERE document @@ to_tsquery('english', :match)")
+RANK_WINDOW = 1000   # relevance ranks the newest 1,000 matches (more for later pages): flat cost at any size
+
+def _fts5_condition(terms: list[str]):
+    return literal_column("search_fts").op("MATCH")(bindparam("fts_match", _fts5_match(terms)))
 
 
-def hits(session: Session, terms: list[str]):
-    """(subquery of ``paper_id`` and ``rank``, the rank's best-first ordering) for papers matching every term."""
+def _tsquery_of(terms: list[str]):
+    return func.to_tsquery("english", bindparam("ts_match", _tsquery(terms)))
+
+
+def matching_ids(session: Session, terms: list[str]):
+    """A SELECT of the ids of the papers whose entry matches every term (for ``IN``; run once per query)."""
     if _dialect(session) == "sqlite":
-        sub = (_SQLITE_HITS.bindparams(match=_fts5_match(terms))
-               .columns(column("paper_id", Integer), column("rank", Float)).subquery("hits"))
-        return sub, sub.c.rank.asc()       # bm25: lower is better
-    sub = (_PG_HITS.bindparams(match=_tsquery(terms))
-           .columns(column("paper_id", Integer), column("rank", Float)).subquery("hits"))
-    return sub, sub.c.rank.desc()
+        return select(fts.c.rowid).where(_fts5_condition(terms))
+    return select(documents.c.paper_id).where(documents.c.document.op("@@")(_tsquery_of(terms)))
 
 
-_SQLITE_SNIPPETS = text(f"SELECT rowid, snippet(search_fts, -1, :start, :stop, '…', {SNIPPET_TOKENS}) "
-                        "FROM search_fts WHERE search_fts MATCH :match AND rowid IN :ids"
-                        ).bindparams(bindparam("ids", expanding=True))
+def count(session: Session, terms: list[str]) -> int:
+    """How many entries match (the index holds only public decisions): read from the index alone."""
+    if _dialect(session) == "sqlite":
+        return int(session.scalar(select(func.count()).select_from(fts).where(_fts5_condition(terms))) or 0)
+    return int(session.scalar(select(func.count()).select_from(documents)
+                              .where(documents.c.document.op("@@")(_tsquery_of(terms)))) or 0)
+
+
+def ranked(session: Session, terms: list[str], window: int = RANK_WINDOW, within=None):
+    """(CTE of ``paper_id`` and ``rank`` for the newest ``window`` matching papers, the rank's best-first order).
+
+    Ranking costs per match (FTS5's bm25 reads each match's statistics), so only the newest ``window``
+    matches (by paper id) are ranked: a search matching most of a large archive stays as fast as one on a
+    small archive, and lists the most relevant of its newest matches first. ``within``: a SELECT of the ids
+    allowed (the filters), applied before the window so that filters never empty a page.
+    """
+    if _dialect(session) == "sqlite":
+        query = (select(fts.c.rowid.label("paper_id"),
+                        literal_column("bm25(search_fts, 8.0, 8.0, 3.0, 1.0, 1.0)", Float).label("rank"))
+                 .where(_fts5_condition(terms)))
+        if within is not None:  # "+": a plain test per match, not one index probe of the FTS table per id
+            query = query.where(literal_column("+search_fts.rowid").in_(within))
+        # Materialized: SQLite would otherwise run the MATCH again for every public row it joins.
+        cte = (query.order_by(fts.c.rowid.desc()).limit(window).cte("ranked").prefix_with("MATERIALIZED"))
+        return cte, cte.c.rank.asc()       # bm25: lower is better
+    query = (select(documents.c.paper_id.label("paper_id"),
+                    func.ts_rank(documents.c.document, _tsquery_of(terms), type_=Float).label("rank"))
+             .where(documents.c.document.op("@@")(_tsquery_of(terms))))
+    if within is not None:
+        query = query.where(documents.c.paper_id.in_(within))
+    cte = query.order_by(documents.c.paper_id.desc()).limit(window).cte("ranked")
+    return cte, cte.c.rank.desc()
+
+
+_SQLITE_SNIPPET = text(f"SELECT snippet(search_fts, -1, :start, :stop, '…', {SNIPPET_TOKENS}) "
+                       "FROM search_fts WHERE search_fts MATCH :match AND rowid = :id")
 _PG_SNIPPETS = text("SELECT paper_id, ts_headline('english', concat_ws(' … ', summary, left(body, :chars), "
                     "left(part2, :chars)), to_tsquery('english', :match), :options) "
                     "FROM search_documents WHERE paper_id IN :ids").bindparams(bindparam("ids", expanding=True))
@@ -160,9 +212,10 @@ def snippets(session: Session, paper_ids: list[int], terms: list[str]) -> dict[i
     """A short passage of each paper around its matches, the matches in ``<mark>``, escaped for HTML."""
     if not paper_ids or not terms:
         return {}
-    if _dialect(session) == "sqlite":
-        rows = session.execute(_SQLITE_SNIPPETS, {"start": START, "stop": STOP, "match": _fts5_match(terms),
-                                                  "ids": list(paper_ids)})
+    if _dialect(session) == "sqlite":  # one by one: FTS5 then seeks each id instead of reading every match
+        match = _fts5_match(terms)
+        rows = [(pid, session.execute(_SQLITE_SNIPPET, {"start": START, "stop": STOP, "match": match,
+                                                         "id": pid}).scalar()) for pid in paper_ids]
     else:
         rows = session.execute(_PG_SNIPPETS, {"chars": HEADLINE_CHARS, "match": _tsquery(terms),
                                               "options": _PG_OPTIONS, "ids": list(paper_ids)})
