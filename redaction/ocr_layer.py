@@ -3,7 +3,7 @@ scan can be searched, copied and read aloud by a screen reader.
 
 The layer is made by OCR of the *redacted* output page — rendered by pdfium from the bytes just written,
 boxes burned in — never from the original's words: what the boxes hide was never read, so it cannot be in
-the layer. Words lying on the page's own text (the boxes' labels) or inside a removed region are left out.
+the layer. Words lying on the page's own text (the boxes' labels) or touching a removed region are left out.
 
 How the words are laid: one ``BT … ET`` per page in render mode 3 (invisible), standard Helvetica (no font
 program is embedded, so nothing of the layer can carry glyph outlines), a line at a time at the line's
@@ -29,7 +29,7 @@ from .pdf.boxes import text_width
 from .pdf.part import PartOutput
 from .pdf.save import save
 from .picture_text import Word, on_text, render_area, to_page
-from .scan_pages import MAX_PAGE_PIXELS, SCAN_DPI
+from .scan_pages import MAX_PAGE_PIXELS, SCAN_DPI, despeckle
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def add_text_layers(out: PartOutput, scanned: set[int]) -> tuple[PartOutput, lis
     return replace(out, data=data), report
 
 
-def _read(out: PartOutput, todo: list[int], exe: str) -> dict[int, list[Word]]:
+def _read(out: PartOutput, todo: list[int], exe: str) -> dict[int, list[tuple[Word, int]]]:
     doc = pdfium.PdfDocument(out.data)
     try:
         pages: Document = extract(doc)
@@ -87,9 +87,9 @@ def _read(out: PartOutput, todo: list[int], exe: str) -> dict[int, list[Word]]:
                 if picture is None:
                     continue
                 scales[index] = scale
-                yield index, picture, (360 - page.rotation) % 360
+                yield index, despeckle(picture), (360 - page.rotation) % 360
 
-        found: dict[int, list[Word]] = {}
+        found: dict[int, list[tuple[Word, int]]] = {}
         for index, read in read_many(exe, jobs()):
             page = pages.pages[index]
             crop = page.crop or (0, 0, page.width, page.height)
@@ -99,41 +99,79 @@ def _read(out: PartOutput, todo: list[int], exe: str) -> dict[int, list[Word]]:
                 box = to_page(w.box, crop, scales[index])
                 if w.conf < MIN_WORD_CONFIDENCE or not any(c.isalnum() for c in w.text):
                     continue
-                if on_text(page, box) or any(_inside(box, r) for r in removed):
+                if on_text(page, box) or any(_meets(_grown(box, w.angle), r) for r in removed):
                     continue
-                kept.append(Word(w.text, box, w.line, w.conf))
+                kept.append((Word(w.text, box, w.line, w.conf), w.angle))
             found[index] = kept
         return found
     finally:
         doc.close()
 
 
-def layer_instructions(words: list[Word]) -> bytes:
-    """Content-stream instructions drawing ``words`` invisibly (render mode 3), inside q/Q."""
-    lines: dict[int, list[Word]] = {}
-    for w in words:
-        lines.setdefault(w.line, []).append(w)
+# Per reading angle (degrees anticlockwise the picture was turned to read it): the text matrix's rotation
+# part (the direction the text runs in page space, and its "up"), for text read upright, on its side or upside down.
+_TURNS = {0: (1, 0, 0, 1), 90: (0, -1, 1, 0), 270: (0, 1, -1, 0), 180: (-1, 0, 0, -1)}
+
+
+def layer_instructions(words: list[tuple[Word, int]]) -> bytes:
+    """Content-stream instructions drawing ``words`` invisibly (render mode 3), inside q/Q; each word runs
+    the way it was read (a page scanned on its side has its words running up or down the page)."""
+    lines: dict[tuple[int, int], list[Word]] = {}
+    for w, angle in words:
+        lines.setdefault((w.line, angle), []).append(w)
     out = ["q", "BT", "3 Tr"]
-    for line in lines.values():
-        bottom = min(w.box[1] for w in line)
-        height = max(w.box[3] for w in line) - bottom
-        size = max(height / 0.93, 1.0)  # a line's box runs from the descenders to the ascenders
-        baseline = bottom + 0.2 * size
+    for (_, angle), line in lines.items():
+        a, b, c, d = _TURNS.get(angle, _TURNS[0])
+        across = [_across(w.box, angle) for w in line]  # (low, high) of each word across its line
+        low, high = min(x for x, _ in across), max(y for _, y in across)
+        size = max((high - low) / 0.93, 1.0)  # a line's box runs from the descenders to the ascenders
         for w in line:
             text = w.text + " "  # a space after each word: readers copy words apart
             natural = text_width(text, size)
+            along = (w.box[2] - w.box[0]) if angle in (0, 180) else (w.box[3] - w.box[1])
             if natural <= 0:
                 continue
-            stretch = max(10.0, min(1000.0, (w.box[2] - w.box[0] + text_width(" ", size)) / natural * 100.0))
+            stretch = max(10.0, min(1000.0, (along + text_width(" ", size)) / natural * 100.0))
+            x, y = _origin(w.box, angle, low, high, size)
             literal = text.encode("cp1252", "replace").replace(b"\\", b"\\\\").replace(b"(", b"\\(") \
                 .replace(b")", b"\\)").decode("latin-1")
-            out.append(f"{LAYER_FONT} {size:.2f} Tf {stretch:.1f} Tz 1 0 0 1 {w.box[0]:.2f} {baseline:.2f} Tm "
-                       f"({literal}) Tj")
+            out.append(f"{LAYER_FONT} {size:.2f} Tf {stretch:.1f} Tz {a} {b} {c} {d} {x:.2f} {y:.2f} Tm ({literal}) Tj")
     out += ["ET", "Q"]
     return "\n".join(out).encode("latin-1")
 
 
+def _across(box: Box, angle: int) -> tuple[float, float]:
+    """The word's extent across its line, measured from the line's "down" side."""
+    if angle == 0:
+        return box[1], box[3]
+    if angle == 180:
+        return -box[3], -box[1]
+    if angle == 90:  # read by turning the picture anticlockwise: the text runs down the page, "up" is +x
+        return box[0], box[2]
+    return -box[2], -box[0]  # 270: the text runs up the page, "up" is -x
 
-def _inside(box: Box, region: Box) -> bool:
-    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
+
+def _origin(box: Box, angle: int, low: float, high: float, size: float) -> tuple[float, float]:
+    base = low + 0.2 * size  # the baseline, across the line
+    if angle == 0:
+        return box[0], base
+    if angle == 180:
+        return box[2], -base
+    if angle == 90:
+        return base, box[3]
+    return -base, box[1]
+
+
+def _grown(box: Box, angle: int) -> Box:
+    """The word with room for its glyphs' own boxes (a comma's tail, an accent): a fifth of its thickness
+    across its line, a point along it."""
+    if angle in (0, 180):
+        mx, my = 1.0, 0.2 * (box[3] - box[1])
+    else:
+        mx, my = 0.2 * (box[2] - box[0]), 1.0
+    return box[0] - mx, box[1] - my, box[2] + mx, box[3] + my
+
+
+def _meets(box: Box, region: Box) -> bool:
+    """Any part of the word lies in the region (a removed area holds no word of the layer, not even a letter)."""
+    return box[0] < region[2] and region[0] < box[2] and box[1] < region[3] and region[1] < box[3]

@@ -30,6 +30,7 @@ class PixelWord:
     box: tuple[int, int, int, int]  # pixels, (left, top, right, bottom), row 0 at the top
     line: int  # block * 1e6 + paragraph * 1e3 + line: words of one line share it
     conf: float  # 0..100
+    angle: int = 0  # degrees anticlockwise the picture was turned to read the word upright
 
 
 def executable() -> str | None:
@@ -89,7 +90,7 @@ def best_reading(exe: str, picture, first_angle: int = 0, dpi: int = 300) -> lis
             return None
         conf = mean_confidence(words)
         if conf > best_conf:
-            best = [PixelWord(w.text, unturn(w.box, angle, picture.size), w.line, w.conf) for w in words]
+            best = [PixelWord(w.text, unturn(w.box, angle, picture.size), w.line, w.conf, angle) for w in words]
             best_conf = conf
         if not words or conf >= MIN_CONFIDENCE:
             break

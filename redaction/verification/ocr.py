@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import pikepdf
 import pypdfium2 as pdfium
+from PIL import ImageFilter
 from pikepdf import PdfImage
 
 from .matcher import Matcher
@@ -135,7 +136,7 @@ def input_part2_text(data: bytes, boundary: tuple[int, float] | None) -> tuple[s
     try:
         for index in range(max(first, 0), len(doc)):
             page = doc[index]
-            if not any(True for _ in page.get_objects(filter=(pdfium_image(),), max_depth=4)):
+            if not _pictured(page):
                 continue
             picture = page.render(scale=_PART2_SCALE).to_pil().convert("L")
             if index == first:
@@ -152,10 +153,21 @@ def input_part2_text(data: bytes, boundary: tuple[int, float] | None) -> tuple[s
     return ("\n".join(t for _, t in texts[:len(pictures)]), "\n".join(t for _, t in texts[len(pictures):]))
 
 
-def pdfium_image() -> int:
+def _pictured(page) -> bool:
+    """A page that is a picture: an image over a quarter of it, or images and almost no text."""
     import pypdfium2.raw as pdfium_c
 
-    return pdfium_c.FPDF_PAGEOBJ_IMAGE
+    width, height = page.get_size()
+    images = [obj.get_bounds() for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4)]
+    if not images:
+        return False
+    if any((b[2] - b[0]) * (b[3] - b[1]) >= 0.25 * width * height for b in images):
+        return True
+    textpage = page.get_textpage()
+    try:
+        return len(textpage.get_text_range().split()) < 5
+    finally:
+        textpage.close()
 
 
 def _read_all(exe: str, pictures: list, part: int) -> list[tuple[int | None, str]]:
@@ -191,12 +203,15 @@ def _paints(resources, depth: int) -> bool:
 
 
 def _scaled(picture):
+    """Grey, at a size tesseract reads well; a page-sized picture also cleared of specks (median filter)."""
     picture = picture.convert("L")
     side = max(picture.size)
     target = _PAGE_TARGET if side >= _PAGE_SIDE else _TARGET
     if side < target / 2 or side > target * 1.5 or (side >= _PAGE_SIDE and side < _PAGE_TARGET * 0.8):
         factor = target / side
         picture = picture.resize((max(1, int(picture.width * factor)), max(1, int(picture.height * factor))))
+    if side >= _PAGE_SIDE:
+        picture = picture.filter(ImageFilter.MedianFilter(3))
     return picture
 
 

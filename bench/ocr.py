@@ -1,0 +1,132 @@
+"""Benchmark: OCR of scanned pages — speed on this machine, and recall of planted personal data.
+
+Speed: the engine's OCR stage (redaction.scan_pages.read_scans: render at 300 dpi, despeckle, one tesseract
+per core) in pages per second, against an anchor measured in the same run: the plain ``tesseract`` CLI
+(default settings) reading the same pages rendered at 300 dpi, one after the other. Then the whole
+``analyse`` and ``redact`` (with the text layer and the verifier's OCR) per page.
+
+Recall, on the scanned papers made by tests/scans/make_scans.py (300 dpi clean, 150 dpi with noise and
+skew, a page scanned sideways behind /Rotate 90, a text page with a screenshot plus a scanned annex with a
+signature-block photo): planted names, numbers and e-mails proposed for redaction; planted values read back
+by OCR of the published parts (must be 0); ordinary words found in the published scan's text layer; Part 2
+lines read in Part 1 (must be 0). Judged by tests/scans/judge.py, which does not use the engine's code.
+
+    .venv/bin/python bench/ocr.py              # the committed (tuning) set
+    .venv/bin/python bench/ocr.py --holdout    # the held-out set, generated afresh (never committed)
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pypdfium2 as pdfium  # noqa: E402
+
+from redaction import analyse, redact  # noqa: E402
+from redaction.decisions import Decisions  # noqa: E402
+from redaction.extract import extract  # noqa: E402
+from redaction.scan_pages import read_scans  # noqa: E402
+from tests.scans.judge import judge  # noqa: E402
+from tests.scans.make_scans import make_set  # noqa: E402
+
+SCANS = ROOT / "tests" / "scans"
+
+
+def _anchor(paths: list[Path]) -> tuple[int, float]:
+    """The plain tesseract CLI on every page rendered at 300 dpi, one after the other."""
+    pages, spent = 0, 0.0
+    for path in paths:
+        doc = pdfium.PdfDocument(path.read_bytes())
+        try:
+            for i in range(len(doc)):
+                buf = io.BytesIO()
+                doc[i].render(scale=300 / 72).to_pil().convert("L").save(buf, "PNG")
+                start = time.perf_counter()
+                subprocess.run(["tesseract", "stdin", "stdout"], input=buf.getvalue(), capture_output=True,
+                               check=True)
+                spent += time.perf_counter() - start
+                pages += 1
+        finally:
+            doc.close()
+    return pages, spent
+
+
+def _engine(paths: list[Path]) -> tuple[int, float]:
+    pages, spent = 0, 0.0
+    for path in paths:
+        doc = pdfium.PdfDocument(path.read_bytes())
+        try:
+            start = time.perf_counter()
+            scans = read_scans(doc, extract(doc))
+            spent += time.perf_counter() - start
+            pages += len(scans.pages)
+        finally:
+            doc.close()
+    return pages, spent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--holdout", action="store_true", help="the held-out set, generated into a temp folder")
+    args = parser.parse_args()
+    tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    print(f"machine: nproc={os.cpu_count()} {tesseract}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) if args.holdout else SCANS
+        manifest = make_set(folder, holdout=True) if args.holdout else _manifest()
+        paths = [folder / f"{name}.pdf" for name in manifest]
+        print(f"set: {'held-out (generated now)' if args.holdout else 'tuning (committed)'}, {len(paths)} papers")
+        a_pages, a_time = _anchor(paths)
+        e_pages, e_time = _engine(paths)
+        print(f"OCR stage: {e_pages / e_time:.2f} pages/s ({e_pages} pages in {e_time:.1f} s); anchor, plain "
+              f"tesseract CLI one page at a time: {a_pages / a_time:.2f} pages/s ({a_pages} in {a_time:.1f} s); "
+              f"ratio {e_pages / e_time / (a_pages / a_time):.2f}")
+        rows, total = [], {"planted": 0, "proposed": 0, "read_back": 0, "layer": 0, "ordinary": 0, "part2": 0}
+        t_analyse = t_redact = 0.0
+        pages = 0
+        for path in paths:
+            name = path.stem
+            data = path.read_bytes()
+            start = time.perf_counter()
+            analysis = analyse(data, path.name)
+            t_analyse += time.perf_counter() - start
+            decisions = Decisions.from_dict({"confirmed": analysis.needs_confirmation})
+            start = time.perf_counter()
+            result = redact(data, analysis, decisions)
+            t_redact += time.perf_counter() - start
+            pages += analysis.pages
+            j = judge(manifest[name], analysis.to_dict(), result.part1, result.part2)
+            about = manifest[name]
+            rows.append((name, f"{about['dpi']} dpi{' noisy' if about['noise'] else ''}", j))
+            for key, value in (("planted", j.planted), ("proposed", j.proposed), ("read_back", j.read_back),
+                               ("layer", j.layer_words), ("ordinary", j.ordinary_words),
+                               ("part2", j.part2_read_back)):
+                total[key] += value
+        print(f"analyse: {pages / t_analyse:.2f} pages/s; redact + verify (text layer, verifier OCR): "
+              f"{pages / t_redact:.2f} pages/s ({pages} pages)")
+        print(f"{'paper':18} {'scan':14} {'planted':>7} {'proposed':>8} {'recall':>6} {'read back':>9} "
+              f"{'layer words':>11} {'P2 in P1':>8}  missed")
+        for name, kind, j in rows:
+            print(f"{name:18} {kind:14} {j.planted:7} {j.proposed:8} {j.proposed / j.planted:6.3f} {j.read_back:9} "
+                  f"{j.layer_words:5}/{j.ordinary_words:<5} {j.part2_read_back:8}  {', '.join(j.missed)}")
+        print(f"{'all':33} {total['planted']:7} {total['proposed']:8} {total['proposed'] / total['planted']:6.3f} "
+              f"{total['read_back']:9} {total['layer']:5}/{total['ordinary']:<5} {total['part2']:8}")
+
+
+def _manifest() -> dict:
+    import json
+
+    return json.loads((SCANS / "manifest.json").read_text())
+
+
+if __name__ == "__main__":
+    main()
