@@ -1,0 +1,111 @@
+"""The OCR stage's pieces that need no tesseract: e-mail addresses mended from OCR's pieces, unclear words
+proposed to the officer, the invisible text layer in each reading direction, and the verifier's matching
+that tolerates OCR's errors."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from redaction.ocr_layer import LAYER_FONT, layer_instructions
+from redaction.picture_findings import unclear_items
+from redaction.picture_text import Word, mend_addresses
+from redaction.scan_pages import ScanPage, ScansRead
+from redaction.verification.ocr_match import FuzzyMatcher, LineMatcher
+
+
+def _words(*texts: str, line: int = 1) -> list[Word]:
+    out, x = [], 10.0
+    for t in texts:
+        out.append(Word(t, (x, 100.0, x + 6 * len(t), 110.0), line, 90.0))
+        x += 6 * len(t) + 4
+    return out
+
+
+@pytest.mark.parametrize("pieces, expected", [
+    (["mail", "jo.bell", "@council-example.gov.uk", "today"], ["mail", "jo.bell@council-example.gov.uk", "today"]),
+    (["at", "harriet.", "quennell@lambeth-", "\u201ccouncil", "example.", "gov.", "uk."],
+     ["at", "harriet.quennell@lambeth-council.example.gov.uk."]),
+    (["d.okafor", "@", "lambeth.gov.uk", "Regards"], ["d.okafor@lambeth.gov.uk", "Regards"]),
+    (["no", "address", "here."], ["no", "address", "here."]),
+])
+def test_mend_addresses(pieces, expected):
+    words = _words(*pieces)
+    mended = mend_addresses(words)
+    assert [w.text for w in mended] == expected
+    for w in mended:  # a joined word's box runs from its first piece's left edge to its last piece's right
+        parts = [p for p in words if w.box[0] <= p.box[0] and p.box[2] <= w.box[2]]
+        assert parts and w.box == (parts[0].box[0], 100.0, parts[-1].box[2], 110.0)
+        assert len(parts) == 1 or "@" in w.text
+
+
+def test_mend_addresses_never_joins_across_lines():
+    words = _words("jo.bell@") + _words("council.gov.uk", line=2)
+    assert [w.text for w in mend_addresses(words)] == ["jo.bell@", "council.gov.uk"]
+
+
+def test_unclear_words_are_proposed_unless_a_finding_covers_them():
+    from redaction.analysis import PersonalData
+
+    low = [Word("Okafcr", (50, 100, 90, 110), 1, 20.0), Word("apernae", (100, 100, 140, 110), 1, 10.0),
+           Word("ok", (150, 100, 160, 110), 1, 5.0), Word("Quennel1", (200, 100, 240, 110), 1, 25.0)]
+    scans = ScansRead(pages=[ScanPage(3, low, 88.0, [[low[0]], [low[1]], [low[3]]])])
+    covered = [PersonalData("PERSON", "Harriet Quennell", 3, 1, "redact", "name", 0.9, [(195, 98, 245, 112)])]
+    items = unclear_items(scans, covered, lambda page, box: 1)
+    assert [(i.text, i.action) for i in items] == [("[unclear: Okafcr]", "redact"), ("[unclear: apernae]", "keep")]
+    assert all(i.type == "UNCLEAR_TEXT" and i.source == "ocr" and 0 <= i.confidence <= 1 for i in items)
+    scans.unsure_pages = [3]  # the whole page is the officer's already: no item per word
+    assert unclear_items(scans, covered, lambda page, box: 1) == []
+
+
+@pytest.mark.parametrize("angle, box", [
+    (0, (100.0, 700.0, 160.0, 712.0)),  # upright
+    (270, (300.0, 200.0, 312.0, 260.0)),  # a page scanned on its side: the word runs up the page
+    (90, (300.0, 200.0, 312.0, 260.0)),  # runs down the page
+    (180, (100.0, 300.0, 160.0, 312.0)),  # upside down
+])
+def test_text_layer_is_invisible_and_lies_on_the_word(angle, box):
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary({LAYER_FONT: pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+                           Encoding=pikepdf.Name.WinAnsiEncoding))}))
+    page.obj.Contents = pdf.make_stream(layer_instructions([(Word("Bartlett", box, 1, 95.0), angle)]))
+    buf = io.BytesIO()
+    pdf.save(buf)
+    assert b"3 Tr" in page.obj.Contents.read_bytes()
+    doc = pdfium.PdfDocument(buf.getvalue())
+    textpage = doc[0].get_textpage()
+    assert "Bartlett" in textpage.get_text_range()
+    chars = [textpage.get_charbox(i) for i in range(textpage.count_chars())
+             if textpage.get_text_range(i, 1).strip()]
+    for left, bottom, right, top in chars:  # every letter's centre inside the word's box (2 pt slack)
+        cx, cy = (left + right) / 2, (bottom + top) / 2
+        assert box[0] - 2 <= cx <= box[2] + 2 and box[1] - 2 <= cy <= box[3] + 2
+    doc.close()
+
+
+@pytest.mark.parametrize("text, found", [
+    ("contact Harriet Quenne11 today", True),  # l read as 1
+    ("call 07700 9OO4l2 now", True),  # O for 0, l for 1
+    ("d. okafor@lambeth- council example. gov. uk.", True),  # split and a dot lost
+    ("Harriet Quennell", True),
+    ("Jo Bellamy said", False),  # a short value needs whole words
+    ("Harriet Quinn", False),  # two edits in a 15-letter value, one allowed per 8
+    ("nothing here", False),
+])
+def test_fuzzy_matcher_tolerates_ocr_errors(text, found):
+    m = FuzzyMatcher(["Harriet Quennell", "07700 900412", "d.okafor@lambeth-council.example.gov.uk", "Jo Bell"])
+    assert m.search(text) is found
+
+
+def test_line_matcher_finds_most_of_a_line_not_a_few_words():
+    line = "The tender evaluation scores for the three bidders are set out in the table below."
+    m = LineMatcher([line], own="The committee thanked the three bidders.")
+    assert m.search("The tender evaIuation scores f0r the three bidders are set out in the tabIe beIow")
+    assert not m.search("the three bidders are")
+    assert LineMatcher(["too short a line"]).empty
