@@ -182,3 +182,15 @@ def test_a_surname_spreads_only_where_it_is_the_person(text, expected):
 ])
 def test_places_named_after_people_or_places(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected_redacted, expected_kept", [
+    # a post named like a police chief rank is the post, also where the bare word comes back later
+    ("The Transport Commissioner, Orla Penhaligon, presented it. Commissioner Penhaligon said fares rise.",
+     ["Orla Penhaligon", "Penhaligon"], []),
+    ("The Borough Commander, Jo Quennell, and Commander Ruth Ibbotson attended.", ["Jo Quennell"], ["Ruth Ibbotson"]),
+    ("Deputy Commissioner Hattie Brannock agreed.", [], ["Hattie Brannock"]),
+])
+def test_a_post_named_like_a_chief_officer_rank(text, expected_redacted, expected_kept):
+    assert redacted(text) == expected_redacted
+    assert kept(text) == expected_kept

@@ -17,7 +17,7 @@ from presidio_analyzer import RecognizerResult
 from ..policy import Decision, Policy
 from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
 from .recognizers.base import REASON_KEY
-from .recognizers.patterns import (CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE, name_words,
+from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE, name_words,
                                   plausible_name)
 from .spread import name_key, spread, titled_surnames, words_pattern
 from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS
@@ -78,6 +78,8 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
             and " " not in text[r.start:r.end].strip()}
     people = _group(prefer_rules(names))
     people = [p for p in people if not _named_after_another(p, people)]
+    for person in people:
+        _bare_rank_of_a_post(person)
     _roles_beside(text, people, policy)
     for email in (m for m in others if m.type == "EMAIL_ADDRESS"):
         _person_from_email(text, text[email.start:email.end], people)
@@ -146,6 +148,13 @@ def _group(names: list[Name]) -> list[Person]:
         person.score = max(person.score, n.score)
         person.mentions.append(Mention("PERSON", n.start, n.end, n.score))
     return people
+
+
+def _bare_rank_of_a_post(person: Person) -> None:
+    """"The Transport Commissioner, Jo Bell" and later "Commissioner Bell": the bare word is short for the
+    post the paper named, not the police chief rank of the same word."""
+    for post in [r for r in person.ranks if " " in r and r not in ALL_RANKS.values()]:
+        person.ranks.discard(post.rsplit(" ", 1)[1])
 
 
 def _named_after_another(person: Person, people: list[Person]) -> bool:

@@ -96,14 +96,15 @@ _WORD_BEFORE = re.compile(rf"(?<![\w.:])({_U}[\w/]*)[ \t]+$")
 
 
 def rank_in_context(text: str, start: int, written: str) -> str | None:
-    """The rank written at ``text[start:]``: a bare "Commander" right after another capitalised word that
-    is not a qualifier ("Regional Commander", "Ops Commander") is that role, not the police chief rank."""
+    """The rank written at ``text[start:]``: a bare "Commander" or "Commissioner" right after another
+    capitalised word that is not a qualifier ("Regional Commander", "Ops Commander", "Transport
+    Commissioner") is that post, not the police chief rank."""
     rank = rank_name(written)
-    if rank != "Commander" or _STRIP_PREFIX.match(written):
+    if rank not in ("Commander", "Commissioner") or _STRIP_PREFIX.match(written):
         return rank
     before = _WORD_BEFORE.search(text[max(0, start - 40):start])
     if before and before.group(1) not in COMMANDER_QUALIFIERS and before.group(1) not in TITLES:
-        return f"{before.group(1)} Commander"
+        return f"{before.group(1)} {rank}"
     return rank
 
 
