@@ -246,7 +246,9 @@ class MailSweep:
         if now < london_midnight_utc(today, self.config["DIGEST_TIME_OF_DAY"]):
             return 0
         key = f"digest:{today.isoformat()}"
-        if db.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key.like(f"{key}:%")).limit(1)):
+        users = officers(db)
+        if not users or db.scalar(select(OutboxMessage.id).where(
+                OutboxMessage.dedupe_key.in_([f"{key}:u{u.id}" for u in users])).limit(1)):
             return 0
         days, release_time = int(self.config["UPCOMING_DAYS"]), self.config["RELEASE_TIME_OF_DAY"]
         entries = [u for u in upcoming(db, now, days, release_time) if u.part.paper.state == "published"]
@@ -256,49 +258,63 @@ class MailSweep:
         if not (entries or review or approvals):
             return 0
         body = _digest_body(self.base, days, entries, review, approvals, release_time)
-        return enqueue(db, self.config, "digest", key, officers(db), f"Daily digest, {_day(today)}",
+        return enqueue(db, self.config, "digest", key, users, f"Daily digest, {_day(today)}",
                        body + _footer(self.base), now)
 
     def queue_releases(self, db: Session, now: datetime) -> int:
         """Parts made public by the clock or an officer's "release now" (not at their paper's publication,
         which the publishing officer saw happen): one message per officer and transaction — every part of
-        one sweep carries the same ``released_at``, and a transaction is seen whole or not at all."""
-        parts = db.scalars(select(Part).join(Paper).options(joinedload(Part.paper))
-                           .where(Part.state.in_(("published", "released")), Part.released_at >= now - LOOKBACK,
-                                  Part.released_at <= now,
-                                  Part.released_at.is_distinct_from(Paper.published_at))
-                           .order_by(Part.released_at, Part.paper_id, Part.number))
-        return self._batches(db, now, "released", parts, lambda p: p.released_at, _released_message)
+        one sweep carries the same ``released_at``, and a transaction is seen whole or not at all. Only the
+        instants are read each minute; the parts of an instant not told yet are loaded to write about."""
+        recent = (Part.state.in_(("published", "released")), Part.released_at >= now - LOOKBACK,
+                  Part.released_at <= now, Part.released_at.is_distinct_from(Paper.published_at))
+        instants = db.scalars(select(Part.released_at).join(Paper).where(*recent).distinct())
+
+        def parts_at(instant):
+            return list(db.scalars(select(Part).join(Paper).options(joinedload(Part.paper))
+                                   .where(*recent, Part.released_at == instant)
+                                   .order_by(Part.paper_id, Part.number)))
+        return self._batches(db, now, "released", {i: parts_at for i in instants}, _released_message)
 
     def queue_reviews(self, db: Session, now: datetime) -> int:
-        """Part 2s the clock put in the review queue, grouped by the instant their date came."""
-        parts = db.scalars(select(Part).options(joinedload(Part.paper))
-                           .where(Part.number == 2, Part.state == "review", Part.updated_at >= now - LOOKBACK)
-                           .order_by(Part.paper_id))
+        """Part 2s the clock put in the review queue, one message per instant their date came."""
         release_time = self.config["RELEASE_TIME_OF_DAY"]
-        return self._batches(db, now, "review", parts,
-                             lambda p: release_instant(_review_day(p), release_time), _review_message)
+        rows = db.execute(select(Part.id, Part.review_on, Part.release_on, Part.updated_at)
+                          .where(Part.number == 2, Part.state == "review", Part.updated_at >= now - LOOKBACK))
+        ids: dict[datetime, list[int]] = {}
+        for row in rows:
+            ids.setdefault(release_instant(_review_day(row), release_time), []).append(row.id)
+
+        def parts_at(instant):
+            return list(db.scalars(select(Part).options(joinedload(Part.paper))
+                                   .where(Part.id.in_(ids[instant])).order_by(Part.paper_id)))
+        return self._batches(db, now, "review", {i: parts_at for i in ids}, _review_message)
 
     def queue_overdue(self, db: Session, now: datetime) -> int:
         """Parts still waiting :data:`OVERDUE_AFTER` past their instant: the release failed (or no scheduler
         ran). Reported once per instant."""
-        late = [u for u in upcoming(db, now, 0, self.config["RELEASE_TIME_OF_DAY"])
-                if u.instant <= now - OVERDUE_AFTER and u.part.paper.state == "published"]
-        return self._batches(db, now, "release_failed", late, lambda u: u.instant,
-                             lambda base, entries: _overdue_message(base, entries), key_name="overdue")
+        late: dict[datetime, list] = {}
+        for u in upcoming(db, now, 0, self.config["RELEASE_TIME_OF_DAY"]):
+            if u.instant <= now - OVERDUE_AFTER and u.part.paper.state == "published":
+                late.setdefault(u.instant, []).append(u)
+        return self._batches(db, now, "release_failed", {i: late.get for i in late}, _overdue_message,
+                             key_name="overdue")
 
-    def _batches(self, db: Session, now: datetime, kind: str, items, instant_of, compose,
+    def _batches(self, db: Session, now: datetime, kind: str, loaders: dict, compose,
                  key_name: str | None = None) -> int:
-        groups: dict[datetime, list] = {}
-        for item in items:
-            groups.setdefault(instant_of(item), []).append(item)
+        """One message per officer for each instant not told yet (``loaders``: instant → its items)."""
+        if not loaders:
+            return 0
+        users = officers(db)
         queued = 0
-        for instant, group in groups.items():
+        for instant, load in loaders.items():
             key = f"{key_name or kind}:{instant.astimezone(timezone.utc).isoformat()}"
-            if db.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key.like(f"{key}:%")).limit(1)):
-                continue  # told already (the key is also unique per recipient: racing sweeps add one)
-            subject, body = compose(self.base, group)
-            queued += enqueue(db, self.config, kind, key, officers(db), subject, body + _footer(self.base), now)
+            told = db.scalar(select(OutboxMessage.id).where(
+                OutboxMessage.dedupe_key.in_([f"{key}:u{u.id}" for u in users])).limit(1))
+            if told or not users:
+                continue  # (the key is unique per recipient too: racing sweeps add one row each)
+            subject, body = compose(self.base, load(instant))
+            queued += enqueue(db, self.config, kind, key, users, subject, body + _footer(self.base), now)
         return queued
 
     # --- sending ---------------------------------------------------------------------------------------

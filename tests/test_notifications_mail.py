@@ -57,7 +57,7 @@ def smtp_server():
     except ImportError:
         need(False, "aiosmtpd is not installed")
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), server_hostname="localhost")
     controller.start()
     yield controller, inbox
     controller.stop()
