@@ -5,9 +5,12 @@ gave the words it covers. A finding whose words cannot be placed makes the page 
 (``image_pages``) rather than a finding without a box. Words a scanned page shows that OCR read with very
 low confidence (and no finding covers) are proposed as ``UNCLEAR_TEXT`` items for the officer to check:
 redacted by default when the guess could be personal data (a capital, a digit, an "@"), kept otherwise.
+A line of two or three capitalised words right under a scribble (a signature block) is proposed as a name.
 """
 
 from __future__ import annotations
+
+import re
 
 from .analysis import PersonalData
 from .extract import Box
@@ -60,6 +63,42 @@ def unclear_items(scans: ScansRead, items: list[PersonalData], part_of) -> list[
                                     part=part_of(scan.page, box), action="redact" if risky else "keep",
                                     reason=UNCLEAR_REASON, score=round(confidence, 2), boxes=[box],
                                     source="ocr", confidence=round(confidence, 2)))
+    return out
+
+
+SIGNED_REASON = "a name under a signature (in a picture, read by OCR)"
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['\u2019-][A-Za-z][a-z]+)*")
+_SCRIBBLE_CONFIDENCE = 50.0
+
+
+def signed_names(pictures: PicturesRead, items: list[PersonalData], part_of) -> list[PersonalData]:
+    """A signature block photographed or scanned: a scribble (a line OCR reads as low-confidence marks)
+    with a line of two or three capitalised words right below it is a signature and the signer's name —
+    proposed for redaction when detection did not already find it (a bare name line has no context)."""
+    taken: dict[int, list[Box]] = {}
+    for item in items:
+        taken.setdefault(item.page, []).extend(tuple(b) for b in item.boxes)
+    out = []
+    for picture in pictures.pictures:
+        lines: dict[int, list] = {}
+        for word, span in zip(picture.words, picture.spans):
+            lines.setdefault(word.line, []).append((word, span))
+        ordered = list(lines.values())
+        for above, line in zip(ordered, ordered[1:]):
+            words = [w for w, _ in line]
+            if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w.text) for w in words):
+                continue
+            if sum(w.conf for w, _ in above) / len(above) >= _SCRIBBLE_CONFIDENCE:
+                continue
+            box = (min(w.box[0] for w in words) - 1.0, min(w.box[1] for w in words) - 1.0,
+                   max(w.box[2] for w in words) + 1.0, max(w.box[3] for w in words) + 1.0)
+            if any(_meets(box, b) for b in taken.get(picture.page, [])):
+                continue
+            confidence = min(w.conf for w in words) / 100.0
+            out.append(PersonalData(type="PERSON", text=" ".join(w.text for w in words), page=picture.page,
+                                    part=part_of(picture.page, box), action="redact", reason=SIGNED_REASON,
+                                    score=round(min(0.8, confidence), 2), boxes=[box], source="ocr",
+                                    confidence=round(confidence, 2)))
     return out
 
 

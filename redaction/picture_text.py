@@ -225,7 +225,7 @@ def _joins(a: Word, b: Word, *, before_at: bool) -> bool:
 
 def _merged(parts: list[Word]) -> Word:
     if len(parts) == 1:
-        return parts[0]
+        return _dotted(parts[0])
     text = _piece(parts[0].text)
     for prev, word in zip(parts, parts[1:]):
         piece = _piece(word.text)
@@ -233,5 +233,13 @@ def _merged(parts: list[Word]) -> Word:
             text += "."
         text += piece
     boxes = [w.box for w in parts]
-    return Word(text, (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-                       max(b[3] for b in boxes)), parts[0].line, min(w.conf for w in parts))
+    return _dotted(Word(text, (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                               max(b[3] for b in boxes)), parts[0].line, min(w.conf for w in parts)))
+
+
+def _dotted(word: Word) -> Word:
+    """A dot OCR read as a colon or comma inside an address's domain ("council:example.gov.uk") put back."""
+    local, at, domain = word.text.partition("@")
+    if not at:
+        return word
+    return Word(local + at + re.sub(r"[:;,](?=[a-z0-9])", ".", domain), word.box, word.line, word.conf)

@@ -85,7 +85,7 @@ def _detect(doc: Document, structure, links, pictures: PicturesRead, scans: Scan
     # an ImportError fallback: a broken install must fail, not analyse with no personal data found.
     from .detect import find_personal_data
     from .link_findings import link_items, redacted_names_in_links
-    from .picture_findings import picture_items, unclear_items
+    from .picture_findings import picture_items, signed_names, unclear_items
 
     def place(page: int, box) -> int:
         return part_of(page, box, structure.part2_boundary)
@@ -97,6 +97,7 @@ def _detect(doc: Document, structure, links, pictures: PicturesRead, scans: Scan
     items += picture_items(pictures, [replace(m, extra=m.extra - len(links)) for m in found if m.extra >= len(links)],
                            place)
     items += redacted_names_in_links(links, items, place)
+    items += signed_names(pictures, items, place)
     if scans is not None:
         items += unclear_items(scans, items, place)
     return items

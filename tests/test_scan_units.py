@@ -109,3 +109,27 @@ def test_line_matcher_finds_most_of_a_line_not_a_few_words():
     assert m.search("The tender evaIuation scores f0r the three bidders are set out in the tabIe beIow")
     assert not m.search("the three bidders are")
     assert LineMatcher(["too short a line"]).empty
+
+
+def test_a_name_under_a_scribble_is_a_signed_name():
+    from redaction.picture_findings import SIGNED_REASON, signed_names
+    from redaction.picture_text import Picture, PicturesRead, joined
+
+    words = [Word("YY", (60, 300, 80, 320), 4, 0.0), Word("Vw", (90, 300, 110, 320), 4, 40.0),
+             Word("Priya", (60, 280, 90, 292), 5, 96.0), Word("Ramanathan", (95, 280, 150, 292), 5, 96.0),
+             Word("Project", (60, 265, 95, 277), 6, 96.0), Word("Manager", (100, 265, 150, 277), 6, 96.0),
+             Word("Thanks", (60, 250, 95, 262), 7, 40.0), Word("Jo", (60, 235, 75, 247), 8, 95.0),
+             Word("Bell", (80, 235, 100, 247), 8, 95.0)]
+    pictures = PicturesRead(pictures=[joined(Picture(page=2, box=(50, 200, 300, 330), words=words))])
+    items = signed_names(pictures, [], lambda page, box: 1)
+    assert [(i.text, i.type, i.action, i.reason) for i in items] == [
+        ("Priya Ramanathan", "PERSON", "redact", SIGNED_REASON), ("Jo Bell", "PERSON", "redact", SIGNED_REASON)]
+    # "Project Manager" sits under a confident line: no name; a name detection found already is not doubled
+    from redaction.analysis import PersonalData
+    found = [PersonalData("PERSON", "Jo Bell", 2, 1, "redact", "name", 0.9, [(59, 234, 101, 248)])]
+    assert [i.text for i in signed_names(pictures, found, lambda page, box: 1)] == ["Priya Ramanathan"]
+
+
+def test_a_dot_read_as_a_colon_in_an_address_is_put_back():
+    assert [w.text for w in mend_addresses(_words("d.okafor@lambeth-council:example.gov.uk"))] == [
+        "d.okafor@lambeth-council.example.gov.uk"]
