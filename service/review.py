@@ -20,7 +20,7 @@ from redaction.errors import InputError
 from scheduler.release import last_due_date
 
 from . import approval, audit, decision_log, papers, pdftasks, publishing
-from . import review_form, review_groups, review_warnings, text_matches
+from . import publish_guard, review_form, review_groups, review_warnings, text_matches, versions
 from .db import db_session
 from .filters import uk_date
 from .models import LIFECYCLE_STATES, Paper, utcnow
@@ -153,8 +153,21 @@ def preview(paper_id: int):
     plan = publishing.effective(paper)
     return render_template("officer/preview.html", paper=paper, preview=pv, current=current,
                            plan=plan, today=_due_day(), error=session.pop("publish_error", None),
-                           problems=review_form.paper_problems(paper),
+                           problems=_publish_problems(paper),
                            date_checks=review_warnings.date_checks(plan, _due_day()))
+
+
+def _publish_problems(paper) -> review_form.FormErrors:
+    """Every check publication makes before redacting, run for the preview page: it never offers Publish
+    for a paper publication would refuse (each problem links to the review field that settles it)."""
+    problems = review_form.paper_problems(paper)
+    twin = publish_guard.published_twin(db_session(), paper)
+    if twin is not None:
+        problems.add("reference", publish_guard.refusal(twin).removeprefix("Nothing was published: "))
+    refused = versions.check_publishable(db_session(), paper)
+    if refused is not None:
+        problems.add("correction", refused.message.removeprefix("Nothing was published: "))
+    return problems
 
 
 @bp.get("/papers/<int:paper_id>/publish")

@@ -23,7 +23,7 @@ LINE_WORDS = 8  # the start of each line shown in the Part 2 chooser
 
 
 def for_paper(paper, texts: list[str]) -> dict:
-    """``{text: {"count": n, "pages": [...], "boxes": {page: [[x0, y0, x1, y1], ...]}}}``; empty when the
+    """``{text: {"count": matches, "pages": [...], "boxes": {page: [[x0, y0, x1, y1], ...]}}}``; empty when the
     paper's file cannot be read (the page then simply shows no matches)."""
     if not texts or not paper.original_key:
         return {}
@@ -33,9 +33,11 @@ def for_paper(paper, texts: list[str]) -> dict:
     out = {}
     for text in texts:
         boxes: dict[int, list] = {}
-        for page, box in found.get(text, []):
-            boxes.setdefault(page, []).append(box)
-        out[text] = {"count": sum(len(b) for b in boxes.values()), "pages": sorted(boxes), "boxes": boxes}
+        found_here = found.get(text, [])
+        for match in found_here:  # one match: its boxes (one per line it sits on)
+            for page, box in match:
+                boxes.setdefault(page, []).append(box)
+        out[text] = {"count": len(found_here), "pages": sorted(boxes), "boxes": boxes}
     return out
 
 
@@ -74,7 +76,7 @@ def find_in_pdf(path: str, kind: str, texts: list[str]) -> dict:
     from redaction.extract import extract
     from redaction.pdf.matching import value_pattern
     from redaction.pdf.plan import line_boxes
-    from redaction.reading_frame import lines_of, turn_of
+    from redaction.reading_frame import lines_of, same_row, turn_of
 
     pdf = pdfium.PdfDocument(path)
     try:
@@ -86,20 +88,39 @@ def find_in_pdf(path: str, kind: str, texts: list[str]) -> dict:
         for number, page in enumerate(doc.pages, start=1):
             if turn_of(page) != 0:
                 continue
-            rows = []
-            for line in lines_of(page, 0)[:MAX_LINES_PER_PAGE]:
-                words = "".join(page.chars[i].text for i in line.chars).split()
-                if words:
+            rows, previous = [], None
+            for line in lines_of(page, 0):
+                words = "".join(c.text for c in page.chars[line.chars[0]:line.chars[-1] + 1]).split()
+                if not words:
+                    continue
+                if previous is not None and same_row(previous, line) and rows:  # pieces of one printed line
+                    rows[-1]["text"] = " ".join((rows[-1]["text"] + " " + " ".join(words)).split()[:LINE_WORDS])
+                    rows[-1]["y"] = max(rows[-1]["y"], round(line.box[3] + 1, 1))
+                else:
                     rows.append({"y": round(line.box[3] + 1, 1), "x": round(line.box[0], 1),
                                  "text": " ".join(words[:LINE_WORDS])})
-            out[number] = rows
+                previous = line
+            out[number] = rows[:MAX_LINES_PER_PAGE]
         return out
     view = doc.joined_view
     matches: dict = {}
     for text in texts:
-        boxes = []
-        for m in value_pattern(text).finditer(view.text):
-            boxes += [(page + 1, [round(v, 1) for v in box])
-                      for page, box in line_boxes(doc.boxes(view.char_refs(m.start(), m.end())))]
-        matches[text] = boxes
+        matches[text] = [_merged(line_boxes(doc.boxes(view.char_refs(m.start(), m.end()))))
+                         for m in value_pattern(text).finditer(view.text)]
     return matches
+
+
+def _merged(boxes: list) -> list:
+    """A match's boxes as (1-based page, box), one per line: the boxes of spaces (no height) dropped, the
+    pieces on one line joined."""
+    out: list = []
+    for page, box in boxes:
+        if box[3] - box[1] <= 0 or box[2] - box[0] <= 0:
+            continue
+        for i, (p, b) in enumerate(out):
+            if p == page + 1 and min(b[3], box[3]) - max(b[1], box[1]) > 0:
+                out[i] = (p, [min(b[0], box[0]), min(b[1], box[1]), max(b[2], box[2]), max(b[3], box[3])])
+                break
+        else:
+            out.append((page + 1, list(box)))
+    return [(p, [round(v, 1) for v in b]) for p, b in out]

@@ -27,7 +27,7 @@ def test_sign_in_upload_review_publish(app, officer, live_server, page, shot, tm
     page.locator("figure#page-1 img").evaluate("img => img.decode()")
     shot(page, "officer-03-review", full_page=True)
 
-    row = page.locator("tr.finding-row", has_text="Jane Hollowell")
+    row = page.locator("li.finding-group", has_text="Jane Hollowell")
     row.get_by_label("Keep").check()
     assert "keep" in row.get_attribute("class")
     item = row.get_attribute("data-item")
