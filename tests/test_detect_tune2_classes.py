@@ -141,3 +141,8 @@ def test_a_joined_particle_spreads_and_offices_and_services_are_no_names(text, e
 def test_a_numbered_row_after_a_number_is_not_its_digits():
     text = "Western Australia)\n00 61 8 5550 3921\n9 Mr Ifan Mostyn none given\n"
     assert redacted(text, "PHONE_NUMBER") == ["00 61 8 5550 3921"]
+
+
+def test_initials_signed_above_an_office_stay_a_signature():
+    assert found("Signed: A Quennell\nLondon Fire Commissioner\nDate: 02/03/2026", "SIGNATURE") == [
+        ("A Quennell", "redact")]

@@ -258,7 +258,8 @@ def _signed_in_role(text: str, r: RecognizerResult, policy: Policy) -> bool:
     line_end = text.find("\n", r.end)
     next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
     next_line = text[line_end + 1:len(text) if next_end < 0 else next_end] if line_end >= 0 else ""
-    return bool(re.fullmatch(rf"[ \t]*(?:{TITLE}[ \t]+)?{FULL_NAME}[ \t]*", text[r.start:r.end])
+    # (a typed full name: initials or a squiggle above an office stay a signature, "A Bell" / "Commissioner")
+    return bool(_typed_name(text, r, any_role=True)
                 and not text[r.end:len(text) if line_end < 0 else line_end].strip()
                 and re.fullmatch(rf"[ \t]*(?:(?i:the)[ \t]+)?(?:{role})[ \t]*\.?[ \t]*", next_line))
 
