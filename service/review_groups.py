@@ -12,7 +12,8 @@ import re
 import unicodedata
 
 TYPE_WORDS = {"PERSON": ("name", "names"), "PHONE_NUMBER": ("phone number", "phone numbers"),
-              "EMAIL_ADDRESS": ("e-mail address", "e-mail addresses"), "SIGNATURE": ("signature", "signatures")}
+              "EMAIL_ADDRESS": ("e-mail address", "e-mail addresses"), "SIGNATURE": ("signature", "signatures"),
+              "UNCLEAR_TEXT": ("unclear text in a scan", "unclear texts in scans")}
 
 
 def type_words(kind: str, plural: bool = False) -> str:
