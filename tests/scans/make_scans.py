@@ -280,7 +280,7 @@ def make_set(out: Path, *, holdout: bool = False) -> dict:
                                           seed=seed + 1, quality=45, font="Times-Roman" if holdout else "Helvetica"),
                           {"dpi": 150, "noise": True, "part2": False}),
         "scan300_sideways": (lambda: scanned(people, ref, dpi=300, noise=False, skew=0.8, seed=seed + 2,
-                                             sideways=True), {"dpi": 300, "noise": True, "part2": False}),
+                                             sideways=True), {"dpi": 300, "noise": False, "part2": False}),
         "mixed": (lambda: mixed(people, ref, seed=seed + 3), {"dpi": 150, "noise": True, "part2": False}),
     }
     manifest = {}
