@@ -17,7 +17,8 @@ import pytest
 
 from scheduler.jobs import ReleaseScheduler, mail_sweep_for
 from scheduler.release import release_due
-from tests.conftest import add_user, make_token, need
+from service.config import parse_time
+from tests.conftest import BACKENDS, _app_on, add_user, make_token, need
 from tests.release_helpers import Clock, d, database, publish_parts, utc
 
 OFFICERS = ("one@example.org", "two@example.org")
@@ -71,21 +72,39 @@ def inbox(smtp_server):
     return box
 
 
-@pytest.fixture
-def mail_app(make_app, smtp_server):
+@pytest.fixture(scope="module", params=BACKENDS)
+def shared_app(request, tmp_path_factory, smtp_server):
+    """One app per database for the module (two officers with API tokens, two-person approval); each test
+    starts from no papers and an empty outbox (:func:`mail_app`)."""
     controller, _ = smtp_server
-
-    def make(**overrides):
-        app = make_app(SMTP_URL=f"smtp://127.0.0.1:{controller.port}", MAIL_FROM="foi@example.org",
-                       **overrides)
+    with _app_on(request.param, tmp_path_factory.mktemp("mail"), SMTP_URL=f"smtp://127.0.0.1:{controller.port}",
+                 MAIL_FROM="foi@example.org", APPROVAL="two-person") as app:
         for address in OFFICERS:
             add_user(app, address)
-        return app
+        app.tokens = {who: make_token(app, who) for who in OFFICERS}
+        yield app
+
+
+@pytest.fixture
+def mail_app(shared_app):
+    """``mail_app(**settings)``: the shared app, emptied, with these settings for the mail sweep."""
+    from service.models import ApprovalRequest, AuditEvent, OutboxMessage, Paper, Part
+
+    with database(shared_app).session() as db:
+        for model in (OutboxMessage, ApprovalRequest, AuditEvent, Part, Paper):
+            db.query(model).delete()
+        db.commit()
+
+    def make(**settings):
+        config = dict(shared_app.config, **settings)
+        config["DIGEST_TIME_OF_DAY"] = parse_time(config["DIGEST_TIME"])
+        shared_app.mail_config = config
+        return shared_app
     return make
 
 
 def sweep(app, now):
-    return mail_sweep_for(app.config, database(app)).sweep(now)
+    return mail_sweep_for(app.mail_config, database(app)).sweep(now)
 
 
 def not_digests(inbox) -> list:
@@ -175,7 +194,8 @@ def test_no_digest_when_nothing_is_due(mail_app, inbox):
 def test_the_scheduler_sends_after_its_release_sweep(mail_app, inbox):
     app = mail_app(DIGEST_TIME="23:00")
     publish_parts(app, part2={"release_on": d("2026-03-10")})
-    rs = ReleaseScheduler(database(app), clock=Clock(NOW), after_sweep=mail_sweep_for(app.config, database(app)))
+    rs = ReleaseScheduler(database(app), clock=Clock(NOW),
+                          after_sweep=mail_sweep_for(app.mail_config, database(app)))
     assert rs.sweep()
     assert inbox.subjects() == ["[FOIA] Released: Part 2 of PCD 1 – Title of PCD 1"] * 2
 
@@ -184,8 +204,8 @@ def test_the_scheduler_sends_after_its_release_sweep(mail_app, inbox):
 
 def test_approval_request_and_decision_mail_the_right_officers_without_personal_data(mail_app, inbox, small_pdf,
                                                                                      redact_available):
-    app = mail_app(APPROVAL="two-person", DIGEST_TIME="23:00")
-    tokens = {who: make_token(app, who) for who in OFFICERS}
+    app = mail_app(DIGEST_TIME="23:00")
+    tokens = app.tokens
     client = app.test_client()
 
     def call(who, method, url, **kwargs):
@@ -237,7 +257,8 @@ def test_failures_are_retried_with_backoff(mail_app, inbox, replies, states, sen
 
     app = mail_app(DIGEST_TIME="23:00")
     with database(app).session() as db:
-        notifications.enqueue(db, app.config, "test", "k", notifications.officers(db)[:1], "Hello", "Body", NOW)
+        notifications.enqueue(db, app.mail_config, "test", "k", notifications.officers(db)[:1], "Hello", "Body",
+                              NOW)
         db.commit()
     inbox.replies.extend(replies)
     sweep(app, NOW)
@@ -250,15 +271,14 @@ def test_failures_are_retried_with_backoff(mail_app, inbox, replies, states, sen
     assert row.attempts == (2 if sent_after_retry else 1)
 
 
-def test_an_unreachable_server_is_retried_then_given_up_and_logged_without_the_password(make_app, caplog):
+def test_an_unreachable_server_is_retried_then_given_up_and_logged_without_the_password(mail_app, caplog):
     from service import notifications
 
     port = free_port()  # nothing listens there
-    app = make_app(SMTP_URL=f"smtps://mailer:s3cret-pass@127.0.0.1:{port}", MAIL_FROM="foi@example.org",
-                   DIGEST_TIME="23:00")
-    add_user(app, OFFICERS[0])
+    app = mail_app(SMTP_URL=f"smtps://mailer:s3cret-pass@127.0.0.1:{port}", DIGEST_TIME="23:00")
     with database(app).session() as db:
-        notifications.enqueue(db, app.config, "test", "k", notifications.officers(db), "Hello", "Body", NOW)
+        notifications.enqueue(db, app.mail_config, "test", "k", notifications.officers(db)[:1], "Hello", "Body",
+                              NOW)
         db.commit()
     now, waits = NOW, []
     with caplog.at_level(logging.INFO):
@@ -272,7 +292,7 @@ def test_an_unreachable_server_is_retried_then_given_up_and_logged_without_the_p
     assert row.state == "failed" and row.attempts == notifications.MAX_ATTEMPTS
     assert waits[:4] == [timedelta(minutes=m) for m in (1, 2, 4, 8)] and max(waits) == timedelta(hours=1)
     assert f"smtps://127.0.0.1:{port}" in caplog.text
-    assert "s3cret" not in caplog.text and "mailer" not in caplog.text and OFFICERS[0] not in caplog.text
+    assert "s3cret" not in caplog.text and "mailer:" not in caplog.text and OFFICERS[0] not in caplog.text
 
 
 def test_two_senders_at_once_send_each_message_once(mail_app, inbox):
@@ -281,9 +301,10 @@ def test_two_senders_at_once_send_each_message_once(mail_app, inbox):
     app = mail_app(DIGEST_TIME="23:00")
     with database(app).session() as db:
         for n in range(15):
-            notifications.enqueue(db, app.config, "test", f"k{n}", notifications.officers(db), f"M{n}", "Body", NOW)
+            notifications.enqueue(db, app.mail_config, "test", f"k{n}", notifications.officers(db), f"M{n}", "Body",
+                                  NOW)
         db.commit()
-    senders = [mail_sweep_for(app.config, database(app)) for _ in range(2)]
+    senders = [mail_sweep_for(app.mail_config, database(app)) for _ in range(2)]
     start = threading.Barrier(2)
 
     def run(sender):
@@ -300,14 +321,13 @@ def test_two_senders_at_once_send_each_message_once(mail_app, inbox):
     assert {m.state for m in outbox(app)} == {"sent"}
 
 
-def test_nothing_is_queued_without_a_mail_server(make_app):
+def test_nothing_is_queued_without_a_mail_server(mail_app):
     from service import notifications
 
-    app = make_app()
-    add_user(app, OFFICERS[0])
+    app = mail_app(SMTP_URL="")
     with database(app).session() as db:
-        assert notifications.enqueue(db, app.config, "t", "k", notifications.officers(db), "S", "B") == 0
-    assert mail_sweep_for(app.config, database(app)) is None
+        assert notifications.enqueue(db, app.mail_config, "t", "k", notifications.officers(db), "S", "B") == 0
+    assert mail_sweep_for(app.mail_config, database(app)) is None
 
 
 @pytest.mark.parametrize("settings, message", [
