@@ -50,11 +50,11 @@ def group(findings: list[dict]) -> list[dict]:
 
 
 def types_present(findings: list[dict]) -> list[dict]:
-    """The finding types on the page, for the bulk actions ("Redact all 4 names")."""
+    """The finding types on the page, for the bulk actions ("Redact all names (4)")."""
     counts: dict[str, int] = {}
     for f in findings:
         counts[f["type"]] = counts.get(f["type"], 0) + 1
-    return [{"type": t, "count": n, "words": type_words(t, plural=n != 1)} for t, n in counts.items()]
+    return [{"type": t, "count": n, "words": type_words(t, plural=True)} for t, n in counts.items()]
 
 
 def pages_words(pages: list[int]) -> str:
