@@ -194,3 +194,28 @@ def test_places_named_after_people_or_places(text):
 def test_a_post_named_like_a_chief_officer_rank(text, expected_redacted, expected_kept):
     assert redacted(text) == expected_redacted
     assert kept(text) == expected_kept
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Attendees: Okafor, Jane (Chair); Brennan, Liam; Achterberg, Ilse (minutes)",
+     ["Okafor", "Jane", "Brennan", "Liam", "Achterberg", "Ilse"]),
+    ("Present: Cllr Jo Quennell (Chair), Cllr Sam Greenhalgh and Ms Ann Leveson",
+     ["Jo Quennell", "Sam Greenhalgh", "Ann Leveson"]),
+    ("In attendance: Licensing Team; Democratic Services", []),
+    ("FAO: Ms Temperance Oduya. Attn: Rufus Hale-Crane. Dear Ms Oduya,", ["Temperance Oduya", "Rufus Hale-Crane",
+                                                                          "Oduya"]),
+    ("STATEMENT OF MR BARNABY QUILTER-ROSS", ["BARNABY QUILTER-ROSS"]),
+    ("Mr D'Arcy-Fenwick and Ms McDONALD spoke.", ["D'Arcy-Fenwick", "McDONALD"]),
+    ("Head of Enforcement: Ifeoma Nwachukwu-Baines\nLegal: Rosamund Quibell (Solicitor)\n",
+     ["Ifeoma Nwachukwu-Baines", "Rosamund Quibell"]),
+])
+def test_lists_of_people_addressees_capitals_and_labelled_posts(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Portfolio Holder: Cllr Gideon Farrow-Leigh", "Gideon Farrow-Leigh"),
+    ("Dame Olwen Pryce DBE MP replied to the council.", "Olwen Pryce"),
+])
+def test_a_bare_portfolio_holder_and_an_mp_with_honours_are_kept(text, name):
+    assert kept(text) == [name]

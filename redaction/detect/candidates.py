@@ -27,7 +27,7 @@ _LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
 _ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
 _RANK_BEFORE = re.compile(rf"(?<![\w/&-])(?P<r>{RANK}){SEP}$")
 # Whole words only: a mixed-case acronym ("NaPTAN") is not the two words "Na" and "PTAN".
-_WORD = re.compile(rf"(?<![\w'’-]){INITIAL}(?=\s|$)"
+_WORD = re.compile(rf"(?<![\w'’-]){INITIAL}(?=[\s;,)]|$)"
                    rf"|(?<![^\W\d_])(?:{NAME_WORD}|{CAPS_WORD})(?!-?[^\W\d_{MISSING_GLYPHS}])"
                    rf"|{PARTICLE}(?=\s)")
 _IS_NAME_WORD = re.compile(rf"^(?:{NAME_WORD})$")
@@ -364,6 +364,8 @@ def _is_organisation_free(text: str, words, kept) -> bool:
     if run and not job_after and run.group(0).split()[-1].casefold() in ORGANISATION_WORDS | THING_WORDS:
         return False  # "Airedale Florence Nightingale" / "Wing": capitalised words that end in a place word
     nxt = _NEXT_WORD.match(text[kept[-1][1]:kept[-1][1] + 40])
+    if nxt and "\n" in nxt.group(0) and _starts_label_line(text, kept[-1][1] + nxt.start("w")):
+        nxt = None  # the next line is a field of its own ("Legal: ...")
     if nxt and not job_after:
         following = nxt.group("w")
         folded = following.casefold()

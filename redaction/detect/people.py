@@ -20,7 +20,7 @@ from .recognizers.base import REASON_KEY
 from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE, name_words,
                                   plausible_name)
 from .spread import name_key, spread, titled_surnames, words_pattern
-from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS
+from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, POST_NOMINALS, THING_WORDS
 
 _PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
 # Labels that say the line holds a person's post ("Position: Deputy Mayor for Policing and Crime").
@@ -195,7 +195,8 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     # a table row read as one line: the name starts the line and the office follows ("Jo Bell Leader of ...")
     row = re.compile(rf"^[ \t]+(?P<role>{role})(?![\w])")
     post_nominal = "|".join(map(re.escape, policy.after_name or {}))
-    after_name = re.compile(rf"^[ \t]+(?P<role>{post_nominal})(?![\w])") if post_nominal else None
+    # letters of honours may come between ("Dame Jo Bell DBE MP")
+    after_name = re.compile(rf"^(?:[ \t]+(?:{_HONOURS}))*[ \t]+(?P<role>{post_nominal})(?![\w])") if post_nominal else None
     post_line = re.compile(rf"^[ \t]*{_POST_LABEL}?(?:(?i:the)[ \t]+)?(?P<role>{role})[ \t]*\.?[ \t]*$")
     for person in people:
         for m in person.mentions:
@@ -214,6 +215,7 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
                 person.roles.add(policy.role_of(written) or " ".join(written.split()))
 
 
+_HONOURS = "|".join(sorted(map(re.escape, POST_NOMINALS - {"MP", "MSP", "MS", "MEP", "AM"}), key=len, reverse=True))
 _CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:The|A|An)\b)[A-Z][\w'’&-]*[ \t]*\n?[ \t]*$")
 
 

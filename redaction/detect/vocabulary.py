@@ -78,7 +78,9 @@ TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
                            "Capt", "Captain", "Lt", "Lieut", "Lieutenant", "Cdr", "Lt Cdr", "Wg Cdr", "Sqn Ldr",
                            "Flt Lt", "Col", "Lt Col", "Colonel", "Brig", "Brigadier",
                            # a nursing title ("Sister Ní Fhearghail leads the training")
-                           "Sister")
+                           "Sister",
+                           # in capitals in headings ("STATEMENT OF MR JO BELL")
+                           "MR", "MRS", "MS", "MISS", "MX", "DR", "CLLR", "PROF", "SIR", "DAME", "REVD")
 
 # Letters after a name: qualifications, honours, memberships ("Gideon Marchetti MRICS", "Jo Bell OBE"). Never
 # a word of the name; the name ends before them.
@@ -162,6 +164,7 @@ FIELD_LABELS: tuple[str, ...] = (
     "Decision by", "Decision maker", "Approved by", "Signed by", "Sponsored by", "Contact", "Contact officer",
     "Contact name", "Lead officer", "Responsible officer", "Name", "Officer", "Owner", "Sponsor",
     "Requested by", "Reviewed by", "Checked by", "Presented by", "Attendees", "Chair",
+    "Attn", "FAO", "For the attention of", "c/o", "Care of",
 )
 
 # Words that follow a person's name when the whole is an organisation, place or event, not a person:
@@ -184,8 +187,7 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     # Hale Chartered Surveyors", "Okafor Mensah Solicitors", "Pemberton Okonjo & Co")
     "solicitors", "architects", "surveyors", "accountants", "chartered", "consultants", "consultancy",
     "lawyers", "barristers", "chambers", "engineers", "planners", "valuers", "auctioneers", "agents",
-    "advisers", "advisors", "practice", "co", "company", "legal", "architecture", "design", "studio",
-    "opticians", "pharmacy", "chemists", "dental", "vets", "veterinary", "accountancy", "actuaries",
+    "advisers", "advisors", "co", "opticians", "chemists", "vets", "actuaries",
     "llc", "gmbh", "bv", "sa", "pty", "corporation", "corp",
     # places and works named after a place or person that are never surnames ("Northolt Aerodrome", "Jo Bell
     # Viaduct", "Elmstead Crematorium")

@@ -14,9 +14,12 @@ import re
 
 from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS
 from .base import RuleRecognizer
-from .patterns import CAPS_WORD, INITIAL, NAME_WORD, PARTICLE, plausible_name
+from .patterns import CAPS_WORD, INITIAL, NAME_WORD, PARTICLE, RANK, TITLE, plausible_name
 
-_KEY = r"(?:From|To|Cc|CC|Bcc|BCC|Sent[ \t]+by|Reply-To|Reply[ \t]+to|On[ \t]+behalf[ \t]+of)"
+# ... and the lists of people in minutes and letters, which write names the same ways ("Present: Okafor,
+# Jane (Chair); Brennan, Liam", "Apologies: Smith, J.")
+_KEY = (r"(?:From|To|Cc|CC|Bcc|BCC|Sent[ \t]+by|Reply-To|Reply[ \t]+to|On[ \t]+behalf[ \t]+of|Present|Attendees|"
+        r"Apologies(?:[ \t]+for[ \t]+absence)?|In[ \t]+attendance|Also[ \t]+present|Distribution|Cop(?:y|ies)[ \t]+to)")
 _NEXT_KEY = r"(?:From|To|Cc|CC|Bcc|BCC|Sent|Subject|Date|Importance|Attachments?)[ \t]*:"
 # A header starts its line, or follows a sentence or quote when a paper prints headers inline
 # ("... Regards, Jo." From: Jo Bell (Head of HR) To: Sam Green. Sent: 14 March"); its value ends at the
@@ -28,6 +31,7 @@ _HEADER = re.compile(rf"(?:^|(?<=[.;\"“”)])[ \t]+|(?<=[.;\"“”)]))[ \t]*{
 _NOISE = re.compile(r"<[^>\n]*>|\[[^\]\n]*\]|\([^)\n]*\)|\S+@\S+|[\"'‘’“”]")
 _WORD = rf"(?:{NAME_WORD}|{CAPS_WORD}|{INITIAL})"
 _ACRONYM = re.compile(r"^[A-Z]{2,4}$")
+_TITLES = re.compile(rf"[ \t]*(?:(?:{TITLE}|{RANK})[ \t]+)*")
 _RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,3}}(?![\w'’-])")
 
 
@@ -40,7 +44,7 @@ class MailHeaderNameRecognizer(RuleRecognizer):
         for m in _HEADER.finditer(text):
             base = m.start("value")
             value = _NOISE.sub(lambda n: " " * len(n.group(0)), m.group("value"))  # same length
-            for entry in re.finditer(r"[^;]+", value):
+            for entry in re.finditer(r"(?:(?![ \t]+and[ \t]+)[^;])+", value):
                 for start, end in _names_in(entry.group(0)):
                     out.append(self.result(base + entry.start() + start, base + entry.start() + end))
         return out
@@ -52,10 +56,12 @@ def _names_in(entry: str) -> list[tuple[int, int]]:
     parts = [p for p in re.finditer(r"[^,]+", entry) if p.group(0).strip(" \t.")]
     out = []
     for p in parts:
-        run = _RUN.fullmatch(p.group(0).strip().rstrip(".").rstrip())
+        title = _TITLES.match(p.group(0))  # "Cllr Jo Bell": the title stays outside the name
+        run = _RUN.fullmatch(p.group(0)[title.end():].strip().rstrip(".").rstrip())
         if not run:
             return out if len(parts) > 1 else []
-        lead = len(p.group(0)) - len(p.group(0).lstrip())
+        rest = p.group(0)[title.end():]
+        lead = title.end() + len(rest) - len(rest.lstrip())
         words = run.group(0).split()
         if len(parts) == 1 and any(_ACRONYM.match(w) for w in words):
             continue  # "FOI Requests", "ICT Service Desk": a mailbox (a surname in capitals has a comma after it)
@@ -70,6 +76,8 @@ def _is_name(words: list[str], *, alone: bool) -> bool:
     mailbox or a place."""
     if len(words) == 1 and not alone:
         return False
+    if alone and re.fullmatch(INITIAL, words[0]):
+        return True  # "Smith, J."
     folded = [w.casefold() for w in words]
     if any(w in NOT_NAME_WORDS or w in ORGANISATION_WORDS for w in folded) or folded[-1] in THING_WORDS:
         return False

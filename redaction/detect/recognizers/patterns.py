@@ -45,7 +45,8 @@ _IRISH_PREFIX = rf"(?:[tnh](?={_U}{_L}))"
 NAME_WORD = (rf"(?:{_LOWER_JOINED}|(?:{_U}['’]{_U}{_L}+|(?:{_JOINED_PARTICLE}|{_IRISH_PREFIX})?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+))(?:{_HYPHEN}{_U}{_L}+)*"
              rf"(?:-{_L}+-{_U}{_L}+)?)")
 # "WEST", "O'BRIEN", "COMER-SCHWARTZ", "WIŚNIEWSKI"
-CAPS_WORD = rf"(?:{_U}['’]?{_U}{{2,}}(?:-{_U}{{2,}})*)"
+# ... and "McDONALD", "MacLEOD" as some papers print a surname in capitals
+CAPS_WORD = rf"(?:(?:{_U}['’]?{_U}{{2,}}|Ma?c{_U}{{2,}})(?:-{_U}{{2,}})*)"
 # "J", "J." and initials written together, "J.P." or "R.M.K."
 INITIAL = rf"(?:(?:{_U}\.){{2,3}}|{_U}\.?)"
 # "Ní", "Ó", "de", "van der": the small words inside a surname.
