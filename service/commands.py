@@ -88,6 +88,7 @@ def serve(args: argparse.Namespace) -> int:
     if resumed:
         print(f"Resumed the analysis of {resumed} paper(s) left from before.")
     print("Release scheduler: " + ("in this process" if releases else "off here (FOIA_SCHEDULER=off)"))
+    print(_mail_line(cfg))
     sys.stdout.flush()
     from .serving import serve_until_stopped  # SIGTERM: in-flight requests answered, PDF work put back
 
@@ -130,6 +131,7 @@ def run_scheduler(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     print(f"Release scheduler: {cfg['RELEASE_TIME']} Europe/London, sweeping every minute. "
           f"Database: {_safe_url(cfg['DATABASE_URL'])}   Heartbeat: {heartbeat.path(cfg['DATA_DIR'])}")
+    print(_mail_line(cfg))
     sys.stdout.flush()
     try:
         releases.start()
@@ -138,6 +140,15 @@ def run_scheduler(args: argparse.Namespace) -> int:
         releases.shutdown()
         db.dispose()
     return 0
+
+
+def _mail_line(cfg: dict) -> str:
+    """What `foia serve` / `foia scheduler` say about approval and e-mail (the server without its password)."""
+    from .mail import parse_smtp_url
+
+    mail = (f"E-mail to officers via {parse_smtp_url(cfg['SMTP_URL']).safe()}, sent by the scheduler"
+            if cfg.get("SMTP_URL") else "E-mail: off (FOIA_SMTP_URL not set)")
+    return mail + ("; publishing needs a second officer's approval" if cfg.get("APPROVAL") == "two-person" else "")
 
 
 def _safe_url(url: str) -> str:

@@ -253,8 +253,9 @@ class MailSweep:
         days, release_time = int(self.config["UPCOMING_DAYS"]), self.config["RELEASE_TIME_OF_DAY"]
         entries = [u for u in upcoming(db, now, days, release_time) if u.part.paper.state == "published"]
         review = in_state(db, "review")
-        approvals = list(db.scalars(select(ApprovalRequest).options(joinedload(ApprovalRequest.paper))
-                                    .where(ApprovalRequest.state == "awaiting").order_by(ApprovalRequest.id)))
+        approvals = list(db.scalars(select(ApprovalRequest).join(Paper).options(joinedload(ApprovalRequest.paper))
+                                    .where(ApprovalRequest.state == "awaiting", Paper.state == "ready")
+                                    .order_by(ApprovalRequest.id)))
         if not (entries or review or approvals):
             return 0
         body = _digest_body(self.base, days, entries, review, approvals, release_time)
