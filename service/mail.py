@@ -18,7 +18,7 @@ from email.message import EmailMessage
 from urllib.parse import unquote, urlsplit
 
 DEFAULT_PORTS = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
-TIMEOUT_S = 30
+TIMEOUT_S = 20
 
 
 class MailConfigError(ValueError):

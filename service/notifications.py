@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time as time_module
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from email.message import EmailMessage
@@ -47,6 +48,7 @@ LEASE = timedelta(minutes=15)       # a row left "sending" this long by a dead s
 KEEP = timedelta(days=90)           # sent and failed rows are kept this long (the dedupe memory)
 MAX_ATTEMPTS = 10
 BATCH = 100
+SEND_BUDGET_S = 30                  # a sweep stops sending after this long; the rest go at the next one
 
 
 def mail_on(config) -> bool:
@@ -332,11 +334,16 @@ class MailSweep:
             ids = list(db.scalars(select(OutboxMessage.id).where(OutboxMessage.state == "pending",
                                                                  OutboxMessage.next_attempt_at <= now)
                                   .order_by(OutboxMessage.id).limit(BATCH)))
+        deadline = time_module.monotonic() + SEND_BUDGET_S
         for message_id in ids:
-            self._send_one(message_id, now, result)
+            if not self._send_one(message_id, now, result):
+                break  # the server refused to talk or failed for now: the rest wait for the next sweep
+            if time_module.monotonic() > deadline:
+                break  # the release sweep this runs after must not wait long on mail
         return result
 
-    def _send_one(self, message_id: int, now: datetime, result: SweepResult) -> None:
+    def _send_one(self, message_id: int, now: datetime, result: SweepResult) -> bool:
+        """Claim and send one message; False when the server failed for now (stop this round)."""
         with self.database.session() as db:
             claimed = db.execute(update(OutboxMessage)
                                  .where(OutboxMessage.id == message_id, OutboxMessage.state == "pending",
@@ -347,7 +354,7 @@ class MailSweep:
                                             OutboxMessage.attempts)).first()
             db.commit()
             if claimed is None:
-                return  # another sender has it
+                return True  # another sender has it
             mine = (OutboxMessage.id == message_id, OutboxMessage.state == "sending",
                     OutboxMessage.claimed_at == now)
             try:
@@ -367,12 +374,13 @@ class MailSweep:
                     log.warning("mail %s (%s) to user %s not sent via %s (%s); next try at %s", message_id,
                                 claimed.kind, claimed.user_id, self.server.safe(), exc.message,
                                 values["next_attempt_at"].isoformat())
-                return
+                return exc.permanent  # a message refused for good does not stop the others
             db.execute(update(OutboxMessage).where(*mine).values(state="sent", sent_at=now, last_error=None))
             db.commit()
             result.sent += 1
             log.info("mail %s (%s) sent to user %s via %s", message_id, claimed.kind, claimed.user_id,
                      self.server.safe())
+            return True
 
     def _message(self, row, now: datetime) -> EmailMessage:
         sender = self.config["MAIL_FROM"]

@@ -295,6 +295,18 @@ def test_an_unreachable_server_is_retried_then_given_up_and_logged_without_the_p
     assert "s3cret" not in caplog.text and "mailer:" not in caplog.text and OFFICERS[0] not in caplog.text
 
 
+def test_a_failing_server_stops_the_round_so_the_release_sweep_never_waits_long(mail_app, inbox):
+    from service import notifications
+
+    app = mail_app(SMTP_URL=f"smtp://127.0.0.1:{free_port()}", DIGEST_TIME="23:00")  # nothing listens there
+    with database(app).session() as db:
+        for n in range(3):
+            notifications.enqueue(db, app.mail_config, "test", f"k{n}", notifications.officers(db)[:1], "S", "B", NOW)
+        db.commit()
+    result = sweep(app, NOW)
+    assert result.retried == 1 and [m.attempts for m in outbox(app)] == [1, 0, 0]
+
+
 def test_two_senders_at_once_send_each_message_once(mail_app, inbox):
     from service import notifications
 
