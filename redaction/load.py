@@ -86,7 +86,8 @@ def _check_with_qpdf(data: bytes, limits: Limits) -> tuple[bytes, dict]:
             return (save(pdf) if prepared else data), prepared
     except pikepdf.PasswordError:
         raise EncryptedPdf("the PDF is encrypted; upload a copy without a password") from None
-    except pikepdf.PdfError:
+    except (pikepdf.PdfError, RuntimeError):  # qpdf's runtime errors too ("/Count is wrong after flattening
+        # pages tree", found by tests/test_fuzz_pipeline.py): a damaged file, refused
         raise DamagedPdf("the PDF is damaged and cannot be read") from None
 
 

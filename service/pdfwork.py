@@ -48,7 +48,7 @@ def run(kind: str, fn, *args):
     try:
         future = pool.submit(fn, *args)
         procs = list((getattr(pool, "_processes", None) or {}).values())  # our children, by handle
-        return future.result(timeout=TIMEOUT)
+        return _wait(future, kind, pool)
     except BrokenProcessPool:
         if stop_state.requested() or _stopped_by_signal(procs):
             _discard(kind, pool)
@@ -57,10 +57,32 @@ def run(kind: str, fn, *args):
         log.error("a %s PDF process died (task %s); replacing the pool", kind, fn.__name__)
         _discard(kind, pool)
         return Failure("crashed", "the PDF could not be processed (the reader stopped on it)")
+    except RuntimeError:  # "cannot schedule new futures after shutdown": a stop came between _pool and submit
+        if stop_state.requested():
+            return STOPPING
+        raise
     except TimeoutError:
         log.error("a %s PDF task %s timed out", kind, fn.__name__)
-        _discard(kind)
+        _discard(kind, pool)
         return Failure("timeout", "processing the PDF took too long")
+
+
+POLL = 0.5  # seconds between looks at the stop flag while a task runs
+
+
+def _wait(future, kind: str, pool: ProcessPoolExecutor):
+    """The task's result; a stop requested meanwhile ends the pool's children (whatever the moment the
+    stop came: before they started, while they start or while they work) and answers "stopping"."""
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        try:
+            return future.result(timeout=POLL)
+        except TimeoutError:
+            if stop_state.requested():
+                _discard(kind, pool)
+                return STOPPING
+            if time.monotonic() > deadline:
+                raise
 
 
 def _pool(kind: str) -> ProcessPoolExecutor:
@@ -124,14 +146,15 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(0)
 
 
-def _discard(kind: str, broken: ProcessPoolExecutor | None = None) -> None:
+def _discard(kind: str, pool: ProcessPoolExecutor | None = None) -> None:
+    """End a pool's children (ours, by handle) and drop the pool; with ``pool`` given, a newer pool of the
+    same kind (made after a stop, or by another caller) is left alone."""
     with _lock:
-        if broken is not None and _pools.get(kind) is not broken:
-            return  # already replaced (stop_children, or another caller)
-        pool = _pools.pop(kind, None)
+        if pool is None or _pools.get(kind) is pool:
+            pool = _pools.pop(kind, None)
     if pool is not None:
-        for proc in list(getattr(pool, "_processes", {}).values()):
-            proc.kill()  # our own child processes, by handle
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.kill()
         pool.shutdown(wait=False, cancel_futures=True)
 
 

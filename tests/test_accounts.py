@@ -281,3 +281,36 @@ def test_a_discarded_papers_id_is_never_given_again(app, client, small_pdf):
         assert {e.action for e in db.scalars(select(AuditEvent).where(AuditEvent.paper_id == second))} >= {"uploaded"}
         assert "discarded" not in {e.action for e in db.scalars(select(AuditEvent)
                                                                  .where(AuditEvent.paper_id == second))}
+
+
+def test_migration_0006_keeps_every_row_and_never_reuses_an_old_id(tmp_path):
+    """SQLite: the AUTOINCREMENT rebuild copies rows with their ids (parts are not cascaded away with the
+    papers table), and the counter starts above every paper id the audit trail names."""
+    from sqlalchemy import create_engine, text
+
+    from service.migrate import upgrade
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    upgrade(url, "0005")
+    engine = create_engine(url)
+    stamp = "'2026-01-01 00:00:00'"
+    with engine.begin() as c:
+        c.execute(text(f"INSERT INTO users (id, email, password_hash, role, active, created_at) "
+                       f"VALUES (1, 'officer@example.org', 'x', 'officer', 1, {stamp})"))
+        for i in (1, 2):
+            c.execute(text(f"INSERT INTO papers (id, state, original_name, original_size, page_count, created_at, "
+                           f"updated_at) VALUES ({i}, 'ready', 'p.pdf', 0, 0, {stamp}, {stamp})"))
+        c.execute(text(f"INSERT INTO parts (paper_id, number, state, size, pages, in_file, created_at, updated_at) "
+                       f"VALUES (2, 1, 'draft', 0, 0, 1, {stamp}, {stamp})"))
+        c.execute(text(f"INSERT INTO audit_events (actor, action, paper_id, details, at) "
+                       f"VALUES ('officer', 'discarded', 7, '{{}}', {stamp})"))  # paper 7 was discarded
+    upgrade(url)
+    with engine.begin() as c:
+        assert c.execute(text("SELECT count(*) FROM parts")).scalar() == 1
+        assert c.execute(text("SELECT count(*) FROM papers")).scalar() == 2
+        assert "AUTOINCREMENT" in c.execute(text("SELECT sql FROM sqlite_master WHERE name = 'papers'")).scalar()
+        assert c.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+        c.execute(text(f"INSERT INTO papers (state, original_name, original_size, page_count, created_at, "
+                       f"updated_at) VALUES ('uploaded', 'p.pdf', 0, 0, {stamp}, {stamp})"))
+        assert c.execute(text("SELECT max(id) FROM papers")).scalar() == 8
+    engine.dispose()

@@ -104,3 +104,78 @@ def test_foia_serve_stops_cleanly_on_sigterm(tmp_path):
             proc.kill()
     assert proc.returncode == 0, out
     assert "Stopped." in out and "Traceback" not in out
+
+
+@pytest.mark.slow
+def test_foia_serve_stopped_mid_analysis_puts_the_paper_back_and_resumes_it(tmp_path):
+    """SIGTERM while a paper is being analysed: exit 0, the paper back to "uploaded" with its original (not
+    failed), and the next start resumes it."""
+    import requests
+
+    from service.accounts import create_token, create_user
+    from service.db import Database
+    from service.migrate import upgrade
+    from tests.conftest import PASSWORD
+    from tests.textpdf import text_pdf
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    url = f"sqlite:///{data_dir / 'foia.db'}"
+    upgrade(url)
+    db = Database(url)
+    with db.session() as s:
+        create_user(s, "officer@example.org", PASSWORD)
+        token = create_token(s, "officer@example.org")
+        s.commit()
+    # Over papers.API_SYNC_PAGES pages: analysed in the background, so the request returns at once.
+    long_paper = text_pdf("Decision – PCD 913\n" + "Some text.\n---page---\n" * 41)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FOIA_")}
+    env.update(FOIA_DATA_DIR=str(data_dir), FOIA_ENV="development")
+
+    def start():
+        port = _free_port()
+        proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port)], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                requests.get(f"{base}/healthz", timeout=2)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        return proc, base
+
+    def state():
+        from service.models import Paper
+
+        with db.session() as s:
+            p = s.get(Paper, 1)
+            return p.state, p.original_key
+
+    proc, base = start()
+    try:
+        r = requests.post(f"{base}/api/v1/papers", headers={"Authorization": f"Bearer {token}"},
+                          files={"file": ("long.pdf", long_paper, "application/pdf")}, timeout=60)
+        assert r.status_code == 202, r.text
+        deadline = time.monotonic() + 60
+        while state()[0] != "analysing" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0 and "Stopped." in out and "Traceback" not in out, out
+    paper_state, original = state()
+    assert paper_state == "uploaded" and original, out
+    proc, _ = start()  # the next start picks it up again
+    try:
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "Resumed the analysis of 1 paper(s)" in out and proc.returncode == 0, out
+    assert state()[0] in ("uploaded", "ready")  # never failed (nor left "analysing") by a stop
+    db.dispose()
