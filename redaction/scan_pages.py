@@ -12,8 +12,8 @@ Each page read becomes a :class:`~redaction.picture_text.Picture` covering the p
 the same detection as pictures on text pages, and its words are laid into a copy of the document
 (:func:`with_ocr_text`) so the structure stage reads a scanned paper's reference, Part 2 heading and dates.
 
-Fail closed: a page over the budget, a failed reading, or a page read with low mean confidence asks the
-officer (``image_pages``). On a page read with confidence, single words read with very low confidence are
+Fail closed: a page over the budget, a failed reading, a page scanned at under 100 dpi, or a page read with
+low mean confidence asks the officer (``image_pages``); its findings are still proposed. On a page read with confidence, single words read with very low confidence are
 returned as unclear regions, proposed to the officer to check (:mod:`redaction.picture_findings`).
 """
 
@@ -36,6 +36,7 @@ MIN_TEXT_CHARS = 20  # fewer visible characters than this: the page has no real 
 SCAN_DPI = 300
 MAX_PAGE_PIXELS = 16_000_000  # about A3 at 300 dpi
 MAX_SCAN_PAGES = 200  # pages read per paper; the rest ask the officer
+MIN_SCAN_DPI = 100  # a scan coarser than this is read unreliably (names come out garbled): the officer checks it
 UNCLEAR_CONFIDENCE = 35.0  # a word read with less is an unclear region the officer checks
 _MIN_UNCLEAR_CHARS = 3  # letters or digits: a shorter low-confidence word is a speck, not a word
 
@@ -97,6 +98,9 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
                 _unsure(out, [page.number], "a page could not be rendered")
                 continue
             scales[page.number] = scale
+            coarse = scan_dpi(pdf, page)
+            if coarse is not None and coarse < MIN_SCAN_DPI:
+                _unsure(out, [page.number], f"scanned at under {MIN_SCAN_DPI} dpi")
             yield page, despeckle(picture), (360 - page.rotation) % 360  # the displayed orientation first
 
     for page, words in read_many(exe, jobs()):
@@ -112,6 +116,27 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
         out.pages.append(scan)
     log.info("scanned pages read by OCR: %d of %d, %d unsure", len(out.pages), len(todo), len(out.unsure_pages))
     return out
+
+
+def scan_dpi(pdf: pdfium.PdfDocument, page: Page) -> float | None:
+    """The resolution of the page's largest picture as drawn (its pixels over its size on the page)."""
+    import pypdfium2.raw as pdfium_c
+
+    handle = pdf[page.number - 1]
+    best, dpi = 0.0, None
+    try:
+        for obj in handle.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
+            x0, y0, x1, y1 = obj.get_bounds()
+            try:
+                w, h = obj.get_px_size()
+            except pdfium.PdfiumError:
+                continue
+            if (x1 - x0) * (y1 - y0) > best and min(x1 - x0, y1 - y0) > 0:
+                best = (x1 - x0) * (y1 - y0)
+                dpi = min(max(w, h) / max(x1 - x0, y1 - y0), min(w, h) / min(x1 - x0, y1 - y0)) * 72
+    finally:
+        handle.close()
+    return dpi
 
 
 def despeckle(picture):
