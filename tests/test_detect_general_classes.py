@@ -219,3 +219,12 @@ def test_lists_of_people_addressees_capitals_and_labelled_posts(text, expected):
 ])
 def test_a_bare_portfolio_holder_and_an_mp_with_honours_are_kept(text, name):
     assert kept(text) == [name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hope Achterberg will attend the panel. Anglian Water will reply. There is hope.", ["Hope Achterberg"]),
+    ("Signed …………………… Ptolemy Ravenscroft   Date ………", ["Ptolemy Ravenscroft"]),
+    ("It followed advice from Rev. Canon Ezekiel Obi.", ["Ezekiel Obi"]),
+])
+def test_a_name_acting_later_typed_on_a_dotted_signature_line_or_after_a_religious_title(text, expected):
+    assert redacted(text) == expected

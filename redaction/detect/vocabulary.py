@@ -78,7 +78,7 @@ TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
                            "Capt", "Captain", "Lt", "Lieut", "Lieutenant", "Cdr", "Lt Cdr", "Wg Cdr", "Sqn Ldr",
                            "Flt Lt", "Col", "Lt Col", "Colonel", "Brig", "Brigadier",
                            # a nursing title ("Sister Ní Fhearghail leads the training")
-                           "Sister",
+                           "Sister", "Canon", "Fr", "Father", "Rabbi", "Imam", "Pastor",
                            # in capitals in headings ("STATEMENT OF MR JO BELL")
                            "MR", "MRS", "MS", "MISS", "MX", "DR", "CLLR", "PROF", "SIR", "DAME", "REVD")
 
@@ -197,6 +197,9 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     "cathedral", "priory", "prison", "terminal", "warehouse", "aqueduct", "weir", "allotments", "copse",
     "boulevard", "footpath", "bridleway", "towpath", "cottages", "flats", "apartments", "mansions",
     "racecourse", "showground", "marshes", "baths", "headquarters", "offices", "services",
+    # utilities and carriers ("Anglian Water will reply", "Northern Rail")
+    "water", "gas", "energy", "electricity", "rail", "railway", "railways", "airways", "airlines", "telecom",
+    "broadband", "networks", "utilities", "insurance", "bank",
     # places of care and shelter named after a benefactor ("Sir Jo Bell Infirmary", "Lady Jo Bell Almshouses")
     "infirmary", "almshouses", "almshouse", "hospice", "sanatorium", "asylum", "orphanage", "workhouse",
 })

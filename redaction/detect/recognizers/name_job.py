@@ -26,8 +26,12 @@ _ROW = re.compile(rf"^[ \t]*(?P<name>{FULL_NAME})[ \t]+{_JOB}", re.MULTILINE)
 _VERBS = ("said", "says", "attended", "explained", "confirmed", "agreed", "asked", "advised", "wrote", "told",
           "presented", "chaired", "noted", "reported", "stated", "signed", "thanked", "apologised", "resigned",
           "joined", "retired", "declared", "welcomed", "introduced herself", "introduced himself")
-_ACTING = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]+(?:has[ \t]+|had[ \t]+)?(?:"
-                     + "|".join(map(re.escape, _VERBS)) + r")(?![\w-])")
+# ... also in the future ("Hope Achterberg will attend", "Jo Bell is to chair").
+_WILL_VERBS = ("attend", "report", "present", "chair", "lead", "write", "advise", "brief", "speak", "sign",
+               "reply", "respond", "confirm", "explain", "join", "update", "liaise", "contact")
+_ACTING = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]+(?:(?:has[ \t]+|had[ \t]+)?(?:"
+                     + "|".join(map(re.escape, _VERBS)) + r")|(?:will|would|is[ \t]+to|was[ \t]+to)[ \t]+(?:"
+                     + "|".join(_WILL_VERBS) + r"))(?![\w-])")
 # An elected office written after the name as letters ("MP", "MSP"): the policy decides whether it keeps.
 _ELECTED = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]+(?:MP|MSP|MS|MLA|AM)(?![\w])")
 

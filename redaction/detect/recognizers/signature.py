@@ -18,8 +18,9 @@ from .base import RuleRecognizer
 _LABEL = r"(?:Signature|SIGNATURE|Signed|SIGNED)"
 _BEFORE = re.compile(rf"^[ \t]*(?P<sig>\S.*?)[ \t]+{_LABEL}[ \t]*:?[ \t]*$")
 # "Signed" needs a colon or a tab before what follows: "Signed decision document" is a heading.
+# A dotted line for the pen may stand between the label and the typed name ("Signed ………… Jo Bell Date ……").
 _AFTER = re.compile(r"^[ \t]*(?:(?:Signature|SIGNATURE)(?:[ \t]*[:\-–\t]|[ \t])|(?:Signed|SIGNED)(?:[ \t]+by)?"
-                    r"[ \t]*[:\t])[ \t]*(?P<sig>\S.*?)[ \t]*(?:\bDate\b.*)?$")
+                    r"[ \t]*(?:[:\t]|[ \t]*[.…_]{3,}))[ \t.…_]*(?P<sig>[^\s.…_].*?)[ \t.…_]*(?:\bDate\b.*)?$")
 _ALONE = re.compile(rf"^[ \t]*{_LABEL}[ \t]*:?[ \t]*$")
 _DATE_LINE = re.compile(r"^[ \t]*Date\b", re.IGNORECASE)
 _BLANK_SIGNATURE = re.compile(r"^[\s._\-–…:]*(?:n/?a)?[\s._\-–…:]*$", re.IGNORECASE)
