@@ -42,8 +42,8 @@ REVIEW_PAPER = ("Decision – PCD 912\n"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """Papers in every officer state: published with Part 2 due within 14 days (releases with items),
-    uploaded and not yet analysed (progress), and one to review that shares its reference."""
+    """Papers in every officer state: published with Part 2 due within 14 days (releases with items), one to
+    review that shares its reference, one awaiting approval, and one uploaded and not yet analysed."""
     try:
         from redaction.redact import redact  # noqa: F401
     except ImportError:
@@ -63,13 +63,21 @@ def site(tmp_path_factory):
     client = app.test_client()
     sign_in(client)
     soon = (date.today() + timedelta(days=7)).strftime("%d/%m/%Y")
-    for pdf in (part2_paper(until=soon), text_pdf(REVIEW_PAPER)):
+    for pdf in (part2_paper(until=soon), text_pdf(REVIEW_PAPER), text_pdf(REVIEW_PAPER.replace("912", "930"))):
         post_form(client, "/officer/upload", {"file": (io.BytesIO(pdf), "paper.pdf")}, page="/officer/upload",
                   content_type="multipart/form-data")
         app.extensions["foia.worker"].drain()
     assert post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/review").status_code == 303
     with app.test_request_context(), app.extensions["foia.db"].session() as db:
         accept_upload(db, db.get(User, 1), "waiting.pdf", part2_paper(), actor="officer")  # never analysed
+    # paper 3 awaits a second officer's approval (FOIA_APPROVAL=two-person while it is asked for)
+    app.config["APPROVAL"] = "two-person"
+    try:
+        post_form(client, "/officer/papers/3/preview", page="/officer/papers/3/review")
+        app.extensions["foia.worker"].drain()
+        assert post_form(client, "/officer/papers/3/publish", page="/officer/papers/3/preview").status_code == 303
+    finally:
+        app.config["APPROVAL"] = "off"
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -111,12 +119,16 @@ def test_every_officer_page_state_passes_axe_at_both_widths(site, browser, shot)
         context, page, problems = officer_page(browser, base, width)
         try:
             for path, label in [("/officer/", "papers"), ("/officer/upload", "upload"),
-                                ("/officer/papers/3", "progress"), ("/officer/papers/2/review", "review"),
+                                ("/officer/papers/4", "progress"), ("/officer/papers/2/review", "review"),
+                                ("/officer/papers/3/review", "awaiting approval"),
                                 ("/officer/papers/1/published", "published"), ("/officer/papers/1/audit", "history"),
                                 ("/officer/releases/", "releases with items")]:
                 page.goto(base + path)
                 if label == "progress":
                     page.locator("#progress-text").wait_for()
+                if label == "awaiting approval":
+                    assert page.get_by_role("heading", name="Waiting for a second officer's approval").is_visible()
+                    assert page.get_by_role("button", name="Discard the paper").count() == 1
                 check_axe(page, f"{label} at {width} px")
                 shot(page, f"officer-axe-{width}-{label.replace(' ', '-')}", full_page=True)
             page.goto(base + "/officer/releases/")
@@ -144,6 +156,12 @@ def test_every_officer_page_state_passes_axe_at_both_widths(site, browser, shot)
             assert page.locator("#part2_page").get_attribute("aria-invalid") == "true"
             check_axe(page, f"review with errors at {width} px")
             shot(page, f"officer-axe-{width}-review-errors", full_page=True)
+            if width == "390":  # Discard works in every unpublished state: here, awaiting approval
+                page.goto(base + "/officer/papers/3/review#discard")
+                page.get_by_label(re.compile("I want to discard PCD 930")).check()
+                page.get_by_role("button", name="Discard the paper").click()
+                page.get_by_text("The paper was discarded.").wait_for()
+                check_axe(page, "papers after a discard at 390 px")
             assert problems == [], problems
         finally:
             context.close()
