@@ -31,6 +31,7 @@ test: install
 	$(PY) -m pytest
 
 bench: install
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[bench]'
 	$(PY) bench/analyse.py
 	$(PY) bench/detect.py
 	$(PY) bench/redact.py

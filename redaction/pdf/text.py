@@ -13,6 +13,7 @@ Bland et al., PETS 2023 side channel) are not in the file. Kerning between two s
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pikepdf
@@ -23,6 +24,7 @@ from .geometry import Matrix, Region, meets, multiply, rect_bbox
 _CORE_X = (0.15, 0.85)
 _CORE_Y = (-0.05, 0.55)
 _MIN_TEST_WIDTH = 300.0  # zero-width or tiny advances are still tested as a glyph of some size
+_SLACK = 1e-6  # points around a show's box, so rounding never lets it miss a region one of its glyphs meets
 
 
 @dataclass
@@ -80,7 +82,7 @@ def show(op: str, operands, ts: TextState, text: dict, ctm: Matrix, regions: lis
     fs, th = ts.size, ts.th
     adv = 0.0
     pieces: list = []  # ("g", code, x, kept) | ("k", number)
-    removed = 0
+    glyphs: list = []  # (index in pieces, code, x, test width)
     for item in strings:
         if not isinstance(item, (bytes, pikepdf.String)):
             n = float(item)
@@ -89,14 +91,11 @@ def show(op: str, operands, ts: TextState, text: dict, ctm: Matrix, regions: lis
             continue
         for code in font.codes(bytes(item)):
             w = font.width(code)
-            test_w = (w if w >= 100 else _MIN_TEST_WIDTH) / 1000.0 * fs * th
-            core = rect_bbox(base, adv + _CORE_X[0] * test_w, ts.ts + _CORE_Y[0] * fs,
-                             adv + _CORE_X[1] * test_w, ts.ts + _CORE_Y[1] * fs)
-            kept = not any(meets(core, r.box) for r in regions)
-            removed += not kept
-            pieces.append(("g", code, adv, kept))
+            glyphs.append((len(pieces), code, adv, (w if w >= 100 else _MIN_TEST_WIDTH) / 1000.0 * fs * th))
+            pieces.append(("g", code, adv, True))
             adv += (w / 1000.0 * fs + ts.tc + (ts.tw if (code == 32 and not font.two_byte) else 0.0)) * th
     text["tm"] = multiply((1.0, 0.0, 0.0, 1.0, adv, 0.0), start)
+    removed = _remove_glyphs(glyphs, pieces, base, ts.ts, fs, regions)
     if font.objgen != (0, 0):
         used = stats.used_codes.setdefault(font.objgen, set())
         used.update(p[1] for p in pieces if p[0] == "g" and p[3])
@@ -109,6 +108,28 @@ def show(op: str, operands, ts: TextState, text: dict, ctm: Matrix, regions: lis
         m = multiply((1.0, 0.0, 0.0, 1.0, run_x, 0.0), start)
         out.append(([round(v, 5) for v in m], pikepdf.Operator("Tm")))
         out.append(([pikepdf.Array(items)], pikepdf.Operator("TJ")))
+
+
+def _remove_glyphs(glyphs: list, pieces: list, base: Matrix, rise: float, fs: float, regions: list[Region]) -> int:
+    """Mark each glyph whose core meets a region as not kept; the number marked. One test of the box around
+    every core of the show first: a show no region meets (most of a page) is kept whole without a test per
+    glyph (each core lies inside that box, so none of them could meet a region either)."""
+    if not glyphs:
+        return 0
+    y0, y1 = sorted((rise + _CORE_Y[0] * fs, rise + _CORE_Y[1] * fs))
+    edges = [x + f * w for _, _, x, w in glyphs for f in _CORE_X]
+    around = rect_bbox(base, min(edges), y0, max(edges), y1)
+    around = (around[0] - _SLACK, around[1] - _SLACK, around[2] + _SLACK, around[3] + _SLACK)
+    if all(map(math.isfinite, around)) and not any(meets(around, r.box) for r in regions):
+        return 0  # (a box that is not finite, from absurd sizes or widths, is never trusted: every glyph is tested)
+    removed = 0
+    for index, code, x, test_w in glyphs:
+        core = rect_bbox(base, x + _CORE_X[0] * test_w, rise + _CORE_Y[0] * fs,
+                         x + _CORE_X[1] * test_w, rise + _CORE_Y[1] * fs)
+        if any(meets(core, r.box) for r in regions):
+            pieces[index] = ("g", code, x, False)
+            removed += 1
+    return removed
 
 
 def _runs(pieces: list, font: FontInfo) -> list[tuple[float, list]]:

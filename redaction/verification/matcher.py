@@ -19,6 +19,7 @@ import re
 import unicodedata
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_ASCII_GAPS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 _ACCENTS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _PHONE_CHARS = re.compile(r"[\d\s()+.\-/]+")
 _DIGIT_RUN = re.compile(r"\d+(?: \d+)*")
@@ -27,12 +28,16 @@ _BINARY_MIN = 6  # letters and digits: shorter values are not looked for in bina
 
 
 def fold(text: str) -> str:
+    if text.isascii():  # NFKC and NFD leave ASCII as it is, and it has no accents: the same result, faster
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
     return unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", text)))
 
 
 def collapse(text: str) -> str:
     """Folded text as words separated by single spaces."""
+    if text.isascii():  # the same result by a table: every ASCII character but a letter or digit is a gap
+        return " ".join(text.lower().translate(_ASCII_GAPS).split())
     return _NOT_WORD.sub(" ", fold(text)).strip()
 
 

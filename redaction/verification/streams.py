@@ -99,7 +99,7 @@ def _string_text(s: pikepdf.String) -> str:
 def text_forms(data: bytes) -> list[str]:
     """A byte string read the ways a producer may have written text into it."""
     forms = [data.decode("latin-1")]
-    if any(b > 127 for b in data[:65536]):
+    if not data[:65536].isascii():  # a byte above 127
         forms.append(data.decode("utf-8", "ignore"))
     if b"\x00" in data[:65536]:
         forms += [data.decode("utf-16-be", "ignore"), data.decode("utf-16-le", "ignore"),
