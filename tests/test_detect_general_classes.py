@@ -228,3 +228,13 @@ def test_a_bare_portfolio_holder_and_an_mp_with_honours_are_kept(text, name):
 ])
 def test_a_name_acting_later_typed_on_a_dotted_signature_line_or_after_a_religious_title(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A notice went to Hollins Waste Management Ltd (trading as Hollins Skips), run by Mr Jethro Hollins.",
+     ["Jethro Hollins"]),
+    ("The notice went to Mr Jethro Hollins (trading as Hollins Brothers) yesterday.", ["Jethro Hollins"]),
+    ("HMP Northmoor and HMYOI Cookham Wood replied; the Governor, Ms Ottoline Grange, agreed.", ["Ottoline Grange"]),
+])
+def test_trading_names_and_institutions_are_no_people(text, expected):
+    assert redacted(text) == expected

@@ -118,7 +118,7 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
             return None  # "C. Proposal": a lettered heading
         if _is_thing(text, plain) or _PLACE_LINE.match(text, text.rfind("\n", 0, start) + 1):
             return None
-        if _after_place_preposition(text, start, end) or _VESSEL_BEFORE.search(text[max(0, start - 6):start]):
+        if _after_place_preposition(text, start, end) or _VESSEL_BEFORE.search(text[max(0, start - 14):start]):
             return None
     elif not any(_IS_NAME_WORD.match(w) or _IS_CAPS_WORD.match(w) for w in plain):
         return None
@@ -196,7 +196,10 @@ _PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:at|near)[ \t]*\n?[ \t]*$")
 
 
 # A ship's prefix: "the MV Jo Bell" is a vessel named after someone, not the person.
-_VESSEL_BEFORE = re.compile(r"(?<![\w-])(?:MV|MT|HMS|RMS|SS|FV|RV|HMY|MY|SV|RFA)[ \t]*\n?[ \t]*$")
+# ... and an institution's ("HMP Jo Bell", "HMYOI Cookham Wood", "RAF Northolt"), or a business's trading
+# name ("trading as Hollins Skips", "t/a Jo Bell Hire")
+_VESSEL_BEFORE = re.compile(r"(?<![\w-])(?:MV|MT|HMS|RMS|SS|FV|RV|HMY|MY|SV|RFA|HMP|HMYOI|YOI|IRC|STC|RAF|HMNB"
+                            r"|(?i:trading[ \t]+as)|t/a)[ \t]*\n?[ \t]*$")
 
 
 def _after_place_preposition(text: str, start: int, end: int) -> bool:

@@ -200,6 +200,9 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     # utilities and carriers ("Anglian Water will reply", "Northern Rail")
     "water", "gas", "energy", "electricity", "rail", "railway", "railways", "airways", "airlines", "telecom",
     "broadband", "networks", "utilities", "insurance", "bank",
+    # trades that end a business's name ("Hollins Skips", "Jo Bell Plant Hire")
+    "skips", "recycling", "hire", "plant", "metals", "aggregates", "demolition", "groundworks", "landscaping",
+    "cleaning",
     # places of care and shelter named after a benefactor ("Sir Jo Bell Infirmary", "Lady Jo Bell Almshouses")
     "infirmary", "almshouses", "almshouse", "hospice", "sanatorium", "asylum", "orphanage", "workhouse",
 })
