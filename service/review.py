@@ -86,7 +86,7 @@ def _render_review(paper, error: str | None = None, draft: review_form.Draft | N
                            same_reference=_same_reference(paper), policy_changed=policy_changed(paper),
                            v=values, draft=draft, errors=draft.errors if draft else review_form.FormErrors(),
                            groups=review_groups.group(findings), bulk_types=review_groups.types_present(findings),
-                           pages_words=review_groups.pages_words,
+                           pages_words=review_groups.pages_words, type_words=review_groups.type_words,
                            confirmed=draft.confirmed if draft else (decisions.get("confirmed") or []),
                            warnings=review_warnings.analysis_warnings(analysis),
                            date_checks=review_warnings.date_checks(plan, _due_day()),
