@@ -17,6 +17,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import base_url, errors, filters, headers, metrics
+from . import public_microcache
 from .config import load_config
 from .db import Database, close_session, pool_settings
 from .storage import Storage
@@ -42,6 +43,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         WTF_CSRF_TIME_LIMIT=int(cfg["SESSION_HOURS"]) * 3600,  # a review page may stay open a while
         TESTING=cfg["ENV"] == "testing",
     )
+    app.wsgi_app = public_microcache.wrap(app.wsgi_app, app.config, app.testing)  # issue 16: public pages
     app.wsgi_app = base_url.wrap(app.wsgi_app, cfg)  # absolute URLs from FOIA_BASE_URL, not the Host header
     if cfg["TRUST_PROXY"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, datetime
 from math import ceil
 
@@ -149,6 +150,18 @@ _FIRST_PAGE = _PUBLIC.order_by(*NEWEST).limit(bindparam("limit"))   # "/": built
 _totals: dict[tuple, int] = {}
 
 
+@lru_cache(maxsize=16)
+def _search_page(dialect: str, order: str):
+    """One page of an unfiltered search in ``order``, built once per database kind (values bound)."""
+    if order == "relevance":
+        ranked, best_first = search_index.ranked(dialect)
+        query = _PUBLIC.join(ranked, ranked.c.paper_id == papers.c.id).order_by(best_first, *NEWEST)
+    else:
+        query = (_PUBLIC.where(papers.c.id.in_(search_index.matching_ids(dialect)))
+                 .order_by(*(OLDEST if order == "oldest" else NEWEST)))
+    return query.offset(bindparam("offset")).limit(bindparam("limit"))
+
+
 def find(db: Session, search: Search, version: tuple | None = None) -> ResultPage:
     """One page of public decisions matching ``search`` in its order, with snippets for a text search.
 
@@ -160,32 +173,40 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
     terms = search.terms
     if search.q and not terms:  # only punctuation or stop words: nothing to look for
         return ResultPage(search, [], 0)
-    query = _filters(_PUBLIC, search)
-    if terms:
-        query = query.where(papers.c.id.in_(search_index.matching_ids(db, terms)))
+    dialect = db.get_bind().dialect.name
+    filtered = bool(search.year or search.part2)
+    params = search_index.match_params(dialect, terms) if terms else {}
+    offset = (search.page - 1) * search.per_page
+    params.update(offset=offset, limit=search.per_page,
+                  window=search_index.RANK_WINDOW * ceil((offset + search.per_page) / search_index.RANK_WINDOW))
+    query = None
+    if filtered or not terms:
+        query = _filters(_PUBLIC, search)
+        if terms:
+            query = query.where(papers.c.id.in_(search_index.matching_ids(dialect)))
     key = (str(db.get_bind().url), version, tuple(terms), search.year, search.part2)
     total = _totals.get(key) if version is not None else None
     if total is None:
-        if terms and not (search.year or search.part2):
+        if query is None:
             total = search_index.count(db, terms)  # the index alone: flat in the archive's size
         else:
-            total = db.scalar(select(func.count()).select_from(query.with_only_columns(papers.c.id).subquery())) or 0
+            total = db.scalar(select(func.count()).select_from(query.with_only_columns(papers.c.id).subquery()),
+                              params) or 0
         if version is not None:
             if len(_totals) > 1024:
                 _totals.clear()
             _totals[key] = total
-    offset = (search.page - 1) * search.per_page
     if not search.filtered and search.order == "newest" and offset == 0:
         rows = db.execute(_FIRST_PAGE, {"limit": search.per_page}).all()
+    elif query is None:
+        rows = db.execute(_search_page(dialect, search.order), params).all()
     elif search.order == "relevance":
-        window = search_index.RANK_WINDOW * ceil((offset + search.per_page) / search_index.RANK_WINDOW)
-        within = _filters(_PUBLIC_IDS, search) if search.year or search.part2 else None
-        ranked, best_first = search_index.ranked(db, terms, window, within)
-        rows = db.execute(_PUBLIC.join(ranked, ranked.c.paper_id == papers.c.id)
-                          .order_by(best_first, *NEWEST).offset(offset).limit(search.per_page)).all()
+        ranked, best_first = search_index.ranked(dialect, within=_filters(_PUBLIC_IDS, search))
+        rows = db.execute(_PUBLIC.join(ranked, ranked.c.paper_id == papers.c.id).order_by(best_first, *NEWEST)
+                          .offset(offset).limit(search.per_page), params).all()
     else:
         order = OLDEST if search.order == "oldest" else NEWEST
-        rows = db.execute(query.order_by(*order).offset(offset).limit(search.per_page)).all()
+        rows = db.execute(query.order_by(*order).offset(offset).limit(search.per_page), params).all()
     decisions = [Decision(*rows_of(row)) for row in rows]
     if terms and decisions:
         marked = search_index.snippets(db, [d.paper.id for d in decisions], terms)

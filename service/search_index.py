@@ -20,6 +20,7 @@ and each carries a snippet with the matches marked, escaped for HTML (:func:`hig
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from markupsafe import Markup, escape
@@ -150,57 +151,71 @@ def _tsquery(terms: list[str]) -> str:     # terms are letters and digits only, 
 
 RANK_WINDOW = 1000   # relevance ranks the newest 1,000 matches (more for later pages): flat cost at any size
 
-def _fts5_condition(terms: list[str]):
-    return literal_column("search_fts").op("MATCH")(bindparam("fts_match", _fts5_match(terms)))
+def match_params(dialect: str, terms: list[str]) -> dict:
+    """The bound values of the statements below for these words."""
+    return {"fts_match": _fts5_match(terms)} if dialect == "sqlite" else {"ts_match": _tsquery(terms)}
 
 
-def _tsquery_of(terms: list[str]):
-    return func.to_tsquery("english", bindparam("ts_match", _tsquery(terms)))
+def _matches(dialect: str):
+    if dialect == "sqlite":
+        return literal_column("search_fts").op("MATCH")(bindparam("fts_match"))
+    return documents.c.document.op("@@")(func.to_tsquery("english", bindparam("ts_match")))
 
 
-def matching_ids(session: Session, terms: list[str]):
-    """A SELECT of the ids of the papers whose entry matches every term (for ``IN``; run once per query)."""
-    if _dialect(session) == "sqlite":
-        return select(fts.c.rowid).where(_fts5_condition(terms))
-    return select(documents.c.paper_id).where(documents.c.document.op("@@")(_tsquery_of(terms)))
+# The statements are built once per database kind, with the words (and window) as bound values: a new
+# search then costs its queries, not building and compiling them again.
+
+@lru_cache(maxsize=4)
+def matching_ids(dialect: str):
+    """A SELECT of the ids of the papers whose entry matches every word (for ``IN``; run once per query)."""
+    key = fts.c.rowid if dialect == "sqlite" else documents.c.paper_id
+    return select(key).where(_matches(dialect))
+
+
+@lru_cache(maxsize=4)
+def _count(dialect: str):
+    return select(func.count()).select_from(fts if dialect == "sqlite" else documents).where(_matches(dialect))
 
 
 def count(session: Session, terms: list[str]) -> int:
     """How many entries match (the index holds only public decisions): read from the index alone."""
-    if _dialect(session) == "sqlite":
-        return int(session.scalar(select(func.count()).select_from(fts).where(_fts5_condition(terms))) or 0)
-    return int(session.scalar(select(func.count()).select_from(documents)
-                              .where(documents.c.document.op("@@")(_tsquery_of(terms)))) or 0)
+    dialect = _dialect(session)
+    return int(session.scalar(_count(dialect), match_params(dialect, terms)) or 0)
 
 
-def ranked(session: Session, terms: list[str], window: int = RANK_WINDOW, within=None):
-    """(CTE of ``paper_id`` and ``rank`` for the newest ``window`` matching papers, the rank's best-first order).
+def ranked(dialect: str, within=None):
+    """(CTE of ``paper_id`` and ``rank`` for the newest ``:window`` matching papers, the rank's best-first
+    order).
 
     Ranking costs per match (FTS5's bm25 reads each match's statistics), so only the newest ``window``
     matches (by paper id) are ranked: a search matching most of a large archive stays as fast as one on a
     small archive, and lists the most relevant of its newest matches first. ``within``: a SELECT of the ids
     allowed (the filters), applied before the window so that filters never empty a page.
     """
-    if _dialect(session) == "sqlite":
+    if dialect == "sqlite":
         query = (select(fts.c.rowid.label("paper_id"),
                         literal_column("bm25(search_fts, 8.0, 8.0, 3.0, 1.0, 1.0)", Float).label("rank"))
-                 .where(_fts5_condition(terms)))
+                 .where(_matches(dialect)))
         if within is not None:  # "+": a plain test per match, not one index probe of the FTS table per id
             query = query.where(literal_column("+search_fts.rowid").in_(within))
         # Materialized: SQLite would otherwise run the MATCH again for every public row it joins.
-        cte = (query.order_by(fts.c.rowid.desc()).limit(window).cte("ranked").prefix_with("MATERIALIZED"))
+        cte = (query.order_by(fts.c.rowid.desc()).limit(bindparam("window")).cte("ranked")
+               .prefix_with("MATERIALIZED"))
         return cte, cte.c.rank.asc()       # bm25: lower is better
     query = (select(documents.c.paper_id.label("paper_id"),
-                    func.ts_rank(documents.c.document, _tsquery_of(terms), type_=Float).label("rank"))
-             .where(documents.c.document.op("@@")(_tsquery_of(terms))))
+                    func.ts_rank(documents.c.document, func.to_tsquery("english", bindparam("ts_match")),
+                                 type_=Float).label("rank"))
+             .where(_matches(dialect)))
     if within is not None:
         query = query.where(documents.c.paper_id.in_(within))
-    cte = query.order_by(documents.c.paper_id.desc()).limit(window).cte("ranked")
+    cte = query.order_by(documents.c.paper_id.desc()).limit(bindparam("window")).cte("ranked")
     return cte, cte.c.rank.desc()
 
 
-_SQLITE_SNIPPET = text(f"SELECT snippet(search_fts, -1, :start, :stop, '…', {SNIPPET_TOKENS}) "
-                       "FROM search_fts WHERE search_fts MATCH :match AND rowid = :id")
+# "+rowid": one pass over the matches, testing each id, instead of a seek into the index per id.
+_SQLITE_SNIPPETS = text(f"SELECT rowid, snippet(search_fts, -1, :start, :stop, '…', {SNIPPET_TOKENS}) "
+                        "FROM search_fts WHERE search_fts MATCH :match AND +rowid IN :ids"
+                        ).bindparams(bindparam("ids", expanding=True))
 _PG_SNIPPETS = text("SELECT paper_id, ts_headline('english', concat_ws(' … ', summary, left(body, :chars), "
                     "left(part2, :chars)), to_tsquery('english', :match), :options) "
                     "FROM search_documents WHERE paper_id IN :ids").bindparams(bindparam("ids", expanding=True))
@@ -212,10 +227,9 @@ def snippets(session: Session, paper_ids: list[int], terms: list[str]) -> dict[i
     """A short passage of each paper around its matches, the matches in ``<mark>``, escaped for HTML."""
     if not paper_ids or not terms:
         return {}
-    if _dialect(session) == "sqlite":  # one by one: FTS5 then seeks each id instead of reading every match
-        match = _fts5_match(terms)
-        rows = [(pid, session.execute(_SQLITE_SNIPPET, {"start": START, "stop": STOP, "match": match,
-                                                         "id": pid}).scalar()) for pid in paper_ids]
+    if _dialect(session) == "sqlite":
+        rows = session.execute(_SQLITE_SNIPPETS, {"start": START, "stop": STOP, "match": _fts5_match(terms),
+                                                  "ids": list(paper_ids)})
     else:
         rows = session.execute(_PG_SNIPPETS, {"chars": HEADLINE_CHARS, "match": _tsquery(terms),
                                               "options": _PG_OPTIONS, "ids": list(paper_ids)})

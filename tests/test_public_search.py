@@ -160,3 +160,33 @@ def test_the_migration_fills_the_index_from_what_is_public(app, site):
     assert indexed(app) == {site["pcd-801"], site["pcd-802"], site["pcd-803"]}
     with app.extensions["foia.db"].session() as db:
         assert search_index.rebuild(db) == 3
+
+
+def test_the_micro_cache_answers_a_repeated_page_for_a_moment(make_app, monkeypatch):
+    """With PUBLIC_MICROCACHE_SECONDS, the same anonymous URL is served from the last response (no render),
+    revalidated 304 from its ETag, and asked again after the window; signed-in requests always pass."""
+    from service import public_microcache, public_queries
+
+    clock = [100.0]
+    monkeypatch.setattr(public_microcache.time, "monotonic", lambda: clock[0])
+    app = make_app(PUBLIC_MICROCACHE_SECONDS=2)
+    add(app, Spec("PCD 821", "Custody review"))
+    c = app.test_client(use_cookies=False)
+    first = c.get("/?q=custody")
+    assert first.status_code == 200 and "Custody review" in first.get_data(as_text=True)
+    add(app, Spec("PCD 822", "Custody contract"))
+    monkeypatch.setattr(public_queries, "find", lambda *a, **k: pytest.fail("rendered within the window"))
+    again = c.get("/?q=custody")
+    assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
+    assert again.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]
+    assert c.get("/?q=custody", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    assert c.head("/?q=custody").data == b""
+    monkeypatch.undo()
+    monkeypatch.setattr(public_microcache.time, "monotonic", lambda: clock[0])
+    assert "Custody contract" in c.get("/?q=custody", headers={"Cookie": "foia_session=x"}).get_data(as_text=True)
+    clock[0] += 2.5
+    page = c.get("/?q=custody").get_data(as_text=True)
+    assert "Custody contract" in page, re.findall(r"\d+ decisions? matching", page)
+    assert public_microcache.cacheable({"REQUEST_METHOD": "GET", "PATH_INFO": "/decisions/pcd-821/part1.pdf"}) is False
+    assert public_microcache.cacheable({"REQUEST_METHOD": "GET", "PATH_INFO": "/officer/"}) is False
+    assert public_microcache.cacheable({"REQUEST_METHOD": "POST", "PATH_INFO": "/"}) is False

@@ -1,0 +1,120 @@
+"""A micro-cache in front of the public pages: the same URL asked again within a second or two is answered
+from the last complete response, without running Flask, a query or a template.
+
+The public pages already accept that staleness: their data version (``public_queries.fingerprint``) is
+reused for ``PUBLIC_FINGERPRINT_SECONDS`` (2 s by default outside tests), and they are sent with
+``Cache-Control: public, max-age=300``. This keeps a response for ``PUBLIC_MICROCACHE_SECONDS`` (default:
+the same 2 s; 0 turns it off, as in tests), so under a spike each worker renders each page at most once per
+window — what a reverse proxy's micro-cache would do, built in for deployments without one.
+
+Only anonymous ``GET``/``HEAD`` requests for the public pages, feeds and JSON are kept (never downloads,
+officer pages, the officer API, sign-in or health checks; never a request with a cookie or an
+``Authorization`` header, never a response that sets a cookie), and only ``200`` responses. The key is the
+scheme, host, path and query. ``If-None-Match`` is answered 304 from the kept ETag. Each answer is still
+counted in the request metrics and the access log, under the endpoint that made it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+
+from .metrics import METHODS, REQUEST_LATENCY, access_log
+
+PAGES = ("/decisions/", "/api/v1/decisions")
+EXACT = ("/", "/feed.atom", "/search.atom", "/releases.ics")
+MAX_ENTRIES = 4096
+MAX_BODY = 512 * 1024
+HOP_BY_HOP = ("content-length",)
+
+
+def cacheable(environ) -> bool:
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    if environ.get("HTTP_COOKIE") or environ.get("HTTP_AUTHORIZATION"):
+        return False
+    path = environ.get("PATH_INFO") or "/"
+    if path in EXACT:
+        return True
+    return path.startswith(PAGES) and not path.endswith(".pdf")
+
+
+class PublicMicroCache:
+    """WSGI middleware: ``PublicMicroCache(app.wsgi_app, seconds)``."""
+
+    def __init__(self, app, seconds: float):
+        self.app = app
+        self.seconds = float(seconds)
+        self._items: OrderedDict[str, tuple] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if self.seconds <= 0 or not cacheable(environ):
+            return self.app(environ, start_response)
+        started = time.perf_counter()
+        key = "|".join((environ.get("wsgi.url_scheme", ""), environ.get("HTTP_HOST", ""),
+                        environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""),
+                        environ.get("QUERY_STRING", "")))
+        with self._lock:
+            entry = self._items.get(key)
+            if entry is not None and time.monotonic() - entry[0] >= self.seconds:
+                del self._items[key]
+                entry = None
+        if entry is None:
+            return self._fill(key, environ, start_response)
+        _, status, headers, body, etag, endpoint = entry
+        if etag and etag in (environ.get("HTTP_IF_NONE_MATCH") or ""):
+            status, body = "304 NOT MODIFIED", b""
+            headers = [(k, v) for k, v in headers if k.lower() not in ("content-type", "content-length")]
+        elif environ.get("HTTP_IF_MODIFIED_SINCE") or environ.get("HTTP_RANGE"):
+            return self.app(environ, start_response)  # rare: let the page work it out
+        else:
+            headers = [*headers, ("Content-Length", str(len(body)))]
+        start_response(status, headers)
+        _observe(environ, endpoint, status, started)
+        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
+
+    def _fill(self, key: str, environ, start_response):
+        captured: dict = {}
+
+        def capture(status, headers, exc_info=None):
+            captured.update(status=status, headers=headers)
+            return start_response(status, headers, exc_info)
+
+        result = self.app(environ, capture)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        status, headers = captured.get("status", ""), captured.get("headers", [])
+        names = {k.lower() for k, _ in headers}
+        if (status.startswith("200") and "set-cookie" not in names and len(body) <= MAX_BODY
+                and environ["REQUEST_METHOD"] == "GET"):
+            etag = next((v for k, v in headers if k.lower() == "etag"), None)
+            request = environ.get("werkzeug.request")
+            rule = getattr(request, "url_rule", None)
+            endpoint = rule.endpoint if rule is not None else "unmatched"
+            kept = [(k, v) for k, v in headers if k.lower() not in HOP_BY_HOP]
+            with self._lock:
+                self._items[key] = (time.monotonic(), status, kept, body, etag, endpoint)
+                while len(self._items) > MAX_ENTRIES:
+                    self._items.popitem(last=False)
+        return [body]
+
+
+def _observe(environ, endpoint: str, status: str, started: float) -> None:
+    elapsed = time.perf_counter() - started
+    method = environ["REQUEST_METHOD"] if environ["REQUEST_METHOD"] in METHODS else "OTHER"
+    code = int(status.split(" ", 1)[0])
+    REQUEST_LATENCY.labels(method, endpoint, str(code)).observe(elapsed)
+    access_log.info("request %s %s %d %.1f ms (micro-cache)", method, endpoint, code, elapsed * 1000,
+                    extra={"fields": {"method": method, "endpoint": endpoint, "status": code,
+                                      "ms": round(elapsed * 1000, 1), "cached": True}})
+
+
+def wrap(wsgi_app, cfg: dict, testing: bool):
+    """The app behind the micro-cache (off in tests unless ``PUBLIC_MICROCACHE_SECONDS`` is given)."""
+    seconds = cfg.get("PUBLIC_MICROCACHE_SECONDS", 0 if testing else 2)
+    return PublicMicroCache(wsgi_app, float(seconds)) if float(seconds) > 0 else wsgi_app
