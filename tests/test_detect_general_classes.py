@@ -238,3 +238,14 @@ def test_a_name_acting_later_typed_on_a_dotted_signature_line_or_after_a_religio
 ])
 def test_trading_names_and_institutions_are_no_people(text, expected):
     assert redacted(text) == expected
+
+
+def test_a_name_after_what_a_person_sends():
+    text = ("A letter from Orlaith Brennock dated 3 May and an objection from Tancred Ollerenshaw, who lives nearby, "
+            "were read. A reply from Northmoor Council and comments from Marley Tip Residents Association followed.")
+    assert redacted(text) == ["Orlaith Brennock", "Tancred Ollerenshaw"]
+
+
+def test_a_plural_title_before_a_list_of_surnames():
+    text = "Cllrs Pettigrew and Ahmadi-Sloane voted against; Drs Quist, Obi and Varga agreed."
+    assert redacted(text) == ["Pettigrew", "Ahmadi-Sloane", "Quist", "Obi", "Varga"]

@@ -80,7 +80,9 @@ TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
                            # a nursing title ("Sister Ní Fhearghail leads the training")
                            "Sister", "Canon", "Fr", "Father", "Rabbi", "Imam", "Pastor",
                            # in capitals in headings ("STATEMENT OF MR JO BELL")
-                           "MR", "MRS", "MS", "MISS", "MX", "DR", "CLLR", "PROF", "SIR", "DAME", "REVD")
+                           "MR", "MRS", "MS", "MISS", "MX", "DR", "CLLR", "PROF", "SIR", "DAME", "REVD",
+                           # plural, before a list of surnames ("Cllrs Jo Bell and Sam Green")
+                           "Cllrs", "Councillors", "Drs", "Messrs", "Profs")
 
 # Letters after a name: qualifications, honours, memberships ("Gideon Marchetti MRICS", "Jo Bell OBE"). Never
 # a word of the name; the name ends before them.

@@ -1,4 +1,4 @@
-"""Names after "by" in prose: "supported by Ines Carvalho-Duarte of MOPAC Digital", "represented by
+"""Names after "by" in prose, or after "from" following what a person sends ("a letter from Jo Bell"): "supported by Ines Carvalho-Duarte of MOPAC Digital", "represented by
 Marcus Beattie-Henderson, has been told". NER misses hyphenated and unfamiliar names, and often reads a
 name and the body after it as one organisation; "by" + a full name that ends the phrase is a person.
 
@@ -12,7 +12,10 @@ import re
 from .base import RuleRecognizer
 from .patterns import FULL_NAME, SEP, name_words, plausible_name
 
-_BY_NAME = re.compile(rf"(?<![\w-])[Bb]y{SEP}(?P<name>{FULL_NAME})(?=[ \t\n]*(?:[,.;:)]|$|[a-z(]))")
+# ... and after what a person sends: "a letter from Jo Bell dated", "an objection from Jo Bell, who lives"
+_FROM = (r"(?i:letters?|e-?mails?|messages?|calls?|comments?|objections?|complaints?|representations?|statements?|"
+         r"evidence|responses?|repl(?:y|ies)|advice|submissions?|correspondence|referrals?|requests?)[ \t]+from")
+_BY_NAME = re.compile(rf"(?<![\w-])(?:[Bb]y|{_FROM}){SEP}(?P<name>{FULL_NAME})(?=[ \t\n]*(?:[,.;:)]|$|[a-z(]))")
 
 
 class AgentNameRecognizer(RuleRecognizer):

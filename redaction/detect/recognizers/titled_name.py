@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .base import RuleRecognizer
-from .patterns import FULL_NAME, NAME, NAME_WORD, RANK, SEP, TITLE, plausible_name, rank_in_context
+from .patterns import FULL_NAME, NAME, NAME_WORD, PARTICLE, RANK, SEP, TITLE, plausible_name, rank_in_context
 
 _TITLED = re.compile(rf"(?<![\w/&-])(?P<titles>(?:{RANK}|{TITLE})(?:{SEP}(?:{RANK}|{TITLE}))*){SEP}"
                      rf"(?P<name>{NAME})")
@@ -25,6 +25,13 @@ _RANK_COMMA = re.compile(rf"(?<![\w/&-])(?P<titles>{RANK})(?:[ \t]*\([A-Z][\w'â€
                          rf"(?P<name>{FULL_NAME})")
 
 
+# A plural title before a list of names: "Cllrs Pettigrew and Ahmadi-Sloane", "Drs Quist, Varga and Obi".
+_PLURAL_TITLE = r"(?:Cllrs|Councillors|Drs|Messrs|Profs|Mmes)\.?"
+_LISTED = rf"(?:{PARTICLE}[ \t]+)?{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD})?"
+_PLURAL_LIST = re.compile(rf"(?<![\w-]){_PLURAL_TITLE}[ \t]+(?P<list>{_LISTED}(?:[ \t]*,[ \t]*{_LISTED})*"
+                          rf"[ \t]*,?[ \t]+(?:and|&)[ \t]+{_LISTED})(?![\w'â€™-])")
+
+
 class TitledNameRecognizer(RuleRecognizer):
     SCORE = 0.95
     EXPLANATION = "name after a police rank or a title"
@@ -33,6 +40,11 @@ class TitledNameRecognizer(RuleRecognizer):
         out = []
         for m in [*_TITLED.finditer(text), *_RANK_COMMA.finditer(text)]:
             out.append(self.result(m.start("name"), m.end("name"), rank=titles_rank(text, m)))
+        for m in _PLURAL_LIST.finditer(text):
+            base = m.start("list")
+            for item in re.finditer(_LISTED, m.group("list")):
+                if item.group(0) not in ("and",) and plausible_name(item.group(0).split()):
+                    out.append(self.result(base + item.start(), base + item.end()))
         for m in _ABBREVIATION_ACTS.finditer(text):
             if plausible_name([m.group("name")]):
                 out.append(self.result(m.start("name"), m.end("name"), score=0.8))
