@@ -175,7 +175,8 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
     if isinstance(result, pdftasks.Failure):
         audit.record(db, "publication stopped", user=user, actor=actor, paper_id=paper.id, code=result.code)
         db.commit()
-        raise PublishError(f"Nothing was published: {_sentence(result.message)}", 422, result.code)
+        status = 503 if result.code == "stopping" else 422  # a stop (SIGTERM): publish again once it is back
+        raise PublishError(f"Nothing was published: {_sentence(result.message)}", status, result.code)
 
     plan = effective(paper)
     part2_read = _officer_part2(paper, result.report, plan)

@@ -69,7 +69,7 @@ def test_a_publication_during_a_stop_is_refused_and_stores_nothing(app, officer,
                     publishing.publish(s, paper, s.get(User, 1), actor="officer")
             finally:
                 shutdown.resume()
-            assert "stopping" in refused.value.message
+            assert "stopping" in refused.value.message and refused.value.status == 503
         with db.session() as s:
             assert s.get(Paper, paper_id).state == "ready" and s.query(Part).count() == 0
 
@@ -95,7 +95,7 @@ def test_foia_serve_stops_cleanly_on_sigterm(tmp_path):
             try:
                 if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or still starting
                 time.sleep(0.1)
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=60)
@@ -142,7 +142,7 @@ def test_foia_serve_stopped_mid_analysis_puts_the_paper_back_and_resumes_it(tmp_
             try:
                 requests.get(f"{base}/healthz", timeout=2)
                 break
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or still starting
                 time.sleep(0.1)
         return proc, base
 
@@ -179,3 +179,32 @@ def test_foia_serve_stopped_mid_analysis_puts_the_paper_back_and_resumes_it(tmp_
     assert "Resumed the analysis of 1 paper(s)" in out and proc.returncode == 0, out
     assert state()[0] in ("uploaded", "ready")  # never failed (nor left "analysing") by a stop
     db.dispose()
+
+
+@pytest.mark.slow
+def test_foia_web_stops_cleanly_on_sigterm(tmp_path):
+    import requests
+
+    from tests.production_helpers import production_env
+
+    data = tmp_path / "data"
+    env = production_env(data, f"sqlite:///{data / 'foia.db'}")
+    subprocess.run([sys.executable, "-m", "service.cli", "migrate"], env=env, check=True, capture_output=True)
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "web", "--port", str(port), "--workers", "1"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:  # not listening yet, or still starting
+                time.sleep(0.1)
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, out
+    assert "stopping: PDF work under way" in out and "Traceback" not in out, out
