@@ -199,7 +199,10 @@ def _check_document(out, expect: Expectations, ctx: _Context, document) -> list[
             checks.append("font-glyphs")
     boxes.check_boxes(document, out.regions, part)
     if expect.detect:
-        check_detection(document, out.regions, ctx.values, part, _changed(out, texts["text-pdfium"], ctx.source))
+        changed = _changed(out, texts["text-pdfium"], ctx.source)
+        before = {i: ctx.source.pages[out.pages[i]] for i in changed
+                  if 0 <= out.pages[i] < len(ctx.source.pages)} if changed is not None else None
+        check_detection(document, out.regions, ctx.values, part, changed, before)
         checks.append("detection")
     return checks
 
@@ -207,7 +210,7 @@ def _check_document(out, expect: Expectations, ctx: _Context, document) -> list[
 def _changed(out, shown: list[str], source: Source | None) -> list[int] | None:
     """The output pages (0-based) detection reads again: every page but those whose pdfium text is exactly
     their input page's (both read by the verifier) and that have no box; all of them when the input was
-    not read."""
+    not read. On the pages it reads, it reads the lines that changed (see ``verification.detection``)."""
     pages = getattr(out, "pages", None)
     if source is None or pages is None or len(pages) != len(shown):
         return None
