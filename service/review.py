@@ -166,7 +166,7 @@ def _publish_problems(paper) -> review_form.FormErrors:
         problems.add("reference", publish_guard.refusal(twin).removeprefix("Nothing was published: "))
     refused = versions.check_publishable(db_session(), paper)
     if refused is not None:
-        problems.add("correction", refused.message.removeprefix("Nothing was published: "))
+        problems.add("version-note", refused.message.removeprefix("Nothing was published: "))
     return problems
 
 
