@@ -88,7 +88,7 @@ def _render_review(paper, error: str | None = None, draft: review_form.Draft | N
                            groups=review_groups.group(findings), bulk_types=review_groups.types_present(findings),
                            pages_words=review_groups.pages_words, type_words=review_groups.type_words,
                            confirmed=draft.confirmed if draft else (decisions.get("confirmed") or []),
-                           warnings=review_warnings.analysis_warnings(analysis),
+                           warnings=review_warnings.analysis_warnings(analysis, plan),
                            date_checks=review_warnings.date_checks(plan, _due_day()),
                            matches=text_matches.for_paper(paper, texts), lines=text_matches.page_lines(paper))
 

@@ -16,6 +16,8 @@ from .form_errors import sentence, uk_day
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # Replaced by date_checks (they describe the analysed dates, which the officer may have changed).
 _DATE_WARNINGS = ("the Part 2 exemption expired on ", "the Part 1 deferral date ")
+_NO_PART2_DATE = "Part 2 gives no release or review date"
+_NO_PART1_DATE = "Part 1 publication is to be deferred but no date was found"
 
 
 def plain(message: str) -> str:
@@ -28,8 +30,16 @@ def plain(message: str) -> str:
     return sentence(_ISO.sub(day, message))
 
 
-def analysis_warnings(analysis: dict) -> list[str]:
-    return [plain(w) for w in analysis.get("warnings") or [] if not w.startswith(_DATE_WARNINGS)]
+def analysis_warnings(analysis: dict, plan: dict | None = None) -> list[str]:
+    """The analysis's warnings for the officer; those about a missing date go once the officer gives one."""
+    plan = plan or {}
+    settled = []
+    if plan.get("release_on") or plan.get("review_on"):
+        settled.append(_NO_PART2_DATE)
+    if plan.get("deferred_until"):
+        settled.append(_NO_PART1_DATE)
+    return [plain(w) for w in analysis.get("warnings") or []
+            if not w.startswith(_DATE_WARNINGS) and not w.startswith(tuple(settled))]
 
 
 def date_checks(plan: dict, due: date) -> list[str]:

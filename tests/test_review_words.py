@@ -48,6 +48,9 @@ def test_analysis_warnings_read_as_sentences_with_uk_dates_and_the_date_ones_are
     assert analysis_warnings(analysis) == ["Part 2 names no FOIA exemption; check it by hand.",
                                            "Review in 31 December 2026 is odd."]
     assert plain("date 2025-13-40 kept") == "Date 2025-13-40 kept."
+    missing = {"warnings": ["Part 2 gives no release or review date: it stays withheld until an officer acts"]}
+    assert analysis_warnings(missing, {}) == [plain(missing["warnings"][0])]
+    assert analysis_warnings(missing, {"release_on": date(2030, 1, 1)}) == []  # gone once a date is set
 
 
 DUE = date(2026, 6, 1)
