@@ -69,10 +69,9 @@ def start_correction(db: Session, previous: Paper, user: User, filename: str | N
     if previous.state != "published":
         raise VersionError("Only a published decision can be corrected.", 409, "not_published")
     existing = open_correction(db, previous)
-    if existing is not None:
-        if existing.state != "failed":
-            raise VersionError(f"A correction of this decision is already under way (paper {existing.id}): "
-                               "publish or discard it first.", 409, "open_correction")
+    if existing is not None and existing.state != "failed":  # a failed upload may simply be tried again
+        raise VersionError(f"A correction of this decision is already under way (paper {existing.id}): "
+                           "publish or discard it first.", 409, "open_correction")
     if holds_redacted_text(db, previous, text):
         raise VersionError("The note contains text that was redacted from this decision, and the note is "
                            "public. Write it without that text.", 422, "leak")

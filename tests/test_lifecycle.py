@@ -13,7 +13,7 @@ import csv
 import io
 import logging
 from contextlib import ExitStack
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 from sqlalchemy import select
@@ -408,3 +408,26 @@ def test_officer_pages_withdraw_and_correct(world):
     assert r.status_code == 200 and "was withdrawn on" in html and REASON in html
     assert world.client.get("/decisions/pcd-951").status_code == 410
     assert officer.get(page_url).status_code == 200  # the officers' record stays
+
+
+# --- with two-person approval ----------------------------------------------------------------------------
+
+def test_a_correction_needs_a_second_officers_approval_too(make_app, redact_available):
+    app = make_app(APPROVAL="two-person")
+    add_user(app)
+    add_user(app, "second@example.org")
+    first, second = World(app, make_token(app)), World(app, make_token(app, "second@example.org"))
+    v1 = first.upload(V1)["id"]
+    assert first.api("POST", f"/api/v1/papers/{v1}/publish", json={}).status_code == 202
+    assert second.api("POST", f"/api/v1/papers/{v1}/approve").status_code == 200
+    v2 = first.api("POST", f"/api/v1/papers/{v1}/versions", data={"file": (io.BytesIO(V2), "v2.pdf"), "note": NOTE},
+                   content_type="multipart/form-data").json["id"]
+    asked = first.api("POST", f"/api/v1/papers/{v2}/publish", json={})
+    assert asked.status_code == 202 and asked.json["state"] == "awaiting_approval"
+    before = first.client.get("/decisions/pcd-921/part1.pdf").data
+    assert first.api("POST", f"/api/v1/papers/{v2}/approve").status_code == 403  # not on one officer's word
+    assert first.client.get("/decisions/pcd-921/part1.pdf").data == before
+    approved = second.api("POST", f"/api/v1/papers/{v2}/approve")
+    assert approved.status_code == 200 and approved.json["slug"] == "pcd-921", approved.json
+    assert first.client.get("/decisions/pcd-921/part1.pdf").data != before
+    assert NOTE in first.client.get("/decisions/pcd-921").get_data(as_text=True)
