@@ -27,7 +27,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from . import audit, notifications, pdftasks, publishing
+from . import audit, notifications, pdftasks, publish_guard, publishing, versions
 from .models import ApprovalRequest, Paper, User, utcnow
 from .papers import storage
 
@@ -88,6 +88,13 @@ def request(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
         raise ApprovalError("This paper is already published.", 409, "published")
     if paper.state != "ready":
         raise ApprovalError("This paper is not ready to publish yet.", 409, "not_ready")
+    # What publication would refuse before redacting, refused before asking anyone (publishing.publish).
+    twin = publish_guard.published_twin(db, paper)
+    if twin is not None:
+        raise ApprovalError(publish_guard.refusal(twin), 409, "already_published")
+    refused = versions.check_publishable(db, paper)
+    if refused is not None:
+        raise ApprovalError(refused.message, refused.status, refused.code)
     exposed = publishing.public_fields_with_redacted_text(paper)
     if exposed:
         raise ApprovalError(f"Nothing was sent for approval: the {' and the '.join(exposed)} contain(s) text "
