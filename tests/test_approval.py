@@ -220,6 +220,8 @@ def test_officer_pages_ask_and_approve(two):
     assert own.status_code == 403 and "another officer" in own.get_data(as_text=True)
     r = post_form(approver, f"/officer/papers/{paper}/approve", page=preview)
     assert r.status_code == 303 and r.headers["Location"].endswith(f"/officer/papers/{paper}/published")
+    done = asker.get(r.headers["Location"]).get_data(as_text=True)
+    assert f"asked for by {ASKER}" in done and f"approved by {APPROVER}" in done
     assert two.app.test_client().get(f"/decisions/{slug}").status_code == 200
 
 
