@@ -171,6 +171,14 @@
       keyBox.rect.setAttribute("width", keyBox.w); keyBox.rect.setAttribute("height", keyBox.h);
     }
     function lineEl() { return svg.querySelector("line.part2-line"); }
+    // An added box taken back to be moved or sized with the keys (its "Change" button).
+    frame.editBox = function (r) {
+      r.setAttribute("class", "drawn active");
+      keyBox = { rect: r, x: parseFloat(r.getAttribute("x")), y: parseFloat(r.getAttribute("y")),
+                 w: parseFloat(r.getAttribute("width")), h: parseFloat(r.getAttribute("height")) };
+      frame.focus();
+      say("Changing the box. " + describeBox(keyBox) + " Arrow keys move it, Shift and arrow keys size it, Enter keeps it, Escape removes it.");
+    };
     frame.addEventListener("keydown", function (ev) {
       var step = ev.altKey ? 1 : 10, key = ev.key;
       if (keyBox) {
@@ -230,8 +238,14 @@
     remove.type = "button"; remove.className = "link"; remove.textContent = "Remove the new box on page " + page;
     function drop() { if (item.parentNode) list.removeChild(item); if (rect.parentNode) rect.parentNode.removeChild(rect); }
     remove.addEventListener("click", function () { drop(); changed(null, null); say("Box removed."); });
+    var edit = document.createElement("button");
+    edit.type = "button"; edit.className = "link"; edit.textContent = "Move or resize it with the keyboard";
+    edit.addEventListener("click", function () {
+      if (item.parentNode) list.removeChild(item);
+      document.querySelector('figure.page[data-page="' + page + '"] .page-frame').editBox(rect);
+    });
     rect.setAttribute("class", "drawn");
-    item.appendChild(input); item.appendChild(text); item.appendChild(remove);
+    item.appendChild(input); item.appendChild(text); item.appendChild(remove); item.appendChild(document.createTextNode(" · ")); item.appendChild(edit);
     list.appendChild(item);
     var empty = document.getElementById("box-list-empty"); if (empty) empty.hidden = true;
     changed("the new box on page " + page, drop);

@@ -216,6 +216,15 @@ def test_review_and_publish_with_the_keyboard_alone(site, browser, shot):
         page_no, x0, y0, x1, y1 = (float(v) for v in value.split(","))
         assert page_no == 1 and round(x1 - x0) == 130 and round(y1 - y0) == 20
         expect(page.locator("#page-status")).to_contain_text("Box added on page 1")
+        # ... and taken back to be moved and made taller
+        page.get_by_role("button", name="Move or resize it with the keyboard").focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.dataset.page") == "1"
+        for key in ("ArrowLeft", "Shift+ArrowDown", "Enter"):
+            page.keyboard.press(key)
+        moved = [float(v) for v in page.locator('input[name="add_box"]').input_value().split(",")]
+        assert page.locator('input[name="add_box"]').count() == 1
+        assert moved[1] == x0 - 10 and moved[2] == y0 - 10 and moved[4] == y1 and moved[3] == x1 - 10
 
         # the Part 2 line moved with keys on page 3
         page.locator("figure#page-3 .page-frame").focus()
