@@ -38,10 +38,20 @@ def change_password():
     current = request.form.get("current", "")[:1024]
     new, again = request.form.get("new", "")[:2048], request.form.get("again", "")[:2048]
     error = None
+    # The same bounds as signing in: a stolen session cannot guess the current password at hashing speed.
+    keys = signin_limits.keys_for(user.email, request.remote_addr or "")
+    wait = signin_limits.wait_minutes(db, keys, current_app.config)
+    if wait:
+        db.commit()
+        return render_template("officer/account_password.html",
+                               error=f"Too many wrong passwords. Try again in {wait} minute"
+                                     f"{'s' if wait != 1 else ''}."), 429
     try:
         with signin_limits.hash_slot(current_app.config):
             if check_password(db, user.email, current) is None:
                 error = "Your current password is not right."
+                signin_limits.record_failure(db, keys)
+                db.commit()
     except signin_limits.Busy:
         return render_template("officer/account_password.html",
                                error="The service is busy. Try again in a moment."), 503

@@ -249,6 +249,16 @@ def test_sign_in_limits_per_account_and_per_address_compute_no_hash(make_app, mo
     assert len(hashes) == refused_at  # no hash once the limit is hit
 
 
+def test_guessing_the_current_password_from_a_session_is_bounded(make_app):
+    app = make_app(SIGN_IN_LIMIT=2)
+    add_user(app)
+    c = _signed_in(app)
+    for expected in (400, 400, 429):
+        r = post_form(c, "/officer/account/password", {"current": "a wrong guess!", "new": NEW_PASSWORD,
+                                                      "again": NEW_PASSWORD}, page="/officer/account/password")
+        assert r.status_code == expected
+
+
 def test_sign_in_refused_when_every_hash_slot_is_busy(make_app):
     app = make_app(SIGN_IN_CONCURRENCY=1, SIGN_IN_QUEUE_S=0)
     add_user(app)
