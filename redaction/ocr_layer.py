@@ -4,6 +4,9 @@ scan can be searched, copied and read aloud by a screen reader.
 The layer is made by OCR of the *redacted* output page — rendered by pdfium from the bytes just written,
 boxes burned in — never from the original's words: what the boxes hide was never read, so it cannot be in
 the layer. Words lying on the page's own text (the boxes' labels) or touching a removed region are left out.
+A page OCR cannot read confidently (scanned under 100 dpi, or read with low mean confidence: the officer was
+asked to check it, ``image_pages``) gets no layer: misread words would help no search and mislead a screen
+reader.
 
 How the words are laid: one ``BT … ET`` per page in render mode 3 (invisible), standard Helvetica (no font
 program is embedded, so nothing of the layer can carry glyph outlines), a line at a time at the line's
@@ -24,12 +27,12 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from .extract import Box, Document, extract
-from .ocr_tesseract import executable, read_many
+from .ocr_tesseract import MIN_CONFIDENCE, executable, mean_confidence, read_many
 from .pdf.boxes import text_width
 from .pdf.part import PartOutput
 from .pdf.save import save
 from .picture_text import Word, on_text, render_area, to_page
-from .scan_pages import MAX_PAGE_PIXELS, SCAN_DPI, despeckle
+from .scan_pages import MAX_PAGE_PIXELS, MIN_SCAN_DPI, SCAN_DPI, despeckle, scan_dpi
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +85,9 @@ def _read(out: PartOutput, todo: list[int], exe: str) -> dict[int, list[tuple[Wo
         def jobs():
             for index in todo:
                 page = pages.pages[index]
+                coarse = scan_dpi(doc, page)
+                if coarse is not None and coarse < MIN_SCAN_DPI:
+                    continue  # too coarse to read reliably: a layer of misread words helps no search
                 crop = page.crop or (0, 0, page.width, page.height)
                 picture, scale = render_area(doc, page, crop, SCAN_DPI, MAX_PAGE_PIXELS)
                 if picture is None:
@@ -102,6 +108,8 @@ def _read(out: PartOutput, todo: list[int], exe: str) -> dict[int, list[tuple[Wo
                 if on_text(page, box) or any(_meets(_grown(box, w.angle), r) for r in removed):
                     continue
                 kept.append((Word(w.text, box, w.line, w.conf), w.angle))
+            if mean_confidence([w for w in read or [] if sum(c.isalnum() for c in w.text) >= 2]) < MIN_CONFIDENCE:
+                continue  # read with low confidence (the page asked the officer): no layer of misread words
             found[index] = kept
         return found
     finally:

@@ -98,7 +98,7 @@ def read_pictures(pdf: pdfium.PdfDocument, doc: Document) -> PicturesRead:
             _unsure(out, {page.number}, "OCR failed")
             continue
         words = [Word(w.text, to_page(w.box, box, scale), w.line, w.conf) for w in cache[key]]
-        words = mend_addresses([w for w in words if not on_text(page, w.box)])
+        words = mend_words([w for w in words if not on_text(page, w.box)])
         if not words:
             continue
         found = joined(Picture(page=page.number, box=box, words=words))
@@ -176,6 +176,25 @@ def boxes_for(picture: Picture, start: int, end: int) -> list[Box]:
     pad = 1.0  # a point around the letters: anti-aliased edges are blanked too
     return [(min(b[0] for b in bs) - pad, min(b[1] for b in bs) - pad, max(b[2] for b in bs) + pad,
              max(b[3] for b in bs) + pad) for bs in lines.values()]
+
+
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1"})
+_NUMBERISH = re.compile(r"[(+]?[0-9OoDlI|]{2,}[).,:;]?")
+
+
+def mend_words(words: list[Word]) -> list[Word]:
+    """OCR's usual slips put right before detection: digits read as letters in a number ("O20 7946 0412"),
+    and an e-mail address split at its punctuation (:func:`mend_addresses`)."""
+    return mend_addresses([_digits(w) for w in words])
+
+
+def _digits(word: Word) -> Word:
+    """A word of digits with a letter OCR confuses with a digit (O/o/D for 0, l/I/| for 1) among them is a
+    number: the letters become digits. A word with fewer than two real digits is left alone ("Ol", "Io")."""
+    text = word.text
+    if not _NUMBERISH.fullmatch(text) or sum(c.isdigit() for c in text) < 2 or text.isdigit():
+        return word
+    return Word(text.translate(_DIGIT_LOOKALIKES), word.box, word.line, word.conf)
 
 
 _QUOTES = str.maketrans("", "", "\u201c\u201d\u2018\u2019\"'`")

@@ -27,7 +27,7 @@ from PIL import ImageFilter
 
 from .extract import Box, Char, Document, Page
 from .ocr_tesseract import MIN_CONFIDENCE, executable, mean_confidence, read_many
-from .picture_text import Picture, PicturesRead, Word, joined, mend_addresses, on_text, render_area, to_page
+from .picture_text import Picture, PicturesRead, Word, joined, mend_words, on_text, render_area, to_page
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
             continue
         crop = page.crop or (0, 0, page.width, page.height)
         placed = [Word(w.text, to_page(w.box, crop, scales[page.number]), w.line, w.conf) for w in words]
-        placed = mend_addresses([w for w in placed if not on_text(page, w.box)])  # the text layer reads itself
+        placed = mend_words([w for w in placed if not on_text(page, w.box)])  # the text layer reads itself
         scan = ScanPage(page.number, placed, _confidence(placed), _unclear(placed))
         if placed and scan.confidence < MIN_CONFIDENCE:
             _unsure(out, [page.number], "text read with low confidence")

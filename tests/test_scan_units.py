@@ -133,3 +133,13 @@ def test_a_name_under_a_scribble_is_a_signed_name():
 def test_a_dot_read_as_a_colon_in_an_address_is_put_back():
     assert [w.text for w in mend_addresses(_words("d.okafor@lambeth-council:example.gov.uk"))] == [
         "d.okafor@lambeth-council.example.gov.uk"]
+
+
+@pytest.mark.parametrize("word, mended", [
+    ("O20", "020"), ("9OO4l2", "900412"), ("07700", "07700"), ("(O1l3)", "(0113)"),
+    ("Ol", "Ol"), ("Oliver", "Oliver"), ("I0", "I0"), ("2O27.", "2027."),
+])
+def test_digits_read_as_letters_in_a_number_are_put_right(word, mended):
+    from redaction.picture_text import mend_words
+
+    assert [w.text for w in mend_words(_words(word))] == [mended]

@@ -123,7 +123,8 @@ def _shows_part2(text: str, expect: OcrExpectations) -> bool:
 def input_part2_text(data: bytes, boundary: tuple[int, float] | None) -> tuple[str, str]:
     """The verifier's own OCR of the input's Part 2 pictures: every page from the boundary page on that draws
     an image, the boundary page cut at the start (an unrotated page; a turned one counts only after the
-    start). Returns (Part 2 text, the boundary page's Part 1 text: running headers are not Part 2's own).
+    start). Returns (Part 2 text, Part 1's pictured text: the pages before and the boundary page above the
+    start, so what both parts show — a running header, a repeated paragraph — is not taken for Part 2's own).
     What the text readers see of Part 2 is in the source already."""
     if not boundary:
         return "", ""
@@ -134,6 +135,12 @@ def input_part2_text(data: bytes, boundary: tuple[int, float] | None) -> tuple[s
     doc = pdfium.PdfDocument(data)
     pictures, above = [], []
     try:
+        if not any(_pictured(doc[index]) for index in range(max(first, 0), len(doc))):
+            return "", ""
+        for index in range(0, min(max(first, 0), len(doc))):  # Part 1's own pictured text: a paragraph or
+            page = doc[index]                                 # a running header both parts show is not Part 2's
+            if _pictured(page):
+                above.append((0, page.render(scale=_PART2_SCALE).to_pil().convert("L")))
         for index in range(max(first, 0), len(doc)):
             page = doc[index]
             if not _pictured(page):
