@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _ASCII_GAPS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
@@ -25,6 +26,7 @@ _PHONE_CHARS = re.compile(r"[\d\s()+.\-/]+")
 _DIGIT_RUN = re.compile(r"\d+(?: \d+)*")
 _LONG = 10  # letters and digits: a value this long needs no word boundary
 _BINARY_MIN = 6  # letters and digits: shorter values are not looked for in binary data
+_RECENT_MAX = 1 << 16  # characters: longer texts are folded each time (the cache stays under 10 MB)
 
 
 def fold(text: str) -> str:
@@ -36,6 +38,16 @@ def fold(text: str) -> str:
 
 def collapse(text: str) -> str:
     """Folded text as words separated by single spaces."""
+    return _collapse_recent(text) if len(text) <= _RECENT_MAX else _collapse(text)
+
+
+@lru_cache(maxsize=64)
+def _collapse_recent(text: str) -> str:
+    """Every check reads the same page texts and streams again: each is folded once."""
+    return _collapse(text)
+
+
+def _collapse(text: str) -> str:
     if text.isascii():  # the same result by a table: every ASCII character but a letter or digit is a gap
         return " ".join(text.lower().translate(_ASCII_GAPS).split())
     return _NOT_WORD.sub(" ", fold(text)).strip()
