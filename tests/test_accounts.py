@@ -272,25 +272,29 @@ def test_sign_in_refused_when_every_hash_slot_is_busy(make_app):
 
 # --- ids never reused ----------------------------------------------------------------------------------
 
-def test_a_discarded_papers_id_is_never_given_again(app, client, small_pdf):
-    from service.models import AuditEvent, Paper
+def test_a_discarded_papers_id_is_never_given_again(app, officer):
+    """The newest paper discarded, the next upload gets a new id: its history holds none of the old one's
+    events (SQLite AUTOINCREMENT; PostgreSQL sequences)."""
+    from service import audit
+    from service.models import AuditEvent, Paper, User
 
-    def upload():
-        r = post_form(client, "/officer/upload", {"file": (io.BytesIO(small_pdf), "p.pdf")}, page="/officer/upload",
-                      content_type="multipart/form-data")
-        return int(r.headers["Location"].rstrip("/").split("/")[-1])
-
-    first = upload()
-    app.extensions["foia.worker"].drain()
-    assert post_form(client, f"/officer/papers/{first}/discard").status_code == 303
-    second = upload()
-    app.extensions["foia.worker"].drain()
-    assert second > first
     with _db(app) as db:
-        assert db.get(Paper, first) is None
-        assert {e.action for e in db.scalars(select(AuditEvent).where(AuditEvent.paper_id == second))} >= {"uploaded"}
-        assert "discarded" not in {e.action for e in db.scalars(select(AuditEvent)
-                                                                 .where(AuditEvent.paper_id == second))}
+        user = db.get(User, 1)
+        old = Paper(state="ready", original_name="p.pdf", uploaded_by=user.id)
+        db.add(old)
+        db.flush()
+        audit.record(db, "uploaded", user=user, paper_id=old.id)
+        db.commit()
+        first = old.id
+        audit.record(db, "discarded", user=user, paper_id=first)
+        db.delete(old)
+        db.commit()
+        new = Paper(state="uploaded", original_name="q.pdf", uploaded_by=user.id)
+        db.add(new)
+        db.commit()
+        assert new.id > first
+        events = {e.action for e in db.scalars(select(AuditEvent).where(AuditEvent.paper_id == new.id))}
+        assert events == set()
 
 
 def test_migration_0006_keeps_every_row_and_never_reuses_an_old_id(tmp_path):
