@@ -130,7 +130,7 @@ def test_every_officer_page_state_passes_axe_at_both_widths(site, browser, shot)
                     assert page.get_by_role("heading", name="Waiting for a second officer's approval").is_visible()
                     assert page.get_by_role("button", name="Discard the paper").count() == 1
                 check_axe(page, f"{label} at {width} px")
-                shot(page, f"officer-axe-{width}-{label.replace(' ', '-')}", full_page=True)
+                shot(page, f"officer-axe-{width}-{label.replace(' ', '-')}")
             page.goto(base + "/officer/releases/")
             assert page.locator("table tbody tr").count() >= 1, "the releases page lists the due Part 2"
 
