@@ -230,9 +230,6 @@ def _ends_longer_title(text: str, base: int, hit: re.Match) -> bool:
 
 # "Rhiannon Tippett-Vaughan (Chair).", "Jo Bell, Chair of the Sub-Committee": a typed name, then the office
 _TYPED_NAME = re.compile(rf"(?:{TITLE}[ \t]+)?(?P<name>{FULL_NAME})[ \t]*(?:,|\()[ \t]*(?:the[ \t]+)?[A-Z][a-z]")
-# "Signed: Jo Bell", "Signed ………… Jo Bell   Date ……": a full name typed after the label on its line
-_TYPED_AFTER_LABEL = re.compile(rf"(?:{TITLE}[ \t]+)?(?P<name>{FULL_NAME})[ \t]*(?:\.?[ \t]*$|Date\b|[.…_]{{2,}})")
-_SIGN_LABEL_BEFORE = re.compile(r"(?i:signed|signature)(?:[ \t]+by)?[ \t]*[:\t.…_-]*[ \t]*$")
 _TYPED_ALONE = re.compile(rf"[ \t]*(?:{TITLE}[ \t]+)?(?P<name>{FULL_NAME})[ \t]*")
 
 
@@ -243,8 +240,6 @@ def _typed_name(text: str, r: RecognizerResult, any_role: bool = False) -> tuple
     if r.entity_type != "SIGNATURE":
         return None
     m = (_TYPED_ALONE.fullmatch if any_role else _TYPED_NAME.match)(text, r.start, r.end)
-    if not m and not any_role and _SIGN_LABEL_BEFORE.search(text, text.rfind("\n", 0, r.start) + 1, r.start):
-        m = _TYPED_AFTER_LABEL.match(text, r.start, r.end)
     if not m:
         return None
     words = name_words(m.group("name"))

@@ -60,6 +60,8 @@ class JobSurnameRecognizer(RuleRecognizer):
             folded = surname.casefold()
             if _at_line_end(text, m) and not _PROSE_BEFORE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
                 continue  # "Action Lead Due": a table's heading row, not a sentence
+            if folded.endswith("s") and (folded[:-1] in NOT_NAME_WORDS or folded[:-1] in _NOUNS):
+                continue  # "Specialist Investigators": the plural of a job
             if (_JOB_ENDING.search(folded) or folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or folded in THING_WORDS
                     or folded in _NOT_SURNAMES or folded in MONTHS or _NOUN_ENDING.search(folded)):
                 continue
