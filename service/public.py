@@ -77,6 +77,13 @@ def index():
     return conditional(render, etag=make_etag(changed, count), last_modified=changed)
 
 
+def _reuse_version():
+    """The data version under which answers may be reused (None in tests, where it is asked every time)."""
+    if float(current_app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if current_app.testing else 2)) <= 0:
+        return None
+    return _fingerprint(db_session())
+
+
 def _fingerprint(db):
     """The public data's version; reused for a second or two between requests outside tests."""
     seconds = current_app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if current_app.testing else 2)
@@ -84,7 +91,7 @@ def _fingerprint(db):
 
 
 def _decision_or_404(slug: str) -> queries.Decision:
-    decision = queries.get(db_session(), slug)
+    decision = queries.get(db_session(), slug, _reuse_version())
     if decision is None:
         public_withdrawn.abort_if_withdrawn(slug)  # 410 with the date and reason (service.withdrawal)
         abort(404)

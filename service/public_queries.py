@@ -240,9 +240,28 @@ def years(db: Session, version: tuple | None = None) -> list[int]:
 _BY_SLUG = public_select().where(papers.c.slug == bindparam("slug"))
 
 
-def get(db: Session, slug: str) -> Decision | None:
+_by_version: dict[tuple, dict[str, Decision | None]] = {}
+MAX_KEPT_DECISIONS = 20000
+
+
+def get(db: Session, slug: str, version: tuple | None = None) -> Decision | None:
+    """The public decision ``slug``, or None. With a ``version`` (:func:`fingerprint`), the answer is kept
+    until the version moves: every change to a paper or a part moves it (``updated_at``, counts by state)."""
+    if version is not None:
+        kept = _by_version.get((str(db.get_bind().url), version))
+        if kept is not None and slug in kept:
+            return kept[slug]
     row = db.execute(_BY_SLUG, {"slug": slug}).first()
-    return Decision(*rows_of(row)) if row else None
+    decision = Decision(*rows_of(row)) if row else None
+    if version is not None:
+        key = (str(db.get_bind().url), version)
+        if key not in _by_version:
+            _by_version.clear()  # one version at a time: the previous one is out of date
+            _by_version[key] = {}
+        kept = _by_version[key]
+        if len(kept) < MAX_KEPT_DECISIONS:
+            kept[slug] = decision
+    return decision
 
 
 _fingerprints: dict[str, tuple[float, tuple[datetime | None, str]]] = {}

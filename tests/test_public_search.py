@@ -190,3 +190,20 @@ def test_the_micro_cache_answers_a_repeated_page_for_a_moment(make_app, monkeypa
     assert public_microcache.cacheable({"REQUEST_METHOD": "GET", "PATH_INFO": "/decisions/pcd-821/part1.pdf"}) is False
     assert public_microcache.cacheable({"REQUEST_METHOD": "GET", "PATH_INFO": "/officer/"}) is False
     assert public_microcache.cacheable({"REQUEST_METHOD": "POST", "PATH_INFO": "/"}) is False
+
+
+def test_a_decision_kept_under_the_data_version_changes_with_it(make_app, monkeypatch):
+    from service import public_queries
+
+    clock = [500.0]
+    monkeypatch.setattr(public_queries.time, "monotonic", lambda: clock[0])
+    app = make_app(PUBLIC_FINGERPRINT_SECONDS=2)
+    made = add(app, Spec("PCD 831", "Harbour lease", part2="withheld", release_on=date(2025, 1, 1)))
+    c = app.test_client()
+    assert "Withheld under section 43" in c.get("/decisions/pcd-831").get_data(as_text=True)
+    with app.extensions["foia.db"].session() as db:
+        release_due(datetime(2025, 6, 1, tzinfo=timezone.utc), session=db)
+    assert "Withheld under section 43" in c.get("/decisions/pcd-831").get_data(as_text=True)  # within 2 s
+    clock[0] += 2.5
+    page = c.get("/decisions/pcd-831").get_data(as_text=True)
+    assert "Released on 1 June 2025" in page and made["id"] in indexed(app)
