@@ -24,6 +24,7 @@ from scheduler.release import release_due
 from . import audit, pdfwork, pdftasks, publish_guard, versions
 from .db import get_db
 from .models import Paper, Part, User, utcnow
+from . import search_index
 from .papers import storage
 
 log = logging.getLogger(__name__)
@@ -216,6 +217,7 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
                      part1=paper.parts[0].state, part2=result.part2 is not None,
                      publish_on=_iso(plan["deferred_until"]), release_on=_iso(plan["release_on"]),
                      review_on=_iso(plan["review_on"]), redactions=counts["total"])
+        search_index.sync(db, [paper.id, paper.previous_id])  # in the same transaction (issue 16)
         db.commit()
     except BaseException as exc:
         db.rollback()
