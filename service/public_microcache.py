@@ -27,6 +27,7 @@ EXACT = ("/", "/feed.atom", "/search.atom", "/releases.ics")
 MAX_ENTRIES = 4096
 MAX_BODY = 512 * 1024
 HOP_BY_HOP = ("content-length",)
+CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_RANGE")
 
 
 def cacheable(environ) -> bool:
@@ -61,8 +62,17 @@ class PublicMicroCache:
             if entry is not None and time.monotonic() - entry[0] >= self.seconds:
                 del self._items[key]
                 entry = None
+        hit = entry is not None
         if entry is None:
-            return self._fill(key, environ, start_response)
+            # Filled from an unconditional request, so that clients that only revalidate fill it too.
+            plain = {k: v for k, v in environ.items() if k not in CONDITIONAL}
+            status, headers, body = self._render(plain)
+            entry = self._keep(key, plain, status, headers, body)
+            if entry is None:  # not kept (an error, a cookie, too large): answer the request itself
+                if any(k in environ for k in CONDITIONAL):
+                    return self.app(environ, start_response)
+                start_response(status, headers)
+                return [body]
         _, status, headers, body, etag, endpoint = entry
         if etag and etag in (environ.get("HTTP_IF_NONE_MATCH") or ""):
             status, body = "304 NOT MODIFIED", b""
@@ -72,15 +82,16 @@ class PublicMicroCache:
         else:
             headers = [*headers, ("Content-Length", str(len(body)))]
         start_response(status, headers)
-        _observe(environ, endpoint, status, started)
+        if hit:  # a fill was counted by the page itself
+            _observe(environ, endpoint, status, started)
         return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
 
-    def _fill(self, key: str, environ, start_response):
+    def _render(self, environ) -> tuple[str, list, bytes]:
         captured: dict = {}
 
         def capture(status, headers, exc_info=None):
             captured.update(status=status, headers=headers)
-            return start_response(status, headers, exc_info)
+            return lambda data: None
 
         result = self.app(environ, capture)
         try:
@@ -88,20 +99,23 @@ class PublicMicroCache:
         finally:
             if hasattr(result, "close"):
                 result.close()
-        status, headers = captured.get("status", ""), captured.get("headers", [])
+        return captured.get("status", "500 INTERNAL SERVER ERROR"), captured.get("headers", []), body
+
+    def _keep(self, key: str, environ, status: str, headers: list, body: bytes):
         names = {k.lower() for k, _ in headers}
-        if (status.startswith("200") and "set-cookie" not in names and len(body) <= MAX_BODY
+        if not (status.startswith("200") and "set-cookie" not in names and len(body) <= MAX_BODY
                 and environ["REQUEST_METHOD"] == "GET"):
-            etag = next((v for k, v in headers if k.lower() == "etag"), None)
-            request = environ.get("werkzeug.request")
-            rule = getattr(request, "url_rule", None)
-            endpoint = rule.endpoint if rule is not None else "unmatched"
-            kept = [(k, v) for k, v in headers if k.lower() not in HOP_BY_HOP]
-            with self._lock:
-                self._items[key] = (time.monotonic(), status, kept, body, etag, endpoint)
-                while len(self._items) > MAX_ENTRIES:
-                    self._items.popitem(last=False)
-        return [body]
+            return None
+        etag = next((v for k, v in headers if k.lower() == "etag"), None)
+        rule = getattr(environ.get("werkzeug.request"), "url_rule", None)
+        endpoint = rule.endpoint if rule is not None else "unmatched"
+        kept = [(k, v) for k, v in headers if k.lower() not in HOP_BY_HOP]
+        entry = (time.monotonic(), status, kept, body, etag, endpoint)
+        with self._lock:
+            self._items[key] = entry
+            while len(self._items) > MAX_ENTRIES:
+                self._items.popitem(last=False)
+        return entry
 
 
 def _observe(environ, endpoint: str, status: str, started: float) -> None:

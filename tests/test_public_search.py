@@ -183,6 +183,12 @@ def test_the_micro_cache_answers_a_repeated_page_for_a_moment(make_app, monkeypa
     assert c.head("/?q=custody").data == b""
     monkeypatch.undo()
     monkeypatch.setattr(public_microcache.time, "monotonic", lambda: clock[0])
+    fresh = c.get("/?q=contract", headers={"If-None-Match": '"old"'})  # a client that only revalidates
+    assert fresh.status_code == 200 and "Custody contract" in fresh.get_data(as_text=True)
+    monkeypatch.setattr(public_queries, "find", lambda *a, **k: pytest.fail("rendered within the window"))
+    assert c.get("/?q=contract", headers={"If-None-Match": fresh.headers["ETag"]}).status_code == 304
+    monkeypatch.undo()
+    monkeypatch.setattr(public_microcache.time, "monotonic", lambda: clock[0])
     assert "Custody contract" in c.get("/?q=custody", headers={"Cookie": "foia_session=x"}).get_data(as_text=True)
     clock[0] += 2.5
     page = c.get("/?q=custody").get_data(as_text=True)
