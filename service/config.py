@@ -129,7 +129,7 @@ def _finish_hardening(cfg: dict) -> None:
 
 def _finish_mail(cfg: dict) -> None:
     """Approval and e-mail settings (checked here so a bad value stops the start, not the first message)."""
-    from .mail import MailConfigError, parse_smtp_url  # mail.py imports nothing of the service
+    from .mail import MailConfigError, check_address, parse_smtp_url  # mail.py imports nothing of the service
 
     cfg["APPROVAL"] = str(cfg["APPROVAL"]).strip().lower()
     if cfg["APPROVAL"] not in ("off", "two-person"):
@@ -144,8 +144,13 @@ def _finish_mail(cfg: dict) -> None:
         parse_smtp_url(str(cfg["SMTP_URL"]))
     except MailConfigError as exc:
         raise ConfigError(f"{PREFIX}SMTP_URL: {exc}") from None
-    if "@" not in str(cfg["MAIL_FROM"]):
+    if not str(cfg["MAIL_FROM"]).strip():
         raise ConfigError(f"{PREFIX}MAIL_FROM is required with {PREFIX}SMTP_URL (an address such as foi@example.org)")
+    try:
+        cfg["MAIL_FROM"] = str(cfg["MAIL_FROM"]).strip()
+        check_address(cfg["MAIL_FROM"])
+    except MailConfigError as exc:
+        raise ConfigError(f"{PREFIX}MAIL_FROM: {exc}") from None
     if cfg["SMTP_CA_FILE"] and not Path(cfg["SMTP_CA_FILE"]).is_file():
         raise ConfigError(f"{PREFIX}SMTP_CA_FILE is not a file")
     # The links in e-mail use BASE_URL (required in production; http://127.0.0.1:8000 in development).

@@ -66,6 +66,23 @@ def parse_smtp_url(url: str, ca_file: str = "") -> SmtpServer:
     return SmtpServer(scheme, parts.hostname, port or DEFAULT_PORTS[scheme], username, password, ca_file)
 
 
+def check_address(value: str) -> str:
+    """``FOIA_MAIL_FROM`` as it will stand in the From header: one address (``foi@example.org`` or
+    ``FOI publication <foi@example.org>``) with a user and a domain, on one line; else :class:`MailConfigError`.
+    Returns the address's domain (the right-hand side of every ``Message-ID``)."""
+    if not value or "\r" in value or "\n" in value:
+        raise MailConfigError("one address on one line, such as foi@example.org")
+    try:  # the parser that builds every message: what passes here is sent as it is
+        probe = EmailMessage()
+        probe["From"] = value
+        addresses = probe["From"].addresses
+    except Exception:  # the header parser raises ValueError, IndexError, HeaderParseError on bad input
+        addresses = ()
+    if len(addresses) != 1 or not addresses[0].username or not addresses[0].domain:
+        raise MailConfigError("not an address such as foi@example.org")
+    return addresses[0].domain
+
+
 def send(server: SmtpServer, message: EmailMessage, timeout: float = TIMEOUT_S) -> None:
     """Send one message; raises :class:`SendError` (permanent or not) when it was not accepted."""
     try:
@@ -80,6 +97,8 @@ def send(server: SmtpServer, message: EmailMessage, timeout: float = TIMEOUT_S) 
     except smtplib.SMTPResponseException as exc:  # sender refused, data refused, authentication failed
         raise SendError(f"{type(exc).__name__} ({exc.smtp_code})", permanent=exc.smtp_code >= 500) from None
     except (smtplib.SMTPException, OSError, ssl.SSLError) as exc:  # refused, timed out, dropped: try later
+        raise SendError(type(exc).__name__) from None
+    except Exception as exc:  # anything else smtplib may raise (an unencodable name): logged, tried again
         raise SendError(type(exc).__name__) from None
     if refused:  # several recipients, some refused: we send one recipient per message, so never here
         raise SendError("recipient refused", permanent=True)

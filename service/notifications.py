@@ -183,6 +183,7 @@ def enqueue(db: Session, config, kind: str, key: str, users: list[User], subject
     if not mail_on(config) or not users:
         return 0
     now = now or utcnow()
+    subject = " ".join(subject.split())  # a title typed over several lines: a header is one line
     rows = [{"kind": kind, "dedupe_key": f"{key}:u{u.id}"[:200], "user_id": u.id, "recipient": u.email,
              "subject": subject[:300], "body": body, "state": "pending", "attempts": 0,
              "next_attempt_at": now, "created_at": now} for u in users]
@@ -358,7 +359,17 @@ class MailSweep:
             mine = (OutboxMessage.id == message_id, OutboxMessage.state == "sending",
                     OutboxMessage.claimed_at == now)
             try:
-                mail.send(self.server, self._message(claimed, now))
+                message = self._message(claimed, now)
+            except Exception as exc:  # a row no message can be made of: never claimed again and again
+                db.execute(update(OutboxMessage).where(*mine)
+                           .values(state="failed", last_error=f"not a valid message ({type(exc).__name__})"))
+                db.commit()
+                result.failed += 1
+                log.error("mail %s (%s) to user %s not sent: no valid message can be made of it (%s)", message_id,
+                          claimed.kind, claimed.user_id, type(exc).__name__)
+                return True
+            try:
+                mail.send(self.server, message)
             except mail.SendError as exc:
                 give_up = exc.permanent or claimed.attempts >= MAX_ATTEMPTS
                 values = {"state": "failed"} if give_up else \
@@ -389,7 +400,7 @@ class MailSweep:
         message["To"] = row.recipient
         message["Subject"] = f"[FOIA] {row.subject}"
         message["Date"] = format_datetime(now)
-        domain = sender.rpartition("@")[2] or "localhost"
+        domain = mail.check_address(sender)  # "FOI <foi@example.org>": example.org
         # Stable across retries: a duplicate after a sender died mid-conversation can be recognised.
         message["Message-ID"] = f"<{hashlib.sha256(row.dedupe_key.encode()).hexdigest()[:32]}@{domain}>"
         message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies

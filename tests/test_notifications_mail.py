@@ -333,6 +333,53 @@ def test_two_senders_at_once_send_each_message_once(mail_app, inbox):
     assert {m.state for m in outbox(app)} == {"sent"}
 
 
+def test_a_subject_typed_over_several_lines_is_sent_on_one_line(mail_app, inbox):
+    """A title saved with a line break (a crafted form post) made a header no message could carry: its row
+    was claimed, crashed the round and was claimed again every 15 minutes, never sent nor failed."""
+    from service import notifications
+
+    app = mail_app(DIGEST_TIME="23:00")
+    with database(app).session() as db:
+        notifications.enqueue(db, app.mail_config, "test", "k", notifications.officers(db)[:1],
+                              "Approval asked: PCD 7 – Grant\r\nto the Trust", "Body", NOW)
+        db.commit()
+    assert sweep(app, NOW).sent == 1
+    assert inbox.subjects() == ["[FOIA] Approval asked: PCD 7 – Grant to the Trust"]
+
+
+def test_a_row_no_message_can_be_made_of_fails_at_once_and_the_others_go(mail_app, inbox, caplog):
+    from service import notifications
+    from service.models import OutboxMessage
+
+    app = mail_app(DIGEST_TIME="23:00")
+    with database(app).session() as db:
+        users = notifications.officers(db)
+        notifications.enqueue(db, app.mail_config, "test", "good", users[:1], "Fine", "Body", NOW)
+        db.add(OutboxMessage(kind="test", dedupe_key="bad", user_id=users[1].id, recipient=users[1].email,
+                             subject="Broken\nBcc: someone@example.org", body="Body", state="pending",
+                             attempts=0, next_attempt_at=NOW - timedelta(seconds=1), created_at=NOW))
+        db.commit()
+    with caplog.at_level(logging.INFO):
+        result = sweep(app, NOW)
+    assert (result.sent, result.failed) == (1, 1)
+    assert {m.dedupe_key: m.state for m in outbox(app)} == {"bad": "failed", "good:u%d" % users[0].id: "sent"}
+    assert "no valid message can be made" in caplog.text and "Bcc" not in caplog.text
+    assert sweep(app, NOW + notifications.LEASE * 2).sent == 0 and len(inbox.messages) == 1  # never again
+
+
+def test_a_from_address_with_a_name_gives_the_message_id_its_domain(mail_app, inbox):
+    from service import notifications
+
+    app = mail_app(DIGEST_TIME="23:00", MAIL_FROM="FOI publication <foi@council.example.org>")
+    with database(app).session() as db:
+        notifications.enqueue(db, app.mail_config, "test", "k", notifications.officers(db)[:1], "S", "B", NOW)
+        db.commit()
+    assert sweep(app, NOW).sent == 1
+    message = inbox.messages[0]
+    assert message["From"].addresses[0].addr_spec == "foi@council.example.org"
+    assert str(message["Message-ID"]).endswith("@council.example.org>")
+
+
 def test_nothing_is_queued_without_a_mail_server(mail_app):
     from service import notifications
 
@@ -348,6 +395,10 @@ def test_nothing_is_queued_without_a_mail_server(mail_app):
     ({"SMTP_URL": "smtp://"}, "host"),
     ({"SMTP_URL": "smtp://mail.example.org:99999"}, "URL"),
     ({"SMTP_URL": "smtps://mail.example.org"}, "MAIL_FROM"),
+    ({"SMTP_URL": "smtps://mail.example.org", "MAIL_FROM": "foi@"}, "MAIL_FROM: not an address"),
+    ({"SMTP_URL": "smtps://mail.example.org", "MAIL_FROM": "foi@example.org\nBcc: x@example.org"},
+     "MAIL_FROM: one address on one line"),
+    ({"SMTP_URL": "smtps://mail.example.org", "MAIL_FROM": "a@example.org, b@example.org"}, "MAIL_FROM"),
     ({"SMTP_URL": "smtps://mail.example.org", "MAIL_FROM": "f@x.org", "SMTP_CA_FILE": "/nonexistent.pem"},
      "SMTP_CA_FILE"),
     ({"APPROVAL": "three-person"}, "APPROVAL"),
