@@ -26,6 +26,7 @@ _PHONE_CHARS = re.compile(r"[\d\s()+.\-/]+")
 _DIGIT_RUN = re.compile(r"\d+(?: \d+)*")
 _LONG = 10  # letters and digits: a value this long needs no word boundary
 _BINARY_MIN = 6  # letters and digits: shorter values are not looked for in binary data
+_TREE_MAX = 200  # characters: longer values are matched by the plain alternation
 _RECENT_MAX = 1 << 16  # characters: longer texts are folded each time (the cache stays under 10 MB)
 
 
@@ -91,9 +92,8 @@ class Matcher:
         self.empty = not squashed and not self.keys
         self._text = self._pattern(squashed)
         # A phone number's significant digits inside a run of digits, whatever groups the run is cut into.
-        phones = [_body(k) for k in self.keys]
-        self._any = self._pattern(squashed, phones)
-        self._binary = self._pattern([s for s in squashed if len(s) >= _BINARY_MIN], phones)
+        self._any = _tree_patterns(squashed, self.keys)
+        self._binary = _tree_patterns([s for s in squashed if len(s) >= _BINARY_MIN], self.keys)
 
     @staticmethod
     def _pattern(squashed: list[str], anywhere: list[str] = ()) -> re.Pattern | None:
@@ -107,10 +107,16 @@ class Matcher:
         return re.compile("|".join(alts)) if alts else None
 
     def search(self, text: str) -> bool:
-        return self._any is not None and self._any.search(collapse(text)) is not None
+        if not self._any:
+            return False
+        flat = collapse(text)
+        return any(p.search(flat) is not None for p in self._any)
 
     def search_binary(self, data: bytes) -> bool:
-        return self._binary is not None and self._binary.search(collapse(data.decode("latin-1"))) is not None
+        if not self._binary:
+            return False
+        flat = collapse(data.decode("latin-1"))
+        return any(p.search(flat) is not None for p in self._binary)
 
     def spans(self, flat: str) -> list[tuple[int, int]]:
         """Where values occur in an already collapsed text (a phone number by the fewest groups of digits
@@ -121,6 +127,58 @@ class Matcher:
             if any(k in digits for k in self.keys):
                 out += _phone_spans(run, self.keys)
         return sorted(out)
+
+
+def _tree_patterns(squashed: list[str], keys: list[str]) -> tuple[re.Pattern, ...]:
+    """The pattern of :meth:`Matcher._pattern` (values and phone digits, as whole words or anywhere) written
+    as trees of their shared beginnings, one for the values found anywhere and one for those found as whole
+    words: a text holds a value where the long alternation finds one exactly when one of these finds one,
+    and each tries only the branch that starts with the letter at hand (re skips to the letters that can
+    start a value), so a paper with a hundred values stays a quick pass over every stream. Used where only
+    whether a value is there counts, never where it is."""
+    long = [s for s in squashed if len(s) >= _LONG] + list(keys)
+    short = [s for s in squashed if len(s) < _LONG]
+    if not long and not short:
+        return ()
+    if max(map(len, long + short)) > _TREE_MAX:  # a nesting this deep is not for re: the plain alternation
+        return (Matcher._pattern(squashed, [_body(k) for k in keys]),)
+    out = []
+    if long:
+        out.append(re.compile(_tree(long, bounded=False)))
+    if short:
+        out.append(re.compile(f"(?<![^ ]){_tree(short, bounded=True)}(?![^ ])"))
+    return tuple(out)
+
+
+def _tree(words: list[str], bounded: bool) -> str:
+    root: dict = {}
+    for word in words:
+        node = root
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a value ends here
+    return _choices(root, bounded)
+
+
+def _choices(node: dict, bounded: bool) -> str:
+    alts = [_branch(c, child, bounded) for c, child in node.items() if c]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _branch(c: str, node: dict, bounded: bool) -> str:
+    """``c`` and what may follow it, a space allowed between any two letters. Where a value ends, an
+    unbounded match is found already; a bounded one may still go on to a longer value."""
+    out = re.escape(c)
+    while True:
+        nexts = [k for k in node if k]
+        if not nexts or ("" in node and not bounded):
+            return out
+        if "" in node:
+            return f"{out}(?: ?{_choices(node, bounded)})?"
+        if len(nexts) > 1:
+            return f"{out} ?{_choices(node, bounded)}"
+        out += " ?" + re.escape(nexts[0])
+        node = node[nexts[0]]
 
 
 def _phone_spans(run: re.Match, keys: list[str]) -> list[tuple[int, int]]:
