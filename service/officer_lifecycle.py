@@ -15,7 +15,7 @@ from flask import Response, current_app, flash, g, redirect, render_template, re
 
 from . import audit, papers, redaction_schedule, versions, withdrawal
 from .db import db_session
-from .models import utcnow
+from .models import Paper, utcnow
 from .officer import _paper, bp
 
 
@@ -25,7 +25,11 @@ def _lifecycle_helpers() -> dict:
         db = db_session()
         return {"history": versions.history(db, paper), "open_correction": versions.open_correction(db, paper)}
 
-    return {"paper_lifecycle": paper_lifecycle}
+    def corrected_version(paper):
+        """The version a correction replaces (None for a first version)."""
+        return db_session().get(Paper, paper.previous_id) if paper.previous_id else None
+
+    return {"paper_lifecycle": paper_lifecycle, "corrected_version": corrected_version}
 
 
 def _published_page(paper, error: str, status: int, form: str):

@@ -12,7 +12,10 @@ giving a new slug), in the same transaction:
   longer served;
 - the new version takes the slug, so ``/decisions/<slug>`` and its downloads serve the new files. A
   Part 1 that was already public stays public with its first publication date (the list keeps its order);
-  the page says "Updated on …" with the note, and the feed has an update entry.
+  a Part 2 that was already released keeps its first release date when the corrected Part 2 is due too
+  (released here by the release clock's own rule and guarded update, so the page does not say "Released
+  on" the correction's date and the feed announces no second release); the page says "Updated on …" with
+  the note, and the feed has an update entry.
 
 Both versions keep their files, analysis, decisions and history for the officers (:func:`history`).
 """
@@ -22,11 +25,16 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy import select, update
+from datetime import time
+
+from flask import current_app, has_app_context
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from scheduler.release import TRANSITIONS, last_due_date
+
 from . import audit, papers
-from .models import Paper, User
+from .models import AuditEvent, Paper, Part, User
 from .redacted_text import holds_redacted_text, versions_of
 from .retiring import retire_parts
 
@@ -133,6 +141,8 @@ def take_place(db: Session, paper: Paper, user: User, *, now: datetime, actor: s
     slug = previous.slug if previous is not None else None
     old_part1 = previous.part(1) if previous is not None else None
     first_public = old_part1.released_at if old_part1 is not None and old_part1.state == "published" else None
+    old_part2 = previous.part(2) if previous is not None else None
+    first_release = old_part2.released_at if old_part2 is not None and old_part2.state == "released" else None
     claimed = db.execute(update(Paper).where(Paper.id == paper.previous_id, Paper.state == "published")
                          .values(state="superseded", slug=None, superseded_at=now, updated_at=now)
                          .execution_options(synchronize_session=False))
@@ -146,11 +156,38 @@ def take_place(db: Session, paper: Paper, user: User, *, now: datetime, actor: s
     if first_public is not None and part1 is not None:
         # The decision was public: the corrected Part 1 replaces it now, keeping the first publication date.
         part1.state, part1.publish_on, part1.released_at = "published", None, first_public
+    if first_release is not None:
+        _keep_release_date(db, paper, first_release, now=now, actor=actor, user_id=user.id)
     audit.record(db, "superseded", user=user, actor=actor, paper_id=previous.id, by=paper.id,
                  version=paper.version, **counts)
     audit.record(db, "correction published", user=user, actor=actor, paper_id=paper.id, replaces=previous.id,
                  version=paper.version, slug=slug)
     db.expire(previous)
+
+
+def _release_time() -> time:
+    return current_app.config.get("RELEASE_TIME_OF_DAY", time(0, 0)) if has_app_context() else time(0, 0)
+
+
+def _keep_release_date(db: Session, paper: Paper, first_release: datetime, *, now: datetime, actor: str,
+                       user_id: int | None) -> None:
+    """The earlier version's Part 2 was public: when the corrected Part 2 is due for release by the clock's
+    rule (:data:`scheduler.release.TRANSITIONS`), release it now with the first release date. A corrected
+    Part 2 that is not due (a later date, a review) stays withheld: a correction may withhold it again."""
+    release = next(t for t in TRANSITIONS if t.number == 2 and t.new == "released")
+    db.flush()  # the new parts are rows before the guarded update
+    rows = db.execute(update(Part).where(Part.paper_id == paper.id, Part.number == release.number,
+                                         Part.state == release.old, release.due(last_due_date(now, _release_time())))
+                      .values(state=release.new, released_at=first_release, updated_at=now)
+                      .returning(Part.id).execution_options(synchronize_session=False)).all()
+    if rows:
+        db.execute(insert(AuditEvent), [
+            {"at": now, "user_id": user_id, "actor": actor, "action": release.action, "paper_id": paper.id,
+             "details": {"part_id": part_id, "state": release.new, "first_released": first_release.isoformat()}}
+            for (part_id,) in rows])
+        part2 = paper.part(2)
+        if part2 is not None:
+            db.expire(part2)
 
 
 def history(db: Session, paper: Paper) -> list[Paper]:

@@ -126,6 +126,9 @@ def test_public_files_carry_validators_and_a_short_max_age(world):
     # the reason is public: a value the paper redacted is refused (any case, any spacing)
     ({"reason": "Withdrawn at the request of jane   HOLLOWELL who was named."}, 422, "redacted"),
     ({"reason": "Withdrawn: call 020 7946 0123 for details of the contract."}, 422, "redacted"),
+    # written another way than the PDF wrote it: other dashes and spacing, the international form
+    ({"reason": "Withdrawn: call 020-7946-0123 for details of the contract."}, 422, "redacted"),
+    ({"reason": "Withdrawn: call +44 20 7946 0123 for details of the contract."}, 422, "redacted"),
 ])
 def test_withdraw_refuses_bad_or_leaking_reasons(world, body, status, message):
     url = f"/api/v1/papers/{world.ids['scheduled']}/withdraw"
@@ -137,6 +140,30 @@ def test_withdraw_refuses_bad_or_leaking_reasons(world, body, status, message):
 @pytest.mark.parametrize("url, status", [("/api/v1/papers/999/withdraw", 404)])
 def test_withdraw_unknown_paper(world, url, status):
     assert world.api("POST", url, json={"reason": "Published in error by the team."}).status_code == status
+
+
+@pytest.mark.parametrize("text, values, found", [
+    # the officer types the value differently from the PDF: still found
+    ("It mentioned Patrick O’Halloran (Part 2).", ["Patrick O'Halloran"], True),   # curly apostrophe
+    ("Removed the name of Splue hunden from page 2.", ["Splue hunden."], True),     # no full stop
+    ("Siobhan Ni Bhriain asked us to.", ["Siobhán Ní Bhriain"], True),              # no accents
+    ("Tamsin Achebe Ward asked us to.", ["Achebe-Ward"], True),                     # no hyphen
+    ("Call 07700-900-678.", ["07700 900678"], True),
+    ("Call +44 7700 900678.", ["07700 900678"], True),
+    ("Call 07700 900456.", ["+44 7700 900456"], True),
+    ("Call 020 7946 0999.", ["020 7946 0999 (ext 2231)"], True),
+    ("Call ０７７００ ９００６７８.", ["07700 900678"], True),                          # full-width digits
+    ("Write to freya.lindholm@mopac.london.example.gov.uk", ["freya.lindholm@mopac.london.example.gov.uk"], True),
+    # whole words only, and numbers by their digits only
+    ("Mr Vossberg's report was late.", ["Voss"], False),
+    ("The budget was £410,000 for 14,000 calls in 2026.", ["07700 900678"], False),
+    ("Extension 2231 is the switchboard.", ["020 7946 0999 (ext 2231)"], False),
+    ("A clean reason for withdrawing it.", ["Ruby Sandhu", "", "—"], False),
+])
+def test_public_words_are_checked_the_way_a_reader_reads_them(text, values, found):
+    from service.redacted_text import mentions
+
+    assert mentions(text, values) is found
 
 
 REASON = "Published in error: the contract was not signed. It will be published again when it is."
@@ -201,7 +228,7 @@ def test_withdrawal_cancels_the_scheduled_release_exactly_once(world):
         assert p.id not in search_index.indexed_ids(db)  # and out of the full-text index
     actions = events(world, world.ids["scheduled"])
     assert actions.count("withdrawn") == 1 and actions.count("part 2 release cancelled") == 1
-    assert actions.count("part 1 taken down") == 1 and actions.count("withdrawal refused") == 2
+    assert actions.count("part 1 taken down") == 1 and actions.count("withdrawal refused") == 4
     assert world.client.get("/decisions/pcd-912/part2.pdf").status_code == 410
 
 
@@ -275,6 +302,36 @@ def test_the_corrected_page_says_updated_with_the_note(world):
     assert [d["slug"] for d in listed["decisions"]] == ["pcd-921"]  # once, not twice
 
 
+def released_part2_paper(extra: str = "") -> bytes:
+    """PCD 961: its Part 2 exemption has ended, so Part 2 is released when the paper is published."""
+    return text_pdf("Decision – PCD 961\nTitle: Slipway resurfacing contract\nExecutive Summary\n"
+                    f"The site manager, Ottoline Brackenbury, can be reached on 0113 496 0777.\n{extra}"
+                    "Part 1 of this approval to be deferred? NO\nIs there a Part 2 form? YES\n---page---\n"
+                    "Part 2 – Confidential facts and advice\n"
+                    "It is exempt under section 43 (commercial interests) until 01/04/2020.\n"
+                    "The winning bid was priced at 300,000 pounds.\n")
+
+
+def test_a_correction_keeps_the_first_release_date_of_a_released_part2(world):
+    first = world.upload(released_part2_paper(), "p961.pdf")["id"]
+    assert world.publish(first)["part2"]["state"] == "released"
+    with world.db() as db:
+        released_at = db.get(Paper, first).part(2).released_at
+    r = world.api("POST", f"/api/v1/papers/{first}/versions", content_type="multipart/form-data",
+                  data={"file": (io.BytesIO(released_part2_paper("The works start in May.\n")), "v2.pdf"),
+                        "note": "The start date of the works is added."})
+    assert r.status_code == 201, r.json
+    assert world.publish(r.json["id"])["part2"]["state"] == "released"
+    with world.db() as db:
+        part2 = db.get(Paper, r.json["id"]).part(2)
+        assert part2.state == "released" and part2.released_at == released_at  # not the correction's date
+    assert events(world, r.json["id"]).count("part 2 released") == 1
+    feed = world.client.get("/feed.atom").get_data(as_text=True)
+    assert feed.count("pcd-961/released</id>") == 1
+    body = world.client.get("/api/v1/decisions/pcd-961").json
+    assert body["updates"][0]["note"] == "The start date of the works is added."
+
+
 def test_the_feed_has_an_update_entry(world):
     feed = world.client.get("/feed.atom").get_data(as_text=True)
     assert "<title>Updated: PCD 921 – Grant for the Harbour Rowing Club</title>" in feed
@@ -306,6 +363,10 @@ def test_a_correction_of_a_withdrawn_decision_is_never_published(world):
         draft = db.get(Paper, r.json["id"])
         assert draft.state == "ready" and draft.slug is None and draft.parts == []
     assert world.client.get("/decisions/pcd-941").status_code == 410
+    officer = world.app.test_client()
+    sign_in(officer)
+    review = officer.get(f"/officer/papers/{r.json['id']}/review").get_data(as_text=True)
+    assert "cannot be published" in review and "is withdrawn" in review  # not "replaces the published version"
 
 
 # --- redaction schedule ----------------------------------------------------------------------------------
@@ -408,6 +469,12 @@ def test_officer_pages_withdraw_and_correct(world):
     assert r.status_code == 200 and "was withdrawn on" in html and REASON in html
     assert world.client.get("/decisions/pcd-951").status_code == 410
     assert officer.get(page_url).status_code == 200  # the officers' record stays
+    # the parts table says when it was public and until when, never "public since"
+    assert "public since" not in html and "until" in html and "(withdrawn)" in html
+    # a second Withdraw (a double-click, another officer's open page) says why nothing happened
+    r = post_form(officer, f"/officer/papers/{first['id']}/withdraw", {"reason": REASON, "confirm": "1"},
+                  page=page_url)
+    assert r.status_code == 409 and "already withdrawn" in r.get_data(as_text=True)
 
 
 # --- with two-person approval ----------------------------------------------------------------------------
