@@ -13,6 +13,7 @@ lines read in Part 1 (must be 0). Judged by tests/scans/judge.py, which does not
 
     .venv/bin/python bench/ocr.py              # the committed (tuning) set
     .venv/bin/python bench/ocr.py --holdout    # the held-out set, generated afresh (never committed)
+    .venv/bin/python bench/ocr.py --fresh      # a second held-out set, made after the first was looked at
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import pypdfium2 as pdfium  # noqa: E402
 
 from redaction import analyse, redact  # noqa: E402
 from redaction.decisions import Decisions  # noqa: E402
+from redaction.errors import LeakDetected  # noqa: E402
 from redaction.extract import extract  # noqa: E402
 from redaction.scan_pages import is_scan, read_scans  # noqa: E402
 from tests.scans.judge import judge  # noqa: E402
@@ -79,14 +81,17 @@ def _engine(paths: list[Path]) -> tuple[int, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--holdout", action="store_true", help="the held-out set, generated into a temp folder")
+    parser.add_argument("--fresh", action="store_true", help="the second held-out set (after the first was seen)")
     args = parser.parse_args()
     tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"machine: nproc={os.cpu_count()} {tesseract}")
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) if args.holdout else SCANS
-        manifest = make_set(folder, holdout=True) if args.holdout else _manifest()
+        held = args.holdout or args.fresh
+        folder = Path(tmp) if held else SCANS
+        manifest = make_set(folder, holdout=args.holdout, fresh=args.fresh) if held else _manifest()
         paths = [folder / f"{name}.pdf" for name in manifest]
-        print(f"set: {'held-out (generated now)' if args.holdout else 'tuning (committed)'}, {len(paths)} papers")
+        kind = "second held-out" if args.fresh else "held-out" if args.holdout else "tuning (committed)"
+        print(f"set: {kind}{' (generated now)' if held else ''}, {len(paths)} papers")
         a_pages, a_time = _anchor(paths)
         e_pages, e_time = _engine(paths)
         print(f"OCR stage: {e_pages / e_time:.2f} pages/s ({e_pages} pages in {e_time:.1f} s); anchor, plain "
@@ -103,12 +108,17 @@ def main() -> None:
             t_analyse += time.perf_counter() - start
             decisions = Decisions.from_dict({"confirmed": analysis.needs_confirmation})
             start = time.perf_counter()
-            result = redact(data, analysis, decisions)
+            refused = ""
+            try:
+                result = redact(data, analysis, decisions)
+                part1, part2 = result.part1, result.part2
+            except LeakDetected as exc:  # fail closed: nothing published; judged on what was proposed
+                refused, part1, part2 = ",".join(exc.checks), None, None
             t_redact += time.perf_counter() - start
             pages += analysis.pages
-            j = judge(manifest[name], analysis.to_dict(), result.part1, result.part2)
+            j = judge(manifest[name], analysis.to_dict(), part1, part2)
             about = manifest[name]
-            rows.append((name, f"{about['dpi']} dpi{' noisy' if about['noise'] else ''}", j))
+            rows.append((name, f"{about['dpi']} dpi{' noisy' if about['noise'] else ''}", j, refused))
             for key, value in (("planted", j.planted), ("proposed", j.proposed), ("read_back", j.read_back),
                                ("layer", j.layer_words), ("ordinary", j.ordinary_words),
                                ("part2", j.part2_read_back)):
@@ -117,8 +127,9 @@ def main() -> None:
               f"{pages / t_redact:.2f} pages/s ({pages} pages)")
         print(f"{'paper':18} {'scan':14} {'planted':>7} {'proposed':>8} {'recall':>6} {'read back':>9} "
               f"{'layer words':>11} {'P2 in P1':>8}  missed")
-        for name, kind, j in rows:
-            print(f"{name:18} {kind:14} {j.planted:7} {j.proposed:8} {j.proposed / j.planted:6.3f} {j.read_back:9} "
+        for name, kind, j, refused in rows:
+            back = f"refused: {refused}" if refused else str(j.read_back)
+            print(f"{name:18} {kind:14} {j.planted:7} {j.proposed:8} {j.proposed / j.planted:6.3f} {back:>9} "
                   f"{j.layer_words:5}/{j.ordinary_words:<5} {j.part2_read_back:8}  {', '.join(j.missed)}")
         print(f"{'all':33} {total['planted']:7} {total['proposed']:8} {total['proposed'] / total['planted']:6.3f} "
               f"{total['read_back']:9} {total['layer']:5}/{total['ordinary']:<5} {total['part2']:8}")

@@ -56,6 +56,11 @@ def unclear_items(scans: ScansRead, items: list[PersonalData], part_of) -> list[
                    max(w.box[2] for w in run) + 1.0, max(w.box[3] for w in run) + 1.0)
             if any(_meets(box, b) for b in taken.get(scan.page, [])):
                 continue
+            name = _name_before(scan.words, run)
+            if name is not None:  # "Ottilie cae": a first name and a surname OCR could not read
+                run = [name] + run
+                box = (min(box[0], name.box[0] - 1.0), min(box[1], name.box[1] - 1.0), box[2],
+                       max(box[3], name.box[3] + 1.0))
             guess = " ".join(w.text for w in run)
             risky = any(c.isdigit() or c == "@" for c in guess) or any(w.text[:1].isupper() for w in run)
             confidence = min(w.conf for w in run) / 100.0
@@ -66,6 +71,18 @@ def unclear_items(scans: ScansRead, items: list[PersonalData], part_of) -> list[
     return out
 
 
+def _name_before(words, run):
+    """The capitalised word right before an unclear run on its line (a first name), if any."""
+    at = next((i for i, w in enumerate(words) if w is run[0]), None)
+    if not at:
+        return None
+    before = words[at - 1]
+    if before.line == run[0].line and _NAME_WORD.fullmatch(before.text) and before.conf >= UNCLEAR_CONFIDENCE_NAME:
+        return before
+    return None
+
+
+UNCLEAR_CONFIDENCE_NAME = 60.0  # a first name read this well before an unclear word joins its proposal
 SIGNED_REASON = "a name under a signature (in a picture, read by OCR)"
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['\u2019-][A-Za-z][a-z]+)*")
 _SCRIBBLE_CONFIDENCE = 50.0

@@ -239,7 +239,11 @@ def _joins(a: Word, b: Word, *, before_at: bool) -> bool:
         return left[-1:] in "._-" or right.startswith("@") or right.startswith(".")
     if left.endswith((".", "-", "@", "_")) or right.startswith(("@", ".", "-")):
         return "@" in left or "@" in right or "." in left
-    return "@" in left and "." not in left.split("@")[-1]  # "council" "example.gov.uk": a dot was lost
+    domain = left.split("@")[-1]
+    if "@" in left and "." in domain and len(domain.rsplit(".", 1)[-1]) <= 1 and right.isalpha() \
+            and len(right) <= 4:  # "example.a uk": a label cut short, the domain's end on after a space
+        return True
+    return "@" in left and "." not in domain  # "council" "example.gov.uk": a dot was lost
 
 
 def _merged(parts: list[Word]) -> Word:

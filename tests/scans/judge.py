@@ -66,10 +66,11 @@ class Judged:
     part2_read_back: int = 0  # Part 2 lines read in Part 1 (must be 0)
 
 
-def judge(manifest: dict, analysis: dict, part1: bytes, part2: bytes | None) -> Judged:
+def judge(manifest: dict, analysis: dict, part1: bytes | None, part2: bytes | None) -> Judged:
+    """``part1`` None: the redaction was refused (nothing published); only what was proposed is judged."""
     out = Judged()
     redacted = [p for p in analysis["personal_data"] if p["action"] == "redact"]
-    published = [part1] + ([part2] if part2 else [])
+    published = ([part1] if part1 else []) + ([part2] if part2 else [])
     read = ["\n".join(ocr_pages(d)) + "\n" + text_layer(d) for d in published]
     for item in manifest["planted"]:
         out.planted += 1
@@ -79,12 +80,12 @@ def judge(manifest: dict, analysis: dict, part1: bytes, part2: bytes | None) -> 
             out.missed.append(f"{item['page']}:{item['type']}")
         if any(fuzzy_in(item["text"], r) for r in read):
             out.read_back += 1
-    layer = fold(text_layer(part1))
+    layer = fold(text_layer(part1)) if part1 else ""
     for sentence in manifest["ordinary"]:
         for word in sentence.split():
             if len(fold(word)) >= 4:
                 out.ordinary_words += 1
                 out.layer_words += fold(word) in layer
-    part1_read = read[0]
+    part1_read = read[0] if read else ""
     out.part2_read_back = sum(1 for line in manifest.get("part2", []) if fuzzy_in(line, part1_read))
     return out

@@ -44,6 +44,13 @@ HOLDOUT = [
     ("Rosalind Tregothnan", "Station Manager", "0161 496 0752", "07700 900348", "rosalind.tregothnan@wyvern-fire.example.org.uk"),
     ("Bartholomew Linnane", "Data Protection Officer", "020 7946 0406", "07700 900925", "b.linnane@wyvern-fire.example.org.uk"),
 ]
+# A second held-out set, made after the first was measured once (and looked at): never tuned on.
+FRESH = [
+    ("Marguerite Oyelaran", "Licensing Officer", "0113 496 0829", "07700 900156", "marguerite.oyelaran@northmoor-dc.example.gov.uk"),
+    ("Cormac Dunleavy", "Senior Accountant", "020 7946 0267", "07700 900783", "c.dunleavy@northmoor-dc.example.gov.uk"),
+    ("Henrietta Vasquez-Hale", "Housing Options Adviser", "0161 496 0913", "07700 900342", "henrietta.vasquez-hale@northmoor-dc.example.gov.uk"),
+    ("Aurelio Pennington", "Electoral Services Manager", "020 7946 0758", "07700 900621", "a.pennington@northmoor-dc.example.gov.uk"),
+]
 
 ORDINARY = [
     "The committee approved the revised parking charges for the town centre car parks.",
@@ -267,12 +274,13 @@ def _mixed_planted(people) -> list[dict]:
             {"text": b[4], "type": "EMAIL_ADDRESS", "page": 2}, {"text": c[0], "type": "PERSON", "page": 2}]
 
 
-def make_set(out: Path, *, holdout: bool = False) -> dict:
-    """Write the scanned papers into ``out``; return the manifest."""
+def make_set(out: Path, *, holdout: bool = False, fresh: bool = False) -> dict:
+    """Write the scanned papers into ``out``; return the manifest. ``fresh``: the second held-out set."""
     out.mkdir(parents=True, exist_ok=True)
-    people = HOLDOUT if holdout else TUNING
-    ref = "WF 2027/22" if holdout else "LB 2027/14"
-    seed = 907 if holdout else 31
+    people = FRESH if fresh else HOLDOUT if holdout else TUNING
+    ref = "ND 2028/05" if fresh else "WF 2027/22" if holdout else "LB 2027/14"
+    seed = 4411 if fresh else 907 if holdout else 31
+    holdout = holdout or fresh
     papers = {
         "scan300": (lambda: scanned(people, ref, dpi=300, noise=False, skew=0.0, seed=seed, part2=True),
                     {"dpi": 300, "noise": False, "part2": True}),
