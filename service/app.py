@@ -43,7 +43,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         WTF_CSRF_TIME_LIMIT=int(cfg["SESSION_HOURS"]) * 3600,  # a review page may stay open a while
         TESTING=cfg["ENV"] == "testing",
     )
-    app.wsgi_app = public_microcache.wrap(app.wsgi_app, app.config, app.testing)  # issue 16: public pages
+    app.wsgi_app = public_microcache.wrap(app)  # issue 16: repeated public pages answered without Flask
     app.wsgi_app = base_url.wrap(app.wsgi_app, cfg)  # absolute URLs from FOIA_BASE_URL, not the Host header
     if cfg["TRUST_PROXY"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)

@@ -274,6 +274,12 @@ _PARTS_VERSION = (select(_parts.c.number, _parts.c.state, func.count(), func.max
                   .group_by(_parts.c.number, _parts.c.state).order_by(_parts.c.number, _parts.c.state))
 
 
+def fresh_fingerprint(url: str, max_age: float) -> tuple[datetime | None, str] | None:
+    """The last :func:`fingerprint` of the database at ``url`` if it is under ``max_age`` seconds old."""
+    cached = _fingerprints.get(url)
+    return cached[1] if cached and max_age > 0 and time.monotonic() - cached[0] < max_age else None
+
+
 def fingerprint(db: Session, max_age: float = 0.0) -> tuple[datetime | None, str]:
     """(last change, counts) covering everything the public lists show — the version behind their ETags.
 
