@@ -123,6 +123,7 @@ def request(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
         audit.record(db, "approval requested", user=user, actor=actor, paper_id=paper.id, request=req.id,
                      replaced=[r.id for r in replaced],
                      sha256={n: f["sha256"][:16] for n, f in files.items()})
+        notifications.approval_closed(db, [r.id for r in replaced])
         notifications.approval_requested(db, current_app.config, paper, req, user)
         db.commit()
     except IntegrityError:  # another request was made at the same moment: it stands, this one goes
@@ -172,6 +173,7 @@ def approve(db: Session, paper: Paper, user: User, *, actor: str, request_id: in
                             "paper again.", 409, "decided")
     audit.record(db, "publication approved", user=user, actor=actor, paper_id=paper.id, request=req.id,
                  requested_by=req.requested_by)
+    notifications.approval_closed(db, [req.id])
     notifications.approval_decided(db, current_app.config, paper, req, "approved")
     try:  # publish commits the approval with the publication, or neither
         body = publishing.publish(db, paper, user, actor=actor, now=now, approved=approved)
@@ -206,6 +208,7 @@ def send_back(db: Session, paper: Paper, user: User, *, actor: str, note: str, r
     # The note may quote the paper: it stays with the request (officers only), the trail has its length.
     audit.record(db, f"approval {state}", user=user, actor=actor, paper_id=paper.id, request=req.id,
                  note_chars=len(note))
+    notifications.approval_closed(db, [req.id])
     if not own:
         notifications.approval_decided(db, current_app.config, paper, req, "returned")
     db.commit()

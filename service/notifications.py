@@ -29,7 +29,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from redaction.dates import LONDON, london_midnight_utc
@@ -91,6 +91,16 @@ def approval_requested(db: Session, config, paper: Paper, req: ApprovalRequest, 
             f"{base}/officer/papers/{paper.id}/review#approval\n")
     enqueue(db, config, "approval_requested", f"approval-requested:{req.id}",
             [u for u in officers(db) if u.id != requester.id], f"Approval asked: {label(paper)}", body + _footer(base))
+
+
+def approval_closed(db: Session, request_ids: list[int]) -> int:
+    """Requests approved, returned, withdrawn or replaced: their "approval asked" messages not sent yet are
+    dropped (an officer would open a paper with nothing to approve). In the caller's transaction."""
+    if not request_ids:
+        return 0
+    keys = [OutboxMessage.dedupe_key.like(f"approval-requested:{int(i)}:u%") for i in request_ids]
+    return db.execute(delete(OutboxMessage).where(OutboxMessage.kind == "approval_requested",
+                                                  OutboxMessage.state == "pending", or_(*keys))).rowcount
 
 
 def approval_decided(db: Session, config, paper: Paper, req: ApprovalRequest, outcome: str) -> None:

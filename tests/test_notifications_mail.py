@@ -233,6 +233,29 @@ def test_approval_request_and_decision_mail_the_right_officers_without_personal_
         assert "Hollowell" not in text and "7946" not in text
 
 
+def test_an_approval_request_closed_before_the_sweep_is_not_announced(mail_app, inbox, small_pdf, redact_available):
+    """Asked, then approved (or returned, or asked again) within the same minute: the approver was mailed
+    "approval asked" for a paper already published."""
+    app = mail_app(DIGEST_TIME="23:00")
+    client = app.test_client()
+
+    def call(who, url, **kwargs):
+        return client.post(url, headers={"Authorization": f"Bearer {app.tokens[who]}"}, **kwargs)
+
+    paper = call(OFFICERS[0], "/api/v1/papers", data={"file": (io.BytesIO(small_pdf), "p.pdf")},
+                 content_type="multipart/form-data").json["id"]
+    assert call(OFFICERS[0], f"/api/v1/papers/{paper}/publish").status_code == 202
+    assert call(OFFICERS[0], f"/api/v1/papers/{paper}/publish").status_code == 202  # asked again: replaced
+    assert [m.kind for m in outbox(app)] == ["approval_requested"]
+    assert call(OFFICERS[1], f"/api/v1/papers/{paper}/return", json={"note": "Check page 2"}).status_code == 200
+    assert [m.kind for m in outbox(app)] == ["approval_returned"]
+    assert call(OFFICERS[0], f"/api/v1/papers/{paper}/publish").status_code == 202
+    sweep(app, outbox(app)[-1].next_attempt_at)  # this one goes before the decision
+    assert call(OFFICERS[1], f"/api/v1/papers/{paper}/approve").status_code == 200
+    assert sorted((m.kind, m.state) for m in outbox(app)) == [
+        ("approval_approved", "pending"), ("approval_requested", "sent"), ("approval_returned", "sent")]
+
+
 def test_a_title_holding_redacted_text_is_left_out():
     from service.models import Paper
     from service.notifications import label
