@@ -148,6 +148,12 @@ def test_any_change_after_the_request_needs_a_new_approval(two, change):
     r = two(APPROVER, "POST", f"/api/v1/papers/{paper}/approve")
     assert r.status_code == 409 and "asked for again" in r.json["error"]
     assert two.app.test_client().get(f"/decisions/{slug}").status_code == 404
+    approver = two.app.test_client()
+    sign_in(approver, APPROVER)
+    page = approver.get(f"/officer/papers/{paper}/review").get_data(as_text=True)
+    # the out-of-date files are not offered as "exactly the files that will be published" (they may be gone)
+    assert "will not be published" in page and "exactly the files" not in page
+    assert "/approval/part1.pdf" not in page and "Approve and publish" not in page
     second = ask(two, paper)  # asking again replaces the old request
     assert second["request"] != first["request"]
     stale = two(APPROVER, "POST", f"/api/v1/papers/{paper}/approve", json={"request": first["request"]})
