@@ -73,7 +73,9 @@ def plan_redactions(doc: Document, analysis: Analysis, decisions: Decisions) -> 
         if 1 <= extra.page <= len(doc.pages):
             _add(plan, Target(extra.page - 1, tuple(extra.box), "BOX", extra.exemption))
     kept_texts = {normalise(i.text).casefold() for i in kept}
-    plan.values = [t for t in by_text if t not in kept_texts and any(c.isalnum() for c in t)]
+    # a bracketed placeholder ("[signature image]", "[unclear: …]" read by OCR) names no text to look for
+    plan.values = [t for t in by_text if t not in kept_texts and any(c.isalnum() for c in t)
+                   and not (t.startswith("[") and t.endswith("]"))]
     plan.kept = sorted(kept_texts)
     log.info("redaction plan: %d regions, %d values, %d kept", len(plan.targets), len(plan.values), len(kept))
     return plan
