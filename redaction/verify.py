@@ -19,7 +19,8 @@ text-poppler       the same with poppler's pdftotext (a missing pdftotext fails 
 raw-streams        a removed value is in any decompressed stream or string of the file (images, fonts too)
 metadata           a value of the input's Info or XMP metadata is in the file and not in its visible text
 boxes-empty        pdfium finds any character under a redaction box other than the box's label
-detection          detection, run again on the output, finds a removed value or anything under a box
+detection          detection, run again on the text the redaction changed (a line that reads exactly as in the
+                   input was read at analysis), finds a removed value or anything under a box
 links              a link's URI, decoded (percent, '+', mailto: address and name, tel: digits), holds a value
 images             an image cannot be decoded, or its metadata or samples hold a removed or metadata value
 image-metadata     an image still carries EXIF, XMP, IPTC or a comment segment
