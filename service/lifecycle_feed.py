@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from . import lifecycle_queries, public_queries
 from .feeds import Notice
 from .filters import uk_date
+from .public_words import plain_line  # words stored before they were cleaned must not break the feed
 
 
 def heading(d: public_queries.Decision) -> str:
@@ -28,14 +29,16 @@ def notices(db: Session, url_of: Callable[[str], str], limit: int = 50) -> list[
         name = w.reference or w.slug
         out.append((w.withdrawn_at, "withdrawn", Notice(
             "withdrawn", w.slug, w.withdrawn_on, f"Withdrawn: {name}",
-            f"This decision was withdrawn on {uk_date(w.withdrawn_on)}. {w.reason}", url_of(w.slug))))
+            f"This decision was withdrawn on {uk_date(w.withdrawn_on)}. {plain_line(w.reason or '')}",
+            url_of(w.slug))))
     for u in lifecycle_queries.recent_updates(db, limit):
         d = public_queries.get(db, u.slug)
         if d is None:  # not public (a deferred Part 1): nothing to announce
             continue
         out.append((u.at, "updated", Notice(
             f"updated-v{u.version}", u.slug, d.published_on, f"Updated: {heading(d)}",
-            f"Updated on {uk_date(u.on)}: {u.note or 'the published files were corrected'}.".replace("..", "."),
+            f"Updated on {uk_date(u.on)}: {plain_line(u.note or '') or 'the published files were corrected'}."
+            .replace("..", "."),
             url_of(u.slug))))
     out.sort(key=lambda e: e[0], reverse=True)
     return out[:limit]

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from redaction.pdf.matching import contains, normalise
 
 from .models import Paper
+from .public_words import plain_line
 
 MAX_VERSIONS = 100  # a chain of corrections is short; the bound only stops a cycle in bad data
 MIN_NUMBER_DIGITS = 6  # a run of this many digits in a value (a phone number) is also found by its digits alone
@@ -32,7 +33,7 @@ _NUMBER = re.compile(r"\+?\d(?:[\s().\-/\u2010-\u2015\u2212]*\d)*")
 def _words(text: str) -> str:
     """Letters and digits in lower case without accents, every other run of characters one space, with a
     space each side (so a value is found as whole words)."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    plain = "".join(c for c in unicodedata.normalize("NFKD", plain_line(text)) if not unicodedata.combining(c))
     return " " + " ".join(re.sub(r"[\W_]+", " ", plain.casefold()).split()) + " "
 
 

@@ -35,6 +35,7 @@ from scheduler.release import TRANSITIONS, last_due_date
 
 from . import audit, papers
 from .models import AuditEvent, Paper, Part, User
+from .public_words import plain_line
 from .redacted_text import holds_redacted_text, versions_of
 from .retiring import retire_parts
 
@@ -54,10 +55,10 @@ class VersionError(Exception):
 
 
 def clean_note(note: object) -> str:
-    if not isinstance(note, str) or len(" ".join(note.split())) < MIN_NOTE:
+    text = plain_line(note) if isinstance(note, str) else ""
+    if len(text) < MIN_NOTE:
         raise VersionError("Say what was corrected in a few words (the note is shown on the public page as "
                            "\"Updated on …\").", 400, "note")
-    text = " ".join(note.split())
     if len(text) > MAX_NOTE:
         raise VersionError(f"Keep the note under {MAX_NOTE} characters.", 400, "note")
     return text

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from . import audit, search_index
 from .filters import LONDON, uk_date
 from .models import Paper, User, utcnow
+from .public_words import plain_line
 from .redacted_text import holds_redacted_text
 from .retiring import retire_parts
 
@@ -43,7 +44,7 @@ def clean_reason(reason: object) -> str:
     """The reason as it will be shown: one line of plain words, within the length limits."""
     if not isinstance(reason, str):
         raise WithdrawError("Give the reason for withdrawing as text: it is shown on the public page.", 400)
-    text = " ".join(reason.split())
+    text = plain_line(reason)
     if len(text) < MIN_REASON:
         raise WithdrawError("Give the reason for withdrawing in a few words: it is shown on the public page.",
                             400)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from xml.etree import ElementTree
 from contextlib import ExitStack
 from datetime import datetime, timezone
 
@@ -159,6 +160,8 @@ def test_withdraw_unknown_paper(world, url, status):
     ("The budget was £410,000 for 14,000 calls in 2026.", ["07700 900678"], False),
     ("Extension 2231 is the switchboard.", ["020 7946 0999 (ext 2231)"], False),
     ("A clean reason for withdrawing it.", ["Ruby Sandhu", "", "—"], False),
+    # invisible characters do not hide a name that the page would show
+    ("Ru\u200bby Sand\u00adhu asked us to.", ["Ruby Sandhu"], True),
 ])
 def test_public_words_are_checked_the_way_a_reader_reads_them(text, values, found):
     from service.redacted_text import mentions
@@ -330,6 +333,12 @@ def test_a_correction_keeps_the_first_release_date_of_a_released_part2(world):
     assert feed.count("pcd-961/released</id>") == 1
     body = world.client.get("/api/v1/decisions/pcd-961").json
     assert body["updates"][0]["note"] == "The start date of the works is added."
+    # a reason pasted with control characters: stored as plain words, and the Atom feed still parses
+    r = world.api("POST", f"/api/v1/papers/{r.json['id']}/withdraw",
+                  json={"reason": "Withdrawn\u0000 while the\u0007 slipway contract\u00ad is renegotiated."})
+    assert r.status_code == 200 and r.json["reason"] == "Withdrawn while the slipway contract is renegotiated."
+    feed = world.client.get("/feed.atom")
+    assert feed.status_code == 200 and ElementTree.fromstring(feed.data).tag.endswith("feed")
 
 
 def test_the_feed_has_an_update_entry(world):
@@ -498,3 +507,15 @@ def test_a_correction_needs_a_second_officers_approval_too(make_app, redact_avai
     assert approved.status_code == 200 and approved.json["slug"] == "pcd-921", approved.json
     assert first.client.get("/decisions/pcd-921/part1.pdf").data != before
     assert NOTE in first.client.get("/decisions/pcd-921").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("  Withdrawn\nin error,\tsorry. ", "Withdrawn in error, sorry."),
+    ("Bell\u0007 and NUL\u0000 pasted", "Bell and NUL pasted"),            # XML cannot carry these
+    ("Sand\u00adhu, zero\u200bwidth, \u202eright-to-left", "Sandhu, zerowidth, right-to-left"),
+    ("lone \ud800 surrogate \ufffe", "lone surrogate"),
+])
+def test_public_words_are_one_plain_line(typed, stored):
+    from service.public_words import plain_line
+
+    assert plain_line(typed) == stored
