@@ -129,7 +129,9 @@ def run_scheduler(args: argparse.Namespace) -> int:
     releases = scheduler_for(cfg, db, mode="process")
     stop = threading.Event()  # the handler only sets it: SIGTERM during the start-up sweep waits for it
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    print(f"Release scheduler: {cfg['RELEASE_TIME']} Europe/London, sweeping every minute. "
+    every = int(cfg["SWEEP_SECONDS"])
+    print(f"Release scheduler: {cfg['RELEASE_TIME']} Europe/London, sweeping every "
+          f"{'minute' if every == 60 else f'{every} seconds'}. "
           f"Database: {_safe_url(cfg['DATABASE_URL'])}   Heartbeat: {heartbeat.path(cfg['DATA_DIR'])}")
     print(_mail_line(cfg))
     sys.stdout.flush()

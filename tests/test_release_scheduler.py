@@ -176,10 +176,10 @@ def test_scheduler_setting_is_checked(make_app):
         make_app(SCHEDULER="sometimes")
 
 
-def _foia(app, *args, **kwargs):
+def _foia(app, *args, settings: dict | None = None, **kwargs):
     """``foia ARGS`` on the app's own database and data folder (SQLite or PostgreSQL)."""
     env = {**os.environ, "FOIA_DATA_DIR": app.config["DATA_DIR"], "FOIA_ENV": "testing",
-           "FOIA_SECRET_KEY": "x", "FOIA_DATABASE_URL": app.config["DATABASE_URL"]}
+           "FOIA_SECRET_KEY": "x", "FOIA_DATABASE_URL": app.config["DATABASE_URL"], **(settings or {})}
     return subprocess.Popen([sys.executable, "-m", "service.cli", *args], cwd=ROOT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
@@ -197,10 +197,12 @@ def test_foia_scheduler_once(app, tmp_path):
 
 @pytest.mark.parametrize("stop", ["while starting", "while running"])
 def test_foia_scheduler_stops_cleanly_on_sigterm(app, tmp_path, stop):
-    proc = _foia(app, "scheduler")
+    every = {"while starting": "30", "while running": "60"}[stop]
+    proc = _foia(app, "scheduler", settings={"FOIA_SWEEP_SECONDS": every})
     try:
         line = proc.stdout.readline()              # printed after migrations, before the start-up sweep
         assert "Release scheduler" in line and "Heartbeat" in line
+        assert ("sweeping every 30 seconds" if every == "30" else "sweeping every minute") in line
         if stop == "while running":
             beat_file = heartbeat.path(tmp_path / "data")
             assert wait_for(lambda: beat_file.exists() or proc.poll() is not None, 30) and beat_file.exists()
