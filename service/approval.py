@@ -171,6 +171,14 @@ def approve(db: Session, paper: Paper, user: User, *, actor: str, request_id: in
         db.rollback()
         raise ApprovalError("This request was decided meanwhile (approved, returned or replaced). Look at the "
                             "paper again.", 409, "decided")
+    # A change saved while the files were read back: read the paper again under a lock (PostgreSQL's row
+    # lock; SQLite's write lock is held since the update above), so it is refused here, not published past.
+    db.execute(select(Paper).where(Paper.id == paper.id).with_for_update()
+               .execution_options(populate_existing=True)).scalar_one()
+    if req.fingerprint != fingerprint(paper) or paper.state != "ready":
+        db.rollback()
+        raise ApprovalError("The paper changed while it was being approved. It must be asked for again, so "
+                            "that the files approved are the files published.", 409, "out_of_date")
     audit.record(db, "publication approved", user=user, actor=actor, paper_id=paper.id, request=req.id,
                  requested_by=req.requested_by)
     notifications.approval_closed(db, [req.id])

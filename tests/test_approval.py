@@ -161,6 +161,33 @@ def test_any_change_after_the_request_needs_a_new_approval(two, change):
     assert two(APPROVER, "POST", f"/api/v1/papers/{paper}/approve").status_code == 200
 
 
+def test_a_change_saved_while_the_approval_runs_is_not_published_past(two, monkeypatch):
+    """The decisions were checked, then saved by another officer while the approved files were read back:
+    the approval went on and published, and the paper's decisions no longer said what was published."""
+    from service import approval
+    from service.models import Paper
+
+    data, slug = small_paper()
+    paper = upload(two, data)
+    ask(two, paper)
+    read_back = approval._verified_files
+
+    def and_meanwhile(db, *args):
+        files = read_back(db, *args)
+        with two.app.extensions["foia.db"].session() as other:
+            row = other.get(Paper, paper)
+            row.decisions = {**(row.decisions or {}), "deferred_until": "2030-01-01"}
+            other.commit()
+        return files
+
+    monkeypatch.setattr(approval, "_verified_files", and_meanwhile)
+    r = two(APPROVER, "POST", f"/api/v1/papers/{paper}/approve")
+    assert r.status_code == 409 and "asked for again" in r.json["error"]
+    got = two(APPROVER, "GET", f"/api/v1/papers/{paper}").json
+    assert got["state"] == "ready" and got["approval"]["state"] == "awaiting"
+    assert two.app.test_client().get(f"/decisions/{slug}").status_code == 404
+
+
 def test_files_changed_on_disk_are_never_published(two):
     data, slug = small_paper()
     paper = upload(two, data)
