@@ -70,12 +70,36 @@ def last_withdrawal(db: Session) -> datetime | None:
 
 
 def recent_updates(db: Session, limit: int = 50) -> list[Update]:
-    """Corrections of decisions still public, newest first (the current version of each)."""
-    rows = db.execute(select(Paper.slug, Paper.version, Paper.published_at, Paper.version_note)
-                      .where(Paper.state == "published", Paper.previous_id.is_not(None),
-                             Paper.slug.is_not(None), Paper.published_at.is_not(None))
-                      .order_by(Paper.published_at.desc(), Paper.id.desc()).limit(limit))
-    return [Update(*row) for row in rows]
+    """Corrections of decisions still public, newest first: every correction, not only the current version
+    (version 2's entry stays in the feed when version 3 is published), under the decision's current slug.
+    A decision withdrawn since takes its update entries out of the feed with its other entries."""
+    rows = db.execute(select(Paper.id, Paper.slug, Paper.state, Paper.version, Paper.published_at,
+                             Paper.version_note)
+                      .where(Paper.state.in_(("published", "superseded")), Paper.previous_id.is_not(None),
+                             Paper.published_at.is_not(None))
+                      .order_by(Paper.published_at.desc(), Paper.id.desc()).limit(limit)).all()
+    out: list[Update] = []
+    for paper_id, slug, state, version, at, note in rows:
+        slug = slug if state == "published" else _current_slug(db, paper_id)
+        if slug:
+            out.append(Update(slug, version, at, note))
+    return out
+
+
+def _current_slug(db: Session, paper_id: int) -> str | None:
+    """The slug of the published version that (through later corrections) replaced this one, or None."""
+    current, seen = paper_id, {paper_id}
+    for _ in range(100):  # a chain of corrections is short; the bound only stops a cycle in bad data
+        newer = db.execute(select(Paper.id, Paper.state, Paper.slug)
+                           .where(Paper.previous_id == current, Paper.state.in_(("published", "superseded")))
+                           .order_by(Paper.id.desc()).limit(1)).first()
+        if newer is None or newer.id in seen:
+            return None
+        if newer.state == "published":
+            return newer.slug
+        current = newer.id
+        seen.add(current)
+    return None
 
 
 def updates_of(db: Session, paper_id: int) -> list[Update]:

@@ -339,6 +339,8 @@ def test_a_correction_keeps_the_first_release_date_of_a_released_part2(world):
     assert r.status_code == 200 and r.json["reason"] == "Withdrawn while the slipway contract is renegotiated."
     feed = world.client.get("/feed.atom")
     assert feed.status_code == 200 and ElementTree.fromstring(feed.data).tag.endswith("feed")
+    assert "pcd-961/updated-v2</id>" not in feed.get_data(as_text=True)  # withdrawn: its entries leave
+
 
 
 def test_the_feed_has_an_update_entry(world):
@@ -356,6 +358,16 @@ def test_the_history_keeps_both_versions(world):
     assert "superseded" in events(world, world.ids["corrected"])
     for paper_id in (world.ids["corrected"], world.ids["v2"]):  # both schedules stay available
         assert world.api("GET", f"/api/v1/papers/{paper_id}/redactions").status_code == 200
+
+def test_a_second_correction_keeps_the_first_ones_feed_entry(world):
+    r = world.api("POST", f"/api/v1/papers/{world.ids['v2']}/versions", content_type="multipart/form-data",
+                  data={"file": (io.BytesIO(V2 + b"\n"), "v3.pdf"), "note": "The grant's payment dates are added."})
+    assert r.status_code == 201, r.json
+    world.publish(r.json["id"])
+    feed = world.client.get("/feed.atom").get_data(as_text=True)
+    assert "pcd-921/updated-v2</id>" in feed and "pcd-921/updated-v3</id>" in feed and NOTE in feed
+    body = world.client.get("/api/v1/decisions/pcd-921").json
+    assert [u["version"] for u in body["updates"]] == [3, 2]
 
 
 def test_a_correction_of_a_withdrawn_decision_is_never_published(world):
