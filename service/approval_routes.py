@@ -138,4 +138,7 @@ def api_send_back(paper_id: int):
 def api_approval_file(paper_id: int, number: int):
     paper = _api_paper(paper_id)
     response = _send(paper, number) if paper is not None else None
-    return response or error_response(404, "no file of this paper is waiting for approval")
+    if response is None:
+        return error_response(404, "no file of this paper is waiting for approval")
+    response.headers["Cache-Control"] = "no-store"  # a Part 2 not public yet: never kept (as officer pages)
+    return response

@@ -86,6 +86,7 @@ def test_publishing_waits_for_another_officer_who_gets_exactly_the_published_fil
     for n in (1, 2):
         r = two(APPROVER, "GET", f"/api/v1/papers/{paper}/approval/part{n}.pdf")
         assert r.status_code == 200 and r.mimetype == "application/pdf"
+        assert r.headers["Cache-Control"] == "no-store"  # a Part 2 not public yet is never kept by a cache
         files[n] = r.data
         assert hashlib.sha256(r.data).hexdigest() == request["files"][f"part{n}"]["sha256"]
         assert b"Hollowell" not in r.data
