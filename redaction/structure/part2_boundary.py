@@ -93,7 +93,7 @@ def read_boundary(doc: Document, text: str) -> Boundary:
 
 
 def find_heading(text: str) -> int | None:
-    """Where the first Part 2 heading starts in ``text`` (after its numbering marks), or None."""
+    """Where the first Part 2 heading starts in ``text`` (its numbering included), or None."""
     for m in _PART2_HEADING.finditer(text):
         window = text[m.end(): m.end() + MEANING_WINDOW]
         if _PART2_MEANING.search(window) or WITHHOLDS.search(window) or _MEANING_FIRST.match(window):
