@@ -7,7 +7,6 @@ Errors are one line on stderr with exit status 2.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
 EXIT_BAD_INPUT = 2
@@ -162,12 +161,9 @@ def _safe_url(url: str) -> str:
 def user_add(args: argparse.Namespace) -> int:
     from .accounts import AccountError, create_user
 
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Password again: ") != password:
-            _fail("the passwords do not match")
+    from .user_commands import read_password
+
+    password = read_password(args.password_stdin)
     _, db = _database()
     with db.session() as session:
         try:

@@ -23,6 +23,11 @@ from .review_groups import group_key
 MAX_TEXTS = 200
 MAX_BOXES = 500
 TEXT_FIELDS = {"title": 500, "reference": 64, "summary": 5000}
+ONE_LINE_FIELDS = ("title", "reference")  # a line break there would reach page titles, feeds and e-mail subjects
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
 DATE_FIELDS = {"deferred_until": "the Part 1 publication date", "release_on": "the release date",
                "review_on": "the review date"}
 RAW_FIELDS = ("reference", "title", "summary", "add_text", "redact_texts", "part2_mode", "part2_page",
@@ -104,7 +109,9 @@ def read(paper, form, bulk: tuple[str, str] | None = None) -> Draft:
     decisions["confirmed"] = confirmed
     if not errors:
         errors.collect("decisions", None, check_decisions, paper, decisions)  # the one validation, as the API's
-    fields = {k: values[k].strip()[:limit] for k, limit in TEXT_FIELDS.items()}
+    fields = {k: _one_line(values[k]) if k in ONE_LINE_FIELDS else values[k].strip()
+              for k in TEXT_FIELDS}
+    fields = {k: v[:TEXT_FIELDS[k]] for k, v in fields.items()}
     if not errors:
         public_field_errors(paper, decisions, fields, errors)
     return Draft(decisions=None if errors else decisions, fields=fields, errors=errors, values=values,

@@ -44,8 +44,12 @@ def read_password(from_stdin: bool) -> str:
 
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    password = getpass.getpass("Password: ")
-    if getpass.getpass("Password again: ") != password:
+    try:
+        password = getpass.getpass("Password: ")
+        again = getpass.getpass("Password again: ")
+    except EOFError:
+        _fail("no password given: type it at the prompt, or pipe it in with --password-stdin")
+    if again != password:
         _fail("the passwords do not match")
     return password
 

@@ -148,6 +148,9 @@ def _user(app, email="officer@example.org"):
      "at least 10 characters", ("officer", True)),
     (("user", "disable", "nobody@example.org"), "", 2, "no user with that e-mail address", ("officer", True)),
     (("user", "enable", "officer@example.org"), "", 0, "Enabled officer@example.org", ("officer", True)),
+    # no terminal and nothing piped in: a clear refusal, never "internal error (EOFError)"
+    (("user", "set-password", "officer@example.org"), "", 2, "no password given", ("officer", True)),
+    (("user", "add", "new@example.org"), "", 2, "no password given", ("officer", True)),
 ])
 def test_user_commands(app, officer, cli, argv, stdin, code, said, state):
     status, out, err = cli(*argv, stdin=stdin)

@@ -259,6 +259,16 @@ def test_a_title_holding_redacted_text_is_refused_on_save_not_only_at_publish(cl
     assert paper_row(app).preview is None  # no preview says "ready" for a paper publication would refuse
 
 
+@pytest.mark.parametrize("typed", ["Interpreting\r\nservices contract", "Interpreting \n\n services\tcontract"])
+def test_a_title_is_kept_on_one_line(client, app, part2_pdf, typed):
+    """A line break in a title would reach page titles, feeds and e-mail subjects: the form keeps one line."""
+    upload(client, app, part2_pdf)
+    form = review_form(client, title=typed, reference="PCD\n956")
+    assert post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review").status_code == 303
+    row = paper_row(app)
+    assert (row.title, row.reference) == ("Interpreting services contract", "PCD 956")
+
+
 def test_discard_removes_the_files(client, app, small_pdf):
     upload(client, app, small_pdf)
     client.get("/officer/papers/1/pages/1.png")
