@@ -18,12 +18,12 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from redaction.pdf.matching import contains
 from scheduler.release import release_due
 
 from . import audit, pdfwork, pdftasks, publish_guard, versions
 from .db import get_db
 from .models import Paper, Part, User, utcnow
+from .redacted_text import mentions
 from . import search_index
 from .papers import storage
 
@@ -285,7 +285,8 @@ def public_fields_with_redacted_text(paper: Paper) -> list[str]:
     values += [f["text"] for f in (paper.analysis or {}).get("personal_data", [])
                if overrides.get(f["id"], f["action"]) == "redact" and not f["text"].startswith("[")]
     fields = {"reference": paper.reference, "title": paper.title, "summary": paper.summary}
-    return [name for name, text in fields.items() if text and any(contains(text, v) for v in values if v)]
+    # compared as a reader reads them (apostrophes, accents, punctuation, number spacing): service.redacted_text
+    return [name for name, text in fields.items() if text and mentions(text, [v for v in values if v])]
 
 
 def unique_slug(db: Session, paper: Paper) -> str:

@@ -531,3 +531,16 @@ def test_public_words_are_one_plain_line(typed, stored):
     from service.public_words import plain_line
 
     assert plain_line(typed) == stored
+
+
+def test_the_title_check_reads_like_the_reason_check():
+    """Publication's check of the reference, title and summary uses the same reading (a curly apostrophe)."""
+    from types import SimpleNamespace
+
+    from service.publishing import public_fields_with_redacted_text
+
+    probe = SimpleNamespace(decisions={"redact_texts": ["NDX-4471"]}, reference="PCD 977",
+                            analysis={"personal_data": [{"id": "p1-a", "text": "Patrick O'Halloran",
+                                                         "action": "redact"}]},
+                            title="Grievance of Patrick O’Halloran", summary="Site ndx 4471 is closed.")
+    assert public_fields_with_redacted_text(probe) == ["title", "summary"]
