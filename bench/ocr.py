@@ -14,6 +14,7 @@ lines read in Part 1 (must be 0). Judged by tests/scans/judge.py, which does not
     .venv/bin/python bench/ocr.py              # the committed (tuning) set
     .venv/bin/python bench/ocr.py --holdout    # the held-out set, generated afresh (never committed)
     .venv/bin/python bench/ocr.py --fresh      # a second held-out set, made after the first was looked at
+    .venv/bin/python bench/ocr.py --unseen     # tests/scans/unseen: committed before the engine read it
 """
 
 from __future__ import annotations
@@ -82,15 +83,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--holdout", action="store_true", help="the held-out set, generated into a temp folder")
     parser.add_argument("--fresh", action="store_true", help="the second held-out set (after the first was seen)")
+    parser.add_argument("--unseen", action="store_true",
+                        help="tests/scans/unseen (other people, wording and fonts; committed before it was read)")
     args = parser.parse_args()
     tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"machine: nproc={os.cpu_count()} {tesseract}")
     with tempfile.TemporaryDirectory() as tmp:
         held = args.holdout or args.fresh
-        folder = Path(tmp) if held else SCANS
-        manifest = make_set(folder, holdout=args.holdout, fresh=args.fresh) if held else _manifest()
+        folder = Path(tmp) if held else SCANS / "unseen" if args.unseen else SCANS
+        manifest = make_set(folder, holdout=args.holdout, fresh=args.fresh) if held else _manifest(folder)
         paths = [folder / f"{name}.pdf" for name in manifest]
-        kind = "second held-out" if args.fresh else "held-out" if args.holdout else "tuning (committed)"
+        kind = ("second held-out" if args.fresh else "held-out" if args.holdout
+                else "unseen (committed, never tuned on)" if args.unseen else "tuning (committed)")
         print(f"set: {kind}{' (generated now)' if held else ''}, {len(paths)} papers")
         a_pages, a_time = _anchor(paths)
         e_pages, e_time = _engine(paths)
@@ -135,10 +139,10 @@ def main() -> None:
               f"{total['read_back']:9} {total['layer']:5}/{total['ordinary']:<5} {total['part2']:8}")
 
 
-def _manifest() -> dict:
+def _manifest(folder: Path) -> dict:
     import json
 
-    return json.loads((SCANS / "manifest.json").read_text())
+    return json.loads((folder / "manifest.json").read_text())
 
 
 if __name__ == "__main__":

@@ -301,8 +301,127 @@ def make_set(out: Path, *, holdout: bool = False, fresh: bool = False) -> dict:
     return manifest
 
 
+# --- the unseen set (tests/scans/unseen/): committed before the engine ever read it --------------------------
+# Other people, other wording, other fonts and other scanning; measured once by ``bench/ocr.py --unseen``.
+UNSEEN_PEOPLE = [
+    ("Florentyna Gatehouse", "Allotments Officer", "020 7946 0364", "07700 900587", "florentyna.gatehouse@eastbrook-bc.example.gov.uk"),
+    ("Obadiah Kettleworth", "Principal Solicitor", "0113 496 0471", "07700 900206", "o.kettleworth@eastbrook-bc.example.gov.uk"),
+    ("Saoirse Mbeki-Lund", "Parks Development Lead", "0161 496 0538", "07700 900719", "saoirse.mbeki-lund@eastbrook-bc.example.gov.uk"),
+    ("Leopold Achterberg", "Assistant Director, Environment", "020 7946 0845", "07700 900492", "l.achterberg@eastbrook-bc.example.gov.uk"),
+    ("Imogen Farquharson-Diaz", "Tenancy Liaison Officer", "0113 496 0196", "07700 900634", "imogen.farquharson@eastbrook-bc.example.gov.uk"),
+    ("Tobias Wrenfield", "Budget Accountant", "0161 496 0927", "07700 900358", "t.wrenfield@eastbrook-bc.example.gov.uk"),
+    ("Anneliese Corcoran", "Community Engagement Manager", "020 7946 0712", "07700 900841", "anneliese.corcoran@eastbrook-bc.example.gov.uk"),
+    ("Dmitri Hollowell", "Head of Green Spaces", "0113 496 0653", "07700 900175", "dmitri.hollowell@eastbrook-bc.example.gov.uk"),
+]
+UNSEEN_ORDINARY = [
+    "Cabinet agreed a phased increase in allotment rents over the next three years.",
+    "Plot holders over the state pension age will keep their concession for now.",
+]
+UNSEEN_PART2 = [
+    "The legal advice on the lease renewal with the landowner is summarised below.",
+    "Counsel considers the break clause could be exercised without compensation.",
+]
+_UNSEEN_FONTS = {"LiberationSerif": "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+                 "LiberationSerif-Bold": "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
+                 "DejaVuSansCondensed": "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf",
+                 "DejaVuSansCondensed-Bold": "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Bold.ttf",
+                 "LiberationSans": "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+                 "LiberationSans-Bold": "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"}
+
+
+def _register_unseen_fonts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name, path in _UNSEEN_FONTS.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, path))
+        if not name.endswith("-Bold"):
+            _BOLD[name] = f"{name}-Bold"
+
+
+def _unseen_paper(people, reference: str, *, part2: bool) -> list[list[tuple[str, int]]]:
+    """Two pages in other wording than the tuning papers: an allotments decision naming four people."""
+    a, b, c, d = people
+    page1 = [
+        (f"Record of decision {reference} - Allotment rents 2029 to 2032", 14), ("", 10),
+        ("Open report", 12), ("", 10),
+        (UNSEEN_ORDINARY[0], 11), (UNSEEN_ORDINARY[1], 11), ("", 10),
+        (f"Lead officer: {a[0]} ({a[1]}). Any questions to", 11),
+        (f"{a[4]} or phone {a[2]}.", 11), ("", 10),
+        (f"Legal implications were checked by {b[0]}, {b[1]}, who can", 11),
+        (f"be reached on mobile {b[3]} and at {b[4]}", 11), ("", 10),
+        ("Exempt information", 12),
+        ("Does this decision have an exempt appendix? " + ("Yes" if part2 else "No"), 11),
+    ]
+    page2 = [
+        ("Engagement with plot holders", 12),
+        (f"Site meetings were led by {c[0]}, {c[1]}, during March.", 11),
+        (f"For the meeting notes ring {c[2]} or write to {c[4]}", 11), ("", 10),
+        (f"Decision maker: {d[0]}", 11), (d[1], 11), (f"Office {d[2]} / mobile {d[3]}", 11), ("", 10),
+    ]
+    if part2:
+        page2 += [("Part 2 - Exempt appendix", 12),
+                  ("FOIA Sec 42 Legal professional privilege: exempt until 30/09/2030.", 11),
+                  (UNSEEN_PART2[0], 11), (UNSEEN_PART2[1], 11)]
+    return [page1, page2]
+
+
+def _unseen_planted(people) -> list[dict]:
+    a, b, c, d = people
+    rows = [(a[0], "PERSON", 1), (a[4], "EMAIL_ADDRESS", 1), (a[2], "PHONE_NUMBER", 1),
+            (b[0], "PERSON", 1), (b[3], "PHONE_NUMBER", 1), (b[4], "EMAIL_ADDRESS", 1),
+            (c[0], "PERSON", 2), (c[2], "PHONE_NUMBER", 2), (c[4], "EMAIL_ADDRESS", 2),
+            (d[0], "PERSON", 2), (d[2], "PHONE_NUMBER", 2), (d[3], "PHONE_NUMBER", 2)]
+    return [{"text": t, "type": k, "page": p} for t, k, p in rows]
+
+
+def _unseen_scan(people, reference: str, *, dpi: int, noise: bool, skew: float, seed: int, quality: int,
+                 font: str, part2: bool = False) -> bytes:
+    rng = random.Random(seed)
+    images = _render(_text_pdf(_unseen_paper(people, reference, part2=part2), font), dpi)
+    return _as_pdf([_jpeg(_scan(im, rng, noise=noise, skew=skew * (1 if n % 2 == 0 else -1)), quality)
+                    for n, im in enumerate(images)])
+
+
+def make_unseen(out: Path = OUT / "unseen") -> dict:
+    """The unseen set: two noisy 150 dpi papers (other fonts, skew and JPEG quality), a 300 dpi paper with
+    a Part 2, and a mixed paper (a screenshot on a text page, a noisy 150 dpi annex with a signature photo)."""
+    _register_unseen_fonts()
+    out.mkdir(parents=True, exist_ok=True)
+    first, second = UNSEEN_PEOPLE[:4], UNSEEN_PEOPLE[4:]
+    ref = "EB 2029/03"
+    papers = {
+        "unseen150_noisy_serif": (lambda: _unseen_scan(first, ref, dpi=150, noise=True, skew=1.4, seed=7301,
+                                                       quality=45, font="LiberationSerif"),
+                                  {"dpi": 150, "noise": True, "part2": False}, _unseen_planted(first)),
+        "unseen150_noisy_condensed": (lambda: _unseen_scan(second, ref, dpi=150, noise=True, skew=2.1, seed=7302,
+                                                           quality=40, font="DejaVuSansCondensed"),
+                                      {"dpi": 150, "noise": True, "part2": False}, _unseen_planted(second)),
+        "unseen300": (lambda: _unseen_scan(second, ref, dpi=300, noise=True, skew=0.6, seed=7303, quality=60,
+                                           font="LiberationSans", part2=True),
+                      {"dpi": 300, "noise": True, "part2": True}, _unseen_planted(second)),
+        "unseen_mixed": (lambda: mixed(first[1:] + first[:1], ref, seed=7304),
+                         {"dpi": 150, "noise": True, "part2": False}, _mixed_planted(first[1:] + first[:1])),
+    }
+    manifest = {}
+    for name, (make, about, planted) in papers.items():
+        (out / f"{name}.pdf").write_bytes(make())
+        mixed_paper = name == "unseen_mixed"
+        manifest[name] = {**about, "planted": planted,
+                          "ordinary": ORDINARY[1:] if mixed_paper else UNSEEN_ORDINARY,
+                          "part2": UNSEEN_PART2 if about["part2"] else []}
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+    return manifest
+
+
 def main() -> None:
-    make_set(OUT)
+    import sys
+
+    if "--unseen" in sys.argv:
+        make_unseen()
+    else:
+        make_set(OUT)
 
 
 if __name__ == "__main__":
