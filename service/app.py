@@ -17,6 +17,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import base_url, errors, filters, headers, metrics
+from .validation import BoundedJSONProvider
 from . import public_microcache
 from .config import load_config
 from .db import Database, close_session, pool_settings
@@ -33,6 +34,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     cfg = load_config(overrides)
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder="static")
     app.config.update(cfg)
+    app.json = BoundedJSONProvider(app)  # issue 15: JSON nested too deep is a 400, not a 500
     app.config.update(
         MAX_CONTENT_LENGTH=int(cfg["MAX_UPLOAD_MB"]) * 1024 * 1024 + 64 * 1024,  # + room for the form
         SESSION_COOKIE_HTTPONLY=True,

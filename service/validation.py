@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from flask.json.provider import DefaultJSONProvider
+
 from redaction.decisions import Decisions
 from redaction.errors import InputError
 
@@ -30,6 +32,7 @@ MAX_TEXTS = 200
 MAX_TEXT_CHARS = 500
 MAX_BOXES = 500
 MAX_LABEL_CHARS = 32
+MAX_DEPTH = 6                     # the deepest real shape: boxes → entry → box → number is 4
 DATE_FIELDS = ("deferred_until", "release_on", "review_on")
 
 
@@ -89,16 +92,20 @@ def check_decisions(paper, data: dict, today: date | None = None) -> Decisions:
     return decisions
 
 
-def _non_finite(value, path: str, problems: list[str]) -> None:
-    """Every float in the JSON must be finite (json reads NaN, Infinity and 1e309 as floats)."""
+def _non_finite(value, path: str, problems: list[str], depth: int = 0) -> None:
+    """Every float in the JSON must be finite (json reads NaN, Infinity and 1e309 as floats), and nothing
+    nests deeper than decisions do (a deep structure under an unknown key would be stored and passed on)."""
+    if depth > MAX_DEPTH:
+        problems.append(f"the decisions nest more than {MAX_DEPTH} levels deep (decisions have at most 4)")
+        return
     if isinstance(value, float) and not math.isfinite(value):
         problems.append(f"{path} must be a finite number")
     elif isinstance(value, dict):
         for key, item in value.items():
-            _non_finite(item, f"{path}.{key}", problems)
+            _non_finite(item, f"{path}.{key}", problems, depth + 1)
     elif isinstance(value, list):
         for i, item in enumerate(value[:MAX_BOXES + 1]):
-            _non_finite(item, f"{path}[{i}]", problems)
+            _non_finite(item, f"{path}[{i}]", problems, depth + 1)
     elif isinstance(value, str) and path.endswith(("box", "y", "x", "page")) and value.strip().lower() in (
             "nan", "inf", "-inf", "infinity", "-infinity", "+inf"):
         problems.append(f"{path} must be a finite number")
@@ -152,3 +159,14 @@ def refusal_restores(paper):
                      reason="publication refused")
         db.commit()
     return restore
+
+
+class BoundedJSONProvider(DefaultJSONProvider):
+    """Flask's JSON, with a body nested past Python's recursion limit read as invalid JSON (400), not a
+    ``RecursionError`` (500) — for every route that reads JSON (``app.json``)."""
+
+    def loads(self, s, **kwargs):
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError:
+            raise ValueError("the JSON nests too deep") from None

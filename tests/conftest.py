@@ -29,6 +29,21 @@ def need(condition: bool, reason: str) -> None:
         pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashing():
+    """Argon2 with minimal parameters in-process: each production-strength hash costs ~0.1-1 s of CPU on a
+    busy machine, and the suite signs in hundreds of times. Hashes still round-trip (the tests of
+    sign-in, password changes and hash-work bounds count real checks); production's parameters are
+    checked in tests/test_accounts.py."""
+    from argon2 import PasswordHasher
+
+    from service import accounts
+
+    previous = accounts.use_password_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    yield
+    accounts.use_password_hasher(previous)
+
+
 # --- the app -------------------------------------------------------------------------------------------
 
 def _postgres_url() -> str | None:

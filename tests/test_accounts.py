@@ -331,3 +331,29 @@ def test_migration_0006_keeps_every_row_and_never_reuses_an_old_id(tmp_path):
                        f"updated_at) VALUES ('uploaded', 'p.pdf', 0, 0, {stamp}, {stamp})"))
         assert c.execute(text("SELECT max(id) FROM papers")).scalar() == 8
     engine.dispose()
+
+
+# --- password hashing ----------------------------------------------------------------------------------
+
+def test_production_hashes_keep_argon2_defaults_and_old_hashes_upgrade(app):
+    """The suite hashes with cheap parameters (tests/conftest.py); the service itself keeps argon2-cffi's
+    (checked in a fresh interpreter), and a hash made with them still signs in and is upgraded."""
+    import subprocess
+    import sys
+
+    from argon2 import PasswordHasher
+
+    from service.models import User
+
+    made = subprocess.run([sys.executable, "-c", "from service.accounts import hash_password; "
+                           "print(hash_password('a long enough password'))"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    assert made.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    add_user(app)
+    with _db(app) as db:
+        user = db.scalar(select(User))
+        user.password_hash = PasswordHasher().hash(PASSWORD)  # as stored by a production service
+        db.commit()
+    assert sign_in(app.test_client()).status_code == 302
+    with _db(app) as db:
+        assert db.scalar(select(User)).password_hash.startswith("$argon2id$v=19$m=1024,t=1,p=1$")  # upgraded

@@ -186,3 +186,16 @@ def test_uploads_in_flight_per_officer_are_bounded(make_app, small_pdf):
     r = upload("officer@example.org")
     assert r.status_code == 429 and "waiting for analysis" in r.json["error"]
     assert upload("other@example.org").status_code == 201  # another officer is not held up
+
+
+def test_json_nested_too_deep_is_refused_not_a_500(api, small_pdf):
+    """QA of issue 15: a body nested past the recursion limit was a 500, and a deep structure under an
+    unknown key was saved and broke the redaction ("error on our side")."""
+    paper_id = _upload(api, small_pdf)
+    before = _paper(api.app, paper_id)
+    url = f"/api/v1/papers/{paper_id}/publish"
+    r = api("POST", url, data='{"a": ' + "[" * 5000 + "]" * 5000 + "}", content_type="application/json")
+    assert r.status_code == 400 and "JSON object" in r.json["error"]
+    r = api("POST", url, data='{"note": ' + '{"a":' * 50 + "1" + "}" * 50 + "}", content_type="application/json")
+    assert r.status_code == 422 and "levels deep" in r.json["error"], r.json
+    assert _paper(api.app, paper_id) == before
