@@ -28,6 +28,7 @@ from .pdf.part import PartOutput, build_part
 from .pdf.plan import Plan, plan_redactions
 from .pdf.sanitize import metadata_values
 from .pdf.split import part_specs
+from .picture_search import texts_in_pictures
 from .reading_order import SPLIT_WARNINGS, Split, point_split
 from .scan_pages import is_scan
 from .verify import Expectations, verify
@@ -60,7 +61,8 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
     loaded = load(data, limits)                                              # 0. load
     try:
         doc = _document(loaded, analysis)
-        plan = plan_redactions(doc, analysis, decisions)                     # 1. plan
+        pictured = texts_in_pictures(loaded.pdfium, doc, decisions.redact_texts)  # officer texts in scans
+        plan = plan_redactions(doc, analysis, decisions, pictured)           # 1. plan
         boundary = _boundary(analysis, decisions, doc)
         specs = part_specs(doc, boundary)                                    # 2. split
         redactions = {p: plan.regions(p) for p in range(len(doc.pages))}
@@ -241,5 +243,5 @@ def _report(analysis: Analysis, plan: Plan, outputs: list[PartOutput], boundary,
     report["verification"] = {"passed": True, "checks": checks}
     if plan.texts_not_found:  # never the texts themselves: they are what the officer wants removed
         report["warnings"].append(f"{plan.texts_not_found} of the texts to redact everywhere were not found in "
-                                  "the paper's text (check the spelling; text inside images cannot be found)")
+                                  "the paper's text or in the pictures OCR read (check the spelling)")
     return report

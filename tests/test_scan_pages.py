@@ -17,7 +17,7 @@ from redaction import analyse, redact
 from redaction.analysis import Analysis
 from redaction.errors import LeakDetected
 from tests.conftest import need
-from tests.scans.judge import fuzzy_in, judge, text_layer
+from tests.scans.judge import fuzzy_in, judge, ocr_pages, text_layer
 
 SCANS = Path(__file__).parent / "scans"
 MANIFEST = json.loads((SCANS / "manifest.json").read_text())
@@ -148,3 +148,21 @@ def test_pages_ocr_cannot_read_confidently_ask_the_officer(broken, reason, monke
     analysis = analyse(data, "scan.pdf")
     assert "image_pages" in analysis.needs_confirmation
     assert any(reason in w for w in analysis.warnings)
+
+
+def test_a_text_added_to_redact_everywhere_is_blanked_in_scans_from_a_stored_analysis(analysed):
+    """The officer adds texts that are only pixels — one in the scanned annex, one in the screenshot — and
+    redacts from the analysis as stored at upload: both are blanked (the verifier's OCR passes) and neither is
+    read back, in the pixels or the text layer; before, the verifier refused the paper."""
+    from redaction.decisions import Decisions
+
+    data, analysis = analysed["mixed"]
+    stored = Analysis.from_dict(json.loads(json.dumps(analysis.to_dict())))
+    texts = ["statutory notice period", "before Friday"]
+    decisions = Decisions(redact_texts=texts, confirmed=list(stored.needs_confirmation))
+    result = redact(data, stored, decisions)
+    read = "\n".join(ocr_pages(result.part1)) + text_layer(result.part1)
+    assert not any(fuzzy_in(t, read) for t in texts)
+    assert "consultation" in read.lower()  # the rest of the annex is still there and searchable
+    assert not any("texts to redact everywhere were not found" in w for w in result.report["warnings"])
+    assert "ocr" in result.report["verification"]["checks"]

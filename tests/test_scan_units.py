@@ -143,3 +143,28 @@ def test_digits_read_as_letters_in_a_number_are_put_right(word, mended):
     from redaction.picture_text import mend_words
 
     assert [w.text for w in mend_words(_words(word))] == [mended]
+
+
+@pytest.mark.parametrize("words, text, found", [
+    ("Operation Nightjar began", "Operation Nightjar", ["Operation Nightjar"]),
+    ("0peration Night jar, began", "operation nightjar", ["0peration Night jar"]),  # O as 0, a split word
+    ("after a statutory notlce period.", "statutory notice period", ["statutory notlce period"]),  # one slip
+    ("Jo Bellamy and jo bell.", "Jo Bell", ["jo bell"]),  # a short text: whole words, exactly
+    ("call 07700 9OO4l2 now", "07700 900412", ["07700 9OO4l2"]),
+    ("Operation Nightingale", "Operation Nightjar", []),  # three edits in 17 letters: another text
+    ("nothing here", "Operation Nightjar", []),
+])
+def test_added_texts_are_found_in_ocr_words_allowing_its_slips(words, text, found):
+    from redaction.picture_search import spans
+
+    assert [words[s:e] for s, e in spans(words, text)] == found
+
+
+def test_added_text_in_a_picture_gets_the_boxes_of_its_words_one_per_line():
+    from redaction.picture_search import mentions
+    from redaction.picture_text import Picture, joined
+
+    words = _words("ring", "Operation") + _words("Nightjar", "today", line=2)
+    boxes = mentions(joined(Picture(page=1, box=(0, 0, 300, 300), words=words)), "Operation Nightjar")
+    assert boxes == [(words[1].box[0] - 1, 99.0, words[1].box[2] + 1, 111.0),
+                     (words[2].box[0] - 1, 99.0, words[2].box[2] + 1, 111.0)]

@@ -42,7 +42,10 @@ class Plan:
         return [Region(t.box, t.exemption, "redaction", t.type) for t in self.targets if t.page == page]
 
 
-def plan_redactions(doc: Document, analysis: Analysis, decisions: Decisions) -> Plan:
+def plan_redactions(doc: Document, analysis: Analysis, decisions: Decisions,
+                    pictured: dict[str, list[tuple[int, Box]]] | None = None) -> Plan:
+    """``pictured``: officer texts -> their mentions in pictures, (0-based page, box), read by OCR
+    (:func:`redaction.picture_search.texts_in_pictures`); the text layer's mentions are found here."""
     plan = Plan()
     redacted, kept = [], []
     for item in analysis.personal_data:
@@ -61,8 +64,11 @@ def plan_redactions(doc: Document, analysis: Analysis, decisions: Decisions) -> 
     for text in decisions.redact_texts:
         by_text.setdefault(normalise(text).casefold(), ("TEXT", "s40(2)"))
     officer_texts = {normalise(t).casefold() for t in decisions.redact_texts}
+    in_pictures: dict[str, list[tuple[int, Box]]] = {}
+    for text, boxes in (pictured or {}).items():
+        in_pictures.setdefault(normalise(text).casefold(), []).extend(boxes)
     for text, (kind, exemption) in by_text.items():
-        found = _find(doc, text)
+        found = _find(doc, text) + (in_pictures.get(text, []) if text in officer_texts else [])
         if not found and text in officer_texts:
             plan.texts_not_found += 1
         for page, box in found:
