@@ -22,11 +22,11 @@ SYNTH_DIR = HERE / "detect_papers"
 NEW_DIR = SYNTH_DIR / "new"  # the issue-12 set: rendered by several producers, split by file name
 # tune: tuned on; holdout: the first unseen half, measured once and then used for tuning; unseen: the
 # second unseen set, written after that; fresh: a third never-seen set, written after the unseen set
-# had been used for tuning; tune2: a second tuning set written after all of those had been tuned on.
-# sealed: the final measure, never in SPLITS: nothing reads its files unless asked for by name
-# (new_cases("sealed"), bench/detect.py --sealed) (tests/detect_papers/new/README.md)
-SPLITS = ("tune", "holdout", "unseen", "fresh", "tune2")
-SEALED = "sealed"
+# had been used for tuning; tune2: a second tuning set written after all of those had been tuned on;
+# sealed: the final unseen measure, measured once (at 8ad1009) and its misses printed, then given over to
+# tuning like the others (tests/detect_papers/new/README.md).
+SPLITS = ("tune", "holdout", "unseen", "fresh", "tune2", "sealed")
+SEALED = "sealed"  # the name bench/detect.py --sealed still accepts
 TEST_POLICY = HERE / "detect_policy.toml"
 TYPES = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "SIGNATURE")
 _LABEL = LABEL
@@ -116,8 +116,7 @@ def synthetic_cases() -> list[Case]:
 
 def new_cases(split: str | None = None) -> list[Case]:
     """The committed PDFs of the new set (tests/detect_papers/new), one split (see SPLITS) or all of
-    SPLITS. The sealed split is read only when asked for by name: its files are skipped by their name,
-    before they are opened."""
+    SPLITS."""
     cases = []
     for path in new_paths(split):
         paper = parse_new_paper(path)
@@ -129,11 +128,11 @@ def new_cases(split: str | None = None) -> list[Case]:
 
 def new_paths(split: str | None = None) -> list[Path]:
     """The rendered labelled sources (a .txt with its .pdf; a paper still being written has no PDF yet)
-    of one split, chosen by file name before any is opened, or of every split but the sealed one."""
+    of one split, chosen by file name before any is opened, or of every split of SPLITS."""
     if split is not None:
         paths = NEW_DIR.glob(f"{split}_*.txt")
     else:
-        paths = (p for p in NEW_DIR.glob("*.txt") if not p.name.startswith(f"{SEALED}_"))
+        paths = (p for p in NEW_DIR.glob("*.txt") if p.name.split("_", 1)[0] in SPLITS)
     return sorted(p for p in paths if p.with_suffix(".pdf").exists())
 
 

@@ -54,7 +54,7 @@ _PARTICLE_FORMS = NAME_PARTICLES | CAPS_PARTICLES  # "de", "De" and "DE"
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
                      "NameJobRecognizer", "JobSurnameRecognizer", "MailHeaderNameRecognizer",
-                     "SignOffNameRecognizer")
+                     "SignOffNameRecognizer", "DoubleBarrelledNameRecognizer")
 
 
 @dataclass
@@ -96,6 +96,10 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
                 words, after_abbreviation = titled_job, True
     # a cell's name wrapped word by word is whole as the cell rule found it ("Rutendo" / "Mavhunga")
     wrapped_cell = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "CellNameRecognizer" and "\n" in text[start:end]
+    # ... and a given name and double-barrelled surname that fill their lines ("Maximilian" / "Asamoah-Lisle")
+    wrapped_cell = wrapped_cell or (meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "DoubleBarrelledNameRecognizer"
+                                    and "\n" in text[start:end] and _starts_line(text, start)
+                                    and _alone_on_its_line(text, text.rfind("\n", start, end) + 1, end))
     kept = words if wrapped_cell else _name_words(text, words, from_rule)
     if kept and len(kept) >= 3 and kept[0][2].casefold() in PLACE_FIRST_WORDS:
         kept = kept[1:]  # "Brixton Cecily Cattermole": the place of the row before, then the name
@@ -252,8 +256,10 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
                     len(kept) >= 2 and kept[-1][2] not in _PARTICLE_FORMS and _is_field_value(text, kept[0][0])):
                 break  # the next line is a new field, or the name already filled its field's line
             if not _continues_over_break(text, kept, w):
-                if len(kept) >= 2:
-                    break  # "Lucinda Barraclough-Fenn" + "DMPC Decision" on the next line
+                if len(kept) >= 2 or (_ends_table_row(text, kept[0][0], s) and (from_rule or skipped_lead)):
+                    # "Lucinda Barraclough-Fenn" + "DMPC Decision" on the next line; "CM Tregaskis" ending
+                    # a table row ("April 2029 1,184 61 CM Tregaskis" / "May 2029 ...")
+                    break
                 kept = []  # "Brixton" ended the cell above: the name starts on this line
         if len(kept) >= 2 and (_JOB_AFTER.match(text, e) or _TITLE_AFTER.match(text, e)):
             break  # "Barnaby Blenkinsop Custody officer": the word names the job, not the person
@@ -308,8 +314,15 @@ def _continues_over_break(text: str, kept, word: str) -> bool:
     joined = r"[ \t]+".join(re.escape(w) for w in [*(k[2] for k in kept), word])
     if re.search(rf"(?<![\w-]){joined}(?![\w-])", text):
         return True
+    next_start = text.find(word, kept[-1][1])
+    if next_start >= 0 and _ends_table_row(text, kept[0][0], next_start):
+        return False  # a table row ends with the name; the next line is the next row ("May 2029 1,203")
     if len(kept) > 1:
-        return kept[-1][2] in _PARTICLE_FORMS
+        # a particle never ends a name; after a particle and a word, a last word that ends the sentence
+        # goes on ("Mr Lorcan Mac Giolla" / "Bhríde."), one that starts a table's next cell does not
+        return kept[-1][2] in _PARTICLE_FORMS or (
+            kept[-2][2] in _PARTICLE_FORMS and next_start >= 0
+            and bool(re.match(r"[ \t]*[.,;:)]", text[next_start + len(word):next_start + len(word) + 3])))
     line_start = text.rfind("\n", 0, kept[0][0]) + 1
     head = text[line_start:kept[0][0]]
     if not head.strip():
@@ -318,7 +331,20 @@ def _continues_over_break(text: str, kept, word: str) -> bool:
         above = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
         # ... or ends in a title ("Co-investigators: Prof" / "Gaspard" / "Nwosu-Leclerc"): a name follows it
         return bool(re.search(r"[a-z],[ \t]*$", above) or _TITLE_AT_END.search(above))
+    if _TITLE_AT_END.search(head.rstrip(" \t").rstrip(".")):
+        return True  # "Sig. Raffaele" / "Bonfiglio": the dot ends a title, not a sentence
     return not re.search(r"[.!?;]\s*$", head)
+
+
+# The next line is a table's next row: up to four words, then its figures ("May 2029 1,203 38",
+# "Advanced Nurse Practitioner 8a 2.0").
+_ROW_OF_FIGURES = re.compile(r"(?:[^\W\d_][\w'’-]*[ \t]+){1,4}\d")
+
+
+def _ends_table_row(text: str, name_start: int, next_word: int) -> bool:
+    """The word on the next line starts a row of figures ("CM Tregaskis" / "May 2029 1,203 38 CM ..."):
+    the line break ends the name (``name_start`` is where the name begins)."""
+    return bool(_ROW_OF_FIGURES.match(text, next_word, next_word + 60))
 
 
 _TITLE_AT_END = re.compile(rf"(?<![\w-])(?:{TITLE})[ \t]*$")
@@ -344,7 +370,10 @@ def _starts_line(text: str, pos: int) -> bool:
 def _is_field_value(text: str, pos: int) -> bool:
     """The name starts its line, or follows a label ("Contact: ...", "Report author ..."): a form's field,
     which ends at the line end. A name in prose may run on to the next line."""
-    head = text[text.rfind("\n", 0, pos) + 1:pos]
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:pos]
+    if not head.strip() and line_start and _TITLE_AT_END.search(text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]):
+        return False  # "... given by Mr" / "Lorcan Mac Giolla" / "Bhríde.": prose broken after the title
     return not head.strip() or ":" in head or bool(_FIELD_HEAD.match(head))
 
 

@@ -19,6 +19,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from .recognizers.agent_name import AgentNameRecognizer
 from .recognizers.cell_name import CellNameRecognizer
+from .recognizers.double_barrelled_name import DoubleBarrelledNameRecognizer
 from .recognizers.email import OfflineEmailRecognizer
 from .recognizers.field_label_name import FieldLabelNameRecognizer
 from .recognizers.job_surname import JobSurnameRecognizer
@@ -88,7 +89,7 @@ def _build(ner: bool) -> AnalyzerEngine:
                        FieldLabelNameRecognizer(), NameRankRecognizer(), RoleNounNameRecognizer(),
                        AgentNameRecognizer(), ParticleNameRecognizer(), CellNameRecognizer(), NameJobRecognizer(),
                        JobSurnameRecognizer(), MailHeaderNameRecognizer(), SignOffNameRecognizer(),
-                       SignatureRecognizer()):
+                       DoubleBarrelledNameRecognizer(), SignatureRecognizer()):
         registry.add_recognizer(recognizer)
     if ner:
         nlp_engine = NerOnlySpacyEngine(

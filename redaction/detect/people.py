@@ -84,6 +84,8 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
     for email in (m for m in others if m.type == "EMAIL_ADDRESS"):
         _person_from_email(text, text[email.start:email.end], people)
     for person in people:
+        _wrapped_full_names(text, person)
+    for person in people:
         person.decision = policy.for_person(person.names or {person.surname}, person.ranks, person.roles)
         for m in person.mentions:
             m.decision = person.decision
@@ -197,7 +199,8 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     post_nominal = "|".join(map(re.escape, policy.after_name or {}))
     # letters of honours may come between ("Dame Jo Bell DBE MP")
     after_name = re.compile(rf"^(?:[ \t]+(?:{_HONOURS}))*[ \t]+(?P<role>{post_nominal})(?![\w])") if post_nominal else None
-    post_line = re.compile(rf"^[ \t]*{_POST_LABEL}?(?:(?i:the)[ \t]+)?(?P<role>{role})[ \t]*\.?[ \t]*$")
+    # (a signature block read on into the text after it: "London Fire Commissioner. This decision was ...")
+    post_line = re.compile(rf"^[ \t]*{_POST_LABEL}?(?:(?i:the)[ \t]+)?(?P<role>{role})[ \t]*(?:\.?[ \t]*$|\.[ \t]+[A-Z])")
     for person in people:
         for m in person.mentions:
             hit = (before.search(text[max(0, m.start - 80):m.start]) or after.match(text[m.end:m.end + 80])
@@ -311,7 +314,7 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
         return
     written = _written_name(text, first, surname)
     wrapped = _wrapped_names(text, first, surname)
-    known = _find(people, surname, first)
+    known = _find(people, surname, first) or _one_barrel(people, surname, first)
     if known is not None:
         # "Ms Wróblewska" or "C. Blackwood" found, "lucja.wroblewska@..." gives the first name: the full
         # name (and the first name alone where it acts, "Cressida said") is then the same person
@@ -331,15 +334,28 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
                          mentions=[Mention("PERSON", s, e, 0.8) for s, e in wrapped]))
 
 
+def _one_barrel(people: list[Person], surname: str, first: str) -> Person | None:
+    """"anselm.desouza@" for Anselm de Souza-Prentice: an address may keep one part of a double-barrelled
+    surname; the same first name and that part are the same person."""
+    key, first_key = name_key(surname), name_key(first)
+    for p in people:
+        if p.first and name_key(p.first) == first_key and "-" in p.surname and any(
+                name_key(part) == key for part in p.surname.split("-")):
+            return p
+    return None
+
+
 # A narrow table cell wraps a name inside a word, with no hyphen ("Cordelia" / "Amankw" / "ah"): between
 # two letters a line break may stand, between the first name and the surname any space or one break.
 _IN_WORD_BREAK = r"(?:[ \t]*\n[ \t]*)?"
+# ... and the address drops the name's apostrophe and hyphen ("callum.okeeffenwosu@" for "O'Keeff" / "e-Nwosu")
+_BETWEEN_LETTERS = rf"['’-]?{_IN_WORD_BREAK}"
 
 
 def _wrapped_names(text: str, first: str, surname: str) -> list[tuple[int, int]]:
     """The spans where the paper writes the e-mail's first name and surname with a break inside a word."""
     def letters(word: str) -> str:
-        return _IN_WORD_BREAK.join(f"(?i:{re.escape(c)})" for c in word)
+        return _BETWEEN_LETTERS.join(f"(?i:{re.escape(c)})" for c in word)
     pattern = rf"(?<![\w.@'’-]){letters(first)}[ \t]*\n?[ \t]*{letters(surname)}(?![\w.@'’-])"
     out = []
     for m in re.finditer(pattern, text):
@@ -347,6 +363,21 @@ def _wrapped_names(text: str, first: str, surname: str) -> list[tuple[int, int]]
         if len(words) > 2:  # a break inside a word: the plain case is found as a written name
             out.append((m.start(), m.end()))
     return out
+
+
+def _wrapped_full_names(text: str, person: Person) -> None:
+    """A narrow table cell wraps a name inside a word ("Cllr Penrose M" / "aguire-Okafor"): every person
+    known by a full name is looked for wrapped so too, not only one named by an e-mail address."""
+    taken = [(m.start, m.end) for m in person.mentions]
+    for name in sorted(person.names):
+        words = name.split()
+        if len(words) != 2 or len(words[0]) < 3:
+            continue
+        letters = "".join(c for c in words[1] if c.isalpha())
+        for start, end in _wrapped_names(text, words[0].casefold(), letters.casefold()):
+            if not _overlaps(start, end, taken):
+                person.mentions.append(Mention("PERSON", start, end, 0.8))
+                taken.append((start, end))
 
 
 def _written_name(text: str, first: str, surname: str) -> list[str] | None:

@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
-from .vocabulary import (COMMON_WORD_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, PROFESSIONS,
-                         THING_WORDS)
+from .vocabulary import (COMMON_WORD_FIRST_NAMES, INSTITUTION_PREFIXES, NAME_PARTICLES, NOT_NAME_WORDS,
+                         ORGANISATION_WORDS, PROFESSIONS, THING_WORDS)
 
 # A name alone, followed by one of these, is the person speaking or acting ("Okafor said").
 _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "must", "said", "says",
@@ -42,7 +42,9 @@ _WORD_AFTER = re.compile(r"\s*([^\W\d_][\w'’-]*)")
 _POSSESSED = re.compile(r"['’]s?[ \t]+([A-Z][\w'’-]*)")
 # Any rank, title or role abbreviation, listed or not ("SIO Raman", "CSM Okafor"): only the surname of a
 # person already found elsewhere is taken after one, so an unknown abbreviation is enough.
-_ABBREVIATION = r"(?:[TA]/)?[A-Z]{2,5}(?![\w/])"
+# (not an institution's letters: "HMP Haverigg" is a prison)
+_ABBREVIATION = (r"(?:[TA]/)?(?!(?:" + "|".join(sorted(INSTITUTION_PREFIXES, key=len, reverse=True))
+                 + r")(?![\w/]))[A-Z]{2,5}(?![\w/])")
 # A job written as a title before a surname ("Charge Nurse Bell", "Surveyor Bell"): the profession, capitalised.
 _JOB_TITLE = "(?:" + "|".join(re.escape(p.capitalize()) for p in sorted(PROFESSIONS, key=len, reverse=True)) + ")"
 _TITLED = re.compile(rf"(?<![\w/])(?:{RANK}|{TITLE}|{_ABBREVIATION}|{_JOB_TITLE}){SEP}(?:(?P<m>{NAME_WORD}|{PARTICLE}){SEP})?"
@@ -67,6 +69,10 @@ def titled_surnames(text: str) -> list[Titled]:
             keys.append(name_key(m.group("m") + m.group("s")))
             starts.append(m.start("m"))
         out.append(Titled(m.start("s"), m.end("s"), tuple(keys), tuple(starts)))
+        if m.group("m") and "\n" in text[m.end("m"):m.start("s")]:
+            # "Matron Okafor-Leyland" / "Community Staff Nurse": the surname ends the line, the word on
+            # the next line is the next cell's
+            out.append(Titled(m.start("m"), m.end("m"), (name_key(m.group("m")),), (m.start("m"),)))
     return out
 
 
@@ -87,7 +93,8 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     found = [(m.start(), m.end()) for name in person.names for m in re.finditer(words_pattern(name.split()), text)
              if not names_a_thing(text, m.start(), m.end())]
     key = name_key(person.surname)
-    found += [(t.starts[t.keys.index(key)], t.end) for t in titled if key in t.keys]
+    found += [(_with_first_name(text, t, person) if t.keys.index(key) == 0 else t.starts[t.keys.index(key)], t.end)
+              for t in titled if key in t.keys]
     surname = words_pattern(person.surname.split())
     if person.names and len(person.surname) > 2 and person.surname not in NOT_NAME_WORDS:
         distinct = _no_word(person.surname)
@@ -114,6 +121,22 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
             out.append((start, end))
             taken.append((start, end))
     return out
+
+
+def _with_first_name(text: str, t: Titled, person) -> int:
+    """Where a titled surname starts: "ANP Heath Villanueva" takes the word between the title and the surname
+    as the person's first name (a word like "Heath" too) when the person has no other first name, or this
+    one; "Mr Villanueva" starts at the surname."""
+    if len(t.starts) < 2:
+        return t.starts[0]
+    first = text[t.starts[1]:t.starts[0]].split()[0]
+    folded = first.casefold()
+    if not first[:1].isupper() or folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or folded in _PARTICLES:
+        return t.starts[0]
+    if person.first and name_key(person.first) != name_key(first) and not (
+            len(person.first) == 1 and name_key(first).startswith(person.first)):
+        return t.starts[0]
+    return t.starts[1]
 
 
 def _no_word(surname: str) -> bool:

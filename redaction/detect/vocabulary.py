@@ -62,6 +62,13 @@ OTHER_RANKS: dict[str, str] = {
     "Assistant Chief Officer": "Assistant Chief Officer",
     "Leading Firefighter": "Leading Firefighter", "Deputy Commander": "Deputy Commander",
     "Assistant Commander": "Assistant Commander",
+    # fire ranks abbreviated word by word in fire service papers ("Stn Mgr Jo Bell", "Grp Cdr Bell")
+    "Stn Mgr": "Station Manager", "Stn Cdr": "Station Commander", "Grp Mgr": "Group Manager",
+    "Grp Cdr": "Group Commander", "Wtch Mgr": "Watch Manager", "Wch Mgr": "Watch Manager",
+    "Wtch Cdr": "Watch Commander", "Crew Mgr": "Crew Manager", "Area Mgr": "Area Manager", "Stn Off": "Station Officer",
+    # prison grades as written before a name ("Gov Jo Bell", "The Governor, Jo Bell"): not chief officers
+    "Gov": "Governor", "Governor": "Governor", "Dep Gov": "Deputy Governor", "Deputy Governor": "Deputy Governor",
+    "Dir": "Director",
 }
 # A capitalised word right before "Commander" that still leaves the police rank ("Acting Commander",
 # "the MPS Commander"); any other ("Regional Commander") makes it a role, not the chief officer rank.
@@ -74,6 +81,7 @@ TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
                            "Rt Hon", "The Rt Hon", "Right Honourable", "Hon",
                            # other languages' titles in papers on foreign firms and visitors
                            "Mme", "Mlle", "Herr", "Frau", "Signor", "Signora", "Sra", "Señor", "Señora",
+                           "Sig", "Sig.ra", "Sig.na", "Dott", "Dott.ssa", "Avv", "Ing", "Dhr", "Mevr", "Hr", "Fru",
                            # ships' masters, pilots and armed forces officers in port, harbour and defence papers
                            "Capt", "Captain", "Lt", "Lieut", "Lieutenant", "Cdr", "Lt Cdr", "Wg Cdr", "Sqn Ldr",
                            "Flt Lt", "Col", "Lt Col", "Colonel", "Brig", "Brigadier",
@@ -115,7 +123,8 @@ COMMON_WORD_FIRST_NAMES: frozenset[str] = frozenset({
     "dean", "major", "king", "prince", "duke", "page", "hunter", "carter", "mason", "sterling", "rich",
     "penny", "sally", "robin", "jay", "drew", "gene", "chance", "harmony", "justice", "lane", "max", "don",
     "ray", "gale", "hazel", "olive", "violet", "reed", "wade", "sandy", "misty", "crystal", "destiny",
-    "sunday", "patience", "mercy", "blessing", "precious", "honour", "constance", "prudence", "verity",
+    "heath", "rowan", "sage", "wren", "lark", "river",
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "patience", "mercy", "blessing", "precious", "honour", "constance", "prudence", "verity",
     # and places: "Victoria is the busiest station"
     "victoria", "chelsea", "florence", "jordan", "india", "georgia", "sydney", "paris", "austin", "lincoln",
     "kingston", "brent", "devon", "camden", "stratford", "orlando", "charlotte", "kent",
@@ -158,7 +167,8 @@ JOB_NOUNS: tuple[str, ...] = (
 # Rank and title abbreviations: never a word of a name ("Mike West Det Supt" is "Mike West").
 ABBREVIATIONS: frozenset[str] = frozenset(
     w.rstrip(".") for key in (*POLICE_RANKS, *TITLES) for w in key.split()
-    if len(w) <= 4 and w not in ("Lord", "Lady", "Miss", "Dame")) | {"Det", "Ch", "Supt", "Insp", "Sgt"} | POST_NOMINALS
+    if len(w) <= 4 and w not in ("Lord", "Lady", "Miss", "Dame")) | {"Det", "Ch", "Supt", "Insp", "Sgt"} | POST_NOMINALS \
+    | {"Stn", "Grp", "Mgr", "Cdr", "Wtch", "Wch", "Gov", "Dep"}
 
 # Labels on forms after which a name is expected ("Report author: Mike West").
 FIELD_LABELS: tuple[str, ...] = (
@@ -191,6 +201,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     "lawyers", "barristers", "chambers", "engineers", "planners", "valuers", "auctioneers", "agents",
     "advisers", "advisors", "co", "opticians", "chemists", "vets", "actuaries",
     "llc", "gmbh", "bv", "sa", "pty", "corporation", "corp",
+    # company suffixes of other languages ("Ceardlann Dóiteáin Teo", "Gwasanaethau Cymru Cyf", "Rossi SpA")
+    "teo", "teoranta", "cyf", "cyfyngedig", "spa", "srl", "sarl", "nv", "aps", "kft",
     # places and works named after a place or person that are never surnames ("Northolt Aerodrome", "Jo Bell
     # Viaduct", "Elmstead Crematorium")
     "aerodrome", "airport", "airfield", "airbase", "heliport", "barracks", "harbour", "marina", "docks", "pier",
@@ -288,6 +300,11 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     *PROFESSIONS,
     # field labels that follow a name in a block ("Tamsin Achebe-Ward Position: ...")
     "position", "designation", "address", "organisation", "directorate", "extension", "ext", "fax", "mob",
+    # a table's heading row ("Option Description Cost", "Item Detail", "Role Band") and the units of a
+    # body's area ("WESSEX AREA", "Northern Region"): never a word of a name
+    "option", "options", "description", "detail", "details", "status", "notes", "comment", "total", "amount",
+    "reference", "ref", "outcome", "outcomes", "action", "actions", "category", "type", "month", "year",
+    "area", "areas", "region", "division", "zone", "sector", "locality",
 })
 
 # Firms named after their founders that public bodies' papers name as advisers and contractors ("valued
@@ -319,4 +336,12 @@ PLACE_FIRST_WORDS: frozenset[str] = frozenset({
     "city", "greater", "inner", "outer", "central", "upper", "lower", "new", "old", "great", "little",
     # Welsh street and place words that start a place's name ("Heol y Bont", "Maes Glas", "Llwyn Teg")
     "heol", "ffordd", "stryd", "llwyn", "maes", "cwm", "coed", "nant", "pont", "plas", "ystad", "lôn",
+})
+
+
+# Letters before a name that make it a vessel, an institution or a base, not a person ("HMP Haverigg",
+# "HMYOI Cookham Wood", "RAF Northolt", "MV Jo Bell"): never a title.
+INSTITUTION_PREFIXES: frozenset[str] = frozenset({
+    "MV", "MT", "HMS", "RMS", "SS", "FV", "RV", "HMY", "MY", "SV", "RFA", "HMP", "HMYOI", "YOI", "IRC", "STC", "RAF",
+    "HMNB",
 })

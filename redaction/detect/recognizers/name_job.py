@@ -15,7 +15,7 @@ import re
 
 from ..vocabulary import JOB_NOUNS, PROFESSIONS
 from .base import RuleRecognizer
-from .patterns import FULL_NAME, RANK, name_words, plausible_name
+from .patterns import FULL_NAME, RANK, TITLE, name_words, plausible_name
 
 _NOUN = "(?i:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True))) + ")s?"
 # up to four words of the job before its noun ("Senior Evaluation Officer", "Non-executive Director")
@@ -44,10 +44,23 @@ class NameJobRecognizer(RuleRecognizer):
         out = []
         for rule in (_APPOSITION, _ROW, _ELECTED, _ACTING):
             for m in _matches(rule, text):
+                if rule is _ROW and _TITLED_LATER.search(text, m.end(), _line_end(text, m.end())):
+                    continue  # "Tissue Viability Nurse Specialist 7 1.0 Sister Jo Bell": the row's person is titled
+
                 end = _plausible_end(m.group("name"))
                 if end:
                     out.append(self.result(m.start("name"), m.start("name") + end))
         return out
+
+
+# A title or rank and a capitalised word later on a row: the row names its person there, so the words
+# that start it are a job title ("Tissue Viability Nurse Specialist ... Sister Jo Bell").
+_TITLED_LATER = re.compile(rf"(?<![\w/-])(?:{TITLE}|{RANK})[ \t]+[A-Z]")
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _matches(rule: re.Pattern, text: str):

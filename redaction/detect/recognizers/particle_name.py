@@ -1,6 +1,7 @@
-"""Irish and Scottish Gaelic names, which NER trained on news text rarely knows: "Aoife Ní Fhaoláin",
-"Dara Ó Briain", "Máire Nic Giolla", "Dónal Mhic Aoidh". A first name, a Gaelic particle and a
-capitalised word are a name wherever they stand; the particles are never English words."""
+"""Irish, Scottish Gaelic and Welsh names, which NER trained on news text rarely knows: "Aoife Ní
+Fhaoláin", "Dara Ó Briain", "Máire Nic Giolla", "Dónal Mhic Aoidh", "Reuben Mac Cárthaigh", "Rhodri ap
+Hywel". A first name, a particle and a capitalised word are a name wherever they stand; the particles are
+never English words in that place (a capitalised word before and after)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ import re
 from .base import RuleRecognizer
 from .patterns import END, NAME_WORD, SEP, name_words, plausible_name
 
-_GAELIC = r"(?:Ní|Nic|Ó|Uí|Mhic)"
+# Irish and Scottish Gaelic particles, "Mac" written apart ("Reuben Mac Cárthaigh", "Lorcan Mac Giolla
+# Bhríde", "Alasdair Mac an Bhaird") and the Welsh "ap"/"ab" ("Rhodri ap Hywel", "Siôn ab Owain"); an
+# article may follow the particle ("Mac an", "Nic an", "Ó an").
+# "Mac" apart is also a computer ("an Apple Mac Pro"): only before an article or a word of five letters
+# or more, and never after an article.
+_GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|Mac(?=[ \t]+(?:an|a['’]|na)[ \t]|[ \t]*\n?[ \t]*\w{5}))"
+           r"(?:[ \t]+(?:an|a['’]|na))?")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:a|an|the)[ \t]+$")
 _PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{NAME_WORD}{SEP}{_GAELIC}{SEP}{NAME_WORD}"
                             rf"(?:{SEP}{NAME_WORD}(?={SEP}|$|[,.;:)]))?){END}")
 
@@ -22,6 +30,6 @@ class ParticleNameRecognizer(RuleRecognizer):
         out = []
         for m in _PARTICLE_NAME.finditer(text):
             words = name_words(m.group("name"))
-            if plausible_name([words[0], words[-1]]):
+            if plausible_name([words[0], words[-1]]) and not _ARTICLE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
                 out.append(self.result(m.start("name"), m.end("name")))
         return out

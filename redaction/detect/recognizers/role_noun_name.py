@@ -65,12 +65,27 @@ class RoleNounNameRecognizer(RuleRecognizer):
         out = [self.result(m.start("name"), m.end("name")) for m in _ROLE_NOUN.finditer(text)]
         # a label or an organisation's letters say less than a job noun: the whole name must be plausible
         # ("Secretary: Democratic Services" is no name)
-        return out + [self.result(m.start(g), m.end(g)) for rule in (_POST_LABEL, _OF_ACRONYM, _DESCRIBED, _APPOSITION)
+        return out + [self.result(m.start(g), m.start(g) + end) for rule in (_POST_LABEL, _OF_ACRONYM, _DESCRIBED, _APPOSITION)
                       for m in _overlapping(rule, text) for g in ("name", "name2", "name3") if g in rule.groupindex
-                      and m.group(g) and plausible_name(name_words(m.group(g)))
+                      and m.group(g) and (end := _plausible_end(m.group(g), rule is _POST_LABEL and g == "name"))
                       # a post as a title takes a name over a line break only in prose, where punctuation
                       # ends the name ("Treasurer Jo" / "Bell;"); "Lead Due" / "Escalation training" is a table
                       and not (g == "name3" and "\n" in m.group(g) and not re.match(r"[;,.)]", text[m.end(g):]))]
+
+
+def _plausible_end(name: str, cut_at_break: bool) -> int | None:
+    """Where the name ends: the whole if plausible; after a post and a comma, a name read on over a line
+    break into a heading ("the Monitoring Officer, Jo" / "Bell" / "Contacts") is cut back to the words
+    before that break, if two at least are a plausible name."""
+    if plausible_name(name_words(name)):
+        return len(name)
+    if not cut_at_break:
+        return None
+    for cut in reversed([m.start() for m in re.finditer(r"[ \t]*\n", name)]):
+        words = name_words(name[:cut])
+        if len(words) >= 2 and plausible_name(words):
+            return cut
+    return None
 
 
 def _overlapping(rule: re.Pattern, text: str):
