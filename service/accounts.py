@@ -28,6 +28,7 @@ _DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TOKEN_PREFIX = "foia_"
 MIN_PASSWORD = 10
+MAX_PASSWORD = 1024  # sign-in reads at most this many characters: a longer password could never be typed in
 
 
 class AccountError(ValueError):
@@ -75,6 +76,8 @@ def create_user(session: Session, email: str, password: str, role: str = "office
         raise AccountError(f"role must be one of: {', '.join(ROLES)}")
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"the password needs at least {MIN_PASSWORD} characters")
+    if len(password) > MAX_PASSWORD:
+        raise AccountError(f"the password may have at most {MAX_PASSWORD} characters")
     if session.scalar(select(User).where(User.email == email)):
         raise AccountError("a user with that e-mail address already exists")
     user = User(email=email, password_hash=hash_password(password), role=role)

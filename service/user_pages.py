@@ -149,4 +149,6 @@ def user_change(user_id: int, action: str):
     if myself and action == "password":  # their own sessions ended with it: keep this browser signed in
         begin_session(db, user)
     flash(message.format(email=email, role=role))
+    if myself and (role != "admin" or action == "disable"):  # no longer an administrator: the list is 403
+        return redirect(url_for("officer.dashboard"), code=303)
     return redirect(url_for("officer.user_list"), code=303)

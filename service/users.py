@@ -17,12 +17,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import audit, sessions
-from .accounts import MIN_PASSWORD, AccountError, hash_password, normalise_email
+from .accounts import MAX_PASSWORD, MIN_PASSWORD, AccountError, hash_password, normalise_email
 from .models import ROLES, ApiToken, User, utcnow
 
 log = logging.getLogger(__name__)
-
-MAX_PASSWORD = 1024  # argon2 hashes any length; a megabyte "password" is only work for us
 
 
 @dataclass

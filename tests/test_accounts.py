@@ -151,6 +151,9 @@ def _user(app, email="officer@example.org"):
     # no terminal and nothing piped in: a clear refusal, never "internal error (EOFError)"
     (("user", "set-password", "officer@example.org"), "", 2, "no password given", ("officer", True)),
     (("user", "add", "new@example.org"), "", 2, "no password given", ("officer", True)),
+    # longer than sign-in reads: the account could never sign in (QA of issue 15)
+    (("user", "add", "new@example.org", "--password-stdin"), "p" * 1025 + "\n", 2, "at most 1024",
+     ("officer", True)),
 ])
 def test_user_commands(app, officer, cli, argv, stdin, code, said, state):
     status, out, err = cli(*argv, stdin=stdin)
@@ -357,3 +360,16 @@ def test_production_hashes_keep_argon2_defaults_and_old_hashes_upgrade(app):
     assert sign_in(app.test_client()).status_code == 302
     with _db(app) as db:
         assert db.scalar(select(User)).password_hash.startswith("$argon2id$v=19$m=1024,t=1,p=1$")  # upgraded
+
+
+def test_an_admin_who_makes_themselves_an_officer_lands_on_the_dashboard(app, officer):
+    """QA of issue 15: demoting or disabling oneself redirected to the user list, which then answered 403."""
+    add_user(app, "boss@example.org", role="admin")
+    add_user(app, "deputy@example.org", role="admin")
+    admin = _signed_in(app, "boss@example.org")
+    r = post_form(admin, "/officer/users/2/role", {"role": "officer"}, page="/officer/users")
+    assert r.status_code == 303 and r.headers["Location"].endswith("/officer/")
+    assert admin.get("/officer/").status_code == 200 and _user(app, "boss@example.org") == ("officer", True)
+    deputy = _signed_in(app, "deputy@example.org")
+    r = post_form(deputy, "/officer/users/3/role", {"role": "admin"}, page="/officer/users")
+    assert r.headers["Location"].endswith("/officer/users")  # still an administrator: back to the list
