@@ -103,6 +103,17 @@ def test_fuzzy_matcher_tolerates_ocr_errors(text, found):
     assert m.search(text) is found
 
 
+@pytest.mark.parametrize("value, text, found", [
+    ("J Abernethy", "the Mayor of London, Julian Abernethy, launched", False),  # an initial is never an edit
+    ("J Abernethy", "signed J Abemethy", True),  # rn read as m
+    ("Julian Abernethy", "Ju1ian Abernethy", True),
+    ("Ebenezer Tchamba", "Ebenezer Tchanba said", True),
+    ("Vivian Warren", "Vivian VVarren", True),
+])
+def test_fuzzy_matcher_edits_never_make_one_person_another(value, text, found):
+    assert FuzzyMatcher([value]).search(text) is found
+
+
 def test_line_matcher_finds_most_of_a_line_not_a_few_words():
     line = "The tender evaluation scores for the three bidders are set out in the table below."
     m = LineMatcher([line], own="The committee thanked the three bidders.")

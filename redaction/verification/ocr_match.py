@@ -6,7 +6,8 @@ OCR reads "Okafor" as "0kafor", "Bell" as "Be11", drops a letter or splits a wor
 * values: both sides folded as the exact matcher folds them, then letters OCR confuses with digits mapped to
   one class (o/0, i/l/1/|, s/5, b/8, z/2), and each value of 8 or more letters and digits allowed one edit
   (insertion, deletion or substitution) per 8 characters, at most 3, by the ``regex`` module's fuzzy
-  matching; shorter values must match exactly after the folding (a short value with an edit allowed would
+  matching (never in an initial or the value's first letter); "rn" and "vv" are folded to "m" and "w" on
+  both sides; shorter values must match exactly after the folding (a short value with an edit allowed would
   match ordinary words). A value under 12 characters needs word boundaries, as in the exact matcher.
 * Part 2 lines: a line of 6 words or more leaks when half or more of its three-word sequences (and at least
   two) are in the text, after the same folding — a line OCR misreads a word of still has most of them.
@@ -29,23 +30,48 @@ _MIN_LINE_WORDS = 6
 _SHINGLE = 3
 
 
+_CONFUSED_PAIRS = (("rn", "m"), ("vv", "w"))  # letter pairs OCR reads as one letter (and back)
+
+
 def ocr_fold(text: str) -> str:
-    return collapse(text).translate(_CONFUSED)
+    folded = collapse(text)
+    for pair, letter in _CONFUSED_PAIRS:
+        folded = folded.replace(pair, letter)
+    return folded.translate(_CONFUSED)
 
 
 class FuzzyMatcher:
     """``search(text)``: whether any value is in ``text`` (OCR output) allowing OCR's errors."""
 
     def __init__(self, values: list[str]):
-        folded = sorted({ocr_fold(v).replace(" ", "") for v in values if ocr_fold(v).strip()}, key=len, reverse=True)
-        self._patterns = [self._pattern(v) for v in folded]
+        folded = sorted({tuple(ocr_fold(v).split()) for v in values if ocr_fold(v).strip()},
+                        key=lambda words: len("".join(words)), reverse=True)
+        self._patterns = [self._pattern(words) for words in folded]
         self.empty = not self._patterns
 
     @staticmethod
-    def _pattern(value: str) -> regex.Pattern:
-        body = " ?".join(regex.escape(c) for c in value)
+    def _pattern(words: tuple[str, ...]) -> regex.Pattern:
+        """The value's letters with optional spaces between them; the edits OCR may make are allowed in the
+        words of two letters or more, never in an initial nor the value's first letter: an edit there turns
+        one person into another ("J Abernethy" is not "Julian Abernethy", whose "J" starts another word)."""
+        value = "".join(words)
         edits = 0 if len(value) < _MIN_FUZZY else min(_MAX_EDITS, len(value) // _PER_EDIT)
-        core = f"(?:{body}){{e<={edits}}}" if edits else f"(?:{body})"
+        letters = " ?".join(regex.escape(c) for c in value)
+        if edits:
+            pieces, run = [], []
+            for index, word in enumerate(words):
+                exact = word[0] if index == 0 or len(word) == 1 else ""
+                rest = word[len(exact):]
+                if exact:
+                    if run:
+                        pieces.append(f"(?:{' ?'.join(run)}){{e<={edits}}}")
+                        run = []
+                    pieces.append(regex.escape(exact))
+                run += [regex.escape(c) for c in rest]
+            if run:
+                pieces.append(f"(?:{' ?'.join(run)}){{e<={edits}}}")
+            letters = " ?".join(pieces)
+        core = f"(?:{letters})"
         if len(value) < _BOUNDED:
             core = f"(?<![^ ]){core}(?![^ ])"
         return regex.compile(core)
