@@ -70,6 +70,10 @@ def upload():
         paper = papers.accept_upload(db, g.api_user, file.filename, file.read(), actor="api")
     except papers.UploadError as exc:
         return error_response(413 if exc.code == "too_large" else 400, exc.message)
+    try:  # counted again once stored: uploads sent in parallel cannot all pass the first count
+        limits.keep_within_limit(db, paper, g.api_user, current_app.config, actor="api")
+    except limits.TooManyUploads as exc:
+        return error_response(429, exc.message)
     if paper.page_count > papers.API_SYNC_PAGES:
         current_app.extensions["foia.worker"].submit(papers.analyse_paper, paper.id)
         return jsonify(id=paper.id, state="analysing",

@@ -69,6 +69,10 @@ def upload():
         paper = papers.accept_upload(db, g.user, file.filename, file.read(), actor="officer")
     except papers.UploadError as exc:
         return render_template("officer/upload.html", error=exc.message), 400
+    try:  # counted again once stored: uploads sent in parallel cannot all pass the first count
+        limits.keep_within_limit(db, paper, g.user, current_app.config, actor="officer")
+    except limits.TooManyUploads as exc:
+        return render_template("officer/upload.html", error=exc.message), 429
     current_app.extensions["foia.worker"].submit(papers.analyse_paper, paper.id)
     return redirect(url_for("officer.paper", paper_id=paper.id), code=303)
 

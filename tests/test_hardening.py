@@ -5,6 +5,7 @@ images and uploads in flight. On SQLite and PostgreSQL where the database is inv
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -199,3 +200,29 @@ def test_json_nested_too_deep_is_refused_not_a_500(api, small_pdf):
     r = api("POST", url, data='{"note": ' + '{"a":' * 50 + "1" + "}" * 50 + "}", content_type="application/json")
     assert r.status_code == 422 and "levels deep" in r.json["error"], r.json
     assert _paper(api.app, paper_id) == before
+
+
+def test_uploads_sent_in_parallel_cannot_pass_the_in_flight_bound(make_app, small_pdf, monkeypatch):
+    """QA of issue 15: ten uploads sent at once all passed the count (taken before any was stored) and were
+    all accepted with FOIA_UPLOADS_IN_FLIGHT=3. Here the first count is made to see nothing, as it does
+    for requests in parallel; the count after storing still keeps the bound, the earliest ids first."""
+    from sqlalchemy import func, select
+
+    from service import limits
+    from service.models import AuditEvent, Paper
+
+    app = make_app(UPLOADS_IN_FLIGHT=2)
+    add_user(app)
+    monkeypatch.setattr(limits, "check_upload_slot", lambda *a: None)  # every request in parallel got past it
+    monkeypatch.setattr("service.papers.API_SYNC_PAGES", 0)  # answered 202, analysis in the background
+    worker = app.extensions["foia.worker"]
+    monkeypatch.setattr(worker, "submit", lambda *a, **k: None)  # still waiting for analysis
+    token, client = make_token(app), app.test_client()
+    codes = [client.post("/api/v1/papers", headers={"Authorization": f"Bearer {token}"},
+                         data={"file": (io.BytesIO(small_pdf), "p.pdf")}, content_type="multipart/form-data").status_code
+             for _ in range(4)]
+    assert codes == [202, 202, 429, 429]
+    with app.extensions["foia.db"].session() as db:
+        assert db.scalars(select(Paper.id).order_by(Paper.id)).all() == [1, 2]
+        assert db.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "upload refused")) == 2
+    assert len(list((Path(app.config["DATA_DIR"]) / "files" / "originals").glob("*.pdf"))) == 2  # files removed
