@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from .filters import LONDON
@@ -102,14 +102,22 @@ def _current_slug(db: Session, paper_id: int) -> str | None:
     return None
 
 
+_UPDATE_STEP = select(Paper.__table__.c.id, Paper.__table__.c.previous_id, Paper.__table__.c.slug,
+                      Paper.__table__.c.version, Paper.__table__.c.published_at,
+                      Paper.__table__.c.version_note).where(Paper.__table__.c.id == bindparam("paper_id"))
+
+
 def updates_of(db: Session, paper_id: int) -> list[Update]:
-    """The corrections that led to this public paper, newest first ("Updated on …" on its page)."""
+    """The corrections that led to this public paper, newest first ("Updated on …" on its page).
+
+    A plain Core query of the few columns shown, one per version walked back (built once; no ORM paper
+    with its JSON columns is loaded): an uncorrected paper costs one small primary-key read."""
     out: list[Update] = []
-    current = db.get(Paper, paper_id)
+    current = db.execute(_UPDATE_STEP, {"paper_id": paper_id}).first()
     seen = set()
     while current is not None and current.previous_id is not None and current.id not in seen and len(out) < 100:
         seen.add(current.id)
         if current.published_at is not None:
             out.append(Update(current.slug or "", current.version, current.published_at, current.version_note))
-        current = db.get(Paper, current.previous_id)
+        current = db.execute(_UPDATE_STEP, {"paper_id": current.previous_id}).first()
     return out

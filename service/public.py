@@ -14,8 +14,8 @@ import hashlib
 import logging
 import re
 
-from flask import (Blueprint, Response, abort, current_app, render_template, request, send_file,
-                   url_for)
+from flask import (Blueprint, Response, abort, current_app, has_request_context, render_template, request,
+                   send_file, url_for)
 
 from . import feeds, lifecycle_feed, lifecycle_queries, public_queries as queries, public_withdrawn
 from .db import db_session
@@ -33,7 +33,29 @@ bp = Blueprint("public", __name__)
 
 @bp.app_context_processor
 def _template_helpers() -> dict:
-    return {"asset_url": asset_url}
+    return {"asset_url": fixed_asset_url, "fixed_url": fixed_url}
+
+
+def fixed_url(endpoint: str) -> str:
+    """``url_for(endpoint)`` of a route without arguments, worked out once per application root: the layout
+    has a dozen such links, and building each one again on every page was a visible part of a render."""
+    return _fixed(("url", endpoint), lambda: url_for(endpoint))
+
+
+def fixed_asset_url(name: str) -> str:
+    """:func:`service.public_assets.asset_url`, worked out once per application root (the build is fixed)."""
+    return _fixed(("asset", name), lambda: asset_url(name))
+
+
+def _fixed(what: tuple, build) -> str:
+    if not has_request_context():
+        return build()
+    urls = current_app.extensions.setdefault("foia.fixed_urls", {})
+    key = (*what, request.script_root)
+    url = urls.get(key)
+    if url is None:
+        url = urls[key] = build()
+    return url
 
 
 PRIVATE_PATHS = ("/officer", "/sign-", "/api/v1/papers")
@@ -117,9 +139,14 @@ def decision(slug: str):
         return render_template("public/decision.html", d=d, paper=d.paper, status=part2_status(d.part2),
                                part1_redactions=redaction_summary(d.part1),
                                part2_redactions=redaction_summary(d.part2) if d.part2_public else None,
-                               updates=lifecycle_queries.updates_of(db_session(), d.paper.id))  # corrections
+                               updates=_updates(d))
 
     return conditional(render, etag=decision_etag(d), last_modified=changed)
+
+
+def _updates(d: queries.Decision) -> list:
+    """The corrections that led to this decision ("Updated on …"): none to look up when it corrects nothing."""
+    return lifecycle_queries.updates_of(db_session(), d.paper.id) if d.paper.previous_id is not None else []
 
 
 @bp.route("/decisions/<slug>/part1.pdf", defaults={"number": 1})

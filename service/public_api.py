@@ -107,7 +107,8 @@ def api_decision(slug: str):
     changed = _changed(d)
     def render():  # with the corrections that led to this version ("updated on …", newest first)
         updates = [{"on": u.on.isoformat(), "note": u.note, "version": u.version}
-                   for u in lifecycle_queries.updates_of(db_session(), d.paper.id)]
+                   for u in (lifecycle_queries.updates_of(db_session(), d.paper.id)
+                             if d.paper.previous_id is not None else [])]
         return jsonify({**decision_json(d), "updates": updates})
 
     return conditional(render, etag=decision_etag(d, request.host_url),

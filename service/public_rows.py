@@ -24,7 +24,8 @@ papers = Paper.__table__
 part1 = Part.__table__.alias("part1")
 part2 = Part.__table__.alias("part2")
 
-PAPER_FIELDS = ("id", "slug", "reference", "title", "summary", "state", "published_at", "updated_at")
+PAPER_FIELDS = ("id", "slug", "reference", "title", "summary", "state", "published_at", "updated_at",
+                "previous_id")
 PART_FIELDS = ("id", "number", "state", "file_key", "in_file", "size", "pages", "publish_on", "release_on",
                "review_on", "released_at", "exemptions", "redactions", "updated_at")
 
@@ -39,6 +40,7 @@ class PaperRow:
     state: str
     published_at: datetime | None
     updated_at: datetime | None
+    previous_id: int | None = None   # the version this one corrects (None: never corrected)
 
 
 @dataclass(frozen=True, slots=True)

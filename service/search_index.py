@@ -173,6 +173,19 @@ def matching_ids(dialect: str):
 
 
 @lru_cache(maxsize=4)
+def matches_paper(dialect: str):
+    """A condition true when ``papers.id``'s entry matches every word: one seek into the index per paper
+    tested. Used to walk the public list in date order when most papers match (a few tests until a page is
+    full), where gathering every match first (:func:`matching_ids`) would cost in the archive's size."""
+    if dialect == "sqlite":
+        probe = select(literal_column("1")).select_from(fts).where(_matches(dialect), fts.c.rowid == papers.c.id)
+    else:
+        probe = select(literal_column("1")).select_from(documents).where(documents.c.paper_id == papers.c.id,
+                                                                         _matches(dialect))
+    return probe.correlate(papers).exists()
+
+
+@lru_cache(maxsize=4)
 def _count(dialect: str):
     return select(func.count()).select_from(fts if dialect == "sqlite" else documents).where(_matches(dialect))
 
@@ -212,9 +225,10 @@ def ranked(dialect: str, within=None):
     return cte, cte.c.rank.desc()
 
 
-# "+rowid": one pass over the matches, testing each id, instead of a seek into the index per id.
+# "rowid BETWEEN": FTS5 reads only that stretch of each word's list (a page's ids are close together);
+# "+rowid IN": within it, one pass testing each id instead of a seek into the index per id.
 _SQLITE_SNIPPETS = text(f"SELECT rowid, snippet(search_fts, -1, :start, :stop, '…', {SNIPPET_TOKENS}) "
-                        "FROM search_fts WHERE search_fts MATCH :match AND +rowid IN :ids"
+                        "FROM search_fts WHERE search_fts MATCH :match AND rowid BETWEEN :lo AND :hi AND +rowid IN :ids"
                         ).bindparams(bindparam("ids", expanding=True))
 _PG_SNIPPETS = text("SELECT paper_id, ts_headline('english', concat_ws(' … ', summary, left(body, :chars), "
                     "left(part2, :chars)), to_tsquery('english', :match), :options) "
@@ -229,6 +243,7 @@ def snippets(session: Session, paper_ids: list[int], terms: list[str]) -> dict[i
         return {}
     if _dialect(session) == "sqlite":
         rows = session.execute(_SQLITE_SNIPPETS, {"start": START, "stop": STOP, "match": _fts5_match(terms),
+                                                  "lo": min(paper_ids), "hi": max(paper_ids),
                                                   "ids": list(paper_ids)})
     else:
         rows = session.execute(_PG_SNIPPETS, {"chars": HEADLINE_CHARS, "match": _tsquery(terms),

@@ -215,3 +215,29 @@ def test_a_decision_kept_under_the_data_version_changes_with_it(make_app, monkey
     clock[0] += 2.5
     page = c.get("/decisions/pcd-831").get_data(as_text=True)
     assert "Released on 1 June 2025" in page and made["id"] in indexed(app)
+
+
+@pytest.mark.parametrize("query", [
+    {"q": "custody", "sort": "newest"},
+    {"q": "custody", "sort": "oldest"},
+    {"q": "custody", "sort": "newest", "part2": "none"},
+    {"q": "youth", "sort": "oldest", "year": "2024"},
+    {"q": "custody", "sort": "newest", "per_page": "1", "page": "2"},
+])
+def test_walking_the_list_finds_what_gathering_the_matches_finds(app, site, monkeypatch, query):
+    """When most decisions match, newest/oldest walk the public list testing each with one index seek;
+    the page (order, filters, paging, snippets) is the one gathering every match first gives."""
+    from service import public_queries
+
+    walked_with = []
+    real = search_index.matches_paper
+    monkeypatch.setattr(search_index, "matches_paper", lambda dialect: walked_with.append(dialect) or real(dialect))
+    search = public_queries.Search.from_args(query, allow_per_page=True)
+    with app.extensions["foia.db"].session() as db:
+        gathered = public_queries.find(db, search)
+        assert not walked_with
+        monkeypatch.setattr(public_queries, "SEEK_COST_IN_MATCHES", 0)   # walking always looks cheaper
+        walked = public_queries.find(db, search)
+    assert walked_with
+    assert gathered.decisions and gathered.total == walked.total
+    assert [(d.paper.id, d.snippet) for d in walked.decisions] == [(d.paper.id, d.snippet) for d in gathered.decisions]
