@@ -38,9 +38,9 @@ def kept(text):
      ["Wednesday Kettering-Adjei"]),
     # the surname alone after a job title in a table row, the full name later in prose
     ("Band Vacancies Recruiting manager\nDistrict Nurse 6 3.2 Matron Farrow-Umeadi\n"
-     "Staff Nurse 5 8.0 Matron Farrow-Umeadi\n"
+     "Staff Nurse 5 8.0 Matron Farrow-Umeadi\nHealth Visitor 6 2.1 HV Osric Ní Bhaoill\n"
      "Matron Clementine Farrow-Umeadi leads adult community nursing.",
-     ["Farrow-Umeadi", "Farrow-Umeadi", "Clementine Farrow-Umeadi"]),
+     ["Farrow-Umeadi", "Farrow-Umeadi", "Osric Ní Bhaoill", "Clementine Farrow-Umeadi"]),
 ])
 def test_a_given_name_and_a_double_barrelled_surname_is_a_name(text, expected):
     assert redacted(text) == expected

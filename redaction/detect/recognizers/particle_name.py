@@ -18,7 +18,7 @@ from .patterns import END, NAME_WORD, SEP, name_words, plausible_name
 _GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|Mac(?=[ \t]+(?:an|a['’]|na)[ \t]|[ \t]*\n?[ \t]*\w{5}))"
            r"(?:[ \t]+(?:an|a['’]|na))?")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:a|an|the)[ \t]+$")
-_PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{NAME_WORD}{SEP}{_GAELIC}{SEP}{NAME_WORD}"
+_PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>(?P<base>{NAME_WORD}{SEP}{_GAELIC}{SEP}{NAME_WORD})"
                             rf"(?:{SEP}{NAME_WORD}(?={SEP}|$|[,.;:)]))?){END}")
 
 
@@ -29,7 +29,13 @@ class ParticleNameRecognizer(RuleRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
         for m in _PARTICLE_NAME.finditer(text):
-            words = name_words(m.group("name"))
-            if plausible_name([words[0], words[-1]]) and not _ARTICLE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
-                out.append(self.result(m.start("name"), m.end("name")))
+            if _ARTICLE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
+                continue
+            # the last word may be the next cell's or line's ("Osric Ní Bhaoill" / "Matron ..."): then the
+            # name ends before it
+            for group in ("name", "base"):
+                words = name_words(m.group(group))
+                if plausible_name([words[0], words[-1]]):
+                    out.append(self.result(m.start(group), m.end(group)))
+                    break
         return out
