@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from urllib.parse import quote
 
 from flask import (Blueprint, Response, abort, current_app, has_request_context, render_template, request,
                    send_file, url_for)
@@ -33,13 +34,20 @@ bp = Blueprint("public", __name__)
 
 @bp.app_context_processor
 def _template_helpers() -> dict:
-    return {"asset_url": fixed_asset_url, "fixed_url": fixed_url}
+    return {"asset_url": fixed_asset_url, "fixed_url": fixed_url, "decision_url": decision_url}
 
 
 def fixed_url(endpoint: str) -> str:
     """``url_for(endpoint)`` of a route without arguments, worked out once per application root: the layout
     has a dozen such links, and building each one again on every page was a visible part of a render."""
     return _fixed(("url", endpoint), lambda: url_for(endpoint))
+
+
+def decision_url(slug: str) -> str:
+    """``url_for("public.decision", slug=slug)`` for the twenty results of a list: the route's prefix is
+    built once, the slug quoted as a path segment."""
+    prefix = _fixed(("url", "public.decision"), lambda: url_for("public.decision", slug="_"))[:-1]
+    return prefix + quote(slug, safe="-._~")
 
 
 def fixed_asset_url(name: str) -> str:

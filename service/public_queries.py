@@ -157,20 +157,31 @@ def _search_page(dialect: str, order: str):
     """One page of an unfiltered search in ``order``, built once per database kind (values bound)."""
     if order == "relevance":
         ranked, best_first = search_index.ranked(dialect)
-        query = _PUBLIC.join(ranked, ranked.c.paper_id == papers.c.id).order_by(best_first, *NEWEST)
+        # "matched": how many rows the window holds — every match when it is not full (see find)
+        query = (_PUBLIC.add_columns(func.count().over().label("matched"))
+                 .join(ranked, ranked.c.paper_id == papers.c.id).order_by(best_first, *NEWEST))
     else:
         query = (_PUBLIC.where(papers.c.id.in_(search_index.matching_ids(dialect)))
                  .order_by(*(OLDEST if order == "oldest" else NEWEST)))
     return query.offset(bindparam("offset")).limit(bindparam("limit"))
 
 
+def _keep_total(key: tuple, version: tuple | None, total: int) -> None:
+    if version is not None:
+        if len(_totals) > 1024:
+            _totals.clear()
+        _totals[key] = total
+
+
 def find(db: Session, search: Search, version: tuple | None = None) -> ResultPage:
     """One page of public decisions matching ``search`` in its order, with snippets for a text search.
 
-    The words are looked up once in the full-text index (an ``IN`` list of ids); newest/oldest then walk
+    The words are looked up once in the full-text index (an ``IN`` list of ids); newest/oldest then read
     the public list in date order, and relevance ranks the newest matches (:func:`search_index.ranked`).
-    The total (a count over every match) is kept per ``version`` of the data (see :func:`fingerprint`),
-    so paging through a search, or many visitors asking the same one, counts it once.
+    When most decisions match, newest/oldest instead test each decision of the list in turn (one index
+    seek each) until the page is full. The total is read off the ranked window when that holds every match,
+    else counted in the index; it is kept per ``version`` of the data (see :func:`fingerprint`), so paging
+    through a search, or many visitors asking the same one, counts it once.
     """
     terms = search.terms
     if search.q and not terms:  # only punctuation or stop words: nothing to look for
@@ -188,16 +199,16 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
             query = query.where(papers.c.id.in_(search_index.matching_ids(dialect)))
     key = (str(db.get_bind().url), version, tuple(terms), search.year, search.part2)
     total = _totals.get(key) if version is not None else None
-    if total is None:
+    # An unfiltered relevance search ranks a window of the newest matches: when the window is not full it
+    # holds them all, and its size is the total (no second pass over the index to count them).
+    counted_by_window = query is None and search.order == "relevance"
+    if total is None and not counted_by_window:
         if query is None:
             total = search_index.count(db, terms)  # the index alone: flat in the archive's size
         else:
             total = db.scalar(select(func.count()).select_from(query.with_only_columns(papers.c.id).subquery()),
                               params) or 0
-        if version is not None:
-            if len(_totals) > 1024:
-                _totals.clear()
-            _totals[key] = total
+        _keep_total(key, version, total)
     if not search.filtered and search.order == "newest" and offset == 0:
         rows = db.execute(_FIRST_PAGE, {"limit": search.per_page}).all()
     elif terms and search.order != "relevance" and _walk_is_cheaper(total, offset + search.per_page,
@@ -216,6 +227,12 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
     else:
         order = OLDEST if search.order == "oldest" else NEWEST
         rows = db.execute(query.order_by(*order).offset(offset).limit(search.per_page), params).all()
+    if total is None:
+        if not rows:   # an empty first page: nothing matches (beyond the last page: count them)
+            total = 0 if offset == 0 else search_index.count(db, terms)
+        else:
+            total = rows[0].matched if rows[0].matched < params["window"] else search_index.count(db, terms)
+        _keep_total(key, version, total)
     decisions = [Decision(*rows_of(row)) for row in rows]
     if terms and decisions:
         marked = search_index.snippets(db, [d.paper.id for d in decisions], terms)
