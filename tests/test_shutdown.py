@@ -208,3 +208,22 @@ def test_foia_web_stops_cleanly_on_sigterm(tmp_path):
             proc.kill()
     assert proc.returncode == 0, out
     assert "stopping: PDF work under way" in out and "Traceback" not in out, out
+
+
+def test_a_stopped_server_whose_exit_hangs_still_ends_with_status_0(monkeypatch):
+    """QA of issue 15: under load `foia serve` printed "Stopped." and then did not exit within a minute.
+    The watchdog started once the work has stopped ends the process with status 0, naming the threads
+    still alive (no real waiting here: a grace of 0)."""
+    import threading
+
+    from service import serving
+
+    hung = threading.Event()
+    holder = threading.Thread(target=hung.wait, name="a-thread-that-never-ends", daemon=True)
+    holder.start()
+    exits, logged = [], []
+    monkeypatch.setattr(serving.log, "warning", lambda msg, *args: logged.append(msg % args))
+    serving.exit_soon(0, _exit=exits.append).join(timeout=10)
+    hung.set()
+    assert exits == [0]
+    assert "a-thread-that-never-ends" in logged[0]
