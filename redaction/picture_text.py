@@ -252,8 +252,14 @@ def _merged(parts: list[Word]) -> Word:
     text = _piece(parts[0].text)
     for prev, word in zip(parts, parts[1:]):
         piece = _piece(word.text)
+        label, first = text.rsplit(".", 1)[-1], piece.split(".")[0]
+        if "@" in text and 0 < len(label) <= 2 and first != label and first.startswith(label) \
+                and "." in text.split("@")[-1]:  # "example.o" "org.uk": the next label's start read twice
+            text = text[:-len(label)]
         if not (text.endswith((".", "-", "@", "_")) or piece.startswith(("@", ".", "-"))) and "@" in text:
             text += "."
+        if text[-1:] in ".-" and piece[:1] == text[-1:]:  # "wyvern-" "-fire": the line-end mark read twice
+            piece = piece[1:]
         text += piece
     boxes = [w.box for w in parts]
     return _dotted(Word(text, (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),

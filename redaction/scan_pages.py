@@ -37,6 +37,7 @@ SCAN_DPI = 300
 MAX_PAGE_PIXELS = 16_000_000  # about A3 at 300 dpi
 MAX_SCAN_PAGES = 200  # pages read per paper; the rest ask the officer
 MIN_SCAN_DPI = 100  # a scan coarser than this is read unreliably (names come out garbled): the officer checks it
+SECOND_LOOK_DPI = 250  # a scan coarser than this has its weak lines read again (ocr_tesseract.look_again)
 UNCLEAR_CONFIDENCE = 35.0  # a word read with less is an unclear region the officer checks
 _MIN_UNCLEAR_CHARS = 3  # letters or digits: a shorter low-confidence word is a speck, not a word
 
@@ -101,7 +102,9 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
             coarse = scan_dpi(pdf, page)
             if coarse is not None and coarse < MIN_SCAN_DPI:
                 _unsure(out, [page.number], f"scanned at under {MIN_SCAN_DPI} dpi")
-            yield page, despeckle(picture), (360 - page.rotation) % 360  # the displayed orientation first
+            # the displayed orientation first; a coarse scan's weak lines read again other ways
+            look = coarse is not None and coarse < SECOND_LOOK_DPI
+            yield page, despeckle(picture), (360 - page.rotation) % 360, look
 
     for page, words in read_many(exe, jobs()):
         if words is None:
@@ -109,7 +112,8 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
             continue
         crop = page.crop or (0, 0, page.width, page.height)
         placed = [Word(w.text, to_page(w.box, crop, scales[page.number]), w.line, w.conf) for w in words]
-        placed = mend_words([w for w in placed if not on_text(page, w.box)])  # the text layer reads itself
+        placed = mend_words([w for w in placed if not on_text(page, w.box)  # the text layer reads itself
+                             and not _speck(w)])
         scan = ScanPage(page.number, placed, _confidence(placed), _unclear(placed))
         if placed and scan.confidence < MIN_CONFIDENCE:
             _unsure(out, [page.number], "text read with low confidence")
@@ -173,6 +177,16 @@ def _chars(words: list[Word]) -> tuple[Char, ...]:
         step = (x1 - x0) / max(len(w.text), 1)
         chars.extend(Char(c, (x0 + i * step, y0, x0 + (i + 1) * step, y1)) for i, c in enumerate(w.text))
     return tuple(chars)
+
+
+SPECK_CONFIDENCE = 50.0
+
+
+def _speck(word: Word) -> bool:
+    """A mark read with low confidence and no letter, digit or "@" in it ("_", "~", "." of a speck of dust):
+    it would only stand between detection and a name ("_ Signed: Bartholomew Linnane _"). An "@" read on its
+    own is an address's, whatever its confidence."""
+    return word.conf < SPECK_CONFIDENCE and not any(c.isalnum() or c == "@" for c in word.text)
 
 
 def _confidence(words: list[Word]) -> float:

@@ -31,6 +31,10 @@ def _words(*texts: str, line: int = 1) -> list[Word]:
      ["at", "harriet.quennell@lambeth-council.example.gov.uk."]),
     (["d.okafor", "@", "lambeth.gov.uk", "Regards"], ["d.okafor@lambeth.gov.uk", "Regards"]),
     (["no", "address", "here."], ["no", "address", "here."]),
+    (["ottilie.", "brackenbury", "@wyvern-", "-fire.", "example.", "org.uk."],
+     ["ottilie.brackenbury@wyvern-fire.example.org.uk."]),  # a hyphen read on both sides of a gap
+    (["rosalind.", "tregothnan@", "wyvern-fire.", "example.o", "org.", "uk"],
+     ["rosalind.tregothnan@wyvern-fire.example.org.uk"]),  # a label's first letter read before the gap too
 ])
 def test_mend_addresses(pieces, expected):
     words = _words(*pieces)
@@ -179,3 +183,39 @@ def test_added_text_in_a_picture_gets_the_boxes_of_its_words_one_per_line():
     boxes = mentions(joined(Picture(page=1, box=(0, 0, 300, 300), words=words)), "Operation Nightjar")
     assert boxes == [(words[1].box[0] - 1, 99.0, words[1].box[2] + 1, 111.0),
                      (words[2].box[0] - 1, 99.0, words[2].box[2] + 1, 111.0)]
+
+
+def test_a_weak_line_is_taken_from_the_reading_that_read_it_most_confidently():
+    from redaction.ocr_tesseract import PixelWord, merge_lines
+
+    first = [PixelWord("prepared", (100, 100, 260, 130), 7, 96.0), PixelWord("by", (270, 100, 310, 130), 7, 96.0),
+             PixelWord("Ottilie", (320, 100, 440, 130), 7, 65.0), PixelWord("cae,", (450, 100, 500, 130), 7, 5.0),
+             PixelWord("Telephone:", (100, 150, 280, 180), 8, 96.0)]
+    straight = [PixelWord("prepared", (101, 99, 259, 131), 3, 96.0), PixelWord("by", (270, 99, 311, 131), 3, 96.0),
+                PixelWord("Ottilie", (320, 99, 441, 131), 3, 90.0),
+                PixelWord("Brackenbury,", (450, 99, 640, 131), 3, 95.0),
+                PixelWord("Telephone:", (100, 150, 280, 180), 4, 40.0)]
+    block = [PixelWord("prepared", (100, 100, 260, 130), 1, 80.0), PixelWord("by", (270, 100, 310, 130), 1, 60.0)]
+    merged = merge_lines(first, [block, straight])
+    assert [w.text for w in merged] == ["prepared", "by", "Ottilie", "Brackenbury,", "Telephone:"]
+    assert [w.line for w in merged] == [7, 7, 7, 7, 8]  # the line keeps its number; a confident line stays
+    assert merge_lines(first, [block]) == first  # another reading of only part of the line is not taken
+
+
+def test_a_box_read_in_the_straightened_picture_maps_back_onto_the_ink():
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    from redaction.ocr_tesseract import _unskew, skew_angle
+
+    picture = Image.new("L", (400, 300), 255)
+    ImageDraw.Draw(picture).rectangle((300, 50, 304, 54), fill=0)
+    turned = picture.rotate(7, fillcolor=255)
+    ys, xs = np.nonzero(np.asarray(turned) < 128)
+    x0, y0, x1, y1 = _unskew((int(xs.min()), int(ys.min()), int(xs.max()), int(ys.max())), 7, picture.size)
+    assert x0 <= 300 and y0 <= 50 and x1 >= 304 and y1 >= 54 and x1 - x0 <= 8 and y1 - y0 <= 8
+    lines = Image.new("L", (800, 600), 255)
+    draw = ImageDraw.Draw(lines)
+    for y in range(60, 560, 40):
+        draw.rectangle((60, y, 740, y + 14), fill=0)
+    assert abs(skew_angle(lines.rotate(-1.6, fillcolor=255)) - 1.6) <= 0.2

