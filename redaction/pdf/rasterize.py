@@ -23,7 +23,17 @@ from .geometry import Box, Region
 log = logging.getLogger(__name__)
 
 DPI = 150
+# A page may be up to 5,000 points a side (limits.max_page_points): at 150 dpi that is a 10,400-pixel square,
+# over 300 MB of RGB. Larger pages are rendered at the resolution that keeps to this many pixels.
+MAX_PIXELS = 16_000_000
 RASTER_FONT = "/FRasterText"
+
+
+def bounded_scale(width: float, height: float, dpi: float = DPI, max_pixels: int = MAX_PIXELS) -> float:
+    """Render scale for a ``width`` × ``height`` point page: ``dpi``, or less to keep to ``max_pixels``."""
+    scale = dpi / 72.0
+    area = max(width, 1.0) * max(height, 1.0) * scale * scale
+    return scale if area <= max_pixels else scale * (max_pixels / area) ** 0.5
 
 
 def rasterize(pdf: pikepdf.Pdf, page: pikepdf.Page, source: pdfium.PdfPage, regions: list[Region],
@@ -31,7 +41,7 @@ def rasterize(pdf: pikepdf.Pdf, page: pikepdf.Page, source: pdfium.PdfPage, regi
     """Content and resources for the picture of ``source`` with ``regions`` burned in."""
     crop = [float(v) for v in page.obj.get("/CropBox", page.obj.MediaBox)]
     cx0, cy0, cx1, cy1 = min(crop[0], crop[2]), min(crop[1], crop[3]), max(crop[0], crop[2]), max(crop[1], crop[3])
-    scale = DPI / 72.0
+    scale = bounded_scale(*source.get_size())
     rotation = source.get_rotation()
     source.set_rotation(0)
     try:

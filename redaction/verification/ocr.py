@@ -41,6 +41,13 @@ _PAGE_SCALE = 2.5  # pdfium render scale for a page (180 dpi)
 _PART2_SCALE = 300 / 72  # the input's Part 2 pictures
 _TIMEOUT = 120  # seconds for one picture
 _ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+_MAX_PIXELS = 16_000_000  # a rendered page never exceeds this (pages may be up to 5,000 points a side)
+
+
+def _bounded(scale: float, page) -> float:
+    width, height = page.get_size()
+    area = max(width, 1.0) * max(height, 1.0) * scale * scale
+    return scale if area <= _MAX_PIXELS else scale * (_MAX_PIXELS / area) ** 0.5
 
 
 @dataclass
@@ -100,7 +107,8 @@ def check_ocr(data: bytes, pdf: pikepdf.Pdf, part: int, values) -> None:
     if drawn:
         doc = pdfium.PdfDocument(data)
         try:
-            pictures += [(index + 1, doc[index].render(scale=_PAGE_SCALE).to_pil()) for index in drawn]
+            pictures += [(index + 1, doc[index].render(scale=_bounded(_PAGE_SCALE, doc[index])).to_pil())
+                         for index in drawn]
         finally:
             doc.close()
     for page, text in _read_all(exe, pictures, part):
@@ -140,12 +148,12 @@ def input_part2_text(data: bytes, boundary: tuple[int, float] | None) -> tuple[s
         for index in range(0, min(max(first, 0), len(doc))):  # Part 1's own pictured text: a paragraph or
             page = doc[index]                                 # a running header both parts show is not Part 2's
             if _pictured(page):
-                above.append((0, page.render(scale=_PART2_SCALE).to_pil().convert("L")))
+                above.append((0, page.render(scale=_bounded(_PART2_SCALE, page)).to_pil().convert("L")))
         for index in range(max(first, 0), len(doc)):
             page = doc[index]
             if not _pictured(page):
                 continue
-            picture = page.render(scale=_PART2_SCALE).to_pil().convert("L")
+            picture = page.render(scale=_bounded(_PART2_SCALE, page)).to_pil().convert("L")
             if index == first:
                 if page.get_rotation() % 360:
                     continue
