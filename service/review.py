@@ -154,6 +154,7 @@ def preview(paper_id: int):
     return render_template("officer/preview.html", paper=paper, preview=pv, current=current,
                            plan=plan, today=_due_day(), error=session.pop("publish_error", None),
                            problems=_publish_problems(paper),
+                           failure=review_warnings.preview_failure(pv.get("error"), pv.get("code")),
                            date_checks=review_warnings.date_checks(plan, _due_day()))
 
 

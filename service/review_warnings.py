@@ -64,3 +64,22 @@ def date_checks(plan: dict, due: date) -> list[str]:
         out.append(f"The review date, {uk_day(review)}, has passed: Part 2 goes to the review queue as soon as "
                    "you publish the paper.")
     return out
+
+
+# A stopped preview's verification check, in words (the check's own name stays, for support).
+_PART2_CHECKS = ("part2-order", "part2-ngrams")
+_FAILED_CHECK = re.compile(r"Verification failed: ([a-z0-9-]+(?:, [a-z0-9-]+)*) \(part (\d), page (\d+)\)")
+
+
+def preview_failure(error: str | None, code: str | None) -> str | None:
+    """What a preview stopped by verification means for the officer ("Part 1 would hold text of Part 2 on
+    page 1 …"), or None when the stored message already reads as a sentence."""
+    m = _FAILED_CHECK.search(error or "")
+    if code != "leak" or not m:
+        return None
+    checks, part, page = m[1].split(", "), m[2], m[3]
+    if any(c in _PART2_CHECKS for c in checks):
+        return (f"Part {part} would hold text of Part 2 (page {page} of Part {part}): check where Part 2 starts "
+                "(the blue line), then preview again.")
+    return (f"A redacted value could still be read in Part {part}, page {page}: check the redactions on that "
+            "page (or draw a box over it), then preview again.")

@@ -8,7 +8,7 @@ import pytest
 from redaction.decisions import Decisions
 from service.form_errors import FormErrors, date_message, sentence, uk_day
 from service.review_groups import group, group_key, pages_words, type_words, types_present
-from service.review_warnings import analysis_warnings, date_checks, plain
+from service.review_warnings import analysis_warnings, date_checks, plain, preview_failure
 
 
 def finding(id_, text, page, type_="PERSON", final="redact"):
@@ -86,3 +86,15 @@ def test_errors_are_collected_per_field_with_one_message_each():
     assert errors.fields == {"release_on": "Enter the release date as a date, for example 1 April 2025"}
     assert len(errors) == 1 and bool(FormErrors()) is False
     assert sentence("the box is too small") == "The box is too small." and uk_day(date(2025, 4, 1)) == "1 April 2025"
+
+
+@pytest.mark.parametrize("error, code, words", [
+    ("Verification failed: part2-ngrams (part 1, page 1); nothing was published.", "leak",
+     "Part 1 would hold text of Part 2 (page 1 of Part 1): check where Part 2 starts"),
+    ("Verification failed: text-pdfium, tokens (part 2, page 3); nothing was published.", "leak",
+     "A redacted value could still be read in Part 2, page 3"),
+    ("The paper could not be read.", "damaged", None),
+    (None, None, None)])
+def test_a_stopped_preview_says_in_words_what_to_check(error, code, words):
+    said = preview_failure(error, code)
+    assert said == words if words is None else said.startswith(words)

@@ -283,6 +283,15 @@
     });
     say("Part 2 now starts on page " + page + ", " + Math.round(y) + " points from the bottom. Not saved yet.");
   }
+  // Typing a page or position means "It starts at" that place: the radio follows, and a line chosen
+  // earlier is let go (the form reads a chosen line first, which would silently replace what was typed).
+  each([fields.page, fields.y, fields.x], function (input) {
+    if (!input) return;
+    input.addEventListener("input", function () {
+      if (fields.line && fields.line.value) fields.line.value = "";
+      if (fields.mode && !fields.mode.checked) { fields.mode.checked = true; record(); }
+    });
+  });
   if (fields.line) fields.line.addEventListener("change", function () {
     var parts = fields.line.value.split("|");
     if (parts.length !== 3) return;

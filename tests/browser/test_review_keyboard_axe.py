@@ -237,6 +237,11 @@ def test_review_and_publish_with_the_keyboard_alone(site, browser, shot):
         option = line.locator("option", has_text="Page 3: Part 2").first.get_attribute("value")
         line.select_option(option)
         assert page.locator("#part2_y").input_value() == f"{float(option.split('|')[1]):.1f}"
+        # typing a position afterwards lets the chosen line go (the form would read the line first)
+        page.locator("#part2_y").focus()
+        page.keyboard.press("End")
+        page.keyboard.type("5")
+        assert line.input_value() == "" and page.locator("#part2_y").input_value().endswith("5")
 
         # a text to redact everywhere: its matches drawn on the pages with a count, after saving
         page.locator("#add_text").fill("Northgate Ltd")
