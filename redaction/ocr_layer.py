@@ -131,9 +131,13 @@ def layer_instructions(words: list[tuple[Word, int]]) -> bytes:
     for (_, angle), line in lines.items():
         a, b, c, d = _TURNS.get(angle, _TURNS[0])
         across = [_across(w.box, angle) for w in line]  # (low, high) of each word across its line
-        low, high = min(x for x, _ in across), max(y for _, y in across)
-        size = max((high - low) / 0.93, 1.0)  # a line's box runs from the descenders to the ascenders
-        for w in line:
+        band = (min(x for x, _ in across), max(y for _, y in across))
+        # a skewed scan's line climbs across the page: its band is far taller than any word, and letters sized
+        # by it would reach into the next line (its redaction boxes): each word then sized by its own box
+        skewed = band[1] - band[0] > _SKEWED * max(y - x for x, y in across)
+        for w, own in zip(line, across):
+            low, high = own if skewed else band
+            size = max((high - low) / 0.93, 1.0)  # a line's box runs from the descenders to the ascenders
             text = w.text + " "  # a space after each word: readers copy words apart
             natural = text_width(text, size)
             along = (w.box[2] - w.box[0]) if angle in (0, 180) else (w.box[3] - w.box[1])
@@ -146,6 +150,9 @@ def layer_instructions(words: list[tuple[Word, int]]) -> bytes:
             out.append(f"{LAYER_FONT} {size:.2f} Tf {stretch:.1f} Tz {a} {b} {c} {d} {x:.2f} {y:.2f} Tm ({literal}) Tj")
     out += ["ET", "Q"]
     return "\n".join(out).encode("latin-1")
+
+
+_SKEWED = 1.5  # a line's band this many times its tallest word: the line is skewed
 
 
 def _across(box: Box, angle: int) -> tuple[float, float]:
