@@ -25,10 +25,11 @@ run: install
 	scripts/runtime-tools.sh
 	$(VENV)/bin/foia serve --host 127.0.0.1 --port 8000
 
+# Every core runs tests (pytest-xdist); whole files go to one worker, so module-scoped fixtures stay shared.
 test: install
 	scripts/runtime-tools.sh
 	scripts/test-tools.sh
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 bench: install
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[bench]'
@@ -36,7 +37,14 @@ bench: install
 	$(PY) bench/detect.py
 	$(PY) bench/redact.py
 	$(PY) bench/public.py
+	$(PY) bench/public.py --mode search
 	$(PY) bench/release.py
+	$(PY) bench/ocr.py
+	$(PY) bench/lifecycle.py
+	$(PY) bench/mail.py
+	$(PY) bench/signin.py
+	$(PY) bench/review_matches.py
+	$(PY) bench/service_publish.py
 
 # Regenerates the committed fixture PDFs (needs reportlab, chromium and LibreOffice).
 fixtures: install
