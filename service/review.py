@@ -79,6 +79,7 @@ def _render_review(paper, error: str | None = None, draft: review_form.Draft | N
     for f in findings:
         by_page.setdefault(f["page"], []).append(f)
     values = draft.values if draft else review_form.values_of(paper, plan)
+    checked = review_warnings.with_posted_dates(plan, values) if draft else plan  # the dates in the fields
     texts = [t.strip() for t in values["redact_texts"].splitlines() if t.strip()]
     return render_template("officer/review.html", paper=paper, analysis=analysis, decisions=decisions,
                            findings=findings, by_page=by_page, plan=plan, error=error,
@@ -88,8 +89,8 @@ def _render_review(paper, error: str | None = None, draft: review_form.Draft | N
                            groups=review_groups.group(findings), bulk_types=review_groups.types_present(findings),
                            pages_words=review_groups.pages_words, type_words=review_groups.type_words,
                            confirmed=draft.confirmed if draft else (decisions.get("confirmed") or []),
-                           warnings=review_warnings.analysis_warnings(analysis, plan),
-                           date_checks=review_warnings.date_checks(plan, _due_day()),
+                           warnings=review_warnings.analysis_warnings(analysis, checked),
+                           date_checks=review_warnings.date_checks(checked, _due_day()),
                            matches=text_matches.for_paper(paper, texts), lines=text_matches.page_lines(paper))
 
 

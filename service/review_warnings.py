@@ -83,3 +83,21 @@ def preview_failure(error: str | None, code: str | None) -> str | None:
                 "(the blue line), then preview again.")
     return (f"A redacted value could still be read in Part {part}, page {page}: check the redactions on that "
             "page (or draw a box over it), then preview again.")
+
+
+def with_posted_dates(plan: dict, values: dict) -> dict:
+    """The plan with the dates and Part 2 choice an officer just posted (a page with errors shows them in
+    the fields, so its warnings must be about them, not about the saved ones). A date that is not a valid
+    date keeps the saved one (its field has its own error)."""
+    out = dict(plan)
+    for name in ("deferred_until", "release_on", "review_on"):
+        raw = (values.get(name) or "").strip()
+        try:
+            out[name] = date.fromisoformat(raw) if raw else None
+        except ValueError:
+            pass
+    if values.get("part2_mode") == "none":
+        out["has_part2"] = False
+    elif values.get("part2_mode") == "custom":
+        out["has_part2"] = True
+    return out

@@ -8,7 +8,7 @@ import pytest
 from redaction.decisions import Decisions
 from service.form_errors import FormErrors, date_message, sentence, uk_day
 from service.review_groups import group, group_key, pages_words, type_words, types_present
-from service.review_warnings import analysis_warnings, date_checks, plain, preview_failure
+from service.review_warnings import analysis_warnings, date_checks, plain, preview_failure, with_posted_dates
 
 
 def finding(id_, text, page, type_="PERSON", final="redact"):
@@ -98,3 +98,15 @@ def test_errors_are_collected_per_field_with_one_message_each():
 def test_a_stopped_preview_says_in_words_what_to_check(error, code, words):
     said = preview_failure(error, code)
     assert said == words if words is None else said.startswith(words)
+
+
+def test_a_page_with_errors_checks_the_dates_in_its_fields_not_the_saved_ones():
+    saved = {"has_part2": True, "deferred_until": None, "release_on": date(2025, 4, 1), "review_on": None}
+    posted = {"deferred_until": "2030-06-01", "release_on": "2030-05-01", "review_on": "31/02/2030",
+              "part2_mode": "analysed"}
+    plan = with_posted_dates(saved, posted)
+    assert plan["release_on"] == date(2030, 5, 1) and plan["review_on"] is None  # a bad date keeps the saved
+    checks = date_checks(plan, date(2026, 1, 1))
+    assert checks and "before Part 1 is published on 1 June 2030" in checks[0]
+    assert not any("ended on 1 April 2025" in c for c in checks)
+    assert with_posted_dates(saved, dict(posted, part2_mode="none", release_on=""))["has_part2"] is False
