@@ -88,19 +88,12 @@ def find_in_pdf(path: str, kind: str, texts: list[str]) -> dict:
         for number, page in enumerate(doc.pages, start=1):
             if turn_of(page) != 0:
                 continue
-            rows, previous = [], None
+            pieces, previous = [], None
             for line in lines_of(page, 0):
-                words = "".join(c.text for c in page.chars[line.chars[0]:line.chars[-1] + 1]).split()
-                if not words:
-                    continue
-                if previous is not None and same_row(previous, line) and rows:  # pieces of one printed line
-                    rows[-1]["text"] = " ".join((rows[-1]["text"] + " " + " ".join(words)).split()[:LINE_WORDS])
-                    rows[-1]["y"] = max(rows[-1]["y"], round(line.box[3] + 1, 1))
-                else:
-                    rows.append({"y": round(line.box[3] + 1, 1), "x": round(line.box[0], 1),
-                                 "text": " ".join(words[:LINE_WORDS])})
+                text = "".join(c.text for c in page.chars[line.chars[0]:line.chars[-1] + 1])
+                pieces.append((list(line.box), text, previous is not None and same_row(previous, line)))
                 previous = line
-            out[number] = rows[:MAX_LINES_PER_PAGE]
+            out[number] = printed_lines(pieces)[:MAX_LINES_PER_PAGE]
         return out
     view = doc.joined_view
     matches: dict = {}
@@ -108,6 +101,30 @@ def find_in_pdf(path: str, kind: str, texts: list[str]) -> dict:
         matches[text] = [_merged(line_boxes(doc.boxes(view.char_refs(m.start(), m.end()))))
                          for m in value_pattern(text).finditer(view.text)]
     return matches
+
+
+def printed_lines(pieces: list) -> list[dict]:
+    """Pieces of text in reading order (box, text, whether the reader put it on the previous piece's row) as
+    the printed lines an officer recognises: "1", ".", "1", ". This proposal" of a numbered paragraph are
+    one line "1.1. This proposal …" (a full stop sits lower than the digits, so centres alone split it)."""
+    rows: list[dict] = []
+    for box, text, same in pieces:
+        words = text.split()
+        if not words:
+            continue
+        last = rows[-1] if rows else None
+        overlap = last and min(box[3], last["top"]) - max(box[1], last["bottom"])
+        if last and (same or overlap > 0.3 * min(box[3] - box[1], last["top"] - last["bottom"]) > 0) \
+                and box[0] >= last["right"] - 1:
+            touching = box[0] - last["right"] < 0.2 * (last["top"] - last["bottom"])  # closer than a space
+            joined = last["text"] + ("" if touching else " ") + " ".join(words)
+            last["text"] = " ".join(joined.split()[:LINE_WORDS])
+            last["top"], last["bottom"] = max(last["top"], box[3]), min(last["bottom"], box[1])
+            last["right"] = box[2]
+        else:
+            rows.append({"text": " ".join(words[:LINE_WORDS]), "x": round(box[0], 1), "top": box[3],
+                         "bottom": box[1], "right": box[2]})
+    return [{"y": round(r["top"] + 1, 1), "x": r["x"], "text": r["text"]} for r in rows]
 
 
 def _merged(boxes: list) -> list:

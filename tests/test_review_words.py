@@ -8,6 +8,7 @@ import pytest
 from redaction.decisions import Decisions
 from service.form_errors import FormErrors, date_message, sentence, uk_day
 from service.review_groups import group, group_key, pages_words, type_words, types_present
+from service.text_matches import printed_lines
 from service.review_warnings import analysis_warnings, date_checks, plain, preview_failure, with_posted_dates
 
 
@@ -110,3 +111,13 @@ def test_a_page_with_errors_checks_the_dates_in_its_fields_not_the_saved_ones():
     assert checks and "before Part 1 is published on 1 June 2030" in checks[0]
     assert not any("ended on 1 April 2025" in c for c in checks)
     assert with_posted_dates(saved, dict(posted, part2_mode="none", release_on=""))["has_part2"] is False
+
+
+def test_the_part2_line_chooser_shows_printed_lines_not_their_pieces():
+    # "1.1. This proposal" printed as four pieces (the full stops sit lower than the digits), then the next line
+    pieces = [([69.5, 727.0, 75.0, 735.3], "1", False), ([75.4, 726.5, 78.0, 728.8], ".", False),
+              ([78.6, 727.0, 84.0, 735.3], "1", False), ([84.6, 726.5, 300.0, 735.7], ". This proposal will", False),
+              ([69.2, 712.0, 300.0, 721.4], "Line Task Force activities.", False),
+              ([320.0, 712.0, 400.0, 721.4], "Second column", True), ([69.0, 700.0, 90.0, 708.0], "   ", False)]
+    assert printed_lines(pieces) == [{"y": 736.7, "x": 69.5, "text": "1.1. This proposal will"},
+                                     {"y": 722.4, "x": 69.2, "text": "Line Task Force activities. Second column"}]
