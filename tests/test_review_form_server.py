@@ -58,5 +58,17 @@ def test_groups_bulk_part2_line_matches_and_discard_without_script(client, app):
     start = decisions(app)["part2_start"]
     assert start["page"] == 3 and f"3|{start['y']}|{start['x']}" == option
 
+    # Discard pressed on the progress page after the analysis started: a reason, never a bare error page
+    with app.extensions["foia.db"].session() as db:
+        db.get(Paper, 1).state = "analysing"
+        db.commit()
+    r = post_form(client, "/officer/papers/1/discard", page="/officer/upload")
+    assert r.status_code == 303 and r.headers["Location"].endswith("/officer/papers/1")
+    assert "The analysis has started, so the paper cannot be discarded now" in client.get(
+        "/officer/papers/1").get_data(as_text=True)
+    with app.extensions["foia.db"].session() as db:
+        db.get(Paper, 1).state = "ready"
+        db.commit()
+
     assert post_form(client, "/officer/papers/1/discard", page="/officer/papers/1/review").status_code == 303
     assert client.get("/officer/papers/1/review").status_code == 404
