@@ -118,6 +118,8 @@ WEAK_WORD = 80.0  # a line with a word of 3+ letters or digits read with less co
 _WEAK_LETTER = 50.0  # ... or a word of one or two (a domain's "a uk" for "org.uk") with less than this
 _MIN_SKEW = 0.3  # degrees: less is not worth straightening
 _MAX_SKEW = 4.0
+_MIN_ADDED = 70.0  # a line only another reading found is added when read at least this confidently
+_ADDED_LINE = 999_000_000  # line numbers of added lines (tesseract's are block * 1e6 + ...; no clash)
 _BETTER_BY = 3.0  # a line's confidence must gain this much for the other reading to be taken
 
 
@@ -140,17 +142,29 @@ def look_again(exe: str, picture, words: list[PixelWord], dpi: int = 300) -> lis
 
 def merge_lines(words: list[PixelWord], others: list[list[PixelWord]]) -> list[PixelWord]:
     """Each weak line of ``words`` replaced by the most confident line of ``others`` lying where it lies
-    (the same stretch of the picture); the line keeps its number and place in the reading."""
+    (the same stretch of the picture); the line keeps its number and place in the reading. A confident line of
+    ``others`` at a height where ``words`` has no line (the first reading lost it) is added in its place
+    from top to bottom."""
     other_lines = [line for reading in others for line in _lines(reading).values()]
-    out: list[PixelWord] = []
+    chosen: list[tuple[int, list[PixelWord]]] = []
     for number, line in _lines(words).items():
         best, score = line, _score(line)
         if _weak(line):
             for candidate in other_lines:
                 if _same_place(line, candidate) and _score(candidate) > score + _BETTER_BY:
                     best, score = candidate, _score(candidate)
-        out.extend(replace(w, line=number) for w in best)
-    return out
+        chosen.append((number, best))
+    added = 0
+    for candidate in other_lines:  # a line the first reading dropped altogether (its layout analysis lost it)
+        if _score(candidate) < _MIN_ADDED or sum(_real(w) >= 2 for w in candidate) < 2 \
+                or any(_same_height(candidate, line) for _, line in chosen):
+            continue
+        added += 1
+        centre = (_span(candidate)[1] + _span(candidate)[3]) / 2
+        at = next((i for i, (_, line) in enumerate(chosen) if (_span(line)[1] + _span(line)[3]) / 2 > centre),
+                  len(chosen))
+        chosen.insert(at, (_ADDED_LINE + added, candidate))
+    return [replace(w, line=number) for number, line in chosen for w in line]
 
 
 def skew_angle(picture) -> float:
@@ -214,6 +228,12 @@ def _same_place(a: list[PixelWord], b: list[PixelWord]) -> bool:
     height = min(ay1 - ay0, by1 - by0)
     return (overlap_x >= 0.9 * (ax1 - ax0) and bx1 - bx0 <= 2 * (ax1 - ax0)
             and abs((ay0 + ay1) - (by0 + by1)) / 2 <= 0.5 * max(height, 1))
+
+
+def _same_height(a: list[PixelWord], b: list[PixelWord]) -> bool:
+    """Two lines at one height of the picture (the same line, or one another reading already gave)."""
+    (_, ay0, _, ay1), (_, by0, _, by1) = _span(a), _span(b)
+    return abs((ay0 + ay1) - (by0 + by1)) / 2 < 0.5 * max(min(ay1 - ay0, by1 - by0), 1)
 
 
 def _span(line: list[PixelWord]) -> tuple[int, int, int, int]:

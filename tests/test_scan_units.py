@@ -219,3 +219,43 @@ def test_a_box_read_in_the_straightened_picture_maps_back_onto_the_ink():
     for y in range(60, 560, 40):
         draw.rectangle((60, y, 740, y + 14), fill=0)
     assert abs(skew_angle(lines.rotate(-1.6, fillcolor=255)) - 1.6) <= 0.2
+
+
+def test_text_layer_of_a_skewed_line_keeps_each_word_inside_its_own_box():
+    """A line of a skewed scan climbs across the page: every letter stays in its word's box, never in the
+    band of the next line (where a redaction box may be)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary({LAYER_FONT: pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+                           Encoding=pikepdf.Name.WinAnsiEncoding))}))
+    boxes = [(60.0, 700.0, 120.0, 712.0), (200.0, 707.0, 260.0, 719.0), (340.0, 714.0, 400.0, 726.0)]
+    words = [(Word(t, b, 1, 95.0), 0) for t, b in zip(("Parking", "charges", "rise"), boxes)]
+    page.obj.Contents = pdf.make_stream(layer_instructions(words))
+    buf = io.BytesIO()
+    pdf.save(buf)
+    doc = pdfium.PdfDocument(buf.getvalue())
+    textpage = doc[0].get_textpage()
+    for i in range(textpage.count_chars()):
+        if not textpage.get_text_range(i, 1).strip():
+            continue
+        left, bottom, right, top = textpage.get_charbox(i)
+        cx, cy = (left + right) / 2, (bottom + top) / 2
+        assert any(b[0] - 2 <= cx <= b[2] + 2 and b[1] <= cy <= b[3] for b in boxes)
+    doc.close()
+
+
+def test_a_line_the_first_reading_dropped_is_added_from_another_reading():
+    from redaction.ocr_tesseract import PixelWord, merge_lines
+
+    first = [PixelWord("Engagement", (300, 230, 600, 300), 1, 96.0), PixelWord("holders", (620, 230, 800, 300), 1, 96.0),
+             PixelWord("Head", (300, 580, 400, 650), 2, 29.0), PixelWord("Grcen", (420, 580, 560, 650), 2, 10.0)]
+    block = [PixelWord("Engagement", (300, 230, 600, 300), 1, 96.0), PixelWord("holders", (620, 230, 800, 300), 1, 96.0),
+             PixelWord("Site", (300, 310, 380, 420), 2, 96.0), PixelWord("Anneliese", (400, 310, 600, 420), 2, 96.0),
+             PixelWord("Corcoran,", (620, 310, 820, 420), 2, 96.0),
+             PixelWord("~", (300, 440, 320, 480), 3, 20.0), PixelWord("ee", (330, 440, 360, 480), 3, 30.0),
+             PixelWord("Head", (300, 580, 400, 650), 4, 95.0), PixelWord("Green", (420, 580, 560, 650), 4, 92.0)]
+    merged = merge_lines(first, [block])
+    assert [w.text for w in merged] == ["Engagement", "holders", "Site", "Anneliese", "Corcoran,", "Head", "Green"]
+    assert len({w.line for w in merged}) == 3  # the added line has a number of its own; a speck line is not added
