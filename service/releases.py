@@ -21,6 +21,7 @@ from scheduler import actions, heartbeat
 from scheduler.release import last_due_date
 from scheduler.upcoming import in_state, undated, upcoming
 
+from . import approval, early_release
 from .db import db_session
 from .models import Part, utcnow
 from .officer import bp as officer_bp
@@ -39,9 +40,25 @@ def index():
 
 @bp.route("/parts/<int:part_id>/release", methods=["POST"])
 def release(part_id: int):
+    if approval.required() and not _second_officer_confirms(part_id):
+        return redirect(url_for(".index"), code=303)
     return _act(part_id, lambda db, part, seen, who, now: actions.release_now(
         db, part, seen, who, now, request.form.get("reason", "")),
         "{name} is public now.")
+
+
+def _second_officer_confirms(part_id: int) -> bool:
+    """Two-person approval: the first *Release now* only asks (see :mod:`service.early_release`)."""
+    db = db_session()
+    part = db.get(Part, part_id)
+    if part is None or part.paper is None or part.paper.state != "published":
+        abort(404)
+    if early_release.second_officer_confirms(db, part, request.form.get("state", ""), g.user, utcnow()):
+        return True
+    db.commit()
+    flash(f"You asked to make {_name(part)} public now. With two-person approval another officer must also "
+          "choose Release now for it within 24 hours.")
+    return False
 
 
 @bp.route("/parts/<int:part_id>/extend", methods=["POST"])

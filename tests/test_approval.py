@@ -276,3 +276,25 @@ def test_returned_on_the_review_page_the_asker_reads_the_note(two):
     assert "Returned without approval" in page and "Check the signature on page 1." in page
     assert "Returned" in asker.get("/officer/").get_data(as_text=True)
     assert two.app.test_client().get(f"/decisions/{slug}").status_code == 404
+
+
+def test_release_now_takes_two_officers(two):
+    """An early release is a publication: the first officer's Release now only asks; the same officer asking
+    again releases nothing; another officer's Release now releases (the usual guarded change)."""
+    from datetime import date, timedelta
+
+    from tests.release_helpers import part, publish_parts
+
+    ids = publish_parts(two.app, part2={"release_on": date.today() + timedelta(days=30)}, reference="PCD 9990")[0]
+    asker, approver = two.app.test_client(), two.app.test_client()
+    sign_in(asker, ASKER)
+    sign_in(approver, APPROVER)
+    url, page = f"/officer/releases/parts/{ids[2]}/release", "/officer/releases/"
+    for client in (asker, asker):
+        r = post_form(client, url, {"state": "withheld", "reason": ""}, page=page)
+        assert r.status_code == 303 and part(two.app, ids[2]).state == "withheld"
+    assert "another officer must also choose Release now" in asker.get(page).get_data(as_text=True)
+    r = post_form(approver, url, {"state": "withheld", "reason": ""}, page=page)
+    assert r.status_code == 303 and part(two.app, ids[2]).state == "released"
+    assert events(two.app, ids["paper"]) == ["early release asked", "early release asked",
+                                             "part 2 released by an officer"]
