@@ -70,7 +70,7 @@
         each(g.querySelectorAll('input[type=radio][name^="item-"][value="' + input.value + '"]'), function (r) { setItem(r.name, input.value); });
       } else { var d = g.querySelector("details"); if (d) d.open = true; }
       paintGroup(g);
-      changed(words(g) + " " + (input.value === "each" ? "decided one by one" : input.value), undo);
+      changed(input.value === "each" ? "decide " + words(g) + " mention by mention" : input.value + " " + words(g), undo);
     } else if (input.name.indexOf("item-") === 0) {
       paint(input.name.slice(5), input.value);
       if (g) {
@@ -78,7 +78,7 @@
         if (choice) choice.checked = true;
         paintGroup(g);
       }
-      changed(words(g) + " " + input.value, undo);
+      changed(input.value + " " + words(g), undo);
     } else {
       changed("the Part 2 choice", undo);
     }

@@ -192,6 +192,7 @@ def test_review_and_publish_with_the_keyboard_alone(site, browser, shot):
 
         # undo of the last change
         undo = page.get_by_role("button", name=re.compile("^Undo"))
+        assert undo.inner_text() == "Undo: keep ‘Jane Hollowell’"  # says what it takes back, verb first
         undo.focus()
         page.keyboard.press("Enter")
         assert all(group.locator('input[name^="item-"][value="redact"]').nth(i).is_checked() for i in range(2))
