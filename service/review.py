@@ -14,7 +14,7 @@ from datetime import date
 from flask import (abort, current_app, flash, g, redirect, render_template, request, send_file, session,
                    url_for)
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from redaction.errors import InputError
 from scheduler.release import last_due_date
@@ -43,6 +43,9 @@ def review(paper_id: int):
     if draft.errors:  # nothing saved; every value as posted is shown again with the errors
         return _render_review(paper, draft=draft), 400
     decisions, fields = draft.decisions, draft.fields
+    if not _hold_while_ready(paper):
+        flash("Nothing was saved: the paper was published or changed while you were editing it.")
+        return redirect(url_for("officer.paper", paper_id=paper.id), code=303)
     changes = _describe_changes(paper.decisions or {}, decisions, paper)
     paper.title = fields["title"] or paper.title
     paper.reference = fields["reference"] or None
@@ -81,6 +84,8 @@ def _render_review(paper, error: str | None = None, draft: review_form.Draft | N
     values = draft.values if draft else review_form.values_of(paper, plan)
     checked = review_warnings.with_posted_dates(plan, values) if draft else plan  # the dates in the fields
     texts = [t.strip() for t in values["redact_texts"].splitlines() if t.strip()]
+    if draft and values["add_text"].strip():  # not saved yet (the page has errors): drawn all the same
+        texts = list(dict.fromkeys([*texts, values["add_text"].strip()]))
     return render_template("officer/review.html", paper=paper, analysis=analysis, decisions=decisions,
                            findings=findings, by_page=by_page, plan=plan, error=error,
                            sizes=paper.page_sizes or [], part2_mode=values["part2_mode"] or "analysed",
@@ -139,6 +144,18 @@ def analyse_again(paper_id: int):
     if papers.analyse_again(db_session(), paper, g.user, actor="officer"):
         current_app.extensions["foia.worker"].submit(papers.analyse_paper, paper.id)
     return redirect(url_for("officer.paper", paper_id=paper.id), code=303)
+
+
+def _hold_while_ready(paper: Paper) -> bool:
+    """Take the paper's row for this save with a guarded update: a paper published (or approved) since the
+    form was read is never written to, and nothing else changes it until the save commits."""
+    db = db_session()
+    held = db.execute(update(Paper).where(Paper.id == paper.id, Paper.state == "ready")
+                      .values(updated_at=utcnow()).execution_options(synchronize_session=False))
+    if held.rowcount == 1:
+        return True
+    db.rollback()
+    return False
 
 
 @bp.route("/papers/<int:paper_id>/preview", methods=["GET", "POST"])

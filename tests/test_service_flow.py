@@ -257,6 +257,7 @@ def test_a_title_holding_redacted_text_is_refused_on_save_not_only_at_publish(cl
     html = r.get_data(as_text=True)
     assert r.status_code == 400 and '<a href="#title">The title contains text you chose to redact' in html
     assert paper_row(app).preview is None  # no preview says "ready" for a paper publication would refuse
+    assert "<strong>Northgate Ltd</strong>: 1 match" in html  # the text not saved yet is drawn and counted
 
 
 @pytest.mark.parametrize("typed", ["Interpreting\r\nservices contract", "Interpreting \n\n services\tcontract"])
@@ -355,3 +356,27 @@ def test_papers_left_by_a_dead_process_are_analysed_again(app, officer, small_pd
     assert resume_pending(app) == 1
     app.extensions["foia.worker"].drain()
     assert paper_row(app).state == "ready"
+
+
+def test_a_save_racing_a_publication_writes_nothing(client, app, part2_pdf, monkeypatch):
+    """The form was read while the paper was ready; it is published before the save takes the row: the
+    save is refused and the published paper keeps the decisions it was published with."""
+    from service import review
+
+    upload(client, app, part2_pdf)
+    before = paper_row(app).decisions
+    form = review_form(client, title="A title typed meanwhile")
+    read = review.review_form.read
+
+    def read_then_publish(paper, *args, **kwargs):
+        draft = read(paper, *args, **kwargs)
+        with app.extensions["foia.db"].session() as other:  # another request publishes meanwhile
+            other.get(Paper, paper.id).state = "published"
+            other.commit()
+        return draft
+
+    monkeypatch.setattr(review.review_form, "read", read_then_publish)
+    r = post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review")
+    assert r.status_code == 303
+    row = paper_row(app)
+    assert row.state == "published" and row.decisions == before and row.title != "A title typed meanwhile"
