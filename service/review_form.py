@@ -127,7 +127,8 @@ def public_field_errors(paper, decisions: dict, fields: dict, errors: FormErrors
                             summary=fields["summary"] or None)
     for name in publishing.public_fields_with_redacted_text(probe):
         errors.add(name, f"The {PUBLIC_FIELD_WORDS[name]} contains text you chose to redact. It is published "
-                         f"as it is: remove that text from the {PUBLIC_FIELD_WORDS[name]}, or keep the finding")
+                         f"as it is: remove that text from the {PUBLIC_FIELD_WORDS[name]}, or keep the finding "
+                         "(or delete the text from the texts to redact everywhere)")
 
 
 def paper_problems(paper) -> FormErrors:
