@@ -199,12 +199,12 @@ def small_pdf() -> bytes:
                     "Is there a Part 2 form? NO\n")
 
 
-def part2_paper(until: str = "01/04/2030", deferred: str | None = None) -> bytes:
+def part2_paper(until: str = "01/04/2030", deferred: str | None = None, reference: str = "PCD 912") -> bytes:
     """A two-page paper made here: Part 1 with a name and a phone, Part 2 exempt under s43 until ``until``."""
     from tests.textpdf import text_pdf
 
     deferral = f"YES\nIf yes, for what reason: contract not yet signed\nUntil what date: {deferred}" if deferred else "NO"
-    return text_pdf("Decision – PCD 912\n"
+    return text_pdf(f"Decision – {reference}\n"
                     "Title: Contract for custody interpreting services\n"
                     "Executive Summary\n"
                     "The contract manager, Jane Hollowell, can be reached on 020 7946 0123.\n"

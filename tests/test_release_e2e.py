@@ -110,7 +110,7 @@ def test_past_date_is_public_at_once_and_a_date_that_arrives_is_released_by_the_
 
     # 2. Exempt until 2030: withheld; then its date arrives (the database is what time changes: the release
     #    date moves to yesterday) and the running server's scheduler releases it with nobody acting.
-    future = _publish(server, part2_paper(until="01/04/2030"))
+    future = _publish(server, part2_paper(until="01/04/2030", reference="PCD 913"))  # another decision
     assert future["part2"]["state"] == "withheld"
     url = f"{base}/decisions/{future['slug']}/part2.pdf"
     assert requests.get(url, timeout=30).status_code == 404

@@ -58,8 +58,12 @@ def test_schedule_correct_and_withdraw(app, officer, live_server, page, shot, tm
     assert page.locator("#withdrawn-banner").get_by_text(re.compile("was withdrawn on")).is_visible()
     shot(page, "lifecycle-05-withdrawn-officer")
 
-    response = public.goto(f"{live_server}/decisions/pcd-921")
+    # The page was cached for up to 5 minutes by the browser that saw it (max-age=300, as documented); a
+    # visitor without that copy, or a revalidation, gets the 410 at once.
+    fresh = page.context.browser.new_context().new_page()
+    response = fresh.goto(f"{live_server}/decisions/pcd-921")
     assert response.status == 410
+    assert public.reload().status == 410
     assert public.locator("#withdrawn-notice").get_by_text(re.compile("This decision was withdrawn on")).is_visible()
     assert public.get_by_text(REASON).is_visible()
     shot(public, "lifecycle-06-public-withdrawn")
