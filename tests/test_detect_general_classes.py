@@ -7,22 +7,7 @@ documentation example numbers abroad."""
 import pytest
 
 from redaction.detect import find_in_text
-from redaction.policy import DEFAULT_POLICY_FILE, load_policy
-
-POLICY = load_policy(DEFAULT_POLICY_FILE)
-
-
-def found(text, kind="PERSON"):
-    return [(" ".join(text[m.start:m.end].split()), m.decision.action)
-            for m in find_in_text(text, policy=POLICY) if m.type == kind]
-
-
-def redacted(text, kind="PERSON"):
-    return [t for t, action in found(text, kind) if action == "redact"]
-
-
-def kept(text):
-    return [t for t, action in found(text) if action == "keep"]
+from tests.detect_found import POLICY, found, redacted, kept
 
 
 @pytest.mark.parametrize("text, expected", [
