@@ -119,10 +119,6 @@ def audit_log(paper_id: int):
 @bp.route("/papers/<int:paper_id>/discard", methods=["POST"])
 def discard(paper_id: int):
     p = _paper(paper_id)
-    if p.state == "analysing":  # the Discard button was shown while it waited: say why, not a bare 409
-        flash("The analysis has started, so the paper cannot be discarded now. When it is done, discard it "
-              "from the foot of its review page.")
-        return redirect(url_for("officer.paper", paper_id=p.id), code=303)
     if p.state in ("published", *LIFECYCLE_STATES):  # a withdrawn paper's record stays
         abort(409)
     papers.discard(db_session(), p, g.user, "officer")

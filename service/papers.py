@@ -16,6 +16,7 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from . import audit, pdfwork, pdftasks
 from .db import get_db
@@ -134,7 +135,12 @@ def analyse_paper(paper_id: int) -> None:
         audit.record(db, "analysed", actor="system", paper_id=paper.id, pages=a.get("pages"),
                      personal_data=len(a.get("personal_data", [])), part2=a.get("part2") is not None,
                      warnings=len(a.get("warnings", [])))
-        db.commit()
+        try:
+            db.commit()
+        except StaleDataError:  # discarded between the check above and this write: nothing to keep
+            db.rollback()
+            log.info("paper %s was discarded during its analysis", paper_id)
+            return
         log.info("paper %s analysed: %d findings", paper.id, len(a.get("personal_data", [])))
 
 

@@ -58,17 +58,27 @@ def test_groups_bulk_part2_line_matches_and_discard_without_script(client, app):
     start = decisions(app)["part2_start"]
     assert start["page"] == 3 and f"3|{start['y']}|{start['x']}" == option
 
-    # Discard pressed on the progress page after the analysis started: a reason, never a bare error page
-    with app.extensions["foia.db"].session() as db:
-        db.get(Paper, 1).state = "analysing"
-        db.commit()
-    r = post_form(client, "/officer/papers/1/discard", page="/officer/upload")
-    assert r.status_code == 303 and r.headers["Location"].endswith("/officer/papers/1")
-    assert "The analysis has started, so the paper cannot be discarded now" in client.get(
-        "/officer/papers/1").get_data(as_text=True)
-    with app.extensions["foia.db"].session() as db:
-        db.get(Paper, 1).state = "ready"
-        db.commit()
-
     assert post_form(client, "/officer/papers/1/discard", page="/officer/papers/1/review").status_code == 303
     assert client.get("/officer/papers/1/review").status_code == 404
+
+
+def test_discard_while_the_analysis_runs_abandons_it(client, app, small_pdf, monkeypatch):
+    """Discard works in every unpublished state: pressed while the paper is analysed, the paper goes at once
+    and the analysis, when it ends, writes nothing and raises nothing."""
+    from service import papers
+
+    upload_only = post_form(client, "/officer/upload", {"file": (io.BytesIO(small_pdf), "p.pdf")},
+                            page="/officer/upload", content_type="multipart/form-data")
+    assert upload_only.status_code == 303
+    run = papers.pdfwork.run
+
+    def discard_meanwhile(*args, **kwargs):
+        assert 'id="discard"' in client.get("/officer/papers/1").get_data(as_text=True)  # offered while analysing
+        assert post_form(client, "/officer/papers/1/discard", page="/officer/papers/1").status_code == 303
+        return run(*args, **kwargs)
+
+    monkeypatch.setattr(papers.pdfwork, "run", discard_meanwhile)
+    app.extensions["foia.worker"].drain()
+    assert client.get("/officer/papers/1").status_code == 404
+    with app.extensions["foia.db"].session() as db:
+        assert db.get(Paper, 1) is None
