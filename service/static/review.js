@@ -292,12 +292,26 @@
       if (fields.mode && !fields.mode.checked) { fields.mode.checked = true; record(); }
     });
   });
-  if (fields.line) fields.line.addEventListener("change", function () {
-    var parts = fields.line.value.split("|");
-    if (parts.length !== 3) return;
-    var undo = movePart2Line(parts[0], parseFloat(parts[1]));
-    setPart2(parts[0], parseFloat(parts[1]), parts[2], undo);
-  });
+  // A line chosen with the mouse applies at once. With the keyboard, arrows only move through the list
+  // (each would otherwise set Part 2 and add an undo step): Enter, or leaving the list, applies the line.
+  if (fields.line) {
+    var browsing = false, applied = fields.line.value;
+    var applyLine = function () {
+      browsing = false;
+      if (fields.line.value === applied) return;
+      applied = fields.line.value;
+      var parts = applied.split("|");
+      if (parts.length !== 3) return;
+      var undo = movePart2Line(parts[0], parseFloat(parts[1]));
+      setPart2(parts[0], parseFloat(parts[1]), parts[2], undo);
+    };
+    fields.line.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") { e.preventDefault(); applyLine(); }
+      else if (/^(Arrow|Page|Home|End)/.test(e.key) || e.key.length === 1) browsing = true;
+    });
+    fields.line.addEventListener("change", function () { if (!browsing) applyLine(); });
+    fields.line.addEventListener("blur", function () { if (browsing) applyLine(); });
+  }
 
   function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }
   function cssEscape(s) { return window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/"/g, '\\"'); }

@@ -236,7 +236,15 @@ def test_review_and_publish_with_the_keyboard_alone(site, browser, shot):
         # ... or by choosing a line of text
         line = page.locator("#part2_line")
         option = line.locator("option", has_text="Page 3: Part 2").first.get_attribute("value")
-        line.select_option(option)
+        typed_y = page.locator("#part2_y").input_value()
+        line.focus()  # arrowing through the list sets nothing until Enter
+        for key in ("ArrowDown", "ArrowDown"):
+            page.keyboard.press(key)
+        assert page.locator("#part2_y").input_value() == typed_y
+        page.keyboard.press("Enter")
+        browsed = line.input_value()
+        assert browsed and page.locator("#part2_y").input_value() == f"{float(browsed.split('|')[1]):.1f}"
+        line.select_option(option)  # the mouse's choice applies at once
         assert page.locator("#part2_y").input_value() == f"{float(option.split('|')[1]):.1f}"
         # typing a position afterwards lets the chosen line go (the form would read the line first)
         page.locator("#part2_y").focus()
