@@ -105,7 +105,7 @@ class Processes:
 def answers(base: str) -> bool:
     try:
         return requests.get(f"{base}/healthz", timeout=2).status_code == 200
-    except requests.ConnectionError:
+    except (requests.ConnectionError, requests.Timeout):  # not up yet, or still starting on a busy machine
         return False
 
 
