@@ -13,6 +13,8 @@ import time
 
 import pytest
 
+from tests.production_helpers import answers, wait_for
+
 
 def test_a_pdf_child_stopped_by_sigterm_is_a_stop_not_a_crash():
     from service import pdfwork
@@ -82,21 +84,13 @@ def _free_port() -> int:
 
 @pytest.mark.slow
 def test_foia_serve_stops_cleanly_on_sigterm(tmp_path):
-    import requests
-
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOIA_")}
     env.update(FOIA_DATA_DIR=str(tmp_path / "data"), FOIA_ENV="development", FOIA_SCHEDULER="on")
     proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                    break
-            except requests.RequestException:  # not listening yet, or still starting
-                time.sleep(0.1)
+        wait_for(lambda: answers(f"http://127.0.0.1:{port}"), 60)  # not listening yet, or still starting
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=60)
     finally:
@@ -137,13 +131,7 @@ def test_foia_serve_stopped_mid_analysis_puts_the_paper_back_and_resumes_it(tmp_
         proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port)], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                requests.get(f"{base}/healthz", timeout=2)
-                break
-            except requests.RequestException:  # not listening yet, or still starting
-                time.sleep(0.1)
+        wait_for(lambda: answers(base), 60)  # not listening yet, or still starting
         return proc, base
 
     def state():
@@ -183,8 +171,6 @@ def test_foia_serve_stopped_mid_analysis_puts_the_paper_back_and_resumes_it(tmp_
 
 @pytest.mark.slow
 def test_foia_web_stops_cleanly_on_sigterm(tmp_path):
-    import requests
-
     from tests.production_helpers import production_env
 
     data = tmp_path / "data"
@@ -194,13 +180,7 @@ def test_foia_web_stops_cleanly_on_sigterm(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "service.cli", "web", "--port", str(port), "--workers", "1"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                    break
-            except requests.RequestException:  # not listening yet, or still starting
-                time.sleep(0.1)
+        wait_for(lambda: answers(f"http://127.0.0.1:{port}"), 60)  # not listening yet, or still starting
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=60)
     finally:
