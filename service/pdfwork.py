@@ -44,10 +44,10 @@ def run(kind: str, fn, *args):
     if stop_state.requested():
         return STOPPING
     pool = _pool(kind)
-    procs: list = []
+    procs = _children(pool)  # an idle child stopped before the task is sent breaks the pool at submit
     try:
         future = pool.submit(fn, *args)
-        procs = list((getattr(pool, "_processes", None) or {}).values())  # our children, by handle
+        procs += [p for p in _children(pool) if p not in procs]
         return _wait(future, kind, pool)
     except BrokenProcessPool:
         if stop_state.requested() or _stopped_by_signal(procs):
@@ -95,10 +95,19 @@ def _pool(kind: str) -> ProcessPoolExecutor:
         return pool
 
 
+def _children(pool: ProcessPoolExecutor) -> list:
+    """The pool's child processes, by handle (their exit codes stay readable after the pool breaks)."""
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
 def _stopped_by_signal(procs: list) -> bool:
     """Whether one of the pool's children ended by SIGTERM (a stop, not a crash on the file)."""
     for proc in procs:
         proc.join(timeout=1)
+        # The pool's own thread may reap the child first: this handle then reads its exit code a moment later.
+        deadline = time.monotonic() + 2
+        while proc.exitcode is None and time.monotonic() < deadline:
+            time.sleep(0.01)
         if proc.exitcode == -signal.SIGTERM:
             return True
     return False
