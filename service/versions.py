@@ -23,7 +23,7 @@ Both versions keep their files, analysis, decisions and history for the officers
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from datetime import time
 
@@ -144,6 +144,7 @@ def take_place(db: Session, paper: Paper, user: User, *, now: datetime, actor: s
     first_public = old_part1.released_at if old_part1 is not None and old_part1.state == "published" else None
     old_part2 = previous.part(2) if previous is not None else None
     first_release = old_part2.released_at if old_part2 is not None and old_part2.state == "released" else None
+    file_time = _after_http_second(now, old_part1, old_part2)
     claimed = db.execute(update(Paper).where(Paper.id == paper.previous_id, Paper.state == "published")
                          .values(state="superseded", slug=None, superseded_at=now, updated_at=now)
                          .execution_options(synchronize_session=False))
@@ -157,8 +158,9 @@ def take_place(db: Session, paper: Paper, user: User, *, now: datetime, actor: s
     if first_public is not None and part1 is not None:
         # The decision was public: the corrected Part 1 replaces it now, keeping the first publication date.
         part1.state, part1.publish_on, part1.released_at = "published", None, first_public
+        part1.updated_at = file_time
     if first_release is not None:
-        _keep_release_date(db, paper, first_release, now=now, actor=actor, user_id=user.id)
+        _keep_release_date(db, paper, first_release, now=now, file_time=file_time, actor=actor, user_id=user.id)
     audit.record(db, "superseded", user=user, actor=actor, paper_id=previous.id, by=paper.id,
                  version=paper.version, **counts)
     audit.record(db, "correction published", user=user, actor=actor, paper_id=paper.id, replaces=previous.id,
@@ -166,12 +168,23 @@ def take_place(db: Session, paper: Paper, user: User, *, now: datetime, actor: s
     db.expire(previous)
 
 
+def _after_http_second(now: datetime, *old_parts: Part | None) -> datetime:
+    """When the replacement files count as modified: ``now``, or the first whole second after the old files'
+    Last-Modified when that is not earlier. HTTP dates have whole seconds, so a correction published within
+    the second of the old file would otherwise answer 304 to a cache holding the old file."""
+    times = [t for part in old_parts if part is not None for t in (part.released_at, part.updated_at) if t]
+    if not times:
+        return now
+    floor = max(times).replace(microsecond=0) + timedelta(seconds=1)
+    return max(now, floor)
+
+
 def _release_time() -> time:
     return current_app.config.get("RELEASE_TIME_OF_DAY", time(0, 0)) if has_app_context() else time(0, 0)
 
 
-def _keep_release_date(db: Session, paper: Paper, first_release: datetime, *, now: datetime, actor: str,
-                       user_id: int | None) -> None:
+def _keep_release_date(db: Session, paper: Paper, first_release: datetime, *, now: datetime, file_time: datetime,
+                       actor: str, user_id: int | None) -> None:
     """The earlier version's Part 2 was public: when the corrected Part 2 is due for release by the clock's
     rule (:data:`scheduler.release.TRANSITIONS`), release it now with the first release date. A corrected
     Part 2 that is not due (a later date, a review) stays withheld: a correction may withhold it again."""
@@ -179,7 +192,7 @@ def _keep_release_date(db: Session, paper: Paper, first_release: datetime, *, no
     db.flush()  # the new parts are rows before the guarded update
     rows = db.execute(update(Part).where(Part.paper_id == paper.id, Part.number == release.number,
                                          Part.state == release.old, release.due(last_due_date(now, _release_time())))
-                      .values(state=release.new, released_at=first_release, updated_at=now)
+                      .values(state=release.new, released_at=first_release, updated_at=file_time)
                       .returning(Part.id).execution_options(synchronize_session=False)).all()
     if rows:
         db.execute(insert(AuditEvent), [

@@ -15,6 +15,7 @@ import logging
 from xml.etree import ElementTree
 from contextlib import ExitStack
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 
 import pytest
 from sqlalchemy import select
@@ -287,6 +288,9 @@ def test_a_correction_is_reviewed_then_replaces_the_published_version(world):
             v2row.part(1).file_key)
         # the decision keeps its first publication date (and its place in the list)
         assert v2row.part(1).released_at == v1.parts[0].released_at
+        # its file counts as modified after the old one, in HTTP's whole seconds
+        old_modified = parsedate_to_datetime(old.headers["Last-Modified"])
+        assert v2row.part(1).updated_at.replace(microsecond=0) > old_modified
     # a cache holding the old file revalidates and gets the new one
     revalidated = world.client.get("/decisions/pcd-921/part1.pdf", headers={"If-None-Match": old.headers["ETag"]})
     assert revalidated.status_code == 200 and revalidated.data == new.data
@@ -544,3 +548,23 @@ def test_the_title_check_reads_like_the_reason_check():
                                                          "action": "redact"}]},
                             title="Grievance of Patrick O’Halloran", summary="Site ndx 4471 is closed.")
     assert public_fields_with_redacted_text(probe) == ["title", "summary"]
+
+
+T = datetime(2026, 12, 1, 9, 0, 0, 400000, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("now, old_times, expected", [
+    # the same whole second as the old file: one second later, so If-Modified-Since sees a change
+    (T.replace(microsecond=900000), [T], T.replace(microsecond=0).replace(second=1)),
+    # a later second already: now
+    (T.replace(second=5), [T], T.replace(second=5)),
+    # the old Part 2 was touched later than its Part 1
+    (T, [T.replace(second=0), T.replace(second=3)], T.replace(second=4, microsecond=0)),
+    # nothing older: now
+    (T, [], T),
+])
+def test_a_replacement_file_is_modified_after_the_old_one_in_http_seconds(now, old_times, expected):
+    from types import SimpleNamespace
+    from service.versions import _after_http_second
+    parts = [SimpleNamespace(released_at=t, updated_at=None) for t in old_times]
+    assert _after_http_second(now, *parts) == expected
