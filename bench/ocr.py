@@ -15,6 +15,8 @@ lines read in Part 1 (must be 0). Judged by tests/scans/judge.py, which does not
     .venv/bin/python bench/ocr.py --holdout    # the held-out set, generated afresh (never committed)
     .venv/bin/python bench/ocr.py --fresh      # a second held-out set, made after the first was looked at
     .venv/bin/python bench/ocr.py --unseen     # tests/scans/unseen: committed before the engine read it
+    .venv/bin/python bench/ocr.py --never-seen # tests/scans/never_seen: other bodies, producers, layouts;
+                                               # committed before any engine read it, measured once
 """
 
 from __future__ import annotations
@@ -85,15 +87,19 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="the second held-out set (after the first was seen)")
     parser.add_argument("--unseen", action="store_true",
                         help="tests/scans/unseen (other people, wording and fonts; committed before it was read)")
+    parser.add_argument("--never-seen", action="store_true",
+                        help="tests/scans/never_seen (committed before any engine read it; measure once, never tune)")
     args = parser.parse_args()
     tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"machine: nproc={os.cpu_count()} {tesseract}")
     with tempfile.TemporaryDirectory() as tmp:
         held = args.holdout or args.fresh
-        folder = Path(tmp) if held else SCANS / "unseen" if args.unseen else SCANS
+        folder = (Path(tmp) if held else SCANS / "never_seen" if args.never_seen
+                  else SCANS / "unseen" if args.unseen else SCANS)
         manifest = make_set(folder, holdout=args.holdout, fresh=args.fresh) if held else _manifest(folder)
         paths = [folder / f"{name}.pdf" for name in manifest]
         kind = ("second held-out" if args.fresh else "held-out" if args.holdout
+                else "never-seen (committed before any engine read it)" if args.never_seen
                 else "unseen (committed, never tuned on)" if args.unseen else "tuning (committed)")
         print(f"set: {kind}{' (generated now)' if held else ''}, {len(paths)} papers")
         a_pages, a_time = _anchor(paths)
