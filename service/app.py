@@ -17,7 +17,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import base_url, errors, filters, headers, metrics
-from .validation import BoundedJSONProvider
+from .validation import BoundedJSONProvider, bound_json_body
 from . import public_microcache
 from .config import load_config
 from .db import Database, close_session, pool_settings
@@ -68,6 +68,7 @@ def _register_blueprints(app: Flask) -> None:
     from . import api, auth, health, officer, public, releases  # noqa: F401 (releases nests in officer)
     from . import approval_routes  # noqa: F401 (approval routes on the officer and api blueprints)
 
+    app.before_request(bound_json_body)  # JSON bodies up to 1 MB, not the upload limit (413 JSON)
     app.before_request(auth.load_user)
     app.register_blueprint(health.bp)
     app.register_blueprint(public.bp)

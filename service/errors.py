@@ -41,6 +41,10 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(413)
     def _too_large(exc):
+        from .validation import JSON_TOO_LARGE, MAX_JSON_BYTES
+
+        if request.max_content_length == MAX_JSON_BYTES:  # a JSON body sent without a length, cut at the bound
+            return error_response(413, JSON_TOO_LARGE)
         mb = app.config["MAX_UPLOAD_MB"]
         if "user" not in g:  # refused before the user was loaded: the officer page still shows its header
             from .auth import load_user

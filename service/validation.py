@@ -153,6 +153,8 @@ def refusal_restores(paper):
     def restore(db, user) -> None:
         db.rollback()
         db.refresh(paper)
+        if paper.state != "ready":  # it was published or sent for approval before the failure: keep what was used
+            return
         for name, value in saved.items():
             setattr(paper, name, value)
         audit.record(db, "decisions not kept", user=user, actor="api", paper_id=paper.id,
@@ -170,3 +172,25 @@ class BoundedJSONProvider(DefaultJSONProvider):
             return super().loads(s, **kwargs)
         except RecursionError:
             raise ValueError("the JSON nests too deep") from None
+
+
+MAX_JSON_BYTES = 1024 * 1024  # a JSON body (decisions, a reason, a note) is a few kilobytes; uploads are forms
+JSON_TOO_LARGE = (f"The request body is larger than the limit of {MAX_JSON_BYTES // (1024 * 1024)} MB for JSON. "
+                  "Nothing was changed.")
+
+
+def bound_json_body():
+    """``before_request``: a body that is not a file upload (JSON on the API) is bounded to
+    ``MAX_JSON_BYTES``, not the upload limit — refused with 413 before it is read. A body sent without a
+    length (chunked) is read no further than the same bound (``request.max_content_length``): Werkzeug
+    stops there, and the cut JSON is refused as invalid (400)."""
+    from flask import request
+
+    from .errors import error_response
+
+    if request.mimetype == "multipart/form-data" or not request.path.startswith("/api/"):
+        return None  # uploads keep FOIA_MAX_UPLOAD_MB; officer forms have Werkzeug's form-memory bound
+    request.max_content_length = MAX_JSON_BYTES
+    if request.content_length is not None and request.content_length > MAX_JSON_BYTES:
+        return error_response(413, JSON_TOO_LARGE)
+    return None
