@@ -139,3 +139,114 @@ def test_a_weak_line_is_read_again_and_the_disagreement_returned(monkeypatch):
     found = disagreements("tesseract", im, first, DPI)
     assert len(sheets) == 1  # one reading for the picture's weak lines, stacked
     assert [f.first for f in found] == ["0734"] and found[0].box == (600, 300, 720, 350)
+
+
+def _scanned_paper() -> bytes:
+    """A one-page paper that is a scan (150 dpi, the whole page one picture) with a person's number on it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    im, d = _canvas((1240, 1754))
+    font = ImageFont.truetype(SANS, 24)
+    lines = ["Annex B: consultation arrangements", "The committee agreed the timetable for the review.",
+             "Questions about the review may be sent to the project office.", "Telephone 0161 496 0734",
+             "The report will be published after the meeting."]
+    for i, line in enumerate(lines):
+        d.text((120, 200 + 70 * i), line, font=font, fill=0)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    png = io.BytesIO()
+    im.save(png, "PNG")
+    c.drawImage(ImageReader(io.BytesIO(png.getvalue())), 0, 0, width=A4[0], height=A4[1])
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@_tesseract
+@pytest.mark.parametrize("broken", [False, True], ids=["as-read", "ocr-drops-the-number"])
+def test_a_line_ocr_drops_is_not_published_without_the_officers_confirmation(broken, monkeypatch):
+    """The engine broken on purpose: tesseract's reading loses the line with the number. The ink of that line
+    is proposed for redaction, and the page asks the officer (image_pages): publishing without the
+    confirmation is refused; confirmed as proposed, the number's pixels are blanked."""
+    from redaction import analyse, ocr_tesseract, redact
+    from redaction.decisions import Decisions
+    from redaction.errors import DecisionNeeded
+    from redaction.picture_findings import UNREAD_REASON
+
+    if broken:
+        real = ocr_tesseract.read_words
+
+        def drops_a_line(exe, picture, dpi=300, psm=None):
+            words = real(exe, picture, dpi, psm)
+            lost = {w.line for w in words or [] if "0734" in w.text or "496" in w.text}
+            return None if words is None else [w for w in words if w.line not in lost]
+        monkeypatch.setattr(ocr_tesseract, "read_words", drops_a_line)
+    data = _scanned_paper()
+    analysis = analyse(data, "annex.pdf")
+    unread = [p for p in analysis.personal_data if p.reason == UNREAD_REASON]
+    if not broken:
+        assert unread == [] and "image_pages" not in analysis.needs_confirmation
+        assert any("0161 496 0734" in p.text and p.action == "redact" for p in analysis.personal_data)
+        return
+    assert "image_pages" in analysis.needs_confirmation
+    assert any("ink OCR did not read" in w for w in analysis.warnings)
+    assert len(unread) == 1 and unread[0].source == "ocr" and unread[0].action == "redact"
+    assert unread[0].confidence == 0.0
+    x0, y0, x1, y1 = unread[0].boxes[0]
+    assert y0 < 841.89 - (200 + 70 * 3 + 12) * 72 / 150 < y1 and x0 < 120 * 72 / 150 + 5  # the number line
+    with pytest.raises(DecisionNeeded):
+        redact(data, analysis)
+    monkeypatch.undo()
+    result = redact(data, analysis, Decisions.from_dict({"confirmed": analysis.needs_confirmation}))
+    import subprocess
+
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(result.part1)[0]
+    png = io.BytesIO()
+    page.render(scale=300 / 72).to_pil().convert("L").save(png, "PNG")
+    read = subprocess.run(["tesseract", "stdin", "stdout"], input=png.getvalue(), capture_output=True,
+                          check=True).stdout.decode()
+    assert "timetable" in read and "0734" not in read and "496" not in read
+
+
+@pytest.mark.parametrize("make, boxes, blind", [
+    (lambda: _print(), [], True),                           # print, nothing read on it
+    (lambda: _print(), [(40, 130, 1990, 220)], False),      # print, read
+    (lambda: _print(fill=200), [], True),                   # light grey print, nothing read
+    (_scribble, [], False),                                 # a signature's scribble is not print
+    (_bar, [], False),                                      # a redaction box
+    (lambda: _canvas()[0], [], False),                      # blank
+], ids=["print", "read", "light-grey", "scribble", "box", "blank"])
+def test_verifier_sees_print_its_reader_did_not_read(make, boxes, blind):
+    from redaction.verification.ocr_ink import unread_print
+
+    assert unread_print(make(), boxes) is blind
+
+
+@_tesseract
+@pytest.mark.parametrize("removed", [["Ottilie Brackenbury"], []], ids=["values-removed", "nothing-removed"])
+def test_verifier_fails_closed_on_a_picture_its_ocr_cannot_read(removed, monkeypatch):
+    """The verifier's reader broken on purpose (it reads no word of the picture): where values were removed
+    the part is refused (nothing published); where none were, there is nothing to look for."""
+    import pikepdf
+    from reportlab.lib.utils import ImageReader
+
+    from redaction.errors import LeakDetected
+    from redaction.verification import ocr
+    from redaction.verification.matcher import Matcher
+    from tests.adversarial.producers import page_pdf, png_bytes
+
+    picture = png_bytes(_print(points=9, text="Report agreed by the committee on 3 March"))
+    data = page_pdf([(740, "A paper with a picture")], lambda c: c.drawImage(
+        ImageReader(io.BytesIO(picture)), 60, 500, width=400, height=80), title="Picture")
+    monkeypatch.setattr(ocr, "_read_boxes", lambda exe, pic, part: ("", []))
+    expect = ocr.expectations(removed, Matcher(removed), [], "", set())
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        if removed:
+            with pytest.raises(LeakDetected, match="cannot read"):
+                ocr.check_ocr(data, pdf, 1, expect)
+        else:
+            ocr.check_ocr(data, pdf, 1, expect)
