@@ -107,7 +107,7 @@ def main() -> None:
         print(f"OCR stage: {e_pages / e_time:.2f} pages/s ({e_pages} pages in {e_time:.1f} s); anchor, plain "
               f"tesseract CLI one page at a time: {a_pages / a_time:.2f} pages/s ({a_pages} in {a_time:.1f} s); "
               f"ratio {e_pages / e_time / (a_pages / a_time):.2f}")
-        rows, total = [], {"planted": 0, "proposed": 0, "read_back": 0, "layer": 0, "ordinary": 0, "part2": 0}
+        rows, total = [], {"planted": 0, "proposed": 0, "read_back": 0, "layer": 0, "ordinary": 0, "part2": 0, "kept": 0, "kept_redacted": 0}
         t_analyse = t_redact = 0.0
         pages = 0
         for path in paths:
@@ -131,7 +131,7 @@ def main() -> None:
             rows.append((name, f"{about['dpi']} dpi{' noisy' if about['noise'] else ''}", j, refused))
             for key, value in (("planted", j.planted), ("proposed", j.proposed), ("read_back", j.read_back),
                                ("layer", j.layer_words), ("ordinary", j.ordinary_words),
-                               ("part2", j.part2_read_back)):
+                               ("part2", j.part2_read_back), ("kept", j.kept), ("kept_redacted", j.kept_redacted)):
                 total[key] += value
         print(f"analyse: {pages / t_analyse:.2f} pages/s; redact + verify (text layer, verifier OCR): "
               f"{pages / t_redact:.2f} pages/s ({pages} pages)")
@@ -143,6 +143,9 @@ def main() -> None:
                   f"{j.layer_words:5}/{j.ordinary_words:<5} {j.part2_read_back:8}  {', '.join(j.missed)}")
         print(f"{'all':33} {total['planted']:7} {total['proposed']:8} {total['proposed'] / total['planted']:6.3f} "
               f"{total['read_back']:9} {total['layer']:5}/{total['ordinary']:<5} {total['part2']:8}")
+        if total["kept"]:
+            print(f"office holders kept by the manifest: {total['kept']}, proposed for redaction: "
+                  f"{total['kept_redacted']}")
 
 
 def _manifest(folder: Path) -> dict:
