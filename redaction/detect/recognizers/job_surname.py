@@ -5,6 +5,12 @@ prose after "the" (lower case); the surname is one name word (a particle may lea
 van der Berg") and the sentence goes on in lower case or ends, so a longer proper name ("Project Manager
 Training Programme") or a heading is not read as a person.
 
+The surname may also stand in apposition to the job, between commas or in brackets, with no full name
+anywhere in the paper ("the Licensing Officer, Okonkwo, visited", "The Clerk, Blenkinsop, read the
+notice", "the duty manager (Ellershaw) refused"). Class of cases: a post named and its holder given by
+surname alone. There the word must also be no ordinary English word (english_words), so an apposed
+department or place word ("the Licensing Officer, Housing, ...", "the Area Manager, North, ...") stays.
+
 Whether the person is kept is the policy's: "Chief Fire Officer Reynolds" is an office written as a
 title, and the policy keeps its holder.
 """
@@ -14,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import (JOB_NOUNS, MONTHS, NOT_NAME_WORDS, ORGANISATION_WORDS, PROFESSIONS, THING_WORDS)
+from ..english_words import is_english_word
 from .base import RuleRecognizer
 from .patterns import NAME_WORD, PARTICLE, SEP
 
@@ -30,6 +37,10 @@ _SURNAME = rf"(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD}"
 _AFTER = r"(?=['’]s?(?![\w])|[ \t]*[,.;:)!?]|[ \t]+[a-z(]|[ \t]*$)"
 _JOB_SURNAME = re.compile(rf"(?:(?<![\w'’-]){_TITLE_CASE}|{_PROSE})[ \t]+(?P<name>{_SURNAME})(?![\w-]){_AFTER}",
                           re.MULTILINE)
+# "the Licensing Officer, Okonkwo, ...", "the duty manager (Ellershaw)": the surname apposed to the job and
+# closed by punctuation on its line; a table cell's "Centre Manager, / Dagenham" names the post's place
+_APPOSED = re.compile(rf"(?:(?<![\w'’-]){_TITLE_CASE}|{_PROSE})[ \t]*(?P<open>,|\()[ \t]*\n?[ \t]*"
+                      rf"(?P<name>{_SURNAME})(?![\w-])(?=[ \t]*[,;.)])")
 # Words no surname is: verbs and auxiliaries that follow a job ("Project Manager Will review"), and nouns
 # by their endings ("Licensing Officer Recruitment", "Finance Manager Responsibilities").
 _NOT_SURNAMES = frozenset({"will", "may", "can", "must", "shall", "should", "would", "could", "might", "did",
@@ -66,4 +77,26 @@ class JobSurnameRecognizer(RuleRecognizer):
                     or folded in _NOT_SURNAMES or folded in MONTHS or _NOUN_ENDING.search(folded)):
                 continue
             out.append(self.result(m.start("name"), m.end("name")))
+        for m in _APPOSED.finditer(text):
+            surname = m.group("name").split()[-1]
+            if m.group("open") == "(" and not text.startswith(")", _skip_blanks(text, m.end())):
+                continue
+            if self._not_a_surname(surname) or all(is_english_word(p) for p in surname.split("-")):
+                continue
+            out.append(self.result(m.start("name"), m.end("name")))
         return out
+
+    @staticmethod
+    def _not_a_surname(surname: str) -> bool:
+        folded = surname.casefold()
+        if folded.endswith("s") and (folded[:-1] in NOT_NAME_WORDS or folded[:-1] in _NOUNS):
+            return True
+        return bool(_JOB_ENDING.search(folded) or folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS
+                    or folded in THING_WORDS or folded in _NOT_SURNAMES or folded in MONTHS
+                    or _NOUN_ENDING.search(folded))
+
+
+def _skip_blanks(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
