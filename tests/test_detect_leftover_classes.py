@@ -8,7 +8,9 @@ own sentences (fictional people, Ofcom drama numbers), none taken from the label
 - an office the policy keeps whose word also ends an ordinary job title, in apposition ("the Team Leader,
   Jo Bell" is a job, not the Leader of the Council);
 - a name wrapped in prose after its first word, the next line going on with a date or figure ("offered to
-  Maria" / "Tregothnan on 4 March."): a sentence, not a table's next row of figures.
+  Maria" / "Tregothnan on 4 March."): a sentence, not a table's next row of figures;
+- a first name alone signing off an e-mail ("Kind regards," / "Oluwaseun", "Thanks, Tamsin");
+- a surname after a role abbreviation in no list ("DCO Fairweather, who agreed").
 """
 
 import pytest
@@ -109,3 +111,41 @@ def test_english_words_from_the_model(word, expected):
 ])
 def test_a_name_wrapped_in_prose_before_a_line_with_figures(text, expected):
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thank you for your request.\n\nKind regards,\nOluwaseun\nInformation Rights Team", ["Oluwaseun"]),
+    ("Please let me know if you need more.\n\nThanks, Tamsin", ["Tamsin"]),
+    ("I attach the plan.\nBest wishes, Ifeoma Tregaskis", ["Ifeoma Tregaskis"]),
+    ("Many thanks,\nGrace", ["Grace"]),  # a first name that is also a word, alone after a valediction
+    ("Yours sincerely,\nAnneliese\nKowalczyk-Boateng\nFOI Lead", ["Anneliese Kowalczyk-Boateng"]),  # wrapped
+])
+def test_a_first_name_signing_off(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kind regards,\nReception",
+    "Regards,\nLicensing",
+    "Thanks, everyone. Thanks, Team.",
+    "Thank you, Chair. Many thanks, Members.",
+])
+def test_a_word_signing_off_is_no_name(text):
+    assert redacted(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The matter was escalated by DCO Fairweather, who agreed the plan.", ["Fairweather"]),
+    ("The TM Ashworth said no. CTL Brannagh-Oyelowo attended. AOM Quennell's note was read.",
+     ["Ashworth", "Brannagh-Oyelowo", "Quennell"]),
+])
+def test_a_surname_after_a_role_abbreviation_in_no_list(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The NHS Lanarkshire board and the LFB Dagenham station. CPS Wessex reviewed. BTP Paddington attended.",
+    "The ASB Team, the CCTV Hub and the MASH Board met.",
+])
+def test_a_body_after_its_abbreviation_is_no_person(text):
+    assert redacted(text) == []
