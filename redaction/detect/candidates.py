@@ -54,7 +54,8 @@ _PARTICLE_FORMS = NAME_PARTICLES | CAPS_PARTICLES  # "de", "De" and "DE"
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
                      "NameJobRecognizer", "JobSurnameRecognizer", "MailHeaderNameRecognizer",
-                     "SignOffNameRecognizer", "DoubleBarrelledNameRecognizer", "WordFirstNameRecognizer")
+                     "SignOffNameRecognizer", "DoubleBarrelledNameRecognizer", "WordFirstNameRecognizer",
+                     "InitialsNameRecognizer")
 
 
 @dataclass
