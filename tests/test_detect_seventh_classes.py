@@ -4,7 +4,9 @@ with our own sentences (fictional people, Ofcom drama numbers), none taken from 
 - one to three initials with full stops before a surname, the full name nowhere else ("cc: R. Penwarden",
   "T. K. Oduya-Lund" in a payments table), whole (not the surname alone after an initial NER dropped);
   a list label's letter ("A. Introduction", "Appendix C. Brightwell costs") and a firm ("J. Sainsbury Ltd",
-  "T. Pengelly and Sons") are not names.
+  "T. Pengelly and Sons") are not names;
+- a month that is a surname, after a personal title alone or with a first name ("Cllr March", "Cllr Idris
+  March"), while the month in a date stays a month ("4 March 2031", a title's name with the date below it).
 """
 
 import pytest
@@ -32,3 +34,21 @@ def test_initials_before_a_surname_are_a_name(text, expected):
 ])
 def test_a_list_letter_or_a_firm_is_not_a_name(text):
     assert redacted(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cllr March left the room for the item.", ["March"]),
+    ("Present: Cllr Idris March (Vice-Chair), Cllr Tess Rudd.", ["Idris March", "Tess Rudd"]),
+    ("The letter from Mr Aled May was read; Mrs August sent apologies.", ["Aled May", "August"]),
+])
+def test_a_month_after_a_personal_title_is_a_surname(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cllr Hale on 4 March 2031 agreed the minutes.", ["Hale"]),
+    ("Report of Cllr Petra Hale\nMarch 2031", ["Petra Hale"]),
+    ("Dr March 2031 report on waiting times.", []),
+])
+def test_a_month_in_a_date_beside_a_titled_name_stays_a_month(text, expected):
+    assert redacted(text) == expected

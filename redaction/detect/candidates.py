@@ -241,6 +241,20 @@ def _rank_before(text: str, start: int) -> str | None:
     return rank_in_context(text, max(0, start - 60) + m.start("r"), m.group("r")) if m else None
 
 
+# Months that are also surnames, and the personal titles that say a name follows.
+_MONTH_SURNAMES = frozenset({"march", "may", "june", "april", "august"})
+_NAME_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Revd|Sir|Dame)\.?[ \t]+$")
+_FIGURE_AFTER = re.compile(r"^[ \t,]*\n?[ \t]*\d")
+
+
+def _month_as_surname(text: str, first: int, s: int, e: int, w: str) -> bool:
+    """A month in title case ending a name that a personal title leads, with no figure after it (the date
+    "4 March 2031" has one), is a surname: "Cllr March declared", "Cllr Jolyon March (Vice-Chairman)"."""
+    return (w.casefold() in _MONTH_SURNAMES and w[0].isupper() and w[1:].islower()
+            and bool(_NAME_TITLE_BEFORE.search(text[max(0, first - 12):first]))
+            and "\n" not in text[first:s] and not _FIGURE_AFTER.match(text[e:e + 8]))
+
+
 def _name_words(text: str, words, from_rule: bool) -> list | None:
     """The run of name words: "Grant Agreements" loses both, "Mike West Project" keeps two, "Tamsin
     Achebe-Ward\\nPosition:" stops at the label, "Gideon Marchetti MRICS" at the letters after the name."""
@@ -277,6 +291,9 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
             continue
         if folded in THING_WORDS and len(kept) >= 2:
             return None  # "Stephen Lawrence Day": a thing named after a person
+        if from_rule and _month_as_surname(text, words[0][0], s, e, w):
+            kept.append((s, e, w))  # "Cllr March", "Cllr Jolyon March": a month after a title is the surname
+            continue
         if folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or w in ABBREVIATIONS:
             if kept and len(kept) == 1 and from_rule and w[0].isupper() and folded in _JOB_WORDS:
                 return None  # "Charge Nurse Bell", "Staff Nurse Bell": the word before names the job
