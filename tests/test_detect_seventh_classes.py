@@ -11,7 +11,7 @@ with our own sentences (fictional people, Ofcom drama numbers), none taken from 
 
 import pytest
 
-from tests.detect_found import redacted
+from tests.detect_found import found, redacted
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -52,3 +52,15 @@ def test_a_month_after_a_personal_title_is_a_surname(text, expected):
 ])
 def test_a_month_in_a_date_beside_a_titled_name_stays_a_month(text, expected):
     assert redacted(text) == expected
+
+
+_MEMBERS = ("Members\nCllr Aurelio Pennock Wendlebury City Council Chair of the Joint Committee\n"
+            "Cllr Mirela Stanhope Ouseford District Council Vice-Chair\n"
+            "Cllr Dafydd Ó Ceallaigh Wendlebury City Council\n"
+            "Cllr Yusra Bhamji Wendlebury City Council Portfolio Holder for Neighbourhoods \n(attends ex officio)\n"
+            "1. Summary\n")
+
+
+def test_a_councillors_row_stops_at_the_body_and_keeps_an_office_after_it():
+    assert found(_MEMBERS) == [("Aurelio Pennock", "redact"), ("Mirela Stanhope", "redact"),
+                               ("Dafydd Ó Ceallaigh", "redact"), ("Yusra Bhamji", "keep")]

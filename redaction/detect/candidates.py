@@ -132,20 +132,23 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     return Name(start, end, plain, rank, r.score, from_rule)
 
 
-_PERSONAL_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+$")
+_PERSONAL_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+$")
 _NEXT_CELL_END = re.compile(r"^(?:[ \t]+(?:[a-z]|\d)|[ \t]*$)")
 
 
 def _cut_before_next_cell(text: str, kept) -> list | None:
-    """"Ms Jo Bell Kirkbrae Primary granted": a table row read as one line. A personal title says a
-    person's name follows; capitalised words that run on from its first two words into an organisation
-    word, then the cell's end, are the next cell (a school, a firm), not more of the name."""
+    """"Ms Jo Bell Kirkbrae Primary granted", "Cllr Jo Bell Ouseford District Council Vice-Chair": a table row
+    read as one line. A personal title (a councillor's too) says a person's name follows; capitalised words
+    that run on from its first two words into an organisation word, then the cell's end (or two or three
+    such words, then anything), are the next cell (a school, a firm, a council), not more of the name."""
     if len(kept) < 3 or not _PERSONAL_TITLE_BEFORE.search(text[max(0, kept[0][0] - 6):kept[0][0]]):
         return None
     for k in range(2, len(kept)):
         run = _CAPITALISED_RUN.match(text, kept[k - 1][1])
+        # the body's name ends its cell, or is two or three words ("Ouseford District Council" then the
+        # next cell's "Vice-Chair"): a name never runs on into a place and an organisation word
         if (run and run.group(0).split()[-1].casefold() in ORGANISATION_WORDS
-                and _NEXT_CELL_END.match(text[run.end():run.end() + 3])):
+                and (_NEXT_CELL_END.match(text[run.end():run.end() + 3]) or len(run.group(0).split()) >= 2)):
             return kept[:k]
     return None
 
