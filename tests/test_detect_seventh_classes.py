@@ -64,3 +64,21 @@ _MEMBERS = ("Members\nCllr Aurelio Pennock Wendlebury City Council Chair of the 
 def test_a_councillors_row_stops_at_the_body_and_keeps_an_office_after_it():
     assert found(_MEMBERS) == [("Aurelio Pennock", "redact"), ("Mirela Stanhope", "redact"),
                                ("Dafydd Ó Ceallaigh", "redact"), ("Yusra Bhamji", "keep")]
+
+
+_SIBLINGS = ("The panel recommended the match with siblings {a} Hollowell (aged 3) and Kai Hollowell (aged 18 months).\n"
+             "4. Matching: {a} and Kai\n"
+             "The panel noted that keeping {a} and Kai together follows that guidance.\n")
+
+
+@pytest.mark.parametrize("first", ["Tegan", "Liberty"])
+def test_first_names_alone_joined_by_and_are_the_people_named_in_full(first):
+    assert redacted(_SIBLINGS.format(a=first)) == [f"{first} Hollowell", "Kai Hollowell", first, "Kai", first, "Kai"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rose Penhaligon chairs the group. The Rose and Crown hosted it; liberty and justice were discussed.",
+    "Grace Pemberton and Kai Pemberton attended. The Grace and Favour Cottage was sold.",
+])
+def test_a_first_name_beside_a_word_that_is_no_partners_name_stays_a_word(text):
+    assert [t for t in redacted(text) if " " not in t] == []

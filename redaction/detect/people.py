@@ -94,8 +94,11 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
     taken += [(m.start, m.end) for p in people for m in p.mentions]
     titled = titled_surnames(text)
     mentions: list[Mention] = []
+    # first names of people redacted and known in full, each the only one in the paper with it
+    lone_firsts = frozenset(p.first for p in people if p.names and p.first and len(p.first) > 2
+                            and p.first not in shared and p.decision is not None and p.decision.action == "redact")
     for person in people:
-        for start, end in spread(text, person, taken, lone, shared, titled):
+        for start, end in spread(text, person, taken, lone, shared, titled, lone_firsts):
             person.mentions.append(Mention("PERSON", start, end, person.score or 0.85, person.decision))
         mentions.extend(person.mentions)
     return _without_overlaps(others + [_with_word_first_name(text, m) for m in mentions])

@@ -88,8 +88,10 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ":
 
 
 def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int, int]],
-           shared_first_names: set[str], titled: list[Titled]) -> list[tuple[int, int]]:
-    """The spans of the person's other mentions that overlap nothing already ``taken`` (which grows)."""
+           shared_first_names: set[str], titled: list[Titled],
+           lone_first_names: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """The spans of the person's other mentions that overlap nothing already ``taken`` (which grows).
+    ``lone_first_names``: the first names of the people redacted and known in full, each held by one."""
     found = [(m.start(), m.end()) for name in person.names for m in re.finditer(words_pattern(name.split()), text)
              if not names_a_thing(text, m.start(), m.end())]
     key = name_key(person.surname)
@@ -115,6 +117,8 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if _VALEDICTION_BEFORE.search(text[max(0, m.start() - 30):m.start()])
                   and re.match(r"[ \t]*(?:[.,!\"”’]|\n|$)", text[m.end():m.end() + 2])]
+    if person.first in lone_first_names:
+        found += _paired_first_names(text, person.first, lone_first_names - {person.first})
     out = []
     for start, end in sorted(found):
         if not any(start < e and s < end for s, e in taken):
@@ -143,6 +147,28 @@ def _no_word(surname: str) -> bool:
     """A surname no English word or place is: double-barrelled, with a particle, or with letters beyond
     ASCII ("ventura-blackwood", "van der berg", "wiśniewski"). Where it stands alone, it is the person."""
     return "-" in surname or " " in surname or not surname.isascii()
+
+
+_AND_NAME_AFTER = re.compile(r"^[ \t]*\n?[ \t]*(?:and|&)[ \t]*\n?[ \t]*(?P<w>[^\W\d_][\w'’-]*)")
+_NAME_AND_BEFORE = re.compile(r"(?P<w>[^\W\d_][\w'’-]*)[ \t]*\n?[ \t]*(?:and|&)[ \t]*\n?[ \t]*$")
+
+
+def _paired_first_names(text: str, first: str, partners: frozenset[str]) -> list[tuple[int, int]]:
+    """First names alone joined by "and" ("Tegan and Kai", siblings named in full before): where the other
+    is also the first name of someone redacted and named in full, both are those people, a word used as a
+    first name ("Liberty and Kai") too."""
+    out = []
+    keys = {name_key(p) for p in partners}
+    for m in re.finditer(words_pattern([first]), text):
+        after = _AND_NAME_AFTER.match(text[m.end():m.end() + 40])
+        before = _NAME_AND_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+        paired = (after and name_key(after.group("w")) in keys and after.group("w")[0].isupper()) or (
+            before and name_key(before.group("w")) in keys and before.group("w")[0].isupper())
+        # no capitalised word right after it on its line ("Tegan and Kai Hollowell" is the full name; a
+        # heading "Tegan and Kai" ends its line)
+        if paired and not re.match(r"[ \t]+[A-Z]|['’]s?[ \t]+[A-Z]", text[m.end():m.end() + 4]):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _full_names_of_surname(text: str, person) -> list[tuple[int, int]]:
