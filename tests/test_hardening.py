@@ -33,7 +33,7 @@ def _upload(api, data: bytes):
 
 
 def _paper(app, paper_id):
-    from service.models import Paper
+    from service.domain.models import Paper
 
     with app.extensions["foia.db"].session() as db:
         p = db.get(Paper, paper_id)
@@ -115,7 +115,7 @@ def test_absolute_urls_come_from_the_base_url_never_the_host_header(make_app, pa
     ("https://foia.example.org/?x=1", "no query"), ("ftp://foia.example.org", "http(s) address"),
 ])
 def test_production_needs_a_valid_base_url(tmp_path, value, error):
-    from service.config import ConfigError, load_config
+    from service.infra.config import ConfigError, load_config
 
     with pytest.raises(ConfigError, match="BASE_URL") as refused:
         load_config({"DATA_DIR": str(tmp_path)}, environ={"FOIA_ENV": "production", "FOIA_SECRET_KEY": "k" * 40,
@@ -131,7 +131,7 @@ def test_production_needs_a_valid_base_url(tmp_path, value, error):
     ((5000, 200), 300, 1_000_000, 1_000_000),            # a long strip
 ])
 def test_page_images_are_scaled_to_the_pixel_budget(size, dpi, budget, pixels_at_most):
-    from service.pdftasks import page_scale
+    from service.jobs.pdftasks import page_scale
 
     scale = page_scale(size, dpi, budget)
     assert scale <= dpi / 72
@@ -169,7 +169,7 @@ def test_a_huge_page_is_refused_at_upload(api):
 
 
 def test_uploads_in_flight_per_officer_are_bounded(make_app, small_pdf):
-    from service.models import Paper
+    from service.domain.models import Paper
 
     app = make_app(UPLOADS_IN_FLIGHT=1)
     add_user(app)
@@ -208,13 +208,13 @@ def test_uploads_sent_in_parallel_cannot_pass_the_in_flight_bound(make_app, smal
     for requests in parallel; the count after storing still keeps the bound, the earliest ids first."""
     from sqlalchemy import func, select
 
-    from service import limits
-    from service.models import AuditEvent, Paper
+    from service.domain import limits
+    from service.domain.models import AuditEvent, Paper
 
     app = make_app(UPLOADS_IN_FLIGHT=2)
     add_user(app)
     monkeypatch.setattr(limits, "check_upload_slot", lambda *a: None)  # every request in parallel got past it
-    monkeypatch.setattr("service.papers.API_SYNC_PAGES", 0)  # answered 202, analysis in the background
+    monkeypatch.setattr("service.domain.papers.API_SYNC_PAGES", 0)  # answered 202, analysis in the background
     worker = app.extensions["foia.worker"]
     monkeypatch.setattr(worker, "submit", lambda *a, **k: None)  # still waiting for analysis
     token, client = make_token(app), app.test_client()

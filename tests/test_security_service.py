@@ -88,7 +88,7 @@ def test_path_traversal_file_names_are_only_display_names(app, client, small_pdf
     files = [p for p in tmp_path.rglob("*") if p.is_file() and p.suffix == ".pdf"]
     assert files and all(p.is_relative_to(store.root / "originals") for p in files)
     assert all(re.fullmatch(r"[0-9a-f]{32}\.pdf", p.name) for p in files)
-    from service.models import Paper
+    from service.domain.models import Paper
 
     with app.extensions["foia.db"].session() as db:
         name = db.get(Paper, 1).original_name
@@ -131,8 +131,8 @@ def test_pages_carry_security_headers_and_no_inline_script(app_with_paper, clien
 
 
 def test_sessions_end_when_the_password_changes(app, client):
-    from service.accounts import hash_password
-    from service.models import User
+    from service.domain.accounts import hash_password
+    from service.domain.models import User
 
     with app.extensions["foia.db"].session() as db:
         db.get(User, 1).password_hash = hash_password("a brand new password")
@@ -144,7 +144,7 @@ def test_errors_never_show_exception_text(app, client, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("secret detail Jane Hollowell")
 
-    monkeypatch.setattr("service.officer.render_template", boom)
+    monkeypatch.setattr("service.web.officer.papers.render_template", boom)
     r = client.get("/officer/")
     assert r.status_code == 500 and b"secret detail" not in r.data and b"Nothing was published" in r.data
 

@@ -1,0 +1,57 @@
+"""Error pages and JSON errors. No exception text ever reaches a response."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, g, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    400: "The request could not be understood.",
+    401: "You need to sign in.",
+    403: "You are not allowed to do that.",
+    404: "Page not found.",
+    405: "That is not allowed here.",
+    413: "The file is too large.",
+    429: "Too many requests. Try again later.",
+    500: "Something went wrong on our side. Nothing was published.",
+}
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(status: int, message: str | None = None):
+    message = message or MESSAGES.get(status, "Error.")
+    if wants_json():
+        return jsonify(error=message), status
+    return render_template("base/error.html", status=status, message=message), status
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def _csrf(exc: CSRFError):
+        return error_response(400, "The form had expired or was not sent from this site. "
+                                   "Go back, reload the page and try again.")
+
+    @app.errorhandler(413)
+    def _too_large(exc):
+        mb = app.config["MAX_UPLOAD_MB"]
+        if "user" not in g:  # refused before the user was loaded: the officer page still shows its header
+            from service.web.auth import load_user
+            load_user()
+        return error_response(413, f"The file is larger than the limit of {mb} MB. Nothing was uploaded.")
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        return error_response(exc.code or 500, MESSAGES.get(exc.code or 500))
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        log.exception("unhandled error on %s %s (%s)", request.method, request.path, type(exc).__name__)
+        return error_response(500)
