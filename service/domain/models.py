@@ -13,6 +13,8 @@ from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Index, Intege
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from service.domain.states import PaperState
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
@@ -44,12 +46,10 @@ class AwareDateTime(TypeDecorator):
 
 
 ROLES = ("officer", "admin")
-PAPER_STATES = ("uploaded", "analysing", "ready", "failed", "published")
-PART1_STATES = ("draft", "scheduled", "published")
-PART2_STATES = ("withheld", "review", "released", "held")
-# After publication (migration 0004): a withdrawn paper and its parts are gone from every public list and
-# answer 410; a superseded paper is an earlier version replaced by a correction (service.domain.versions).
-LIFECYCLE_STATES = ("withdrawn", "superseded")
+# The states and the moves between them: service.domain.states. After publication (migration 0004): a
+# withdrawn paper and its parts are gone from every public list and answer 410; a superseded paper is an
+# earlier version replaced by a correction (service.domain.versions).
+LIFECYCLE_STATES = (PaperState.WITHDRAWN, PaperState.SUPERSEDED)
 
 
 class User(Base):

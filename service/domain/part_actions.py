@@ -19,6 +19,7 @@ from service.domain import search_index
 from service.domain.models import AuditEvent, Part
 
 from service.domain.release import last_due_date
+from service.domain.states import part_move, part_sources
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +27,9 @@ MAX_REASON = 500
 MAX_YEARS_AHEAD = 50
 
 # What an officer may do from each state (Part 1 has no "held": an open-ended deferral is an extension).
-RELEASE_FROM = {1: ("scheduled",), 2: ("withheld", "review", "held")}
-EXTEND_FROM = {1: ("scheduled",), 2: ("withheld", "review", "held")}
-HOLD_FROM = {1: (), 2: ("withheld", "review")}
+RELEASE_FROM = part_sources("release now")
+EXTEND_FROM = part_sources("extend")
+HOLD_FROM = part_sources("hold")
 
 
 class ActionRefused(Exception):
@@ -49,7 +50,7 @@ def release_now(session: Session, part: Part, seen: str, who: Officer, now: date
                 reason: str = "") -> None:
     """Publish a Part 1 or release a Part 2 at once (its file was redacted and verified at publication)."""
     _allowed(part, seen, RELEASE_FROM, "released now")
-    new = "published" if part.number == 1 else "released"
+    new = part_move("release now", part.number).new
     _move(session, part, seen, {"state": new, "released_at": now}, who, now,
           f"part {part.number} {new} by an officer", {"reason": _reason(reason, required=False)})
 
@@ -68,13 +69,13 @@ def extend(session: Session, part: Part, seen: str, who: Officer, now: datetime,
     if new_date > today + timedelta(days=366 * MAX_YEARS_AHEAD):
         raise ActionRefused(f"Choose a date within {MAX_YEARS_AHEAD} years.")
     if part.number == 1:
-        values = {"state": "scheduled", "publish_on": new_date}
+        values = {"state": part_move("extend", 1).new, "publish_on": new_date}
         old = {"old_publish_on": _iso(part.publish_on)}
     elif kind == "release":
-        values = {"state": "withheld", "release_on": new_date, "review_on": None}
+        values = {"state": part_move("extend", 2).new, "release_on": new_date, "review_on": None}
         old = {"old_release_on": _iso(part.release_on), "old_review_on": _iso(part.review_on)}
     elif kind == "review":
-        values = {"state": "withheld", "review_on": new_date, "release_on": None}
+        values = {"state": part_move("extend", 2).new, "review_on": new_date, "release_on": None}
         old = {"old_release_on": _iso(part.release_on), "old_review_on": _iso(part.review_on)}
     else:
         raise ActionRefused("Choose whether the part is released or reviewed on the new date.")
@@ -86,7 +87,7 @@ def extend(session: Session, part: Part, seen: str, who: Officer, now: datetime,
 def hold(session: Session, part: Part, seen: str, who: Officer, now: datetime, reason: str) -> None:
     """Keep a Part 2 withheld with no date: the clock never releases a held part."""
     _allowed(part, seen, HOLD_FROM, "held")
-    _move(session, part, seen, {"state": "held"}, who, now, "part 2 held", {"reason": _reason(reason)})
+    _move(session, part, seen, {"state": part_move("hold", 2).new}, who, now, "part 2 held", {"reason": _reason(reason)})
 
 
 def _allowed(part: Part, seen: str, table: dict, what: str) -> None:

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from redaction.dates import LONDON, london_midnight_utc
 from service.domain import search_index
 from service.domain.models import AuditEvent, Part
+from service.domain.states import PartState as S
 
 log = logging.getLogger(__name__)
 
@@ -47,14 +48,16 @@ class Transition:
     public: bool                          # the part becomes public: stamp released_at
 
 
+# The clock's moves of the part state machine (service.domain.states.PART_MOVES, by "clock"), each with the
+# SQL that says when it is due.
 TRANSITIONS = (
-    Transition(1, "scheduled", "published", "part 1 published",
+    Transition(1, S.SCHEDULED, S.PUBLISHED, "part 1 published",
                lambda day: and_(Part.publish_on.is_not(None), Part.publish_on <= day), True),
-    Transition(2, "withheld", "released", "part 2 released",
+    Transition(2, S.WITHHELD, S.RELEASED, "part 2 released",
                lambda day: and_(Part.review_on.is_(None), Part.in_file.is_(True), Part.release_on.is_not(None),
                                 Part.release_on <= day),
                True),
-    Transition(2, "withheld", "review", "part 2 due for review",
+    Transition(2, S.WITHHELD, S.REVIEW, "part 2 due for review",
                lambda day: and_(or_(Part.review_on.is_not(None), Part.in_file.is_(False)),
                                 or_(Part.review_on <= day, and_(Part.release_on.is_not(None),
                                                                 Part.release_on <= day))),

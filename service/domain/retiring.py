@@ -23,9 +23,10 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from service.domain.models import AuditEvent, Part
+from service.domain.states import PUBLIC_PART_STATES, WAITING_PART_STATES
 
-WAITING = ((1, "draft"), (1, "scheduled"), (2, "withheld"), (2, "review"), (2, "held"))
-PUBLIC = ((1, "published"), (2, "released"))
+WAITING = WAITING_PART_STATES  # cancelled first (see above)
+PUBLIC = PUBLIC_PART_STATES    # then taken down
 
 
 def retire_parts(session: Session, paper_id: int, new_state: str, *, now: datetime, actor: str,
