@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_BAD_INPUT = 2
+from service.cli.common import fail, migrated_database, safe_url
 
 
 def add_service_commands(sub) -> None:
@@ -43,25 +43,6 @@ def add_service_commands(sub) -> None:
     p.set_defaults(func=token_revoke)
 
 
-def _database():
-    """Migrated database for the configured data folder; ConfigError → one line, exit 2."""
-    from service.infra.config import ConfigError, load_config
-    from service.infra.db import Database
-    from service.infra.migrate import upgrade
-
-    try:
-        cfg = load_config()
-    except ConfigError as exc:
-        _fail(str(exc))
-    upgrade(cfg["DATABASE_URL"])
-    return cfg, Database(cfg["DATABASE_URL"])
-
-
-def _fail(message: str):
-    print(f"foia: error: {message}", file=sys.stderr)
-    raise SystemExit(EXIT_BAD_INPUT)
-
-
 def serve(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
@@ -69,7 +50,7 @@ def serve(args: argparse.Namespace) -> int:
     from service.domain.models import User
     from service.domain.papers import resume_pending
 
-    cfg, db = _database()
+    cfg, db = migrated_database()
     with db.session() as session:
         users = session.scalar(select(func.count()).select_from(User))
     db.dispose()
@@ -80,7 +61,7 @@ def serve(args: argparse.Namespace) -> int:
     releases = start_in_app(app)  # None with FOIA_SCHEDULER=off (several workers: run `foia scheduler`)
     base = f"http://{args.host}:{args.port}"
     print(f"FOIA publication service: {base}/  (officers sign in at {base}/sign-in)")
-    print(f"Data folder: {cfg['DATA_DIR']}   Database: {_safe_url(cfg['DATABASE_URL'])}")
+    print(f"Data folder: {cfg['DATA_DIR']}   Database: {safe_url(cfg['DATABASE_URL'])}")
     if not users:
         print("No officer yet. Create the first one in another terminal with:")
         print("    foia user add EMAIL --role officer      (in this folder: .venv/bin/foia user add ...)")
@@ -108,7 +89,7 @@ def run_scheduler(args: argparse.Namespace) -> int:
     from scheduler import heartbeat
     from service.jobs.release_clock import scheduler_for
 
-    cfg, db = _database()
+    cfg, db = migrated_database()
     if args.once:  # errors propagate: a cron job should see a failed sweep fail
         from service.domain.release import release_due
         from service.domain.models import utcnow
@@ -131,7 +112,7 @@ def run_scheduler(args: argparse.Namespace) -> int:
     every = int(cfg["SWEEP_SECONDS"])
     print(f"Release scheduler: {cfg['RELEASE_TIME']} Europe/London, sweeping every "
           f"{'minute' if every == 60 else f'{every} seconds'}. "
-          f"Database: {_safe_url(cfg['DATABASE_URL'])}   Heartbeat: {heartbeat.path(cfg['DATA_DIR'])}")
+          f"Database: {safe_url(cfg['DATABASE_URL'])}   Heartbeat: {heartbeat.path(cfg['DATA_DIR'])}")
     print(_mail_line(cfg))
     sys.stdout.flush()
     try:
@@ -152,24 +133,18 @@ def _mail_line(cfg: dict) -> str:
     return mail + ("; publishing needs a second officer's approval" if cfg.get("APPROVAL") == "two-person" else "")
 
 
-def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
-
-
 def user_add(args: argparse.Namespace) -> int:
     from service.domain.accounts import AccountError, create_user
 
     from service.cli.user_commands import read_password
 
     password = read_password(args.password_stdin)
-    _, db = _database()
+    _, db = migrated_database()
     with db.session() as session:
         try:
             user = create_user(session, args.email, password, args.role)
         except AccountError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         from service.domain import audit
 
         audit.record(session, "user added", actor="cli", user=user, role=user.role)
@@ -183,12 +158,12 @@ def token_revoke(args: argparse.Namespace) -> int:
     from service.domain import audit
     from service.domain.accounts import AccountError, revoke_tokens
 
-    _, db = _database()
+    _, db = migrated_database()
     with db.session() as session:
         try:
             count = revoke_tokens(session, args.email)
         except AccountError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         audit.record(session, "api tokens revoked", actor="cli", count=count)
         session.commit()
     db.dispose()
@@ -201,12 +176,12 @@ def token_create(args: argparse.Namespace) -> int:
     from service.domain.accounts import AccountError, create_token, normalise_email
     from service.domain.models import User
 
-    _, db = _database()
+    _, db = migrated_database()
     with db.session() as session:
         try:
             token = create_token(session, args.email, args.label)
         except AccountError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         from sqlalchemy import select
 
         user = session.scalar(select(User).where(User.email == normalise_email(args.email)))

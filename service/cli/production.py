@@ -20,7 +20,7 @@ import tempfile
 import urllib.error
 import urllib.request
 
-EXIT_BAD_INPUT = 2
+from service.cli.common import configured, fail, safe_url
 
 
 def add_production_commands(sub) -> None:
@@ -41,51 +41,35 @@ def add_production_commands(sub) -> None:
     p.set_defaults(func=healthcheck)
 
 
-def _config() -> dict:
-    from service.infra.config import ConfigError, load_config
-
-    try:
-        return load_config()
-    except ConfigError as exc:
-        _fail(str(exc))
-
-
-def _fail(message: str):
-    print(f"foia: error: {message}", file=sys.stderr)
-    raise SystemExit(EXIT_BAD_INPUT)
-
-
 def migrate(args: argparse.Namespace) -> int:
-    from service.cli.commands import _safe_url
     from service.infra.migrate import revisions, upgrade
 
-    cfg = _config()
+    cfg = configured()
     before, head = revisions(cfg["DATABASE_URL"])
     upgrade(cfg["DATABASE_URL"])
     done = "already current" if before == head else f"migrated from {before or 'an empty database'}"
-    print(f"Database {_safe_url(cfg['DATABASE_URL'])}: revision {head} ({done}).")
+    print(f"Database {safe_url(cfg['DATABASE_URL'])}: revision {head} ({done}).")
     return 0
 
 
 def web(args: argparse.Namespace) -> int:
-    from service.cli.commands import _safe_url
     from service.infra.migrate import revisions, upgrade
 
-    cfg = _config()
+    cfg = configured()
     if args.migrate:
         upgrade(cfg["DATABASE_URL"])
     current, head = revisions(cfg["DATABASE_URL"])
     if current != head:
-        _fail(f"the database schema is at {current or 'nothing'} but this version needs {head}: "
+        fail(f"the database schema is at {current or 'nothing'} but this version needs {head}: "
               "run `foia migrate` first")
     workers = args.workers or int(cfg["WEB_WORKERS"])
     threads = args.threads or int(cfg["WEB_THREADS"])
     if workers < 1 or threads < 1:
-        _fail("workers and threads must be at least 1")
+        fail("workers and threads must be at least 1")
     metrics_dir, made_here = _fresh_metrics_dir()
     print(f"FOIA publication service (gunicorn, {workers} worker(s) x {threads} thread(s)): "
           f"http://{args.host}:{args.port}/")
-    print(f"Data folder: {cfg['DATA_DIR']}   Database: {_safe_url(cfg['DATABASE_URL'])}")
+    print(f"Data folder: {cfg['DATA_DIR']}   Database: {safe_url(cfg['DATABASE_URL'])}")
     print("Release scheduler: not in web workers; run `foia scheduler` once for the deployment.")
     sys.stdout.flush()
     from service.cli.gunicorn_app import GunicornApp  # after PROMETHEUS_MULTIPROC_DIR is set
@@ -119,7 +103,7 @@ def healthcheck(args: argparse.Namespace) -> int:
 
         from scheduler import heartbeat
 
-        fresh = heartbeat.is_fresh(_config()["DATA_DIR"], datetime.now(timezone.utc))
+        fresh = heartbeat.is_fresh(configured()["DATA_DIR"], datetime.now(timezone.utc))
         print("scheduler: " + ("ok" if fresh else "no recent successful sweep"))
         return 0 if fresh else 1
     try:

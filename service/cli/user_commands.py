@@ -11,6 +11,7 @@ import getpass
 import json
 import sys
 
+from service.cli.common import fail, migrated_database
 from service.domain.models import ROLES
 
 
@@ -40,25 +41,22 @@ def add_user_commands(user_sub) -> None:
 
 
 def read_password(from_stdin: bool) -> str:
-    from service.cli.commands import _fail
-
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     try:
         password = getpass.getpass("Password: ")
         again = getpass.getpass("Password again: ")
     except EOFError:
-        _fail("no password given: type it at the prompt, or pipe it in with --password-stdin")
+        fail("no password given: type it at the prompt, or pipe it in with --password-stdin")
     if again != password:
-        _fail("the passwords do not match")
+        fail("the passwords do not match")
     return password
 
 
 def user_list(args: argparse.Namespace) -> int:
-    from service.cli.commands import _database
     from service.domain.users import list_users
 
-    _, db = _database()
+    _, db = migrated_database()
     with db.session() as session:
         rows = list_users(session)
     db.dispose()
@@ -84,9 +82,8 @@ def _change(name: str):
     def run(args: argparse.Namespace) -> int:
         from service.domain import users
         from service.domain.accounts import AccountError
-        from service.cli.commands import _database, _fail
 
-        _, db = _database()
+        _, db = migrated_database()
         with db.session() as session:
             try:
                 if name == "set_role":
@@ -94,7 +91,7 @@ def _change(name: str):
                 else:
                     user = getattr(users, name)(session, args.email, by=None, actor="cli")
             except AccountError as exc:
-                _fail(str(exc))
+                fail(str(exc))
             session.commit()
             email, role = user.email, user.role
         db.dispose()
@@ -108,15 +105,14 @@ def _change(name: str):
 def user_set_password(args: argparse.Namespace) -> int:
     from service.domain import users
     from service.domain.accounts import AccountError
-    from service.cli.commands import _database, _fail
 
     password = read_password(args.password_stdin)
-    _, db = _database()
+    _, db = migrated_database()
     with db.session() as session:
         try:
             user = users.set_password(session, args.email, password, by=None, actor="cli")
         except AccountError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         session.commit()
         email = user.email
     db.dispose()

@@ -13,14 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.domain.models import Paper
+from service.domain.slugs import slugify
 
 
 def published_twin(db: Session, paper: Paper) -> Paper | None:
     """Another published paper with this paper's reference, unless this paper is a version of one."""
     if getattr(paper, "previous_id", None) is not None or not paper.reference:
         return None
-    from service.domain.publishing import slugify  # publishing imports this module
-
     key = slugify(paper.reference)
     if not key:
         return None

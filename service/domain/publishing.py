@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from datetime import date, datetime
 
 from flask import current_app
@@ -24,6 +23,7 @@ from service.domain import audit
 from service.jobs import pdfwork
 from service.jobs import pdftasks
 from service.domain import publish_guard
+from service.domain.slugs import slugify  # noqa: F401 (publishing.slugify: used by callers too)
 from service.domain import versions
 from service.infra.db import get_db
 from service.domain.models import Paper, Part, User, utcnow
@@ -299,12 +299,6 @@ def unique_slug(db: Session, paper: Paper) -> str:
     while db.scalar(select(Paper.id).where(Paper.slug == slug, Paper.id != paper.id)) is not None:
         slug, n = f"{base}-{n}", n + 1
     return slug
-
-
-def slugify(text: str) -> str:
-    """"PCD 911" → "pcd-911"; letters and digits only, at most 80 characters."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:80].rstrip("-")
 
 
 def _iso(d: date | None) -> str | None:

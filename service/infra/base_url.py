@@ -13,28 +13,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 
-def check_base_url(value: str, env: str) -> str:
-    """The normalised base URL (no trailing slash), or "" outside production; raises ConfigError."""
-    from service.infra.config import PREFIX, ConfigError
-
-    value = value.strip()
-    if not value:
-        if env == "production":
-            raise ConfigError(f"{PREFIX}BASE_URL is required in production (the public address, e.g. "
-                              "https://foia.example.org): absolute URLs are never taken from the Host header")
-        return ""
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
-            or parts.username or parts.password:
-        raise ConfigError(f"{PREFIX}BASE_URL must be an http(s) address such as https://foia.example.org "
-                          "(an optional path, no query)")
-    try:
-        parts.port  # noqa: B018  (raises on a bad port)
-    except ValueError:
-        raise ConfigError(f"{PREFIX}BASE_URL has an invalid port") from None
-    return f"{parts.scheme}://{parts.netloc.lower()}{parts.path.rstrip('/')}"
-
-
 class BaseUrlMiddleware:
     """Overwrite the request's scheme, host and script root with the configured base URL."""
 

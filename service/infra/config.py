@@ -15,6 +15,7 @@ import os
 import secrets
 from datetime import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 log = logging.getLogger(__name__)
 
@@ -118,8 +119,6 @@ def _finish(cfg: dict) -> dict:
 
 def _finish_hardening(cfg: dict) -> None:
     """The base URL and the bounds of issue 15 (SECURITY.md)."""
-    from service.infra.base_url import check_base_url
-
     cfg["BASE_URL"] = check_base_url(str(cfg["BASE_URL"]), cfg["ENV"])
     for name in ("SIGN_IN_LIMIT", "SIGN_IN_ACCOUNT_LIMIT", "SIGN_IN_ADDRESS_LIMIT", "SIGN_IN_CONCURRENCY",
                  "SESSION_IDLE_MIN", "SESSION_HOURS", "MAX_PAGE_PIXELS", "UPLOADS_IN_FLIGHT"):
@@ -179,3 +178,24 @@ def _development_key(data_dir: Path) -> str:
         fh.write(key)
     log.warning("no FOIA_SECRET_KEY set: using a development key kept in the data folder")
     return key
+
+
+def check_base_url(value: str, env: str) -> str:
+    """``FOIA_BASE_URL`` normalised (no trailing slash; :mod:`service.infra.base_url` applies it), or ""
+    outside production; raises ConfigError."""
+    value = value.strip()
+    if not value:
+        if env == "production":
+            raise ConfigError(f"{PREFIX}BASE_URL is required in production (the public address, e.g. "
+                              "https://foia.example.org): absolute URLs are never taken from the Host header")
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
+            or parts.username or parts.password:
+        raise ConfigError(f"{PREFIX}BASE_URL must be an http(s) address such as https://foia.example.org "
+                          "(an optional path, no query)")
+    try:
+        parts.port  # noqa: B018  (raises on a bad port)
+    except ValueError:
+        raise ConfigError(f"{PREFIX}BASE_URL has an invalid port") from None
+    return f"{parts.scheme}://{parts.netloc.lower()}{parts.path.rstrip('/')}"

@@ -155,6 +155,9 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(0)
 
 
+stop_state.on_begin(stop_children)  # SIGTERM (service.jobs.shutdown.begin) ends the children at once
+
+
 def _discard(kind: str, pool: ProcessPoolExecutor | None = None) -> None:
     """End a pool's children (ours, by handle) and drop the pool; with ``pool`` given, a newer pool of the
     same kind (made after a stop, or by another caller) is left alone."""

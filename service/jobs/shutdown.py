@@ -15,11 +15,20 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Callable
 
 log = logging.getLogger(__name__)
 
 _stopping = threading.Event()
 _stoppers: list[threading.Thread] = []
+_on_begin: list[Callable[[], None]] = []
+
+
+def on_begin(stop: Callable[[], None]) -> None:
+    """Call ``stop`` (in a thread of its own) when the process begins to stop; :mod:`service.jobs.pdfwork`
+    registers the end of its PDF children here, so this module needs to know nothing of them."""
+    if stop not in _on_begin:
+        _on_begin.append(stop)
 
 
 def requested() -> bool:
@@ -32,12 +41,11 @@ def begin() -> None:
         return
     _stopping.set()
     log.warning("stopping: PDF work under way is ended and resumed or refused cleanly")
-    from service.jobs import pdfwork
-
-    # A thread: a signal handler must not wait for pdfwork's lock, which the interrupted code may hold.
-    stopper = threading.Thread(target=pdfwork.stop_children, name="stop-pdf-children", daemon=True)
-    _stoppers.append(stopper)
-    stopper.start()
+    # A thread each: a signal handler must not wait for pdfwork's lock, which the interrupted code may hold.
+    for stop in list(_on_begin):
+        stopper = threading.Thread(target=stop, name=f"stop-{stop.__module__}.{stop.__name__}", daemon=True)
+        _stoppers.append(stopper)
+        stopper.start()
 
 
 def resume() -> None:

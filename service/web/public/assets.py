@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flask import abort, current_app, request, send_from_directory, url_for
 
-from service.web.public.http_cache import ASSET_MAX_AGE, PAGE_MAX_AGE
+from service.web.public.cache_ages import ASSET_MAX_AGE, PAGE_MAX_AGE
 
 log = logging.getLogger(__name__)
 

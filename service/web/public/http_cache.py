@@ -24,12 +24,11 @@ from typing import Callable
 
 from flask import Response, current_app, request
 
-log = logging.getLogger(__name__)
+from service.web.public.assets import assets_version  # the CSS/JS build
+from service.web.public.cache_ages import (ASSET_MAX_AGE, FILE_MAX_AGE,  # noqa: F401 (for the routes)
+                                           MISSING_MAX_AGE, PAGE_MAX_AGE)
 
-PAGE_MAX_AGE = 300          # pages, feeds, API: five minutes
-FILE_MAX_AGE = 300          # published PDFs: a withdrawal or correction reaches every cache within 5 minutes
-ASSET_MAX_AGE = 31536000    # versioned assets (?v=<hash>)
-MISSING_MAX_AGE = 60        # a 404 (e.g. a Part 2 not yet released) is retried soon
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +39,6 @@ def build_version(template_root: str) -> str:
     for path in sorted([*root.glob("public/*.html"), *root.glob("base/*.html")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    from service.web.public.assets import assets_version  # the CSS/JS build
-
     digest.update(assets_version().encode())
     return digest.hexdigest()[:12]
 
