@@ -15,6 +15,8 @@ lines read in Part 1 (must be 0). Judged by tests/scans/judge.py, which does not
     .venv/bin/python bench/ocr.py --holdout    # the held-out set, generated afresh (never committed)
     .venv/bin/python bench/ocr.py --fresh      # a second held-out set, made after the first was looked at
     .venv/bin/python bench/ocr.py --unseen     # tests/scans/unseen: committed before the engine read it
+    .venv/bin/python bench/ocr.py --never-seen # tests/scans/never_seen: other bodies, producers, layouts;
+                                               # committed before any engine read it, measured once
 """
 
 from __future__ import annotations
@@ -85,15 +87,19 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="the second held-out set (after the first was seen)")
     parser.add_argument("--unseen", action="store_true",
                         help="tests/scans/unseen (other people, wording and fonts; committed before it was read)")
+    parser.add_argument("--never-seen", action="store_true",
+                        help="tests/scans/never_seen (committed before any engine read it; measure once, never tune)")
     args = parser.parse_args()
     tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"machine: nproc={os.cpu_count()} {tesseract}")
     with tempfile.TemporaryDirectory() as tmp:
         held = args.holdout or args.fresh
-        folder = Path(tmp) if held else SCANS / "unseen" if args.unseen else SCANS
+        folder = (Path(tmp) if held else SCANS / "never_seen" if args.never_seen
+                  else SCANS / "unseen" if args.unseen else SCANS)
         manifest = make_set(folder, holdout=args.holdout, fresh=args.fresh) if held else _manifest(folder)
         paths = [folder / f"{name}.pdf" for name in manifest]
         kind = ("second held-out" if args.fresh else "held-out" if args.holdout
+                else "never-seen (committed before any engine read it)" if args.never_seen
                 else "unseen (committed, never tuned on)" if args.unseen else "tuning (committed)")
         print(f"set: {kind}{' (generated now)' if held else ''}, {len(paths)} papers")
         a_pages, a_time = _anchor(paths)
@@ -101,7 +107,7 @@ def main() -> None:
         print(f"OCR stage: {e_pages / e_time:.2f} pages/s ({e_pages} pages in {e_time:.1f} s); anchor, plain "
               f"tesseract CLI one page at a time: {a_pages / a_time:.2f} pages/s ({a_pages} in {a_time:.1f} s); "
               f"ratio {e_pages / e_time / (a_pages / a_time):.2f}")
-        rows, total = [], {"planted": 0, "proposed": 0, "read_back": 0, "layer": 0, "ordinary": 0, "part2": 0}
+        rows, total = [], {"planted": 0, "proposed": 0, "read_back": 0, "layer": 0, "ordinary": 0, "part2": 0, "kept": 0, "kept_redacted": 0}
         t_analyse = t_redact = 0.0
         pages = 0
         for path in paths:
@@ -125,7 +131,7 @@ def main() -> None:
             rows.append((name, f"{about['dpi']} dpi{' noisy' if about['noise'] else ''}", j, refused))
             for key, value in (("planted", j.planted), ("proposed", j.proposed), ("read_back", j.read_back),
                                ("layer", j.layer_words), ("ordinary", j.ordinary_words),
-                               ("part2", j.part2_read_back)):
+                               ("part2", j.part2_read_back), ("kept", j.kept), ("kept_redacted", j.kept_redacted)):
                 total[key] += value
         print(f"analyse: {pages / t_analyse:.2f} pages/s; redact + verify (text layer, verifier OCR): "
               f"{pages / t_redact:.2f} pages/s ({pages} pages)")
@@ -137,6 +143,9 @@ def main() -> None:
                   f"{j.layer_words:5}/{j.ordinary_words:<5} {j.part2_read_back:8}  {', '.join(j.missed)}")
         print(f"{'all':33} {total['planted']:7} {total['proposed']:8} {total['proposed'] / total['planted']:6.3f} "
               f"{total['read_back']:9} {total['layer']:5}/{total['ordinary']:<5} {total['part2']:8}")
+        if total["kept"]:
+            print(f"office holders kept by the manifest: {total['kept']}, proposed for redaction: "
+                  f"{total['kept_redacted']}")
 
 
 def _manifest(folder: Path) -> dict:

@@ -250,15 +250,17 @@ def unturn(box, angle: int, size) -> tuple[int, int, int, int]:
     return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
 
-def read_many(exe: str, jobs, *, max_workers: int | None = None, second_look: bool = False):
+def read_many(exe: str, jobs, *, max_workers: int | None = None, second_look: bool = False, reader=None):
     """``jobs``: an iterable of (key, picture, first_angle[, second_look]); yields (key, words or None) as
     each finishes, in the order given, with one tesseract per core. Pictures are made lazily, a few ahead of
-    the readers, so a long scan never holds every page's pixels at once."""
+    the readers, so a long scan never holds every page's pixels at once. ``reader``: called as
+    ``best_reading`` is (its result yielded instead), e.g. ``ocr_checked.checked_reading``."""
     n = max_workers or workers()
+    read = reader or best_reading
     with ThreadPoolExecutor(max_workers=n) as pool:
         pending = []
         for key, picture, angle, *look in jobs:  # a fourth item: this picture's second_look
-            pending.append((key, pool.submit(best_reading, exe, picture, angle,
+            pending.append((key, pool.submit(read, exe, picture, angle,
                                              second_look=look[0] if look else second_look)))
             while len(pending) > 2 * n:
                 k, fut = pending.pop(0)

@@ -121,3 +121,57 @@ def signed_names(pictures: PicturesRead, items: list[PersonalData], part_of) -> 
 
 def _meets(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+UNREAD_REASON = "ink OCR did not read (a line of print no word covers): check the page image"
+DIFFER_REASON = "two readings by OCR differ here: check the page image"
+UNREAD_PAGE_REASON = "ink OCR did not read"
+_TAKEN_SHARE = 0.7  # a region this much inside findings' boxes is proposed already
+
+
+def doubt_items(pictures: PicturesRead, items: list[PersonalData], part_of) -> list[PersonalData]:
+    """The fail-closed proposals of pictures read with confidence: each text-like region of ink that no word
+    OCR read covers (``ink_regions``) and each weak line two readings read otherwise on a token that could
+    be personal data (``ocr_disagree``), unless a finding covers it already. Both are redacted by default
+    (what they hold is not known); unread ink also makes its page one the officer confirms (``image_pages``:
+    ``pictures.unsure_pages`` gains it), since what OCR never read was never looked for."""
+    unsure = set(pictures.unsure_pages)
+    taken: dict[int, list[Box]] = {}
+    for item in items:
+        taken.setdefault(item.page, []).extend(tuple(b) for b in item.boxes)
+    out, unread_pages = [], set()
+    for picture in pictures.pictures:
+        if picture.page in unsure:  # the whole page is the officer's already
+            continue
+        for box in picture.unread:
+            if _inside_share(box, taken.get(picture.page, [])) >= _TAKEN_SHARE:
+                continue
+            unread_pages.add(picture.page)
+            out.append(PersonalData(type="UNCLEAR_TEXT", text="[ink OCR did not read]", page=picture.page,
+                                    part=part_of(picture.page, box), action="redact", reason=UNREAD_REASON,
+                                    score=0.0, boxes=[box], source="ocr", confidence=0.0))
+            taken.setdefault(picture.page, []).append(box)
+        for doubt in picture.doubts:
+            if _inside_share(doubt.box, taken.get(picture.page, [])) >= _TAKEN_SHARE:
+                continue
+            confidence = round(max(min(doubt.conf / 100.0, 1.0), 0.0), 2)
+            out.append(PersonalData(type="UNCLEAR_TEXT", text=f"[read two ways: {doubt.first} / {doubt.second}]",
+                                    page=picture.page, part=part_of(picture.page, doubt.box), action="redact",
+                                    reason=DIFFER_REASON, score=confidence, boxes=[doubt.box], source="ocr",
+                                    confidence=confidence))
+            taken.setdefault(picture.page, []).append(doubt.box)
+    if unread_pages:
+        pictures.unsure_pages = sorted(unsure | unread_pages)
+        if UNREAD_PAGE_REASON not in pictures.reasons:
+            pictures.reasons.append(UNREAD_PAGE_REASON)
+    return out
+
+
+def _inside_share(box: Box, others: list[Box]) -> float:
+    """The share of ``box``'s area that lies inside ``others`` (their overlaps with it added, at most 1)."""
+    area = max(box[2] - box[0], 0.0) * max(box[3] - box[1], 0.0)
+    if area <= 0:
+        return 1.0
+    inside = sum(max(min(box[2], b[2]) - max(box[0], b[0]), 0.0) * max(min(box[3], b[3]) - max(box[1], b[1]), 0.0)
+                 for b in others)
+    return min(inside / area, 1.0)

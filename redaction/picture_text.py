@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 
 from .extract import Box, Document, Page
+from .ocr_checked import CheckedReading, with_doubts
 from .ocr_tesseract import MIN_CONFIDENCE, best_reading, executable
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,15 @@ class Word:
     conf: float
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """A region of a weak line two readings read otherwise (page coordinates), and what each read."""
+    box: Box
+    first: str
+    second: str
+    conf: float
+
+
 @dataclass
 class Picture:
     page: int  # 1-based
@@ -50,6 +60,8 @@ class Picture:
     words: list[Word]
     text: str = ""  # the words, a line of the picture per line
     spans: list[tuple[int, int]] = field(default_factory=list)  # each word's offsets in ``text``
+    unread: list[Box] = field(default_factory=list)  # text-like ink no word read covers (ink_regions)
+    doubts: list[Doubt] = field(default_factory=list)  # weak lines two readings read otherwise (ocr_disagree)
 
     @property
     def confidence(self) -> float:
@@ -82,7 +94,7 @@ def read_pictures(pdf: pdfium.PdfDocument, doc: Document) -> PicturesRead:
     if exe is None:
         _unsure(out, {p.number for p, _ in todo}, "tesseract is not installed")
         return out
-    cache: dict[str, list] = {}
+    cache: dict[str, CheckedReading | None] = {}
     for page, box in todo:
         picture, scale = render_area(pdf, page, box)
         if picture is None:
@@ -93,20 +105,41 @@ def read_pictures(pdf: pdfium.PdfDocument, doc: Document) -> PicturesRead:
             if len(cache) >= MAX_PICTURES:
                 _unsure(out, {page.number}, f"more than {MAX_PICTURES} pictures")
                 continue
-            cache[key] = best_reading(exe, picture)
-        if cache[key] is None:
+            words = best_reading(exe, picture)
+            cache[key] = None if words is None else with_doubts(exe, picture, words)
+        reading = cache[key]
+        if reading is None:
             _unsure(out, {page.number}, "OCR failed")
             continue
-        words = [Word(w.text, to_page(w.box, box, scale), w.line, w.conf) for w in cache[key]]
+        words = [Word(w.text, to_page(w.box, box, scale), w.line, w.conf) for w in reading.words]
         words = mend_words([w for w in words if not on_text(page, w.box)])
-        if not words:
+        unread = unread_on_page(page, reading, box, scale)
+        if not words and not unread:
             continue
-        found = joined(Picture(page=page.number, box=box, words=words))
+        found = joined(Picture(page=page.number, box=box, words=words, unread=unread,
+                               doubts=doubts_on_page(page, reading, box, scale)))
         if found.confidence < MIN_CONFIDENCE:
             _unsure(out, {page.number}, "text read with low confidence")
         out.pictures.append(found)
     log.info("pictures read by OCR: %d distinct of %d, %d with words", len(cache), len(todo), len(out.pictures))
     return out
+
+
+def unread_on_page(page: Page, reading: CheckedReading, box: Box, scale: float) -> list[Box]:
+    """The reading's unread ink regions on the page, less those the page's own text layer lies on (drawn
+    over the picture: the text readers read it)."""
+    regions = [to_page(r, box, scale) for r in reading.unread]
+    return [r for r in regions if _chars_inside(page, r) < 3 and not on_text(page, r)]
+
+
+def doubts_on_page(page: Page, reading: CheckedReading, box: Box, scale: float) -> list[Doubt]:
+    placed = [Doubt(to_page(d.box, box, scale), d.first, d.second, d.conf) for d in reading.disagree]
+    return [d for d in placed if not on_text(page, d.box)]
+
+
+def _chars_inside(page: Page, box: Box) -> int:
+    return sum(1 for c in page.chars if c.box and c.text.strip() and box[0] <= (c.box[0] + c.box[2]) / 2 <= box[2]
+               and box[1] <= (c.box[1] + c.box[3]) / 2 <= box[3])
 
 
 def _unsure(out: PicturesRead, pages: set[int], reason: str) -> None:

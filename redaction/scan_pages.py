@@ -26,8 +26,10 @@ import pypdfium2 as pdfium
 from PIL import ImageFilter
 
 from .extract import Box, Char, Document, Page
+from .ocr_checked import checked_reading
 from .ocr_tesseract import MIN_CONFIDENCE, executable, mean_confidence, read_many
-from .picture_text import Picture, PicturesRead, Word, joined, mend_words, on_text, render_area, to_page
+from .picture_text import (Doubt, Picture, PicturesRead, Word, doubts_on_page, joined, mend_words, on_text,
+                           render_area, to_page, unread_on_page)
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,8 @@ class ScanPage:
     words: list[Word]
     confidence: float
     unclear: list[list[Word]] = field(default_factory=list)  # runs of low-confidence words, one per line
+    unread: list[Box] = field(default_factory=list)  # text-like ink no word read covers (ink_regions)
+    doubts: list[Doubt] = field(default_factory=list)  # weak lines two readings read otherwise (ocr_disagree)
 
 
 @dataclass
@@ -65,8 +69,9 @@ class ScansRead:
     def as_pictures(self) -> PicturesRead:
         """Each page read as one picture covering the page, for detection."""
         out = PicturesRead(unsure_pages=list(self.unsure_pages), reasons=list(self.reasons))
-        out.pictures = [joined(Picture(page=p.page, box=_page_box(p.words), words=list(p.words)))
-                        for p in self.pages if p.words]
+        out.pictures = [joined(Picture(page=p.page, box=_page_box(p.words) if p.words else p.unread[0],
+                                       words=list(p.words), unread=list(p.unread), doubts=list(p.doubts)))
+                        for p in self.pages if p.words or p.unread]
         return out
 
 
@@ -106,15 +111,17 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
             look = coarse is not None and coarse < SECOND_LOOK_DPI
             yield page, despeckle(picture), (360 - page.rotation) % 360, look
 
-    for page, words in read_many(exe, jobs()):
-        if words is None:
+    for page, reading in read_many(exe, jobs(), reader=checked_reading):
+        if reading is None:
             _unsure(out, [page.number], "OCR failed")
             continue
         crop = page.crop or (0, 0, page.width, page.height)
-        placed = [Word(w.text, to_page(w.box, crop, scales[page.number]), w.line, w.conf) for w in words]
+        scale = scales[page.number]
+        placed = [Word(w.text, to_page(w.box, crop, scale), w.line, w.conf) for w in reading.words]
         placed = mend_words([w for w in placed if not on_text(page, w.box)  # the text layer reads itself
                              and not _speck(w)])
-        scan = ScanPage(page.number, placed, _confidence(placed), _unclear(placed))
+        scan = ScanPage(page.number, placed, _confidence(placed), _unclear(placed),
+                        unread_on_page(page, reading, crop, scale), doubts_on_page(page, reading, crop, scale))
         if placed and scan.confidence < MIN_CONFIDENCE:
             _unsure(out, [page.number], "text read with low confidence")
         out.pages.append(scan)

@@ -70,6 +70,7 @@ def _register_blueprints(app: Flask) -> None:
     """One blueprint per audience; each package lists its route modules (``service/web/*/__init__.py``)."""
     from service.web import api, auth, health, officer, public
 
+    app.before_request(errors.bound_json_body)  # JSON bodies up to 1 MB, not the upload limit (413 JSON)
     app.before_request(auth.load_user)
     app.register_blueprint(health.bp)
     app.register_blueprint(public.bp)

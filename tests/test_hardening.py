@@ -226,3 +226,44 @@ def test_uploads_sent_in_parallel_cannot_pass_the_in_flight_bound(make_app, smal
         assert db.scalars(select(Paper.id).order_by(Paper.id)).all() == [1, 2]
         assert db.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "upload refused")) == 2
     assert len(list((Path(app.config["DATA_DIR"]) / "files" / "originals").glob("*.pdf"))) == 2  # files removed
+
+
+def test_json_bodies_are_bounded_to_a_megabyte_not_the_upload_limit(api, small_pdf):
+    """QA of issues 14/15: a 3 MB JSON body was read and parsed (bodies were bounded only by the 50 MB upload
+    limit). Now any JSON body over 1 MB is a 413 JSON error before it is read, and nothing changes."""
+    from service.web.errors import MAX_JSON_BYTES
+
+    paper_id = _upload(api, small_pdf)
+    before = _paper(api.app, paper_id)
+    big = '{"redact_texts": ["' + "x" * MAX_JSON_BYTES + '"]}'
+    for url in (f"/api/v1/papers/{paper_id}/publish", f"/api/v1/papers/{paper_id}/withdraw"):
+        r = api("POST", url, data=big, content_type="application/json")
+        assert r.status_code == 413 and "1 MB for JSON" in r.json["error"], (url, r.json)
+    # sent without a length (chunked): read no further than the same bound
+    r = api.app.test_client().post(f"/api/v1/papers/{paper_id}/publish", input_stream=io.BytesIO(big.encode()),
+                                   content_type="application/json", environ_overrides={"wsgi.input_terminated": True},
+                                   headers={"Authorization": f"Bearer {make_token(api.app)}",
+                                            "Transfer-Encoding": "chunked"})
+    assert r.status_code in (400, 413), r.json  # Werkzeug stops reading at 1 MB: the cut JSON is refused
+    assert _paper(api.app, paper_id) == before
+    r = api("POST", f"/api/v1/papers/{paper_id}/publish", data='{"redact_texts": []}', content_type="application/json")
+    assert r.status_code != 413  # a normal body still goes through
+
+
+def test_a_publish_that_fails_on_our_side_keeps_the_earlier_decisions(api, small_pdf, redact_available, monkeypatch):
+    """QA of issues 14/15: decisions sent with a publish that then failed (500) were kept — only a refusal
+    (4xx) put the earlier ones back. A refused or failed publish saves nothing."""
+    from service.domain import publishing
+
+    paper_id = _upload(api, small_pdf)
+    api.app.config["PROPAGATE_EXCEPTIONS"] = False  # answer the 500 page as in production
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(publishing.search_index, "sync", broken)
+    r = api("POST", f"/api/v1/papers/{paper_id}/publish",
+            json={"boxes": [{"page": 1, "box": [72, 500, 200, 520]}]})
+    assert r.status_code == 500 and "Nothing was published" in r.json["error"]
+    assert _paper(api.app, paper_id) == ("ready", {}, 0)
+    assert not list((Path(api.app.config["DATA_DIR"]) / "files").glob("parts/*"))  # no file left behind

@@ -256,6 +256,30 @@ def test_an_approval_request_closed_before_the_sweep_is_not_announced(mail_app, 
         ("approval_approved", "pending"), ("approval_requested", "sent"), ("approval_returned", "sent")]
 
 
+def test_a_withdrawal_mails_the_other_officers_without_the_reason(mail_app, inbox):
+    """QA of issue 14: officers heard of releases and approvals but not of a withdrawal. The other officers
+    get one message (once, however often it is asked) with links, never the reason's words."""
+    app = mail_app(DIGEST_TIME="23:00")
+    (made,) = publish_parts(app, part2={"release_on": d("2027-04-01")})
+    client = app.test_client()
+    reason = "Published in error: Part 2 of PCD 1 was meant to stay withheld."
+
+    def withdraw():
+        return client.post(f"/api/v1/papers/{made['paper']}/withdraw", json={"reason": reason},
+                           headers={"Authorization": f"Bearer {app.tokens[OFFICERS[0]]}"})
+
+    assert withdraw().status_code == 200
+    assert withdraw().status_code == 409
+    queued = outbox(app)
+    assert [(m.kind, m.recipient) for m in queued] == [("withdrawn", OFFICERS[1])]
+    sweep(app, queued[0].next_attempt_at)
+    (message,) = not_digests(inbox)
+    assert message["Subject"] == "[FOIA] Withdrawn: PCD 1 – Title of PCD 1"
+    body = message.get_content()
+    assert "http://127.0.0.1:8000/decisions/pcd-1" in body and "1 scheduled publication or release was cancelled" in body
+    assert "meant to stay withheld" not in message.as_string()
+
+
 def test_a_title_holding_redacted_text_is_left_out():
     from service.domain.models import Paper
     from service.domain.notifications import label

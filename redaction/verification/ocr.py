@@ -7,7 +7,9 @@ ocr                tesseract reads a removed value in an image (all its pixels, 
                    (:mod:`.ocr_match`); or, in Part 1, most of a Part 2 line (the caller's Part 2 sentences,
                    the input's Part 2 text, and the verifier's own OCR of the input's Part 2 pictures); or
                    there are such pictures and tesseract is not installed (what cannot be read cannot be
-                   proved clean)
+                   proved clean); or, in a part from which values were removed, a picture shows a band of
+                   print-like ink no word of the reading covers (:mod:`.ocr_ink`: what cannot be read
+                   cannot be checked; a signature's scribble is not print and passes)
 =================  =========================================================================================
 
 A page-sized picture (a scan, a rasterised page) is read at about 300 dpi on an A4 page whatever its own
@@ -30,6 +32,7 @@ from PIL import ImageFilter
 from pikepdf import PdfImage
 
 from .matcher import Matcher
+from .ocr_ink import unread_print
 from .ocr_match import FuzzyMatcher, LineMatcher
 from .result import fail
 
@@ -111,11 +114,15 @@ def check_ocr(data: bytes, pdf: pikepdf.Pdf, part: int, values) -> None:
                          for index in drawn]
         finally:
             doc.close()
-    for page, text in _read_all(exe, pictures, part):
+    unread = []
+    for page, text in _read_all(exe, pictures, part, unread=unread if not expect.values.empty else None):
         if expect.values.search(text) or expect.fuzzy.search(text):
             fail("ocr", part, page)
         if part == 1 and _shows_part2(text, expect):
             fail("ocr", part, page, reason="Part 2 text is read in a picture of Part 1")
+    if unread:
+        fail("ocr", part, unread[0], reason="a picture shows print OCR cannot read: it cannot be checked for "
+             "the removed values (redact it, or replace the picture with a clearer one)")
 
 
 def _shows_part2(text: str, expect: OcrExpectations) -> bool:
@@ -185,16 +192,26 @@ def _pictured(page) -> bool:
         textpage.close()
 
 
-def _read_all(exe: str, pictures: list, part: int) -> list[tuple[int | None, str]]:
+def _read_all(exe: str, pictures: list, part: int, unread: list | None = None) -> list[tuple[int | None, str]]:
+    """Each picture's text. ``unread``: when given, the pages (or None) of pictures showing print-like ink
+    no word read covers (:mod:`.ocr_ink`) are appended to it."""
     if not pictures:
         return []
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         cores = os.cpu_count() or 1
+
+    def read(item):
+        if unread is None:
+            return _read(exe, item[1], part), False
+        text, boxes = _read_boxes(exe, item[1], part)
+        return text, unread_print(item[1], boxes)
     with ThreadPoolExecutor(max_workers=max(1, cores)) as pool:
-        texts = list(pool.map(lambda p: _read(exe, p[1], part), pictures))
-    return [(page, text) for (page, _), text in zip(pictures, texts)]
+        texts = list(pool.map(read, pictures))
+    if unread is not None:
+        unread.extend(page for (page, _), (_, blind) in zip(pictures, texts) if blind)
+    return [(page, text) for (page, _), (text, _) in zip(pictures, texts)]
 
 
 def _paints(resources, depth: int) -> bool:
@@ -228,6 +245,39 @@ def _scaled(picture):
     if side >= _PAGE_SIDE:
         picture = picture.filter(ImageFilter.MedianFilter(3))
     return picture
+
+
+def _read_boxes(exe: str, picture, part: int) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """The picture's text (a line per line, a blank line between paragraphs, as tesseract's text output) and
+    the pixel box of every word read, from one TSV reading."""
+    buf = io.BytesIO()
+    picture.save(buf, "PNG")
+    try:
+        done = subprocess.run([exe, "stdin", "stdout", "tsv"], input=buf.getvalue(), capture_output=True,
+                              timeout=_TIMEOUT, check=False, env=_ENV)
+    except (OSError, subprocess.TimeoutExpired):
+        fail("ocr", part)
+    if done.returncode != 0:
+        fail("ocr", part)
+    lines: dict[tuple[str, str, str], list[str]] = {}
+    boxes = []
+    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        f = row.split("\t")
+        if len(f) < 12 or f[0] != "5" or not f[11].strip():
+            continue
+        lines.setdefault((f[2], f[3], f[4]), []).append(f[11].strip())
+        try:
+            left, top, width, height = int(f[6]), int(f[7]), int(f[8]), int(f[9])
+        except ValueError:
+            continue
+        boxes.append((left, top, left + width, top + height))
+    text, previous = [], None
+    for (block, par, _), words in lines.items():
+        if previous is not None and previous != (block, par):
+            text.append("")
+        text.append(" ".join(words))
+        previous = (block, par)
+    return "\n".join(text), boxes
 
 
 def _read(exe: str, picture, part: int) -> str:

@@ -121,6 +121,21 @@ def approval_decided(db: Session, config, paper: Paper, req: ApprovalRequest, ou
             subject, body + _footer(base))
 
 
+def withdrawn(db: Session, config, paper: Paper, by: User, counts: dict) -> None:
+    """To the other officers: a published decision was withdrawn (and its scheduled releases cancelled).
+    The reason is not quoted (an officer's words stay on the pages); the links show it."""
+    base = base_url(config)
+    cancelled = counts.get("cancelled", 0)
+    body = (f"{label(paper)} was withdrawn at {_when(paper.withdrawn_at or utcnow())} by another officer. "
+            "Its public page, files and API entry now answer that it was withdrawn, with the reason"
+            + (f"; {cancelled} scheduled publication or release{'s' if cancelled != 1 else ''} "
+               f"{'were' if cancelled != 1 else 'was'} cancelled" if cancelled else "") + ".\n\n"
+            f"Public notice: {base}/decisions/{paper.slug}\n"
+            f"The paper and its history: {base}/officer/papers/{paper.id}/published\n")
+    enqueue(db, config, "withdrawn", f"withdrawn:{paper.id}", [u for u in officers(db) if u.id != by.id],
+            f"Withdrawn: {label(paper)}", body + _footer(base))
+
+
 def _part_name(part: Part) -> str:
     return f"Part {part.number} of {label(part.paper)}"
 

@@ -153,6 +153,8 @@ def refusal_restores(paper):
     def restore(db, user) -> None:
         db.rollback()
         db.refresh(paper)
+        if paper.state != "ready":  # it was published or sent for approval before the failure: keep what was used
+            return
         for name, value in saved.items():
             setattr(paper, name, value)
         audit.record(db, "decisions not kept", user=user, actor="api", paper_id=paper.id,

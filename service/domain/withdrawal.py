@@ -17,10 +17,11 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from flask import current_app
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from service.domain import audit
+from service.domain import audit, notifications
 from service.domain import search_index
 from service.infra.uk_dates import LONDON, uk_date
 from service.domain.models import Paper, User, utcnow
@@ -82,6 +83,8 @@ def withdraw(db: Session, paper: Paper, user: User, reason: object, *, actor: st
         search_index.remove(db, paper.id)  # out of the full-text index in the same transaction
         audit.record(db, "withdrawn", user=user, actor=actor, paper_id=paper.id, slug=paper.slug,
                      reason=text, **counts)
+        db.refresh(paper)  # the guarded update wrote withdrawn_at past the ORM
+        notifications.withdrawn(db, current_app.config, paper, user, counts)  # queued in this transaction
         db.commit()
     except WithdrawError:
         raise

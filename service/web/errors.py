@@ -33,6 +33,24 @@ def error_response(status: int, message: str | None = None):
     return render_template("base/error.html", status=status, message=message), status
 
 
+MAX_JSON_BYTES = 1024 * 1024  # a JSON body (decisions, a reason, a note) is a few kilobytes; uploads are forms
+JSON_TOO_LARGE = (f"The request body is larger than the limit of {MAX_JSON_BYTES // (1024 * 1024)} MB for JSON. "
+                  "Nothing was changed.")
+
+
+def bound_json_body():
+    """``before_request``: a body that is not a file upload (JSON on the API) is bounded to
+    ``MAX_JSON_BYTES``, not the upload limit — refused with 413 before it is read. A body sent without a
+    length (chunked) is read no further than the same bound (``request.max_content_length``): Werkzeug
+    stops there, and the cut JSON is refused as invalid (400)."""
+    if request.mimetype == "multipart/form-data" or not request.path.startswith("/api/"):
+        return None  # uploads keep FOIA_MAX_UPLOAD_MB; officer forms have Werkzeug's form-memory bound
+    request.max_content_length = MAX_JSON_BYTES
+    if request.content_length is not None and request.content_length > MAX_JSON_BYTES:
+        return error_response(413, JSON_TOO_LARGE)
+    return None
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def _csrf(exc: CSRFError):
@@ -41,6 +59,8 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(413)
     def _too_large(exc):
+        if request.max_content_length == MAX_JSON_BYTES:  # a JSON body sent without a length, cut at the bound
+            return error_response(413, JSON_TOO_LARGE)
         mb = app.config["MAX_UPLOAD_MB"]
         if "user" not in g:  # refused before the user was loaded: the officer page still shows its header
             from service.web.auth import load_user

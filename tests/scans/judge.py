@@ -64,6 +64,8 @@ class Judged:
     ordinary_words: int = 0
     missed: list[str] = field(default_factory=list)  # "page:TYPE" of planted items not proposed (no values)
     part2_read_back: int = 0  # Part 2 lines read in Part 1 (must be 0)
+    kept: int = 0  # office holders acting in role the manifest says are kept (``kept``)
+    kept_redacted: int = 0  # of those, proposed for redaction on their page (should be 0)
 
 
 def judge(manifest: dict, analysis: dict, part1: bytes | None, part2: bytes | None) -> Judged:
@@ -80,6 +82,9 @@ def judge(manifest: dict, analysis: dict, part1: bytes | None, part2: bytes | No
             out.missed.append(f"{item['page']}:{item['type']}")
         if any(fuzzy_in(item["text"], r) for r in read):
             out.read_back += 1
+    for item in manifest.get("kept", []):
+        out.kept += 1
+        out.kept_redacted += any(p["page"] == item["page"] and fuzzy_in(item["text"], p["text"]) for p in redacted)
     layer = fold(text_layer(part1)) if part1 else ""
     for sentence in manifest["ordinary"]:
         for word in sentence.split():

@@ -126,4 +126,11 @@ def publish(paper_id: int):
         if kept_before is not None:
             kept_before(db, g.api_user)
         return error_response(exc.status, exc.message)
+    except Exception:  # failed (500): a refused publish saves nothing, whatever refused it
+        if kept_before is not None:
+            try:
+                kept_before(db, g.api_user)
+            except Exception:  # the database itself failing: the 500 below still answers
+                log.exception("could not put back paper %s's earlier decisions after a failed publish", paper.id)
+        raise
     return jsonify(body), status

@@ -1,6 +1,7 @@
 """Render the labelled papers of this folder to PDF with several producers (run by hand, output committed).
 
-Each ``<split>_<body>_<n>.txt`` (split: tune, holdout, unseen or fresh; see README.md) is the labelled source
+Each ``<split>_<body>_<n>.txt`` (split: tune, holdout, unseen, fresh, tune2, sealed or seventh; see README.md) is
+the labelled source
 (format: ../README.md, plus ``|keep:<reason>``,
 ``%% key: value`` header lines, ``## `` headings, ``| a | b |`` table rows, ``---page---``, and a line ending
 in a backslash for a forced line break inside a paragraph, which is how a name is broken at a line end).
@@ -16,6 +17,10 @@ rendering, every labelled text is looked for in ``pdftotext`` output (whitespace
 allowed); a label that is missing stops the script.
 
     .venv/bin/python tests/detect_papers/new/make_papers.py [name ...]   # e.g. unseen_fire_1; none: all
+    .venv/bin/python tests/detect_papers/new/make_papers.py seventh     # a split's name: every paper of it
+
+The script only renders and looks for the labels with pdftotext: it never runs a detector, so a never-seen
+split (seventh) can be rendered and checked before any engine has read it.
 """
 
 from __future__ import annotations
@@ -242,5 +247,5 @@ def render(src: Path) -> None:
 if __name__ == "__main__":
     wanted = set(sys.argv[1:])
     for path in sorted(HERE.glob("*.txt")):
-        if not wanted or path.stem in wanted:
+        if not wanted or path.stem in wanted or path.stem.split("_", 1)[0] in wanted:
             render(path)

@@ -1,0 +1,60 @@
+"""The verifier's own look at ink its reader cannot read (independent of the engine's ``ink_regions``: its own
+threshold, and rows of ink by projection profile rather than connected regions).
+
+A published picture that holds print OCR cannot read at all cannot be proved clean: a value nobody read is
+a value nobody checked. So, in a part from which values were removed, a band of rows of print-like ink
+with no word of the verifier's reading on it fails ``ocr``.
+
+Print-like: a band between ``_MIN_ROWS`` and ``_MAX_ROWS`` rows high (text at about 300 dpi), wider than
+tall, with blank columns between its pieces (at least ``_MIN_PIECES``, and one every three band-heights),
+neither solid (a redaction box, a bar) nor a hairline. A signature's scribble (one stroke, a few pen lifts)
+is not print and never fails the check: a scribble cannot hold a value the matcher looks for, and refusing
+every scan with a signature on it would make signed papers unpublishable. A signature written with many pen
+lifts may read as print and refuse the part: the officer redacts it (fail closed).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+_DELTA = 48  # grey levels under the paper's (its 95th percentile) make ink
+_MIN_ROWS, _MAX_ROWS = 10, 130
+_MIN_PIECES = 5
+_PAD = 6  # pixels around each word's box
+
+
+def unread_print(picture, boxes: list[tuple[int, int, int, int]]) -> bool:
+    """Whether ``picture`` (PIL) shows print-like ink that none of ``boxes`` (the words read, in pixels) covers."""
+    grey = np.asarray(picture.convert("L"), dtype=np.int16)
+    paper = np.percentile(grey[::4, ::4], 95)
+    ink = grey < paper - _DELTA
+    for x0, y0, x1, y1 in boxes:
+        ink[max(0, y0 - _PAD):y1 + _PAD, max(0, x0 - _PAD):x1 + _PAD] = False
+    rows = ink.sum(axis=1) >= 2
+    y = 0
+    while y < len(rows):
+        if not rows[y]:
+            y += 1
+            continue
+        end = y
+        while end < len(rows) and rows[end]:
+            end += 1
+        if _print_like(ink[y:end]):
+            return True
+        y = end
+    return False
+
+
+def _print_like(band: np.ndarray) -> bool:
+    h = band.shape[0]
+    if not _MIN_ROWS <= h <= _MAX_ROWS:
+        return False
+    columns = band.any(axis=0)
+    xs = np.flatnonzero(columns)
+    width = int(xs[-1] - xs[0] + 1)
+    if width < 1.5 * h:
+        return False
+    inked = columns[xs[0]:xs[-1] + 1].astype(np.int8)
+    pieces = int(((inked[1:] == 1) & (inked[:-1] == 0)).sum()) + 1
+    density = float(band[:, xs[0]:xs[-1] + 1].mean())
+    return pieces >= max(_MIN_PIECES, width / (3 * h)) and 0.05 <= density <= 0.7
