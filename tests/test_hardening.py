@@ -131,7 +131,7 @@ def test_production_needs_a_valid_base_url(tmp_path, value, error):
     ((5000, 200), 300, 1_000_000, 1_000_000),            # a long strip
 ])
 def test_page_images_are_scaled_to_the_pixel_budget(size, dpi, budget, pixels_at_most):
-    from service.jobs.pdftasks import page_scale
+    from service.infra.pdftasks import page_scale
 
     scale = page_scale(size, dpi, budget)
     assert scale <= dpi / 72

@@ -32,6 +32,18 @@ KNOWN_PACKAGE_CYCLES: set[frozenset[str]] = set()
 KNOWN_PRIVATE_IMPORTS: set[tuple[str, str, str]] = set()
 # docs/architecture.md: the clock (scheduler/) never imports the service; service.jobs.release_clock wires it.
 CLOCK_NEVER_IMPORTS = ("service", "flask", "sqlalchemy")
+# docs/architecture.md: the service's layers, lowest first. A module imports its own package or a lower
+# layer only; the packages of one layer (the public site and the officers' pages) never import each other.
+SERVICE_LAYERS = (
+    ("service.infra",),                           # config, database, storage, PDF child processes, mail transport
+    ("service.domain",),                          # models, state machines, publishing rules
+    ("service.jobs",),                            # the background worker, the release clock's wiring
+    ("service.web",),                             # what every response shares (errors, headers, sign-in)
+    ("service.web.public", "service.web.officer"),
+    ("service.web.api",),                         # the public JSON reads through service.web.public
+    ("service.app",),                             # create_app
+    ("service.cli",),                             # the foia command: starts everything
+)
 
 
 @dataclass(frozen=True)
@@ -201,6 +213,27 @@ def test_the_clock_never_imports_the_service_the_web_framework_or_the_database(g
     wrong = sorted(f"{imp.importer}:{imp.line} imports {imp.target}" for imp in found
                    if imp.importer.split(".")[0] == "scheduler" and imp.target.split(".")[0] in CLOCK_NEVER_IMPORTS)
     assert not wrong, wrong
+
+
+def _layer(module: str) -> tuple[int, str] | None:
+    """(rank, package) of the longest layer package that holds ``module``; None outside the layers."""
+    found = [(len(package), rank, package) for rank, packages in enumerate(SERVICE_LAYERS) for package in packages
+             if module == package or module.startswith(package + ".")]
+    return max(found)[1:] if found else None
+
+
+def test_the_service_imports_only_down_its_layers(graph):
+    _, _, edges = graph
+    wrong = []
+    for a, b in sorted(edges):
+        la, lb = _layer(a), _layer(b)
+        if la and lb and la[1] != lb[1] and lb[0] >= la[0]:
+            wrong.append(f"{a} ({la[1]}) imports {b} ({lb[1]})")
+    assert not wrong, wrong
+
+
+def test_every_service_module_is_in_a_layer():
+    assert [m for m in modules() if m.startswith("service.") and _layer(m) is None] == []
 
 
 def test_the_library_has_no_import_circle(graph):

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from scheduler import heartbeat
 from service.domain.release import release_due
 from service.domain import audit
-from service.jobs import pdfwork
+from service.infra import pdfwork
 from service.infra.logs import JsonFormatter, configure
 from service.domain.models import utcnow
 from tests.conftest import add_user, make_token, part2_paper

@@ -31,7 +31,7 @@ ROSTER = '\n[[office_holders]]\nrole = "Chair of the Police and Crime Panel"\nna
 def inline(monkeypatch):
     """PDF work in this process; counts the analyses (detection runs) made."""
     from redaction import pipeline
-    from service.jobs import pdfwork
+    from service.infra import pdfwork
 
     runs = []
     real = pipeline._detect

@@ -325,7 +325,7 @@ def test_deferred_part1_is_scheduled(client, app, redact_available):
 
 
 def test_a_leak_found_at_publication_stops_it_with_the_reason(client, app, small_pdf, monkeypatch):
-    from service.jobs import pdftasks
+    from service.infra import pdftasks
 
     upload(client, app, small_pdf)
     monkeypatch.setattr("service.domain.publishing._redact", lambda paper: pdftasks.Failure(

@@ -17,7 +17,7 @@ from tests.production_helpers import answers, wait_for
 
 
 def test_a_pdf_child_stopped_by_sigterm_is_a_stop_not_a_crash():
-    from service.jobs import pdfwork
+    from service.infra import pdfwork
 
     result = {}
     t = threading.Thread(target=lambda: result.update(r=pdfwork.run("quick", time.sleep, 120)))
@@ -32,7 +32,7 @@ def test_a_pdf_child_stopped_by_sigterm_is_a_stop_not_a_crash():
 
 def test_an_analysis_interrupted_by_a_stop_goes_back_and_resumes(app, officer, small_pdf):
     from service.domain import papers
-    from service.jobs import shutdown
+    from service.infra import shutdown
     from service.domain.models import AuditEvent, Paper, User
 
     with app.app_context():
@@ -58,7 +58,7 @@ def test_an_analysis_interrupted_by_a_stop_goes_back_and_resumes(app, officer, s
 def test_a_publication_during_a_stop_is_refused_and_stores_nothing(app, officer, small_pdf, redact_available):
     from service.domain import papers
     from service.domain import publishing
-    from service.jobs import shutdown
+    from service.infra import shutdown
     from service.domain.models import Paper, Part, User
 
     with app.app_context():

@@ -50,11 +50,11 @@ class GunicornApp(BaseApplication):
 
 def post_worker_init(worker) -> None:
     """Pick up uploads left unanalysed by a stopped worker; the guarded claim analyses each paper once.
-    And on SIGTERM, before gunicorn's own graceful stop: end the PDF work under way (service.jobs.shutdown), so
+    And on SIGTERM, before gunicorn's own graceful stop: end the PDF work under way (service.infra.shutdown), so
     requests in flight answer within the graceful timeout and analyses are put back for the next start."""
     import signal
 
-    from service.jobs import shutdown
+    from service.infra import shutdown
     from service.domain.papers import resume_pending
 
     graceful = signal.getsignal(signal.SIGTERM)
@@ -73,7 +73,7 @@ def post_worker_init(worker) -> None:
 
 def worker_exit(_server, worker) -> None:
     """A worker leaving: its background jobs end (their PDF work answers "stopping") before it exits."""
-    from service.jobs import shutdown
+    from service.infra import shutdown
 
     shutdown.begin()
     app = getattr(worker, "wsgi", None)

@@ -1,4 +1,4 @@
-"""``foia serve``'s web server, stopped cleanly by SIGTERM or Ctrl-C (see :mod:`service.jobs.shutdown`).
+"""``foia serve``'s web server, stopped cleanly by SIGTERM or Ctrl-C (see :mod:`service.infra.shutdown`).
 
 On the signal: no new connections are accepted; the PDF children end, so an analysis or publication under
 way returns at once (put back for the next start, or refused with nothing stored); background jobs finish
@@ -17,8 +17,8 @@ import time
 
 from werkzeug.serving import make_server
 
-from service.jobs import pdfwork
-from service.jobs import shutdown
+from service.infra import pdfwork
+from service.infra import shutdown
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from service.domain import audit
 from service.domain import notifications
-from service.jobs import pdftasks
+from service.infra import pdftasks
 from service.domain import publish_guard
 from service.domain import publishing
 from service.domain import versions

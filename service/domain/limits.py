@@ -6,7 +6,7 @@ cannot queue hundreds of analyses in front of everyone else. The count before th
 refusal; :func:`keep_within_limit` counts again once the paper is stored, so uploads sent in parallel
 (which all pass the first count before any is stored) cannot get past it: the earliest ids keep their
 place, the others are removed again and refused. Page images are bounded in
-:func:`service.jobs.pdftasks.page_scale` (``MAX_PAGE_PIXELS``), page sizes in :mod:`redaction.limits`.
+:func:`service.infra.pdftasks.page_scale` (``MAX_PAGE_PIXELS``), page sizes in :mod:`redaction.limits`.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from service.domain import audit
-from service.jobs import pdfwork
-from service.jobs import pdftasks
+from service.infra import pdfwork
+from service.infra import pdftasks
 from service.infra.db import get_db
 from service.infra.uk_dates import LONDON
 from service.domain.models import Paper, User, utcnow

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from service.domain.release import release_due
 
 from service.domain import audit
-from service.jobs import pdfwork
-from service.jobs import pdftasks
+from service.infra import pdfwork
+from service.infra import pdftasks
 from service.domain import publish_guard
 from service.domain.slugs import slugify  # noqa: F401 (publishing.slugify: used by callers too)
 from service.domain import versions

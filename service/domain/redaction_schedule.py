@@ -23,12 +23,12 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from service.domain import decision_log
-from service.jobs import pdfwork
+from service.infra import pdfwork
 from service.domain import publishing
 from service.domain.models import Paper, User
 from service.domain.papers import storage
-from service.jobs.pdftasks import Failure
-from service.jobs.schedule_pdf import locate
+from service.infra.pdftasks import Failure
+from service.infra.schedule_pdf import locate
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from flask import g, request
 from service.domain import approval
 from service.infra.db import db_session
 from service.web.api.blueprint import bp as api_bp, paper_or_none
+from service.web.approval_files import send_waiting_file
 from service.web.errors import error_response
-from service.web.officer.approval import send_waiting_file
 
 
 def _json_body() -> dict | None:

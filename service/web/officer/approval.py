@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 
-from flask import abort, flash, g, redirect, request, send_file, url_for
+from flask import abort, flash, g, redirect, request, url_for
 
 from service.domain import approval
 from service.domain.models import Paper
 from service.infra.db import db_session
+from service.web.approval_files import send_waiting_file
 from service.web.officer.blueprint import bp as officer_bp, paper_or_404
 from service.web.officer.review import render_review_page
 
@@ -71,12 +72,3 @@ def _form_id() -> int | None:
 def _back(paper: Paper, exc: approval.ApprovalError):
     """The review page with the reason, under the refusal's status (403 for approving one's own request)."""
     return render_review_page(paper, exc.message), exc.status
-
-
-def send_waiting_file(paper: Paper, number: int):
-    """The file of Part ``number`` waiting for approval (for officers and the API), or None."""
-    path = approval.file_path(approval.awaiting(db_session(), paper), number)
-    if path is None:
-        return None
-    return send_file(path, mimetype="application/pdf", max_age=0,
-                     download_name=f"approval-{paper.id}-part{number}.pdf")

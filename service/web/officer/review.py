@@ -23,7 +23,7 @@ from service.domain import approval
 from service.domain import audit
 from service.domain import decision_log
 from service.domain import papers
-from service.jobs import pdftasks
+from service.infra import pdftasks
 from service.domain import publishing
 from service.domain import publish_guard
 from service.web.officer import review_form

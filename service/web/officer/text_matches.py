@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 
-from service.jobs import pdfwork
+from service.infra import pdfwork
 from service.domain.papers import storage
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""PDF work that runs in child processes (see :mod:`service.jobs.pdfwork`).
+"""PDF work that runs in child processes (see :mod:`service.infra.pdfwork`).
 
 PDFium is not thread-safe — not even across different documents — and a hostile PDF may crash it, so the
 web process never calls it: these top-level functions run in a process pool and return plain data. They

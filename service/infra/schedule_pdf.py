@@ -1,4 +1,4 @@
-"""PDF reading for the redaction schedule, run in a child process (:mod:`service.jobs.pdfwork`): where each text
+"""PDF reading for the redaction schedule, run in a child process (:mod:`service.infra.pdfwork`): where each text
 the officer redacts everywhere occurs, and what text lies under each box the officer drew.
 
 Plain data in and out; nothing here logs a text or returns it anywhere but to the caller.

@@ -1,7 +1,7 @@
 """A clean stop on SIGTERM for every process: ``foia serve``, ``foia web``'s workers, ``foia scheduler``.
 
 :func:`begin` marks the process as stopping and ends its PDF child processes at once; from then on every
-PDF task answers ``Failure("stopping")`` instead of running (:mod:`service.jobs.pdfwork`). What was under way
+PDF task answers ``Failure("stopping")`` instead of running (:mod:`service.infra.pdfwork`). What was under way
 ends cleanly and is picked up on the next start:
 
 * an analysis goes back to ``uploaded`` (its original kept) and is resumed by ``resume_pending`` when the
@@ -25,7 +25,7 @@ _on_begin: list[Callable[[], None]] = []
 
 
 def on_begin(stop: Callable[[], None]) -> None:
-    """Call ``stop`` (in a thread of its own) when the process begins to stop; :mod:`service.jobs.pdfwork`
+    """Call ``stop`` (in a thread of its own) when the process begins to stop; :mod:`service.infra.pdfwork`
     registers the end of its PDF children here, so this module needs to know nothing of them."""
     if stop not in _on_begin:
         _on_begin.append(stop)

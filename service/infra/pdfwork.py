@@ -17,8 +17,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from service.jobs import shutdown as stop_state  # (this module has its own shutdown())
-from service.jobs.pdftasks import Failure
+from service.infra import shutdown as stop_state  # (this module has its own shutdown())
+from service.infra.pdftasks import Failure
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ STOPPING = Failure("stopping", "the service is stopping; the work was not done a
 def run(kind: str, fn, *args):
     """Run ``fn(*args)`` in the ``kind`` pool and return its result (or a :class:`Failure`).
 
-    While the process stops (:mod:`service.jobs.shutdown`), or when the child was stopped by SIGTERM, the answer
+    While the process stops (:mod:`service.infra.shutdown`), or when the child was stopped by SIGTERM, the answer
     is ``Failure("stopping")``: the caller puts the work back (analysis) or refuses it (publication)."""
     if stop_state.requested():
         return STOPPING
@@ -155,7 +155,7 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(0)
 
 
-stop_state.on_begin(stop_children)  # SIGTERM (service.jobs.shutdown.begin) ends the children at once
+stop_state.on_begin(stop_children)  # SIGTERM (service.infra.shutdown.begin) ends the children at once
 
 
 def _discard(kind: str, pool: ProcessPoolExecutor | None = None) -> None:
