@@ -37,7 +37,7 @@ from service.web.public import queries as public_queries
 from service.infra.db import Database  # noqa: E402
 from service.infra.migrate import upgrade  # noqa: E402
 from service.domain.models import Paper, Part, User  # noqa: E402
-from service.jobs.schedule_pdf import locate  # noqa: E402
+from service.infra.schedule_pdf import locate  # noqa: E402
 from service.domain.withdrawal import withdraw  # noqa: E402
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)

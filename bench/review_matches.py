@@ -28,7 +28,7 @@ TEXTS = ["Operation Nightjar", "Mike West", "Metropolitan Police Service"]
 def main() -> None:
     import pypdfium2 as pdfium
 
-    from service.jobs.pdftasks import render_pages
+    from service.infra.pdftasks import render_pages
     from service.web.officer.text_matches import find_in_pdf
 
     parser = argparse.ArgumentParser()

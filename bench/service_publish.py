@@ -110,7 +110,7 @@ def task_cpu(path: Path, runs: int) -> dict[str, list[tuple[float, float]]]:
     """(CPU, wall) seconds of the preview/publish task in this process, interleaved: with the stored
     analysis (now) and analysing the paper again first (what the task did before), same paper and decisions."""
     from redaction import analyse, redact
-    from service.jobs import pdftasks
+    from service.infra import pdftasks
 
     stored = pdftasks.analyse_pdf(str(path), path.name, 10**9, date.today()).analysis
     data = path.read_bytes()

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .ink_regions import ADEQUATE_CONFIDENCE, PixelBox, unread_ink
-from .ocr_disagree import Disagreement, disagreements
-from .ocr_tesseract import PixelWord, best_reading, unturn
+from .ocr_disagree import Disagreement, disagreements, reread
+from .ocr_tesseract import PixelWord, best_reading, merge_lines, unturn
 
 
 @dataclass
@@ -37,8 +37,17 @@ def with_doubts(exe: str, picture, words: list[PixelWord], first_angle: int = 0,
     back = (360 - angle) % 360
     upright = [replace(w, box=unturn(w.box, back, turned.size)) if angle else w for w in words]
     unread = unread_ink(turned, [w.box for w in upright if w.conf >= ADEQUATE_CONFIDENCE], dpi)
+    if unread:  # read each region alone, at its own threshold; a confident line it gives joins the reading
+        again = reread(exe, turned, [r.box for r in unread], dpi)
+        if again:
+            upright = merge_lines(upright, [again], first_added=_RECOVERED_LINE)
+            unread = unread_ink(turned, [w.box for w in upright if w.conf >= ADEQUATE_CONFIDENCE], dpi)
     differ = disagreements(exe, turned, upright, dpi)
     if angle:
-        return CheckedReading(words, [unturn(r.box, angle, picture.size) for r in unread],
+        return CheckedReading([replace(w, box=unturn(w.box, angle, picture.size), angle=angle) for w in upright],
+                              [unturn(r.box, angle, picture.size) for r in unread],
                               [replace(d, box=unturn(d.box, angle, picture.size)) for d in differ])
-    return CheckedReading(words, [r.box for r in unread], differ)
+    return CheckedReading(upright, [r.box for r in unread], differ)
+
+
+_RECOVERED_LINE = 996_000_000  # line numbers of lines recovered from unread ink (apart from look_again's)

@@ -17,7 +17,7 @@ and is left to the first reading's own checks.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image
@@ -59,27 +59,64 @@ def disagreements(exe: str, picture: Image.Image, words: list[PixelWord], dpi: f
     if not lines:
         return []
     grey = picture.convert("L")
-    cuts, tops, y = [], [], 0
-    for line in lines:
-        cut = binarised(_line_alone(grey, line))
-        cut = cut.resize((cut.width * _SCALE, cut.height * _SCALE), Image.LANCZOS)
-        cuts.append(cut)
-        tops.append(y)
-        y += cut.height + _GAP
-    sheet = Image.new("L", (max(c.width for c in cuts) + 2 * _GAP, y + _GAP), 255)
-    for cut, top in zip(cuts, tops):
-        sheet.paste(cut, (_GAP, top + _GAP))
-    second = read_words(exe, sheet, int(dpi * _SCALE), psm=6)
+    second = read_cuts(exe, [_line_alone(grey, line) for line in lines], dpi)
     if second is None:
         return []
     out = []
-    for line, cut, top in zip(lines, cuts, tops):
-        band = [w for w in second if top + _GAP <= (w.box[1] + w.box[3]) / 2 < top + _GAP + cut.height]
-        band.sort(key=lambda w: w.box[0])
-        found = compare(line, [w.text for w in band])
+    for line, band in zip(lines, second):
+        found = compare(line, [w.text for w in sorted(band, key=lambda w: w.box[0])])
         if found is not None:
             out.append(found)
     return out
+
+
+def read_cuts(exe: str, cuts: list[tuple[tuple[int, int], Image.Image]], dpi: float) -> list[list[PixelWord]] | None:
+    """``cuts``: pieces of a picture, each with its top-left corner in the picture. Each is binarised at its
+    own threshold and enlarged, and all are stacked into one sheet read once as a block (``--psm 6``).
+    Returns, per cut, the words read in it with their boxes in the picture's pixels; None when tesseract
+    fails."""
+    scaled, tops, y = [], [], _GAP
+    for _, cut in cuts:
+        big = binarised(cut).resize((cut.width * _SCALE, cut.height * _SCALE), Image.LANCZOS)
+        scaled.append(big)
+        tops.append(y)
+        y += big.height + _GAP
+    sheet = Image.new("L", (max(c.width for c in scaled) + 2 * _GAP, y), 255)
+    for big, top in zip(scaled, tops):
+        sheet.paste(big, (_GAP, top))
+    read = read_words(exe, sheet, int(dpi * _SCALE), psm=6)
+    if read is None:
+        return None
+    out = []
+    for ((left, top_px), _), big, top in zip(cuts, scaled, tops):
+        band = [w for w in read if top <= (w.box[1] + w.box[3]) / 2 < top + big.height]
+        out.append([replace(w, box=(left + (w.box[0] - _GAP) // _SCALE, top_px + (w.box[1] - top) // _SCALE,
+                                    left + -(-(w.box[2] - _GAP) // _SCALE), top_px + -(-(w.box[3] - top) // _SCALE)))
+                    for w in band])
+    return out
+
+
+def reread(exe: str, picture: Image.Image, regions: list[tuple[int, int, int, int]], dpi: float) -> list[PixelWord]:
+    """The ``regions`` of ``picture`` (ink no word covers) read alone, each at its own threshold (a line in
+    mid grey among black ones is paper to tesseract's threshold for the whole picture): the words read, in
+    the picture's pixels, each region's lines numbered apart from each other. Tesseract failing: none."""
+    grey = picture.convert("L")
+    cuts = []
+    for x0, y0, x1, y1 in regions[:MAX_LINES]:
+        pad = max(4, (y1 - y0) // 3)
+        box = (max(0, x0 - pad), max(0, y0 - pad), min(grey.width, x1 + pad), min(grey.height, y1 + pad))
+        cuts.append(((box[0], box[1]), grey.crop(box)))
+    if not cuts:
+        return []
+    read = read_cuts(exe, cuts, dpi)
+    if read is None:
+        return []
+    numbers: dict[tuple[int, int], int] = {}
+    return [replace(w, line=numbers.setdefault((i, w.line), _REREAD_LINE + len(numbers)))
+            for i, words in enumerate(read) for w in words]
+
+
+_REREAD_LINE = 997_000_000  # line numbers of re-read regions (apart from tesseract's and look_again's)
 
 
 def compare(line: list[PixelWord], second: list[str]) -> Disagreement | None:
@@ -113,7 +150,7 @@ def compare(line: list[PixelWord], second: list[str]) -> Disagreement | None:
                         " ".join(second[i] for i in sorted(differ_second)), min(w.conf for w in chosen))
 
 
-def _line_alone(grey: Image.Image, line: list[PixelWord]) -> Image.Image:
+def _line_alone(grey: Image.Image, line: list[PixelWord]) -> tuple[tuple[int, int], Image.Image]:
     """The line's stretch of the picture with only its own words' pixels (each word's box padded a little):
     the lines above and below, which a skewed line's stretch reaches into, are left white."""
     x0, y0, x1, y1 = _span(line)
@@ -124,7 +161,7 @@ def _line_alone(grey: Image.Image, line: list[PixelWord]) -> Image.Image:
         box = (max(0, w.box[0] - pad), max(0, w.box[1] - pad), min(grey.width, w.box[2] + pad),
                min(grey.height, w.box[3] + pad))
         cut.paste(grey.crop(box), (box[0] - left, box[1] - top))
-    return cut
+    return (left, top), cut
 
 
 def binarised(picture: Image.Image) -> Image.Image:

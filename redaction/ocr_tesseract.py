@@ -140,7 +140,7 @@ def look_again(exe: str, picture, words: list[PixelWord], dpi: int = 300) -> lis
     return merge_lines(words, others)
 
 
-def merge_lines(words: list[PixelWord], others: list[list[PixelWord]]) -> list[PixelWord]:
+def merge_lines(words: list[PixelWord], others: list[list[PixelWord]], first_added: int = _ADDED_LINE) -> list[PixelWord]:
     """Each weak line of ``words`` replaced by the most confident line of ``others`` lying where it lies
     (the same stretch of the picture); the line keeps its number and place in the reading. A confident line of
     ``others`` at a height where ``words`` has no line (the first reading lost it) is added in its place
@@ -163,7 +163,7 @@ def merge_lines(words: list[PixelWord], others: list[list[PixelWord]]) -> list[P
         centre = (_span(candidate)[1] + _span(candidate)[3]) / 2
         at = next((i for i, (_, line) in enumerate(chosen) if (_span(line)[1] + _span(line)[3]) / 2 > centre),
                   len(chosen))
-        chosen.insert(at, (_ADDED_LINE + added, candidate))
+        chosen.insert(at, (first_added + added, candidate))
     return [replace(w, line=number) for number, line in chosen for w in line]
 
 

@@ -6,6 +6,7 @@ another page count, fails its check: what cannot be read cannot be proved clean.
 from __future__ import annotations
 
 import io
+import logging
 import shutil
 import subprocess
 
@@ -18,6 +19,20 @@ from pdfminer.pdfpage import PDFPage
 from .result import fail
 
 _POPPLER_TIMEOUT = 120  # seconds; a paper of hundreds of pages takes a few
+
+# pdfminer.six logs every token, object and operator it parses at DEBUG: two logging calls per token cost a
+# sixth of this reader's time even with DEBUG off, and with DEBUG on they would write the paper's text
+# (the personal data being removed) into the logs. Their DEBUG records are dropped before any call is made.
+_PDFMINER_CHATTY = ("psparser", "pdfinterp", "pdfparser", "pdfdocument", "pdfpage", "cmapdb", "pdffont",
+                    "encodingdb", "converter", "lzw")
+
+
+def _drop(*args, **kwargs) -> None:
+    return None
+
+
+for _name in _PDFMINER_CHATTY:
+    setattr(logging.getLogger(f"pdfminer.{_name}"), "debug", _drop)  # noqa: B010 - an instance attribute
 
 
 def open_pdfium(data: bytes, part: int) -> pdfium.PdfDocument:

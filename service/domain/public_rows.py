@@ -91,3 +91,71 @@ def rows_of(row) -> tuple[PaperRow, PartRow, PartRow | None]:
     p1 = PartRow(*values[_P1:_P2])
     p2 = PartRow(*values[_P2:_P2 + len(PART_FIELDS)]) if values[_P2] is not None else None
     return paper, p1, p2
+
+
+# --- running the public statements -----------------------------------------------------------------------
+# The public statements are built once (module level); SQLAlchemy would still, on every execution, look the
+# statement up in its compiled cache, make an execution context and a result object, and process each row.
+# For the few short reads of a public page that bookkeeping cost more than the reads themselves (issue 16),
+# so :func:`run` compiles each statement once per database kind and runs it on the DBAPI cursor of the
+# session's own connection (same transaction, same pool), converting each value with the column type's own
+# result processor — the values come back exactly as ``Session.execute`` gives them.
+
+class _Compiled:
+    __slots__ = ("statement", "sql", "order", "defaults", "binds", "results")
+
+    def __init__(self, statement, dialect):
+        compiled = statement.compile(dialect=dialect)
+        self.statement = statement          # kept: the cache is keyed by its id
+        self.sql = str(compiled)
+        self.order = tuple(compiled.positiontup) if compiled.positional else None
+        self.defaults = {name: bind.value for bind, name in compiled.bind_names.items()}
+        self.binds = dict(compiled._bind_processors)
+        self.results = None                 # per-column processors, once the first cursor describes them
+        if "POSTCOMPILE" in self.sql:       # values rendered into the SQL per call: leave it to SQLAlchemy
+            self.sql = None
+
+    def parameters(self, params: dict | None):
+        values = {**self.defaults, **params} if params else dict(self.defaults)
+        for name, process in self.binds.items():
+            if name in values:
+                values[name] = process(values[name])
+        return [values[name] for name in self.order] if self.order is not None else values
+
+    def processors(self, statement_columns, description, dialect):
+        if self.results is None:
+            self.results = tuple((i, p) for i, (column, described) in enumerate(zip(statement_columns, description))
+                                 if (p := column.type._cached_result_processor(dialect, described[1])) is not None)
+        return self.results
+
+
+_compiled: dict[tuple[int, str], _Compiled] = {}
+
+
+def run(db, statement, params: dict | None = None) -> list[tuple]:
+    """The rows of a *module-level* (built once, never garbage) Core SELECT, as plain tuples of the values
+    ``db.execute`` would give. Runs in ``db``'s transaction on its connection."""
+    connection = db.connection()
+    dialect = connection.dialect
+    key = (id(statement), dialect.name)
+    compiled = _compiled.get(key)
+    if compiled is None:
+        compiled = _compiled[key] = _Compiled(statement, dialect)
+    if compiled.sql is None:
+        return [tuple(row) for row in db.execute(statement, params or {})]
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(compiled.sql, compiled.parameters(params))
+        found = cursor.fetchall()
+        processors = compiled.processors(statement.selected_columns, cursor.description, dialect)
+    finally:
+        cursor.close()
+    if not processors:
+        return [tuple(row) for row in found]
+    rows = []
+    for row in found:
+        values = list(row)
+        for i, process in processors:
+            values[i] = process(values[i])
+        rows.append(tuple(values))
+    return rows

@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import Float, and_, bindparam, case, column, delete, func, insert, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
-from service.domain.public_rows import papers, part1, part2, public_select
+from service.domain.public_rows import papers, part1, part2, public_select, run
 
 # Snippet markers: private-use characters, removed from every text before it is indexed, so a document
 # can never forge a highlight; they become <mark> only in :func:`highlighted`, after escaping.
@@ -193,7 +193,7 @@ def _count(dialect: str):
 def count(session: Session, terms: list[str]) -> int:
     """How many entries match (the index holds only public decisions): read from the index alone."""
     dialect = _dialect(session)
-    return int(session.scalar(_count(dialect), match_params(dialect, terms)) or 0)
+    return int(run(session, _count(dialect), match_params(dialect, terms))[0][0] or 0)
 
 
 def ranked(dialect: str, within=None):
@@ -227,9 +227,13 @@ def ranked(dialect: str, within=None):
 
 # "rowid BETWEEN": FTS5 reads only that stretch of each word's list (a page's ids are close together);
 # "+rowid IN": within it, one pass testing each id instead of a seek into the index per id.
-_SQLITE_SNIPPETS = text(f"SELECT rowid, snippet(search_fts, -1, :start, :stop, '…', {SNIPPET_TOKENS}) "
-                        "FROM search_fts WHERE search_fts MATCH :match AND rowid BETWEEN :lo AND :hi AND +rowid IN :ids"
-                        ).bindparams(bindparam("ids", expanding=True))
+@lru_cache(maxsize=128)
+def _sqlite_snippets_sql(n: int) -> str:
+    """The snippets of ``n`` ids, as plain SQL (qmark parameters: start, stop, match, lo, hi, the ids)."""
+    return (f"SELECT rowid, snippet(search_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) FROM search_fts "
+            f"WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({', '.join('?' * n)})")
+
+
 _PG_SNIPPETS = text("SELECT paper_id, ts_headline('english', concat_ws(' … ', summary, left(body, :chars), "
                     "left(part2, :chars)), to_tsquery('english', :match), :options) "
                     "FROM search_documents WHERE paper_id IN :ids").bindparams(bindparam("ids", expanding=True))
@@ -241,10 +245,15 @@ def snippets(session: Session, paper_ids: list[int], terms: list[str]) -> dict[i
     """A short passage of each paper around its matches, the matches in ``<mark>``, escaped for HTML."""
     if not paper_ids or not terms:
         return {}
-    if _dialect(session) == "sqlite":
-        rows = session.execute(_SQLITE_SNIPPETS, {"start": START, "stop": STOP, "match": _fts5_match(terms),
-                                                  "lo": min(paper_ids), "hi": max(paper_ids),
-                                                  "ids": list(paper_ids)})
+    if _dialect(session) == "sqlite":   # plain SQL on the session's connection (no per-call compiling)
+        ids = [int(i) for i in paper_ids]
+        cursor = session.connection().connection.dbapi_connection.cursor()
+        try:
+            cursor.execute(_sqlite_snippets_sql(len(ids)),
+                           [START, STOP, _fts5_match(terms), min(ids), max(ids), *ids])
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
     else:
         rows = session.execute(_PG_SNIPPETS, {"chars": HEADLINE_CHARS, "match": _tsquery(terms),
                                               "options": _PG_OPTIONS, "ids": list(paper_ids)})

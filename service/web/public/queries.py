@@ -25,7 +25,7 @@ from service.web.public import lifecycle_queries
 from service.domain import search_index
 from service.infra.uk_dates import LONDON
 from service.domain.models import Part
-from service.domain.public_rows import PaperRow, PartRow, papers, part1, part2, public_select, rows_of
+from service.domain.public_rows import PaperRow, PartRow, papers, part1, part2, public_select, rows_of, run
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +211,7 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
                               params) or 0
         _keep_total(key, version, total)
     if not search.filtered and search.order == "newest" and offset == 0:
-        rows = db.execute(_FIRST_PAGE, {"limit": search.per_page}).all()
+        rows = run(db, _FIRST_PAGE, {"limit": search.per_page})
     elif terms and search.order != "relevance" and _walk_is_cheaper(total, offset + search.per_page,
                                                                       public_count(db, version)):
         # Most decisions match: walk the public list in date order, testing each with one index seek,
@@ -220,7 +220,7 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
         rows = db.execute(_filters(_PUBLIC, search).where(search_index.matches_paper(dialect)).order_by(*order)
                           .offset(offset).limit(search.per_page), params).all()
     elif query is None:
-        rows = db.execute(_search_page(dialect, search.order), params).all()
+        rows = run(db, _search_page(dialect, search.order), params)
     elif search.order == "relevance":
         ranked, best_first = search_index.ranked(dialect, within=_filters(_PUBLIC_IDS, search))
         rows = db.execute(_PUBLIC.join(ranked, ranked.c.paper_id == papers.c.id).order_by(best_first, *NEWEST)
@@ -232,7 +232,8 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
         if not rows:   # an empty first page: nothing matches (beyond the last page: count them)
             total = 0 if offset == 0 else search_index.count(db, terms)
         else:
-            total = rows[0].matched if rows[0].matched < params["window"] else search_index.count(db, terms)
+            matched = rows[0][-1]   # the window's size (the last column of the ranked page)
+            total = matched if matched < params["window"] else search_index.count(db, terms)
         _keep_total(key, version, total)
     decisions = [Decision(*rows_of(row)) for row in rows]
     if terms and decisions:
@@ -259,7 +260,7 @@ def public_count(db: Session, version: tuple | None = None) -> int:
     key = (str(db.get_bind().url), version)
     if version is not None and key in _public_counts:
         return _public_counts[key]
-    found = int(db.scalar(_PUBLIC_COUNT) or 0)
+    found = int(run(db, _PUBLIC_COUNT)[0][0] or 0)
     if version is not None:
         if len(_public_counts) > 64:
             _public_counts.clear()
@@ -280,7 +281,7 @@ def years(db: Session, version: tuple | None = None) -> list[int]:
     key = (str(db.get_bind().url), version)
     if version is not None and key in _years_cache:
         return _years_cache[key]
-    found = sorted({int(y) for y in db.execute(_YEARS).scalars() if y is not None}, reverse=True)
+    found = sorted({int(y) for (y,) in run(db, _YEARS) if y is not None}, reverse=True)
     if version is not None:
         if len(_years_cache) > 64:
             _years_cache.clear()
@@ -302,8 +303,8 @@ def get(db: Session, slug: str, version: tuple | None = None) -> Decision | None
         kept = _by_version.get((str(db.get_bind().url), version))
         if kept is not None and slug in kept:
             return kept[slug]
-    row = db.execute(_BY_SLUG, {"slug": slug}).first()
-    decision = Decision(*rows_of(row)) if row else None
+    found = run(db, _BY_SLUG, {"slug": slug})
+    decision = Decision(*rows_of(found[0])) if found else None
     if version is not None:
         key = (str(db.get_bind().url), version)
         if key not in _by_version:
@@ -353,8 +354,8 @@ def fingerprint(db: Session, max_age: float = 0.0) -> tuple[datetime | None, str
         _fingerprint_lock.acquire()
     try:
         taken = time.monotonic()
-        published, last_paper = db.execute(_PAPERS_VERSION).one()
-        groups = db.execute(_PARTS_VERSION).all()
+        published, last_paper = run(db, _PAPERS_VERSION)[0]
+        groups = run(db, _PARTS_VERSION)
         # a withdrawal takes a decision out: the version moves forward all the same (service.domain.withdrawal)
         changes = [t for t in (last_paper, *(g[3] for g in groups), lifecycle_queries.last_withdrawal(db))
                    if t is not None]
@@ -374,8 +375,8 @@ _RECENT_RELEASED = (public_select().where(part2.c.state == "released", part2.c.r
 
 def recent_events(db: Session, limit: int = 50) -> list[tuple[datetime, str, Decision]]:
     """Publications and Part 2 releases, newest first: (when, "published" | "released", decision)."""
-    published = [Decision(*rows_of(row)) for row in db.execute(_RECENT_PUBLISHED, {"limit": limit})]
-    released = [Decision(*rows_of(row)) for row in db.execute(_RECENT_RELEASED, {"limit": limit})]
+    published = [Decision(*rows_of(row)) for row in run(db, _RECENT_PUBLISHED, {"limit": limit})]
+    released = [Decision(*rows_of(row)) for row in run(db, _RECENT_RELEASED, {"limit": limit})]
     events = [(d.part1.released_at, "published", d) for d in published]
     events += [(d.part2.released_at, "released", d) for d in released]
     events.sort(key=lambda e: (e[0], e[1] == "released"), reverse=True)
@@ -394,7 +395,7 @@ _UPCOMING = (public_select().where(part2.c.state == "withheld", part2.c.release_
 
 def upcoming_releases(db: Session, today: date) -> list[Decision]:
     """Public decisions whose Part 2 is withheld with a release date from ``today`` on, soonest first."""
-    return [Decision(*rows_of(row)) for row in db.execute(_UPCOMING, {"today": today})]
+    return [Decision(*rows_of(row)) for row in run(db, _UPCOMING, {"today": today})]
 
 
 __all__ = ["Decision", "ResultPage", "Search", "PART2_FILTERS", "SORTS", "find", "years", "get", "fingerprint",
