@@ -3,8 +3,9 @@
 Configuration comes from :mod:`service.infra.config` (defaults, then ``FOIA_*`` variables, then ``overrides``).
 One blueprint per audience: ``public`` at ``/`` (HTML pages and feeds), ``public_api`` (the public JSON at
 ``/api/v1/decisions``), ``auth`` (sign in/out), ``officer`` at ``/officer/`` and ``api`` at ``/api/v1/``
-(officers' scripts, bearer token); see docs/architecture.md for the layout. The database schema is *not* created here: ``foia serve`` applies the Alembic
-migrations first (``service.infra.migrate.upgrade``), and so do the tests.
+(officers' scripts, bearer token); see docs/architecture.md for the layout. The database schema is *not*
+created here: ``foia serve`` applies the Alembic migrations first (``service.infra.migrate.upgrade``), and
+so do the tests.
 """
 
 from __future__ import annotations

@@ -17,8 +17,7 @@ import time
 
 from werkzeug.serving import make_server
 
-from service.infra import pdfwork
-from service.infra import shutdown
+from service.infra import pdfwork, shutdown
 
 log = logging.getLogger(__name__)
 

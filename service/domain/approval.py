@@ -27,14 +27,10 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from service.domain import audit
-from service.domain import notifications
-from service.infra import pdftasks
-from service.domain import publish_guard
-from service.domain import publishing
-from service.domain import versions
+from service.domain import audit, notifications, publish_guard, publishing, versions
 from service.domain.models import ApprovalRequest, Paper, User, utcnow
 from service.domain.papers import storage
+from service.infra import pdftasks
 
 log = logging.getLogger(__name__)
 

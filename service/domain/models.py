@@ -112,7 +112,7 @@ class Paper(Base):
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, onupdate=utcnow)
     analysed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
     published_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
-    # After publication (migration 0004; service.domain.withdrawal, service.domain.versions, service.domain.decision_log).
+    # After publication (migration 0004; domain/withdrawal.py, domain/versions.py, domain/decision_log.py).
     withdrawn_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
     withdrawn_reason: Mapped[str | None] = mapped_column(Text)  # public: checked for redacted text
     withdrawn_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -36,9 +36,9 @@ from redaction.dates import LONDON, london_midnight_utc
 from service.domain.release import release_instant
 from service.domain.upcoming import in_state, upcoming
 
-from service.infra import mail
 from service.domain.models import ROLES, ApprovalRequest, OutboxMessage, Paper, Part, User, utcnow
 from service.domain.publishing import public_fields_with_redacted_text
+from service.infra import mail
 
 log = logging.getLogger(__name__)
 

@@ -19,12 +19,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from service.domain import audit
-from service.infra import pdfwork
-from service.infra import pdftasks
-from service.infra.db import get_db
-from service.infra.uk_dates import LONDON
 from service.domain.models import Paper, User, utcnow
+from service.infra import pdftasks, pdfwork
+from service.infra.db import get_db
 from service.infra.storage import Storage
+from service.infra.uk_dates import LONDON
 
 log = logging.getLogger(__name__)
 

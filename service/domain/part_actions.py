@@ -87,7 +87,8 @@ def extend(session: Session, part: Part, seen: str, who: Officer, now: datetime,
 def hold(session: Session, part: Part, seen: str, who: Officer, now: datetime, reason: str) -> None:
     """Keep a Part 2 withheld with no date: the clock never releases a held part."""
     _allowed(part, seen, HOLD_FROM, "held")
-    _move(session, part, seen, {"state": part_move("hold", 2).new}, who, now, "part 2 held", {"reason": _reason(reason)})
+    _move(session, part, seen, {"state": part_move("hold", 2).new}, who, now, "part 2 held",
+          {"reason": _reason(reason)})
 
 
 def _allowed(part: Part, seen: str, table: dict, what: str) -> None:

@@ -19,17 +19,14 @@ from sqlalchemy.orm import Session
 
 from service.domain.release import release_due
 
-from service.domain import audit
-from service.infra import pdfwork
-from service.infra import pdftasks
-from service.domain import publish_guard
+from service.domain import audit, publish_guard
+from service.infra import pdftasks, pdfwork
 from service.domain.slugs import slugify  # noqa: F401 (publishing.slugify: used by callers too)
-from service.domain import versions
-from service.infra.db import get_db
+from service.domain import search_index, versions
 from service.domain.models import Paper, Part, User, utcnow
-from service.domain.redacted_text import mentions
-from service.domain import search_index
 from service.domain.papers import storage
+from service.domain.redacted_text import mentions
+from service.infra.db import get_db
 
 log = logging.getLogger(__name__)
 

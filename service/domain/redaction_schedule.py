@@ -22,11 +22,10 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from service.domain import decision_log
-from service.infra import pdfwork
-from service.domain import publishing
+from service.domain import decision_log, publishing
 from service.domain.models import Paper, User
 from service.domain.papers import storage
+from service.infra import pdfwork
 from service.infra.pdftasks import Failure
 from service.infra.schedule_pdf import locate
 

@@ -16,8 +16,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from service.domain import audit
-from service.domain import sessions
+from service.domain import audit, sessions
 from service.domain.accounts import MAX_PASSWORD, MIN_PASSWORD, AccountError, hash_password, normalise_email
 from service.domain.models import ROLES, ApiToken, User, utcnow
 

@@ -33,8 +33,7 @@ from sqlalchemy.orm import Session
 
 from service.domain.release import TRANSITIONS, last_due_date
 
-from service.domain import audit
-from service.domain import papers
+from service.domain import audit, papers
 from service.domain.models import AuditEvent, Paper, Part, User
 from service.domain.public_words import plain_line
 from service.domain.redacted_text import holds_redacted_text, versions_of

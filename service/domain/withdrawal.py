@@ -21,13 +21,12 @@ from flask import current_app
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from service.domain import audit, notifications
-from service.domain import search_index
-from service.infra.uk_dates import LONDON, uk_date
+from service.domain import audit, notifications, search_index
 from service.domain.models import Paper, User, utcnow
 from service.domain.public_words import plain_line
 from service.domain.redacted_text import holds_redacted_text
 from service.domain.retiring import retire_parts
+from service.infra.uk_dates import LONDON, uk_date
 
 log = logging.getLogger(__name__)
 

@@ -37,7 +37,7 @@ DEFAULTS: dict[str, object] = {
     "SIGN_IN_LIMIT": 5,            # failed sign-ins per account and address ...
     "SIGN_IN_WINDOW_MIN": 15,      # ... within this many minutes, then refused until the window passes
     "SESSION_HOURS": 8,
-    # Accounts and hardening (service/domain/signin_limits.py, service/domain/sessions.py, service/domain/limits.py, SECURITY.md)
+    # Accounts and hardening (service/domain/: signin_limits.py, sessions.py, limits.py; SECURITY.md)
     "SIGN_IN_ACCOUNT_LIMIT": 20,   # failed sign-ins per account from any address within the window
     "SIGN_IN_ADDRESS_LIMIT": 30,   # failed sign-ins per address against any account within the window
     "SIGN_IN_CONCURRENCY": 2,      # password hashes computed at once per process ...
@@ -128,7 +128,7 @@ def _finish_hardening(cfg: dict) -> None:
 
 def _finish_mail(cfg: dict) -> None:
     """Approval and e-mail settings (checked here so a bad value stops the start, not the first message)."""
-    from service.infra.mail import MailConfigError, check_address, parse_smtp_url  # mail.py imports nothing of the service
+    from service.infra.mail import MailConfigError, check_address, parse_smtp_url  # imports nothing of ours
 
     cfg["APPROVAL"] = str(cfg["APPROVAL"]).strip().lower()
     if cfg["APPROVAL"] not in ("off", "two-person"):

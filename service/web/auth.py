@@ -14,12 +14,10 @@ from datetime import timedelta
 from flask import (Blueprint, current_app, flash, g, redirect, render_template, request, session,
                    url_for)
 
-from service.domain import audit
-from service.domain import sessions
-from service.domain import signin_limits
+from service.domain import audit, sessions, signin_limits
 from service.domain.accounts import check_password, normalise_email
-from service.infra.db import db_session
 from service.domain.models import User, utcnow
+from service.infra.db import db_session
 
 log = logging.getLogger(__name__)
 

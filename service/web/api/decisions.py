@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request, url_for
 
-from service.web.public import lifecycle_queries
-from service.web.public import queries
-from service.web.public import withdrawn as public_withdrawn
 from service.infra.db import db_session
 from service.web.errors import error_response
+from service.web.public import lifecycle_queries, queries, withdrawn as public_withdrawn
 from service.web.public.http_cache import conditional, make_etag
 from service.web.public.pages import data_version, decision_etag, download_name, last_changed
 from service.web.public.status import part2_status, sections_phrase

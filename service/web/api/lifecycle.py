@@ -15,15 +15,11 @@ from __future__ import annotations
 
 from flask import Response, current_app, g, jsonify, request, url_for
 
-from service.domain import audit
-from service.domain import papers
-from service.domain import redaction_schedule
-from service.domain import versions
-from service.domain import withdrawal
-from service.infra.db import db_session
-from service.web.errors import error_response
+from service.domain import audit, papers, redaction_schedule, versions, withdrawal
 from service.domain.models import Paper
+from service.infra.db import db_session
 from service.web.api.blueprint import bp, paper_or_none
+from service.web.errors import error_response
 
 
 def version_json(paper: Paper) -> dict:

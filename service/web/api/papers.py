@@ -12,16 +12,10 @@ import logging
 
 from flask import current_app, g, jsonify, request, url_for
 
-from service.domain import approval
-from service.domain import audit
-from service.domain import decision_log
-from service.domain import limits
-from service.domain import papers
-from service.domain import publishing
-from service.domain import versions
+from service.domain import approval, audit, decision_log, limits, papers, publishing, versions
+from service.domain.models import Paper
 from service.domain.validation import DecisionsInvalid, check_decisions, refusal_restores
 from service.infra.db import db_session
-from service.domain.models import Paper
 from service.web.api.blueprint import bp, paper_or_none
 from service.web.errors import error_response
 

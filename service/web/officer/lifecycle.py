@@ -13,13 +13,9 @@ from __future__ import annotations
 
 from flask import Response, current_app, flash, g, redirect, render_template, request, url_for
 
-from service.domain import audit
-from service.domain import papers
-from service.domain import redaction_schedule
-from service.domain import versions
-from service.domain import withdrawal
-from service.infra.db import db_session
+from service.domain import audit, papers, redaction_schedule, versions, withdrawal
 from service.domain.models import Paper, utcnow
+from service.infra.db import db_session
 from service.web.officer.blueprint import bp, paper_or_404
 
 

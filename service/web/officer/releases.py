@@ -22,10 +22,9 @@ from service.domain import part_actions as actions
 from service.domain.release import last_due_date
 from service.domain.upcoming import in_state, undated, upcoming
 
-from service.domain import approval
-from service.domain import early_release
-from service.infra.db import db_session
+from service.domain import approval, early_release
 from service.domain.models import Part, utcnow
+from service.infra.db import db_session
 from service.web.officer.blueprint import bp as officer_bp
 
 log = logging.getLogger(__name__)

@@ -19,23 +19,14 @@ from sqlalchemy import select, update
 from redaction.errors import InputError
 from service.domain.release import last_due_date
 
-from service.domain import approval
-from service.domain import audit
-from service.domain import decision_log
-from service.domain import papers
+from service.domain import approval, audit, decision_log, papers, publish_guard, publishing, versions
+from service.domain.models import LIFECYCLE_STATES, Paper, utcnow
+from service.domain.papers import storage
 from service.infra import pdftasks
-from service.domain import publishing
-from service.domain import publish_guard
-from service.web.officer import review_form
-from service.web.officer import review_groups
-from service.web.officer import review_warnings
-from service.web.officer import text_matches
-from service.domain import versions
 from service.infra.db import db_session
 from service.infra.uk_dates import uk_date
-from service.domain.models import LIFECYCLE_STATES, Paper, utcnow
+from service.web.officer import review_form, review_groups, review_warnings, text_matches
 from service.web.officer.blueprint import bp, paper_or_404
-from service.domain.papers import storage
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ import hashlib
 import json
 import logging
 
-from service.infra import pdfwork
 from service.domain.papers import storage
+from service.infra import pdfwork
 
 log = logging.getLogger(__name__)
 

@@ -13,13 +13,11 @@ from functools import wraps
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
-from service.domain import audit
-from service.domain import signin_limits
-from service.domain import users
+from service.domain import audit, signin_limits, users
 from service.domain.accounts import AccountError, check_password, create_user
-from service.web.auth import begin_session
-from service.infra.db import db_session
 from service.domain.models import ROLES
+from service.infra.db import db_session
+from service.web.auth import begin_session
 from service.web.officer.blueprint import bp
 
 log = logging.getLogger(__name__)

@@ -12,10 +12,9 @@ from typing import Callable
 
 from sqlalchemy.orm import Session
 
-from service.web.public import lifecycle_queries
-from service.web.public import queries as public_queries
-from service.web.public.feeds import Notice
 from service.infra.uk_dates import uk_date
+from service.web.public import lifecycle_queries, queries as public_queries
+from service.web.public.feeds import Notice
 from service.domain.public_words import plain_line  # words stored before they were cleaned must not break the feed
 
 

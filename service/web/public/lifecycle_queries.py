@@ -14,8 +14,8 @@ from datetime import date, datetime
 from sqlalchemy import bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
-from service.infra.uk_dates import LONDON
 from service.domain.models import Paper, Part
+from service.infra.uk_dates import LONDON
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ import threading
 import time
 from collections import OrderedDict
 
-from service.web.public import queries as public_queries
 from service.web.metrics import METHODS, REQUEST_LATENCY, access_log
+from service.web.public import queries as public_queries
 
 PAGES = ("/decisions/", "/api/v1/decisions")
 EXACT = ("/", "/feed.atom", "/search.atom", "/releases.ics")

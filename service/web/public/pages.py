@@ -3,9 +3,9 @@
 ``/`` lists decisions newest first with search and filters; ``/decisions/<slug>`` shows one decision and
 what is withheld, why and until when; ``part1.pdf`` / ``part2.pdf`` download the published files (Part 2
 only once released); ``/feed.atom`` and ``/releases.ics`` follow publications and releases; the same
-decisions as JSON are :mod:`service.web.api.decisions` (its own blueprint). Every route reads through :mod:`service.web.public.queries`, so a
-paper that is not public is a 404 everywhere, and sends ETag/Last-Modified/Cache-Control
-(:mod:`service.web.public.http_cache`).
+decisions as JSON are :mod:`service.web.api.decisions` (its own blueprint). Every route reads through
+:mod:`service.web.public.queries`, so a paper that is not public is a 404 everywhere, and sends
+ETag/Last-Modified/Cache-Control (:mod:`service.web.public.http_cache`).
 """
 
 from __future__ import annotations
@@ -18,17 +18,13 @@ from urllib.parse import quote
 from flask import (Blueprint, Response, abort, current_app, has_request_context, render_template, request,
                    send_file, url_for)
 
-from service.web.public import feeds
-from service.web.public import lifecycle_feed
-from service.web.public import lifecycle_queries
-from service.web.public import queries
-from service.web.public import withdrawn as public_withdrawn
-from service.infra.db import db_session
-from service.infra.uk_dates import LONDON
-from service.web.public.http_cache import FILE_MAX_AGE, MISSING_MAX_AGE, conditional, make_etag
 from service.domain.models import utcnow
 from service.domain.papers import storage
+from service.infra.db import db_session
+from service.infra.uk_dates import LONDON
+from service.web.public import feeds, lifecycle_feed, lifecycle_queries, queries, withdrawn as public_withdrawn
 from service.web.public.assets import asset_url, send_asset
+from service.web.public.http_cache import FILE_MAX_AGE, MISSING_MAX_AGE, conditional, make_etag
 from service.web.public.status import part2_status, redaction_summary
 
 log = logging.getLogger(__name__)
@@ -119,7 +115,8 @@ def _reuse_version():
 
 
 def data_version(db):
-    """The public data's version (last change, count of public decisions); reused for a second or two between requests outside tests."""
+    """The public data's version (last change, count of public decisions); reused for a second or two
+    between requests outside tests."""
     seconds = current_app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if current_app.testing else 2)
     return queries.fingerprint(db, float(seconds))
 

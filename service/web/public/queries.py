@@ -21,11 +21,11 @@ from markupsafe import Markup
 from sqlalchemy import Select, bindparam, case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
-from service.web.public import lifecycle_queries
 from service.domain import search_index
-from service.infra.uk_dates import LONDON
 from service.domain.models import Part
 from service.domain.public_rows import PaperRow, PartRow, papers, part1, part2, public_select, rows_of, run
+from service.infra.uk_dates import LONDON
+from service.web.public import lifecycle_queries
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from redaction.foia import SECTIONS
 
-from service.infra.uk_dates import LONDON, uk_date
 from service.domain.models import Part
+from service.infra.uk_dates import LONDON, uk_date
 
 _LABEL = re.compile(r"^s(?P<section>\d+[A-Z]?)(?P<sub>\(\d+\))?$")
 

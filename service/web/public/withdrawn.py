@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from flask import Response, abort, jsonify, render_template
 
-from service.web.public import lifecycle_queries
 from service.infra.db import db_session
 from service.infra.uk_dates import uk_date
+from service.web.public import lifecycle_queries
 from service.web.public.http_cache import conditional, make_etag
 
 
