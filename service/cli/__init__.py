@@ -160,7 +160,3 @@ def _json_file(path: Path, what: str):
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         raise InputError(f"cannot read the {what} file {path.name} as JSON") from None
-
-
-if __name__ == "__main__":
-    sys.exit(main())
