@@ -157,8 +157,29 @@ def start_gunicorn(data_dir: Path, url: str, port: int, workers: int,
     sys.exit("gunicorn did not start")
 
 
-def load(port: int, paths, clients: int, seconds: float, etags: dict | None = None) -> dict:
-    """``clients`` threads for ``seconds``; each request path from ``paths()``; returns the figures."""
+def server_cpu(server: subprocess.Popen | None) -> float:
+    """CPU seconds (user + system) used so far by the gunicorn master and its workers (Linux /proc)."""
+    if server is None:
+        return 0.0
+    pids = [server.pid]
+    try:
+        pids += [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
+    except OSError:
+        return 0.0
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])   # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def load(port: int, paths, clients: int, seconds: float, etags: dict | None = None,
+         server: subprocess.Popen | None = None) -> dict:
+    """``clients`` threads for ``seconds``; each request path from ``paths()``; returns the figures, with
+    the ``server``'s CPU time per request (steadier than requests/s when other work shares the machine)."""
     latencies: list[list[float]] = [[] for _ in range(clients)]
     errors = [0] * clients
     statuses: dict[int, int] = {}
@@ -193,17 +214,20 @@ def load(port: int, paths, clients: int, seconds: float, etags: dict | None = No
         t.start()
     stop_at[0] = time.monotonic() + seconds
     began = time.monotonic()
+    cpu_before = server_cpu(server)
     start.wait()
     for t in threads:
         t.join(seconds + 60)
     elapsed = time.monotonic() - began
+    cpu = server_cpu(server) - cpu_before
     all_lat = sorted(x for lat in latencies for x in lat)
     if not all_lat:
         return {"rps": 0.0, "p50": float("nan"), "p99": float("nan"), "n": 0, "errors": sum(errors),
-                "statuses": statuses}
+                "statuses": statuses, "cpu_ms": float("nan")}
     return {"rps": len(all_lat) / elapsed, "p50": statistics.median(all_lat) * 1000,
             "p99": all_lat[min(len(all_lat) - 1, int(len(all_lat) * 0.99))] * 1000, "n": len(all_lat),
-            "errors": sum(errors), "statuses": statuses}
+            "errors": sum(errors), "statuses": statuses,
+            "cpu_ms": cpu / len(all_lat) * 1000 if server is not None else float("nan")}
 
 
 def fetch_etags(port: int, paths: list[str]) -> dict[str, str]:
@@ -232,11 +256,12 @@ def row(label: str, mode: str, figures: dict, note: str = "") -> int:
     if figures["errors"]:
         statuses += f" errors:{figures['errors']}"
     print(f"{label:38} {mode:20} {figures['rps']:8.0f} {figures['p50']:8.1f} {figures['p99']:8.1f} "
-          f"{figures['n']:9d}  {statuses}{note}", flush=True)
+          f"{figures.get('cpu_ms', float('nan')):8.2f} {figures['n']:9d}  {statuses}{note}", flush=True)
     return figures["errors"] + sum(n for code, n in figures["statuses"].items() if code not in (200, 304))
 
 
-HEADER = f"{'request':38} {'mode':20} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'requests':>9}  statuses"
+HEADER = (f"{'request':38} {'mode':20} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms':>8} {'requests':>9}  "
+          "statuses   (CPU ms: the server's CPU time per request)")
 
 
 def pages(args, cores: int) -> int:
@@ -268,23 +293,29 @@ def pages(args, cores: int) -> int:
               f"clients: {args.clients} threads (keep-alive), {args.seconds:.0f} s per row, SQLite")
         print(f"anchor: {MINIMAL_APP} under the same gunicorn settings, measured before each full-response row")
         print(HEADER)
+        load(port, lambda r: "/", args.clients, 1.0)          # warm-up (templates compiled, pools filled):
+        load(anchor_port, lambda r: "/", args.clients, 1.0)   # not measured
         for label, paths, known in scenarios:
-            ceiling = load(anchor_port, lambda r: "/", args.clients, args.seconds)
+            ceiling = load(anchor_port, lambda r: "/", args.clients, args.seconds, server=anchor)
             failures += row("  anchor: minimal Flask /", "full response", ceiling)
-            figures = load(port, paths, args.clients, args.seconds)
+            figures = load(port, paths, args.clients, args.seconds, server=server)
             ratio = figures["rps"] / ceiling["rps"] if ceiling["rps"] else float("nan")
-            failures += row(label, "full response", figures, f"  = {ratio:.0%} of the anchor")
-            summary.append((label, ratio, figures["p99"]))
+            cpu_ratio = ceiling["cpu_ms"] / figures["cpu_ms"] if figures["cpu_ms"] else float("nan")
+            failures += row(label, "full response", figures,
+                            f"  = {ratio:.0%} of the anchor (CPU per request: {cpu_ratio:.0%})")
+            summary.append((label, ratio, figures["p99"], cpu_ratio))
             etags = fetch_etags(port, known)
-            figures = load(port, lambda r, known=known: r.choice(known), args.clients, args.seconds, etags=etags)
+            figures = load(port, lambda r, known=known: r.choice(known), args.clients, args.seconds, etags=etags,
+                           server=server)
             failures += row(label, "If-None-Match 304", figures)
     finally:
         stop(server)
         stop(anchor)
         shutil.rmtree(tmp, ignore_errors=True)
     print("\nfull responses against the minimal-Flask anchor measured just before (target: >= 50%, p99 < 100 ms):")
-    for label, ratio, p99 in summary:
-        print(f"  {label:38} {ratio:6.0%} of the anchor, p99 {p99:.0f} ms")
+    for label, ratio, p99, cpu_ratio in summary:
+        print(f"  {label:38} {ratio:6.0%} of the anchor, p99 {p99:.0f} ms; "
+              f"the anchor's CPU per request is {cpu_ratio:.0%} of this one's")
     return failures
 
 
@@ -315,14 +346,16 @@ def search(args, cores: int) -> int:
               f"every request a new search (uncached; &n= makes each URL new)")
         print(HEADER)
         for label, paths in kinds:
-            rates = {}
+            rates, cpus = {}, {}
             for n in sizes:
-                figures = load(servers[n][0], paths, args.clients, args.seconds)
+                figures = load(servers[n][0], paths, args.clients, args.seconds, server=servers[n][1])
                 failures += row(f"{label} @ {n:,}", "full response", figures)
                 rates[n] = figures["rps"]
+                cpus[n] = figures["cpu_ms"]
             first, last = sizes[0], sizes[-1]
             print(f"  -> throughput at {last:,} = {rates[last] / rates[first]:.2f} x that at {first:,} "
-                  f"(target: >= 0.5)", flush=True)
+                  f"(target: >= 0.5); CPU per request at {first:,} = {cpus[first] / cpus[last]:.2f} x that at "
+                  f"{last:,}", flush=True)
     finally:
         for _, server in servers.values():
             stop(server)

@@ -28,6 +28,7 @@ _SCALE = 2  # the second reading's enlargement
 _GAP = 60  # white rows between two stacked lines, in enlarged pixels
 _MARGIN = 0.3  # a line's cut is padded by this share of its height
 MAX_LINES = 30  # weak lines read again per picture (the rest keep the first reading's checks)
+MAX_SHEET_PIXELS = 16_000_000  # the stacked sheet stays within a page's pixel budget (scan_pages)
 _FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
                        "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2"})
 
@@ -77,23 +78,27 @@ def read_cuts(exe: str, cuts: list[tuple[tuple[int, int], Image.Image]], dpi: fl
     fails."""
     scaled, tops, y = [], [], _GAP
     for _, cut in cuts:
+        if (y + cut.height * _SCALE + _GAP) * (cut.width * _SCALE + 2 * _GAP) > MAX_SHEET_PIXELS:
+            break  # the pixel budget: the cuts left get no second reading (their first reading's checks stand)
         big = binarised(cut).resize((cut.width * _SCALE, cut.height * _SCALE), Image.LANCZOS)
         scaled.append(big)
         tops.append(y)
         y += big.height + _GAP
+    if not scaled:
+        return [[] for _ in cuts]
     sheet = Image.new("L", (max(c.width for c in scaled) + 2 * _GAP, y), 255)
     for big, top in zip(scaled, tops):
         sheet.paste(big, (_GAP, top))
     read = read_words(exe, sheet, int(dpi * _SCALE), psm=6)
     if read is None:
         return None
-    out = []
+    out: list[list[PixelWord]] = []
     for ((left, top_px), _), big, top in zip(cuts, scaled, tops):
         band = [w for w in read if top <= (w.box[1] + w.box[3]) / 2 < top + big.height]
         out.append([replace(w, box=(left + (w.box[0] - _GAP) // _SCALE, top_px + (w.box[1] - top) // _SCALE,
                                     left + -(-(w.box[2] - _GAP) // _SCALE), top_px + -(-(w.box[3] - top) // _SCALE)))
                     for w in band])
-    return out
+    return out + [[] for _ in cuts[len(scaled):]]
 
 
 def reread(exe: str, picture: Image.Image, regions: list[tuple[int, int, int, int]], dpi: float) -> list[PixelWord]:

@@ -108,6 +108,11 @@ def test_publishing_waits_for_another_officer_who_gets_exactly_the_published_fil
     assert again.status_code == 409
     assert two(APPROVER, "GET", f"/api/v1/papers/{paper}").json["approval"]["state"] == "approved"
     assert events(two.app, paper)[-3:] == ["approval requested", "publication approved", "published"]
+    # the redaction schedule names who accepted the proposals (the officer who asked) and who approved
+    # (QA of issue 14: it named the approver alone, as if they had decided)
+    rows = two(ASKER, "GET", f"/api/v1/papers/{paper}/redactions").json["redactions"]
+    assert rows and {r["decided_by"] for r in rows} == {
+        f"{ASKER} (the service's proposal, accepted when publication was asked for; approved by {APPROVER})"}
     twin = upload(two, part2_paper(until="01/04/2030"))  # the same decision again: refused before anyone is asked
     refused = two(ASKER, "POST", f"/api/v1/papers/{twin}/publish")
     assert refused.status_code == 409 and two(ASKER, "GET", f"/api/v1/papers/{twin}").json["approval"] is None

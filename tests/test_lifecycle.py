@@ -131,12 +131,39 @@ def test_public_files_carry_validators_and_a_short_max_age(world):
     # written another way than the PDF wrote it: other dashes and spacing, the international form
     ({"reason": "Withdrawn: call 020-7946-0123 for details of the contract."}, 422, "redacted"),
     ({"reason": "Withdrawn: call +44 20 7946 0123 for details of the contract."}, 422, "redacted"),
+    # nor may it quote the Part 2 still withheld (QA of issue 14: only redacted values were checked)
+    ({"reason": "Withdrawn: the bid from Northgate Ltd was priced at 1.2 million pounds."}, 422, "still withheld"),
 ])
 def test_withdraw_refuses_bad_or_leaking_reasons(world, body, status, message):
     url = f"/api/v1/papers/{world.ids['scheduled']}/withdraw"
     r = world.api("POST", url, json=body) if body is not None else world.api("POST", url, data="reason")
     assert r.status_code == status and message in r.json["error"], r.json
     assert world.client.get("/decisions/pcd-912").status_code == 200  # still public
+
+
+@pytest.mark.parametrize("part2_state, part2_text, reason, quotes", [
+    ("withheld", "The bid from Northgate Ltd was priced at 1.2 million pounds.",
+     "Withdrawn because the bid from northgate ltd was priced wrongly.", True),   # 6 words in a row, any case
+    ("withheld", "The bid from Northgate Ltd was priced at 1.2 million pounds.",
+     "Withdrawn: the Northgate bid was priced in error.", False),                 # a few words, not a quote
+    ("withheld", "Contract for custody interpreting services: the bid was late.",
+     "Withdrawn: Contract for custody interpreting services, published early.", False),  # also the public title
+    ("released", "The bid from Northgate Ltd was priced at 1.2 million pounds.",
+     "Withdrawn because the bid from northgate ltd was priced wrongly.", False),  # Part 2 is public already
+    ("withheld", None, "Withdrawn because it was published in error today.", True),  # unreadable: long refused
+    ("withheld", None, "Published in error.", False),                                # too short to quote
+])
+def test_a_public_reason_may_not_quote_a_withheld_part(part2_state, part2_text, reason, quotes, monkeypatch):
+    from types import SimpleNamespace
+
+    from service.domain import redacted_text
+
+    monkeypatch.setattr(redacted_text, "_part_text", lambda part: part.text)
+    parts = [SimpleNamespace(number=1, state="published", text="Decision PCD 912. The contract manager."),
+             SimpleNamespace(number=2, state=part2_state, text=part2_text)]
+    paper = SimpleNamespace(reference="PCD 912", title="Contract for custody interpreting services", summary=None,
+                            parts=parts)
+    assert redacted_text.quotes_withheld_text(paper, reason) is quotes
 
 
 @pytest.mark.parametrize("url, status", [("/api/v1/papers/999/withdraw", 404)])
@@ -232,7 +259,7 @@ def test_withdrawal_cancels_the_scheduled_release_exactly_once(world):
         assert p.id not in search_index.indexed_ids(db)  # and out of the full-text index
     actions = events(world, world.ids["scheduled"])
     assert actions.count("withdrawn") == 1 and actions.count("part 2 release cancelled") == 1
-    assert actions.count("part 1 taken down") == 1 and actions.count("withdrawal refused") == 4
+    assert actions.count("part 1 taken down") == 1 and actions.count("withdrawal refused") == 5
     assert world.client.get("/decisions/pcd-912/part2.pdf").status_code == 410
 
 

@@ -256,3 +256,15 @@ def test_verifier_fails_closed_on_a_picture_its_ocr_cannot_read(removed, monkeyp
                 ocr.check_ocr(data, pdf, 1, expect)
         else:
             ocr.check_ocr(data, pdf, 1, expect)
+
+
+def test_the_second_reading_stays_within_the_pixel_budget(monkeypatch):
+    """Forty long cuts: the stacked sheet stops at the budget; the cuts left over get no second reading
+    (empty: for unread ink that means it stays unread and goes to the officer)."""
+    from redaction import ocr_disagree
+
+    sizes = []
+    monkeypatch.setattr(ocr_disagree, "read_words", lambda exe, sheet, dpi, psm=None: sizes.append(sheet.size) or [])
+    cuts = [((0, 120 * i), Image.new("L", (2400, 120), 255)) for i in range(40)]
+    read = ocr_disagree.read_cuts("tesseract", cuts, DPI)
+    assert len(read) == 40 and len(sizes) == 1 and sizes[0][0] * sizes[0][1] <= ocr_disagree.MAX_SHEET_PIXELS

@@ -54,7 +54,7 @@ _PARTICLE_FORMS = NAME_PARTICLES | CAPS_PARTICLES  # "de", "De" and "DE"
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
                      "NameJobRecognizer", "JobSurnameRecognizer", "MailHeaderNameRecognizer",
-                     "SignOffNameRecognizer", "DoubleBarrelledNameRecognizer")
+                     "SignOffNameRecognizer", "DoubleBarrelledNameRecognizer", "WordFirstNameRecognizer")
 
 
 @dataclass
@@ -341,10 +341,18 @@ def _continues_over_break(text: str, kept, word: str) -> bool:
 _ROW_OF_FIGURES = re.compile(r"(?:[^\W\d_][\w'’-]*[ \t]+){1,4}\d")
 
 
+# Words of running prose: a line that goes on with one before its figures is a sentence wrapped after a
+# first name ("offered to Grace" / "Tregothnan on 4 March."), not a table's next row.
+_PROSE_WORDS = frozenset({"on", "in", "at", "to", "of", "from", "by", "and", "or", "the", "a", "was", "were",
+                          "is", "are", "has", "had", "have", "will", "would", "for", "with", "who", "said",
+                          "since", "until", "before", "after", "about", "that", "which"})
+
+
 def _ends_table_row(text: str, name_start: int, next_word: int) -> bool:
     """The word on the next line starts a row of figures ("CM Tregaskis" / "May 2029 1,203 38 CM ..."):
     the line break ends the name (``name_start`` is where the name begins)."""
-    return bool(_ROW_OF_FIGURES.match(text, next_word, next_word + 60))
+    row = _ROW_OF_FIGURES.match(text, next_word, next_word + 60)
+    return bool(row) and not any(w in _PROSE_WORDS for w in row.group(0).split()[1:])
 
 
 _TITLE_AT_END = re.compile(rf"(?<![\w-])(?:{TITLE})[ \t]*$")

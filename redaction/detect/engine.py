@@ -33,6 +33,7 @@ from .recognizers.role_noun_name import RoleNounNameRecognizer
 from .recognizers.signature import SignatureRecognizer
 from .recognizers.titled_name import TitledNameRecognizer
 from .recognizers.uk_phone import UkPhoneRecognizer
+from .recognizers.word_first_name import WordFirstNameRecognizer
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ def _build(ner: bool) -> AnalyzerEngine:
                        FieldLabelNameRecognizer(), NameRankRecognizer(), RoleNounNameRecognizer(),
                        AgentNameRecognizer(), ParticleNameRecognizer(), CellNameRecognizer(), NameJobRecognizer(),
                        JobSurnameRecognizer(), MailHeaderNameRecognizer(), SignOffNameRecognizer(),
-                       DoubleBarrelledNameRecognizer(), SignatureRecognizer()):
+                       DoubleBarrelledNameRecognizer(), WordFirstNameRecognizer(), SignatureRecognizer()):
         registry.add_recognizer(recognizer)
     if ner:
         nlp_engine = NerOnlySpacyEngine(

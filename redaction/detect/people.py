@@ -222,13 +222,30 @@ _HONOURS = "|".join(sorted(map(re.escape, POST_NOMINALS - {"MP", "MSP", "MS", "M
 _CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:The|A|An)\b)[A-Z][\w'’&-]*[ \t]*\n?[ \t]*$")
 
 
+# Offices the policy keeps whose word also ends ordinary job titles ("Team Leader", "Project Leader"); any
+# other office keeps its qualifier ("the Town Mayor,", "the Maritime Minister,"). Capitalised words that
+# make "Leader" the office all the same ("the Opposition Leader, Jo Bell").
+_JOB_TAIL_OFFICES = frozenset({"Leader"})
+_CIVIC_QUALIFIERS = frozenset({"Opposition", "Council", "Deputy", "Elected", "Acting", "Interim", "Former",
+                               "Majority", "Minority", "Party", "Labour", "Conservative", "Liberal", "Green"})
+
+
 def _ends_longer_title(text: str, base: int, hit: re.Match) -> bool:
     """"Clinical Team Leader Jo Bell": an office written as a title ("Leader") that ends a longer job title
-    is that job's last word, not the office (``hit`` was searched in the text from ``base``)."""
-    if not hit.group("fixed"):
+    is that job's last word, not the office (``hit`` was searched in the text from ``base``).
+
+    So is a one-word office in apposition after a job's other words ("the Team Leader, Jo Bell", "the
+    Project Leader (Jo Bell)"): class of cases, a job title whose last word is also an office the policy
+    keeps ("Leader"). A political qualifier before it leaves the office ("the Opposition Leader, Jo Bell")."""
+    if hit.group("fixed"):
+        at = base + hit.start("fixed")
+        return bool(_CAPITAL_WORD_BEFORE.search(text[max(0, at - 40):at]))
+    role = hit.group("role")
+    if not role or " ".join(role.split()) not in _JOB_TAIL_OFFICES:
         return False
-    at = base + hit.start("fixed")
-    return bool(_CAPITAL_WORD_BEFORE.search(text[max(0, at - 40):at]))
+    at = base + hit.start("role")
+    word = _CAPITAL_WORD_BEFORE.search(text[max(0, at - 40):at])
+    return bool(word) and word.group(0).split()[0] not in _CIVIC_QUALIFIERS
 
 
 # "Rhiannon Tippett-Vaughan (Chair).", "Jo Bell, Chair of the Sub-Committee": a typed name, then the office

@@ -11,6 +11,11 @@ wrote it (:func:`mentions`): accents, case, apostrophes, hyphens and other punct
 ("Patrick O’Halloran" is "Patrick O'Halloran"; "Splue hunden" is the signature "Splue hunden."), and a run
 of digits is found whatever its spacing or dashes ("07700-900-678" or "+44 7700 900678" for "07700 900678").
 Refusing a harmless reason costs a rewording; letting a redacted value through publishes it.
+
+The same words may not quote what is still withheld either (:func:`quotes_withheld_text`): a run of
+``QUOTE_WORDS`` words found in a part that is not public (a withheld Part 2, a deferred Part 1) and not in
+what is public (the published parts, the reference, title and summary) is a quotation. When a withheld part
+cannot be read, only words too short to quote anything (fewer than ``QUOTE_WORDS``) are accepted.
 """
 
 from __future__ import annotations
@@ -88,3 +93,48 @@ def versions_of(db: Session, paper: Paper) -> list[Paper]:
 def holds_redacted_text(db: Session, paper: Paper, text: str) -> bool:
     """Whether ``text`` contains a value redacted from ``paper`` or any earlier version of it."""
     return mentions(text, [value for version in versions_of(db, paper) for value in redacted_values(version)])
+
+
+QUOTE_WORDS = 6  # this many words in a row from a withheld part (and nowhere public) quote it
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    words = _words(text).split()
+    return {tuple(words[i:i + QUOTE_WORDS]) for i in range(len(words) - QUOTE_WORDS + 1)}
+
+
+def _part_text(part) -> str | None:
+    """The part's redacted text (Part 1's is stored; Part 2's is read from its file); None if unreadable."""
+    if part.text is not None:
+        return part.text
+    if not part.in_file or not part.file_key:
+        return ""  # a Part 2 named by the paper but not in the file: nothing stored, nothing to quote
+    from service.infra import pdftasks
+    from service.infra import pdfwork
+    from service.domain.papers import storage
+
+    store = storage()
+    if not store.exists(part.file_key):
+        return None
+    result = pdfwork.run("quick", pdftasks.stored_text, str(store.path(part.file_key)))
+    return result if isinstance(result, str) else None
+
+
+def quotes_withheld_text(paper: Paper, text: str) -> bool:
+    """Whether ``text`` (public words about ``paper``) quotes a part of it that is not public: a withheld or
+    held Part 2, or a Part 1 not yet published. Unreadable withheld text: any ``text`` long enough to quote."""
+    runs = _runs(text)
+    if not runs:
+        return False
+    public = {1: ("published",), 2: ("released",)}
+    withheld: set[tuple[str, ...]] = set()
+    seen = " ".join(v for v in (paper.reference, paper.title, paper.summary) if v)
+    for part in paper.parts:
+        if part.state in public.get(part.number, ()):
+            seen += "\n" + (part.text or "")
+            continue
+        body = _part_text(part)
+        if body is None:
+            return True  # cannot tell: fail closed
+        withheld |= _runs(body)
+    return bool((runs & withheld) - _runs(seen))

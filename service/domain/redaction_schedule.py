@@ -20,10 +20,11 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.domain import decision_log, publishing
-from service.domain.models import Paper, User
+from service.domain.models import ApprovalRequest, Paper, User
 from service.domain.papers import storage
 from service.infra import pdfwork
 from service.infra.pdftasks import Failure
@@ -134,9 +135,19 @@ def build(db: Session, paper: Paper) -> Schedule:
 def _publisher(db: Session, paper: Paper) -> tuple[str, datetime | None]:
     if paper.published_at is None:
         return "not yet decided (the paper is not published)", None
-    user = db.get(User, paper.published_by) if paper.published_by else None
-    who = user.email if user else "an officer whose account was removed"
-    return f"{who} (the service's proposal, accepted at publication)", paper.published_at
+    approved = db.scalar(select(ApprovalRequest).where(ApprovalRequest.paper_id == paper.id,
+                                                       ApprovalRequest.state == "approved")
+                         .order_by(ApprovalRequest.id.desc()).limit(1))
+    if approved is not None:  # two-person approval: the officer who asked accepted them, another approved
+        asker, approver = _email(db, approved.requested_by), _email(db, approved.decided_by)
+        return (f"{asker} (the service's proposal, accepted when publication was asked for; approved by "
+                f"{approver})", approved.requested_at)
+    return f"{_email(db, paper.published_by)} (the service's proposal, accepted at publication)", paper.published_at
+
+
+def _email(db: Session, user_id: int | None) -> str:
+    user = db.get(User, user_id) if user_id else None
+    return user.email if user else "an officer whose account was removed"
 
 
 def _locate(paper: Paper, texts: list[str], boxes: list[dict]) -> dict:

@@ -36,12 +36,14 @@ from service.domain.release import TRANSITIONS, last_due_date
 from service.domain import audit, papers
 from service.domain.models import AuditEvent, Paper, Part, User
 from service.domain.public_words import plain_line
-from service.domain.redacted_text import holds_redacted_text, versions_of
+from service.domain.redacted_text import QUOTE_WORDS, holds_redacted_text, quotes_withheld_text, versions_of
 from service.domain.retiring import retire_parts
 
 log = logging.getLogger(__name__)
 
 MIN_NOTE, MAX_NOTE = 10, 1000
+WITHHELD_NOTE = ("The note quotes words from a part of this decision that is still withheld, and the note is "
+                 f"public. Write it in your own words (fewer than {QUOTE_WORDS} words in a row from the paper).")
 OPEN_STATES = ("uploaded", "analysing", "ready", "failed")
 DONE_STATES = ("published", "superseded", "withdrawn")
 
@@ -84,6 +86,8 @@ def start_correction(db: Session, previous: Paper, user: User, filename: str | N
     if holds_redacted_text(db, previous, text):
         raise VersionError("The note contains text that was redacted from this decision, and the note is "
                            "public. Write it without that text.", 422, "leak")
+    if quotes_withheld_text(previous, text):
+        raise VersionError(WITHHELD_NOTE, 422, "withheld")
     paper = papers.accept_upload(db, user, filename, data, actor=actor)
     try:
         paper.previous_id = previous.id
@@ -132,6 +136,8 @@ def check_publishable(db: Session, paper: Paper) -> VersionError | None:
     if holds_redacted_text(db, paper, paper.version_note):
         return VersionError("Nothing was published: the note saying what was corrected contains text chosen "
                             "for redaction; change the note first.", 422, "leak")
+    if quotes_withheld_text(previous, paper.version_note):
+        return VersionError(f"Nothing was published: {WITHHELD_NOTE}", 422, "withheld")
     return None
 
 

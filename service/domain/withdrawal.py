@@ -9,7 +9,8 @@ list (they all read :mod:`service.web.public.queries`, which only shows ``publis
 gets a withdrawal entry. The files, the analysis and the history stay for the officers.
 
 The reason is public, so like the title it may not hold any value the paper (or an earlier version of it)
-redacted: :func:`withdraw` refuses, naming no value.
+redacted: :func:`withdraw` refuses, naming no value. Nor may it quote a part that is still withheld (a Part 2
+not released, a deferred Part 1): refused the same way.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 from service.domain import audit, notifications, search_index
 from service.domain.models import Paper, User, utcnow
 from service.domain.public_words import plain_line
-from service.domain.redacted_text import holds_redacted_text
+from service.domain.redacted_text import QUOTE_WORDS, holds_redacted_text, quotes_withheld_text
 from service.domain.retiring import retire_parts
 from service.infra.uk_dates import LONDON, uk_date
 
@@ -69,6 +70,12 @@ def withdraw(db: Session, paper: Paper, user: User, reason: object, *, actor: st
         db.commit()
         raise WithdrawError("Nothing was withdrawn: the reason contains text that was redacted from this "
                             "paper, and the reason is public. Write it without that text.", 422)
+    if quotes_withheld_text(paper, text):  # a withheld Part 2 (or deferred Part 1) quoted in a public reason
+        audit.record(db, "withdrawal refused", user=user, actor=actor, paper_id=paper.id, code="withheld")
+        db.commit()
+        raise WithdrawError("Nothing was withdrawn: the reason quotes words from a part that is still withheld, "
+                            f"and the reason is public. Write it in your own words (fewer than {QUOTE_WORDS} "
+                            "words in a row from the paper).", 422)
     try:
         claimed = db.execute(update(Paper).where(Paper.id == paper.id, Paper.state == "published")
                              .values(state="withdrawn", withdrawn_at=now, withdrawn_reason=text,

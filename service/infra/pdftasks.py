@@ -170,6 +170,12 @@ def redact_pdf(path: str, analysis: dict, max_bytes: int, decisions: dict | None
                     part1_text)
 
 
+def stored_text(path: str) -> str:
+    """Plain text of one of our stored outputs (a redacted part), for :mod:`service.domain.redacted_text`."""
+    with open(path, "rb") as fh:
+        return _pages_and_text(fh.read())[1]
+
+
 def _pages_and_text(data: bytes) -> tuple[int, str]:
     """Page count and plain text of a *redacted* output (what the public search indexes)."""
     import pypdfium2 as pdfium

@@ -5,13 +5,19 @@ Place"). NER rarely reads a name in capitals, and a signature block gives no sen
 
 The name line holds nothing but two to four name words (initials and particles allowed) and is a
 plausible name ("PUBLIC HEALTH", "Licensing Team" are not).
+
+A first name alone signs off too (class of cases: e-mails released under FOI, signed informally): on the
+line after the valediction ("Kind regards," / "Oluwaseun") or after it on the same line ("Thanks, Tamsin").
+The one word must be no ordinary English word ("Regards," / "Reception") unless it is a first name that is
+also a word ("Many thanks," / "Grace"), and in no list of non-names ("Regards, / Licensing").
 """
 
 from __future__ import annotations
 
 import re
 
-from ..vocabulary import JOB_NOUNS, PROFESSIONS
+from ..english_words import is_english_word
+from ..vocabulary import JOB_NOUNS, PROFESSIONS, WORD_FIRST_NAMES
 from .base import RuleRecognizer
 from .patterns import CAPS_WORD, INITIAL, NAME_WORD, PARTICLE, name_words, plausible_name
 
@@ -26,6 +32,17 @@ _NOUNS = "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS, "leader"}, ke
 _JOB_LINE = re.compile(rf"^[ \t]*(?:[\w'’&/-]+[ \t]+){{0,4}}?(?i:{_NOUNS}|head)(?:[ \t]+(?i:of|for|to)[ \t]+[^\n]{{1,60}}?)?"
                        rf"[ \t]*[,.]?[ \t]*$")
 _BLANK_LINES_AFTER_VALEDICTION = 3
+_ONE_NAME_LINE = re.compile(rf"^[ \t]*(?P<name>{NAME_WORD})[ \t]*[,.]?[ \t]*$")
+_VALEDICTION_WORDS = (r"(?i:(?:kind|best|warm|many)[ \t]+(?:regards|wishes|thanks)|regards|with[ \t]+(?:thanks|regards)"
+                      r"|thanks|thank[ \t]+you|cheers)")
+# "Thanks, Tamsin" / "Kind regards, Jo Bell": the valediction and the name on one line
+_SIGNED_ON_LINE = re.compile(rf"^[ \t]*{_VALEDICTION_WORDS}[ \t]*,[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
+                             rf"[ \t]*[.!]?[ \t]*$")
+
+
+def _a_first_name(word: str) -> bool:
+    """One word signing off is a first name: no ordinary word, or a first name that is also a word."""
+    return plausible_name([word]) and (word.casefold() in WORD_FIRST_NAMES or not is_english_word(word))
 
 
 class SignOffNameRecognizer(RuleRecognizer):
@@ -36,6 +53,19 @@ class SignOffNameRecognizer(RuleRecognizer):
         lines = _lines(text)
         out = []
         for n, (start, line) in enumerate(lines):
+            signed = _SIGNED_ON_LINE.match(line)
+            if signed and (len(signed.group("name").split()) > 1 or _a_first_name(signed.group("name"))) \
+                    and plausible_name(signed.group("name").split()):
+                out.append(self.result(start + signed.start("name"), start + signed.end("name")))
+                continue
+            one = _ONE_NAME_LINE.match(line)
+            if one and _after_valediction(lines, n) and _a_first_name(one.group("name")):
+                end = start + one.end("name")
+                rest = _ONE_NAME_LINE.match(lines[n + 1][1]) if n + 1 < len(lines) else None
+                if rest and plausible_name([one.group("name"), rest.group("name")]):
+                    end = lines[n + 1][0] + rest.end("name")  # "Ulrike" / "Brandstätter": the name wrapped
+                out.append(self.result(start + one.start("name"), end))
+                continue
             m = _NAME_LINE.match(line)
             if not m or not plausible_name(name_words(m.group("name"))):
                 continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from flask import (Blueprint, Response, abort, current_app, has_request_context, render_template, request,
                    send_file, url_for)
@@ -34,7 +34,7 @@ bp = Blueprint("public", __name__)
 
 @bp.app_context_processor
 def _template_helpers() -> dict:
-    return {"asset_url": fixed_asset_url, "fixed_url": fixed_url, "decision_url": decision_url}
+    return {"asset_url": fixed_asset_url, "fixed_url": fixed_url, "decision_url": decision_url, "slug_url": slug_url}
 
 
 def fixed_url(endpoint: str) -> str:
@@ -45,9 +45,29 @@ def fixed_url(endpoint: str) -> str:
 
 def decision_url(slug: str) -> str:
     """``url_for("public.decision", slug=slug)`` for the twenty results of a list: the route's prefix is
-    built once, the slug quoted as a path segment."""
+    built once, the slug quoted as url_for quotes it."""
     prefix = _fixed(("url", "public.decision"), lambda: url_for("public.decision", slug="_"))[:-1]
-    return prefix + quote(slug, safe="-._~")
+    return prefix + quote(slug, safe=PATH_SAFE)
+
+
+def slug_url(endpoint: str, slug: str, **values) -> str:
+    """``url_for(endpoint, slug=slug, **values)`` from the route built once per application root (and values),
+    the slug quoted as url_for quotes it: the decision page's download and JSON links."""
+    key = ("slug", endpoint, *sorted(values.items()))
+    template = _fixed(key, lambda: url_for(endpoint, slug=SLUG_MARK, **values))
+    return template.replace(SLUG_MARK, quote(slug, safe=PATH_SAFE), 1)
+
+
+SLUG_MARK = "_slug_"
+PATH_SAFE = "!$&'()*+,/:;=@"   # what werkzeug's converter leaves unquoted in a path segment (as url_for)
+
+
+def index_url(args: dict) -> str:
+    """``url_for("public.index", **args)`` with the route built once per application root and the query encoded
+    as werkzeug encodes it (the result pages' links)."""
+    query = urlencode([(k, v) for k, v in args.items() if v is not None], safe="!$'()*,/:;?@")
+    base = fixed_url("public.index")
+    return f"{base}?{query}" if query else base
 
 
 def fixed_asset_url(name: str) -> str:
@@ -102,7 +122,7 @@ def index():
         return render_template("public/index.html", result=result, search=search,
                                years=queries.years(db, (changed, count)),
                                part2_filters=queries.PART2_FILTERS, status=part2_status, sorts=queries.SORTS,
-                               page_href=lambda n: url_for("public.index", **search.args(page=n)))
+                               page_href=lambda n: index_url(search.args(page=n)))
 
     return conditional(render, etag=make_etag(changed, count), last_modified=changed)
 

