@@ -8,6 +8,7 @@ import pytest
 from tests.conftest import post_form, sign_in
 
 GATED_BLUEPRINTS = ("officer", "api")
+PUBLIC_BLUEPRINTS = ("public", "public_api")  # the public pages and the public JSON (/api/v1/decisions)
 # Probes answer anyone; /metrics has its own bearer token (tests/test_production_observability.py).
 OPEN_ENDPOINTS = {"static", "auth.sign_in", "auth.sign_out", "health.healthz", "health.readyz", "metrics.metrics"}
 
@@ -37,7 +38,7 @@ def test_every_officer_and_api_route_refuses_anonymous_visitors(app_with_paper):
     checked = 0
     for method, url, endpoint in _routes(app_with_paper):
         blueprint = endpoint.split(".")[0]
-        if endpoint in OPEN_ENDPOINTS or blueprint == "public":
+        if endpoint in OPEN_ENDPOINTS or blueprint in PUBLIC_BLUEPRINTS:
             continue
         assert blueprint in GATED_BLUEPRINTS, f"{endpoint} is in no known audience: gate it or list it"
         r = anonymous.open(url, method=method, data={"csrf_token": token} if method == "POST" else None)
