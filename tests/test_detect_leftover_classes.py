@@ -39,6 +39,8 @@ def test_a_word_first_name_before_a_surname_that_is_no_word(text, expected):
     "The April Budget set the precept. June Figures are provisional. Will Officers please note it.",
     "Mark Scheme guidance was issued. Grace Period ends on 1 July. Hope Street depot closes.",
     "In August Kent Police and Essex Police merged their control rooms.",
+    "The new depot at Okehampton opened on 3 June Okehampton time.",  # a month as the date
+    "Since July Tavistock has had no night bus.",
     "The Summer Reading Challenge and the Autumn Statement were both noted.",
 ])
 def test_a_word_before_an_ordinary_word_stays_a_word(text):

@@ -235,8 +235,9 @@ def test_verifier_sees_print_its_reader_did_not_read(make, boxes, blind):
 @_tesseract
 @pytest.mark.parametrize("removed", [["Ottilie Brackenbury"], []], ids=["values-removed", "nothing-removed"])
 def test_verifier_fails_closed_on_a_picture_its_ocr_cannot_read(removed, monkeypatch):
-    """The verifier's reader broken on purpose (it reads no word of the picture): where values were removed
-    the part is refused (nothing published); where none were, there is nothing to look for."""
+    """The verifier's reader broken on purpose (it reads no word of the picture, even alone): with the
+    unread-print check on, where values were removed the part is refused (nothing published); where none
+    were, there is nothing to look for."""
     import pikepdf
     from reportlab.lib.utils import ImageReader
 
@@ -248,7 +249,8 @@ def test_verifier_fails_closed_on_a_picture_its_ocr_cannot_read(removed, monkeyp
     picture = png_bytes(_print(points=9, text="Report agreed by the committee on 3 March"))
     data = page_pdf([(740, "A paper with a picture")], lambda c: c.drawImage(
         ImageReader(io.BytesIO(picture)), 60, 500, width=400, height=80), title="Picture")
-    monkeypatch.setattr(ocr, "_read_boxes", lambda exe, pic, part: ("", []))
+    monkeypatch.setattr(ocr, "_read_boxes", lambda exe, pic, part, psm=None: ("", []))
+    monkeypatch.setattr(ocr, "FAIL_ON_UNREAD", True)  # off by default (see its comment)
     expect = ocr.expectations(removed, Matcher(removed), [], "", set())
     with pikepdf.open(io.BytesIO(data)) as pdf:
         if removed:
@@ -268,3 +270,27 @@ def test_the_second_reading_stays_within_the_pixel_budget(monkeypatch):
     cuts = [((0, 120 * i), Image.new("L", (2400, 120), 255)) for i in range(40)]
     read = ocr_disagree.read_cuts("tesseract", cuts, DPI)
     assert len(read) == 40 and len(sizes) == 1 and sizes[0][0] * sizes[0][1] <= ocr_disagree.MAX_SHEET_PIXELS
+
+
+@_tesseract
+def test_verifier_reads_a_band_its_first_reading_dropped_and_checks_it(monkeypatch):
+    """The verifier's first reading broken on purpose (it drops every word): the band of print is read again
+    alone and a removed value in it fails the check."""
+    from reportlab.lib.utils import ImageReader
+
+    import pikepdf
+
+    from redaction.errors import LeakDetected
+    from redaction.verification import ocr
+    from redaction.verification.matcher import Matcher
+    from tests.adversarial.producers import page_pdf, png_bytes
+
+    picture = png_bytes(_print(points=9, text="Signed by Ottilie Brackenbury on 3 March"))
+    data = page_pdf([(740, "A paper with a picture")], lambda c: c.drawImage(
+        ImageReader(io.BytesIO(picture)), 60, 500, width=400, height=80), title="Picture")
+    real = ocr._read_boxes
+    monkeypatch.setattr(ocr, "_read_boxes", lambda exe, pic, part, psm=None:
+                        ("", []) if psm is None else real(exe, pic, part, psm))
+    expect = ocr.expectations(["Ottilie Brackenbury"], Matcher(["Ottilie Brackenbury"]), [], "", set())
+    with pikepdf.open(io.BytesIO(data)) as pdf, pytest.raises(LeakDetected):
+        ocr.check_ocr(data, pdf, 1, expect)

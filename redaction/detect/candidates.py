@@ -54,7 +54,8 @@ _PARTICLE_FORMS = NAME_PARTICLES | CAPS_PARTICLES  # "de", "De" and "DE"
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
                      "NameJobRecognizer", "JobSurnameRecognizer", "MailHeaderNameRecognizer",
-                     "SignOffNameRecognizer", "DoubleBarrelledNameRecognizer", "WordFirstNameRecognizer")
+                     "SignOffNameRecognizer", "DoubleBarrelledNameRecognizer", "WordFirstNameRecognizer",
+                     "InitialsNameRecognizer")
 
 
 @dataclass
@@ -131,20 +132,23 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     return Name(start, end, plain, rank, r.score, from_rule)
 
 
-_PERSONAL_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+$")
+_PERSONAL_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+$")
 _NEXT_CELL_END = re.compile(r"^(?:[ \t]+(?:[a-z]|\d)|[ \t]*$)")
 
 
 def _cut_before_next_cell(text: str, kept) -> list | None:
-    """"Ms Jo Bell Kirkbrae Primary granted": a table row read as one line. A personal title says a
-    person's name follows; capitalised words that run on from its first two words into an organisation
-    word, then the cell's end, are the next cell (a school, a firm), not more of the name."""
+    """"Ms Jo Bell Kirkbrae Primary granted", "Cllr Jo Bell Ouseford District Council Vice-Chair": a table row
+    read as one line. A personal title (a councillor's too) says a person's name follows; capitalised words
+    that run on from its first two words into an organisation word, then the cell's end (or two or three
+    such words, then anything), are the next cell (a school, a firm, a council), not more of the name."""
     if len(kept) < 3 or not _PERSONAL_TITLE_BEFORE.search(text[max(0, kept[0][0] - 6):kept[0][0]]):
         return None
     for k in range(2, len(kept)):
         run = _CAPITALISED_RUN.match(text, kept[k - 1][1])
+        # the body's name ends its cell, or is two or three words ("Ouseford District Council" then the
+        # next cell's "Vice-Chair"): a name never runs on into a place and an organisation word
         if (run and run.group(0).split()[-1].casefold() in ORGANISATION_WORDS
-                and _NEXT_CELL_END.match(text[run.end():run.end() + 3])):
+                and (_NEXT_CELL_END.match(text[run.end():run.end() + 3]) or len(run.group(0).split()) >= 2)):
             return kept[:k]
     return None
 
@@ -240,6 +244,20 @@ def _rank_before(text: str, start: int) -> str | None:
     return rank_in_context(text, max(0, start - 60) + m.start("r"), m.group("r")) if m else None
 
 
+# Months that are also surnames, and the personal titles that say a name follows.
+_MONTH_SURNAMES = frozenset({"march", "may", "june", "april", "august"})
+_NAME_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Revd|Sir|Dame)\.?[ \t]+$")
+_FIGURE_AFTER = re.compile(r"^[ \t,]*\n?[ \t]*\d")
+
+
+def _month_as_surname(text: str, first: int, s: int, e: int, w: str) -> bool:
+    """A month in title case ending a name that a personal title leads, with no figure after it (the date
+    "4 March 2031" has one), is a surname: "Cllr March declared", "Cllr Jolyon March (Vice-Chairman)"."""
+    return (w.casefold() in _MONTH_SURNAMES and w[0].isupper() and w[1:].islower()
+            and bool(_NAME_TITLE_BEFORE.search(text[max(0, first - 12):first]))
+            and "\n" not in text[first:s] and not _FIGURE_AFTER.match(text[e:e + 8]))
+
+
 def _name_words(text: str, words, from_rule: bool) -> list | None:
     """The run of name words: "Grant Agreements" loses both, "Mike West Project" keeps two, "Tamsin
     Achebe-Ward\\nPosition:" stops at the label, "Gideon Marchetti MRICS" at the letters after the name."""
@@ -276,6 +294,9 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
             continue
         if folded in THING_WORDS and len(kept) >= 2:
             return None  # "Stephen Lawrence Day": a thing named after a person
+        if from_rule and _month_as_surname(text, words[0][0], s, e, w):
+            kept.append((s, e, w))  # "Cllr March", "Cllr Jolyon March": a month after a title is the surname
+            continue
         if folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or w in ABBREVIATIONS:
             if kept and len(kept) == 1 and from_rule and w[0].isupper() and folded in _JOB_WORDS:
                 return None  # "Charge Nurse Bell", "Staff Nurse Bell": the word before names the job

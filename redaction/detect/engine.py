@@ -20,6 +20,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from .recognizers.agent_name import AgentNameRecognizer
 from .recognizers.cell_name import CellNameRecognizer
 from .recognizers.double_barrelled_name import DoubleBarrelledNameRecognizer
+from .recognizers.initials_name import InitialsNameRecognizer
 from .recognizers.email import OfflineEmailRecognizer
 from .recognizers.field_label_name import FieldLabelNameRecognizer
 from .recognizers.job_surname import JobSurnameRecognizer
@@ -90,7 +91,8 @@ def _build(ner: bool) -> AnalyzerEngine:
                        FieldLabelNameRecognizer(), NameRankRecognizer(), RoleNounNameRecognizer(),
                        AgentNameRecognizer(), ParticleNameRecognizer(), CellNameRecognizer(), NameJobRecognizer(),
                        JobSurnameRecognizer(), MailHeaderNameRecognizer(), SignOffNameRecognizer(),
-                       DoubleBarrelledNameRecognizer(), WordFirstNameRecognizer(), SignatureRecognizer()):
+                       DoubleBarrelledNameRecognizer(), WordFirstNameRecognizer(), InitialsNameRecognizer(),
+                       SignatureRecognizer()):
         registry.add_recognizer(recognizer)
     if ner:
         nlp_engine = NerOnlySpacyEngine(

@@ -196,6 +196,8 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,(–]|[ \t]+-)\s*(?:the\s+)?(?P<role>{role})(?![\w])")
     # a table row read as one line: the name starts the line and the office follows ("Jo Bell Leader of ...")
     row = re.compile(rf"^[ \t]+(?P<role>{role})(?![\w])")
+    # ... or after the cell of the body they sit for ("Cllr Jo Bell Ouseford City Council Portfolio Holder for ...")
+    row_via_body = re.compile(rf"^(?P<body>(?:[ \t]+[A-Z][\w'’&-]*){{1,4}}?)[ \t]+(?P<role>{role})(?![\w])")
     post_nominal = "|".join(map(re.escape, policy.after_name or {}))
     # letters of honours may come between ("Dame Jo Bell DBE MP")
     after_name = re.compile(rf"^(?:[ \t]+(?:{_HONOURS}))*[ \t]+(?P<role>{post_nominal})(?![\w])") if post_nominal else None
@@ -205,7 +207,8 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
         for m in person.mentions:
             hit = (before.search(text[max(0, m.start - 80):m.start]) or after.match(text[m.end:m.end + 80])
                    or (after_name and after_name.match(text[m.end:m.end + 10]))
-                   or (_starts_row(text, m) and row.match(text[m.end:m.end + 80])))
+                   or (_starts_row(text, m) and (row.match(text[m.end:m.end + 80])
+                                                 or _after_body_cell(row_via_body, text[m.end:m.end + 120]))))
             if not hit and _alone_on_line(text, m):
                 prev_line, line, next_line = _lines_around(text, m.start)
                 hit = post_line.match(next_line)
@@ -294,6 +297,13 @@ def _alone_on_line(text: str, m: Mention) -> bool:
     head = text[line_start:m.start]
     return not rest.strip(" \t.,") and (not head.strip() or bool(_NAME_FIELD.match(head) or _TITLE_ONLY.match(head)
                                                                    or _SIGNED_FIELD.match(head)))
+
+
+def _after_body_cell(row_via_body: re.Pattern, after: str) -> re.Match | None:
+    """The office in a table row read as one line after the cell of the body the person sits for: the
+    capitalised words between the name and the office end in an organisation word ("City Council")."""
+    hit = row_via_body.match(after)
+    return hit if hit and hit.group("body").split()[-1].casefold() in ORGANISATION_WORDS else None
 
 
 def _starts_row(text: str, m: Mention) -> bool:

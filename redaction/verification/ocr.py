@@ -7,9 +7,9 @@ ocr                tesseract reads a removed value in an image (all its pixels, 
                    (:mod:`.ocr_match`); or, in Part 1, most of a Part 2 line (the caller's Part 2 sentences,
                    the input's Part 2 text, and the verifier's own OCR of the input's Part 2 pictures); or
                    there are such pictures and tesseract is not installed (what cannot be read cannot be
-                   proved clean); or, in a part from which values were removed, a picture shows a band of
-                   print-like ink no word of the reading covers (:mod:`.ocr_ink`: what cannot be read
-                   cannot be checked; a signature's scribble is not print and passes)
+                   proved clean). In a part from which values were removed, a band of print-like ink no
+                   word of the reading covers (:mod:`.ocr_ink`) is read again alone and checked too; a band
+                   still unread fails only with ``FAIL_ON_UNREAD`` (off: see its comment)
 =================  =========================================================================================
 
 A page-sized picture (a scan, a rasterised page) is read at about 300 dpi on an A4 page whatever its own
@@ -32,7 +32,7 @@ from PIL import ImageFilter
 from pikepdf import PdfImage
 
 from .matcher import Matcher
-from .ocr_ink import unread_print
+from .ocr_ink import unread_bands
 from .ocr_match import FuzzyMatcher, LineMatcher
 from .result import fail
 
@@ -44,6 +44,11 @@ _PAGE_SCALE = 2.5  # pdfium render scale for a page (180 dpi)
 _PART2_SCALE = 300 / 72  # the input's Part 2 pictures
 _TIMEOUT = 120  # seconds for one picture
 _ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+# Off: on the committed noisy 150 dpi scans bands the verifier's reader cannot read even alone remain after
+# redaction (box edges, noise), so failing on them refused every redacted noisy scan. Unread bands are still
+# read again alone and their text checked; see docs/ocr.md.
+FAIL_ON_UNREAD = False
+_MAX_BANDS = 20  # unread bands of one picture read again alone (more left unread fail the check)
 _MAX_PIXELS = 16_000_000  # a rendered page never exceeds this (pages may be up to 5,000 points a side)
 
 
@@ -120,7 +125,7 @@ def check_ocr(data: bytes, pdf: pikepdf.Pdf, part: int, values) -> None:
             fail("ocr", part, page)
         if part == 1 and _shows_part2(text, expect):
             fail("ocr", part, page, reason="Part 2 text is read in a picture of Part 1")
-    if unread:
+    if unread and FAIL_ON_UNREAD:
         fail("ocr", part, unread[0], reason="a picture shows print OCR cannot read: it cannot be checked for "
              "the removed values (redact it, or replace the picture with a clearer one)")
 
@@ -205,8 +210,17 @@ def _read_all(exe: str, pictures: list, part: int, unread: list | None = None) -
     def read(item):
         if unread is None:
             return _read(exe, item[1], part), False
-        text, boxes = _read_boxes(exe, item[1], part)
-        return text, unread_print(item[1], boxes)
+        picture = item[1]
+        text, boxes = _read_boxes(exe, picture, part)
+        bands = unread_bands(picture, boxes)
+        for x0, y0, x1, y1 in bands[:_MAX_BANDS]:  # each unread band read again alone, as one line
+            pad = max(6, (y1 - y0) // 3)
+            left, top = max(0, x0 - pad), max(0, y0 - pad)
+            more, found = _read_boxes(exe, picture.crop((left, top, min(picture.width, x1 + pad),
+                                                         min(picture.height, y1 + pad))), part, psm=7)
+            text += "\n\n" + more
+            boxes += [(b[0] + left, b[1] + top, b[2] + left, b[3] + top) for b in found]
+        return text, bool(bands) and bool(unread_bands(picture, boxes))
     with ThreadPoolExecutor(max_workers=max(1, cores)) as pool:
         texts = list(pool.map(read, pictures))
     if unread is not None:
@@ -247,13 +261,14 @@ def _scaled(picture):
     return picture
 
 
-def _read_boxes(exe: str, picture, part: int) -> tuple[str, list[tuple[int, int, int, int]]]:
+def _read_boxes(exe: str, picture, part: int, psm: int | None = None) -> tuple[str, list[tuple[int, int, int, int]]]:
     """The picture's text (a line per line, a blank line between paragraphs, as tesseract's text output) and
     the pixel box of every word read, from one TSV reading."""
     buf = io.BytesIO()
     picture.save(buf, "PNG")
     try:
-        done = subprocess.run([exe, "stdin", "stdout", "tsv"], input=buf.getvalue(), capture_output=True,
+        mode = ["--psm", str(psm)] if psm is not None else []
+        done = subprocess.run([exe, "stdin", "stdout", *mode, "tsv"], input=buf.getvalue(), capture_output=True,
                               timeout=_TIMEOUT, check=False, env=_ENV)
     except (OSError, subprocess.TimeoutExpired):
         fail("ocr", part)

@@ -2,8 +2,10 @@
 threshold, and rows of ink by projection profile rather than connected regions).
 
 A published picture that holds print OCR cannot read at all cannot be proved clean: a value nobody read is
-a value nobody checked. So, in a part from which values were removed, a band of rows of print-like ink
-with no word of the verifier's reading on it fails ``ocr``.
+a value nobody checked. So, in a part from which values were removed, each band of rows of print-like ink
+with no word of the verifier's reading on it is read again alone (tesseract's layout analysis drops a line
+with a redaction box in it as a picture; cut out alone, as one line, it is read) and what it reads is
+checked with the rest; a band still unread fails ``ocr``.
 
 Print-like: a band between ``_MIN_ROWS`` and ``_MAX_ROWS`` rows high (text at about 300 dpi), wider than
 tall, with blank columns between its pieces (at least ``_MIN_PIECES``, and one every three band-heights),
@@ -25,12 +27,18 @@ _PAD = 6  # pixels around each word's box
 
 def unread_print(picture, boxes: list[tuple[int, int, int, int]]) -> bool:
     """Whether ``picture`` (PIL) shows print-like ink that none of ``boxes`` (the words read, in pixels) covers."""
+    return bool(unread_bands(picture, boxes))
+
+
+def unread_bands(picture, boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The bands of rows of ``picture`` showing print-like ink none of ``boxes`` covers, as pixel boxes."""
     grey = np.asarray(picture.convert("L"), dtype=np.int16)
     paper = np.percentile(grey[::4, ::4], 95)
     ink = grey < paper - _DELTA
     for x0, y0, x1, y1 in boxes:
         ink[max(0, y0 - _PAD):y1 + _PAD, max(0, x0 - _PAD):x1 + _PAD] = False
     rows = ink.sum(axis=1) >= 2
+    out = []
     y = 0
     while y < len(rows):
         if not rows[y]:
@@ -40,9 +48,10 @@ def unread_print(picture, boxes: list[tuple[int, int, int, int]]) -> bool:
         while end < len(rows) and rows[end]:
             end += 1
         if _print_like(ink[y:end]):
-            return True
+            xs = np.flatnonzero(ink[y:end].any(axis=0))
+            out.append((int(xs[0]), y, int(xs[-1]) + 1, end))
         y = end
-    return False
+    return out
 
 
 def _print_like(band: np.ndarray) -> bool:

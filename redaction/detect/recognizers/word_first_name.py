@@ -28,6 +28,10 @@ _NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.&/-])(?P<name>(?P<first>{_FIRS
 # the capitalised words that run on after the surname ("April Penhaligon Trust" is an organisation)
 _RUN_ON = re.compile(rf"^(?:[ \t]+[A-Z][\w'’-]*){{1,2}}")
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# a month after a figure or a word of time is the date ("By April Wolverhampton will ...", "3 June
+# Okehampton"); "from", "to" and "of" are left out: "a letter from April Penhaligon"
+_DATE_BEFORE = re.compile(r"(?:\d|(?<![\w-])(?i:in|on|since|until|till|during|by|early|late|mid|end|before|after|"
+                          r"last|next|this|each|every))[ \t\n,]*$")
 
 
 def _ordinary(word: str) -> bool:
@@ -44,6 +48,8 @@ class WordFirstNameRecognizer(RuleRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
         for m in _NAME.finditer(text):
+            if m.group("first").casefold() in MONTHS and _DATE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+                continue
             surname = name_words(m.group("surname"))[-1]
             parts = surname.replace("’", "'").split("-")
             # every part of the surname an ordinary word ("Rose Garden", "June Cross-Border"): a word
