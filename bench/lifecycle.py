@@ -31,13 +31,14 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, text  # noqa: E402
 
-from scheduler.release import release_due  # noqa: E402
-from service import lifecycle_queries, public_queries  # noqa: E402
-from service.db import Database  # noqa: E402
-from service.migrate import upgrade  # noqa: E402
-from service.models import Paper, Part, User  # noqa: E402
-from service.schedule_pdf import locate  # noqa: E402
-from service.withdrawal import withdraw  # noqa: E402
+from service.domain.release import release_due  # noqa: E402
+from service.web.public import lifecycle_queries  # noqa: E402
+from service.web.public import queries as public_queries
+from service.infra.db import Database  # noqa: E402
+from service.infra.migrate import upgrade  # noqa: E402
+from service.domain.models import Paper, Part, User  # noqa: E402
+from service.infra.schedule_pdf import locate  # noqa: E402
+from service.domain.withdrawal import withdraw  # noqa: E402
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
 LONG = ROOT / "tests" / "fixtures" / "pdf" / "long_50_pages.reportlab.pdf"

@@ -29,12 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import create_engine, insert, text, update  # noqa: E402
 
-from scheduler.release import release_due  # noqa: E402
-from service.config import load_config  # noqa: E402
-from service.db import Database  # noqa: E402
-from service.migrate import upgrade  # noqa: E402
-from service.models import OutboxMessage, Paper, Part, User  # noqa: E402
-from service.notifications import MailSweep  # noqa: E402
+from service.domain.release import release_due  # noqa: E402
+from service.infra.config import load_config  # noqa: E402
+from service.infra.db import Database  # noqa: E402
+from service.infra.migrate import upgrade  # noqa: E402
+from service.domain.models import OutboxMessage, Paper, Part, User  # noqa: E402
+from service.domain.notifications import MailSweep  # noqa: E402
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
 

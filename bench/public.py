@@ -46,10 +46,10 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, insert  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from service import search_index  # noqa: E402
-from service.migrate import upgrade  # noqa: E402
-from service.models import Paper, Part  # noqa: E402
-from service.storage import Storage  # noqa: E402
+from service.domain import search_index  # noqa: E402
+from service.infra.migrate import upgrade  # noqa: E402
+from service.domain.models import Paper, Part  # noqa: E402
+from service.infra.storage import Storage  # noqa: E402
 from tests.textpdf import text_pdf  # noqa: E402
 
 WORDS = ("funding policing contract youth violence custody estates station officers training review "

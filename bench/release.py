@@ -29,11 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import create_engine, delete, insert, select, text, update  # noqa: E402
 
-from scheduler.jobs import ReleaseScheduler  # noqa: E402
-from scheduler.release import release_due  # noqa: E402
-from service.db import Database  # noqa: E402
-from service.migrate import upgrade  # noqa: E402
-from service.models import AuditEvent, Paper, Part  # noqa: E402
+from service.jobs.release_clock import ReleaseScheduler  # noqa: E402
+from service.domain.release import release_due  # noqa: E402
+from service.infra.db import Database  # noqa: E402
+from service.infra.migrate import upgrade  # noqa: E402
+from service.domain.models import AuditEvent, Paper, Part  # noqa: E402
 
 NOW = datetime(2025, 4, 1, 0, 30, tzinfo=timezone.utc)   # 01:30 BST on 1 April 2025
 DUE_ON = date(2025, 4, 1)        # due from 2025-03-31T23:00Z
@@ -85,7 +85,7 @@ def date_jobs(db: Database, ids: list[int]) -> list[int]:
 def midnight_jobs(db: Database) -> list[int]:
     """The scheduler's real date jobs for the due parts, fired one after another at their instant: the
     first releases every due part in one transaction, the rest return without touching the database."""
-    from scheduler.upcoming import due_instants
+    from service.domain.upcoming import due_instants
 
     clock = [NOW - timedelta(hours=2)]
     rs = ReleaseScheduler(db, clock=lambda: clock[0])
@@ -117,7 +117,7 @@ def naive(db: Database, ids: list[int]) -> list[int]:
 def plan(db: Database, parts: int) -> int:
     rs = ReleaseScheduler(db, clock=lambda: NOW - timedelta(days=1), horizon=timedelta(days=800))
     with db.session() as session:
-        from scheduler.upcoming import due_instants
+        from service.domain.upcoming import due_instants
 
         wanted = due_instants(session, NOW - timedelta(days=1), NOW + timedelta(days=800))
     rs._plan(wanted)  # the scheduler is not started: this is the planning cost alone

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/review_matches.py [PAPER.pdf] [--runs N]
 
-``service.text_matches.find_in_pdf`` runs in a PDF worker the first time a paper's review page is shown with
+``service.web.officer.text_matches.find_in_pdf`` runs in a PDF worker the first time a paper's review page is shown with
 a given list of texts (then its JSON is cached). Measured in this process, interleaved with its anchor:
 rendering every page of the same paper to PNG at 96 dpi (RENDER_DPI), which the review page does once per paper anyway.
 Prints best and median of N runs of each, their ratio, and nproc. Not a test: no timing is asserted.
@@ -28,8 +28,8 @@ TEXTS = ["Operation Nightjar", "Mike West", "Metropolitan Police Service"]
 def main() -> None:
     import pypdfium2 as pdfium
 
-    from service.pdftasks import render_pages
-    from service.text_matches import find_in_pdf
+    from service.infra.pdftasks import render_pages
+    from service.web.officer.text_matches import find_in_pdf
 
     parser = argparse.ArgumentParser()
     parser.add_argument("paper", nargs="?", default=str(DEFAULT))

@@ -35,8 +35,8 @@ PASSWORD = "correct horse battery staple"
 
 def _app(folder: Path):
     from service.app import create_app
-    from service.accounts import create_token, create_user
-    from service.migrate import upgrade
+    from service.domain.accounts import create_token, create_user
+    from service.infra.migrate import upgrade
 
     config = {"ENV": "testing", "DATA_DIR": str(folder / "data"), "SECRET_KEY": "bench",
               "DATABASE_URL": f"sqlite:///{folder / 'foia.db'}"}
@@ -110,7 +110,7 @@ def task_cpu(path: Path, runs: int) -> dict[str, list[tuple[float, float]]]:
     """(CPU, wall) seconds of the preview/publish task in this process, interleaved: with the stored
     analysis (now) and analysing the paper again first (what the task did before), same paper and decisions."""
     from redaction import analyse, redact
-    from service import pdftasks
+    from service.infra import pdftasks
 
     stored = pdftasks.analyse_pdf(str(path), path.name, 10**9, date.today()).analysis
     data = path.read_bytes()

@@ -31,7 +31,7 @@ import logging  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
 from service.app import create_app  # noqa: E402
-from service.migrate import upgrade  # noqa: E402
+from service.infra.migrate import upgrade  # noqa: E402
 
 
 def start(folder: Path, concurrency: int):

@@ -1,9 +1,9 @@
-"""Alembic environment: runs against the connection or URL handed in by ``service.migrate``."""
+"""Alembic environment: runs against the connection or URL handed in by ``service.infra.migrate``."""
 
 from alembic import context
 from sqlalchemy import create_engine
 
-from service.models import Base
+from service.domain.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -1,9 +1,11 @@
 """The application factory (flaskr / indico style): ``create_app(overrides=None)``.
 
-Configuration comes from :mod:`service.config` (defaults, then ``FOIA_*`` variables, then ``overrides``).
-One blueprint per audience: ``public`` at ``/``, ``auth`` (sign in/out), ``officer`` at ``/officer/`` and
-``api`` at ``/api/v1/``. The database schema is *not* created here: ``foia serve`` applies the Alembic
-migrations first (``service.migrate.upgrade``), and so do the tests.
+Configuration comes from :mod:`service.infra.config` (defaults, then ``FOIA_*`` variables, then ``overrides``).
+One blueprint per audience: ``public`` at ``/`` (HTML pages and feeds), ``public_api`` (the public JSON at
+``/api/v1/decisions``), ``auth`` (sign in/out), ``officer`` at ``/officer/`` and ``api`` at ``/api/v1/``
+(officers' scripts, bearer token); see docs/architecture.md for the layout. The database schema is *not*
+created here: ``foia serve`` applies the Alembic migrations first (``service.infra.migrate.upgrade``), and
+so do the tests.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import base_url, errors, filters, headers, metrics
-from .validation import BoundedJSONProvider, bound_json_body
-from . import public_microcache
-from .config import load_config
-from .db import Database, close_session, pool_settings
-from .storage import Storage
-from .worker import Worker
+from service.domain.validation import BoundedJSONProvider
+from service.infra import base_url, uk_dates
+from service.infra.config import load_config
+from service.infra.db import Database, close_session, pool_settings
+from service.infra.storage import Storage
+from service.jobs.worker import Worker
+from service.web import errors, headers, metrics
+from service.web.public import microcache as public_microcache
 
 log = logging.getLogger(__name__)
 
@@ -58,20 +61,21 @@ def create_app(overrides: dict | None = None) -> Flask:
     metrics.register(app)
     _register_blueprints(app)
     errors.register(app)
-    filters.register(app)
+    uk_dates.register(app)
     headers.register(app)
     app.teardown_appcontext(close_session)
     return app
 
 
 def _register_blueprints(app: Flask) -> None:
-    from . import api, auth, health, officer, public, releases  # noqa: F401 (releases nests in officer)
-    from . import approval_routes  # noqa: F401 (approval routes on the officer and api blueprints)
+    """One blueprint per audience; each package lists its route modules (``service/web/*/__init__.py``)."""
+    from service.web import api, auth, health, officer, public
 
-    app.before_request(bound_json_body)  # JSON bodies up to 1 MB, not the upload limit (413 JSON)
+    app.before_request(errors.bound_json_body)  # JSON bodies up to 1 MB, not the upload limit (413 JSON)
     app.before_request(auth.load_user)
     app.register_blueprint(health.bp)
     app.register_blueprint(public.bp)
+    app.register_blueprint(api.public_bp)  # the public JSON at /api/v1/decisions: no token
     app.register_blueprint(auth.bp)
     app.register_blueprint(officer.bp, url_prefix="/officer")
     app.register_blueprint(api.bp, url_prefix="/api/v1")

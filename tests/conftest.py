@@ -37,7 +37,7 @@ def cheap_password_hashing():
     checked in tests/test_accounts.py."""
     from argon2 import PasswordHasher
 
-    from service import accounts
+    from service.domain import accounts
 
     previous = accounts.use_password_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     yield
@@ -52,7 +52,7 @@ def _postgres_url() -> str | None:
 
 def _make_app(tmp_path: Path, database_url: str | None, **overrides):
     from service.app import create_app
-    from service.migrate import upgrade
+    from service.infra.migrate import upgrade
 
     config = {"ENV": "testing", "DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": "test-secret",
               "DATABASE_URL": database_url or f"sqlite:///{tmp_path / 'foia.db'}", **overrides}
@@ -126,7 +126,7 @@ def _close(app) -> None:
 # --- people and clients --------------------------------------------------------------------------------
 
 def add_user(app, email: str = "officer@example.org", role: str = "officer", password: str = PASSWORD):
-    from service.accounts import create_user
+    from service.domain.accounts import create_user
 
     with app.extensions["foia.db"].session() as db:
         user = create_user(db, email, password, role)
@@ -167,7 +167,7 @@ def client(app, officer):
 
 
 def make_token(app, email: str = "officer@example.org") -> str:
-    from service.accounts import create_token
+    from service.domain.accounts import create_token
 
     with app.extensions["foia.db"].session() as db:
         token = create_token(db, email)

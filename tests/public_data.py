@@ -1,6 +1,6 @@
 """Public test data made fast: papers and parts inserted through the models and the storage class, with
 real (small) PDF files, in any state. Tests of the real publishing path live in test_public_unreachable.py;
-these rows have the same shape as ``service.publishing.publish`` writes.
+these rows have the same shape as ``service.domain.publishing.publish`` writes.
 """
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from service import search_index
-from service.models import Paper, Part
+from service.domain import search_index
+from service.domain.models import Paper, Part
 from tests.textpdf import text_pdf
 
 EXEMPT_S43 = [{"section": "43", "title": "Commercial interests", "until": "2027-09-30", "review": None}]

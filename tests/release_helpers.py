@@ -34,7 +34,7 @@ def publish_parts(app, *, part1: dict | None = None, part2: dict | None = None, 
 
     Part 1 defaults to published, Part 2 to withheld; ``None`` for part2 means no Part 2.
     """
-    from service.models import Paper, Part
+    from service.domain.models import Paper, Part
 
     made = []
     with database(app).session() as db:
@@ -54,7 +54,7 @@ def publish_parts(app, *, part1: dict | None = None, part2: dict | None = None, 
 
 
 def part(app, part_id: int):
-    from service.models import Part
+    from service.domain.models import Part
 
     with database(app).session() as db:
         return db.get(Part, part_id)
@@ -65,7 +65,7 @@ def states(app, part_ids) -> list[str]:
 
 
 def events(app, paper_id: int | None = None) -> list:
-    from service.models import AuditEvent
+    from service.domain.models import AuditEvent
 
     with database(app).session() as db:
         query = select(AuditEvent).order_by(AuditEvent.id)
@@ -97,8 +97,8 @@ def race_worker(url: str, barrier, now: datetime, part_ids: list[int], seed: int
     """One racing process: a date job per part in its own random order, then two full sweeps."""
     import random
 
-    from scheduler.release import release_due
-    from service.db import Database
+    from service.domain.release import release_due
+    from service.infra.db import Database
 
     db = Database(url)
     changed: list[int] = []
@@ -120,8 +120,8 @@ def crashing_worker(url: str, now: datetime) -> None:
 
     from sqlalchemy import event
 
-    from scheduler.release import release_due
-    from service.db import Database
+    from service.domain.release import release_due
+    from service.infra.db import Database
 
     db = Database(url)
     with db.session() as session:

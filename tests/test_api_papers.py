@@ -38,7 +38,7 @@ def test_upload_returns_the_analysis(api, small_pdf):
 
 
 def test_large_papers_are_analysed_in_the_background(api, monkeypatch, small_pdf):
-    monkeypatch.setattr("service.papers.API_SYNC_PAGES", 0)
+    monkeypatch.setattr("service.domain.papers.API_SYNC_PAGES", 0)
     r = post_paper(api, small_pdf)
     assert r.status_code == 202 and r.json["state"] == "analysing" and r.json["status"] == "/api/v1/papers/1"
     api.app.extensions["foia.worker"].drain()
@@ -71,7 +71,7 @@ def test_missing_file_field_and_unknown_paper(api):
 def test_bad_decisions_are_refused(api, small_pdf, body, message):
     post_paper(api, small_pdf)
     r = api("POST", "/api/v1/papers/1/publish", data=body, content_type="application/json")
-    # not a JSON object: 400; decisions that cannot be used: 422 (service.validation)
+    # not a JSON object: 400; decisions that cannot be used: 422 (service.domain.validation)
     assert r.status_code == (400 if message == "JSON object" else 422) and message in r.json["error"]
 
 
@@ -141,7 +141,7 @@ def test_unknown_item_ids_are_refused(api, small_pdf):
 
 
 def test_revoked_tokens_stop_working(api):
-    from service.accounts import revoke_tokens
+    from service.domain.accounts import revoke_tokens
 
     assert api("GET", "/api/v1/papers/999").status_code == 404  # the token works
     with api.app.extensions["foia.db"].session() as db:

@@ -67,7 +67,7 @@ def ask(two, paper: int, who: str = ASKER, **decisions) -> dict:
 def events(app, paper: int) -> list[str]:
     from sqlalchemy import select
 
-    from service.models import AuditEvent
+    from service.domain.models import AuditEvent
 
     with app.extensions["foia.db"].session() as db:
         return list(db.scalars(select(AuditEvent.action).where(AuditEvent.paper_id == paper).order_by(AuditEvent.id)))
@@ -99,7 +99,7 @@ def test_publishing_waits_for_another_officer_who_gets_exactly_the_published_fil
     assert r.json["part2"]["state"] == "withheld"
     public = client.get("/decisions/pcd-912/part1.pdf")
     assert public.status_code == 200 and public.data == files[1]  # the very bytes approved
-    from service.models import Paper
+    from service.domain.models import Paper
 
     with two.app.extensions["foia.db"].session() as db:
         stored = db.get(Paper, paper)
@@ -119,7 +119,7 @@ def test_publishing_waits_for_another_officer_who_gets_exactly_the_published_fil
 
 
 def _change_decisions(two, paper):
-    from service.models import Paper
+    from service.domain.models import Paper
 
     with two.app.extensions["foia.db"].session() as db:  # what the review form saves
         p = db.get(Paper, paper)
@@ -170,8 +170,8 @@ def test_any_change_after_the_request_needs_a_new_approval(two, change):
 def test_a_change_saved_while_the_approval_runs_is_not_published_past(two, monkeypatch):
     """The decisions were checked, then saved by another officer while the approved files were read back:
     the approval went on and published, and the paper's decisions no longer said what was published."""
-    from service import approval
-    from service.models import Paper
+    from service.domain import approval
+    from service.domain.models import Paper
 
     data, slug = small_paper()
     paper = upload(two, data)
@@ -198,7 +198,7 @@ def test_files_changed_on_disk_are_never_published(two):
     data, slug = small_paper()
     paper = upload(two, data)
     ask(two, paper)
-    from service.models import ApprovalRequest
+    from service.domain.models import ApprovalRequest
 
     with two.app.extensions["foia.db"].session() as db:
         req = db.query(ApprovalRequest).filter_by(paper_id=paper, state="awaiting").one()
@@ -231,8 +231,8 @@ def test_return_with_a_note_or_withdraw(two, who, note, status, state):
 
 
 def test_publish_is_refused_without_approval_even_by_direct_call(two):
-    from service import publishing
-    from service.models import Paper, User
+    from service.domain import publishing
+    from service.domain.models import Paper, User
 
     paper = upload(two, small_paper()[0])
     with two.app.test_request_context(), two.app.extensions["foia.db"].session() as db:

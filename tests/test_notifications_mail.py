@@ -15,9 +15,9 @@ from datetime import timedelta
 
 import pytest
 
-from scheduler.jobs import ReleaseScheduler, mail_sweep_for
-from scheduler.release import release_due
-from service.config import parse_time
+from service.jobs.release_clock import ReleaseScheduler, mail_sweep_for
+from service.domain.release import release_due
+from service.infra.config import parse_time
 from tests.conftest import BACKENDS, _app_on, add_user, make_token, need
 from tests.release_helpers import Clock, d, database, publish_parts, utc
 
@@ -88,7 +88,7 @@ def shared_app(request, tmp_path_factory, smtp_server):
 @pytest.fixture
 def mail_app(shared_app):
     """``mail_app(**settings)``: the shared app, emptied, with these settings for the mail sweep."""
-    from service.models import ApprovalRequest, AuditEvent, OutboxMessage, Paper, Part
+    from service.domain.models import ApprovalRequest, AuditEvent, OutboxMessage, Paper, Part
 
     with database(shared_app).session() as db:
         for model in (OutboxMessage, ApprovalRequest, AuditEvent, Part, Paper):
@@ -112,7 +112,7 @@ def not_digests(inbox) -> list:
 
 
 def outbox(app) -> list:
-    from service.models import OutboxMessage
+    from service.domain.models import OutboxMessage
 
     with database(app).session() as db:
         return list(db.query(OutboxMessage).order_by(OutboxMessage.id))
@@ -281,8 +281,8 @@ def test_a_withdrawal_mails_the_other_officers_without_the_reason(mail_app, inbo
 
 
 def test_a_title_holding_redacted_text_is_left_out():
-    from service.models import Paper
-    from service.notifications import label
+    from service.domain.models import Paper
+    from service.domain.notifications import label
 
     paper = Paper(id=5, reference="PCD 5", title="Complaint about Jane Hollowell",
                   analysis={"personal_data": [{"id": "p1-a", "text": "Jane Hollowell", "action": "redact"}]},
@@ -300,7 +300,7 @@ def test_a_title_holding_redacted_text_is_left_out():
     ([], ["sent"], False),
 ])
 def test_failures_are_retried_with_backoff(mail_app, inbox, replies, states, sent_after_retry):
-    from service import notifications
+    from service.domain import notifications
 
     app = mail_app(DIGEST_TIME="23:00")
     with database(app).session() as db:
@@ -319,7 +319,7 @@ def test_failures_are_retried_with_backoff(mail_app, inbox, replies, states, sen
 
 
 def test_an_unreachable_server_is_retried_then_given_up_and_logged_without_the_password(mail_app, caplog):
-    from service import notifications
+    from service.domain import notifications
 
     port = free_port()  # nothing listens there
     app = mail_app(SMTP_URL=f"smtps://mailer:s3cret-pass@127.0.0.1:{port}", DIGEST_TIME="23:00")
@@ -343,7 +343,7 @@ def test_an_unreachable_server_is_retried_then_given_up_and_logged_without_the_p
 
 
 def test_a_failing_server_stops_the_round_so_the_release_sweep_never_waits_long(mail_app, inbox):
-    from service import notifications
+    from service.domain import notifications
 
     app = mail_app(SMTP_URL=f"smtp://127.0.0.1:{free_port()}", DIGEST_TIME="23:00")  # nothing listens there
     with database(app).session() as db:
@@ -355,7 +355,7 @@ def test_a_failing_server_stops_the_round_so_the_release_sweep_never_waits_long(
 
 
 def test_two_senders_at_once_send_each_message_once(mail_app, inbox):
-    from service import notifications
+    from service.domain import notifications
 
     app = mail_app(DIGEST_TIME="23:00")
     with database(app).session() as db:
@@ -383,7 +383,7 @@ def test_two_senders_at_once_send_each_message_once(mail_app, inbox):
 def test_a_subject_typed_over_several_lines_is_sent_on_one_line(mail_app, inbox):
     """A title saved with a line break (a crafted form post) made a header no message could carry: its row
     was claimed, crashed the round and was claimed again every 15 minutes, never sent nor failed."""
-    from service import notifications
+    from service.domain import notifications
 
     app = mail_app(DIGEST_TIME="23:00")
     with database(app).session() as db:
@@ -395,8 +395,8 @@ def test_a_subject_typed_over_several_lines_is_sent_on_one_line(mail_app, inbox)
 
 
 def test_a_row_no_message_can_be_made_of_fails_at_once_and_the_others_go(mail_app, inbox, caplog):
-    from service import notifications
-    from service.models import OutboxMessage
+    from service.domain import notifications
+    from service.domain.models import OutboxMessage
 
     app = mail_app(DIGEST_TIME="23:00")
     with database(app).session() as db:
@@ -415,7 +415,7 @@ def test_a_row_no_message_can_be_made_of_fails_at_once_and_the_others_go(mail_ap
 
 
 def test_a_from_address_with_a_name_gives_the_message_id_its_domain(mail_app, inbox):
-    from service import notifications
+    from service.domain import notifications
 
     app = mail_app(DIGEST_TIME="23:00", MAIL_FROM="FOI publication <foi@council.example.org>")
     with database(app).session() as db:
@@ -428,7 +428,7 @@ def test_a_from_address_with_a_name_gives_the_message_id_its_domain(mail_app, in
 
 
 def test_nothing_is_queued_without_a_mail_server(mail_app):
-    from service import notifications
+    from service.domain import notifications
 
     app = mail_app(SMTP_URL="")
     with database(app).session() as db:
@@ -452,7 +452,7 @@ def test_nothing_is_queued_without_a_mail_server(mail_app):
     ({"DIGEST_TIME": "7am"}, "DIGEST_TIME"),
 ])
 def test_bad_settings_stop_the_start_with_a_clear_message(tmp_path, settings, message):
-    from service.config import ConfigError, load_config
+    from service.infra.config import ConfigError, load_config
 
     with pytest.raises(ConfigError) as refused:
         load_config({"ENV": "testing", "DATA_DIR": str(tmp_path), **settings}, environ={})
@@ -465,7 +465,7 @@ def test_bad_settings_stop_the_start_with_a_clear_message(tmp_path, settings, me
     ("smtp+starttls://m@mail.example.org", "smtp+starttls://mail.example.org:587", "m"),
 ])
 def test_smtp_urls(url, safe, user):
-    from service.mail import parse_smtp_url
+    from service.infra.mail import parse_smtp_url
 
     server = parse_smtp_url(url)
     assert server.safe() == safe and server.username == user

@@ -36,7 +36,7 @@ STATES = [
 
 def _app(data_dir, url):
     from service.app import create_app
-    from service.migrate import upgrade
+    from service.infra.migrate import upgrade
 
     data_dir.mkdir(parents=True, exist_ok=True)
     upgrade(url)

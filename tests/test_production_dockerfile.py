@@ -99,8 +99,8 @@ def test_the_nlp_model_is_installed_at_build_time_by_hash(stages):
 
 
 def test_public_assets_are_built_with_npm_at_build_time_where_the_app_looks(stages):
-    from service.public_assets import DEFAULT_DIR
-    from service.public_assets import ROOT as APP_ROOT
+    from service.web.public.assets import DEFAULT_DIR
+    from service.web.public.assets import ROOT as APP_ROOT
 
     builders = [s for s in stages if any("service/frontend/build.sh" in run for run in s.all("RUN"))]
     assert len(builders) == 1 and builders[0].image.startswith("node:")
@@ -112,7 +112,7 @@ def test_public_assets_are_built_with_npm_at_build_time_where_the_app_looks(stag
 def test_source_templates_and_migrations_land_where_the_app_finds_them(stages):
     final = stages[-1]
     copies = " ".join(final.all("COPY"))
-    for folder in ("templates", "migrations"):  # service/app.py and service/migrate.py: ROOT / folder
+    for folder in ("templates", "migrations"):  # service/app.py and service/infra/migrate.py: ROOT / folder
         assert f"{folder}/ /app/{folder}/" in copies
     installs = [run for run in stages[1].all("RUN") if "pip install" in run and " -e ." in run]
     assert installs and stages[1].all("WORKDIR") == ["/app"]  # the editable install points at /app
@@ -168,7 +168,7 @@ def test_compose_runs_postgresql_two_web_instances_and_one_scheduler(compose):
 
 def _environment_variables() -> set[str]:
     """Every FOIA_* setting: config defaults plus the variables code reads directly."""
-    from service.config import DEFAULTS, PREFIX
+    from service.infra.config import DEFAULTS, PREFIX
 
     names = {PREFIX + name for name in DEFAULTS}
     for folder in ("service", "scheduler", "redaction"):

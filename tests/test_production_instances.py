@@ -66,7 +66,7 @@ def _parts(url_env) -> tuple[Counter, Counter]:
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 
-    from service.models import AuditEvent, Part
+    from service.domain.models import AuditEvent, Part
 
     engine = create_engine(url_env)
     try:
@@ -156,6 +156,6 @@ def _changed_by(log: str) -> int:
         if line.startswith("{"):
             entry = json.loads(line)
             match = re.search(r"changed (\d+) part", entry["message"])
-            if entry["logger"] == "scheduler.release" and match:
+            if entry["logger"] == "service.domain.release" and match:
                 total += int(match[1])
     return total

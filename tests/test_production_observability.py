@@ -12,10 +12,11 @@ import pytest
 from sqlalchemy import text
 
 from scheduler import heartbeat
-from scheduler.release import release_due
-from service import audit, pdfwork
-from service.logs import JsonFormatter, configure
-from service.models import utcnow
+from service.domain.release import release_due
+from service.domain import audit
+from service.infra import pdfwork
+from service.infra.logs import JsonFormatter, configure
+from service.domain.models import utcnow
 from tests.conftest import add_user, make_token, part2_paper
 from tests.public_data import Spec, add, redaction_counts
 
@@ -246,8 +247,8 @@ def test_no_personal_value_reaches_the_logs_through_upload_analysis_and_publicat
     ours = json_logs.getvalue()
     children = capfd.readouterr().err
     lines = [json.loads(line) for line in ours.splitlines()]
-    assert any(e["logger"] == "service.papers" and "analysed" in e["message"] for e in lines)
-    assert any(e["logger"] == "service.publishing" and "published" in e["message"] for e in lines)
+    assert any(e["logger"] == "service.domain.papers" and "analysed" in e["message"] for e in lines)
+    assert any(e["logger"] == "service.domain.publishing" and "published" in e["message"] for e in lines)
     assert any(e["logger"] == "service.access" and e.get("endpoint") == "public.decision" for e in lines)
     for value in PERSONAL:  # ... and none of them was logged, here or in a PDF child process
         assert value.lower() not in ours.lower(), value

@@ -6,17 +6,18 @@ from __future__ import annotations
 import pytest
 from flask import url_for
 
-from service import public, public_queries
-from service.db import db_session
-from service.public_rows import run
+from service.web.public import pages as public
+from service.web.public import queries as public_queries
+from service.infra.db import db_session
+from service.domain.public_rows import run
 from tests.public_data import Spec, add_many
 
 LINKS = [  # (endpoint, slug, values)
     ("public.download", "pcd-956", {"number": 1}),
     ("public.download", "pcd-956", {"number": 2}),
-    ("public.api_decision", "pcd-956", {}),
+    ("public_api.decision", "pcd-956", {}),
     ("public.decision", "a b/c", {}),
-    ("public.api_decision", "ref-ü-7", {}),
+    ("public_api.decision", "ref-ü-7", {}),
 ]
 
 SEARCHES = [  # query-string arguments of a result page link

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from icalendar import Calendar
 
-from service.filters import LONDON
+from service.infra.uk_dates import LONDON
 from tests.public_data import Spec, add_many
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from scheduler.release import release_due
-from service import public_queries
-from service.models import Part
-from service.public import download_name
-from service.public_assets import DEFAULT_DIR
+from service.domain.release import release_due
+from service.web.public import queries as public_queries
+from service.domain.models import Part
+from service.web.public.pages import download_name
+from service.web.public.assets import DEFAULT_DIR
 from tests.conftest import need
 from tests.public_data import Spec, add
 

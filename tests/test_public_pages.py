@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from service.public_status import exemption_label, kinds_phrase, part2_status, sections_phrase
-from service.models import Part
+from service.web.public.status import exemption_label, kinds_phrase, part2_status, sections_phrase
+from service.domain.models import Part
 from tests.public_data import Spec, add, add_many, redaction_counts
 
 T0 = datetime(2024, 3, 1, 10, 0, tzinfo=timezone.utc)

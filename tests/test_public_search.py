@@ -10,11 +10,11 @@ import pytest
 from alembic import command
 from sqlalchemy import select, update
 
-from scheduler.actions import Officer, release_now
-from scheduler.release import release_due
-from service import search_index
-from service.migrate import alembic_config, upgrade
-from service.models import Paper, Part
+from service.domain.part_actions import Officer, release_now
+from service.domain.release import release_due
+from service.domain import search_index
+from service.infra.migrate import alembic_config, upgrade
+from service.domain.models import Paper, Part
 from tests.public_data import Spec, add, add_many
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -166,7 +166,8 @@ def test_the_micro_cache_answers_a_repeated_page_for_a_moment(make_app, monkeypa
     """With PUBLIC_MICROCACHE_SECONDS, the same anonymous URL is served from the last response (no render),
     revalidated 304 from its ETag, until the data version is asked again and has moved; signed-in requests
     always pass."""
-    from service import public_microcache, public_queries
+    from service.web.public import microcache as public_microcache
+    from service.web.public import queries as public_queries
 
     clock = [100.0]
     monkeypatch.setattr(public_microcache.time, "monotonic", lambda: clock[0])
@@ -201,7 +202,7 @@ def test_the_micro_cache_answers_a_repeated_page_for_a_moment(make_app, monkeypa
 
 
 def test_a_decision_kept_under_the_data_version_changes_with_it(make_app, monkeypatch):
-    from service import public_queries
+    from service.web.public import queries as public_queries
 
     clock = [500.0]
     monkeypatch.setattr(public_queries.time, "monotonic", lambda: clock[0])
@@ -227,7 +228,7 @@ def test_a_decision_kept_under_the_data_version_changes_with_it(make_app, monkey
 def test_walking_the_list_finds_what_gathering_the_matches_finds(app, site, monkeypatch, query):
     """When most decisions match, newest/oldest walk the public list testing each with one index seek;
     the page (order, filters, paging, snippets) is the one gathering every match first gives."""
-    from service import public_queries
+    from service.web.public import queries as public_queries
 
     walked_with = []
     real = search_index.matches_paper

@@ -19,9 +19,9 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import select
 
-from scheduler.actions import Officer, hold
-from scheduler.release import release_due
-from service.models import Paper
+from service.domain.part_actions import Officer, hold
+from service.domain.release import release_due
+from service.domain.models import Paper
 from tests.conftest import BACKENDS, _app_on, add_user, need, post_form, sign_in
 from tests.public_data import Spec, add
 from tests.textpdf import text_pdf

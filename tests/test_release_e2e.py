@@ -18,8 +18,8 @@ import pytest
 import requests
 
 from scheduler import heartbeat
-from scheduler.release import last_due_date
-from service.models import utcnow
+from service.domain.release import last_due_date
+from service.domain.models import utcnow
 from tests.conftest import PASSWORD, part2_paper
 from tests.release_helpers import wait_for
 
@@ -92,7 +92,7 @@ def _part2_text(pdf: bytes) -> str:
 
 
 def _database(server):
-    from service.db import Database
+    from service.infra.db import Database
 
     return Database(f"sqlite:///{server['data'] / 'foia.db'}")
 
@@ -117,7 +117,7 @@ def test_past_date_is_public_at_once_and_a_date_that_arrives_is_released_by_the_
 
     from sqlalchemy import select, update
 
-    from service.models import AuditEvent, Paper, Part
+    from service.domain.models import AuditEvent, Paper, Part
 
     db = _database(server)
     with db.session() as session:

@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 
 from scheduler import heartbeat
-from scheduler.release import last_due_date
-from service.models import utcnow
+from service.domain.release import last_due_date
+from service.domain.models import utcnow
 from tests.conftest import post_form, sign_in
 from tests.release_helpers import events, part, publish_parts
 

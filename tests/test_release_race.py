@@ -6,7 +6,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import Counter
 
-from scheduler.release import release_due
+from service.domain.release import release_due
 from tests.release_helpers import (crashing_worker, d, database, events, publish_parts, race_worker, states,
                                    utc)
 

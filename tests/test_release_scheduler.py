@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from scheduler import actions, heartbeat
-from scheduler.jobs import SWEEP_JOB, ReleaseScheduler, job_id, start_in_app
-from service.db import Database
-from service.models import Part
+from scheduler import heartbeat
+from service.domain import part_actions as actions
+from service.jobs.release_clock import SWEEP_JOB, ReleaseScheduler, job_id, start_in_app
+from service.infra.db import Database
+from service.domain.models import Part
 from tests.release_helpers import Clock, d, database, events, part, publish_parts, states, utc, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,7 +171,7 @@ def test_serve_starts_the_scheduler_unless_off(make_app, setting, running):
 
 
 def test_scheduler_setting_is_checked(make_app):
-    from service.config import ConfigError
+    from service.infra.config import ConfigError
 
     with pytest.raises(ConfigError, match="FOIA_SCHEDULER must be on or off"):
         make_app(SCHEDULER="sometimes")

@@ -8,7 +8,7 @@ from datetime import time
 import pytest
 from sqlalchemy import event
 
-from scheduler.release import release_due, release_instant
+from service.domain.release import release_due, release_instant
 from tests.release_helpers import d, database, events, part, publish_parts, states, utc
 
 
@@ -32,7 +32,7 @@ def test_a_date_becomes_due_exactly_at_its_instant(day, at):
     """The sweep and the date job agree, even for a time of day a clock change skips or repeats (01:30)."""
     from datetime import timedelta
 
-    from scheduler.release import last_due_date
+    from service.domain.release import last_due_date
 
     instant = release_instant(d(day), at)
     assert last_due_date(instant, at) == d(day)
@@ -134,7 +134,7 @@ def _fail_before_commit(session):
 
 
 def _fail_audit_insert(monkeypatch):
-    import scheduler.release as release
+    import service.domain.release as release
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("injected crash after the UPDATE, before the audit event")

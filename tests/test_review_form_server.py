@@ -5,7 +5,7 @@ Discard is on the page of every unpublished paper."""
 import io
 import re
 
-from service.models import Paper
+from service.domain.models import Paper
 from tests.conftest import post_form
 from tests.test_service_flow import review_form
 from tests.textpdf import text_pdf
@@ -65,7 +65,8 @@ def test_groups_bulk_part2_line_matches_and_discard_without_script(client, app):
 def test_discard_while_the_analysis_runs_abandons_it(client, app, small_pdf, monkeypatch):
     """Discard works in every unpublished state: pressed while the paper is analysed, the paper goes at once
     and the analysis, when it ends, writes nothing and raises nothing."""
-    from service import papers, pdftasks
+    from service.domain import papers
+    from service.infra import pdftasks
 
     run = papers.pdfwork.run
 

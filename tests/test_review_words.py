@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 
 from redaction.decisions import Decisions
-from service.form_errors import FormErrors, date_message, sentence, uk_day
-from service.review_groups import group, group_key, pages_words, type_words, types_present
-from service.text_matches import printed_lines
-from service.review_warnings import analysis_warnings, date_checks, plain, preview_failure, with_posted_dates
+from service.web.officer.form_errors import FormErrors, date_message, sentence, uk_day
+from service.web.officer.review_groups import group, group_key, pages_words, type_words, types_present
+from service.web.officer.text_matches import printed_lines
+from service.web.officer.review_warnings import analysis_warnings, date_checks, plain, preview_failure, with_posted_dates
 
 
 def finding(id_, text, page, type_="PERSON", final="redact"):

@@ -8,6 +8,7 @@ import pytest
 from tests.conftest import post_form, sign_in
 
 GATED_BLUEPRINTS = ("officer", "api")
+PUBLIC_BLUEPRINTS = ("public", "public_api")  # the public pages and the public JSON (/api/v1/decisions)
 # Probes answer anyone; /metrics has its own bearer token (tests/test_production_observability.py).
 OPEN_ENDPOINTS = {"static", "auth.sign_in", "auth.sign_out", "health.healthz", "health.readyz", "metrics.metrics"}
 
@@ -37,7 +38,7 @@ def test_every_officer_and_api_route_refuses_anonymous_visitors(app_with_paper):
     checked = 0
     for method, url, endpoint in _routes(app_with_paper):
         blueprint = endpoint.split(".")[0]
-        if endpoint in OPEN_ENDPOINTS or blueprint == "public":
+        if endpoint in OPEN_ENDPOINTS or blueprint in PUBLIC_BLUEPRINTS:
             continue
         assert blueprint in GATED_BLUEPRINTS, f"{endpoint} is in no known audience: gate it or list it"
         r = anonymous.open(url, method=method, data={"csrf_token": token} if method == "POST" else None)
@@ -88,7 +89,7 @@ def test_path_traversal_file_names_are_only_display_names(app, client, small_pdf
     files = [p for p in tmp_path.rglob("*") if p.is_file() and p.suffix == ".pdf"]
     assert files and all(p.is_relative_to(store.root / "originals") for p in files)
     assert all(re.fullmatch(r"[0-9a-f]{32}\.pdf", p.name) for p in files)
-    from service.models import Paper
+    from service.domain.models import Paper
 
     with app.extensions["foia.db"].session() as db:
         name = db.get(Paper, 1).original_name
@@ -131,8 +132,8 @@ def test_pages_carry_security_headers_and_no_inline_script(app_with_paper, clien
 
 
 def test_sessions_end_when_the_password_changes(app, client):
-    from service.accounts import hash_password
-    from service.models import User
+    from service.domain.accounts import hash_password
+    from service.domain.models import User
 
     with app.extensions["foia.db"].session() as db:
         db.get(User, 1).password_hash = hash_password("a brand new password")
@@ -144,7 +145,7 @@ def test_errors_never_show_exception_text(app, client, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("secret detail Jane Hollowell")
 
-    monkeypatch.setattr("service.officer.render_template", boom)
+    monkeypatch.setattr("service.web.officer.papers.render_template", boom)
     r = client.get("/officer/")
     assert r.status_code == 500 and b"secret detail" not in r.data and b"Nothing was published" in r.data
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.config import ConfigError, load_config
+from service.infra.config import ConfigError, load_config
 
 
 @pytest.mark.parametrize("environ, key, expected", [

@@ -31,7 +31,7 @@ ROSTER = '\n[[office_holders]]\nrole = "Chair of the Police and Crime Panel"\nna
 def inline(monkeypatch):
     """PDF work in this process; counts the analyses (detection runs) made."""
     from redaction import pipeline
-    from service import pdfwork
+    from service.infra import pdfwork
 
     runs = []
     real = pipeline._detect
@@ -159,7 +159,7 @@ def test_a_decision_that_finds_no_item_goes_back_to_the_officer(client, app, inl
     upload(client, app, PAPER)
     keep_hollowell(client, app)
     with app.extensions["foia.db"].session() as db:  # an earlier analysis named the item differently
-        from service.models import Paper
+        from service.domain.models import Paper
 
         paper = db.get(Paper, 1)
         analysis = copy.deepcopy(paper.analysis)
@@ -186,7 +186,7 @@ def test_the_api_analyses_again_and_returns_the_carried_decisions(app, api_token
     assert created.status_code == 201
     hollowell = next(p["id"] for p in created.json["analysis"]["personal_data"] if p["text"] == "Jane Hollowell")
     with app.extensions["foia.db"].session() as db:
-        from service.models import Paper
+        from service.domain.models import Paper
 
         db.get(Paper, 1).decisions = {"items": {hollowell: "keep"}}
         db.commit()
@@ -219,7 +219,7 @@ def test_a_paper_stored_before_the_upgrade_publishes_with_its_own_rank_ids(clien
     decisions made on it: publication uses exactly that pair, so nothing moves."""
     upload(client, app, PAPER)
     with app.extensions["foia.db"].session() as db:
-        from service.models import Paper
+        from service.domain.models import Paper
 
         paper = db.get(Paper, 1)
         analysis = copy.deepcopy(paper.analysis)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from redaction.decisions import Decisions
-from service.models import AuditEvent, Paper, SignInFailure
+from service.domain.models import AuditEvent, Paper, SignInFailure
 from tests.conftest import PASSWORD, part2_paper, post_form, sign_in
 
 
@@ -88,11 +88,11 @@ def test_a_good_sign_in_clears_earlier_failures(app, officer):
     for _ in range(2):
         sign_in(c, password="wrong password")
     assert sign_in(c).status_code == 302
-    from service.signin_limits import keys_for
+    from service.domain.signin_limits import keys_for
 
     keys = keys_for("officer@example.org", "127.0.0.1")
     with app.extensions["foia.db"].session() as db:
-        # the account's failures are forgotten; the address's stay counted (service/signin_limits.py)
+        # the account's failures are forgotten; the address's stay counted (service/domain/signin_limits.py)
         assert {f.key for f in db.scalars(select(SignInFailure))} == {keys.address}
 
 
@@ -325,10 +325,10 @@ def test_deferred_part1_is_scheduled(client, app, redact_available):
 
 
 def test_a_leak_found_at_publication_stops_it_with_the_reason(client, app, small_pdf, monkeypatch):
-    from service import pdftasks
+    from service.infra import pdftasks
 
     upload(client, app, small_pdf)
-    monkeypatch.setattr("service.publishing._redact", lambda paper: pdftasks.Failure(
+    monkeypatch.setattr("service.domain.publishing._redact", lambda paper: pdftasks.Failure(
         "leak", "a redacted value is still in the text layer of Part 1 (check: text)"))
     r = post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/review")
     assert r.status_code == 303 and r.headers["Location"].endswith("/officer/papers/1/preview")
@@ -346,8 +346,8 @@ def test_a_leak_found_at_publication_stops_it_with_the_reason(client, app, small
 def test_papers_left_by_a_dead_process_are_analysed_again(app, officer, small_pdf):
     from datetime import timedelta
 
-    from service.models import User, utcnow
-    from service.papers import accept_upload, resume_pending
+    from service.domain.models import User, utcnow
+    from service.domain.papers import accept_upload, resume_pending
 
     with app.test_request_context(), app.extensions["foia.db"].session() as db:
         paper = accept_upload(db, db.get(User, 1), "p.pdf", small_pdf, actor="officer")
@@ -361,7 +361,7 @@ def test_papers_left_by_a_dead_process_are_analysed_again(app, officer, small_pd
 def test_a_save_racing_a_publication_writes_nothing(client, app, part2_pdf, monkeypatch):
     """The form was read while the paper was ready; it is published before the save takes the row: the
     save is refused and the published paper keeps the decisions it was published with."""
-    from service import review
+    from service.web.officer import review
 
     upload(client, app, part2_pdf)
     before = paper_row(app).decisions

@@ -5,10 +5,10 @@ from datetime import date, datetime, time, timezone
 import pytest
 from sqlalchemy import select
 
-from scheduler.release import last_due_date, release_due
-from service.accounts import AccountError, check_password, create_token, create_user, user_for_token
-from service.models import ApiToken, AuditEvent, Paper, Part, User
-from service.publishing import slugify, unique_slug
+from service.domain.release import last_due_date, release_due
+from service.domain.accounts import AccountError, check_password, create_token, create_user, user_for_token
+from service.domain.models import ApiToken, AuditEvent, Paper, Part, User
+from service.domain.publishing import slugify, unique_slug
 
 
 def _session(app):

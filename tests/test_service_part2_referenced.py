@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.release import release_due
-from service.models import Paper
+from service.domain.release import release_due
+from service.domain.models import Paper
 from tests.conftest import post_form
 from tests.test_service_flow import paper_row, review_form, upload
 

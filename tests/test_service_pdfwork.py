@@ -8,7 +8,7 @@ import time
 
 PARENT = """
 import os, sys, time
-from service import pdfwork
+from service.infra import pdfwork
 print(pdfwork.run("quick", os.getpid), flush=True)
 time.sleep(60)
 """

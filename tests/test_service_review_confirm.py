@@ -4,7 +4,7 @@ sends the officer back to that part of the form instead of offering a preview th
 
 import pytest
 
-from service.models import Paper
+from service.domain.models import Paper
 from tests.conftest import part2_paper, post_form
 from tests.test_service_flow import upload
 

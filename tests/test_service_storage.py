@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.storage import Storage, StorageError
+from service.infra.storage import Storage, StorageError
 
 
 def test_new_keys_are_server_made_and_distinct():

@@ -17,7 +17,7 @@ from tests.production_helpers import answers, wait_for
 
 
 def test_a_pdf_child_stopped_by_sigterm_is_a_stop_not_a_crash():
-    from service import pdfwork
+    from service.infra import pdfwork
 
     result = {}
     t = threading.Thread(target=lambda: result.update(r=pdfwork.run("quick", time.sleep, 120)))
@@ -31,8 +31,9 @@ def test_a_pdf_child_stopped_by_sigterm_is_a_stop_not_a_crash():
 
 
 def test_an_analysis_interrupted_by_a_stop_goes_back_and_resumes(app, officer, small_pdf):
-    from service import papers, shutdown
-    from service.models import AuditEvent, Paper, User
+    from service.domain import papers
+    from service.infra import shutdown
+    from service.domain.models import AuditEvent, Paper, User
 
     with app.app_context():
         db = app.extensions["foia.db"]
@@ -55,8 +56,10 @@ def test_an_analysis_interrupted_by_a_stop_goes_back_and_resumes(app, officer, s
 
 
 def test_a_publication_during_a_stop_is_refused_and_stores_nothing(app, officer, small_pdf, redact_available):
-    from service import papers, publishing, shutdown
-    from service.models import Paper, Part, User
+    from service.domain import papers
+    from service.domain import publishing
+    from service.infra import shutdown
+    from service.domain.models import Paper, Part, User
 
     with app.app_context():
         db = app.extensions["foia.db"]
@@ -106,9 +109,9 @@ def test_foia_serve_stopped_mid_analysis_puts_the_paper_back_and_resumes_it(tmp_
     failed), and the next start resumes it."""
     import requests
 
-    from service.accounts import create_token, create_user
-    from service.db import Database
-    from service.migrate import upgrade
+    from service.domain.accounts import create_token, create_user
+    from service.infra.db import Database
+    from service.infra.migrate import upgrade
     from tests.conftest import PASSWORD
     from tests.textpdf import text_pdf
 
@@ -135,7 +138,7 @@ def test_foia_serve_stopped_mid_analysis_puts_the_paper_back_and_resumes_it(tmp_
         return proc, base
 
     def state():
-        from service.models import Paper
+        from service.domain.models import Paper
 
         with db.session() as s:
             p = s.get(Paper, 1)
@@ -196,7 +199,7 @@ def test_a_stopped_server_whose_exit_hangs_still_ends_with_status_0(monkeypatch)
     still alive (no real waiting here: a grace of 0)."""
     import threading
 
-    from service import serving
+    from service.cli import serving
 
     hung = threading.Event()
     holder = threading.Thread(target=hung.wait, name="a-thread-that-never-ends", daemon=True)

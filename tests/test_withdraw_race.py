@@ -10,8 +10,8 @@ import threading
 import pytest
 from sqlalchemy import select, text, update
 
-from scheduler.release import release_due
-from service.models import AuditEvent, Paper, Part
+from service.domain.release import release_due
+from service.domain.models import AuditEvent, Paper, Part
 from tests.conftest import _app_on, add_user
 from tests.release_helpers import d, publish_parts, states, utc
 
@@ -20,8 +20,8 @@ REASON = "Published in error before the contract was signed."
 
 
 def _withdraw(app, paper_id: int) -> dict:
-    from service.models import User
-    from service.withdrawal import withdraw
+    from service.domain.models import User
+    from service.domain.withdrawal import withdraw
 
     with app.app_context(), app.extensions["foia.db"].session() as db:
         return withdraw(db, db.get(Paper, paper_id), db.get(User, 1), REASON, actor="api", now=NOW)

@@ -49,7 +49,7 @@ def upgrade() -> None:
 def _sqlite_autoincrement() -> None:
     # PRAGMA foreign_keys is ignored inside a transaction: commit the revisions before this one (the database
     # is then consistently at 0005, so a failure below leaves it there) and switch them off for this
-    # connection only (service.migrate disposes of it; new connections switch them on again).
+    # connection only (service.infra.migrate disposes of it; new connections switch them on again).
     raw = op.get_bind().connection.dbapi_connection
     raw.commit()
     raw.execute('PRAGMA foreign_keys=OFF')

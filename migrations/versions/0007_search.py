@@ -7,7 +7,7 @@ Create Date: 2026-11-30 05:10:00
 SQLite: an FTS5 table ``search_fts`` (rowid = the paper's id; porter stemming; prefix indexes for 2 and 3
 characters so "pcd 90" is cheap). PostgreSQL: a table ``search_documents`` with a stored, generated
 ``tsvector`` (English; reference and title weigh most) and a GIN index on it. Both hold one entry per public
-decision — never a draft, a deferred Part 1 or a withheld Part 2 — kept in step by ``service.search_index``;
+decision — never a draft, a deferred Part 1 or a withheld Part 2 — kept in step by ``service.domain.search_index``;
 the upgrade fills them from the decisions public now.
 """
 from alembic import op
@@ -19,14 +19,14 @@ down_revision = '0006'
 branch_labels = None
 depends_on = None
 
-START, STOP = "\ue000", "\ue001"   # snippet markers (service.search_index): never in indexed text
+START, STOP = "\ue000", "\ue001"   # snippet markers (service.domain.search_index): never in indexed text
 
 
 def _clean(expr: str) -> str:
     return f"replace(replace(coalesce({expr}, ''), '{START}', ''), '{STOP}', '')"
 
 
-# What is public (service.public_rows.public_select) as of this revision.
+# What is public (service.domain.public_rows.public_select) as of this revision.
 PUBLIC_ENTRIES = f"""
 SELECT papers.id, {_clean('papers.reference')}, {_clean('papers.title')}, {_clean('papers.summary')},
        {_clean('part1.text')},

@@ -22,6 +22,7 @@ import logging
 import pikepdf
 from pdfminer.cmapdb import CMapParser, FileUnicodeMap
 
+from .fonts import type0_info  # the parser of /W lives with the other font metrics
 from .subset import resubset
 
 log = logging.getLogger(__name__)
@@ -184,11 +185,9 @@ def _simple_widths(font: pikepdf.Dictionary, codes: set[int]) -> None:
 
 
 def _cid_widths(descendant: pikepdf.Dictionary, codes: set[int]) -> None:
-    from .fonts import _type0  # the parser of /W lives with the other font metrics
-
     if "/W" not in descendant:
         return
-    widths = _type0(pikepdf.Dictionary(Encoding=pikepdf.Name("/Identity-H"),
+    widths = type0_info(pikepdf.Dictionary(Encoding=pikepdf.Name("/Identity-H"),
                                        DescendantFonts=pikepdf.Array([descendant]))).widths
     entries: list = []
     for cid in sorted(c for c in codes if c in widths):

@@ -77,7 +77,7 @@ class FontCache:
 def font_info(font: pikepdf.Dictionary) -> FontInfo:
     subtype = str(font.get("/Subtype", ""))
     if subtype == "/Type0":
-        return _type0(font)
+        return type0_info(font)
     if subtype in _SIMPLE:
         return _simple(font)
     if subtype == "/Type3":
@@ -129,7 +129,8 @@ def _encoding(font: pikepdf.Dictionary) -> dict[int, str]:
     return EncodingDB.get_encoding(base, diff or None)
 
 
-def _type0(font: pikepdf.Dictionary) -> FontInfo:
+def type0_info(font: pikepdf.Dictionary) -> FontInfo:
+    """A Type0 (CID) font's metrics: Identity-H only; its /W widths by CID (also read by fontclean)."""
     encoding = font.get("/Encoding")
     if not (isinstance(encoding, pikepdf.Name) and str(encoding) == "/Identity-H"):
         return FontInfo(editable=False, reason="unsupported CMap")

@@ -49,7 +49,7 @@ def test_sign_in_upload_review_publish(app, officer, live_server, page, shot, tm
     shot(page, "officer-05-preview")
 
     with app.extensions["foia.db"].session() as db:
-        from service.models import Paper
+        from service.domain.models import Paper
 
         decisions = db.get(Paper, 1).decisions
     assert decisions["redact_texts"] == ["Northgate Ltd"] and len(decisions["boxes"]) == 1

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from service.public_assets import ROOT
+from service.web.public.assets import ROOT
 from tests.conftest import need, part2_paper, post_form, sign_in, add_user
 from tests.public_data import Spec, add_many
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from service.public_assets import ROOT
+from service.web.public.assets import ROOT
 from tests.conftest import PASSWORD, add_user, need, part2_paper, post_form, sign_in
 
 AXE = ROOT / "build" / "frontend" / "axe.min.js"
@@ -49,9 +49,9 @@ def site(tmp_path_factory):
     except ImportError:
         need(False, "redaction.redact is not available yet")
     from service.app import create_app
-    from service.migrate import upgrade
-    from service.models import User
-    from service.papers import accept_upload
+    from service.infra.migrate import upgrade
+    from service.domain.models import User
+    from service.domain.papers import accept_upload
     from tests.textpdf import text_pdf
 
     tmp = tmp_path_factory.mktemp("review-browser")
@@ -294,7 +294,7 @@ def test_review_and_publish_with_the_keyboard_alone(site, browser, shot):
     finally:
         context.close()
     with app.extensions["foia.db"].session() as db:
-        from service.models import Paper
+        from service.domain.models import Paper
 
         paper = db.get(Paper, 2)
         assert paper.state == "published" and paper.decisions["redact_texts"] == ["Northgate Ltd"]

@@ -1,0 +1,130 @@
+"""The officers' JSON API for papers at ``/api/v1/``: bearer tokens (``foia token create EMAIL``), JSON errors.
+
+``POST /papers`` (multipart ``file``) → 201 ``{"id", "analysis"}`` for papers analysed within the request
+(up to ``papers.API_SYNC_PAGES`` pages), else 202 ``{"id", "state", "status"}`` and the analysis runs in the
+background (``GET /papers/<id>`` until ``state`` is ``ready``). ``POST /papers/<id>/publish`` takes optional
+decisions JSON (the shape of :mod:`redaction.decisions`).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import current_app, g, jsonify, request, url_for
+
+from service.domain import approval, audit, decision_log, limits, papers, publishing, versions
+from service.domain.models import Paper
+from service.domain.validation import DecisionsInvalid, check_decisions, refusal_restores
+from service.infra.db import db_session
+from service.web.api.blueprint import bp, paper_or_none
+from service.web.errors import error_response
+
+log = logging.getLogger(__name__)
+
+def paper_json(paper: Paper) -> dict:
+    body = {"id": paper.id, "state": paper.state, "reference": paper.reference, "title": paper.title,
+            "pages": paper.page_count, "error": paper.error, "analysis": paper.analysis,
+            "decisions": paper.decisions or {}}
+    if paper.state == "published":
+        body.update(publishing.publish_response(paper))
+    req = approval.latest(db_session(), paper)
+    body["approval"] = approval.to_json(req, paper)
+    if req is not None and approval.is_current(req, paper):
+        body["state"] = "awaiting_approval"
+    body.update(versions.lifecycle_fields(paper))  # version, corrects, note, withdrawn (service.domain.versions)
+    return body
+
+
+@bp.route("/papers", methods=["POST"])
+def upload():
+    file = request.files.get("file")
+    if file is None:
+        return error_response(400, "send the PDF as the multipart form field \"file\"")
+    db = db_session()
+    try:
+        limits.check_upload_slot(db, g.api_user, current_app.config)  # FOIA_UPLOADS_IN_FLIGHT
+    except limits.TooManyUploads as exc:
+        return error_response(429, exc.message)
+    try:
+        paper = papers.accept_upload(db, g.api_user, file.filename, file.read(), actor="api")
+    except papers.UploadError as exc:
+        return error_response(413 if exc.code == "too_large" else 400, exc.message)
+    try:  # counted again once stored: uploads sent in parallel cannot all pass the first count
+        limits.keep_within_limit(db, paper, g.api_user, current_app.config, actor="api")
+    except limits.TooManyUploads as exc:
+        return error_response(429, exc.message)
+    if paper.page_count > papers.API_SYNC_PAGES:
+        current_app.extensions["foia.worker"].submit(papers.analyse_paper, paper.id)
+        return jsonify(id=paper.id, state="analysing",
+                       status=url_for("api.get_paper", paper_id=paper.id)), 202
+    papers.analyse_paper(paper.id)
+    db.refresh(paper)
+    if paper.state == "failed":
+        return error_response(422, paper.error)
+    return jsonify(id=paper.id, analysis=paper.analysis), 201
+
+
+@bp.route("/papers/<int:paper_id>")
+def get_paper(paper_id: int):
+    paper = paper_or_none(paper_id)
+    if paper is None:
+        return error_response(404, "no such paper")
+    return jsonify(paper_json(paper))
+
+
+@bp.route("/papers/<int:paper_id>/analyse", methods=["POST"])
+def analyse_again(paper_id: int):
+    """Analyse a ready paper again; its decisions follow their items by content (``carried_over`` in the
+    analysis lists decisions that found no item and items that are new; both need confirming)."""
+    paper = paper_or_none(paper_id)
+    if paper is None:
+        return error_response(404, "no such paper")
+    if not papers.analyse_again(db_session(), paper, g.api_user, actor="api"):
+        return error_response(409, "only a paper that is ready (analysed, not published) can be analysed again")
+    if paper.page_count > papers.API_SYNC_PAGES:
+        current_app.extensions["foia.worker"].submit(papers.analyse_paper, paper.id)
+        return jsonify(id=paper.id, state="analysing",
+                       status=url_for("api.get_paper", paper_id=paper.id)), 202
+    papers.analyse_paper(paper.id)
+    db_session().refresh(paper)
+    return jsonify(paper_json(paper)), 200
+
+
+@bp.route("/papers/<int:paper_id>/publish", methods=["POST"])
+def publish(paper_id: int):
+    paper = paper_or_none(paper_id)
+    if paper is None:
+        return error_response(404, "no such paper")
+    db = db_session()
+    kept_before = None
+    if request.get_data():
+        data = request.get_json(silent=True)
+        if not isinstance(data, dict):
+            return error_response(400, "the body must be a JSON object of decisions (or empty)")
+        try:  # the one validation of decisions (service.domain.validation): 422 with every problem, nothing saved
+            check_decisions(paper, data)
+        except DecisionsInvalid as exc:
+            return jsonify(error=exc.message, problems=exc.problems), 422
+        if paper.state == "ready":
+            kept_before = refusal_restores(paper)  # a refused publish keeps the decisions it had
+            decision_log.record(paper, data, g.api_user)  # who decided each redaction (redaction schedule)
+            paper.decisions = data
+            audit.record(db, "decisions saved", user=g.api_user, actor="api", paper_id=paper.id,
+                         kept=sum(v == "keep" for v in data.get("items", {}).values()),
+                         redacted=sum(v == "redact" for v in data.get("items", {}).values()),
+                         texts=len(data.get("redact_texts", [])), boxes=len(data.get("boxes", [])))
+            db.commit()
+    try:  # FOIA_APPROVAL=two-person: 202 {"state": "awaiting_approval"}, see service/web/officer/approval.py
+        body, status = approval.publish_or_request(db, paper, g.api_user, actor="api")
+    except (publishing.PublishError, approval.ApprovalError) as exc:
+        if kept_before is not None:
+            kept_before(db, g.api_user)
+        return error_response(exc.status, exc.message)
+    except Exception:  # failed (500): a refused publish saves nothing, whatever refused it
+        if kept_before is not None:
+            try:
+                kept_before(db, g.api_user)
+            except Exception:  # the database itself failing: the 500 below still answers
+                log.exception("could not put back paper %s's earlier decisions after a failed publish", paper.id)
+        raise
+    return jsonify(body), status

@@ -1,0 +1,276 @@
+"""The public blueprint at ``/``: find, read and download published decisions.
+
+``/`` lists decisions newest first with search and filters; ``/decisions/<slug>`` shows one decision and
+what is withheld, why and until when; ``part1.pdf`` / ``part2.pdf`` download the published files (Part 2
+only once released); ``/feed.atom`` and ``/releases.ics`` follow publications and releases; the same
+decisions as JSON are :mod:`service.web.api.decisions` (its own blueprint). Every route reads through
+:mod:`service.web.public.queries`, so a paper that is not public is a 404 everywhere, and sends
+ETag/Last-Modified/Cache-Control (:mod:`service.web.public.http_cache`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from urllib.parse import quote, urlencode
+
+from flask import (Blueprint, Response, abort, current_app, has_request_context, render_template, request,
+                   send_file, url_for)
+
+from service.domain.models import utcnow
+from service.domain.papers import storage
+from service.infra.db import db_session
+from service.infra.uk_dates import LONDON
+from service.web.public import feeds, lifecycle_feed, lifecycle_queries, queries, withdrawn as public_withdrawn
+from service.web.public.assets import asset_url, send_asset
+from service.web.public.http_cache import FILE_MAX_AGE, MISSING_MAX_AGE, conditional, make_etag
+from service.web.public.status import part2_status, redaction_summary
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("public", __name__)
+
+
+@bp.app_context_processor
+def _template_helpers() -> dict:
+    return {"asset_url": fixed_asset_url, "fixed_url": fixed_url, "decision_url": decision_url, "slug_url": slug_url}
+
+
+def fixed_url(endpoint: str) -> str:
+    """``url_for(endpoint)`` of a route without arguments, worked out once per application root: the layout
+    has a dozen such links, and building each one again on every page was a visible part of a render."""
+    return _fixed(("url", endpoint), lambda: url_for(endpoint))
+
+
+def decision_url(slug: str) -> str:
+    """``url_for("public.decision", slug=slug)`` for the twenty results of a list: the route's prefix is
+    built once, the slug quoted as url_for quotes it."""
+    prefix = _fixed(("url", "public.decision"), lambda: url_for("public.decision", slug="_"))[:-1]
+    return prefix + quote(slug, safe=PATH_SAFE)
+
+
+def slug_url(endpoint: str, slug: str, **values) -> str:
+    """``url_for(endpoint, slug=slug, **values)`` from the route built once per application root (and values),
+    the slug quoted as url_for quotes it: the decision page's download and JSON links."""
+    key = ("slug", endpoint, *sorted(values.items()))
+    template = _fixed(key, lambda: url_for(endpoint, slug=SLUG_MARK, **values))
+    return template.replace(SLUG_MARK, quote(slug, safe=PATH_SAFE), 1)
+
+
+SLUG_MARK = "_slug_"
+PATH_SAFE = "!$&'()*+,/:;=@"   # what werkzeug's converter leaves unquoted in a path segment (as url_for)
+
+
+def index_url(args: dict) -> str:
+    """``url_for("public.index", **args)`` with the route built once per application root and the query encoded
+    as werkzeug encodes it (the result pages' links)."""
+    query = urlencode([(k, v) for k, v in args.items() if v is not None], safe="!$'()*,/:;?@")
+    base = fixed_url("public.index")
+    return f"{base}?{query}" if query else base
+
+
+def fixed_asset_url(name: str) -> str:
+    """:func:`service.web.public.assets.asset_url`, worked out once per application root (the build is fixed)."""
+    return _fixed(("asset", name), lambda: asset_url(name))
+
+
+def _fixed(what: tuple, build) -> str:
+    if not has_request_context():
+        return build()
+    urls = current_app.extensions.setdefault("foia.fixed_urls", {})
+    key = (*what, request.script_root)
+    url = urls.get(key)
+    if url is None:
+        url = urls[key] = build()
+    return url
+
+
+PRIVATE_PATHS = ("/officer", "/sign-", "/api/v1/papers")
+
+
+@bp.after_app_request
+def _cache_misses(response: Response) -> Response:
+    """A public 404 may be cached briefly (a spike on a not-yet-released Part 2); a 5xx never is."""
+    if request.path.startswith(PRIVATE_PATHS):
+        return response
+    if response.status_code == 404 and "Cache-Control" not in response.headers:
+        response.cache_control.public = True
+        response.cache_control.max_age = MISSING_MAX_AGE
+    elif response.status_code >= 500:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/assets/<path:filename>")
+def asset(filename: str):
+    return send_asset(filename)
+
+
+# --- pages ---------------------------------------------------------------------------------------------
+
+@bp.route("/")
+def index():
+    search = queries.Search.from_args(request.args)
+    db = db_session()
+    changed, count = data_version(db)
+
+    def render():
+        result = queries.find(db, search, (changed, count))
+        if search.page > result.pages:
+            abort(404)
+        return render_template("public/index.html", result=result, search=search,
+                               years=queries.years(db, (changed, count)),
+                               part2_filters=queries.PART2_FILTERS, status=part2_status, sorts=queries.SORTS,
+                               page_href=lambda n: index_url(search.args(page=n)))
+
+    return conditional(render, etag=make_etag(changed, count), last_modified=changed)
+
+
+def _reuse_version():
+    """The data version under which answers may be reused (None in tests, where it is asked every time)."""
+    if float(current_app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if current_app.testing else 2)) <= 0:
+        return None
+    return data_version(db_session())
+
+
+def data_version(db):
+    """The public data's version (last change, count of public decisions); reused for a second or two
+    between requests outside tests."""
+    seconds = current_app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if current_app.testing else 2)
+    return queries.fingerprint(db, float(seconds))
+
+
+def _decision_or_404(slug: str) -> queries.Decision:
+    decision = queries.get(db_session(), slug, _reuse_version())
+    if decision is None:
+        public_withdrawn.abort_if_withdrawn(slug)  # 410 with the date and reason (service.domain.withdrawal)
+        abort(404)
+    return decision
+
+
+def decision_etag(decision: queries.Decision, *extra) -> str:
+    """Everything the decision's page shows comes from its three rows: their values are its version."""
+    return make_etag(decision.paper, decision.part1, decision.part2, *extra)
+
+
+def last_changed(decision: queries.Decision):
+    """When anything the decision's page (or its JSON) shows last changed: its Last-Modified."""
+    return max(t for t in (decision.paper.updated_at, decision.part1.updated_at,
+                           decision.part2.updated_at if decision.part2 else None) if t is not None)
+
+
+@bp.route("/decisions/<slug>")
+def decision(slug: str):
+    d = _decision_or_404(slug)
+    changed = last_changed(d)
+
+    def render():
+        return render_template("public/decision.html", d=d, paper=d.paper, status=part2_status(d.part2),
+                               part1_redactions=redaction_summary(d.part1),
+                               part2_redactions=redaction_summary(d.part2) if d.part2_public else None,
+                               updates=_updates(d))
+
+    return conditional(render, etag=decision_etag(d), last_modified=changed)
+
+
+def _updates(d: queries.Decision) -> list:
+    """The corrections that led to this decision ("Updated on …"): none to look up when it corrects nothing."""
+    return lifecycle_queries.updates_of(db_session(), d.paper.id) if d.paper.previous_id is not None else []
+
+
+@bp.route("/decisions/<slug>/part1.pdf", defaults={"number": 1})
+@bp.route("/decisions/<slug>/part2.pdf", defaults={"number": 2})
+def download(slug: str, number: int):
+    """A published part as an attachment named ``<slug>-part<N>.pdf``; Part 2 is a 404 until released."""
+    d = _decision_or_404(slug)
+    part = d.part1 if number == 1 else (d.part2 if d.part2_public else None)
+    if part is None or not storage().exists(part.file_key):
+        if part is not None:
+            log.error("published part %s of paper %s has no file", part.id, d.paper.id)
+        abort(404)
+    etag = hashlib.sha256(f"{part.file_key}:{part.size}".encode()).hexdigest()[:32]
+    return send_file(storage().path(part.file_key), mimetype="application/pdf", as_attachment=True,
+                     download_name=download_name(d.paper.slug, number), conditional=True, etag=etag,
+                     # a corrected version keeps its first publication date: its file is newer than that
+                     last_modified=max(t for t in (part.released_at, part.updated_at) if t is not None),
+                     max_age=FILE_MAX_AGE)
+
+
+def download_name(slug: str, number: int) -> str:
+    """``pcd-956-part1.pdf``: only lower-case letters, digits and hyphens from the slug."""
+    clean = re.sub(r"[^a-z0-9]+", "-", (slug or "").lower()).strip("-")[:80] or "decision"
+    return f"{clean}-part{number}.pdf"
+
+
+# --- feeds ---------------------------------------------------------------------------------------------
+
+def page_url(decision: queries.Decision) -> str:
+    return url_for("public.decision", slug=decision.paper.slug, _external=True)
+
+
+def _host() -> str:
+    return request.host.split(":")[0] or "localhost"
+
+
+@bp.route("/feed.atom")
+def feed():
+    db = db_session()
+    changed, count = data_version(db)
+
+    def render():
+        events = lifecycle_feed.merged(queries.recent_events(db), lifecycle_feed.notices(  # withdrawals, updates
+            db, lambda slug: url_for("public.decision", slug=slug, _external=True)))
+        body = feeds.atom(events, feed_url=url_for("public.feed", _external=True),
+                          home_url=url_for("public.index", _external=True), page_url=page_url, host=_host(),
+                          fallback_updated=changed or utcnow())
+        return Response(body, mimetype="application/atom+xml")
+
+    return conditional(render, etag=make_etag(changed, count, request.host_url), last_modified=changed)
+
+
+@bp.route("/search.atom")
+def search_feed():
+    """The Atom feed of one search (words and filters of ``/``): its newest 50 decisions, newest first."""
+    search = queries.Search.from_args(request.args)
+    db = db_session()
+    changed, count = data_version(db)
+
+    def render():
+        decisions = queries.matching(db, search)
+        home = url_for("public.index", _external=True, **search.args(page=1, sort=None))
+        body = feeds.search_atom(decisions, search_words=search_summary(search),
+                                 feed_url=url_for("public.search_feed", _external=True,
+                                                  **search.args(page=1, sort=None)),
+                                 home_url=home, page_url=page_url, host=_host(),
+                                 fallback_updated=changed or utcnow())
+        return Response(body, mimetype="application/atom+xml")
+
+    return conditional(render, etag=make_etag(changed, count, request.host_url), last_modified=changed)
+
+
+def search_summary(search: queries.Search) -> str:
+    """'‘custody review’, published in 2025, Part 2 withheld' — the search in words, for the feed's title."""
+    bits = [f"‘{search.q}’"] if search.q else []
+    if search.year:
+        bits.append(f"published in {search.year}")
+    if search.part2:
+        bits.append("no Part 2" if search.part2 == "none" else f"Part 2 {search.part2}")
+    return ", ".join(bits) or "all decisions"
+
+
+@bp.route("/releases.ics")
+def releases():
+    db = db_session()
+    changed, count = data_version(db)
+    today = utcnow().astimezone(LONDON).date()
+
+    def render():
+        body = feeds.calendar(queries.upcoming_releases(db, today), page_url=page_url, host=_host(),
+                              stamp=changed or utcnow())
+        response = Response(body, mimetype="text/calendar")
+        response.headers["Content-Disposition"] = 'inline; filename="releases.ics"'
+        return response
+
+    # The list of *upcoming* releases changes at midnight too, not only when data changes.
+    return conditional(render, etag=make_etag(changed, count, today, request.host_url), last_modified=None)

@@ -1,0 +1,140 @@
+"""What is withheld, why and until when, in plain words for the public pages, the feed and the API.
+
+"Withheld under section 43 (commercial interests) until 30 September 2027", "Released on 1 April 2025",
+"Withheld: under review". Redactions are described by counts only — by exemption, by page, by kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from redaction.foia import SECTIONS
+
+from service.domain.models import Part
+from service.infra.uk_dates import LONDON, uk_date
+
+_LABEL = re.compile(r"^s(?P<section>\d+[A-Z]?)(?P<sub>\(\d+\))?$")
+
+KINDS = {  # redaction types → (one, many)
+    "PERSON": ("name", "names"),
+    "PHONE_NUMBER": ("phone number", "phone numbers"),
+    "EMAIL_ADDRESS": ("e-mail address", "e-mail addresses"),
+    "SIGNATURE": ("signature", "signatures"),
+    "AREA": ("marked area", "marked areas"),
+}
+
+
+@dataclass(frozen=True)
+class Part2Status:
+    """``state`` is what the public sees: ``none``, ``withheld``, ``review`` or ``released``."""
+
+    state: str
+    words: str
+    short: str  # for a tag in the list
+
+    @property
+    def public(self) -> bool:
+        return self.state == "released"
+
+
+def section_title(section: str, title: str | None = None) -> str:
+    base = re.match(r"\d+[A-Z]?", section or "")
+    return (title or SECTIONS.get(base.group(0) if base else "", "") or "").strip().lower()
+
+
+def sections_phrase(exemptions: list[dict] | None) -> str:
+    """'section 43 (commercial interests)' or 'sections 31 (law enforcement) and 43 (commercial interests)'."""
+    seen: dict[str, str] = {}
+    for e in exemptions or []:
+        section = str(e.get("section") or "").strip()
+        if section and section not in seen:
+            seen[section] = section_title(section, e.get("title"))
+    if not seen:
+        return ""
+    items = [f"{s} ({t})" if t else s for s, t in seen.items()]
+    joined = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return ("section " if len(items) == 1 else "sections ") + joined
+
+
+def part2_status(part2: Part | None) -> Part2Status:
+    if part2 is None:
+        return Part2Status("none", "There is no Part 2: the whole decision is published.", "No Part 2")
+    if part2.in_file is False:
+        return _not_in_file(part2)
+    if part2.state == "released":
+        when = part2.released_at.astimezone(LONDON).date() if part2.released_at else part2.release_on
+        return Part2Status("released", f"Released on {uk_date(when)}", "Part 2 released")
+    if part2.state == "review":
+        return Part2Status("review", "Withheld: under review", "Part 2 under review")
+    phrase = sections_phrase(part2.exemptions)
+    withheld = f"Withheld under {phrase}" if phrase else "Withheld"
+    if part2.state == "withheld" and part2.release_on:
+        return Part2Status("withheld", f"{withheld} until {uk_date(part2.release_on)}",
+                           f"Part 2 withheld until {uk_date(part2.release_on)}")
+    if part2.state == "withheld" and part2.review_on:
+        review = part2.review_on
+        # A month-only review date ("to be reviewed in March 2027") is kept as the 1st of the month.
+        when = f"in {review:%B %Y}" if review.day == 1 else f"on {uk_date(review)}"
+        return Part2Status("withheld", f"{withheld}: to be reviewed {when}", "Part 2 withheld")
+    return Part2Status("withheld", f"{withheld} until further notice", "Part 2 withheld")
+
+
+def _not_in_file(part2: Part) -> Part2Status:
+    """A Part 2 the paper refers to but that was not in the uploaded file: withheld, never downloadable here."""
+    phrase = sections_phrase(part2.exemptions)
+    under = f" under {phrase}" if phrase else ""
+    if part2.state == "released":
+        return Part2Status("released", "Part 2 is no longer exempt but is not available online: "
+                           "you can ask us for a copy", "Part 2 on request")
+    if part2.state == "review":
+        return Part2Status("review", f"Part 2 is withheld{under} and is not published here: "
+                           "it is under review", "Part 2 under review")
+    until = f" until {uk_date(part2.release_on)}" if part2.state == "withheld" and part2.release_on else ""
+    short = f"Part 2 withheld{until}"
+    if not until and part2.state == "withheld" and part2.review_on:
+        review = part2.review_on
+        until = f" (to be reviewed {f'in {review:%B %Y}' if review.day == 1 else f'on {uk_date(review)}'})"
+    return Part2Status("withheld", f"Part 2 is withheld{under}{until} and is not published here", short)
+
+
+def exemption_label(label: str) -> str:
+    """'s40(2)' → 'Section 40(2) (personal information)'; anything else is shown as given."""
+    match = _LABEL.match(label or "")
+    if not match:
+        return label or "Not stated"
+    section = match["section"] + (match["sub"] or "")
+    title = section_title(match["section"])
+    return f"Section {section} ({title})" if title else f"Section {section}"
+
+
+def kinds_phrase(by_type: dict | None) -> str:
+    """'3 names, 2 phone numbers and 1 signature' (most frequent first)."""
+    items = sorted(((n, kind) for kind, n in (by_type or {}).items() if n), key=lambda x: (-x[0], x[1]))
+    words = []
+    for n, kind in items:
+        one, many = KINDS.get(kind, (kind.replace("_", " ").lower(),) * 2)
+        words.append(f"{n} {one if n == 1 else many}")
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+@dataclass(frozen=True)
+class RedactionSummary:
+    total: int
+    kinds: str
+    by_exemption: list[tuple[str, int]]   # (label in words, count)
+    by_page: list[tuple[int, int]]        # (page of this part, count)
+    passages: int                         # officer-chosen texts removed wherever they occurred
+
+
+def redaction_summary(part: Part | None) -> RedactionSummary | None:
+    counts = (part.redactions if part else None) or {}
+    if not counts:
+        return None
+    by_page = sorted((int(p), n) for p, n in (counts.get("by_page") or {}).items() if n and str(p).isdigit())
+    by_exemption = sorted(((exemption_label(k), n) for k, n in (counts.get("by_exemption") or {}).items() if n),
+                          key=lambda x: (-x[1], x[0]))
+    return RedactionSummary(total=int(counts.get("total") or 0), kinds=kinds_phrase(counts.get("by_type")),
+                            by_exemption=by_exemption, by_page=by_page, passages=int(counts.get("texts") or 0))
