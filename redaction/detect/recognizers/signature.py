@@ -25,6 +25,7 @@ _ALONE = re.compile(rf"^[ \t]*{_LABEL}[ \t]*:?[ \t]*$")
 _DATE_LINE = re.compile(r"^[ \t]*Date\b", re.IGNORECASE)
 _BLANK_SIGNATURE = re.compile(r"^[\s._\-–…:]*(?:n/?a)?[\s._\-–…:]*$", re.IGNORECASE)
 _MAX_LINES_TO_DATE = 3
+_MAX_WRITTEN_WORDS = 3
 
 
 class SignatureRecognizer(RuleRecognizer):
@@ -42,11 +43,27 @@ class SignatureRecognizer(RuleRecognizer):
                     continue  # "I have decided to close the site. Signed:" / next line: the label ends prose
                 if m and _is_signature(m.group("sig")):
                     out.append(self.result(start + m.start("sig"), start + m.end("sig")))
+                    if rule is _AFTER:
+                        out.extend(self._written_above(lines[:n], m.group("sig")))
                     break
             else:
                 if _ALONE.match(line):
                     out.extend(self._between_label_and_date(lines[n + 1:]))
         return out
+
+    def _written_above(self, before, sig: str):
+        """The signer's first name (or whole name) written by hand on the line right above "Signed: Jo
+        Bell" is the signature itself ("Jo" / "Signed: Jo Bell"): redacted with it."""
+        if not before:
+            return []
+        start, line = before[-1]
+        words = _name_tokens(line)
+        if not words or len(words) > _MAX_WRITTEN_WORDS or line.strip().endswith(":"):
+            return []
+        if not set(words) <= set(_name_tokens(sig)) or all(w in NOT_NAME_WORDS for w in words):
+            return []
+        lead = len(line) - len(line.lstrip())
+        return [self.result(start + lead, start + len(line.rstrip()))]
 
     def _between_label_and_date(self, following):
         found = []
@@ -72,6 +89,11 @@ def _is_signature(sig: str) -> bool:
         return False
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", sig)
     return not all(w.lower() in NOT_NAME_WORDS for w in words)
+
+
+def _name_tokens(text: str) -> list[str]:
+    """The words of a line, folded, with punctuation an OCR reader leaves around a written word dropped."""
+    return [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
 
 
 def _is_prose(sig: str) -> bool:
