@@ -13,8 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from .dates import iso_or_none
 from .errors import InputError
 from .extract import Document
+from .policy import DEFAULT_EXEMPTION
 from .structure import Exemption, Structure
 
 Box = tuple[float, float, float, float]
@@ -32,7 +34,7 @@ class PersonalData:
     reason: str
     score: float
     boxes: list[Box] = field(default_factory=list)
-    exemption: str = "s40(2)"
+    exemption: str = DEFAULT_EXEMPTION
     id: str = ""  # from content and place, e.g. "p8-3fa2c1" (see stable_id); decisions refer to it
     source: str = ""  # "ocr": read in pixels by OCR (empty: the text layer)
     confidence: float | None = None  # OCR's confidence in the words read, 0..1 (OCR findings only)
@@ -73,8 +75,8 @@ class Analysis:
                 "pages": s.part2_pages,
                 "in_file": s.part2_start is not None,
                 "exemptions": [ex.to_dict() for ex in s.exemptions],
-                "release_on": _iso(s.release_on),
-                "review_on": _iso(s.review_on),
+                "release_on": iso_or_none(s.release_on),
+                "review_on": iso_or_none(s.review_on),
             }
         return {
             "file": self.file,
@@ -82,7 +84,7 @@ class Analysis:
             "reference": s.reference,
             "title": s.title,
             "part1": {"pages": s.part1_pages, "deferred": s.deferred,
-                      "deferred_until": _iso(s.deferred_until), "deferral_reason": s.deferral_reason},
+                      "deferred_until": iso_or_none(s.deferred_until), "deferral_reason": s.deferral_reason},
             "part2_form": s.part2_form,
             "part2": part2,
             "personal_data": [p.to_dict() for p in self.personal_data],
@@ -113,10 +115,6 @@ def _start(s: Structure) -> dict | None:
     return start
 
 
-def _iso(d) -> str | None:
-    return d.isoformat() if d else None
-
-
 def _day(value) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -145,8 +143,8 @@ def _from_dict(data: dict) -> Analysis:
     s.needs_confirmation = [c for c in concerns if c != "image_pages"]
     items = [PersonalData(type=str(p["type"]), text=str(p["text"]), page=int(p["page"]), part=int(p.get("part", 1)),
                           action=str(p["action"]), reason=str(p.get("reason", "")), score=float(p.get("score", 0)),
-                          boxes=[_box(b) for b in p.get("boxes") or []], exemption=str(p.get("exemption", "s40(2)")),
-                          id=str(p["id"]), source=str(p.get("source") or ""),
+                          boxes=[_box(b) for b in p.get("boxes") or []],
+                          exemption=str(p.get("exemption", DEFAULT_EXEMPTION)), id=str(p["id"]), source=str(p.get("source") or ""),
                           confidence=None if p.get("confidence") is None else float(p["confidence"]))
              for p in data.get("personal_data") or []]
     if any(p.action not in ("redact", "keep") for p in items) or len({p.id for p in items}) != len(items):

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
+from .spans import overlaps_any
+
 LONDON = ZoneInfo("Europe/London")
+
+
+def iso_or_none(value: date | datetime | None) -> str | None:
+    """``value`` as an ISO 8601 string, or None when there is none (JSON fields, audit details)."""
+    return value.isoformat() if value else None
+
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -59,7 +67,7 @@ def find_dates(text: str) -> list[DateMatch]:
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if overlaps_any(m.start(), m.end(), taken):
                 continue
             found.append(_to_match(kind, m))
             taken.append((m.start(), m.end()))

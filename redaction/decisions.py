@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import InputError
+from .policy import DEFAULT_EXEMPTION
 
 _UNSET = object()
 # "findings_changed": the paper was analysed again and some decisions found no item, or items are new
@@ -29,7 +30,7 @@ CONFIRMABLE = ("part2_start", "image_pages", "findings_changed")
 class ExtraBox:
     page: int
     box: tuple[float, float, float, float]
-    exemption: str = "s40(2)"
+    exemption: str = DEFAULT_EXEMPTION
 
 
 @dataclass
@@ -76,7 +77,7 @@ class Decisions:
                 # not finite: NaN, Infinity and 1e309 (read as infinity) would reach the PDF as "inf"
                 if len(box) != 4 or not all(map(math.isfinite, box)) or box[0] >= box[2] or box[1] >= box[3]:
                     raise ValueError
-                d.boxes.append(ExtraBox(int(b["page"]), box, str(b.get("exemption", "s40(2)"))))
+                d.boxes.append(ExtraBox(int(b["page"]), box, str(b.get("exemption", DEFAULT_EXEMPTION))))
             except (KeyError, TypeError, ValueError, OverflowError):
                 raise InputError("each decisions.boxes entry needs page and box [x0, y0, x1, y1]") from None
         confirmed = data.get("confirmed", []) or []

@@ -16,6 +16,7 @@ from .analysis import PersonalData
 from .extract import Box
 from .picture_text import PicturesRead, boxes_for
 from .scan_pages import ScansRead
+from .spans import overlaps
 
 OCR_REASON = "in a picture (read by OCR)"
 UNCLEAR_REASON = "read by OCR with low confidence: check the page image"
@@ -32,7 +33,7 @@ def picture_items(pictures: PicturesRead, found, part_of) -> list[PersonalData]:
             if "a finding could not be placed" not in pictures.reasons:
                 pictures.reasons.append("a finding could not be placed")
             continue
-        confs = [w.conf for w, (s, e) in zip(picture.words, picture.spans) if s < m.end and e > m.start]
+        confs = [w.conf for w, (s, e) in zip(picture.words, picture.spans) if overlaps(s, e, m.start, m.end)]
         confidence = min(min(confs, default=picture.confidence) / 100.0, 1.0)
         items.append(PersonalData(type=m.type, text=m.text, page=picture.page, part=part_of(picture.page, boxes[0]),
                                   action=m.action, reason=f"{m.reason}; {OCR_REASON}",

@@ -26,6 +26,7 @@ import pypdfium2 as pdfium
 from .extract import Box, Document, Page
 from .ocr_checked import CheckedReading, with_doubts
 from .ocr_tesseract import MIN_CONFIDENCE, best_reading, executable
+from .spans import overlaps
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +205,7 @@ def boxes_for(picture: Picture, start: int, end: int) -> list[Box]:
     """The page boxes of the words under ``text[start:end]``, one box per line of the picture."""
     lines: dict[int, list[Box]] = {}
     for word, (s, e) in zip(picture.words, picture.spans):
-        if s < end and e > start:
+        if overlaps(s, e, start, end):
             lines.setdefault(word.line, []).append(word.box)
     pad = 1.0  # a point around the letters: anti-aliased edges are blanked too
     return [(min(b[0] for b in bs) - pad, min(b[1] for b in bs) - pad, max(b[2] for b in bs) + pad,
@@ -257,15 +258,27 @@ def mend_addresses(words: list[Word]) -> list[Word]:
     return out
 
 
+def _touching(a: Word, b: Word) -> bool:
+    """``b`` starts right after ``a`` on the same row of print, though OCR put them on lines of their own
+    ("jo." read apart from "bell@..." by a wider gap): they overlap in height by half and the gap between
+    them is at most a letter's height."""
+    height = min(a.box[3] - a.box[1], b.box[3] - b.box[1])
+    overlap = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
+    gap = b.box[0] - a.box[2]
+    return height > 0 and overlap >= height / 2 and -height / 4 <= gap <= height
+
+
 def _piece(text: str) -> str:
     return text.translate(_QUOTES)
 
 
 def _joins(a: Word, b: Word, *, before_at: bool) -> bool:
     """Whether ``b`` continues the address ``a`` is part of (same line, address characters only)."""
-    if a.line != b.line:
+    if a.line != b.line and not (before_at and _touching(a, b)):
         return False
     left, right = _piece(a.text), _piece(b.text).rstrip(".,;:)")
+    if before_at:  # "(Jo." "Bell@...": an opening bracket and capitals OCR read are still the address's
+        left, right = left.lstrip("(<[").casefold(), right.casefold()
     if not _ADDRESS_PIECE.fullmatch(left.rstrip(".,;:)")) or not right or not _ADDRESS_PIECE.fullmatch(right):
         return False
     if before_at:  # "jo." "bell@..." / "jo" "@council"

@@ -29,6 +29,10 @@ POLICY_ENV = "FOIA_POLICY_FILE"
 
 REDACT, KEEP = "redact", "keep"
 
+# The exemption a redaction is made under unless the policy file or the officer says another: section 40(2)
+# of the Freedom of Information Act 2000 (personal data of third parties), as drawn on the black boxes.
+DEFAULT_EXEMPTION = "s40(2)"
+
 # Reasons for the things that are always redacted, by type.
 ALWAYS_REDACTED = {
     "PHONE_NUMBER": "UK phone number",
@@ -152,7 +156,7 @@ def _load(path: Path) -> Policy:
         unknown = sorted(set(map(str, ranks)) - set(POLICE_RANKS.values()))
         if unknown:
             raise PolicyError(f"the policy file {path.name} names unknown police ranks: {', '.join(unknown)}")
-        policy = Policy(exemption=str(data.get("exemption", "s40(2)")),
+        policy = Policy(exemption=str(data.get("exemption", DEFAULT_EXEMPTION)),
                         chief_officer_ranks=frozenset(str(r) for r in ranks), office_holders=holders,
                         roles=roles, police_ranks=frozenset(POLICE_RANKS.values()),
                         role_templates=tuple(templates), after_name=after_name)

@@ -19,6 +19,7 @@ from redaction.ocr_disagree import compare, disagreements
 from redaction.ocr_tesseract import PixelWord
 
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 DPI = 300
 _tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is installed by make test")
 
@@ -43,6 +44,17 @@ def _scribble():
 def _bar():
     im, d = _canvas()
     d.rectangle((60, 150, 1500, 210), fill=0)
+    return im
+
+
+def _boxed(beside: str = "", fill: int = 0, bold: bool = False):
+    """A redacted line: a word, a solid box where a value was, and (when given) print beside the box."""
+    im, d = _canvas()
+    font = ImageFont.truetype(BOLD if bold else SANS, int(11 * DPI / 72))
+    d.text((60, 150), "Signed:", font=font, fill=0)
+    d.rectangle((330, 135, 900, 215), fill=0)
+    if beside:
+        d.text((940, 150), beside, font=font, fill=fill)
     return im
 
 
@@ -224,8 +236,12 @@ def test_a_line_ocr_drops_is_not_published_without_the_officers_confirmation(bro
     (lambda: _print(fill=200), [], True),                   # light grey print, nothing read
     (_scribble, [], False),                                 # a signature's scribble is not print
     (_bar, [], False),                                      # a redaction box
+    (lambda: _boxed(), [(60, 150, 300, 210)], False),       # a redacted line, its word read: the box is no print
+    (lambda: _boxed("on 3 March"), [(60, 150, 300, 210)], True),   # ... print beside the box, not read
+    (lambda: _boxed("on 3 March", bold=True), [(60, 150, 300, 210)], True),  # ... in bold: not a filled area
     (lambda: _canvas()[0], [], False),                      # blank
-], ids=["print", "read", "light-grey", "scribble", "box", "blank"])
+], ids=["print", "read", "light-grey", "scribble", "box", "box-beside-read-word", "print-beside-box",
+        "bold-print-beside-box", "blank"])
 def test_verifier_sees_print_its_reader_did_not_read(make, boxes, blind):
     from redaction.verification.ocr_ink import unread_print
 
@@ -250,7 +266,7 @@ def test_verifier_fails_closed_on_a_picture_its_ocr_cannot_read(removed, monkeyp
     data = page_pdf([(740, "A paper with a picture")], lambda c: c.drawImage(
         ImageReader(io.BytesIO(picture)), 60, 500, width=400, height=80), title="Picture")
     monkeypatch.setattr(ocr, "_read_boxes", lambda exe, pic, part, psm=None: ("", []))
-    monkeypatch.setattr(ocr, "FAIL_ON_UNREAD", True)  # off by default (see its comment)
+    assert ocr.FAIL_ON_UNREAD  # on: the check can fire in use, not only here
     expect = ocr.expectations(removed, Matcher(removed), [], "", set())
     with pikepdf.open(io.BytesIO(data)) as pdf:
         if removed:
@@ -294,3 +310,52 @@ def test_verifier_reads_a_band_its_first_reading_dropped_and_checks_it(monkeypat
     expect = ocr.expectations(["Ottilie Brackenbury"], Matcher(["Ottilie Brackenbury"]), [], "", set())
     with pikepdf.open(io.BytesIO(data)) as pdf, pytest.raises(LeakDetected):
         ocr.check_ocr(data, pdf, 1, expect)
+
+
+def _redacted_scan(beside_fill: int | None) -> bytes:
+    """A scanned A4 page (300 dpi) after redaction: a line read, a line with a solid box where a name was and,
+    when ``beside_fill`` is given, a line of print in that grey beside the box (printed faint: the
+    verifier's reader cannot read it, even alone)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    im = Image.new("L", (2480, 3508), 255)
+    d = ImageDraw.Draw(im)
+    font = ImageFont.truetype(SANS, 46)
+    d.text((200, 400), "The proposal was agreed by the committee.", font=font, fill=0)
+    d.text((200, 500), "Signed:", font=font, fill=0)
+    d.rectangle((420, 490, 1000, 560), fill=0)
+    if beside_fill is not None:
+        d.text((1040, 510), "Contact the office on 0161 496 0734", font=font, fill=beside_fill)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    png = io.BytesIO()
+    im.save(png, "PNG")
+    c.drawImage(ImageReader(io.BytesIO(png.getvalue())), 0, 0, width=A4[0], height=A4[1])
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@_tesseract
+@pytest.mark.parametrize("beside_fill, refused", [(None, False), (200, True)],
+                         ids=["box-only", "faint-print-beside-the-box"])
+def test_verifier_refuses_a_redacted_scan_with_print_it_cannot_read(beside_fill, refused):
+    """The real reader, nothing broken: a redacted scan whose only unread ink is the solid box (and its edges)
+    passes; faint print beside the removed value, which the reader cannot read even alone, could hide a value
+    and the part is refused."""
+    import pikepdf
+
+    from redaction.errors import LeakDetected
+    from redaction.verification import ocr
+    from redaction.verification.matcher import Matcher
+
+    data = _redacted_scan(beside_fill)
+    expect = ocr.expectations(["Ottilie Brackenbury"], Matcher(["Ottilie Brackenbury"]), [], "", set())
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        if refused:
+            with pytest.raises(LeakDetected, match="cannot read"):
+                ocr.check_ocr(data, pdf, 1, expect)
+        else:
+            ocr.check_ocr(data, pdf, 1, expect)

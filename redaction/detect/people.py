@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from presidio_analyzer import RecognizerResult
 
 from ..policy import Decision, Policy
+from ..spans import overlaps_any
 from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
 from .recognizers.base import REASON_KEY
 from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE, name_words,
@@ -65,13 +66,13 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
               and not _typed_name(text, r)]
     taken = [(m.start, m.end) for m in others]
     names = [n for r in results if r.entity_type == "PERSON"
-             if (n := clean(text, r)) and not _overlaps(n.start, n.end, taken)]
+             if (n := clean(text, r)) and not overlaps_any(n.start, n.end, taken)]
     # a name typed on a signature line with the signer's office after it is a name: the policy decides
     names += [Name(start, end, name_words(text[start:end]), None, 0.9, True) for r in results
               if (span := _typed_name(text, r) or (_signed_in_role(text, r, policy) and _typed_name(text, r, any_role=True)))
               for start, end in [span]]
     names += [n for n in roster_names(text, policy, words_pattern) + role_names(text, policy)
-              if not _overlaps(n.start, n.end, taken)]
+              if not overlaps_any(n.start, n.end, taken)]
     # A lone word NER calls a person is not enough on its own, but it confirms a known surname.
     lone = {(r.start, r.end) for r in results if r.entity_type == "PERSON"
             and (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "SpacyRecognizer"
@@ -405,7 +406,7 @@ def _wrapped_full_names(text: str, person: Person) -> None:
             continue
         letters = "".join(c for c in words[1] if c.isalpha())
         for start, end in _wrapped_names(text, words[0].casefold(), letters.casefold()):
-            if not _overlaps(start, end, taken):
+            if not overlaps_any(start, end, taken):
                 person.mentions.append(Mention("PERSON", start, end, 0.8))
                 taken.append((start, end))
 
@@ -423,15 +424,11 @@ def _written_name(text: str, first: str, surname: str) -> list[str] | None:
     return None
 
 
-def _overlaps(start: int, end: int, spans) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     """One mention per stretch of text: signatures, e-mails and phones win over names inside them."""
     rank = {"SIGNATURE": 0, "EMAIL_ADDRESS": 1, "PHONE_NUMBER": 2, "PERSON": 3}
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (rank.get(m.type, 9), -(m.end - m.start), m.start)):
-        if not _overlaps(m.start, m.end, [(o.start, o.end) for o in out]):
+        if not overlaps_any(m.start, m.end, [(o.start, o.end) for o in out]):
             out.append(m)
     return sorted(out, key=lambda m: m.start)

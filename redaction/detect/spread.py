@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..spans import overlaps_any
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
 from .vocabulary import (COMMON_WORD_FIRST_NAMES, INSTITUTION_PREFIXES, NAME_PARTICLES, NOT_NAME_WORDS,
                          ORGANISATION_WORDS, PROFESSIONS, THING_WORDS)
@@ -121,7 +122,7 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
         found += _paired_first_names(text, person.first, lone_first_names - {person.first})
     out = []
     for start, end in sorted(found):
-        if not any(start < e and s < end for s, e in taken):
+        if not overlaps_any(start, end, taken):
             out.append((start, end))
             taken.append((start, end))
     return out

@@ -15,6 +15,7 @@ from ..analysis import Analysis
 from ..decisions import Decisions
 from ..extract import Document
 from ..link_findings import LINK_REASON
+from ..policy import DEFAULT_EXEMPTION
 from .geometry import Box, Region, meets, pad, union
 from .matching import normalise, value_pattern
 
@@ -62,7 +63,7 @@ def plan_redactions(doc: Document, analysis: Analysis, decisions: Decisions,
     for item in redacted:
         by_text.setdefault(normalise(item.text).casefold(), (item.type, item.exemption))
     for text in decisions.redact_texts:
-        by_text.setdefault(normalise(text).casefold(), ("TEXT", "s40(2)"))
+        by_text.setdefault(normalise(text).casefold(), ("TEXT", DEFAULT_EXEMPTION))
     officer_texts = {normalise(t).casefold() for t in decisions.redact_texts}
     in_pictures: dict[str, list[tuple[int, Box]]] = {}
     for text, boxes in (pictured or {}).items():

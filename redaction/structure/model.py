@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..dates import iso_or_none
 from ..reading_order import Split
 
 
@@ -22,7 +23,8 @@ class Exemption:
 
     def to_dict(self) -> dict:
         return {"section": self.section, "subsection": self.subsection, "title": self.title,
-                "until": _iso(self.until), "review": _iso(self.review), "text": self.text, "act": self.act}
+                "until": iso_or_none(self.until), "review": iso_or_none(self.review), "text": self.text,
+                "act": self.act}
 
 
 @dataclass
@@ -59,7 +61,3 @@ class Structure:
 
     def exemptions_by(self, section: str) -> Exemption:
         return next(ex for ex in self.exemptions if ex.section == section)
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None

@@ -47,7 +47,7 @@ _ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 # Off: on the committed noisy 150 dpi scans bands the verifier's reader cannot read even alone remain after
 # redaction (box edges, noise), so failing on them refused every redacted noisy scan. Unread bands are still
 # read again alone and their text checked; see docs/ocr.md.
-FAIL_ON_UNREAD = False
+FAIL_ON_UNREAD = True
 _MAX_BANDS = 20  # unread bands of one picture read again alone (more left unread fail the check)
 _MAX_PIXELS = 16_000_000  # a rendered page never exceeds this (pages may be up to 5,000 points a side)
 

@@ -15,6 +15,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from redaction.dates import iso_or_none
+
 from service.domain import search_index
 from service.domain.models import AuditEvent, Part
 
@@ -70,13 +72,13 @@ def extend(session: Session, part: Part, seen: str, who: Officer, now: datetime,
         raise ActionRefused(f"Choose a date within {MAX_YEARS_AHEAD} years.")
     if part.number == 1:
         values = {"state": part_move("extend", 1).new, "publish_on": new_date}
-        old = {"old_publish_on": _iso(part.publish_on)}
+        old = {"old_publish_on": iso_or_none(part.publish_on)}
     elif kind == "release":
         values = {"state": part_move("extend", 2).new, "release_on": new_date, "review_on": None}
-        old = {"old_release_on": _iso(part.release_on), "old_review_on": _iso(part.review_on)}
+        old = {"old_release_on": iso_or_none(part.release_on), "old_review_on": iso_or_none(part.review_on)}
     elif kind == "review":
         values = {"state": part_move("extend", 2).new, "review_on": new_date, "release_on": None}
-        old = {"old_release_on": _iso(part.release_on), "old_review_on": _iso(part.review_on)}
+        old = {"old_release_on": iso_or_none(part.release_on), "old_review_on": iso_or_none(part.review_on)}
     else:
         raise ActionRefused("Choose whether the part is released or reviewed on the new date.")
     _move(session, part, seen, values, who, now, f"part {part.number} extended",
@@ -126,7 +128,3 @@ def _move(session: Session, part: Part, seen: str, values: dict, who: Officer, n
         raise
     session.refresh(part)
     log.info("%s: part %s of paper %s by user %s", action, part.id, part.paper_id, who.user_id)
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None

@@ -17,6 +17,9 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from redaction.dates import iso_or_none
+from redaction.policy import DEFAULT_EXEMPTION
+
 from service.domain.release import release_due
 
 from service.domain import audit, publish_guard
@@ -216,8 +219,8 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
         paper.published_by = user.id
         audit.record(db, "published", user=user, actor=actor, paper_id=paper.id, slug=paper.slug,
                      part1=paper.parts[0].state, part2=result.part2 is not None,
-                     publish_on=_iso(plan["deferred_until"]), release_on=_iso(plan["release_on"]),
-                     review_on=_iso(plan["review_on"]), redactions=counts["total"])
+                     publish_on=iso_or_none(plan["deferred_until"]), release_on=iso_or_none(plan["release_on"]),
+                     review_on=iso_or_none(plan["review_on"]), redactions=counts["total"])
         search_index.sync(db, [paper.id, paper.previous_id])  # in the same transaction (issue 16)
         db.commit()
     except BaseException as exc:
@@ -238,8 +241,8 @@ def publish_response(paper: Paper) -> dict:
     p1, p2 = paper.part(1), paper.part(2)
     return {
         "slug": paper.slug,
-        "part1": {"state": p1.state, "publish_on": _iso(p1.publish_on)} if p1 else None,
-        "part2": {"state": p2.state, "release_on": _iso(p2.release_on), "review_on": _iso(p2.review_on)}
+        "part1": {"state": p1.state, "publish_on": iso_or_none(p1.publish_on)} if p1 else None,
+        "part2": {"state": p2.state, "release_on": iso_or_none(p2.release_on), "review_on": iso_or_none(p2.review_on)}
         if p2 else None,
     }
 
@@ -266,9 +269,9 @@ def redaction_counts(paper: Paper) -> dict:
     items = d.get("items", {})
     for item in a.get("personal_data", []):
         if items.get(item.get("id"), item.get("action")) == "redact":
-            add(item["page"], (item.get("boxes") or [None])[0], item["type"], item.get("exemption", "s40(2)"))
+            add(item["page"], (item.get("boxes") or [None])[0], item["type"], item.get("exemption", DEFAULT_EXEMPTION))
     for box in d.get("boxes", []):
-        add(int(box["page"]), box["box"], "AREA", box.get("exemption", "s40(2)"))
+        add(int(box["page"]), box["box"], "AREA", box.get("exemption", DEFAULT_EXEMPTION))
     out["part1"]["texts"] = out["part2"]["texts"] = len(d.get("redact_texts", []))  # pages known after redaction
     return out
 
@@ -296,10 +299,6 @@ def unique_slug(db: Session, paper: Paper) -> str:
     while db.scalar(select(Paper.id).where(Paper.slug == slug, Paper.id != paper.id)) is not None:
         slug, n = f"{base}-{n}", n + 1
     return slug
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 def _sentence(message: str) -> str:

@@ -23,6 +23,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from redaction.policy import DEFAULT_EXEMPTION
+
 from service.domain import decision_log, publishing
 from service.domain.models import ApprovalRequest, Paper, User
 from service.domain.papers import storage
@@ -109,7 +111,7 @@ def build(db: Session, paper: Paper) -> Schedule:
                 "officer's decision"
         by, at = decided(decision_log.stamp_for(paper, "items", item["id"]))
         entries.append(Entry(part, int(item["page"]), page_in_part, item["type"],
-                             item.get("exemption") or "s40(2)", reason, by, at, item.get("text") or ""))
+                             item.get("exemption") or DEFAULT_EXEMPTION, reason, by, at, item.get("text") or ""))
     texts = [t for t in decisions.get("redact_texts") or [] if t]
     boxes = list(decisions.get("boxes") or [])
     located = _locate(paper, texts, boxes)
@@ -117,16 +119,16 @@ def build(db: Session, paper: Paper) -> Schedule:
         by, at = decided(decision_log.stamp_for(paper, "texts", decision_log.text_key(text)))
         pages = sorted({(page, top) for page, top in hits})
         if not pages:
-            entries.append(Entry(None, None, None, "TEXT", "s40(2)", "officer's text to redact everywhere "
+            entries.append(Entry(None, None, None, "TEXT", DEFAULT_EXEMPTION, "officer's text to redact everywhere "
                                  "(not found on any page by this schedule's search)", by, at, text))
         for page, top in pages:
             part, page_in_part = where(page, top)
-            entries.append(Entry(part, page, page_in_part, "TEXT", "s40(2)",
+            entries.append(Entry(part, page, page_in_part, "TEXT", DEFAULT_EXEMPTION,
                                  "officer's text to redact everywhere it occurs", by, at, text))
     for box, under in zip(boxes, located["boxes"]):
         part, page_in_part = where(int(box["page"]), box["box"][3])
         by, at = decided(decision_log.stamp_for(paper, "boxes", decision_log.box_key(box)))
-        entries.append(Entry(part, int(box["page"]), page_in_part, "AREA", box.get("exemption") or "s40(2)",
+        entries.append(Entry(part, int(box["page"]), page_in_part, "AREA", box.get("exemption") or DEFAULT_EXEMPTION,
                              "area marked by an officer", by, at, under))
     entries.sort(key=lambda e: (e.page is None, e.page or 0, e.part or 0))
     return Schedule(paper, entries, paper.published_at is not None)

@@ -15,6 +15,7 @@ import re
 
 import tldextract
 
+from ...spans import overlaps_any
 from .base import RuleRecognizer
 
 # letters of any script: "zoë.ølund@…" and internationalised domains ("bücher.example") are addresses too
@@ -67,7 +68,7 @@ class OfflineEmailRecognizer(RuleRecognizer):
         for m in _ODD.finditer(text):
             if m.group("local") is not None and not re.search(r"[^\W\d_]", m.group("local")):
                 continue  # "5 @ council.gov.uk": a local part needs a letter
-            if not any(r.start < m.end() and m.start() < r.end for r in out):
+            if not overlaps_any(m.start(), m.end(), ((r.start, r.end) for r in out)):
                 out.append(self.result(m.start(), m.end()))
         for m in _SPELLED.finditer(text):
             # "results at gov.uk/guidance" is a web address: a plain "at" needs a spelled dot in the domain

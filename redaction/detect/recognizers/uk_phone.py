@@ -24,6 +24,7 @@ import re
 
 import phonenumbers
 
+from ...spans import overlaps_any
 from .base import REASON_KEY, RuleRecognizer
 
 _WRITTEN_AS_PHONE = re.compile(r"^(?:\+\s*44|00\s*44|\(?0)")
@@ -62,7 +63,7 @@ class UkPhoneRecognizer(RuleRecognizer):
         for m in phonenumbers.PhoneNumberMatcher(by_line, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
             _add(found, flat, m.start, m.raw_string, m.number)
         for m in _DIGIT_RUN.finditer(by_line):
-            if not _overlaps(found, m.start(), m.end()):
+            if not overlaps_any(m.start(), m.end(), ((s, e) for s, e, _ in found)):
                 _add_prefix(found, flat, m.start(), m.group(0))
         out = []
         for start, end, number in sorted(found, key=lambda f: f[0]):
@@ -91,7 +92,7 @@ def _add(found, flat: str, start: int, raw: str, number) -> bool:
     elif not (_WRITTEN_INTERNATIONAL.match(raw) and len(str(number.national_number)) >= 6
               and phonenumbers.is_possible_number(number)):
         return False
-    if _overlaps(found, start, end):
+    if overlaps_any(start, end, ((s, e) for s, e, _ in found)):
         return False
     found.append((start, end, number))
     return True
@@ -122,7 +123,3 @@ def _add_prefix(found, flat: str, start: int, run: str) -> None:
             continue
         if _add(found, flat, start, raw, number):
             return
-
-
-def _overlaps(found, start: int, end: int) -> bool:
-    return any(start < e and s < end for s, e, _ in found)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request, url_for
 
+from redaction.dates import iso_or_none
+
 from service.infra.db import db_session
 from service.web.errors import error_response
 from service.web.public import lifecycle_queries, queries, withdrawn as public_withdrawn
@@ -19,10 +21,6 @@ from service.web.public.status import part2_status, sections_phrase
 bp = Blueprint("public_api", __name__)
 
 PUBLIC_STATES = {"withheld": "withheld", "held": "withheld", "review": "review", "released": "released"}
-
-
-def _iso(value):
-    return value.isoformat() if value else None
 
 
 def decision_json(d: queries.Decision) -> dict:
@@ -48,10 +46,11 @@ def decision_json(d: queries.Decision) -> dict:
                  "exemptions": [{"section": e.get("section"), "title": e.get("title")}
                                 for e in (p2.exemptions or [])],
                  "exempt_under": sections_phrase(p2.exemptions) or None,
-                 "release_on": _iso(p2.release_on) if p2.state == "withheld" else None,
-                 "review_on": _iso(p2.review_on) if p2.state == "withheld" else None}
+                 "release_on": iso_or_none(p2.release_on) if p2.state == "withheld" else None,
+                 "review_on": iso_or_none(p2.review_on) if p2.state == "withheld" else None}
         if d.part2_public:
-            part2.update(released_on=_iso(p2.released_at.date()) if p2.released_at else _iso(p2.release_on),
+            released_on = p2.released_at.date() if p2.released_at else p2.release_on
+            part2.update(released_on=iso_or_none(released_on),
                          url=url_for("public.download", slug=paper.slug, number=2, _external=True),
                          file_name=download_name(paper.slug, 2), size=p2.size, pages=p2.pages,
                          redactions=_counts(p2))

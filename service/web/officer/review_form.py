@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 from redaction.decisions import CONFIRMABLE, Decisions
 from redaction.errors import InputError
+from redaction.policy import DEFAULT_EXEMPTION
 
 from service.domain import publishing
 from service.domain.validation import check_decisions
@@ -198,7 +199,7 @@ def _box(paper, values: list[str], what: str) -> dict:
     if x1 - x0 < 1 or y1 - y0 < 1:
         raise InputError(f"The {what} is too small: make it at least 1 point wide and high")
     return {"page": int(page), "box": [round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1)],
-            "exemption": "s40(2)"}
+            "exemption": DEFAULT_EXEMPTION}
 
 
 def _number(value) -> float | None:
