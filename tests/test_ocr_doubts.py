@@ -313,38 +313,42 @@ def test_verifier_reads_a_band_its_first_reading_dropped_and_checks_it(monkeypat
 
 
 def _redacted_scan(beside_fill: int | None) -> bytes:
-    """A scanned A4 page (300 dpi) after redaction: a line read, a line with a solid box where a name was and,
-    when ``beside_fill`` is given, a line of print in that grey beside the box (printed faint: the
-    verifier's reader cannot read it, even alone)."""
+    """A noisy 150 dpi scan (speckle, a 1.5 degree skew, grey paper, JPEG; tests/scans/make_scans.py) after
+    redaction: a line read, a line with a crisp solid box where a name was and, when ``beside_fill`` is
+    given, print in that grey beside the box (faint: the verifier's reader cannot read it, even alone)."""
+    import random
+
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    im = Image.new("L", (2480, 3508), 255)
-    d = ImageDraw.Draw(im)
-    font = ImageFont.truetype(SANS, 46)
-    d.text((200, 400), "The proposal was agreed by the committee.", font=font, fill=0)
-    d.text((200, 500), "Signed:", font=font, fill=0)
-    d.rectangle((420, 490, 1000, 560), fill=0)
+    from tests.scans.make_scans import _scan
+
+    im, d = _canvas((1240, 1754))
+    font = ImageFont.truetype(SANS, 23)
+    d.text((100, 200), "The proposal was agreed by the committee.", font=font, fill=0)
+    d.text((100, 250), "Signed:", font=font, fill=0)
     if beside_fill is not None:
-        d.text((1040, 510), "Contact the office on 0161 496 0734", font=font, fill=beside_fill)
-    buf = io.BytesIO()
+        d.text((520, 250), "Contact the office on 0113 496 0001", font=font, fill=beside_fill)
+    im = _scan(im, random.Random(3), noise=True, skew=1.5)
+    ImageDraw.Draw(im).rectangle((205, 243, 470, 283), fill=0)  # the engine's box, drawn on the scan
+    jpeg, buf = io.BytesIO(), io.BytesIO()
+    im.save(jpeg, "JPEG", quality=50)
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
-    png = io.BytesIO()
-    im.save(png, "PNG")
-    c.drawImage(ImageReader(io.BytesIO(png.getvalue())), 0, 0, width=A4[0], height=A4[1])
+    c.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), 0, 0, width=A4[0], height=A4[1])
     c.showPage()
     c.save()
     return buf.getvalue()
 
 
 @_tesseract
-@pytest.mark.parametrize("beside_fill, refused", [(None, False), (200, True)],
+@pytest.mark.parametrize("beside_fill, refused", [(None, False), (150, True)],
                          ids=["box-only", "faint-print-beside-the-box"])
 def test_verifier_refuses_a_redacted_scan_with_print_it_cannot_read(beside_fill, refused):
-    """The real reader, nothing broken: a redacted scan whose only unread ink is the solid box (and its edges)
-    passes; faint print beside the removed value, which the reader cannot read even alone, could hide a value
-    and the part is refused."""
+    """The real reader, nothing broken: a redacted noisy scan whose only unread ink is the solid box (its
+    edges, the speckle around it) passes — the verifier finds the filled area itself and sets it aside;
+    faint print beside the removed value, which the reader cannot read even alone, could hide a value and
+    the part is refused."""
     import pikepdf
 
     from redaction.errors import LeakDetected

@@ -8,8 +8,8 @@ ocr                tesseract reads a removed value in an image (all its pixels, 
                    the input's Part 2 text, and the verifier's own OCR of the input's Part 2 pictures); or
                    there are such pictures and tesseract is not installed (what cannot be read cannot be
                    proved clean). In a part from which values were removed, a band of print-like ink no
-                   word of the reading covers (:mod:`.ocr_ink`) is read again alone and checked too; a band
-                   still unread fails only with ``FAIL_ON_UNREAD`` (off: see its comment)
+                   word of the reading covers (:mod:`.ocr_ink`; filled areas such as redaction boxes set
+                   aside) is read again alone and checked too; a band still unread fails (``FAIL_ON_UNREAD``)
 =================  =========================================================================================
 
 A page-sized picture (a scan, a rasterised page) is read at about 300 dpi on an A4 page whatever its own
@@ -44,9 +44,9 @@ _PAGE_SCALE = 2.5  # pdfium render scale for a page (180 dpi)
 _PART2_SCALE = 300 / 72  # the input's Part 2 pictures
 _TIMEOUT = 120  # seconds for one picture
 _ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-# Off: on the committed noisy 150 dpi scans bands the verifier's reader cannot read even alone remain after
-# redaction (box edges, noise), so failing on them refused every redacted noisy scan. Unread bands are still
-# read again alone and their text checked; see docs/ocr.md.
+# On. It was off while it refused every redacted noisy tuning scan: the unread bands there were the engine's
+# solid boxes (with their blurred, JPEG-ringed edges and the speckle beside them) on lines whose words were
+# read; the verifier now finds filled areas itself (.ocr_ink.filled_areas) and sets them aside.
 FAIL_ON_UNREAD = True
 _MAX_BANDS = 20  # unread bands of one picture read again alone (more left unread fail the check)
 _MAX_PIXELS = 16_000_000  # a rendered page never exceeds this (pages may be up to 5,000 points a side)

@@ -7,6 +7,12 @@ with no word of the verifier's reading on it is read again alone (tesseract's la
 with a redaction box in it as a picture; cut out alone, as one line, it is read) and what it reads is
 checked with the rest; a band still unread fails ``ocr``.
 
+Filled areas are not print: the verifier finds them itself (never from the engine's list of boxes), as the
+ink that a ``_SOLID`` pixel square fits in everywhere (a morphological opening), and sets them aside with a
+margin of ``_SOLID_MARGIN`` for their edges (blurred, skewed, JPEG-ringed, enlarged from 150 dpi). Without
+this, on a redacted noisy scan each line with a redaction box in it was a band "unread": the box's edges
+and the speckle beside it, the words beside it having been read.
+
 Print-like: a band between ``_MIN_ROWS`` and ``_MAX_ROWS`` rows high (text at about 300 dpi), wider than
 tall, with blank columns between its pieces (at least ``_MIN_PIECES``, and one every three band-heights),
 neither solid (a redaction box, a bar) nor a hairline. A signature's scribble (one stroke, a few pen lifts)
@@ -23,7 +29,7 @@ _DELTA = 48  # grey levels under the paper's (its 95th percentile) make ink
 _MIN_ROWS, _MAX_ROWS = 10, 130
 _MIN_PIECES = 5
 _PAD = 6  # pixels around each word's box
-_SOLID = 15  # pixels: ink this thick every way (a k x k square all ink) is a filled area, not a stroke
+_SOLID = 21  # pixels: ink this thick every way (a k x k square all ink) is a filled area, not a stroke
 _SOLID_MARGIN = 8  # pixels around a filled area also set aside (its blurred, skewed or JPEG-ringed edge)
 
 
@@ -60,7 +66,7 @@ def unread_bands(picture, boxes: list[tuple[int, int, int, int]]) -> list[tuple[
 def filled_areas(ink: np.ndarray) -> np.ndarray:
     """The pixels of ``ink`` in or beside a filled area (a redaction box, a bar, a blot): the morphological
     opening of the ink by a ``_SOLID`` square (every square of that side that is all ink), widened by
-    ``_SOLID_MARGIN``. Strokes of print up to 24-point bold are thinner and are never in one."""
+    ``_SOLID_MARGIN``. Strokes of print up to 20-point bold are thinner and are never in one."""
     core = _window_all(ink, _SOLID)
     return _window_any(core, _SOLID + 2 * _SOLID_MARGIN)
 
