@@ -53,7 +53,9 @@ INITIAL = rf"(?:(?:{_U}\.){{2,3}}|{_U}\.?)"
 # A name in capitals writes them in capitals too ("SIOBHAN NÍ BHRIAIN", "FRANCESCA DE LA CRUZ"), except the
 # ones that are also words in a heading ("AN", "DO", "TEN").
 CAPS_PARTICLES = frozenset(p.upper() for p in NAME_PARTICLES) - {"AN", "DO", "TEN", "DES", "AF", "AV", "ZU"}
-PARTICLE = "(?:" + "|".join(sorted(map(re.escape, NAME_PARTICLES | CAPS_PARTICLES), key=len, reverse=True)) + ")"
+# "O hEadhra", "O nDálaigh": an "Ó" whose accent OCR (or a typist) dropped, only before a prefixed surname
+_BARE_O = rf"O(?=[ \t]+[hnt]{_U}{_L})"
+PARTICLE = "(?:" + "|".join(sorted(map(re.escape, NAME_PARTICLES | CAPS_PARTICLES), key=len, reverse=True)) + f"|{_BARE_O})"
 _CAPS_PARTICLE = "(?:" + "|".join(sorted(map(re.escape, CAPS_PARTICLES), key=len, reverse=True)) + ")"
 # Two to four words in capitals, particles in capitals inside: "DECLAN O'SULLIVAN", "SIOBHAN NÍ BHRIAIN"
 _CAPS_NAME = rf"(?:{CAPS_WORD}{SEP}(?:(?:{CAPS_WORD}|{_CAPS_PARTICLE}){SEP}){{0,2}}{CAPS_WORD}{END})"
