@@ -26,6 +26,7 @@ import pypdfium2 as pdfium
 from .extract import Box, Document, Page
 from .ocr_checked import CheckedReading, with_doubts
 from .ocr_tesseract import MIN_CONFIDENCE, best_reading, executable
+from .detect.english_words import is_english_word
 from .spans import overlaps
 
 log = logging.getLogger(__name__)
@@ -219,7 +220,42 @@ _NUMBERISH = re.compile(r"[(+]?[0-9OoDlI|]{2,}[).,:;]?")
 def mend_words(words: list[Word]) -> list[Word]:
     """OCR's usual slips put right before detection: digits read as letters in a number ("O20 7946 0412"),
     and an e-mail address split at its punctuation (:func:`mend_addresses`)."""
-    return mend_addresses([_digits(w) for w in words])
+    return mend_addresses(mend_hyphens([_digits(w) for w in words]))
+
+
+_NAME_PART = re.compile(r"[A-Z][a-z\u00c0-\u024f'\u2019]+")
+
+
+def mend_hyphens(words: list[Word]) -> list[Word]:
+    """A double-barrelled surname OCR read with a stray hyphen or space ("Lowther- -Adeyemi", "Lowther -
+    Adeyemi", "Lowther- Adeyemi") is one word again ("Lowther-Adeyemi"), so detection finds the whole
+    name: two capitalised parts on one line with only hyphens and spaces between them."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        run = [words[i]]
+        j = i + 1
+        while j < len(words) and words[j].line == words[i].line and set(words[j].text) <= {"-"}:
+            run.append(words[j])
+            j += 1
+        nxt = words[j] if j < len(words) and words[j].line == words[i].line else None
+        left = words[i].text.rstrip("-")
+        right = nxt.text.lstrip("-") if nxt else ""
+        hyphens = words[i].text.endswith("-") + (nxt is not None and nxt.text.startswith("-")) \
+            + sum(len(w.text) for w in run[1:])
+        # one hyphen between spaces may be a dash ("Jo Bell - Chair"): then the part after it is no word
+        if nxt and hyphens and _NAME_PART.fullmatch(left) and _NAME_PART.fullmatch(right.rstrip(".,;:)")) \
+                and (hyphens > 1 or not is_english_word(right.rstrip(".,;:)"))):
+            parts = run + [nxt]
+            boxes = [w.box for w in parts]
+            out.append(Word(f"{left}-{right}", (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                                max(b[2] for b in boxes), max(b[3] for b in boxes)),
+                            words[i].line, min(w.conf for w in parts)))
+            i = j + 1
+            continue
+        out.append(words[i])
+        i += 1
+    return out
 
 
 def _digits(word: Word) -> Word:
