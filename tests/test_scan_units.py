@@ -17,6 +17,17 @@ from redaction.scan_pages import ScanPage, ScansRead
 from redaction.verification.ocr_match import FuzzyMatcher, LineMatcher
 
 
+def _layer_page() -> tuple[pikepdf.Pdf, pikepdf.Page]:
+    """A blank A4 page whose resources hold the text layer's font, as ocr_layer writes it."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary({LAYER_FONT: pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+                           Encoding=pikepdf.Name.WinAnsiEncoding))}))
+    return pdf, page
+
+
 def _words(*texts: str, line: int = 1) -> list[Word]:
     out, x = [], 10.0
     for t in texts:
@@ -72,12 +83,7 @@ def test_unclear_words_are_proposed_unless_a_finding_covers_them():
     (180, (100.0, 300.0, 160.0, 312.0)),  # upside down
 ])
 def test_text_layer_is_invisible_and_lies_on_the_word(angle, box):
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary({LAYER_FONT: pdf.make_indirect(
-        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-                           Encoding=pikepdf.Name.WinAnsiEncoding))}))
+    pdf, page = _layer_page()
     page.obj.Contents = pdf.make_stream(layer_instructions([(Word("Bartlett", box, 1, 95.0), angle)]))
     buf = io.BytesIO()
     pdf.save(buf)
@@ -224,12 +230,7 @@ def test_a_box_read_in_the_straightened_picture_maps_back_onto_the_ink():
 def test_text_layer_of_a_skewed_line_keeps_each_word_inside_its_own_box():
     """A line of a skewed scan climbs across the page: every letter stays in its word's box, never in the
     band of the next line (where a redaction box may be)."""
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary({LAYER_FONT: pdf.make_indirect(
-        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-                           Encoding=pikepdf.Name.WinAnsiEncoding))}))
+    pdf, page = _layer_page()
     boxes = [(60.0, 700.0, 120.0, 712.0), (200.0, 707.0, 260.0, 719.0), (340.0, 714.0, 400.0, 726.0)]
     words = [(Word(t, b, 1, 95.0), 0) for t, b in zip(("Parking", "charges", "rise"), boxes)]
     page.obj.Contents = pdf.make_stream(layer_instructions(words))
