@@ -1,7 +1,7 @@
 """Render the labelled papers of this folder to PDF with several producers (run by hand, output committed).
 
-Each ``<split>_<body>_<n>.txt`` (split: tune, holdout, unseen, fresh, tune2, sealed or seventh; see README.md) is
-the labelled source
+Each ``<split>_<body>_<n>.txt`` (split: tune, holdout, unseen, fresh, tune2, sealed, seventh or eighth; see
+README.md) is the labelled source
 (format: ../README.md, plus ``|keep:<reason>``,
 ``%% key: value`` header lines, ``## `` headings, ``| a | b |`` table rows, ``---page---``, and a line ending
 in a backslash for a forced line break inside a paragraph, which is how a name is broken at a line end).
@@ -20,7 +20,7 @@ allowed); a label that is missing stops the script.
     .venv/bin/python tests/detect_papers/new/make_papers.py seventh     # a split's name: every paper of it
 
 The script only renders and looks for the labels with pdftotext: it never runs a detector, so a never-seen
-split (seventh) can be rendered and checked before any engine has read it.
+split (eighth) can be rendered and checked before any engine has read it.
 """
 
 from __future__ import annotations
