@@ -17,6 +17,9 @@ lines read in Part 1 (must be 0). Judged by tests/scans/judge.py, which does not
     .venv/bin/python bench/ocr.py --unseen     # tests/scans/unseen: committed before the engine read it
     .venv/bin/python bench/ocr.py --never-seen # tests/scans/never_seen: other bodies, producers, layouts;
                                                # committed before any engine read it, measured once
+    .venv/bin/python bench/ocr.py --never-seen2  # tests/scans/never_seen2 (also --set never_seen2): a second
+                                               # never-seen set (photo, fax, LibreOffice, small and grey print);
+                                               # committed before any engine read it, measured once
 """
 
 from __future__ import annotations
@@ -89,17 +92,27 @@ def main() -> None:
                         help="tests/scans/unseen (other people, wording and fonts; committed before it was read)")
     parser.add_argument("--never-seen", action="store_true",
                         help="tests/scans/never_seen (committed before any engine read it; measure once, never tune)")
+    parser.add_argument("--never-seen2", action="store_true",
+                        help="tests/scans/never_seen2 (the second never-seen set; measure once, never tune)")
+    parser.add_argument("--set", choices=["never_seen", "never_seen2"],
+                        help="a committed never-seen set by its folder name (same as --never-seen / --never-seen2)")
     args = parser.parse_args()
+    if args.set:
+        setattr(args, args.set, True)
+    if args.never_seen and args.never_seen2:
+        parser.error("choose one never-seen set")
     tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"machine: nproc={os.cpu_count()} {tesseract}")
     with tempfile.TemporaryDirectory() as tmp:
         held = args.holdout or args.fresh
         folder = (Path(tmp) if held else SCANS / "never_seen" if args.never_seen
+                  else SCANS / "never_seen2" if args.never_seen2
                   else SCANS / "unseen" if args.unseen else SCANS)
         manifest = make_set(folder, holdout=args.holdout, fresh=args.fresh) if held else _manifest(folder)
         paths = [folder / f"{name}.pdf" for name in manifest]
         kind = ("second held-out" if args.fresh else "held-out" if args.holdout
                 else "never-seen (committed before any engine read it)" if args.never_seen
+                else "second never-seen (committed before any engine read it)" if args.never_seen2
                 else "unseen (committed, never tuned on)" if args.unseen else "tuning (committed)")
         print(f"set: {kind}{' (generated now)' if held else ''}, {len(paths)} papers")
         a_pages, a_time = _anchor(paths)
