@@ -55,6 +55,21 @@ class Decisions:
             return self.moves_part2 or concern in self.confirmed
         return concern in self.confirmed
 
+    def to_dict(self) -> dict:
+        """The JSON form (what :meth:`from_dict` reads); a field left as analysed is absent."""
+        out: dict = {"items": dict(self.items), "redact_texts": list(self.redact_texts),
+                     "boxes": [{"page": b.page, "box": list(b.box), "exemption": b.exemption} for b in self.boxes],
+                     "confirmed": list(self.confirmed)}
+        if self.moves_part2:
+            out["part2_start"] = None if self.part2_start is None else {
+                "page": self.part2_start[0], "y": self.part2_start[1],
+                **({"x": self.part2_x} if self.part2_x is not None else {})}
+        for name in ("deferred_until", "release_on", "review_on"):
+            value = getattr(self, name)
+            if value is not _UNSET:
+                out[name] = value.isoformat() if value else None
+        return out
+
     @classmethod
     def from_dict(cls, data: dict | None) -> "Decisions":
         """Validate and build; raises :class:`InputError` with a user-safe message."""

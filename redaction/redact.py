@@ -7,7 +7,9 @@
                   draw labelled boxes, prune fonts, sanitise, save a fresh file
     4. verify     independent checks (redaction/verification): three text readers, every byte, images,
                   links, fonts, word tokens, Part 2 word sequences, boxes, detection again: fail closed
-    5. report     the analysis plus what was removed (counts, never values) and the verification
+    5. report     the analysis plus what was removed (counts, never values), the verification and the
+                  publication plan (``report["publication"]``, :mod:`redaction.publication`: Part 2's start, the
+                  dates, the exemptions and the redaction counts the service stores)
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .pdf.part import PartOutput, build_part
 from .pdf.plan import Plan, plan_redactions
 from .pdf.sanitize import metadata_values
 from .pdf.split import part_specs
+from .publication import plan as publication_plan
 from .picture_search import texts_in_pictures
 from .reading_order import SPLIT_WARNINGS, Split, point_split
 from .scan_pages import is_scan
@@ -83,6 +86,8 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
     report = _report(analysis, plan, outputs, boundary, checks, decisions.moves_part2)  # 5. report
     if decisions.moves_part2:  # the Part 2 the officer marked: its exemptions and dates, read from its text
         apply_officer_part2(report, doc, boundary)
+    report["publication"] = publication_plan(analysis.to_dict(), decisions.to_dict(),
+                                             officer_part2=report.get("part2")).to_dict()
     _report_prepared(report, prepared)
     report["text_layers"] = layers
     log.info("redacted %d pages into %d parts: %d regions, %d rasterised", len(doc.pages), len(outputs),

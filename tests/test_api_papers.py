@@ -148,3 +148,37 @@ def test_revoked_tokens_stop_working(api):
         assert revoke_tokens(db, "officer@example.org") == 1
         db.commit()
     assert api("GET", "/api/v1/papers/999").status_code == 401
+
+
+# Every route about one paper: 404 {"error": "no such paper"} first, whatever the body (service.web.api.blueprint's
+# paper_route), then 400 with the route's own words when the body is not the JSON object it reads.
+PAPER_ROUTES = [("GET", ""), ("POST", "/analyse"), ("POST", "/publish"), ("POST", "/approve"), ("POST", "/return"),
+                ("POST", "/withdraw"), ("GET", "/versions"), ("POST", "/versions"), ("PUT", "/note"),
+                ("GET", "/redactions"), ("GET", "/redactions.csv")]
+
+
+@pytest.mark.parametrize("method, path", PAPER_ROUTES)
+def test_every_paper_route_answers_404_for_an_unknown_paper(api, method, path):
+    r = api(method, f"/api/v1/papers/99{path}", data="[1, 2]", content_type="application/json")
+    assert r.status_code == 404 and r.json == {"error": "no such paper"}
+
+
+BAD_BODIES = [
+    ("/publish", "[1, 2]", "the body must be a JSON object of decisions (or empty)"),
+    ("/publish", "not json", "the body must be a JSON object of decisions (or empty)"),
+    ("/approve", "[1, 2]", 'the body must be empty or a JSON object such as {"request": 12}'),
+    ("/approve", '{"request": "twelve"}', 'the body must be empty or a JSON object such as {"request": 12}'),
+    ("/return", "[1, 2]", 'the body must be a JSON object such as {"note": "…"}'),
+    ("/return", '{"note": 5}', 'the body must be a JSON object such as {"note": "…"}'),
+    ("/withdraw", "", 'send a JSON object {"reason": "…"}: the reason is shown on the public page'),
+    ("/withdraw", '"a reason"', 'send a JSON object {"reason": "…"}: the reason is shown on the public page'),
+    ("/note", "not json", 'send a JSON object {"note": "…"}'),
+]
+
+
+@pytest.mark.parametrize("path, body, message", BAD_BODIES)
+def test_a_body_that_is_not_the_json_object_a_route_reads_is_400(api, small_pdf, path, body, message):
+    post_paper(api, small_pdf)
+    r = api("PUT" if path == "/note" else "POST", f"/api/v1/papers/1{path}", data=body,
+            content_type="application/json")
+    assert r.status_code == 400 and r.json == {"error": message}

@@ -314,3 +314,30 @@ def test_pattern_text_removal_has_teeth(monkeypatch):
     monkeypatch.setattr(sys.modules["redaction.redact"], "verify", lambda *a, **k: [])
     broken = redact(data, analysis)
     assert squash(mc.NAME) in squash(raw_text(broken.part1))
+
+
+# The content-stream walk (ContentEditor._run and its table of operator handlers) with nothing to remove:
+# what each operator becomes. Property lists go (BDC -> BMC, DP -> MP), unbalanced Q and EMC go, open
+# BT/q/marked sections are closed, a hidden optional-content section goes with everything in it.
+WALKS = [
+    (b"q Q Q", ["q", "Q"], 0),
+    (b"EMC", [], 0),
+    (b"/Span <</ActualText (x)>> BDC EMC", ["BMC", "EMC"], 0),
+    (b"/Tag <</MCID 1>> DP", ["MP"], 0),
+    (b"/Tag BMC", ["BMC", "EMC"], 0),
+    (b"BT", ["BT", "ET"], 0),
+    (b"q 1 0 0 1 5 5 cm", ["q", "cm", "Q"], 0),
+    (b"/OC <</Type /OCG>> BDC 0 0 m 1 1 l S EMC 0 0 m 10 10 l S", ["m", "l", "S"], 1),
+    (b"1 Tc 2 TL BT 5 5 Td ET", ["Tc", "TL", "BT", "Td", "ET"], 0),
+]
+
+
+@pytest.mark.parametrize("content, expected, hidden", WALKS)
+def test_what_each_content_operator_becomes(content, expected, hidden):
+    from redaction.pdf.content import ContentEditor
+
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page()
+    page.obj.Contents = pdf.make_stream(content)
+    out, _, stats = ContentEditor(pdf, is_hidden=lambda props: True).edit_page(page, [])
+    assert [str(op) for _, op in out] == expected and stats.hidden == hidden

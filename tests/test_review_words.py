@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from redaction.decisions import Decisions
+from redaction.publication import PublicationPlan
 from service.web.officer.form_errors import FormErrors, date_message, sentence, uk_day
 from service.web.officer.review_groups import group, group_key, pages_words, type_words, types_present
 from service.web.officer.text_matches import printed_lines
@@ -50,8 +51,8 @@ def test_analysis_warnings_read_as_sentences_with_uk_dates_and_the_date_ones_are
                                            "Review in 31 December 2026 is odd."]
     assert plain("date 2025-13-40 kept") == "Date 2025-13-40 kept."
     missing = {"warnings": ["Part 2 gives no release or review date: it stays withheld until an officer acts"]}
-    assert analysis_warnings(missing, {}) == [plain(missing["warnings"][0])]
-    assert analysis_warnings(missing, {"release_on": date(2030, 1, 1)}) == []  # gone once a date is set
+    assert analysis_warnings(missing, PublicationPlan()) == [plain(missing["warnings"][0])]
+    assert analysis_warnings(missing, PublicationPlan(release_on=date(2030, 1, 1))) == []  # gone once a date is set
 
 
 DUE = date(2026, 6, 1)
@@ -75,7 +76,7 @@ DUE = date(2026, 6, 1)
       "the paper."]),
 ])
 def test_date_cross_checks(plan, expected):
-    assert date_checks(plan, DUE) == expected
+    assert date_checks(PublicationPlan(**plan), DUE) == expected
 
 
 def test_errors_are_collected_per_field_with_one_message_each():
@@ -105,12 +106,13 @@ def test_a_page_with_errors_checks_the_dates_in_its_fields_not_the_saved_ones():
     saved = {"has_part2": True, "deferred_until": None, "release_on": date(2025, 4, 1), "review_on": None}
     posted = {"deferred_until": "2030-06-01", "release_on": "2030-05-01", "review_on": "31/02/2030",
               "part2_mode": "analysed"}
+    saved = PublicationPlan(**saved)
     plan = with_posted_dates(saved, posted)
-    assert plan["release_on"] == date(2030, 5, 1) and plan["review_on"] is None  # a bad date keeps the saved
+    assert plan.release_on == date(2030, 5, 1) and plan.review_on is None  # a bad date keeps the saved
     checks = date_checks(plan, date(2026, 1, 1))
     assert checks and "before Part 1 is published on 1 June 2030" in checks[0]
     assert not any("ended on 1 April 2025" in c for c in checks)
-    assert with_posted_dates(saved, dict(posted, part2_mode="none", release_on=""))["has_part2"] is False
+    assert with_posted_dates(saved, dict(posted, part2_mode="none", release_on="")).has_part2 is False
 
 
 def test_the_part2_line_chooser_shows_printed_lines_not_their_pieces():

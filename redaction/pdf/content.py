@@ -61,6 +61,25 @@ class _GState:
     clip: Box | None = None  # bounding box of the clipping path in user space (None: unclipped)
 
 
+@dataclass
+class _Walk:
+    """The state of one walk over a content stream (:meth:`ContentEditor._run`)."""
+
+    gs: _GState
+    scope: Scope
+    regions: list[Region]
+    stats: PageStats
+    stack: list[_GState] = field(default_factory=list)
+    out: list = field(default_factory=list)
+    path: list = field(default_factory=list)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    curves: bool = False
+    clip: bool = False
+    text: dict | None = None  # the BT..ET state: {"tm", "tlm", "dirty"}
+    marked: int = 0
+    skip: int = 0  # depth inside a hidden optional-content section
+
+
 class ContentEditor:
     """Edits the pages of one output document; fonts, forms and images are shared across its pages."""
 
@@ -102,111 +121,159 @@ class ContentEditor:
 
     def _run(self, ops, scope: Scope, ctm: Matrix, regions: list[Region], stats: PageStats,
              clip_box: Box | None = None) -> list:
-        gs = _GState(ctm, TextState(), clip_box)
-        stack: list[_GState] = []
-        out: list = []
-        path: list = []
-        points: list[tuple[float, float]] = []
-        curves = False
-        clip = False
-        text = None  # the BT..ET state: {"tm", "tlm", "dirty"}
-        marked = 0
-        skip = 0
+        """The edited instructions of ``ops``: each operator goes to its handler in :data:`_HANDLERS`, which
+        says whether the instruction is written as it is; an operator without one is written as it is."""
+        w = _Walk(_GState(ctm, TextState(), clip_box), scope, regions, stats)
         for inst in ops:
             self._budget -= 1
             if self._budget < 0:
                 raise NeedsRaster("too complex")
             if isinstance(inst, pikepdf.ContentStreamInlineImage):
-                if not skip:
-                    self._inline_image(inst, gs, scope, regions, out, stats)
+                if not w.skip:
+                    self._inline_image(inst, w.gs, scope, regions, w.out, stats)
                 continue
             operands, op = inst.operands, str(inst.operator)
-            if skip:  # inside a hidden optional-content section
-                skip += {"BMC": 1, "BDC": 1, "EMC": -1}.get(op, 0)
+            if w.skip:  # inside a hidden optional-content section
+                w.skip += {"BMC": 1, "BDC": 1, "EMC": -1}.get(op, 0)
                 continue
-            if op in _PATH_BUILD:
-                path.append(inst)
-                curves |= op in ("c", "v", "y")
-                points.extend(_path_points(op, operands, gs.ctm, points[-1] if points else None))
-                continue
-            if op in ("W", "W*"):
-                path.append(inst)
-                clip = True
-                continue
-            if op in _PATH_PAINT:
-                if clip:  # images are cropped to what the clip shows (see images.py)
-                    gs.clip = _intersect(gs.clip, points_bbox(points))
-                out.extend(self._paint(path, inst, points, curves, clip, regions, stats))
-                path, points, curves, clip = [], [], False, False
-                continue
-            if op == "q":
-                stack.append(_GState(gs.ctm, copy.copy(gs.text), gs.clip))
-            elif op == "Q":
-                if not stack:
-                    continue  # unbalanced Q: would pop past our wrapper
-                gs = stack.pop()
-            elif op == "cm" and len(operands) == 6:
-                gs.ctm = multiply(tuple(float(v) for v in operands), gs.ctm)
-            elif op == "BT":
-                text = {"tm": IDENTITY, "tlm": IDENTITY, "dirty": False}
-            elif op == "ET":
-                text = None
-            elif op == "Tf" and len(operands) == 2:
-                name = str(operands[0])
-                scope.use("/Font", name)
-                gs.text.font = self.fonts.get(scope.lookup("/Font", name))
-                gs.text.size = float(operands[1])
-            elif op in ("Tc", "Tw", "Tz", "TL", "Ts", "Tr") and operands:
-                gs.text.set(op, float(operands[0]))
-            elif op in ("Td", "TD", "T*", "Tm") and text is not None:
-                if _position(op, operands, gs.text, text, out):
-                    continue
-            elif op in ("Tj", "TJ", "'", '"') and text is not None:
-                show(op, operands, gs.text, text, gs.ctm, regions, out, stats)
-                continue
-            elif op == "Do" and operands:
-                self._do(str(operands[0]), gs, scope, regions, out, stats)
-                continue
-            elif op == "gs" and operands:
-                scope.use("/ExtGState", str(operands[0]))
-                state = scope.lookup("/ExtGState", str(operands[0]))
-                self._paint_check(self._paints.soft_mask(state), state, "soft mask", regions, stats)
-            elif op in ("cs", "CS") and operands:
-                scope.use("/ColorSpace", str(operands[0]))
-            elif op in ("scn", "SCN") and operands and isinstance(operands[-1], pikepdf.Name):
-                scope.use("/Pattern", str(operands[-1]))
-                pattern = scope.lookup("/Pattern", str(operands[-1]))
-                self._paint_check(self._paints.pattern(pattern), pattern, "tiling pattern", regions, stats)
-            elif op == "sh" and operands:
-                scope.use("/Shading", str(operands[0]))
-            elif op == "BDC" and len(operands) == 2:
-                props = operands[1]
-                if isinstance(props, pikepdf.Name):
-                    group = scope.original.get("/Properties")
-                    props = group.get(str(props)) if isinstance(group, pikepdf.Dictionary) else None
-                if str(operands[0]) == "/OC" and props is not None and self.is_hidden(props):
-                    stats.hidden += 1
-                    skip = 1
-                    continue
-                # Property lists carry /ActualText, /Alt and MCIDs into a structure tree we do not keep.
-                out.append(([operands[0]], pikepdf.Operator("BMC")))
-                marked += 1
-                continue
-            elif op == "BMC":
-                marked += 1
-            elif op == "EMC":
-                if marked == 0:
-                    continue
-                marked -= 1
-            elif op == "DP" and operands:
-                out.append(([operands[0]], pikepdf.Operator("MP")))
-                continue
-            out.append(inst)
-        out.extend(([], pikepdf.Operator("EMC")) for _ in range(marked))
-        if text is not None:
+            handler = _HANDLERS.get(op)
+            if handler is None or handler(self, w, op, operands, inst):
+                w.out.append(inst)
+        out = w.out
+        out.extend(([], pikepdf.Operator("EMC")) for _ in range(w.marked))
+        if w.text is not None:
             out.append(([], pikepdf.Operator("ET")))
-        out.extend(([], pikepdf.Operator("Q")) for _ in stack)
+        out.extend(([], pikepdf.Operator("Q")) for _ in w.stack)
         return out
+
+    # --- the operators' handlers: (walk, op, operands, inst) -> write the instruction as it is? ----------
+
+    def _op_path(self, w: _Walk, op, operands, inst) -> bool:
+        w.path.append(inst)
+        w.curves |= op in ("c", "v", "y")
+        w.points.extend(_path_points(op, operands, w.gs.ctm, w.points[-1] if w.points else None))
+        return False  # written with its painting operator (_op_paint)
+
+    def _op_clip(self, w: _Walk, op, operands, inst) -> bool:
+        w.path.append(inst)
+        w.clip = True
+        return False
+
+    def _op_paint(self, w: _Walk, op, operands, inst) -> bool:
+        if w.clip:  # images are cropped to what the clip shows (see images.py)
+            w.gs.clip = _intersect(w.gs.clip, points_bbox(w.points))
+        w.out.extend(self._paint(w.path, inst, w.points, w.curves, w.clip, w.regions, w.stats))
+        w.path, w.points, w.curves, w.clip = [], [], False, False
+        return False
+
+    def _op_save(self, w: _Walk, op, operands, inst) -> bool:
+        w.stack.append(_GState(w.gs.ctm, copy.copy(w.gs.text), w.gs.clip))
+        return True
+
+    def _op_restore(self, w: _Walk, op, operands, inst) -> bool:
+        if not w.stack:
+            return False  # unbalanced Q: would pop past our wrapper
+        w.gs = w.stack.pop()
+        return True
+
+    def _op_cm(self, w: _Walk, op, operands, inst) -> bool:
+        if len(operands) == 6:
+            w.gs.ctm = multiply(tuple(float(v) for v in operands), w.gs.ctm)
+        return True
+
+    def _op_begin_text(self, w: _Walk, op, operands, inst) -> bool:
+        w.text = {"tm": IDENTITY, "tlm": IDENTITY, "dirty": False}
+        return True
+
+    def _op_end_text(self, w: _Walk, op, operands, inst) -> bool:
+        w.text = None
+        return True
+
+    def _op_font(self, w: _Walk, op, operands, inst) -> bool:
+        if len(operands) == 2:
+            name = str(operands[0])
+            w.scope.use("/Font", name)
+            w.gs.text.font = self.fonts.get(w.scope.lookup("/Font", name))
+            w.gs.text.size = float(operands[1])
+        return True
+
+    def _op_text_state(self, w: _Walk, op, operands, inst) -> bool:
+        if operands:
+            w.gs.text.set(op, float(operands[0]))
+        return True
+
+    def _op_text_position(self, w: _Walk, op, operands, inst) -> bool:
+        if w.text is None:
+            return True
+        return not _position(op, operands, w.gs.text, w.text, w.out)
+
+    def _op_show(self, w: _Walk, op, operands, inst) -> bool:
+        if w.text is None:
+            return True
+        show(op, operands, w.gs.text, w.text, w.gs.ctm, w.regions, w.out, w.stats)
+        return False
+
+    def _op_draw_object(self, w: _Walk, op, operands, inst) -> bool:
+        if not operands:
+            return True
+        self._do(str(operands[0]), w.gs, w.scope, w.regions, w.out, w.stats)
+        return False
+
+    def _op_ext_state(self, w: _Walk, op, operands, inst) -> bool:
+        if operands:
+            w.scope.use("/ExtGState", str(operands[0]))
+            state = w.scope.lookup("/ExtGState", str(operands[0]))
+            self._paint_check(self._paints.soft_mask(state), state, "soft mask", w.regions, w.stats)
+        return True
+
+    def _op_colour_space(self, w: _Walk, op, operands, inst) -> bool:
+        if operands:
+            w.scope.use("/ColorSpace", str(operands[0]))
+        return True
+
+    def _op_colour(self, w: _Walk, op, operands, inst) -> bool:
+        if operands and isinstance(operands[-1], pikepdf.Name):
+            w.scope.use("/Pattern", str(operands[-1]))
+            pattern = w.scope.lookup("/Pattern", str(operands[-1]))
+            self._paint_check(self._paints.pattern(pattern), pattern, "tiling pattern", w.regions, w.stats)
+        return True
+
+    def _op_shading(self, w: _Walk, op, operands, inst) -> bool:
+        if operands:
+            w.scope.use("/Shading", str(operands[0]))
+        return True
+
+    def _op_begin_marked(self, w: _Walk, op, operands, inst) -> bool:
+        if len(operands) != 2:
+            return True
+        props = operands[1]
+        if isinstance(props, pikepdf.Name):
+            group = w.scope.original.get("/Properties")
+            props = group.get(str(props)) if isinstance(group, pikepdf.Dictionary) else None
+        if str(operands[0]) == "/OC" and props is not None and self.is_hidden(props):
+            w.stats.hidden += 1
+            w.skip = 1
+            return False
+        # Property lists carry /ActualText, /Alt and MCIDs into a structure tree we do not keep.
+        w.out.append(([operands[0]], pikepdf.Operator("BMC")))
+        w.marked += 1
+        return False
+
+    def _op_begin_marked_plain(self, w: _Walk, op, operands, inst) -> bool:
+        w.marked += 1
+        return True
+
+    def _op_end_marked(self, w: _Walk, op, operands, inst) -> bool:
+        if w.marked == 0:
+            return False
+        w.marked -= 1
+        return True
+
+    def _op_marked_point(self, w: _Walk, op, operands, inst) -> bool:
+        if not operands:
+            return True
+        w.out.append(([operands[0]], pikepdf.Operator("MP")))  # DP's property list goes, as BDC's
+        return False
 
     def _paint_check(self, risk, obj, where, regions, stats) -> None:
         """Text in a pattern cell or soft-mask group is read when it can be: deleted from the cell when it
@@ -326,6 +393,24 @@ class ContentEditor:
             out.append(([pikepdf.Name(name)], pikepdf.Operator("Do")))
         else:
             out.append(([pikepdf.Name(scope.add("/XObject", target, "/Fm"))], pikepdf.Operator("Do")))
+
+
+_E = ContentEditor
+# Operator -> handler; an operator not listed is written as it is.
+_HANDLERS = {
+    **dict.fromkeys(_PATH_BUILD, _E._op_path), "W": _E._op_clip, "W*": _E._op_clip,
+    **dict.fromkeys(_PATH_PAINT, _E._op_paint),
+    "q": _E._op_save, "Q": _E._op_restore, "cm": _E._op_cm,
+    "BT": _E._op_begin_text, "ET": _E._op_end_text, "Tf": _E._op_font,
+    **dict.fromkeys(("Tc", "Tw", "Tz", "TL", "Ts", "Tr"), _E._op_text_state),
+    **dict.fromkeys(("Td", "TD", "T*", "Tm"), _E._op_text_position),
+    **dict.fromkeys(("Tj", "TJ", "'", '"'), _E._op_show),
+    "Do": _E._op_draw_object, "gs": _E._op_ext_state,
+    "cs": _E._op_colour_space, "CS": _E._op_colour_space, "scn": _E._op_colour, "SCN": _E._op_colour,
+    "sh": _E._op_shading,
+    "BDC": _E._op_begin_marked, "BMC": _E._op_begin_marked_plain, "EMC": _E._op_end_marked,
+    "DP": _E._op_marked_point,
+}
 
 
 def _place(new: Rebuilt, scope: Scope, out: list) -> None:

@@ -4,6 +4,10 @@
 publication with the library's user-safe reason, and nothing is stored. On success Part 1 is published
 now or scheduled for its deferral date, Part 2 is stored withheld with its release/review dates, and
 ``service.domain.release.release_due`` releases at once whatever is already due.
+
+Where Part 2 starts, the dates, the exemptions and the redaction counts are the library's publication plan
+(:mod:`redaction.publication`): the redaction report's ``publication`` is what is stored, and the pages
+before publication show :func:`publication_plan`. Nothing here works any of them out again.
 """
 
 from __future__ import annotations
@@ -11,14 +15,15 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from datetime import date, datetime
+from datetime import datetime
 
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from redaction import publication
 from redaction.dates import iso_or_none
-from redaction.policy import DEFAULT_EXEMPTION
+from redaction.publication import PublicationPlan
 
 from service.domain.release import release_due
 
@@ -46,41 +51,21 @@ def decisions_hash(decisions: dict | None) -> str:
     return hashlib.sha256(json.dumps(decisions or {}, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def effective(paper: Paper) -> dict:
-    """What publication will do with this paper's analysis and decisions: dates and whether Part 2 exists."""
-    a, d = paper.analysis or {}, paper.decisions or {}
-    part1, part2 = a.get("part1") or {}, a.get("part2")
-    has_part2 = part2 is not None and part2.get("in_file", True) and part2.get("start") is not None
-    if "part2_start" in d:
-        has_part2 = d["part2_start"] is not None
-    deferred = part1.get("deferred_until") if part1.get("deferred") or part1.get("deferred_until") else None
-    # Part 2 named in the paper ("exempt by section 43(2)") but not in the file: it is still withheld.
-    referenced = part2 is not None and part2.get("in_file") is False and not has_part2
-    return {
-        "has_part2": has_part2,
-        "part2_referenced": referenced,
-        "part2_start": d.get("part2_start", (part2 or {}).get("start")),
-        "deferred_until": _day(d.get("deferred_until", deferred)),
-        "release_on": _day(d.get("release_on", (part2 or {}).get("release_on"))),
-        "review_on": _day(d.get("review_on", (part2 or {}).get("review_on"))),
-    }
+def publication_plan(paper: Paper, officer_part2: dict | None = None) -> PublicationPlan:
+    """What publication will do with this paper's analysis and the officer's decisions, as the library says
+    (:func:`redaction.publication.plan`): where Part 2 starts, the dates, the exemptions, the redaction counts.
+    ``officer_part2``: a redaction report's Part 2 (read after an officer's start)."""
+    return publication.plan(paper.analysis or {}, paper.decisions or {}, officer_part2=officer_part2)
 
 
-def _day(value) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _officer_part2(paper: Paper, report: dict | None, plan: dict) -> dict | None:
-    """When the officer's decision sets where Part 2 starts, the redaction report reads its exemptions and
-    dates from the text after that start: those are stored (an officer's own dates still win)."""
-    read = (report or {}).get("part2") or {}
-    if read.get("start_by") != "officer" or not plan["has_part2"]:
-        return None
-    d = paper.decisions or {}
-    for name in ("release_on", "review_on"):
-        if d.get(name) is None:  # the review form posts an empty date as null: no date of the officer's
-            plan[name] = _day(read.get(name))
-    return read
+def reported_plan(paper: Paper, result: pdftasks.Redacted) -> PublicationPlan:
+    """The plan of the redaction that made ``result``: its report's ``publication``. Files an approval request
+    stored carry only the report's Part 2: the plan is the library's for the same analysis and decisions
+    (the request is bound to them, :func:`service.domain.approval.fingerprint`) and that Part 2."""
+    report = result.report or {}
+    if report.get("publication"):
+        return PublicationPlan.from_dict(report["publication"])
+    return publication_plan(paper, report.get("part2"))
 
 
 def _redact(paper: Paper) -> pdftasks.Redacted | pdftasks.Failure:
@@ -133,6 +118,7 @@ def preview_paper(paper_id: int) -> None:
             audit.record(db, "preview stopped", actor="system", paper_id=paper.id, code=result.code)
             db.commit()
             return
+        plan = reported_plan(paper, result)
         store.write(preview_key(paper.id, 1), result.part1)
         store.delete(preview_key(paper.id, 2))
         if result.part2 is not None:
@@ -140,7 +126,7 @@ def preview_paper(paper_id: int) -> None:
         paper.preview = {"state": "ready", "decisions_hash": wanted, "part1_pages": result.part1_pages,
                          "part2_pages": result.part2_pages if result.part2 else None,
                          "part1_size": len(result.part1), "part2_size": len(result.part2 or b""),
-                         "redactions": redaction_counts(paper)}
+                         "redactions": plan.redactions, "publication": plan.to_dict()}
         audit.record(db, "preview made", actor="system", paper_id=paper.id,
                      part2=result.part2 is not None)
         db.commit()
@@ -183,31 +169,28 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
         status = 503 if result.code == "stopping" else 422  # a stop (SIGTERM): publish again once it is back
         raise PublishError(f"Nothing was published: {_sentence(result.message)}", status, result.code)
 
-    plan = effective(paper)
-    part2_read = _officer_part2(paper, result.report, plan)
+    plan = reported_plan(paper, result)  # what the library says is published: stored as it is
     store = storage()
     keys = [store.new_key("parts")]
     store.write(keys[0], result.part1)
-    counts = redaction_counts(paper)
+    counts, exemptions = plan.redactions, plan.exemptions
     try:
-        exemptions = [{k: e.get(k) for k in ("section", "title", "until", "review")}
-                      for e in (part2_read or (paper.analysis or {}).get("part2") or {}).get("exemptions", [])]
-        paper.parts.append(Part(number=1, state="scheduled" if plan["deferred_until"] else "draft",
+        paper.parts.append(Part(number=1, state="scheduled" if plan.deferred_until else "draft",
                                 file_key=keys[0], size=len(result.part1), pages=result.part1_pages,
-                                publish_on=plan["deferred_until"], redactions=counts["part1"],
+                                publish_on=plan.deferred_until, redactions=counts["part1"],
                                 text=result.part1_text))
         if result.part2 is not None:
             keys.append(store.new_key("parts"))
             store.write(keys[1], result.part2)
             paper.parts.append(Part(number=2, state="withheld", file_key=keys[1], size=len(result.part2),
-                                    pages=result.part2_pages, release_on=plan["release_on"],
-                                    review_on=plan["review_on"], exemptions=exemptions,
+                                    pages=result.part2_pages, release_on=plan.release_on,
+                                    review_on=plan.review_on, exemptions=exemptions,
                                     redactions=counts["part2"]))
-        elif plan["part2_referenced"]:  # recorded without a file: never downloadable, see service.domain.release
+        elif plan.part2_referenced:  # recorded without a file: never downloadable, see service.domain.release
             paper.parts.append(Part(number=2, state="withheld", in_file=False, size=0, pages=0,
-                                    release_on=plan["release_on"], review_on=plan["review_on"],
+                                    release_on=plan.release_on, review_on=plan.review_on,
                                     exemptions=exemptions))
-        if not plan["deferred_until"]:
+        if not plan.deferred_until:
             paper.parts[0].state = "published"
             paper.parts[0].released_at = now
         if paper.previous_id is not None:  # a correction takes its decision's slug and place (service.domain.versions)
@@ -219,8 +202,8 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
         paper.published_by = user.id
         audit.record(db, "published", user=user, actor=actor, paper_id=paper.id, slug=paper.slug,
                      part1=paper.parts[0].state, part2=result.part2 is not None,
-                     publish_on=iso_or_none(plan["deferred_until"]), release_on=iso_or_none(plan["release_on"]),
-                     review_on=iso_or_none(plan["review_on"]), redactions=counts["total"])
+                     publish_on=iso_or_none(plan.deferred_until), release_on=iso_or_none(plan.release_on),
+                     review_on=iso_or_none(plan.review_on), redactions=counts["total"])
         search_index.sync(db, [paper.id, paper.previous_id])  # in the same transaction (issue 16)
         db.commit()
     except BaseException as exc:
@@ -245,39 +228,6 @@ def publish_response(paper: Paper) -> dict:
         "part2": {"state": p2.state, "release_on": iso_or_none(p2.release_on), "review_on": iso_or_none(p2.review_on)}
         if p2 else None,
     }
-
-
-def redaction_counts(paper: Paper) -> dict:
-    """Counts of what is removed, by part: by type, by exemption and by page of that part. Never values."""
-    a, d = paper.analysis or {}, paper.decisions or {}
-    plan = effective(paper)
-    start = plan["part2_start"] if plan["has_part2"] and plan["part2_start"] else None
-    out = {"part1": _empty(), "part2": _empty(), "total": 0}
-
-    def add(page: int, box, kind: str, exemption: str, n: int = 1):
-        # Part 2 starts part-way down its first page: below the line (smaller y) is Part 2.
-        in_part2 = start and (page > start["page"] or (page == start["page"] and box and box[3] <= start["y"]))
-        number = 2 if in_part2 else 1
-        page_in_part = page - start["page"] + 1 if number == 2 else page
-        bucket = out[f"part{number}"]
-        bucket["total"] += n
-        bucket["by_type"][kind] = bucket["by_type"].get(kind, 0) + n
-        bucket["by_exemption"][exemption] = bucket["by_exemption"].get(exemption, 0) + n
-        bucket["by_page"][str(page_in_part)] = bucket["by_page"].get(str(page_in_part), 0) + n
-        out["total"] += n
-
-    items = d.get("items", {})
-    for item in a.get("personal_data", []):
-        if items.get(item.get("id"), item.get("action")) == "redact":
-            add(item["page"], (item.get("boxes") or [None])[0], item["type"], item.get("exemption", DEFAULT_EXEMPTION))
-    for box in d.get("boxes", []):
-        add(int(box["page"]), box["box"], "AREA", box.get("exemption", DEFAULT_EXEMPTION))
-    out["part1"]["texts"] = out["part2"]["texts"] = len(d.get("redact_texts", []))  # pages known after redaction
-    return out
-
-
-def _empty() -> dict:
-    return {"total": 0, "by_type": {}, "by_exemption": {}, "by_page": {}}
 
 
 def public_fields_with_redacted_text(paper: Paper) -> list[str]:

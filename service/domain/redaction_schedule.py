@@ -81,16 +81,10 @@ def build(db: Session, paper: Paper) -> Schedule:
     """The schedule of ``paper`` from its analysis, decisions and original file. Raises ScheduleError."""
     if not paper.analysis:
         raise ScheduleError("This paper has no analysis yet, so there is no schedule of redactions.")
-    plan = publishing.effective(paper)
-    start = plan["part2_start"] if plan["has_part2"] and plan["part2_start"] else None
+    # the library's plan places each entry in its part, as it places the redaction counts
+    where = publishing.publication_plan(paper).part_of
     decisions = paper.decisions or {}
     publisher = _publisher(db, paper)
-
-    def where(page: int, top: float | None) -> tuple[int, int]:
-        # as publishing.redaction_counts: Part 2 starts below its line on its first page
-        in_part2 = bool(start) and (page > start["page"] or (page == start["page"] and top is not None
-                                                              and top <= start["y"]))
-        return (2, page - start["page"] + 1) if in_part2 else (1, page)
 
     def decided(stamp: dict | None) -> tuple[str, datetime | None]:
         if stamp:

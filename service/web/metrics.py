@@ -192,7 +192,7 @@ class DeploymentCollector:
 
 
 def _redaction_totals(rows) -> dict[tuple[str, str], int]:
-    """Sum the ``by_type`` counts publication stored on each part (``publishing.redaction_counts``)."""
+    """Sum the ``by_type`` counts publication stored on each part (the library's plan: ``redaction.publication``)."""
     totals: dict[tuple[str, str], int] = {}
     for number, summary in rows:
         for kind, count in ((summary or {}).get("by_type") or {}).items():

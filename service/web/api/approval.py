@@ -8,29 +8,24 @@ Asking for approval is the ordinary publish route when ``FOIA_APPROVAL=two-perso
 
 from __future__ import annotations
 
-from flask import g, request
+from flask import g
 
 from service.domain import approval
+from service.domain.models import Paper
 from service.infra.db import db_session
-from service.web.api.blueprint import bp as api_bp, paper_or_none
+from service.web.api.blueprint import BadBody, bp as api_bp, paper_or_none, paper_route
 from service.web.approval_files import send_waiting_file
 from service.web.errors import error_response
 
-
-def _json_body() -> dict | None:
-    if not request.get_data():
-        return {}
-    data = request.get_json(silent=True)
-    return data if isinstance(data, dict) else None
+APPROVE_BODY = "the body must be empty or a JSON object such as {\"request\": 12}"
+RETURN_BODY = "the body must be a JSON object such as {\"note\": \"…\"}"
 
 
 @api_bp.route("/papers/<int:paper_id>/approve", methods=["POST"])
-def api_approve(paper_id: int):
-    paper, data = paper_or_none(paper_id), _json_body()
-    if paper is None:
-        return error_response(404, "no such paper")
-    if data is None or not isinstance(data.get("request", 0), int):
-        return error_response(400, "the body must be empty or a JSON object such as {\"request\": 12}")
+@paper_route(body=APPROVE_BODY, empty={})
+def api_approve(paper: Paper, data: dict):
+    if not isinstance(data.get("request", 0), int):
+        raise BadBody(APPROVE_BODY)
     try:
         body = approval.approve(db_session(), paper, g.api_user, actor="api", request_id=data.get("request"))
     except approval.ApprovalError as exc:
@@ -39,12 +34,10 @@ def api_approve(paper_id: int):
 
 
 @api_bp.route("/papers/<int:paper_id>/return", methods=["POST"])
-def api_send_back(paper_id: int):
-    paper, data = paper_or_none(paper_id), _json_body()
-    if paper is None:
-        return error_response(404, "no such paper")
-    if data is None or not isinstance(data.get("note", ""), str) or not isinstance(data.get("request", 0), int):
-        return error_response(400, "the body must be a JSON object such as {\"note\": \"…\"}")
+@paper_route(body=RETURN_BODY, empty={})
+def api_send_back(paper: Paper, data: dict):
+    if not isinstance(data.get("note", ""), str) or not isinstance(data.get("request", 0), int):
+        raise BadBody(RETURN_BODY)
     try:
         req = approval.send_back(db_session(), paper, g.api_user, actor="api", note=data.get("note", ""),
                                  request_id=data.get("request"))

@@ -18,7 +18,7 @@ from flask import Response, current_app, g, jsonify, request, url_for
 from service.domain import audit, papers, redaction_schedule, versions, withdrawal
 from service.domain.models import Paper
 from service.infra.db import db_session
-from service.web.api.blueprint import bp, paper_or_none
+from service.web.api.blueprint import bp, paper_route
 from service.web.errors import error_response
 
 
@@ -31,13 +31,8 @@ def version_json(paper: Paper) -> dict:
 
 
 @bp.route("/papers/<int:paper_id>/withdraw", methods=["POST"])
-def withdraw(paper_id: int):
-    paper = paper_or_none(paper_id)
-    if paper is None:
-        return error_response(404, "no such paper")
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        return error_response(400, 'send a JSON object {"reason": "…"}: the reason is shown on the public page')
+@paper_route(body='send a JSON object {"reason": "…"}: the reason is shown on the public page')
+def withdraw(paper: Paper, data: dict):
     try:
         body = withdrawal.withdraw(db_session(), paper, g.api_user, data.get("reason"), actor="api")
     except withdrawal.WithdrawError as exc:
@@ -46,10 +41,8 @@ def withdraw(paper_id: int):
 
 
 @bp.route("/papers/<int:paper_id>/versions", methods=["GET", "POST"])
-def paper_versions(paper_id: int):
-    paper = paper_or_none(paper_id)
-    if paper is None:
-        return error_response(404, "no such paper")
+@paper_route
+def paper_versions(paper: Paper):
     db = db_session()
     if request.method == "GET":
         draft = versions.open_correction(db, paper)
@@ -78,13 +71,8 @@ def paper_versions(paper_id: int):
 
 
 @bp.route("/papers/<int:paper_id>/note", methods=["PUT", "POST"])
-def correction_note(paper_id: int):
-    paper = paper_or_none(paper_id)
-    if paper is None:
-        return error_response(404, "no such paper")
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        return error_response(400, 'send a JSON object {"note": "…"}')
+@paper_route(body='send a JSON object {"note": "…"}')
+def correction_note(paper: Paper, data: dict):
     try:
         versions.set_note(db_session(), paper, data.get("note"), g.api_user, actor="api")
     except versions.VersionError as exc:
@@ -94,10 +82,8 @@ def correction_note(paper_id: int):
 
 @bp.route("/papers/<int:paper_id>/redactions")
 @bp.route("/papers/<int:paper_id>/redactions.csv", endpoint="redactions_csv")
-def redactions(paper_id: int):
-    paper = paper_or_none(paper_id)
-    if paper is None:
-        return error_response(404, "no such paper")
+@paper_route
+def redactions(paper: Paper):
     as_csv = request.path.endswith(".csv")
     db = db_session()
     try:

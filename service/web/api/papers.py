@@ -16,7 +16,7 @@ from service.domain import approval, audit, decision_log, limits, papers, publis
 from service.domain.models import Paper
 from service.domain.validation import DecisionsInvalid, check_decisions, refusal_restores
 from service.infra.db import db_session
-from service.web.api.blueprint import bp, paper_or_none
+from service.web.api.blueprint import bp, paper_route
 from service.web.errors import error_response
 
 log = logging.getLogger(__name__)
@@ -65,20 +65,16 @@ def upload():
 
 
 @bp.route("/papers/<int:paper_id>")
-def get_paper(paper_id: int):
-    paper = paper_or_none(paper_id)
-    if paper is None:
-        return error_response(404, "no such paper")
+@paper_route
+def get_paper(paper: Paper):
     return jsonify(paper_json(paper))
 
 
 @bp.route("/papers/<int:paper_id>/analyse", methods=["POST"])
-def analyse_again(paper_id: int):
+@paper_route
+def analyse_again(paper: Paper):
     """Analyse a ready paper again; its decisions follow their items by content (``carried_over`` in the
     analysis lists decisions that found no item and items that are new; both need confirming)."""
-    paper = paper_or_none(paper_id)
-    if paper is None:
-        return error_response(404, "no such paper")
     if not papers.analyse_again(db_session(), paper, g.api_user, actor="api"):
         return error_response(409, "only a paper that is ready (analysed, not published) can be analysed again")
     if paper.page_count > papers.API_SYNC_PAGES:
@@ -91,16 +87,11 @@ def analyse_again(paper_id: int):
 
 
 @bp.route("/papers/<int:paper_id>/publish", methods=["POST"])
-def publish(paper_id: int):
-    paper = paper_or_none(paper_id)
-    if paper is None:
-        return error_response(404, "no such paper")
+@paper_route(body="the body must be a JSON object of decisions (or empty)", empty=None)
+def publish(paper: Paper, data: dict | None):
     db = db_session()
     kept_before = None
-    if request.get_data():
-        data = request.get_json(silent=True)
-        if not isinstance(data, dict):
-            return error_response(400, "the body must be a JSON object of decisions (or empty)")
+    if data is not None:  # decisions sent (an empty body publishes with the decisions saved before)
         try:  # the one validation of decisions (service.domain.validation): 422 with every problem, nothing saved
             check_decisions(paper, data)
         except DecisionsInvalid as exc:

@@ -17,6 +17,7 @@ from flask import (abort, current_app, flash, g, redirect, render_template, requ
 from sqlalchemy import select, update
 
 from redaction.errors import InputError
+from redaction.publication import PublicationPlan
 from service.domain.release import last_due_date
 
 from service.domain import approval, audit, decision_log, papers, publish_guard, publishing, versions
@@ -78,7 +79,7 @@ def _render_review(paper, error: str | None = None, draft: review_form.Draft | N
     finals = draft.finals if draft else {}
     findings = [dict(f, final=finals.get(f["id"]) or items.get(f["id"], f["action"]))
                 for f in analysis.get("personal_data", [])]
-    plan = publishing.effective(paper)
+    plan = publishing.publication_plan(paper)
     by_page: dict[int, list] = {}
     for f in findings:
         by_page.setdefault(f["page"], []).append(f)
@@ -169,7 +170,10 @@ def preview(paper_id: int):
         return redirect(url_for("officer.preview", paper_id=paper.id), code=303)
     pv = paper.preview or {}
     current = pv.get("decisions_hash") == publishing.decisions_hash(paper.decisions)
-    plan = publishing.effective(paper)
+    # the redaction's own plan once the preview is of these decisions (its Part 2 read after an officer's
+    # start gives its dates); before that, the library's plan of the analysis and decisions
+    plan = (PublicationPlan.from_dict(pv["publication"]) if current and pv.get("publication")
+            else publishing.publication_plan(paper))
     return render_template("officer/preview.html", paper=paper, preview=pv, current=current,
                            plan=plan, today=_due_day(), error=session.pop("publish_error", None),
                            problems=_publish_problems(paper),

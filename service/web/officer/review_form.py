@@ -15,6 +15,7 @@ from types import SimpleNamespace
 from redaction.decisions import CONFIRMABLE, Decisions
 from redaction.errors import InputError
 from redaction.policy import DEFAULT_EXEMPTION
+from redaction.publication import PublicationPlan
 
 from service.domain import publishing
 from service.domain.validation import check_decisions
@@ -140,7 +141,7 @@ def paper_problems(paper) -> FormErrors:
     return errors
 
 
-def values_of(paper, plan: dict) -> dict:
+def values_of(paper, plan: PublicationPlan) -> dict:
     """The review inputs' values as stored (what a GET of the page shows)."""
     d = paper.decisions or {}
     analysed = ((paper.analysis or {}).get("part2") or {}).get("start") or {}
@@ -151,7 +152,7 @@ def values_of(paper, plan: dict) -> dict:
             "part2_page": start.get("page", ""), "part2_y": start.get("y", ""),
             "part2_x": (d.get("part2_start") or {}).get("x") if (d.get("part2_start") or {}).get("x") is not None else "",
             **{k: "" for k in ("box_page", "box_x0", "box_y0", "box_x1", "box_y1")},
-            **{k: plan[k].isoformat() if plan.get(k) else "" for k in DATE_FIELDS}}
+            **{k: getattr(plan, k).isoformat() if getattr(plan, k) else "" for k in DATE_FIELDS}}
 
 
 def _part2_start(paper, values: dict, errors: FormErrors) -> dict | None:

@@ -9,7 +9,10 @@ published, a review date before a release date, dates already passed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
+
+from redaction.publication import PublicationPlan
 
 from service.web.officer.form_errors import sentence, uk_day
 
@@ -30,26 +33,25 @@ def plain(message: str) -> str:
     return sentence(_ISO.sub(day, message))
 
 
-def analysis_warnings(analysis: dict, plan: dict | None = None) -> list[str]:
+def analysis_warnings(analysis: dict, plan: PublicationPlan | None = None) -> list[str]:
     """The analysis's warnings for the officer; those about a missing date go once the officer gives one."""
-    plan = plan or {}
     settled = []
-    if plan.get("release_on") or plan.get("review_on"):
+    if plan is not None and (plan.release_on or plan.review_on):
         settled.append(_NO_PART2_DATE)
-    if plan.get("deferred_until"):
+    if plan is not None and plan.deferred_until:
         settled.append(_NO_PART1_DATE)
     return [plain(w) for w in analysis.get("warnings") or []
             if not w.startswith(_DATE_WARNINGS) and not w.startswith(tuple(settled))]
 
 
-def date_checks(plan: dict, due: date) -> list[str]:
+def date_checks(plan: PublicationPlan, due: date) -> list[str]:
     """Cross-checks of the dates publication will use. ``due``: the latest date already due for release."""
     out = []
-    part1, release, review = plan.get("deferred_until"), plan.get("release_on"), plan.get("review_on")
+    part1, release, review = plan.deferred_until, plan.release_on, plan.review_on
     if part1 and part1 <= due:
         out.append(f"The Part 1 publication date, {uk_day(part1)}, has passed: Part 1 will be published as soon "
                    "as you publish the paper.")
-    if plan.get("has_part2") and release:
+    if plan.has_part2 and release:
         if part1 and release < part1:
             out.append(f"Part 2 would be released on {uk_day(release)}, before Part 1 is published on "
                        f"{uk_day(part1)}. Part 2 is normally released on or after Part 1's date: check both "
@@ -60,7 +62,7 @@ def date_checks(plan: dict, due: date) -> list[str]:
         if review and review > release:
             out.append(f"The review date, {uk_day(review)}, is after the release date, {uk_day(release)}: Part 2 "
                        "will already be public when it is reviewed.")
-    if plan.get("has_part2") and review and review <= due:
+    if plan.has_part2 and review and review <= due:
         out.append(f"The review date, {uk_day(review)}, has passed: Part 2 goes to the review queue as soon as "
                    "you publish the paper.")
     return out
@@ -85,11 +87,11 @@ def preview_failure(error: str | None, code: str | None) -> str | None:
             "page (or draw a box over it), then preview again.")
 
 
-def with_posted_dates(plan: dict, values: dict) -> dict:
+def with_posted_dates(plan: PublicationPlan, values: dict) -> PublicationPlan:
     """The plan with the dates and Part 2 choice an officer just posted (a page with errors shows them in
     the fields, so its warnings must be about them, not about the saved ones). A date that is not a valid
-    date keeps the saved one (its field has its own error)."""
-    out = dict(plan)
+    date keeps the saved one (its field has its own error). Only the page's checks read it: never stored."""
+    out = {}
     for name in ("deferred_until", "release_on", "review_on"):
         raw = (values.get(name) or "").strip()
         try:
@@ -100,4 +102,4 @@ def with_posted_dates(plan: dict, values: dict) -> dict:
         out["has_part2"] = False
     elif values.get("part2_mode") == "custom":
         out["has_part2"] = True
-    return out
+    return replace(plan, **out)
