@@ -21,8 +21,8 @@ misses printed); --details lists their misses and false alarms.
 --sealed and --show-sealed are still accepted: the sealed split is measured like the others now, and
 --show-sealed lists its misses as --details does.
 
-seventh was a never-seen split, measured once at 830e4b9 (`--new-only --split seventh`) and then given over
-to tuning: it is measured by default now and --details lists its misses. A never-seen split added later goes
+seventh and eighth were never-seen splits, measured once at 830e4b9 and fd51abe (`--new-only --split
+eighth`) and then given over to tuning: they are measured by default now and --details lists their misses. A never-seen split added later goes
 in tests.detect_eval.UNMEASURED (empty now): a run without --split leaves it out, and when it is named only its
 figures are printed, never its misses or false alarms, even with --details; --show-<split> lists them, which
 ends its use as unseen data.

@@ -20,7 +20,7 @@ from .recognizers.patterns import (CAPS_PARTICLES, CAPS_WORD, FULL_NAME, INITIAL
                                    ROLE_TAIL,
                                    SEP, TITLE, name_words, plausible_name, rank_in_context)
 from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
-                         ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_FIRST_WORDS, PROFESSIONS, THING_WORDS,
+                         ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, PROFESSIONS, THING_WORDS,
                          WORD_FIRST_NAMES)
 
 _LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
@@ -38,7 +38,8 @@ _CAPITALISED_RUN = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]*\n?[ \t]*[A-Z
 _NEXT_WORD = re.compile(r"^(?P<poss>['’]s?)?[ \t\n]*(?P<w>[^\W\d_][\w'’]*)")
 _PREV_WORD = re.compile(r"([^\W\d_][\w.'’]*)[ \t\n]*$")
 # A line that starts with a field label: up to three words and a colon ("Position:", "Wards affected:").
-_LABEL_LINE = re.compile(r"[ \t]*(?:[\w'’/&().-]+[ \t]+){0,2}[\w'’/&().-]+[ \t]*:")
+# (not a sentence's end then another sentence: "Harrowby. Also attending: ..." is the end of a name)
+_LABEL_LINE = re.compile(r"[ \t]*(?![\w'’/&()-]+\.[ \t]+[A-Z])(?:[\w'’/&().-]+[ \t]+){0,2}[\w'’/&().-]+[ \t]*:")
 _FIELD_HEAD = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?:{RANK}|{TITLE})[ \t]+)?$")
 # A job written after a name in a table row or list: the capitalised word before it is the job's
 # ("Custody officer", "Detention officer", "Project manager", "Custody sergeant").
@@ -55,7 +56,7 @@ _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRa
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
                      "NameJobRecognizer", "JobSurnameRecognizer", "MailHeaderNameRecognizer",
                      "SignOffNameRecognizer", "DoubleBarrelledNameRecognizer", "WordFirstNameRecognizer",
-                     "InitialsNameRecognizer")
+                     "InitialsNameRecognizer", "GivenNameRecognizer")
 
 
 @dataclass
@@ -66,6 +67,11 @@ class Name:
     rank: str | None
     score: float
     from_rule: bool
+    given: bool = False  # a given name alone ("his daughter, Wren"): the person's first name, not a surname
+
+
+# Capitals with no vowel are an organisation's or a scheme's letters, never a surname in capitals ("GSS", "CPS")
+_VOWELLESS_LETTERS = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,6}")
 
 
 def clean(text: str, r: RecognizerResult) -> Name | None:
@@ -81,8 +87,12 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     words = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
     if not words:
         return None
-    if len(words) >= 3 and words[0][2] == "M." and _IS_NAME_WORD.match(words[1][2]):
-        words = words[1:]  # "M. Théophile Garnier-Dubost": Monsieur, not an initial before a first name
+    if (len(words) >= 3 and words[0][2] == "M." and _IS_NAME_WORD.match(words[1][2])
+            and meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) != "InitialsNameRecognizer" and not rank):
+        # "M. Théophile Garnier-Dubost": Monsieur, not an initial before a first name (but "M. Fuentes
+        # Iribarren", read as an initial and two surnames or after a rank, keeps its initial: leaving it
+        # would show it)
+        words = words[1:]
     if (not from_rule and len(words) > 1 and _ABBREVIATION_WORD.match(words[0][2])
             and _IS_NAME_WORD.match(words[1][2]) and re.fullmatch(r"[ \t]+", text[words[0][1]:words[1][0]])):
         # "CTL Brannagh", "AOM Jo Bell": a role abbreviation in no list (a name in capitals is all capitals)
@@ -109,6 +119,8 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
         kept = cut
     elif not kept or not _is_organisation_free(text, words, kept):
         return None
+    if any(w.casefold() in PLACE_ENDINGS for _, _, w in kept[1:]):
+        return None  # "Calder Fells", "Wortley Beck (EOC)": a place
     start, end = kept[0][0], kept[-1][1]
     if re.search(r"\d", text[start:end]):
         return None
@@ -129,7 +141,8 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
         return None
     if plain[-1] in _PARTICLE_FORMS or _is_firm(text, start):
         return None
-    return Name(start, end, plain, rank, r.score, from_rule)
+    return Name(start, end, plain, rank, r.score, from_rule,
+                given=meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "GivenNameRecognizer" and len(plain) == 1)
 
 
 _PERSONAL_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+$")
@@ -297,7 +310,7 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
         if from_rule and _month_as_surname(text, words[0][0], s, e, w):
             kept.append((s, e, w))  # "Cllr March", "Cllr Jolyon March": a month after a title is the surname
             continue
-        if folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or w in ABBREVIATIONS:
+        if folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or w in ABBREVIATIONS or _VOWELLESS_LETTERS.fullmatch(w):
             if kept and len(kept) == 1 and from_rule and w[0].isupper() and folded in _JOB_WORDS:
                 return None  # "Charge Nurse Bell", "Staff Nurse Bell": the word before names the job
             if kept:
@@ -425,8 +438,9 @@ def _is_organisation_free(text: str, words, kept) -> bool:
     if run and not job_after and run.group(0).split()[-1].casefold() in ORGANISATION_WORDS | THING_WORDS:
         return False  # "Airedale Florence Nightingale" / "Wing": capitalised words that end in a place word
     nxt = _NEXT_WORD.match(text[kept[-1][1]:kept[-1][1] + 40])
-    if nxt and "\n" in nxt.group(0) and _starts_label_line(text, kept[-1][1] + nxt.start("w")):
-        nxt = None  # the next line is a field of its own ("Legal: ...")
+    if nxt and "\n" in nxt.group(0) and (_starts_label_line(text, kept[-1][1] + nxt.start("w"))
+                                         or _starts_line(text, kept[0][0])):
+        nxt = None  # the next line is a field of its own ("Legal: ..."), or the next cell of a name filling its line
     if nxt and not job_after:
         following = nxt.group("w")
         folded = following.casefold()

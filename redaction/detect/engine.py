@@ -21,6 +21,7 @@ from .recognizers.agent_name import AgentNameRecognizer
 from .recognizers.cell_name import CellNameRecognizer
 from .recognizers.double_barrelled_name import DoubleBarrelledNameRecognizer
 from .recognizers.initials_name import InitialsNameRecognizer
+from .recognizers.given_name import GivenNameRecognizer
 from .recognizers.email import OfflineEmailRecognizer
 from .recognizers.field_label_name import FieldLabelNameRecognizer
 from .recognizers.job_surname import JobSurnameRecognizer
@@ -92,6 +93,7 @@ def _build(ner: bool) -> AnalyzerEngine:
                        AgentNameRecognizer(), ParticleNameRecognizer(), CellNameRecognizer(), NameJobRecognizer(),
                        JobSurnameRecognizer(), MailHeaderNameRecognizer(), SignOffNameRecognizer(),
                        DoubleBarrelledNameRecognizer(), WordFirstNameRecognizer(), InitialsNameRecognizer(),
+                       GivenNameRecognizer(),
                        SignatureRecognizer()):
         registry.add_recognizer(recognizer)
     if ner:

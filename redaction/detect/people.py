@@ -17,8 +17,9 @@ from presidio_analyzer import RecognizerResult
 from ..policy import Decision, Policy
 from ..spans import overlaps_any
 from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
+from .english_words import is_english_word
 from .recognizers.base import REASON_KEY
-from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE, name_words,
+from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE, UPPER, name_words,
                                   plausible_name)
 from .spread import name_key, spread, titled_surnames, words_pattern
 from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, POST_NOMINALS, THING_WORDS
@@ -140,6 +141,15 @@ def _group(names: list[Name]) -> list[Person]:
     # Full names first, so "Mr West" finds the Mike West named earlier or later.
     for n in sorted(names, key=lambda n: len(n.words) < 2):
         first, surname = split_name(n.words)
+        if n.given:  # "his daughter, Wren": known by the given name alone, which is how she is named again
+            person = next((p for p in people if p.first == surname and len(p.first) > 1), None)
+            if person is None:
+                person = Person(surname=surname, first=surname)
+                people.append(person)
+            person.names.add(n.words[0])
+            person.score = max(person.score, n.score)
+            person.mentions.append(Mention("PERSON", n.start, n.end, n.score))
+            continue
         person = _find(people, surname, first)
         if person is None:
             person = Person(surname=surname, first=first)
@@ -256,7 +266,8 @@ def _ends_longer_title(text: str, base: int, hit: re.Match) -> bool:
 
 
 # "Rhiannon Tippett-Vaughan (Chair).", "Jo Bell, Chair of the Sub-Committee": a typed name, then the office
-_TYPED_NAME = re.compile(rf"(?:{TITLE}[ \t]+)?(?P<name>{FULL_NAME})[ \t]*(?:,|\()[ \t]*(?:the[ \t]+)?[A-Z][a-z]")
+_TYPED_NAME = re.compile(rf"(?:{TITLE}[ \t]+)?(?P<name>{FULL_NAME})[ \t]*(?:,|\()[ \t]*(?:the[ \t]+)?[A-Za-z][a-z]")
+_INITIALS_TYPED = re.compile(rf"(?:[{UPPER}]\.[ \t]?){{1,3}}[ \t]*[{UPPER}][\w'’-]+(?:[ \t]+[{UPPER}][\w'’-]+)?")
 _TYPED_ALONE = re.compile(rf"[ \t]*(?:{TITLE}[ \t]+)?(?P<name>{FULL_NAME})[ \t]*")
 
 
@@ -270,8 +281,14 @@ def _typed_name(text: str, r: RecognizerResult, any_role: bool = False) -> tuple
     if not m:
         return None
     words = name_words(m.group("name"))
-    if len(words[0]) < 2 or words[0].endswith(".") or not plausible_name(words):
+    if not plausible_name(words):
         return None
+    if len(words[0]) < 2 or words[0].endswith("."):
+        # initials with full stops and a surname no word is ("Signed: B. Eckersley, Chair") are typed, as a
+        # full name is; a bare initial ("K Brennan") or initials above the office on the next line stay a
+        # signature
+        if any_role or not _INITIALS_TYPED.fullmatch(m.group("name")) or is_english_word(words[-1]):
+            return None
     return m.start("name"), m.end("name")
 
 

@@ -13,9 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..spans import overlaps_any
+from .english_words import is_english_word
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
 from .vocabulary import (COMMON_WORD_FIRST_NAMES, INSTITUTION_PREFIXES, NAME_PARTICLES, NOT_NAME_WORDS,
-                         ORGANISATION_WORDS, PROFESSIONS, THING_WORDS)
+                         ORGANISATION_WORDS, PROFESSIONS, THING_WORDS, TITLES)
 
 # A name alone, followed by one of these, is the person speaking or acting ("Okafor said").
 _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "must", "said", "says",
@@ -105,7 +106,15 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
                   if (distinct or (m.start(), m.end()) in lone or _ACTS_AFTER.match(text[m.end():m.end() + 20]))
                   and stands_alone(text, m)]
     found += _full_names_of_surname(text, person)
-    if _first_name_spreads(person, shared_first_names):
+    if (_first_name_spreads(person, shared_first_names) and not _a_word_or_its_form(person.first)
+            and person.first.casefold() not in _TITLE_WORDS
+            and _written_as_a_name(text, person.first)):
+        # a first name no word is, held by one person redacted in full: wherever it stands alone it is them
+        # ("declines to reinstate Jago.", "\"Lorcan, with respect", "... the lateral. Tadej\""), except after
+        # a word of place ("in Jordan", "at Chester")
+        found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
+                  if not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and stands_alone(text, m)]
+    elif _first_name_spreads(person, shared_first_names):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if (_ACTS_AFTER.match(text[m.end():m.end() + 20]) or _acted_on(text, m)) and stands_alone(text, m)]
     elif _first_name_spreads(person, shared_first_names, word_names=True):
@@ -121,7 +130,7 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     if person.first in lone_first_names:
         found += _paired_first_names(text, person.first, lone_first_names - {person.first})
     out = []
-    for start, end in sorted(found):
+    for start, end in sorted(found, key=lambda span: (span[0], -span[1])):  # the longest at a place first
         if not overlaps_any(start, end, taken):
             out.append((start, end))
             taken.append((start, end))
@@ -194,6 +203,8 @@ def _full_names_of_surname(text: str, person) -> list[tuple[int, int]]:
     return out
 
 
+_TITLE_WORDS = frozenset(t.casefold() for t in TITLES)  # "Cllr Tippett-Vaughan" read whole: no first name
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?i:in|at|near|via|outside|across|towards?)[ \t]*\n?[ \t]*$")
 _VALEDICTION_BEFORE = re.compile(r"(?<![\w-])(?i:regards|thanks|wishes|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\n?[ \t]*$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ \t]*\n?[ \t]*$")
 _THING_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’-]*){1,3}")
@@ -220,6 +231,26 @@ def _first_name_spreads(person, shared_first_names: set[str], word_names: bool =
                 and person.decision is not None and person.decision.action == "redact"
                 and first not in shared_first_names and (first in COMMON_WORD_FIRST_NAMES) == word_names
                 and (first not in NOT_NAME_WORDS or word_names))  # "June has asked": a month, at a clause start
+
+
+def _a_word_or_its_form(word: str) -> bool:
+    """An English word, or its -ing or -ed form ("placing", "visited"): a heading NER read as a name
+    ("Placing Requests") must not make the word a first name everywhere."""
+    folded = word.casefold()
+    if is_english_word(folded):
+        return True
+    for ending in ("ing", "ed"):
+        stem = folded[:-len(ending)]
+        if folded.endswith(ending) and len(stem) > 2 and (
+                is_english_word(stem) or is_english_word(stem + "e") or (stem[-1] == stem[-2] and is_english_word(stem[:-1]))):
+            return True
+    return False
+
+
+def _written_as_a_name(text: str, first: str) -> bool:
+    """The first name is written somewhere as a name is, a capital then small letters ("Jago"), not only in
+    a heading or code in capitals ("OOCD SCRUTINY")."""
+    return re.search(rf"(?<![\w-]){re.escape(first[:1].upper() + first[1:])}(?![\w-])", text) is not None
 
 
 def _acted_on(text: str, m: re.Match) -> bool:

@@ -77,7 +77,7 @@ COMMANDER_QUALIFIERS: frozenset[str] = frozenset({"Acting", "Temporary", "Temp",
 
 # Courtesy and honorific titles: they say "a person's name follows" but nothing about the policy.
 TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Prof", "Professor",
-                           "Lord", "Lady", "Baroness", "Baron", "Cllr", "Councillor", "Rev", "Revd",
+                           "Lord", "Lady", "Baroness", "Baron", "Cllr", "Councillor", "Alderman", "Alderwoman", "Rev", "Revd",
                            "Rt Hon", "The Rt Hon", "Right Honourable", "Hon",
                            # other languages' titles in papers on foreign firms and visitors
                            "Mme", "Mlle", "Herr", "Frau", "Signor", "Signora", "Sra", "Señor", "Señora",
@@ -182,6 +182,10 @@ FIELD_LABELS: tuple[str, ...] = (
 # Words that follow a person's name when the whole is an organisation, place or event, not a person:
 # "The Ben Kinsella Trust", "the Kiyan Prince Foundation". These are never surnames.
 ORGANISATION_WORDS: frozenset[str] = frozenset({
+    # other languages' institutions, before a particle that is also a name's ("Universidad de Sevilla")
+    "universidad", "universidade", "università", "universität", "université", "universiteit", "instituto",
+    "istituto", "institut", "museo", "musée", "banco", "banca", "banque", "hôpital", "ospedale", "colegio",
+    "escuela", "ayuntamiento", "comune", "gemeente", "stichting", "fundación", "fondazione", "hotel", "hôtel",
     "trust", "centre", "center", "foundation", "fund", "society", "charity", "institute", "institution",
     "school", "academy", "college", "university", "hospital", "building", "street", "road", "avenue",
     "square", "estate", "prize", "award", "awards", "lecture", "lectures", "memorial", "inquiry", "review",
@@ -223,6 +227,11 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
 
 # Words that name a thing after a person ("Stephen Lawrence Day", "the Mary Seacole House", "Victoria
 # line") but are also surnames ("Jane Day", "Sarah Hall", "Sophie Ward"): a thing only after a full name.
+# Words of place that are rarely surnames: a name ending in one is a place ("Calder Fells", "Pryse Meadows",
+# "Wortley Beck"), whoever read it.
+PLACE_ENDINGS: frozenset[str] = frozenset({
+    "beck", "fells", "meadow", "meadows", "orchard", "valley", "marshes", "downs", "heights", "cottages", "moors",
+})
 THING_WORDS: frozenset[str] = frozenset({
     "day", "week", "house", "hall", "court", "lane", "park", "station", "bridge", "way", "close", "tower",
     "wing", "ward", "room", "garden", "walk", "place", "drive", "grove", "hill", "green", "line", "law",
@@ -230,7 +239,7 @@ THING_WORDS: frozenset[str] = frozenset({
     "market", "field", "fields", "common", "heath", "village", "manor", "lodge", "mews", "wood",
     # landforms and works ("Blackstone Edge", "Ashcombe Vale", "Brackenhurst Quarry")
     "edge", "vale", "quarry", "depot", "farm", "reservoir",
-})
+}) | PLACE_ENDINGS
 
 # Words before a name that make it a place or organisation ("St Giles Trust", "St Thomas' Hospital").
 ORGANISATION_PREFIXES: frozenset[str] = frozenset({"st", "st.", "saint", "fort", "port", "lake", "mount"})

@@ -1,12 +1,19 @@
 """Irish, Scottish Gaelic and Welsh names, which NER trained on news text rarely knows: "Aoife Ní
 Fhaoláin", "Dara Ó Briain", "Máire Nic Giolla", "Dónal Mhic Aoidh", "Reuben Mac Cárthaigh", "Rhodri ap
 Hywel". A first name, a particle and a capitalised word are a name wherever they stand; the particles are
-never English words in that place (a capitalised word before and after)."""
+never English words in that place (a capitalised word before and after).
+
+The Dutch, German, French, Italian, Spanish and Portuguese particles in lower case between a given name
+and a capitalised surname say a name as well ("Harriet van der Spuy", "Anouk de la Rive", "Matteo di
+Stefano"): the given name must then be no English word, or a word used as a first name ("Rose van Dijk"),
+so "Hotel de la Paix" is not a name."""
 
 from __future__ import annotations
 
 import re
 
+from ..english_words import is_english_word
+from ..vocabulary import WORD_FIRST_NAMES
 from .base import RuleRecognizer
 from .patterns import END, NAME_WORD, SEP, name_words, plausible_name
 
@@ -22,9 +29,26 @@ _PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>(?P<base>{NAME_WORD}{SEP}{
                             rf"(?:{SEP}{NAME_WORD}(?={SEP}|$|[,.;:)]))?){END}")
 
 
+_CONTINENTAL = (r"(?:van(?:[ \t]+(?:der|den|de|het|t))?|von(?:[ \t]+(?:der|dem|zu))?|de(?:[ \t]+(?:la|le|los|las|l['’]))?|"
+                r"del|della|degli|dei|di|da|dos|das|do|du|le|ter|ten|zu|zur)")
+_CONTINENTAL_NAME = re.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){SEP}{_CONTINENTAL}{SEP}{NAME_WORD}{END}")
+
+
+def _continental(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _CONTINENTAL_NAME.finditer(text):
+        first = m.group("first")
+        if is_english_word(first) and first.casefold() not in WORD_FIRST_NAMES:
+            continue
+        words = name_words(m.group(0))
+        if plausible_name([words[0], words[-1]]) and not _ARTICLE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
+            out.append((m.start(), m.end()))
+    return out
+
+
 class ParticleNameRecognizer(RuleRecognizer):
-    SCORE = 0.85
-    EXPLANATION = "name with a Gaelic particle"
+    SCORE = 0.86  # above NER's 0.85: on the same span the rule's finding, not NER's guess, is kept
+    EXPLANATION = "name with a particle"
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
@@ -38,4 +62,4 @@ class ParticleNameRecognizer(RuleRecognizer):
                 if plausible_name([words[0], words[-1]]):
                     out.append(self.result(m.start(group), m.end(group)))
                     break
-        return out
+        return out + [self.result(start, end) for start, end in _continental(text)]

@@ -42,7 +42,9 @@ _HYPHEN = r"(?:-(?:[ \t]*\n[ \t]*)?|['’])"
 _LOWER_JOINED = rf"{_U}{_L}{{1,3}}-{_L}{{2,5}}(?![\w{MISSING_GLYPHS}-])"
 # An Irish surname after a particle may take an eclipsing or prefixed letter: "Mac an tSaoir", "Ó hAodha".
 _IRISH_PREFIX = rf"(?:[tnh](?={_U}{_L}))"
-NAME_WORD = (rf"(?:{_LOWER_JOINED}|(?:{_U}['’]{_U}{_L}+|(?:{_JOINED_PARTICLE}|{_IRISH_PREFIX})?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+))(?:{_HYPHEN}{_U}{_L}+)*"
+# The part after a hyphen is written as a first part may be: "Hanvey-McGurk", "Ward-O'Neill"
+_AFTER_HYPHEN = rf"(?:{_U}['’]{_U}{_L}+|{_U}(?:{_L}{{0,2}}{_U})?{_L}+)"
+NAME_WORD = (rf"(?:{_LOWER_JOINED}|(?:{_U}['’]{_U}{_L}+|(?:{_JOINED_PARTICLE}|{_IRISH_PREFIX})?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+))(?:{_HYPHEN}{_AFTER_HYPHEN})*"
              rf"(?:-{_L}+-{_U}{_L}+)?)")
 # "WEST", "O'BRIEN", "COMER-SCHWARTZ", "WIŚNIEWSKI"
 # ... and "McDONALD", "MacLEOD" as some papers print a surname in capitals

@@ -62,7 +62,10 @@ class RoleNounNameRecognizer(RuleRecognizer):
     EXPLANATION = "name after a job described in prose"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        out = [self.result(m.start("name"), m.end("name")) for m in _ROLE_NOUN.finditer(text)]
+        # a name read on over a line break into the next cell ("reviewer" / "Jo Bell" / "Partnership
+        # business") is cut back to its own line; otherwise the job noun is enough
+        out = [self.result(m.start("name"), m.start("name") + (_plausible_end(m.group("name"), True) or len(m.group("name"))))
+               for m in _ROLE_NOUN.finditer(text)]
         # a label or an organisation's letters say less than a job noun: the whole name must be plausible
         # ("Secretary: Democratic Services" is no name)
         return out + [self.result(m.start(g), m.start(g) + end) for rule in (_POST_LABEL, _OF_ACRONYM, _DESCRIBED, _APPOSITION)

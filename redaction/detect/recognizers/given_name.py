@@ -1,0 +1,69 @@
+"""A given name alone, where the words around it say it is a person (class of cases: family members and
+officers named informally in case papers and released e-mails, the eighth evaluation set):
+
+- after a family word: "his daughter, Wren, aged 9", "Child K's older brother, Tyrese.", "my sister Ingrid";
+- after a greeting that opens a letter or e-mail: "Dear Sage," / "Hi Lorcan,";
+- after a job, set off by a comma, the name then closed by a comma or a bracket: "the on-call manager,
+  Zbigniew (EOC)".
+
+A family word or a greeting says a person follows, so the name may be an ordinary word ("Wren", "Sage")
+but not a word of the lists of non-names or a form of address ("Dear Sir", "Dear Colleague"). After a job,
+which is also said of departments ("the manager, Finance,"), the name must be no English word. A capitalised
+word after the name makes it a full name, which the other recognizers read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..english_words import is_english_word
+from ..vocabulary import JOB_NOUNS, PROFESSIONS, TITLES
+from .base import RuleRecognizer
+from .patterns import NAME_WORD, plausible_name
+
+_FAMILY = ("daughter", "son", "brother", "sister", "mother", "father", "mum", "mom", "dad", "wife", "husband",
+           "partner", "grandson", "granddaughter", "grandmother", "grandfather", "grandma", "grandad", "grandpa",
+           "niece", "nephew", "cousin", "aunt", "auntie", "uncle", "stepson", "stepdaughter", "stepfather",
+           "stepmother", "stepbrother", "stepsister", "sibling", "twin", "fiancé", "fiancée", "fiance", "fiancee",
+           "boyfriend", "girlfriend", "baby", "child")
+_FAMILY_QUALIFIERS = r"(?:(?:older|younger|elder|eldest|youngest|oldest|twin|baby|little|big|late|half|step)[- \t]+)?"
+_OWNER = r"(?:(?<![\w-])(?:his|her|their|my|your|our|the|a)|['’]s)"
+_AFTER_FAMILY = re.compile(rf"{_OWNER}[ \t]+{_FAMILY_QUALIFIERS}(?:{'|'.join(_FAMILY)})[ \t]*,?[ \t]*\n?[ \t]*"
+                           rf"(?P<name>{NAME_WORD})")
+_GREETING = re.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|Morning|Afternoon)[ \t]+(?P<name>{NAME_WORD})"
+                       rf"(?=[ \t]*[,!\n])")
+_JOB = "(?:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True))) + ")"
+_AFTER_JOB = re.compile(rf"(?<![\w-])(?:(?i:the|our|their|its)|['’]s)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?i:{_JOB})[ \t]*,[ \t]*\n?[ \t]*"
+                        rf"(?P<name>{NAME_WORD})(?=[ \t]*[,(])")
+# words that follow a greeting or a family word and are no name
+_ADDRESSES = frozenset({"sir", "sirs", "madam", "madame", "colleague", "colleagues", "all", "team", "everyone",
+                        "both", "friend", "friends", "customer", "resident", "residents", "applicant", "member",
+                        "members", "chair", "councillor", "councillors", "panel", "committee", "parent", "parents",
+                        "carer", "carers", "requester", "requestor", "complainant", "there", "again", "editor",
+                        "officer", "manager", "team", "aged", "who", "whose", "and", "is", "was", "has", "had",
+                        "now", "then", "also"})
+_CAPITAL_AFTER = re.compile(r"^[ \t]+[A-Z][\w'’-]*")
+
+
+def _a_given_name(word: str, ordinary_allowed: bool) -> bool:
+    folded = word.casefold()
+    if folded in _ADDRESSES or word in TITLES or folded in {t.casefold() for t in TITLES}:
+        return False
+    if not plausible_name([word]):
+        return False
+    return ordinary_allowed or not is_english_word(word)
+
+
+class GivenNameRecognizer(RuleRecognizer):
+    SCORE = 0.86  # above NER's 0.85: on the same span the rule's finding, not NER's guess, is kept
+    EXPLANATION = "given name after a family word, a greeting or a job"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for rule, ordinary_allowed in ((_AFTER_FAMILY, True), (_GREETING, True), (_AFTER_JOB, False)):
+            for m in rule.finditer(text):
+                if _CAPITAL_AFTER.match(text[m.end("name"):m.end("name") + 30]):
+                    continue  # a full name: the other recognizers read it whole
+                if _a_given_name(m.group("name"), ordinary_allowed):
+                    out.append(self.result(m.start("name"), m.end("name")))
+        return out
