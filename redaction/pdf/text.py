@@ -80,6 +80,15 @@ def show(op: str, operands, ts: TextState, text: dict, ctm: Matrix, regions: lis
     start = text["tm"]
     base = multiply(start, ctm)
     fs, th = ts.size, ts.th
+    if not text["dirty"]:
+        whole = _kept_whole(strings, font, ts, base, regions)
+        if whole is not None:  # what the steps below do for a show no region meets, without its pieces
+            adv, shown = whole
+            text["tm"] = multiply((1.0, 0.0, 0.0, 1.0, adv, 0.0), start)
+            if font.objgen != (0, 0):
+                stats.used_codes.setdefault(font.objgen, set()).update(shown)
+            out.append(original)
+            return
     adv = 0.0
     pieces: list = []  # ("g", code, x, kept) | ("k", number)
     glyphs: list = []  # (index in pieces, code, x, test width)
@@ -108,6 +117,48 @@ def show(op: str, operands, ts: TextState, text: dict, ctm: Matrix, regions: lis
         m = multiply((1.0, 0.0, 0.0, 1.0, run_x, 0.0), start)
         out.append(([round(v, 5) for v in m], pikepdf.Operator("Tm")))
         out.append(([pikepdf.Array(items)], pikepdf.Operator("TJ")))
+
+
+def _kept_whole(strings, font: FontInfo, ts: TextState, base: Matrix, regions: list[Region]):
+    """(advance, codes shown) of a show whose glyph cores all lie in a box no region meets — the same
+    advance (the same sums in the same order) and the same box and test as :func:`show` and
+    :func:`_remove_glyphs` compute —, else None: then :func:`show` places and tests every glyph. Any edge
+    that is not a finite number (an absurd size or width) gives None."""
+    fs, th, tc, tw, two = ts.size, ts.th, ts.tc, ts.tw, font.two_byte
+    widths, default, scale = font.widths, font.default_width, font.scale
+    low, high = _CORE_X
+    adv = 0.0
+    shown: list[int] = []
+    least, most, check = math.inf, -math.inf, 0.0
+    for item in strings:
+        if not isinstance(item, (bytes, pikepdf.String)):
+            adv -= float(item) / 1000.0 * fs * th
+            continue
+        for code in font.codes(bytes(item)):
+            w = widths.get(code, default) * scale  # FontInfo.width
+            test_w = (w if w >= 100 else _MIN_TEST_WIDTH) / 1000.0 * fs * th
+            a, b = adv + low * test_w, adv + high * test_w
+            check += a - b  # a NaN or an infinity anywhere stays in it
+            if a < least:
+                least = a
+            if b < least:
+                least = b
+            if a > most:
+                most = a
+            if b > most:
+                most = b
+            shown.append(code)
+            adv += (w / 1000.0 * fs + tc + (tw if (code == 32 and not two) else 0.0)) * th
+    if not shown:
+        return adv, shown
+    if not (math.isfinite(check) and math.isfinite(least) and math.isfinite(most)):
+        return None
+    y0, y1 = sorted((ts.ts + _CORE_Y[0] * fs, ts.ts + _CORE_Y[1] * fs))
+    around = rect_bbox(base, least, y0, most, y1)
+    around = (around[0] - _SLACK, around[1] - _SLACK, around[2] + _SLACK, around[3] + _SLACK)
+    if all(map(math.isfinite, around)) and not any(meets(around, r.box) for r in regions):
+        return adv, shown
+    return None
 
 
 def _remove_glyphs(glyphs: list, pieces: list, base: Matrix, rise: float, fs: float, regions: list[Region]) -> int:

@@ -149,12 +149,21 @@ def _after(a, b) -> bool:
 def _layout_rank(data: bytes, page: int, lines: list[PLine]) -> list[int | None]:
     """For each poppler line, the rank in pdfminer's layout order of the pdfminer line under its centre.
     pdfminer reports the page as displayed with y up; poppler with y down: same x, y = height - y."""
-    from pdfminer.high_level import extract_pages
+    from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    from .pslex import FastInterpreter  # pdfminer's interpreter, its lexer run ahead: the same objects
 
     ranked = []
-    try:
-        for lt_page in extract_pages(io.BytesIO(data), page_numbers=[page - 1], laparams=LAParams()):
+    try:  # what pdfminer's extract_pages does, with that interpreter
+        manager = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(manager, laparams=LAParams())
+        interpreter = FastInterpreter(manager, device)
+        for pdf_page in PDFPage.get_pages(io.BytesIO(data), pagenos=[page - 1]):
+            interpreter.process_page(pdf_page)
+            lt_page = device.get_result()
             height = lt_page.bbox[3] - lt_page.bbox[1]
             for box in lt_page:
                 if isinstance(box, LTTextContainer):

@@ -1,5 +1,6 @@
 """Three text readers of different families, each called directly (never through the engine's extraction):
-pdfium (pypdfium2's text page), pdfminer.six (its own parser and font handling) and poppler's pdftotext
+pdfium (pypdfium2's text page), pdfminer.six (its own parser and font handling; its content lexer run
+ahead by :mod:`.pslex`, which gives exactly pdfminer's tokens in half the time) and poppler's pdftotext
 (a separate process). Each returns one string per page; a reader that cannot read the file, or finds
 another page count, fails its check: what cannot be read cannot be proved clean."""
 
@@ -13,9 +14,10 @@ import subprocess
 import pypdfium2 as pdfium
 from pdfminer.pdfdevice import PDFTextDevice
 from pdfminer.pdffont import PDFUnicodeNotDefined
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
+from .pslex import FastInterpreter
 from .result import fail
 
 _POPPLER_TIMEOUT = 120  # seconds; a paper of hundreds of pages takes a few
@@ -93,7 +95,7 @@ def pdfminer_pages(data: bytes, part: int) -> list[str]:
     One resource manager, interpreter and device for the whole file (fonts and CMaps are read once)."""
     manager = PDFResourceManager()
     device = _GlyphText(manager)
-    interpreter = PDFPageInterpreter(manager, device)
+    interpreter = FastInterpreter(manager, device)  # pdfminer's interpreter, its lexer run ahead (pslex)
     pages = []
     try:
         for page in PDFPage.get_pages(io.BytesIO(data)):

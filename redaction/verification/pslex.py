@@ -1,0 +1,210 @@
+"""A faster lexer for pdfminer.six's content-stream parser, giving exactly pdfminer's tokens.
+
+pdfminer.six tokenizes content streams one character class at a time in pure Python (a state machine over
+4 KB buffers): nine tenths of the ``text-pdfminer`` reader's time. :class:`FastContentParser` keeps that
+machine and every quirk of it, and only runs ahead of it: at a token boundary (no token half read) one
+regular expression reads the plain tokens that follow in the buffer — numbers, names without ``#``
+escapes, keywords, hex strings, literal strings with simple escapes, ``[ ] { } << >> ' "`` — and queues
+them as pdfminer would have, with the same positions. It stops, leaving the rest to pdfminer's own
+machine, at anything else: comments, a ``#`` in a name, nested parentheses or another escape in a string,
+NUL bytes, any other character, a token that reaches the end of the buffer (it may go on in the next
+one), and after ``ID`` (the inline image's bytes are read by pdfminer's own code). pdfminer's fonts,
+encodings, CMaps and operators are untouched: the reader stays pdfminer's, of another family than the
+engine's qpdf and than pdfium and poppler.
+
+``tests/test_verify_pslex.py`` checks the tokens equal pdfminer's own on every content stream of the
+test fixtures and on random streams made of the awkward cases.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from pdfminer import settings
+from pdfminer.pdfinterp import PDFContentParser, PDFInterpreterError, PDFPageInterpreter
+from pdfminer.pdftypes import stream_value
+from pdfminer.psexceptions import PSEOF, PSException
+from pdfminer.psparser import (KEYWORD_ARRAY_BEGIN, KEYWORD_ARRAY_END, KEYWORD_DICT_BEGIN, KEYWORD_DICT_END,
+                               KEYWORD_PROC_BEGIN, KEYWORD_PROC_END, KWD, LIT, PSKeyword, PSLiteral, PSSyntaxError,
+                               PSTypeError, keyword_name, literal_name)
+from pdfminer.utils import choplist
+
+log = logging.getLogger(__name__)
+
+# One token after optional whitespace. Names and keywords end where pdfminer ends them (END_LITERAL,
+# END_KEYWORD); a name followed by '#' is left to pdfminer (hex escapes), as is a hex string followed by
+# a second '>' (pdfminer reads that '>>' as the end of a dictionary).
+_TOKEN = re.compile(rb"""
+    \s*
+    (?:
+      ([-+0-9][0-9]*(?:\.[0-9]*)?|\.[0-9]*)                     # 1 number
+    | (<[0-9a-fA-F\s]*>)(?!>)                                 # 2 hex string
+    | ([A-Za-z][^#/%\[\]()<>{}\s]*)                            # 3 keyword
+    | (/[^#/%\[\]()<>{}\s]*+)(?![#])                           # 4 name
+    | (\((?:[^()\\]|\\[btnfr()\\]|\\[0-7]{1,3})*\))          # 5 literal string
+    | (<<|>>)                                                # 6 dictionary
+    | ([\[\]{}'"])                                            # 7 one-character keyword
+    | (.|\Z)                                                 # 8 anything else: pdfminer's machine reads it
+    )
+    """, re.VERBOSE | re.DOTALL)
+_SPACE = re.compile(rb"\s+")
+_ESCAPE = re.compile(rb"\\([btnfr()\\]|[0-7]{1,3})")
+_ESCAPES = {b"b": b"\x08", b"t": b"\t", b"n": b"\n", b"f": b"\x0c", b"r": b"\r", b"(": b"(", b")": b")",
+            b"\\": b"\\"}
+_HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.")
+_OCTAL3 = re.compile(rb"\\([0-7]{3})")
+_KEYWORD_ID = KWD(b"ID")
+_TRUE, _FALSE = b"true", b"false"
+
+
+def _unescape(m: re.Match) -> bytes:
+    e = m.group(1)
+    if e in _ESCAPES:
+        return _ESCAPES[e]
+    code = int(e, 8)
+    if code > 255:  # pdfminer asserts; never reached: the caller leaves such a string to pdfminer
+        raise ValueError("octal escape out of range")
+    return bytes((code,))
+
+
+class FastContentParser(PDFContentParser):
+    """pdfminer's content parser with :func:`_run_ahead` before each token it would read itself, and
+    pdfminer's ``nextobject`` (PSStackParser's: arrays, dictionaries, procedures, keywords; the same
+    steps, without its debug logging) taking the queued tokens directly."""
+
+    def nexttoken(self):
+        if not self._tokens and not self.eof and self._parse1 == self._parse_main:
+            self._run_ahead()
+        return super().nexttoken()
+
+    def nextobject(self):
+        while not self.results:
+            if self._tokens and not self.eof:
+                pos, token = self._tokens.pop(0)
+            else:
+                pos, token = self.nexttoken()
+            if isinstance(token, (int, float, bool, str, bytes, PSLiteral)):
+                self.curstack.append((pos, token))
+            elif token is KEYWORD_ARRAY_BEGIN:
+                self.start_type(pos, "a")
+            elif token is KEYWORD_ARRAY_END:
+                try:
+                    self.push(self.end_type("a"))
+                except PSTypeError:
+                    if settings.STRICT:
+                        raise
+            elif token is KEYWORD_DICT_BEGIN:
+                self.start_type(pos, "d")
+            elif token is KEYWORD_DICT_END:
+                try:
+                    (pos, objs) = self.end_type("d")
+                    if len(objs) % 2 != 0:
+                        raise PSSyntaxError(f"Invalid dictionary construct: {objs!r}")
+                    self.push((pos, {literal_name(k): v for (k, v) in choplist(2, objs) if v is not None}))
+                except PSTypeError:
+                    if settings.STRICT:
+                        raise
+            elif token is KEYWORD_PROC_BEGIN:
+                self.start_type(pos, "p")
+            elif token is KEYWORD_PROC_END:
+                try:
+                    self.push(self.end_type("p"))
+                except PSTypeError:
+                    if settings.STRICT:
+                        raise
+            elif isinstance(token, PSKeyword):
+                self.do_keyword(pos, token)
+            else:
+                self.do_keyword(pos, token)
+                raise PSException
+            if self.context:
+                continue
+            self.flush()
+        return self.results.pop(0)
+
+    def _run_ahead(self) -> None:
+        buf, i, end = self.buf, self.charpos, len(self.buf)
+        base, add = self.bufpos, self._tokens.append
+        for m in _TOKEN.finditer(buf, i):
+            kind = m.lastindex
+            if kind == 8 or m.end() >= end:  # pdfminer's own machine reads it (or the next buffer may)
+                break
+            text = m.group(kind)
+            if kind == 1:
+                try:
+                    token = float(text) if b"." in text else int(text)
+                except ValueError:  # '-', '.', '+.': pdfminer reads no token there
+                    i = m.end()
+                    continue
+            elif kind == 2:
+                text = _SPACE.sub(b"", text[1:-1])
+                token = bytes.fromhex(text.decode("ascii")) if not len(text) % 2 else \
+                    _HEX_PAIR.sub(lambda h: bytes((int(h.group(0), 16),)), text)
+            elif kind == 3:
+                token = True if text == _TRUE else False if text == _FALSE else KWD(text)
+            elif kind == 4:
+                try:
+                    token = LIT(str(text[1:], "utf-8"))
+                except UnicodeDecodeError:
+                    token = LIT(text[1:])
+            elif kind == 5:
+                token = text[1:-1]
+                if b"\\" in token:
+                    if any(int(o, 8) > 255 for o in _OCTAL3.findall(token)):
+                        break  # pdfminer fails on it: let it
+                    token = _ESCAPE.sub(_unescape, token)
+            elif kind == 6:
+                token = KEYWORD_DICT_BEGIN if text == b"<<" else KEYWORD_DICT_END
+            else:
+                token = KWD(text)
+            add((base + m.start(kind), token))
+            i = m.end()
+            if token is _KEYWORD_ID:  # inline image data follows: pdfminer reads it
+                break
+        self.charpos = i
+
+
+class FastInterpreter(PDFPageInterpreter):
+    """pdfminer's page interpreter (its ``execute``: circular streams refused, operators dispatched as
+    pdfminer does) reading content with :class:`FastContentParser`."""
+
+    def execute(self, streams) -> None:
+        valid_streams = []
+        self.stream_ids.clear()
+        for obj in streams:
+            stream = stream_value(obj)
+            if stream.objid is None:
+                continue
+            if stream.objid not in self.parent_stream_ids:
+                valid_streams.append(stream)
+                self.stream_ids.add(stream.objid)
+        try:
+            parser = FastContentParser(valid_streams)
+        except PSEOF:
+            return
+        methods: dict = {}
+        while True:
+            try:
+                (_, obj) = parser.nextobject()
+            except PSEOF:
+                break
+            if isinstance(obj, PSKeyword):
+                name = keyword_name(obj)
+                found = methods.get(name)
+                if found is None:
+                    method = "do_{}".format(name.replace("*", "_a").replace('"', "_w").replace("'", "_q"))
+                    func = getattr(self, method, None) if hasattr(self, method) else None
+                    found = methods[name] = (func, func.__code__.co_argcount - 1 if func else 0)
+                func, nargs = found
+                if func is not None:
+                    if nargs:
+                        args = self.pop(nargs)
+                        if len(args) == nargs:
+                            func(*args)
+                    else:
+                        func()
+                elif settings.STRICT:
+                    raise PDFInterpreterError(f"Unknown operator: {name!r}")
+            else:
+                self.push(obj)
