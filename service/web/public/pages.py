@@ -34,7 +34,57 @@ bp = Blueprint("public", __name__)
 
 @bp.app_context_processor
 def _template_helpers() -> dict:
-    return {"asset_url": fixed_asset_url, "fixed_url": fixed_url, "decision_url": decision_url, "slug_url": slug_url}
+    return {"asset_url": fixed_asset_url, "fixed_url": fixed_url, "decision_url": decision_url, "slug_url": slug_url,
+            "links": links() if has_request_context() else None}
+
+
+class Links:
+    """Every fixed link of the public pages, built once per application root: the layout and the pages read
+    them as plain attributes (``links.index``) instead of calling ``url_for`` — or a helper — a dozen times
+    per render, and the decision and result links join a prefix built once to the quoted slug."""
+
+    __slots__ = ("index", "feed", "releases", "search_feed", "api_decisions", "css", "mjs", "_decision",
+                 "_part1", "_part2", "_json")
+
+    def __init__(self):
+        self.index, self.feed, self.releases = url_for("public.index"), url_for("public.feed"), url_for("public.releases")
+        self.search_feed = url_for("public.search_feed")
+        self.api_decisions = url_for("public_api.decisions")
+        self.css, self.mjs = asset_url("public.css"), asset_url("public.mjs")
+        self._decision = url_for("public.decision", slug=SLUG_MARK).split(SLUG_MARK)
+        self._part1 = url_for("public.download", slug=SLUG_MARK, number=1).split(SLUG_MARK)
+        self._part2 = url_for("public.download", slug=SLUG_MARK, number=2).split(SLUG_MARK)
+        self._json = url_for("public_api.decision", slug=SLUG_MARK).split(SLUG_MARK)
+
+    @staticmethod
+    def _join(parts: list[str], slug: str) -> str:
+        return parts[0] + quote(slug, safe=PATH_SAFE) + parts[1]
+
+    def decision(self, slug: str) -> str:
+        return self._join(self._decision, slug)
+
+    def part1(self, slug: str) -> str:
+        return self._join(self._part1, slug)
+
+    def part2(self, slug: str) -> str:
+        return self._join(self._part2, slug)
+
+    def json(self, slug: str) -> str:
+        return self._join(self._json, slug)
+
+    def search(self, args: dict) -> str:
+        """The Atom feed of a search (``url_for("public.search_feed", **args)``)."""
+        return _with_query(self.search_feed, args)
+
+
+def links() -> Links:
+    """The :class:`Links` of the current request's application root (built on first use)."""
+    kept = current_app.extensions.setdefault("foia.links", {})
+    root = request.script_root
+    found = kept.get(root)
+    if found is None:
+        found = kept[root] = Links()
+    return found
 
 
 def fixed_url(endpoint: str) -> str:
@@ -65,8 +115,11 @@ PATH_SAFE = "!$&'()*+,/:;=@"   # what werkzeug's converter leaves unquoted in a 
 def index_url(args: dict) -> str:
     """``url_for("public.index", **args)`` with the route built once per application root and the query encoded
     as werkzeug encodes it (the result pages' links)."""
+    return _with_query(links().index, args)
+
+
+def _with_query(base: str, args: dict) -> str:
     query = urlencode([(k, v) for k, v in args.items() if v is not None], safe="!$'()*,/:;?@")
-    base = fixed_url("public.index")
     return f"{base}?{query}" if query else base
 
 
