@@ -80,3 +80,54 @@ def test_run_gives_what_execute_gives(app, published, name, statement, params):
         assert expected, name
         assert run(db, statement, params) == expected
         assert run(db, statement, params) == expected  # compiled once, run again
+
+
+FAST_URLS = ["/", "/?q=custody", "/?q=custody+contract&sort=oldest", "/?q=PCD+95&part2=withheld", "/?year=2025",
+             "/?q=nothing+matches+this", "/?q=the", "/?page=1&per_page=2", "/decisions/pcd-956", "/decisions/pcd-957",
+             "/decisions/pcd-958"]
+
+
+def _answer(client, url, method="GET"):
+    response = client.open(url, method=method)
+    return response.status_code, list(response.headers.items()), response.get_data()
+
+
+@pytest.mark.parametrize("url", FAST_URLS)
+def test_the_flask_free_path_answers_what_flask_answers(app, published, url, caplog):
+    """service.web.public.fast: the same status, headers (in order) and bytes as the routes, for GET and HEAD."""
+    client = app.test_client()
+    client.get("/")   # the first request of an application root builds its links (through Flask)
+    app.config["PUBLIC_FAST_PATH"] = False
+    flask_answer, flask_head = _answer(client, url), _answer(client, url, method="HEAD")
+    app.config["PUBLIC_FAST_PATH"] = True
+    with caplog.at_level("INFO", logger="service.access"):
+        fast_answer, fast_head = _answer(client, url), _answer(client, url, method="HEAD")
+    assert fast_answer == flask_answer and fast_answer[0] == 200
+    assert fast_head == flask_head and fast_head[2] == b""
+    assert "(fast path)" in caplog.text and "public." in caplog.text
+
+
+@pytest.mark.parametrize("url, headers, status", [
+    ("/decisions/pcd-999", {}, 404),                       # not public: Flask answers
+    ("/decisions/PCD-956", {}, 404),                       # not a plain slug: Flask answers
+    ("/?page=9", {}, 404),                                  # beyond the last page
+    ("/decisions/pcd-956", {"cookie": "x"}, 200),          # a cookie: Flask (officers)
+    ("/decisions/pcd-956?x=1", {}, 200),                    # a query on a decision page: Flask
+])
+def test_what_the_fast_path_leaves_to_flask(app, published, url, headers, status, caplog):
+    client = app.test_client()
+    client.get("/")
+    headers = dict(headers)
+    if headers.get("cookie"):
+        client.set_cookie("foia_session", headers.pop("cookie"))
+    with caplog.at_level("INFO", logger="service.access"):
+        response = client.get(url, headers=headers)
+    assert response.status_code == status
+    assert "(fast path)" not in caplog.text
+
+
+def test_a_conditional_request_is_answered_by_flask(app, published):
+    client = app.test_client()
+    client.get("/")
+    etag = client.get("/decisions/pcd-956").headers["ETag"]
+    assert client.get("/decisions/pcd-956", headers={"If-None-Match": etag}).status_code == 304

@@ -15,8 +15,7 @@ import logging
 import re
 from urllib.parse import quote, urlencode
 
-from flask import (Blueprint, Response, abort, current_app, has_request_context, render_template, request,
-                   send_file, url_for)
+from flask import Blueprint, Response, abort, current_app, has_request_context, request, send_file, url_for
 
 from service.domain.models import utcnow
 from service.domain.papers import storage
@@ -169,29 +168,45 @@ def index():
     changed, count = data_version(db)
 
     def render():
-        result = queries.find(db, search, (changed, count))
-        if search.page > result.pages:
+        body = index_body(current_app, db, search, (changed, count), links())
+        if body is None:
             abort(404)
-        return render_template("public/index.html", result=result, search=search,
-                               years=queries.years(db, (changed, count)),
-                               part2_filters=queries.PART2_FILTERS, status=part2_status, sorts=queries.SORTS,
-                               page_href=lambda n: index_url(search.args(page=n)))
+        return body
 
     return conditional(render, etag=make_etag(changed, count), last_modified=changed)
 
 
+def index_body(app, db, search: queries.Search, version: tuple, links: Links) -> str | None:
+    """The list page's HTML for ``search`` (None: a page beyond the last). Needs no request context: the
+    route and the fast path (:mod:`service.web.public.fast`) both render it."""
+    result = queries.find(db, search, version)
+    if search.page > result.pages:
+        return None
+    return app.jinja_env.get_template("public/index.html").render(
+        result=result, search=search, years=queries.years(db, version), part2_filters=queries.PART2_FILTERS,
+        status=part2_status, sorts=queries.SORTS, links=links,
+        page_href=lambda n: _with_query(links.index, search.args(page=n)))
+
+
 def _reuse_version():
     """The data version under which answers may be reused (None in tests, where it is asked every time)."""
-    if float(current_app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if current_app.testing else 2)) <= 0:
-        return None
-    return data_version(db_session())
+    return reuse_version(current_app, db_session())
+
+
+def reuse_version(app, db):
+    """:func:`_reuse_version` of ``app`` on ``db`` (no request context needed)."""
+    seconds = fingerprint_seconds(app)
+    return queries.fingerprint(db, seconds) if seconds > 0 else None
 
 
 def data_version(db):
     """The public data's version (last change, count of public decisions); reused for a second or two
     between requests outside tests."""
-    seconds = current_app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if current_app.testing else 2)
-    return queries.fingerprint(db, float(seconds))
+    return queries.fingerprint(db, fingerprint_seconds(current_app))
+
+
+def fingerprint_seconds(app) -> float:
+    return float(app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if app.testing else 2))
 
 
 def _decision_or_404(slug: str) -> queries.Decision:
@@ -219,17 +234,22 @@ def decision(slug: str):
     changed = last_changed(d)
 
     def render():
-        return render_template("public/decision.html", d=d, paper=d.paper, status=part2_status(d.part2),
-                               part1_redactions=redaction_summary(d.part1),
-                               part2_redactions=redaction_summary(d.part2) if d.part2_public else None,
-                               updates=_updates(d))
+        return decision_body(current_app, db_session(), d, links())
 
     return conditional(render, etag=decision_etag(d), last_modified=changed)
 
 
-def _updates(d: queries.Decision) -> list:
+def decision_body(app, db, d: queries.Decision, links: Links) -> str:
+    """The decision page's HTML (no request context needed: the route and the fast path render it)."""
+    return app.jinja_env.get_template("public/decision.html").render(
+        d=d, paper=d.paper, status=part2_status(d.part2), part1_redactions=redaction_summary(d.part1),
+        part2_redactions=redaction_summary(d.part2) if d.part2_public else None, updates=_updates(db, d),
+        links=links)
+
+
+def _updates(db, d: queries.Decision) -> list:
     """The corrections that led to this decision ("Updated on …"): none to look up when it corrects nothing."""
-    return lifecycle_queries.updates_of(db_session(), d.paper.id) if d.paper.previous_id is not None else []
+    return lifecycle_queries.updates_of(db, d.paper.id) if d.paper.previous_id is not None else []
 
 
 @bp.route("/decisions/<slug>/part1.pdf", defaults={"number": 1})
