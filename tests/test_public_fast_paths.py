@@ -131,3 +131,55 @@ def test_a_conditional_request_is_answered_by_flask(app, published):
     client.get("/")
     etag = client.get("/decisions/pcd-956").headers["ETag"]
     assert client.get("/decisions/pcd-956", headers={"If-None-Match": etag}).status_code == 304
+
+
+def _decisions():
+    """Decisions in every Part 2 state, with and without reference, summary (short, long) and snippet."""
+    from datetime import date, datetime, timezone
+    from markupsafe import Markup
+    from service.domain.public_rows import PaperRow, PartRow
+    when = datetime(2025, 3, 31, 23, 30, tzinfo=timezone.utc)   # 1 April in London (BST? no: GMT+0 → 31 March)
+    exempt = [{"section": "43", "title": "Commercial interests", "until": None, "review": None}]
+
+    def part(number, state, **kw):
+        values = dict(id=number, number=number, state=state, file_key="k", in_file=True, size=1, pages=1,
+                      publish_on=None, release_on=None, review_on=None, released_at=when, exemptions=exempt,
+                      redactions=None, updated_at=when)
+        values.update(kw)
+        return PartRow(**values)
+
+    long_summary = "A <b>long</b> & winding summary " * 12
+    part2s = [None, part(2, "withheld", release_on=date(2031, 1, 1), released_at=None),
+              part(2, "released"), part(2, "withheld", review_on=date(2026, 3, 1), released_at=None),
+              part(2, "held", released_at=None), part(2, "released", in_file=False)]
+    out = []
+    for i, p2 in enumerate(part2s):
+        for reference, title, summary, snippet in [
+                ("PCD <9>", "Custody & \"interpreting\"", "Short.", Markup('a <mark class="app-highlight">b</mark> &amp;')),
+                (None, None, long_summary, None), ("PCD 1", "T", None, None)]:
+            paper = PaperRow(id=i, slug=f"pcd-{i} x/ü", reference=reference, title=title, summary=summary,
+                             state="published", published_at=when, updated_at=when)
+            out.append(public_queries.Decision(paper, part(1, "published"), p2, snippet=snippet))
+    return out
+
+
+def test_the_result_list_in_python_is_the_jinja_macro(app):
+    """service.web.public.result_list writes what templates/public/_result.html's macro writes."""
+    from service.web.public.result_list import result_items
+    from service.web.public.status import part2_status
+    with app.test_request_context("/"):
+        links = public.links()
+        macro = app.jinja_env.get_template("public/_result.html").module.result
+        for d in _decisions():
+            assert str(result_items(app.jinja_env, [d], links)) == str(macro(d, links, part2_status)), d
+        both = _decisions()[:3]
+        assert str(result_items(app.jinja_env, both, links)) == "".join(str(macro(d, links, part2_status))
+                                                                      for d in both)
+
+
+@pytest.mark.parametrize("years, selected", [((2026, 2025, 2024), 2025), ((2025,), None), ((), None)])
+def test_year_options_are_those_of_the_jinja_loop(app, years, selected):
+    from service.web.public.result_list import year_options
+    loop = app.jinja_env.from_string('{% for y in years %}<option value="{{ y }}"{% if selected == y %} selected'
+                                     '{% endif %}>{{ y }}</option>{% endfor %}')
+    assert str(year_options(years, selected)) == loop.render(years=years, selected=selected)

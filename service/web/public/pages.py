@@ -21,7 +21,8 @@ from service.domain.models import utcnow
 from service.domain.papers import storage
 from service.infra.db import db_session
 from service.infra.uk_dates import LONDON
-from service.web.public import feeds, lifecycle_feed, lifecycle_queries, queries, withdrawn as public_withdrawn
+from service.web.public import (feeds, lifecycle_feed, lifecycle_queries, queries, result_list,
+                                withdrawn as public_withdrawn)
 from service.web.public.assets import asset_url, send_asset
 from service.web.public.http_cache import FILE_MAX_AGE, MISSING_MAX_AGE, conditional, make_etag
 from service.web.public.status import part2_status, redaction_summary
@@ -182,9 +183,12 @@ def index_body(app, db, search: queries.Search, version: tuple, links: Links) ->
     result = queries.find(db, search, version)
     if search.page > result.pages:
         return None
+    years = queries.years(db, version)
     return app.jinja_env.get_template("public/index.html").render(
-        result=result, search=search, years=queries.years(db, version), part2_filters=queries.PART2_FILTERS,
+        result=result, search=search, years=years, year_options=result_list.year_options(tuple(years), search.year),
+        part2_filters=queries.PART2_FILTERS,
         status=part2_status, sorts=queries.SORTS, links=links,
+        result_items=result_list.result_items(app.jinja_env, result.decisions, links),
         page_href=lambda n: _with_query(links.index, search.args(page=n)))
 
 
