@@ -244,7 +244,7 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
     decisions = [Decision(*rows_of(row)) for row in rows]
     if terms and decisions:
         marked = search_index.snippets(db, [d.paper.id for d in decisions], terms)
-        decisions = [replace(d, snippet=marked.get(d.paper.id)) for d in decisions]
+        decisions = [Decision(d.paper, d.part1, d.part2, marked.get(d.paper.id)) for d in decisions]
     return ResultPage(search, decisions, total)
 
 
