@@ -185,7 +185,9 @@ def index_body(app, db, search: queries.Search, version: tuple, links: Links) ->
         return None
     years = queries.years(db, version)
     return app.jinja_env.get_template("public/index.html").render(
-        result=result, search=search, years=years, year_options=result_list.year_options(tuple(years), search.year),
+        result=result, search=search, years=years,
+        filter_column=result_list.filter_column(app.jinja_env, tuple(years), search.year, search.part2, search.order,
+                                                search.filtered, links.index),
         part2_filters=queries.PART2_FILTERS,
         status=part2_status, sorts=queries.SORTS, links=links,
         result_items=result_list.result_items(app.jinja_env, result.decisions, links),

@@ -52,3 +52,12 @@ def year_options(years: tuple[int, ...], selected: int | None) -> Markup:
     """The year filter's ``<option>`` of each year (one per year of the archive: made once per list and choice)."""
     return Markup("".join(f'<option value="{int(y)}"{" selected" if y == selected else ""}>{int(y)}</option>'
                           for y in years))
+
+
+@lru_cache(maxsize=512)
+def filter_column(env, years: tuple[int, ...], year: int | None, part2: str | None, order: str, filtered: bool,
+                  index_url: str) -> Markup:
+    """The list page's filter column (``templates/public/_filters.html``) for these choices, rendered once."""
+    from service.web.public.queries import PART2_FILTERS, SORTS
+    macro = env.get_template("public/_filters.html").module.filters
+    return Markup(macro(year_options(years, year), part2, order, filtered, PART2_FILTERS, SORTS, index_url))
