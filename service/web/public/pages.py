@@ -191,7 +191,9 @@ def index_body(app, db, search: queries.Search, version: tuple, links: Links) ->
         part2_filters=queries.PART2_FILTERS,
         status=part2_status, sorts=queries.SORTS, links=links,
         result_items=result_list.result_items(app.jinja_env, result.decisions, links),
-        page_href=lambda n: _with_query(links.index, search.args(page=n)))
+        # the macro taken from its module (kept by Jinja), not imported by the page on every render
+        pagination=app.jinja_env.get_template("public/_pagination.html").module.pagination(
+            search.page, result.pages, lambda n: _with_query(links.index, search.args(page=n))))
 
 
 def _reuse_version():
