@@ -263,9 +263,28 @@ def snippets(session: Session, paper_ids: list[int], terms: list[str]) -> dict[i
 _MARKED = re.compile(f"{START}(.*?){STOP}", re.S)
 
 
+_MARK_OPEN, _MARK_CLOSE = '<mark class="app-highlight">', "</mark>"
+
+
 def highlighted(raw: str) -> Markup:
-    """Snippet text with START…STOP markers → escaped HTML with ``<mark>``; nothing of the text is trusted."""
+    """Snippet text with START…STOP markers → escaped HTML with ``<mark>``; nothing of the text is trusted.
+
+    The text is escaped first, in one call (the markers are private-use characters, which escaping leaves
+    alone), then each well-formed START…STOP pair becomes a ``<mark>``: what the snippet functions give.
+    Anything else — a marker without its pair, a START inside a marked stretch — takes the slow path below,
+    which drops stray markers."""
     raw = " ".join(raw.split())
+    escaped = str(escape(raw))
+    opened = escaped.count(START)
+    if opened == escaped.count(STOP) and _WELL_FORMED.fullmatch(escaped):
+        return Markup(escaped.replace(START, _MARK_OPEN).replace(STOP, _MARK_CLOSE))
+    return _highlighted_slowly(raw)
+
+
+_WELL_FORMED = re.compile(f"[^{START}{STOP}]*(?:{START}[^{START}{STOP}]*{STOP}[^{START}{STOP}]*)*", re.S)
+
+
+def _highlighted_slowly(raw: str) -> Markup:
     out, last = [], 0
     for m in _MARKED.finditer(raw):
         out.append(escape(raw[last:m.start()].replace(START, "").replace(STOP, "")))

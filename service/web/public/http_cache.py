@@ -44,9 +44,14 @@ def build_version(template_root: str) -> str:
 
 
 def make_etag(*parts: object) -> str:
+    return etag_of(current_app.template_folder, request.full_path, *parts)
+
+
+def etag_of(template_folder: str, full_path: str, *parts: object) -> str:
+    """:func:`make_etag` with the template folder and the request's ``full_path`` given (no request context)."""
     digest = hashlib.sha256()
-    digest.update(build_version(current_app.template_folder).encode())
-    for part in (request.full_path, *parts):
+    digest.update(build_version(template_folder).encode())
+    for part in (full_path, *parts):
         digest.update(b"\x00" + str(part).encode())
     return digest.hexdigest()[:32]
 
@@ -84,22 +89,24 @@ class RenderCache:
             return item
 
     def put(self, key: str, response: Response) -> None:
-        body = response.get_data()
+        headers = tuple((k, v) for k, v in response.headers.items() if k not in ("Content-Type", "Content-Length"))
+        self.put_body(key, response.get_data(), response.content_type, headers)
+
+    def put_body(self, key: str, body: bytes, content_type: str, headers: tuple = ()) -> None:
         if len(body) > self.max_bytes // 8:
             return
-        headers = tuple((k, v) for k, v in response.headers.items() if k not in ("Content-Type", "Content-Length"))
         with self._lock:
             if key in self._items:
                 return
-            self._items[key] = (body, response.content_type, headers)
+            self._items[key] = (body, content_type, headers)
             self.size += len(body)
             while self.size > self.max_bytes and self._items:
                 _, (old, _, _) = self._items.popitem(last=False)
                 self.size -= len(old)
 
 
-def render_cache() -> RenderCache | None:
-    app = current_app._get_current_object()
+def render_cache(app=None) -> RenderCache | None:
+    app = app or current_app._get_current_object()
     cache = app.extensions.get("foia.render_cache")
     if cache is None:
         megabytes = float(app.config.get("PUBLIC_RENDER_CACHE_MB", RENDER_CACHE_MB))

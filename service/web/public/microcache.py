@@ -22,8 +22,8 @@ import threading
 import time
 from collections import OrderedDict
 
-from service.web.metrics import METHODS, REQUEST_LATENCY, access_log
-from service.web.public import queries as public_queries
+from service.web.public import fast as public_fast, queries as public_queries
+from service.web.public.fast import observe as _observe
 
 PAGES = ("/decisions/", "/api/v1/decisions")
 EXACT = ("/", "/feed.atom", "/search.atom", "/releases.ics")
@@ -114,7 +114,7 @@ class PublicMicroCache:
             return None
         etag = next((v for k, v in headers if k.lower() == "etag"), None)
         rule = getattr(environ.get("werkzeug.request"), "url_rule", None)
-        endpoint = rule.endpoint if rule is not None else "unmatched"
+        endpoint = rule.endpoint if rule is not None else environ.get("foia.endpoint", "unmatched")
         kept = [(k, v) for k, v in headers if k.lower() not in HOP_BY_HOP]
         entry = (time.monotonic(), status, kept, body, etag, endpoint, version)
         with self._lock:
@@ -124,25 +124,16 @@ class PublicMicroCache:
         return entry
 
 
-def _observe(environ, endpoint: str, status: str, started: float) -> None:
-    elapsed = time.perf_counter() - started
-    method = environ["REQUEST_METHOD"] if environ["REQUEST_METHOD"] in METHODS else "OTHER"
-    code = int(status.split(" ", 1)[0])
-    REQUEST_LATENCY.labels(method, endpoint, str(code)).observe(elapsed)
-    access_log.info("request %s %s %d %.1f ms (micro-cache)", method, endpoint, code, elapsed * 1000,
-                    extra={"fields": {"method": method, "endpoint": endpoint, "status": code,
-                                      "ms": round(elapsed * 1000, 1), "cached": True}})
-
-
 def wrap(flask_app):
     """``flask_app.wsgi_app`` behind the micro-cache (off in tests unless ``PUBLIC_MICROCACHE_SECONDS`` is
     set). Entries live up to that many seconds (default 60) *and* only while the public data version
     (``public_queries.fingerprint``, refreshed at most every ``PUBLIC_FINGERPRINT_SECONDS``) is unchanged:
     a publication, release or withdrawal shows as soon as the version is asked again."""
     cfg = flask_app.config
+    inner = public_fast.wrap(flask_app, flask_app.wsgi_app)  # first renders of the common pages without Flask
     seconds = float(cfg.get("PUBLIC_MICROCACHE_SECONDS", 0 if flask_app.testing else 60))
     if seconds <= 0:
-        return flask_app.wsgi_app
+        return inner
     max_age = float(cfg.get("PUBLIC_FINGERPRINT_SECONDS", 0 if flask_app.testing else 2))
 
     def version():
@@ -153,4 +144,4 @@ def wrap(flask_app):
         with database.session() as db:
             return public_queries.fingerprint(db, max_age)
 
-    return PublicMicroCache(flask_app.wsgi_app, seconds, version)
+    return PublicMicroCache(inner, seconds, version)

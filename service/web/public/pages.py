@@ -15,14 +15,14 @@ import logging
 import re
 from urllib.parse import quote, urlencode
 
-from flask import (Blueprint, Response, abort, current_app, has_request_context, render_template, request,
-                   send_file, url_for)
+from flask import Blueprint, Response, abort, current_app, has_request_context, request, send_file, url_for
 
 from service.domain.models import utcnow
 from service.domain.papers import storage
 from service.infra.db import db_session
 from service.infra.uk_dates import LONDON
-from service.web.public import feeds, lifecycle_feed, lifecycle_queries, queries, withdrawn as public_withdrawn
+from service.web.public import (feeds, lifecycle_feed, lifecycle_queries, queries, result_list,
+                                withdrawn as public_withdrawn)
 from service.web.public.assets import asset_url, send_asset
 from service.web.public.http_cache import FILE_MAX_AGE, MISSING_MAX_AGE, conditional, make_etag
 from service.web.public.status import part2_status, redaction_summary
@@ -34,7 +34,57 @@ bp = Blueprint("public", __name__)
 
 @bp.app_context_processor
 def _template_helpers() -> dict:
-    return {"asset_url": fixed_asset_url, "fixed_url": fixed_url, "decision_url": decision_url, "slug_url": slug_url}
+    return {"asset_url": fixed_asset_url, "fixed_url": fixed_url, "decision_url": decision_url, "slug_url": slug_url,
+            "links": links() if has_request_context() else None}
+
+
+class Links:
+    """Every fixed link of the public pages, built once per application root: the layout and the pages read
+    them as plain attributes (``links.index``) instead of calling ``url_for`` — or a helper — a dozen times
+    per render, and the decision and result links join a prefix built once to the quoted slug."""
+
+    __slots__ = ("index", "feed", "releases", "search_feed", "api_decisions", "css", "mjs", "_decision",
+                 "_part1", "_part2", "_json")
+
+    def __init__(self):
+        self.index, self.feed, self.releases = url_for("public.index"), url_for("public.feed"), url_for("public.releases")
+        self.search_feed = url_for("public.search_feed")
+        self.api_decisions = url_for("public_api.decisions")
+        self.css, self.mjs = asset_url("public.css"), asset_url("public.mjs")
+        self._decision = url_for("public.decision", slug=SLUG_MARK).split(SLUG_MARK)
+        self._part1 = url_for("public.download", slug=SLUG_MARK, number=1).split(SLUG_MARK)
+        self._part2 = url_for("public.download", slug=SLUG_MARK, number=2).split(SLUG_MARK)
+        self._json = url_for("public_api.decision", slug=SLUG_MARK).split(SLUG_MARK)
+
+    @staticmethod
+    def _join(parts: list[str], slug: str) -> str:
+        return parts[0] + quote(slug, safe=PATH_SAFE) + parts[1]
+
+    def decision(self, slug: str) -> str:
+        return self._join(self._decision, slug)
+
+    def part1(self, slug: str) -> str:
+        return self._join(self._part1, slug)
+
+    def part2(self, slug: str) -> str:
+        return self._join(self._part2, slug)
+
+    def json(self, slug: str) -> str:
+        return self._join(self._json, slug)
+
+    def search(self, args: dict) -> str:
+        """The Atom feed of a search (``url_for("public.search_feed", **args)``)."""
+        return _with_query(self.search_feed, args)
+
+
+def links() -> Links:
+    """The :class:`Links` of the current request's application root (built on first use)."""
+    kept = current_app.extensions.setdefault("foia.links", {})
+    root = request.script_root
+    found = kept.get(root)
+    if found is None:
+        found = kept[root] = Links()
+    return found
 
 
 def fixed_url(endpoint: str) -> str:
@@ -65,8 +115,11 @@ PATH_SAFE = "!$&'()*+,/:;=@"   # what werkzeug's converter leaves unquoted in a 
 def index_url(args: dict) -> str:
     """``url_for("public.index", **args)`` with the route built once per application root and the query encoded
     as werkzeug encodes it (the result pages' links)."""
+    return _with_query(links().index, args)
+
+
+def _with_query(base: str, args: dict) -> str:
     query = urlencode([(k, v) for k, v in args.items() if v is not None], safe="!$'()*,/:;?@")
-    base = fixed_url("public.index")
     return f"{base}?{query}" if query else base
 
 
@@ -116,29 +169,52 @@ def index():
     changed, count = data_version(db)
 
     def render():
-        result = queries.find(db, search, (changed, count))
-        if search.page > result.pages:
+        body = index_body(current_app, db, search, (changed, count), links())
+        if body is None:
             abort(404)
-        return render_template("public/index.html", result=result, search=search,
-                               years=queries.years(db, (changed, count)),
-                               part2_filters=queries.PART2_FILTERS, status=part2_status, sorts=queries.SORTS,
-                               page_href=lambda n: index_url(search.args(page=n)))
+        return body
 
     return conditional(render, etag=make_etag(changed, count), last_modified=changed)
 
 
+def index_body(app, db, search: queries.Search, version: tuple, links: Links) -> str | None:
+    """The list page's HTML for ``search`` (None: a page beyond the last). Needs no request context: the
+    route and the fast path (:mod:`service.web.public.fast`) both render it."""
+    result = queries.find(db, search, version)
+    if search.page > result.pages:
+        return None
+    years = queries.years(db, version)
+    return app.jinja_env.get_template("public/index.html").render(
+        result=result, search=search, years=years,
+        filter_column=result_list.filter_column(app.jinja_env, tuple(years), search.year, search.part2, search.order,
+                                                search.filtered, links.index),
+        part2_filters=queries.PART2_FILTERS,
+        status=part2_status, sorts=queries.SORTS, links=links,
+        result_items=result_list.result_items(app.jinja_env, result.decisions, links),
+        # the macro taken from its module (kept by Jinja), not imported by the page on every render
+        pagination=app.jinja_env.get_template("public/_pagination.html").module.pagination(
+            search.page, result.pages, lambda n: _with_query(links.index, search.args(page=n))))
+
+
 def _reuse_version():
     """The data version under which answers may be reused (None in tests, where it is asked every time)."""
-    if float(current_app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if current_app.testing else 2)) <= 0:
-        return None
-    return data_version(db_session())
+    return reuse_version(current_app, db_session())
+
+
+def reuse_version(app, db):
+    """:func:`_reuse_version` of ``app`` on ``db`` (no request context needed)."""
+    seconds = fingerprint_seconds(app)
+    return queries.fingerprint(db, seconds) if seconds > 0 else None
 
 
 def data_version(db):
     """The public data's version (last change, count of public decisions); reused for a second or two
     between requests outside tests."""
-    seconds = current_app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if current_app.testing else 2)
-    return queries.fingerprint(db, float(seconds))
+    return queries.fingerprint(db, fingerprint_seconds(current_app))
+
+
+def fingerprint_seconds(app) -> float:
+    return float(app.config.get("PUBLIC_FINGERPRINT_SECONDS", 0 if app.testing else 2))
 
 
 def _decision_or_404(slug: str) -> queries.Decision:
@@ -166,17 +242,22 @@ def decision(slug: str):
     changed = last_changed(d)
 
     def render():
-        return render_template("public/decision.html", d=d, paper=d.paper, status=part2_status(d.part2),
-                               part1_redactions=redaction_summary(d.part1),
-                               part2_redactions=redaction_summary(d.part2) if d.part2_public else None,
-                               updates=_updates(d))
+        return decision_body(current_app, db_session(), d, links())
 
     return conditional(render, etag=decision_etag(d), last_modified=changed)
 
 
-def _updates(d: queries.Decision) -> list:
+def decision_body(app, db, d: queries.Decision, links: Links) -> str:
+    """The decision page's HTML (no request context needed: the route and the fast path render it)."""
+    return app.jinja_env.get_template("public/decision.html").render(
+        d=d, paper=d.paper, status=part2_status(d.part2), part1_redactions=redaction_summary(d.part1),
+        part2_redactions=redaction_summary(d.part2) if d.part2_public else None, updates=_updates(db, d),
+        links=links)
+
+
+def _updates(db, d: queries.Decision) -> list:
     """The corrections that led to this decision ("Updated on …"): none to look up when it corrects nothing."""
-    return lifecycle_queries.updates_of(db_session(), d.paper.id) if d.paper.previous_id is not None else []
+    return lifecycle_queries.updates_of(db, d.paper.id) if d.paper.previous_id is not None else []
 
 
 @bp.route("/decisions/<slug>/part1.pdf", defaults={"number": 1})

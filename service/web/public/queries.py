@@ -66,8 +66,9 @@ class Search:
 
     @property
     def terms(self) -> list[str]:
-        """The words searched for (letters and digits; stop words dropped)."""
-        return search_index.words(self.q)
+        """The words searched for (letters and digits; stop words dropped): worked out once per query text
+        (a page asks for them, and for :attr:`order`, a dozen times)."""
+        return list(_words(self.q))
 
     @property
     def order(self) -> str:
@@ -121,6 +122,11 @@ class ResultPage:
     @property
     def pages(self) -> int:
         return max(ceil(self.total / self.search.per_page), 1)
+
+
+@lru_cache(maxsize=256)
+def _words(q: str) -> tuple[str, ...]:
+    return tuple(search_index.words(q))
 
 
 def _int(value) -> int | None:
@@ -238,7 +244,7 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
     decisions = [Decision(*rows_of(row)) for row in rows]
     if terms and decisions:
         marked = search_index.snippets(db, [d.paper.id for d in decisions], terms)
-        decisions = [replace(d, snippet=marked.get(d.paper.id)) for d in decisions]
+        decisions = [Decision(d.paper, d.part1, d.part2, marked.get(d.paper.id)) for d in decisions]
     return ResultPage(search, decisions, total)
 
 
