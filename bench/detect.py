@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from redaction.detect import find_in_text, find_personal_data  # noqa: E402
 from redaction.policy import DEFAULT_POLICY_FILE, load_policy  # noqa: E402
+from tests.detect_eval import production_text  # noqa: E402
 from tests.detect_eval import (MEASURED_BY_DEFAULT, SEALED, SPLITS, TEST_POLICY, TYPES, UNMEASURED,  # noqa: E402
                                Score, Span, fixture_cases, locate, new_cases, score, synthetic_cases, view_text)
 
@@ -177,7 +178,7 @@ def new_set(args) -> None:
         if not cases:
             print(f"\n## new set, {split}: no papers yet")
             continue
-        texts = [(c, view_text(c.pdf).joined_view.text) for c in cases]
+        texts = [(c, production_text(c.pdf)) for c in cases]
         producers = sorted({c.producer for c in cases})
         print(f"\n## new set, {split}: {len(cases)} papers ({', '.join(producers)}), "
               f"{sum(len(t) for _, t in texts)} characters, default policy\n")

@@ -194,6 +194,15 @@ def view_text(pdf: bytes):
     return doc
 
 
+def production_text(pdf: bytes) -> str:
+    """The text detection reads in production (redaction.detect.find_personal_data): the joined view with
+    table cells apart, the same length, so offsets are the view's."""
+    from redaction.detect.layout import cell_text
+
+    doc = view_text(pdf)
+    return cell_text(doc, doc.joined_view)
+
+
 def locate(text: str, labels) -> tuple[list[Span], list[str]]:
     """Label spans in the extracted text; the labels that could not be found are returned by name."""
     spans, lost = [], []

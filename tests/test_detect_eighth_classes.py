@@ -91,3 +91,22 @@ def test_places_letters_and_headings_are_not_names(text, expected):
 
 def test_a_signature_with_initials_and_an_office_is_a_name_the_policy_decides():
     assert found("Signed: J. Bellweather, Chief Fire Officer") == [("J. Bellweather", "keep")]
+
+
+# Found when bench/detect.py was moved onto the text detection reads in production (table cells as lines):
+# a table's role cell on the line after the name, with the body after a comma; a name wrapped word by word
+# in a narrow cell, a short status cell between it and the row's phone number.
+@pytest.mark.parametrize("text, expected", [
+    ("Hull\nCllr Ottilie Brannagh-Vere\nPortfolio Holder for Transport, Westmere Council\nWestmere\n",
+     [("Ottilie Brannagh-Vere", "keep")]),
+    ("Assistant Director,\nHousing Delivery\nTafadzwa\nMutasa\nApproved\n(020) 7946 0623\n",
+     [("Tafadzwa Mutasa", "redact")]),
+    # a field label alone in its cell, the name filling the cell below; the office heading the signature table
+    ("Report author\nPetronella Quist\nDate\n3 March 2032\n", [("Petronella Quist", "redact")]),
+    ("Mayor of London\nName\nAmbrose Tillotson-Reyes\nSignature\nDate\n19/02/2032\n",
+     [("Ambrose Tillotson-Reyes", "keep")]),
+    ("Chief Finance\nOfficer\nBartholomew\nOkonjo-Waite\nApproved\n020 7946 0641\n",
+     [("Bartholomew Okonjo-Waite", "redact")]),
+])
+def test_table_cells_read_as_lines(text, expected):
+    assert found(text) == expected

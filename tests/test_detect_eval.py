@@ -7,7 +7,8 @@ import pytest
 
 from redaction.detect import find_in_text
 from redaction.policy import load_policy
-from tests.detect_eval import TEST_POLICY, Score, Span, fixture_cases, locate, score, synthetic_cases, view_text
+from tests.detect_eval import (TEST_POLICY, Score, Span, fixture_cases, locate, production_text, score, synthetic_cases,
+                               view_text)
 
 CASES = fixture_cases() + synthetic_cases()
 
@@ -17,7 +18,7 @@ def total():
     policy = load_policy(TEST_POLICY)
     s = Score()
     for case in CASES:
-        text = view_text(case.pdf).joined_view.text
+        text = production_text(case.pdf)
         gold, lost = locate(text, case.labels)
         found = [Span(m.type, m.decision.action, m.start, m.end, text[m.start:m.end])
                  for m in find_in_text(text, policy=policy)]

@@ -31,6 +31,7 @@ _POST_LABEL = r"(?:(?i:position|role|post|job[ \t]+title|title|designation|offic
 _PORTFOLIO = r"(?:[ \t]*\([A-Z][\w'’&, -]{0,40}\))"
 _TITLE_ONLY = re.compile(rf"^[ \t]*(?:{TITLE})[ \t]+$")
 _NAME_FIELD = re.compile(r"^[ \t]*(?i:name)[ \t]*[:\t ]")
+_NAME_CELL = re.compile(r"^[ \t]*(?i:name)[ \t]*:?[ \t]*$")  # a "Name" label alone in its cell
 # "Signed: Cllr " before a typed name: the office may be on the line below it
 _SIGNED_FIELD = re.compile(rf"^[ \t]*(?i:signed|signature)[ \t]*[:\t][ \t]*(?:{TITLE}[ \t]+)?$")
 # Capitalised words in a row, where a name from an e-mail address is looked for.
@@ -216,7 +217,9 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     # letters of honours may come between ("Dame Jo Bell DBE MP")
     after_name = re.compile(rf"^(?:[ \t]+(?:{_HONOURS}))*[ \t]+(?P<role>{post_nominal})(?![\w])") if post_nominal else None
     # (a signature block read on into the text after it: "London Fire Commissioner. This decision was ...")
-    post_line = re.compile(rf"^[ \t]*{_POST_LABEL}?(?:(?i:the)[ \t]+)?(?P<role>{role})[ \t]*(?:\.?[ \t]*$|\.[ \t]+[A-Z])")
+    # (or a table's role cell, the body after a comma: "Portfolio Holder for Transport, Cumberland Council")
+    post_line = re.compile(rf"^[ \t]*{_POST_LABEL}?(?:(?i:the)[ \t]+)?(?P<role>{role})[ \t]*"
+                           rf"(?:\.?[ \t]*$|\.[ \t]+[A-Z]|,[ \t]+[A-Z][^\n.]*$)")
     for person in people:
         for m in person.mentions:
             hit = (before.search(text[max(0, m.start - 80):m.start]) or after.match(text[m.end:m.end + 80])
@@ -228,6 +231,10 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
                 hit = post_line.match(next_line)
                 if not hit and _NAME_FIELD.match(line):
                     hit = post_line.match(prev_line)
+                if not hit and _NAME_CELL.match(prev_line):
+                    # the cells as lines: "Mayor of London" / "Name" / "Julian Abernethy"
+                    line_start = text.rfind("\n", 0, m.start) + 1
+                    hit = post_line.match(_lines_around(text, max(0, line_start - 1))[0])
             if hit and hit.re is before and _ends_longer_title(text, max(0, m.start - 80), hit):
                 hit = None
             if hit:

@@ -25,6 +25,7 @@ _CONTACT_CELL = re.compile(r"^[ \t]*(?:(?:\+44|0)[\d ()-]{9,16}\d|[\w.'’+-]+@[
 # A narrow cell wraps a name word by word ("Rutendo" / "Mavhunga"): two lines of one name word each, with
 # a job cell just above or a phone number or address just below (the row's next cells).
 _WRAPPED_NAME = re.compile(rf"^[ \t]*(?P<name>{NAME_WORD}[ \t]*\n[ \t]*{NAME_WORD})[ \t]*$", re.MULTILINE)
+_STATUS_CELL = re.compile(r"^[ \t]*[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*$")  # "Approved", "Not required"
 _HAS_CONTACT = re.compile(r"(?:\+\d{1,3}|\(?0)[\d \t()-]{8,16}\d|[\w.'’+-]+@[\w-]+\.[\w.-]+")
 
 
@@ -49,8 +50,12 @@ class CellNameRecognizer(RuleRecognizer):
             if not plausible_name(m.group("name").split()):
                 continue
             above = text[:m.start()].rstrip("\n").rsplit("\n", 1)[-1]
-            below = text[m.end():].lstrip("\n").split("\n", 1)[0]
-            if _JOB_CELL.match(above) or _HAS_CONTACT.search(below):
+            below = text[m.end():].lstrip("\n").split("\n", 2)
+            # the row's next cell, or the one after a short status cell ("Rutendo" / "Mavhunga" / "Approved" /
+            # "(020) 7946 0622")
+            contact_below = _HAS_CONTACT.search(below[0]) or (
+                len(below) > 1 and _STATUS_CELL.match(below[0]) and _HAS_CONTACT.search(below[1]))
+            if _JOB_CELL.match(above) or contact_below:
                 # above NER's score: presidio keeps one of two equal spans, and NER's would be cut at the break
                 out.append(self.result(m.start("name"), m.end("name"), score=0.9))
         return out

@@ -19,6 +19,9 @@ _LABELLED = re.compile(
 # A table row "Label | Name" extracted as one line: the label starts the line, the full name ends it.
 _ROW = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?P<title>{RANK}|{TITLE})[ \t]+)?(?P<name>{FULL_NAME})[ \t]*$",
                   re.MULTILINE)
+# ... or read as cells on lines of their own (table cells are lines to detection): "Name" / "Julian Abernethy"
+_CELL_BELOW = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]*:?[ \t]*\n[ \t]*(?P<line>[^\n]+?)[ \t]*$", re.MULTILINE)
+_NAME_CELL = re.compile(rf"(?:(?P<title>{RANK}|{TITLE})[ \t]+)?(?P<name>{FULL_NAME})")
 # Any short label ending in a colon at a line start, then a full name that ends at a comma, bracket,
 # semicolon or the line end: a contact line. Labels that introduce places or subjects do not count.
 _CONTACT = re.compile(rf"^[ \t]*(?P<label>[A-Z][\w'’&/-]*(?:[ \t]+[\w'’&/-]+){{0,3}})[ \t]*:[ \t]*"
@@ -39,7 +42,10 @@ class FieldLabelNameRecognizer(RuleRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
-        for m in [*_LABELLED.finditer(text), *_ROW.finditer(text)]:
+        # the name fills the cell below the label
+        cells_below = [c for m in _CELL_BELOW.finditer(text)
+                       if (c := _NAME_CELL.fullmatch(text, m.start("line"), m.end("line")))]
+        for m in [*_LABELLED.finditer(text), *_ROW.finditer(text), *cells_below]:
             rank = rank_in_context(text, m.start("title"), m.group("title")) if m.group("title") else None
             out.append(self.result(m.start("name"), m.end("name"), rank=rank))
         for m in _CONTACT.finditer(text):

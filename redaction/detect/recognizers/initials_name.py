@@ -62,8 +62,6 @@ class InitialsNameRecognizer(RuleRecognizer):
                 end += second.end()  # "M. Fuentes Iribarren": the two surnames together, one need be no word
             elif _not_a_surname(name_words(m.group("surname"))[0].split("-")):
                 continue
-            elif (after := _CAPITAL_AFTER.match(text[end:end + 40])) and after.group("w").casefold() not in ORGANISATION_WORDS | THING_WORDS:
-                continue  # "R. Penwarden Smith": the word read as the surname is a given name; NER reads it whole
             if _LABEL_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 continue
             after = _CAPITAL_AFTER.match(text[end:end + 40])
