@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from playwright.sync_api import expect
+
 from tests.conftest import PASSWORD, add_user, make_token, part2_paper
 
 
@@ -34,8 +36,8 @@ def test_a_second_officer_approves_on_the_review_page(app, live_server, page, sh
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(r"/review$"))
     panel = page.locator("section#approval")
-    assert panel.get_by_role("heading", name="Waiting for a second officer's approval").is_visible()
-    assert panel.get_by_text("asker@example.org").is_visible()
+    expect(panel.get_by_role("heading", name="Waiting for a second officer's approval")).to_be_visible()
+    expect(panel.get_by_text("asker@example.org")).to_be_visible()
     part1 = panel.get_by_role("link", name="Part 1 (PDF)")
     pdf = page.request.get(live_server + part1.get_attribute("href"))
     assert pdf.ok and pdf.body().startswith(b"%PDF")
@@ -43,7 +45,7 @@ def test_a_second_officer_approves_on_the_review_page(app, live_server, page, sh
 
     panel.get_by_role("button", name="Approve and publish").click()
     page.wait_for_url(re.compile(r"/published$"))
-    assert page.get_by_role("heading", name=re.compile("is published")).is_visible()
-    assert page.get_by_text("You approved the paper").is_visible()
+    expect(page.get_by_role("heading", name=re.compile("is published"))).to_be_visible()
+    expect(page.get_by_text("You approved the paper")).to_be_visible()
     shot(page, "approval-02-published")
     assert page.request.get(f"{live_server}/decisions/pcd-912").ok

@@ -5,6 +5,8 @@ version, reviews and publishes it (the public page says "Updated on …"), then 
 import io
 import re
 
+from playwright.sync_api import expect
+
 from tests.conftest import PASSWORD, make_token
 from tests.test_lifecycle import NOTE, V1, V2
 
@@ -25,12 +27,11 @@ def test_schedule_correct_and_withdraw(app, officer, live_server, page, shot, tm
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(r"/published$"))
-    assert page.get_by_role("heading", name="Versions").is_visible()
-
+    expect(page.get_by_role("heading", name="Versions")).to_be_visible()
     page.get_by_role("link", name="Open the printable schedule").click()
     schedule = page.locator("table#schedule")
-    assert schedule.get_by_role("cell", name="Priya Castellane").is_visible()
-    assert schedule.get_by_role("cell", name="020 7946 0311").is_visible()
+    expect(schedule.get_by_role("cell", name="Priya Castellane")).to_be_visible()
+    expect(schedule.get_by_role("cell", name="020 7946 0311")).to_be_visible()
     shot(page, "lifecycle-01-schedule", full_page=True)
     page.go_back()
 
@@ -39,23 +40,22 @@ def test_schedule_correct_and_withdraw(app, officer, live_server, page, shot, tm
     shot(page, "lifecycle-02-correct")
     page.get_by_role("button", name="Upload the correction").click()
     page.wait_for_url(re.compile(r"/review$"))
-    assert page.locator("#correction-banner").get_by_text("Version 2: a correction").is_visible()
+    expect(page.locator("#correction-banner").get_by_text("Version 2: a correction")).to_be_visible()
     shot(page, "lifecycle-03-review-v2")
     page.get_by_role("button", name="Save and preview").click()
     page.wait_for_url(re.compile(r"/preview$"))
     page.get_by_role("button", name="Publish").click()
     page.wait_for_url(re.compile(r"/published$"))
-    assert page.locator("#versions").get_by_text("Superseded").is_visible()
-
+    expect(page.locator("#versions").get_by_text("Superseded")).to_be_visible()
     public = page.context.new_page()
     public.goto(f"{live_server}/decisions/pcd-921")
-    assert public.locator("#updates").get_by_text(NOTE).is_visible()
+    expect(public.locator("#updates").get_by_text(NOTE)).to_be_visible()
     shot(public, "lifecycle-04-public-updated")
 
     page.get_by_label("Reason (public)").fill(REASON)
     page.get_by_label(re.compile("I understand")).check()
     page.get_by_role("button", name="Withdraw").click()
-    assert page.locator("#withdrawn-banner").get_by_text(re.compile("was withdrawn on")).is_visible()
+    expect(page.locator("#withdrawn-banner").get_by_text(re.compile("was withdrawn on"))).to_be_visible()
     shot(page, "lifecycle-05-withdrawn-officer")
 
     # The page was cached for up to 5 minutes by the browser that saw it (max-age=300, as documented); a
@@ -64,6 +64,6 @@ def test_schedule_correct_and_withdraw(app, officer, live_server, page, shot, tm
     response = fresh.goto(f"{live_server}/decisions/pcd-921")
     assert response.status == 410
     assert public.reload().status == 410
-    assert public.locator("#withdrawn-notice").get_by_text(re.compile("This decision was withdrawn on")).is_visible()
-    assert public.get_by_text(REASON).is_visible()
+    expect(public.locator("#withdrawn-notice").get_by_text(re.compile("This decision was withdrawn on"))).to_be_visible()
+    expect(public.get_by_text(REASON)).to_be_visible()
     shot(public, "lifecycle-06-public-withdrawn")

@@ -3,6 +3,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.conftest import PASSWORD, part2_paper
 
 
@@ -16,14 +18,13 @@ def test_sign_in_upload_review_publish(app, officer, live_server, page, shot, tm
     page.get_by_label("Password").fill(PASSWORD)
     shot(page, "officer-01-sign-in")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("heading", name="Papers").is_visible()
-
+    expect(page.get_by_role("heading", name="Papers")).to_be_visible()
     page.get_by_role("link", name="Upload a paper").click()
     page.get_by_label(re.compile("Decision paper")).set_input_files(str(paper))
     shot(page, "officer-02-upload")
     page.get_by_role("button", name="Upload and analyse").click()
     page.wait_for_url(re.compile(r"/review$"))  # the progress page reloads itself when done
-    assert page.get_by_role("heading", name=re.compile("Contract for custody interpreting")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile("Contract for custody interpreting"))).to_be_visible()
     page.locator("figure#page-1 img").evaluate("img => img.decode()")
     shot(page, "officer-03-review", full_page=True)
 
@@ -57,11 +58,11 @@ def test_sign_in_upload_review_publish(app, officer, live_server, page, shot, tm
 
     page.get_by_role("button", name="Publish").click()
     page.wait_for_url(re.compile(r"/published$"))
-    assert page.get_by_role("heading", name=re.compile("is published")).is_visible()
-    assert page.get_by_text("/decisions/pcd-912").is_visible()
+    expect(page.get_by_role("heading", name=re.compile("is published"))).to_be_visible()
+    expect(page.get_by_text("/decisions/pcd-912")).to_be_visible()
     shot(page, "officer-06-published")
 
     page.get_by_role("link", name="History of this paper").click()
-    assert page.get_by_role("cell", name="Published", exact=True).is_visible()
+    expect(page.get_by_role("cell", name="Published", exact=True)).to_be_visible()
     assert "Hollowell" not in page.content() and "Northgate" not in page.content()
     shot(page, "officer-07-history")

@@ -15,6 +15,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from service.web.public.assets import ROOT
+from playwright.sync_api import expect
+
 from tests.conftest import need, part2_paper, post_form, sign_in, add_user
 from tests.public_data import Spec, add_many
 
@@ -69,21 +71,21 @@ def test_visitor_finds_reads_and_downloads_a_decision(site, live_server, visitor
     name = f"public-{width}"
 
     page.goto(live_server + "/")
-    assert page.get_by_role("heading", level=1, name="Published decisions").is_visible()
-    assert page.get_by_text("25 decisions").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Published decisions")).to_be_visible()
+    expect(page.get_by_text("25 decisions")).to_be_visible()
     check_axe(page, "the list")
     shot(page, f"{name}-01-list", full_page=True)
 
     page.get_by_label("Search decisions").fill("interpreting")
     page.get_by_role("button", name="Search", exact=True).click()
     page.wait_for_url(re.compile(r"\?q=interpreting"))
-    assert page.get_by_text("1 decision matching ‘interpreting’").is_visible()
+    expect(page.get_by_text("1 decision matching ‘interpreting’")).to_be_visible()
     check_axe(page, "the search results")
     shot(page, f"{name}-02-search", full_page=True)
 
     page.get_by_role("link", name="Contract for custody interpreting services").click()
     page.wait_for_url(re.compile(r"/decisions/pcd-912$"))
-    assert page.get_by_role("heading", level=1, name="Contract for custody interpreting services").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Contract for custody interpreting services")).to_be_visible()
     status = "Withheld under section 43 (commercial interests) until 30 September 2027"
     assert page.locator("#part2-status").inner_text() == status
     assert page.get_by_text("items were removed from Part 1").is_visible() or \
@@ -92,7 +94,7 @@ def test_visitor_finds_reads_and_downloads_a_decision(site, live_server, visitor
     shot(page, f"{name}-03-decision", full_page=True)
 
     link = page.get_by_role("link", name="Download Part 1 of PCD 912 (PDF)")
-    assert page.get_by_text(re.compile(r"PDF, \d+ KB, 1 page")).is_visible()
+    expect(page.get_by_text(re.compile(r"PDF, \d+ KB, 1 page"))).to_be_visible()
     with page.expect_download() as download:
         link.click()
     assert download.value.suggested_filename == "pcd-912-part1.pdf"
@@ -102,24 +104,24 @@ def test_visitor_finds_reads_and_downloads_a_decision(site, live_server, visitor
     assert page.get_by_role("link", name=re.compile("Download Part 2")).count() == 0
 
     page.goto(live_server + "/?part2=released&page=1")
-    assert page.get_by_text("8 decisions (released)").is_visible()
+    expect(page.get_by_text("8 decisions (released)")).to_be_visible()
     page.get_by_role("link", name="Estates disposal: former station").first.click()
     assert page.locator("#part2-status").inner_text().startswith("Released on ")
     check_axe(page, "a decision with Part 2 released")
     shot(page, f"{name}-04-released", full_page=True)
 
     page.goto(live_server + "/?page=2")
-    assert page.get_by_role("navigation", name="Results pages").is_visible()
+    expect(page.get_by_role("navigation", name="Results pages")).to_be_visible()
     check_axe(page, "page 2 of the list")
     shot(page, f"{name}-05-page-2", full_page=True)
 
     response = page.goto(live_server + "/decisions/pcd-404")
-    assert response.status == 404 and page.get_by_role("heading", name="Page not found").is_visible()
+    expect(response.status == 404 and page.get_by_role("heading", name="Page not found")).to_be_visible()
     check_axe(page, "the 404 page")
     shot(page, f"{name}-06-not-found")
 
     page.goto(live_server + "/?q=nothing+matches+this")
-    assert page.get_by_text("No published decision matches your search.").is_visible()
+    expect(page.get_by_text("No published decision matches your search.")).to_be_visible()
     check_axe(page, "an empty search")
 
     problems = [p for p in problems if "404" not in p]  # the 404 page itself is logged by the browser

@@ -19,6 +19,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from service.web.public.assets import ROOT
+from playwright.sync_api import expect
+
 from tests.conftest import PASSWORD, add_user, need, part2_paper, post_form, sign_in
 
 AXE = ROOT / "build" / "frontend" / "axe.min.js"
@@ -127,7 +129,7 @@ def test_every_officer_page_state_passes_axe_at_both_widths(site, browser, shot)
                 if label == "progress":
                     page.locator("#progress-text").wait_for()
                 if label == "awaiting approval":
-                    assert page.get_by_role("heading", name="Waiting for a second officer's approval").is_visible()
+                    expect(page.get_by_role("heading", name="Waiting for a second officer's approval")).to_be_visible()
                     assert page.get_by_role("button", name="Discard the paper").count() == 1
                 check_axe(page, f"{label} at {width} px")
                 shot(page, f"officer-axe-{width}-{label.replace(' ', '-')}")
@@ -151,7 +153,7 @@ def test_every_officer_page_state_passes_axe_at_both_widths(site, browser, shot)
             summary = page.locator("#error-summary")
             summary.wait_for()
             page.wait_for_function("document.activeElement && document.activeElement.id === 'error-summary'")
-            assert summary.get_by_role("link", name=re.compile("Enter a page from 1 to 3")).is_visible()
+            expect(summary.get_by_role("link", name=re.compile("Enter a page from 1 to 3"))).to_be_visible()
             assert page.locator("#add_text").input_value() == "Operation Nightjar"
             assert page.locator("#part2_page").get_attribute("aria-invalid") == "true"
             check_axe(page, f"review with errors at {width} px")
@@ -174,7 +176,7 @@ def test_review_and_publish_with_the_keyboard_alone(site, browser, shot):
     context, page, problems = officer_page(browser, base, "1280")
     try:
         page.goto(base + "/officer/papers/2/review")
-        assert page.get_by_role("heading", name="Another paper has this reference").is_visible()
+        expect(page.get_by_role("heading", name="Another paper has this reference")).to_be_visible()
         assert page.get_by_role("link", name="discard this one").get_attribute("href") == "#discard"
 
         # one choice covers every mention of the person; the mentions open one by one
@@ -259,7 +261,7 @@ def test_review_and_publish_with_the_keyboard_alone(site, browser, shot):
         notice = page.get_by_text("Your decisions are saved.")
         notice.wait_for(timeout=15_000)
         assert notice.is_visible() and notice.bounding_box()["y"] < 900  # in view, not scrolled away
-        assert page.get_by_text("1 match on page 3").is_visible()
+        expect(page.get_by_text("1 match on page 3")).to_be_visible()
         assert page.locator("figure#page-3 rect.text-match").count() == 1
         shot(page, "officer-review-keyboard-saved", full_page=True)
 

@@ -28,7 +28,7 @@ from service.web import headers as security_headers
 from service.web.metrics import METHODS, REQUEST_LATENCY, access_log
 from service.web.public import pages, queries
 from service.web.public.cache_ages import PAGE_MAX_AGE
-from service.web.public.http_cache import _http_time, etag_of, render_cache
+from service.web.public.http_cache import http_time, etag_of, render_cache
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class FastPublic:
         endpoint, body, etag, last_modified = answer
         headers = [("Content-Type", CONTENT_TYPE), ("Content-Length", str(len(body))), ("ETag", f'"{etag}"')]
         if last_modified is not None:
-            headers.append(("Last-Modified", http_date(_http_time(last_modified))))
+            headers.append(("Last-Modified", http_date(http_time(last_modified))))
         headers.append(("Cache-Control", CACHE_CONTROL))
         headers += security_headers.fixed(self.flask)
         headers.append(("Vary", "Cookie"))   # as Flask sends it (the session is looked at on every request)

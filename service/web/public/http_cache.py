@@ -56,7 +56,7 @@ def etag_of(template_folder: str, full_path: str, *parts: object) -> str:
     return digest.hexdigest()[:32]
 
 
-def _http_time(value: datetime | None) -> datetime | None:
+def http_time(value: datetime | None) -> datetime | None:
     # HTTP dates have whole seconds; comparing with If-Modified-Since needs the same precision.
     return value.astimezone(timezone.utc).replace(microsecond=0) if value else None
 
@@ -65,7 +65,7 @@ def not_modified(etag: str, last_modified: datetime | None) -> bool:
     if request.if_none_match:  # If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2)
         return request.if_none_match.contains_weak(etag)
     since = request.if_modified_since
-    last = _http_time(last_modified)
+    last = http_time(last_modified)
     return bool(since and last and last <= since)
 
 
@@ -140,7 +140,7 @@ def with_cache_headers(response: Response, *, etag: str | None, last_modified: d
     if etag:
         response.set_etag(etag)
     if last_modified:
-        response.last_modified = _http_time(last_modified)
+        response.last_modified = http_time(last_modified)
     response.cache_control.public = True
     response.cache_control.max_age = max_age
     return response
