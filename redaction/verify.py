@@ -114,7 +114,8 @@ def _context(expect: Expectations) -> _Context:
     if source is not None and expect.boundary:
         ordered = _read_order(expect.source, expect.boundary, source)
     grams = tokens.part2_ngrams(source) if source is not None and expect.boundary else set()
-    words = tokens.distinctive(expect.values, source) if source is not None else set()
+    pictured = ocr.input_pictured_text(expect.source) if source is not None and expect.values else ""
+    words = tokens.distinctive(expect.values, source, pictured) if source is not None else set()
     context = _Context(values, metadata, source, source_fonts, grams, [collapse(s) for s in expect.part2], words,
                        ordered)
     context.ocr = _ocr_expectations(expect, values, source, grams)

@@ -180,6 +180,24 @@ def input_part2_text(data: bytes, boundary: tuple[int, float] | None) -> tuple[s
     return ("\n".join(t for _, t in texts[:len(pictures)]), "\n".join(t for _, t in texts[len(pictures):]))
 
 
+def input_pictured_text(data: bytes) -> str:
+    """The verifier's own OCR of every input page that draws a picture (a scan, a screenshot), for the
+    ``tokens`` check: the words a scanned page shows outside its removed values, which no text reader sees."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return ""
+    doc = pdfium.PdfDocument(data)
+    pictures = []
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            if _pictured(page):
+                pictures.append((index + 1, page.render(scale=_bounded(_PART2_SCALE, page)).to_pil().convert("L")))
+    finally:
+        doc.close()
+    return "\n".join(text for _, text in _read_all(exe, pictures, 0))
+
+
 def _pictured(page) -> bool:
     """A page that is a picture: an image over a quarter of it, or images and almost no text."""
     import pypdfium2.raw as pdfium_c

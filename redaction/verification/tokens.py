@@ -13,7 +13,9 @@ part2-ngrams       Part 1 holds a sequence of 8 words of Part 2's text that Part
 
 from __future__ import annotations
 
-from .matcher import words
+from collections import Counter
+
+from .matcher import collapse, words
 from .result import fail
 from .source import Source
 
@@ -21,8 +23,14 @@ N = 8  # words: long enough that ordinary phrases shared by both parts rarely ma
 SHORT = 6  # words of one distinctive line (8 words would miss a short line)
 
 
-def distinctive(values: list[str], source: Source) -> set[str]:
+def distinctive(values: list[str], source: Source, pictured: str = "") -> set[str]:
+    """The words of the removed values that the input's kept text never has. ``pictured``: the verifier's own
+    OCR of the input's pictures (scanned pages), whose words no text reader sees: there a word counts as kept
+    only when the pictures show it more often than the removed values that hold it are read in them ("FOI
+    2030/1184" above "foi.brennan-moss@…": "foi" is kept, "brennan" is not) — a count, so a value the OCR
+    misreads leaves its other words counted against it, never excused."""
     kept = {w for text in source.kept for w in text.split()}
+    kept |= _shown_beyond_values(values, pictured)
     out = set()
     for value in values:
         if "@" in value:  # an address: its domain names the organisation, not the person
@@ -32,6 +40,22 @@ def distinctive(values: list[str], source: Source) -> set[str]:
             if (letters >= 3 or (not letters and len(word) >= 4)) and word not in kept:
                 out.add(word)
     return out
+
+
+def _shown_beyond_values(values: list[str], pictured: str) -> set[str]:
+    if not pictured.strip():
+        return set()
+    flat = " " + collapse(pictured) + " "
+    shown = Counter(flat.split())
+    held = Counter()
+    for value in values:
+        folded = collapse(value)
+        if not folded:
+            continue
+        read = max(1, flat.count(" " + folded + " "))  # each time the pictures show the whole value
+        for word in folded.split():
+            held[word] += read
+    return {w for w, n in shown.items() if n > held.get(w, 0) and w in held}
 
 
 def check_tokens(texts: dict[str, list[str]], tokens: set[str], part: int) -> None:
