@@ -72,6 +72,9 @@ def test_the_first_name_of_someone_redacted_in_full_is_them_where_it_stands_alon
      "Leontyne Babatope\nPartnership business\nmanager\n0191 498 0372", ["Leontyne Babatope"]),
     ("Present: the Clerk, Ludovic\nHarrowby. Also attending: the Treasurer.", ["Ludovic Harrowby"]),
     ("Present: Alderman Wilfred McKibbin (Chair).", ["Wilfred McKibbin"]),
+    # a given name before a middle initial (never_seen2 scans: "Henrietta J. Okorocha" lost her given name)
+    ("Note-taker: Philippa R. Ekwueme, HR adviser.", ["Philippa R. Ekwueme"]),
+    ("Present: Mr T. Ekwueme; Appendix B. Smithfield costs", ["T. Ekwueme"]),
 ])
 def test_names_read_whole(text, expected):
     assert redacted(text) == expected

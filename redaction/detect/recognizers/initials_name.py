@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from ..english_words import is_english_word
-from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS
+from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS, TITLES,
+                          WORD_FIRST_NAMES)
 from .base import RuleRecognizer
 from .patterns import LOWER, MISSING_GLYPHS, RANK, UPPER, name_words, plausible_name
 
@@ -20,6 +21,7 @@ _PART = rf"(?:{_U}['’])?(?:Ma?c)?{_U}{_L}{{2,}}"
 _SURNAME = rf"{_PART}(?:-(?:[ \t]*\n[ \t]*)?{_PART})?"
 _NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?:{_U}\.[ \t]?){{1,3}}[ \t]*(?P<surname>{_SURNAME}))"
                    rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
+_TITLE_WORDS = frozenset(t.casefold() for t in TITLES)
 _RANK_BEFORE = re.compile(rf"(?:{RANK})[ \t]*$")
 # a second surname after the first, Spanish-style ("M. Fuentes Iribarren"): taken when no English word
 _SECOND_SURNAME = re.compile(rf"^[ \t]+(?P<second>{_SURNAME})(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
@@ -49,6 +51,20 @@ def _second_surname(word: str, after: str) -> bool:
     return not _not_a_surname(parts) and not _CAPITAL_AFTER.match(after)
 
 
+_GIVEN_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<given>{_U}{_L}+(?:-{_U}{_L}+)?)[ \t]+$")
+
+
+def _a_given_name(word: str) -> bool:
+    """A capitalised word before the initials that is a given name: no ordinary word (or a word used as a
+    first name, "Hope A. Bell"), and no word of the lists of non-names, a title or a rank."""
+    folded = word.casefold()
+    if folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or folded in THING_WORDS or folded in PLACE_FIRST_WORDS:
+        return False
+    if folded in _TITLE_WORDS:
+        return False
+    return folded in WORD_FIRST_NAMES or not is_english_word(word)
+
+
 class InitialsNameRecognizer(RuleRecognizer):
     SCORE = 0.86  # above NER's 0.85: on the same span the rule's finding, not NER's guess, is kept
     EXPLANATION = "initials and surname"
@@ -72,7 +88,10 @@ class InitialsNameRecognizer(RuleRecognizer):
             if not plausible_name(name_words(text[m.start("surname"):end])):
                 continue
             start = m.start("name")
-            if end > m.end("name") and m.group("name").startswith("M. ") and not _RANK_BEFORE.search(text[max(0, start - 30):start]):
+            given = _GIVEN_BEFORE.search(text[max(0, start - 30):start])
+            if given and _a_given_name(given.group("given")):
+                start -= len(given.group(0))  # "Henrietta J. Okorocha": the given name before a middle initial
+            elif end > m.end("name") and m.group("name").startswith("M. ") and not _RANK_BEFORE.search(text[max(0, start - 30):start]):
                 # "M. Anselme Boisvert-Lacoste": Monsieur, a title, before a given name and a surname; after
                 # a rank ("Det Supt M. Fuentes Iribarren") the letter is an initial
                 start = m.start("surname")
