@@ -75,6 +75,8 @@ def test_the_first_name_of_someone_redacted_in_full_is_them_where_it_stands_alon
     # a given name before a middle initial (never_seen2 scans: "Henrietta J. Okorocha" lost her given name)
     ("Note-taker: Philippa R. Ekwueme, HR adviser.", ["Philippa R. Ekwueme"]),
     ("Present: Mr T. Ekwueme; Appendix B. Smithfield costs", ["T. Ekwueme"]),
+    # an "Ó" read without its accent (never_seen2's screenshot: "Fergal O Séaghdha")
+    ("Cormac O Súilleabháin, who clerked the meeting, has the audio.", ["Cormac O Súilleabháin"]),
 ])
 def test_names_read_whole(text, expected):
     assert redacted(text) == expected
@@ -85,6 +87,7 @@ def test_names_read_whole(text, expected):
     ("The Minister visited Wortley Beck EOC on 12 April.", []),
     ("Pryse Meadows, a site in the grant, is not connected with the family.", []),
     ("The company must pay Mr and Mrs Kastelic GSS compensation of £80.", ["Kastelic"]),
+    ("Blood group O Negative donors were asked; Maths O Level passes were listed.", []),
     ("Placing Requests\nThe placing of pupils is decided by the panel. Placing is by lot.", []),
     ("The study is run with the Universidad de Sevilla and the Hotel de la Paix.", []),
 ])

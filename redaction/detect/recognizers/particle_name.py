@@ -22,7 +22,7 @@ from .patterns import END, NAME_WORD, SEP, name_words, plausible_name
 # article may follow the particle ("Mac an", "Nic an", "Ó an").
 # "Mac" apart is also a computer ("an Apple Mac Pro"): only before an article or a word of five letters
 # or more, and never after an article.
-_GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|Mac(?=[ \t]+(?:an|a['’]|na)[ \t]|[ \t]*\n?[ \t]*\w{5}))"
+_GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|Mac(?=[ \t]+(?:an|a['’]|na)[ \t]|[ \t]*\n?[ \t]*\w{5})|O(?=[ \t]+[A-ZÁÉÍÓÚ]))"
            r"(?:[ \t]+(?:an|a['’]|na))?")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:a|an|the)[ \t]+$")
 _PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>(?P<base>{NAME_WORD}{SEP}{_GAELIC}{SEP}{NAME_WORD})"
@@ -32,6 +32,16 @@ _PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>(?P<base>{NAME_WORD}{SEP}{
 _CONTINENTAL = (r"(?:van(?:[ \t]+(?:der|den|de|het|t))?|von(?:[ \t]+(?:der|dem|zu))?|de(?:[ \t]+(?:la|le|los|las|l['’]))?|"
                 r"del|della|degli|dei|di|da|dos|das|do|du|le|ter|ten|zu|zur)")
 _CONTINENTAL_NAME = re.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){SEP}{_CONTINENTAL}{SEP}{NAME_WORD}{END}")
+
+
+# "Fergal O Séaghdha": an "Ó" whose accent OCR or a typist dropped, between a given name and a surname that
+# are no English words ("Type O Negative", "Grade O Level" are not names)
+_BARE_O = re.compile(r"[ \t]O[ \t]")
+
+
+def _bare_o_name(words: list[str]) -> bool:
+    first, last = words[0], words[-1]
+    return ((first.casefold() in WORD_FIRST_NAMES or not is_english_word(first)) and not is_english_word(last))
 
 
 def _continental(text: str) -> list[tuple[int, int]]:
@@ -54,6 +64,8 @@ class ParticleNameRecognizer(RuleRecognizer):
         out = []
         for m in _PARTICLE_NAME.finditer(text):
             if _ARTICLE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
+                continue
+            if _BARE_O.search(m.group("base")) and not _bare_o_name(name_words(m.group("base"))):
                 continue
             # the last word may be the next cell's or line's ("Osric Ní Bhaoill" / "Matron ..."): then the
             # name ends before it
