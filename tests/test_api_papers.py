@@ -108,6 +108,7 @@ def test_a_valid_token_is_required(db_app, header):
     assert r.status_code == 401 and "token" in r.json["error"] and "Bearer" in r.headers["WWW-Authenticate"]
 
 
+@pytest.mark.slow
 def test_publish_waits_for_an_officer_to_confirm_image_pages(api):
     from pathlib import Path
 

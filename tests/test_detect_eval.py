@@ -32,16 +32,19 @@ def test_the_set_has_the_samples_and_six_synthetic_papers():
     assert len(names) >= 10
 
 
+@pytest.mark.slow
 def test_everything_to_redact_is_found_and_redacted(total):
     assert total.misses == []
     assert total.redact_recall == 1.0
 
 
+@pytest.mark.slow
 def test_no_office_holder_is_redacted(total):
     assert total.keep_labels > 0
     assert total.kept_wrongly_redacted == 0
 
 
+@pytest.mark.slow
 def test_precision(total):
     assert total.precision() >= 0.95, total.false_alarms
     assert all(total.precision(t) >= 0.95 for t in total.tp), total.false_alarms

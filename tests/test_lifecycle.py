@@ -109,6 +109,7 @@ def events(w: World, paper_id: int) -> list[str]:
 
 # --- public files carry validators and a short max-age ----------------------------------------------------
 
+@pytest.mark.slow
 def test_public_files_carry_validators_and_a_short_max_age(world):
     r = world.client.get("/decisions/pcd-912/part1.pdf")
     assert r.status_code == 200 and r.headers["ETag"] and r.headers["Last-Modified"]

@@ -138,6 +138,7 @@ def test_input_holds_what_must_go(case):
     assert oracle.leaks(data, meta["values"], meta["part2"], ocr=False), "the paper must hold the values"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES)
 def test_outcome_is_clean_or_a_named_refusal(case, outcomes):
     meta, expected = MANIFEST[case], TABLE[case][0]

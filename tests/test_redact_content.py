@@ -96,6 +96,7 @@ def test_text_in_patterns_and_soft_masks_is_pictured_or_refused(case):
         assert squash(sentence) in squash(pdfium_text(result.part1))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_nothing_removed_or_hidden_is_read_back(case, redacted):
     data, result = redacted[case]

@@ -106,6 +106,7 @@ def test_uri_naming_nothing_removed_passes(uri):
 
 # --- every case: nothing leaks, ordinary text stays -----------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES)
 def test_no_removed_value_in_any_reader_or_byte(case, redacted):
     data, result = redacted[case]

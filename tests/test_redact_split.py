@@ -55,6 +55,7 @@ def paper(request):
     return analysis, redact(data, analysis)
 
 
+@pytest.mark.slow
 def test_part1_keeps_every_word_that_was_not_redacted(paper):
     analysis, result = paper
     plan = plan_redactions(analysis.document, analysis, Decisions())  # what was decided to go

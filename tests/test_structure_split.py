@@ -106,6 +106,7 @@ def test_an_empty_part_is_refused(y):
         redact(data, analysis, Decisions.from_dict({"part2_start": {"page": 1, "y": y}}), detect=False)
 
 
+@pytest.mark.slow
 def test_cli_refuses_an_empty_part_with_one_line(tmp_path):
     decisions = tmp_path / "d.json"
     decisions.write_text(json.dumps({"part2_start": {"page": 1, "y": 5000}}))
