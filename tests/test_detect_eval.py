@@ -106,29 +106,31 @@ def test_the_splits_are_chosen_by_file_name(tmp_path, monkeypatch):
     import tests.detect_eval as detect_eval
 
     for name in ("tune_a_1", "tune2_b_1", "sealed_c_1", "sealed_d_2", "tune2_unrendered_2", "draft_e_1",
-                 "seventh_f_1", "eighth_g_1"):
+                 "seventh_f_1", "eighth_g_1", "ninth_h_1"):
         (tmp_path / f"{name}.txt").write_text("%% body: council\n%% producer: reportlab\n", encoding="utf-8")
         if name != "tune2_unrendered_2":
             (tmp_path / f"{name}.pdf").write_bytes(b"%PDF-1.4")
     monkeypatch.setattr(detect_eval, "NEW_DIR", tmp_path)
     assert SEALED in SPLITS
-    assert [p.stem for p in new_paths()] == ["eighth_g_1", "sealed_c_1", "sealed_d_2", "seventh_f_1", "tune2_b_1",
-                                             "tune_a_1"]
+    assert [p.stem for p in new_paths()] == ["eighth_g_1", "ninth_h_1", "sealed_c_1", "sealed_d_2", "seventh_f_1",
+                                             "tune2_b_1", "tune_a_1"]
     assert [p.stem for p in new_paths("seventh")] == ["seventh_f_1"]
     assert [p.stem for p in new_paths("eighth")] == ["eighth_g_1"]
+    assert [p.stem for p in new_paths("ninth")] == ["ninth_h_1"]
     assert [p.stem for p in new_paths(SEALED)] == ["sealed_c_1", "sealed_d_2"]
     assert [p.stem for p in new_paths("tune")] == ["tune_a_1"]
     assert any(c.split == SEALED for c in NEW)
 
 
-@pytest.mark.parametrize("split", [s for s in ("unseen", "fresh", "tune2", "sealed", "seventh", "eighth")
+@pytest.mark.parametrize("split", [s for s in ("unseen", "fresh", "tune2", "sealed", "seventh", "eighth", "ninth")
                                    if s in PRESENT])
 def test_a_never_seen_set_is_large_enough_and_shares_no_labelled_item_with_the_other_splits(split):
     """unseen_* and then fresh_* are measured once at the end (README): each has at least 8 papers from 4
-    kinds of body and 3 producers, and no name, number or address labelled in it is labelled in any other
-    split (fresh_* was written after tune, holdout and unseen had all been tuned on)."""
+    kinds of body and 3 producers (ninth_*, the newest, has 6 papers from 6 kinds of body), and no name, number
+    or address labelled in it is labelled in any other split (fresh_* was written after tune, holdout and
+    unseen had all been tuned on)."""
     part = [c for c in NEW if c.split == split]
-    assert len(part) >= 8
+    assert len(part) >= (6 if split == "ninth" else 8)
     assert len({c.body.split(" (")[0] for c in part}) >= 4
     assert len({c.producer.split("+")[0] for c in part}) >= 3
 
@@ -140,14 +142,14 @@ def test_a_never_seen_set_is_large_enough_and_shares_no_labelled_item_with_the_o
     assert items(part) & items(others) == set()
 
 
-def test_every_split_is_measured_by_default_once_the_eighth_was_measured():
-    """seventh was measured once (at 830e4b9) and given over to tuning; eighth, written after it and committed
-    before any engine ran on it, was measured once (at fd51abe) and given over to tuning as well: a run of
-    bench/detect.py without --split measures every split."""
+def test_only_the_never_seen_ninth_split_is_held_back_from_the_default_measure():
+    """seventh (830e4b9) and eighth (fd51abe) were each measured once and given over to tuning; ninth, written
+    after them and committed before any engine ran on it, is not yet measured: a run of bench/detect.py
+    without --split measures every split but ninth."""
     from tests.detect_eval import MEASURED_BY_DEFAULT, UNMEASURED
 
-    assert SPLITS[-1] == "eighth" and UNMEASURED == ()
-    assert MEASURED_BY_DEFAULT == SPLITS
+    assert SPLITS[-1] == "ninth" and UNMEASURED == ("ninth",)
+    assert MEASURED_BY_DEFAULT == SPLITS[:-1]
 
 
 @pytest.mark.parametrize("case", NEW, ids=lambda c: c.name)
@@ -208,8 +210,9 @@ def _bench():
     return bench
 
 
-# "eighth" stands for a never-seen split added later: while it is in UNMEASURED, --details does not list its
-# misses, only --show-eighth does; the measured splits (seventh now among them) are listed with --details.
+# "ninth" is the never-seen split (and "eighth" stands for one in the older cases): while it is in UNMEASURED,
+# --details does not list its misses, only --show-ninth does; the measured splits (seventh and eighth now
+# among them) are listed with --details.
 @pytest.mark.parametrize("unmeasured, argv, split, shown", [
     ((), [], "tune", False),
     ((), ["--details"], "tune", True),
@@ -219,6 +222,9 @@ def _bench():
     (("eighth",), ["--details"], "eighth", False),
     (("eighth",), ["--show-eighth"], "eighth", True),
     (("eighth",), ["--details"], "seventh", True),
+    (("ninth",), ["--details"], "ninth", False),
+    (("ninth",), ["--show-ninth"], "ninth", True),
+    (("ninth",), ["--details"], "eighth", True),
 ])
 def test_the_bench_hides_only_a_never_seen_splits_misses(monkeypatch, unmeasured, argv, split, shown):
     import argparse
