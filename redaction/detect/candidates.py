@@ -20,7 +20,7 @@ from .recognizers.patterns import (CAPS_PARTICLES, CAPS_WORD, FULL_NAME, INITIAL
                                    ROLE_TAIL,
                                    SEP, TITLE, name_words, plausible_name, rank_in_context)
 from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
-                         ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, PROFESSIONS, THING_WORDS,
+                         ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, PLACE_STARTS, PROFESSIONS, THING_WORDS,
                          WORD_FIRST_NAMES)
 
 _LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
@@ -56,7 +56,7 @@ _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRa
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
                      "NameJobRecognizer", "JobSurnameRecognizer", "MailHeaderNameRecognizer",
                      "SignOffNameRecognizer", "DoubleBarrelledNameRecognizer", "WordFirstNameRecognizer",
-                     "InitialsNameRecognizer", "GivenNameRecognizer")
+                     "InitialsNameRecognizer", "GivenNameRecognizer", "UnknownWordsNameRecognizer")
 
 
 @dataclass
@@ -119,7 +119,7 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
         kept = cut
     elif not kept or not _is_organisation_free(text, words, kept):
         return None
-    if any(w.casefold() in PLACE_ENDINGS for _, _, w in kept[1:]):
+    if any(w.casefold() in PLACE_ENDINGS for _, _, w in kept[1:]) or kept[0][2].casefold() in PLACE_STARTS:
         return None  # "Calder Fells", "Wortley Beck (EOC)": a place
     start, end = kept[0][0], kept[-1][1]
     if re.search(r"\d", text[start:end]):
@@ -141,6 +141,8 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
         return None
     if plain[-1] in _PARTICLE_FORMS or _is_firm(text, start):
         return None
+    if meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "UnknownWordsNameRecognizer" and len(plain) < 2:
+        return None  # two unknown words are a name only together: one alone is left to the other readings
     return Name(start, end, plain, rank, r.score, from_rule,
                 given=meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "GivenNameRecognizer" and len(plain) == 1)
 

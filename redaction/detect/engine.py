@@ -22,6 +22,7 @@ from .recognizers.cell_name import CellNameRecognizer
 from .recognizers.double_barrelled_name import DoubleBarrelledNameRecognizer
 from .recognizers.initials_name import InitialsNameRecognizer
 from .recognizers.given_name import GivenNameRecognizer
+from .recognizers.unknown_words_name import UnknownWordsNameRecognizer
 from .recognizers.email import OfflineEmailRecognizer
 from .recognizers.field_label_name import FieldLabelNameRecognizer
 from .recognizers.job_surname import JobSurnameRecognizer
@@ -93,7 +94,7 @@ def _build(ner: bool) -> AnalyzerEngine:
                        AgentNameRecognizer(), ParticleNameRecognizer(), CellNameRecognizer(), NameJobRecognizer(),
                        JobSurnameRecognizer(), MailHeaderNameRecognizer(), SignOffNameRecognizer(),
                        DoubleBarrelledNameRecognizer(), WordFirstNameRecognizer(), InitialsNameRecognizer(),
-                       GivenNameRecognizer(),
+                       GivenNameRecognizer(), UnknownWordsNameRecognizer(),
                        SignatureRecognizer()):
         registry.add_recognizer(recognizer)
     if ner:

@@ -113,7 +113,7 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
         # ("declines to reinstate Jago.", "\"Lorcan, with respect", "... the lateral. Tadej\""), except after
         # a word of place ("in Jordan", "at Chester")
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
-                  if not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and stands_alone(text, m)]
+                  if not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _alone_in_its_line(text, m)]
     elif _first_name_spreads(person, shared_first_names):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if (_ACTS_AFTER.match(text[m.end():m.end() + 20]) or _acted_on(text, m)) and stands_alone(text, m)]
@@ -274,6 +274,28 @@ def stands_alone(text: str, m: re.Match) -> bool:
     if before and before.group(1)[0].isupper():
         return False
     return not (after and (after.group(1)[0].isupper() or after.group(1).casefold() in ORGANISATION_WORDS))
+
+
+def _alone_in_its_line(text: str, m: re.Match) -> bool:
+    """As ``stands_alone``, the words around read on the name's own line only: a first name signing off a
+    message ("... ext. 4418? Morven" / "Released e-mail 2") ends its line, whatever the next line starts with."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    return stands_alone(text[line_start:line_end], _Shifted(m, line_start))
+
+
+class _Shifted:
+    """A match moved into a slice of the text (``stands_alone`` reads only its start and end)."""
+
+    def __init__(self, m: re.Match, offset: int):
+        self._start, self._end = m.start() - offset, m.end() - offset
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 def words_pattern(words: list[str]) -> str:

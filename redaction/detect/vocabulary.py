@@ -231,6 +231,16 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
 # "Wortley Beck"), whoever read it.
 PLACE_ENDINGS: frozenset[str] = frozenset({
     "beck", "fells", "meadow", "meadows", "orchard", "valley", "marshes", "downs", "heights", "cottages", "moors",
+    # Welsh, Irish and Scottish words of place, written apart ("Bronglais Isaf", "Ysbyty Maddocks", "Slieve
+    # Croob"), and other languages' words of place and firm ("São Paulo", "Société Foncière")
+    "ysbyty", "isaf", "uchaf", "ynys", "afon", "mynydd", "cwm", "coed", "nant", "slieve", "sliabh", "lough",
+    "loch", "inis", "cnoc", "são", "santa", "santo", "sainte", "société", "sociedad", "compagnie", "foncière",
+    "gesellschaft",
+})
+# ... of them, the ones that start a place or firm's name ("Ysbyty Gwynedd", "São Paulo", "Société Foncière")
+PLACE_STARTS: frozenset[str] = frozenset({
+    "ysbyty", "ynys", "afon", "mynydd", "cwm", "coed", "nant", "slieve", "sliabh", "lough", "loch", "inis", "cnoc",
+    "são", "santa", "santo", "sainte", "société", "sociedad", "compagnie",
 })
 THING_WORDS: frozenset[str] = frozenset({
     "day", "week", "house", "hall", "court", "lane", "park", "station", "bridge", "way", "close", "tower",

@@ -1,0 +1,53 @@
+"""Two capitalised words that are neither English words nor words of the lists of non-names, standing alone:
+a given name and a surname NER trained on news text did not know ("Apologies from Reuben Ogunsanya.", "a
+restraint of Jovan Petrović by", "Yevgenia Tkachuk (Search and Rescue Mission Coordinator)"; class of cases,
+the ninth evaluation set).
+
+Both words must be unknown as English (the word index bundled with the pinned spaCy model): "Gurnard Ledge",
+"Trewhella Marine", "Catchpole Drain" end in a word, so they are places or firms, not names. A capitalised word
+right before or after makes the pair part of a longer proper name ("Merthyr Tydfil Council"), which is left to
+NER and the other rules. The score is below NER's, so a reading by NER or another rule wins where they overlap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..english_words import is_english_word
+from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, THING_WORDS,
+                          TITLES)
+from .base import RuleRecognizer
+from .patterns import LOWER, UPPER, plausible_name
+
+_U, _L = f"[{UPPER}]", f"[{LOWER}]"
+_WORD = rf"{_U}{_L}+(?:['’]{_U}?{_L}+)?(?:-{_U}{_L}+)?"
+_PAIR = re.compile(rf"(?<![\w'’.-])(?P<first>{_WORD})[ \t]*\n?[ \t]*(?P<last>{_WORD})(?![\w'’-])")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]*\n?[ \t]*$")
+_CAPITAL_AFTER = re.compile(r"^[ \t]*(?:['’]s[ \t]+)?[A-Z]")
+_FIRM_AFTER = re.compile(r"^[ \t]*(?:(?:&|\+)[ \t]*[A-Z]|and[ \t]+(?:Co\b|Sons?\b|Partners\b|Associates\b))")
+_TITLE_WORDS = frozenset(t.casefold() for t in TITLES)
+_LISTS = NOT_NAME_WORDS | ORGANISATION_WORDS | THING_WORDS | PLACE_FIRST_WORDS | PLACE_ENDINGS | _TITLE_WORDS
+
+
+def _unknown(word: str) -> bool:
+    parts = word.split("-")
+    return (word.casefold() not in _LISTS and not any(p.casefold() in _LISTS for p in parts)
+            and not any(is_english_word(p) for p in parts))
+
+
+class UnknownWordsNameRecognizer(RuleRecognizer):
+    SCORE = 0.7  # below NER's 0.85: where NER or a rule reads the same words, their reading is kept
+    EXPLANATION = "two capitalised words that are no English words"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in _PAIR.finditer(text):
+            first, last = m.group("first"), m.group("last")
+            if not (_unknown(first) and _unknown(last) and plausible_name([first, last])):
+                continue
+            if _CAPITAL_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+                continue  # "Mrs Pauline Brindle" is read by the title rule; "Port of X Y" by NER
+            if _CAPITAL_AFTER.match(text[m.end():m.end() + 4]) or _FIRM_AFTER.match(text[m.end():m.end() + 30]):
+                continue  # "Pemberton Okonjo & Co", "Okonjo Ltd": a firm
+            out.append(self.result(m.start(), m.end()))
+        return out
