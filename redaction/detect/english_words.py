@@ -39,3 +39,17 @@ def is_english_word(word: str) -> bool:
     if folded.endswith("ies") and folded[:-3] + "y" in words:
         return True
     return False
+
+
+def is_word_or_its_form(word: str) -> bool:
+    """An ordinary word, or its -ing or -ed form ("placing", "visited"), as ``is_english_word`` does not read
+    them: a heading NER read as a name ("Placing Requests") must not make the word a first name everywhere."""
+    folded = word.casefold()
+    if is_english_word(folded):
+        return True
+    for ending in ("ing", "ed"):
+        stem = folded[:-len(ending)]
+        if folded.endswith(ending) and len(stem) > 2 and (
+                is_english_word(stem) or is_english_word(stem + "e") or (stem[-1] == stem[-2] and is_english_word(stem[:-1]))):
+            return True
+    return False

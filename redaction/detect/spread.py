@@ -13,10 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..spans import overlaps_any
-from .english_words import is_english_word
+from .english_words import is_word_or_its_form
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
 from .vocabulary import (COMMON_WORD_FIRST_NAMES, INSTITUTION_PREFIXES, NAME_PARTICLES, NOT_NAME_WORDS,
-                         ORGANISATION_WORDS, PROFESSIONS, THING_WORDS, TITLES)
+                         ORGANISATION_WORDS, PROFESSIONS, THING_WORDS, TITLE_WORDS)
 
 # A name alone, followed by one of these, is the person speaking or acting ("Okafor said").
 _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "must", "said", "says",
@@ -106,8 +106,8 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
                   if (distinct or (m.start(), m.end()) in lone or _ACTS_AFTER.match(text[m.end():m.end() + 20]))
                   and stands_alone(text, m)]
     found += _full_names_of_surname(text, person)
-    if (_first_name_spreads(person, shared_first_names) and not _a_word_or_its_form(person.first)
-            and person.first.casefold() not in _TITLE_WORDS
+    if (_first_name_spreads(person, shared_first_names) and not is_word_or_its_form(person.first)
+            and person.first.casefold() not in TITLE_WORDS  # "Cllr Tippett-Vaughan" read whole
             and _written_as_a_name(text, person.first)):
         # a first name no word is, held by one person redacted in full: wherever it stands alone it is them
         # ("declines to reinstate Jago.", "\"Lorcan, with respect", "... the lateral. Tadej\""), except after
@@ -203,7 +203,6 @@ def _full_names_of_surname(text: str, person) -> list[tuple[int, int]]:
     return out
 
 
-_TITLE_WORDS = frozenset(t.casefold() for t in TITLES)  # "Cllr Tippett-Vaughan" read whole: no first name
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?i:in|at|near|via|outside|across|towards?)[ \t]*\n?[ \t]*$")
 _VALEDICTION_BEFORE = re.compile(r"(?<![\w-])(?i:regards|thanks|wishes|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\n?[ \t]*$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ \t]*\n?[ \t]*$")
@@ -233,20 +232,6 @@ def _first_name_spreads(person, shared_first_names: set[str], word_names: bool =
                 and (first not in NOT_NAME_WORDS or word_names))  # "June has asked": a month, at a clause start
 
 
-def _a_word_or_its_form(word: str) -> bool:
-    """An English word, or its -ing or -ed form ("placing", "visited"): a heading NER read as a name
-    ("Placing Requests") must not make the word a first name everywhere."""
-    folded = word.casefold()
-    if is_english_word(folded):
-        return True
-    for ending in ("ing", "ed"):
-        stem = folded[:-len(ending)]
-        if folded.endswith(ending) and len(stem) > 2 and (
-                is_english_word(stem) or is_english_word(stem + "e") or (stem[-1] == stem[-2] and is_english_word(stem[:-1]))):
-            return True
-    return False
-
-
 def _written_as_a_name(text: str, first: str) -> bool:
     """The first name is written somewhere as a name is, a capital then small letters ("Jago"), not only in
     a heading or code in capitals ("OOCD SCRUTINY")."""
@@ -266,14 +251,7 @@ def _acts_strictly(text: str, end: int) -> bool:
 def stands_alone(text: str, m: re.Match) -> bool:
     """A bare name counts as the person when it is not part of a longer proper name: no capitalised word
     right before it ("Daniel Marsh", "City Hall") or after it ("West Midlands", "Marsh Foundation")."""
-    before = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-    after = _WORD_AFTER.match(text[m.end():m.end() + 30])
-    possessed = _POSSESSED.match(text[m.end():m.end() + 30])
-    if possessed and possessed.group(1).casefold() in THING_WORDS | ORGANISATION_WORDS:
-        return False  # "Cook's Yard", "Bell's Hospital": a place named after someone
-    if before and before.group(1)[0].isupper():
-        return False
-    return not (after and (after.group(1)[0].isupper() or after.group(1).casefold() in ORGANISATION_WORDS))
+    return _alone_between(text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 30])
 
 
 def _alone_in_its_line(text: str, m: re.Match) -> bool:
@@ -282,20 +260,18 @@ def _alone_in_its_line(text: str, m: re.Match) -> bool:
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end < 0 else line_end
-    return stands_alone(text[line_start:line_end], _Shifted(m, line_start))
+    return _alone_between(text[max(line_start, m.start() - 30):m.start()], text[m.end():min(line_end, m.end() + 30)])
 
 
-class _Shifted:
-    """A match moved into a slice of the text (``stands_alone`` reads only its start and end)."""
-
-    def __init__(self, m: re.Match, offset: int):
-        self._start, self._end = m.start() - offset, m.end() - offset
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
+def _alone_between(before_text: str, after_text: str) -> bool:
+    before = _WORD_BEFORE.search(before_text)
+    after = _WORD_AFTER.match(after_text)
+    possessed = _POSSESSED.match(after_text)
+    if possessed and possessed.group(1).casefold() in THING_WORDS | ORGANISATION_WORDS:
+        return False  # "Cook's Yard", "Bell's Hospital": a place named after someone
+    if before and before.group(1)[0].isupper():
+        return False
+    return not (after and (after.group(1)[0].isupper() or after.group(1).casefold() in ORGANISATION_WORDS))
 
 
 def words_pattern(words: list[str]) -> str:

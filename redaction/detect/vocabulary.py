@@ -91,6 +91,7 @@ TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
                            "MR", "MRS", "MS", "MISS", "MX", "DR", "CLLR", "PROF", "SIR", "DAME", "REVD",
                            # plural, before a list of surnames ("Cllrs Jo Bell and Sam Green")
                            "Cllrs", "Councillors", "Drs", "Messrs", "Profs")
+TITLE_WORDS: frozenset[str] = frozenset(t.casefold() for t in TITLES)  # lower-cased, to look a word up
 
 # Letters after a name: qualifications, honours, memberships ("Gideon Marchetti MRICS", "Jo Bell OBE"). Never
 # a word of the name; the name ends before them.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..english_words import is_english_word
-from ..vocabulary import JOB_NOUNS, PROFESSIONS, TITLES
+from ..vocabulary import JOB_NOUNS, PROFESSIONS, TITLE_WORDS
 from .base import RuleRecognizer
 from .patterns import NAME_WORD, plausible_name
 
@@ -47,7 +47,7 @@ _CAPITAL_AFTER = re.compile(r"^[ \t]+[A-Z][\w'’-]*")
 
 def _a_given_name(word: str, ordinary_allowed: bool) -> bool:
     folded = word.casefold()
-    if folded in _ADDRESSES or word in TITLES or folded in {t.casefold() for t in TITLES}:
+    if folded in _ADDRESSES or folded in TITLE_WORDS:
         return False
     if not plausible_name([word]):
         return False

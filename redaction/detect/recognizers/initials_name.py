@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..english_words import is_english_word
-from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS, TITLES,
+from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS, TITLE_WORDS,
                           WORD_FIRST_NAMES)
 from .base import RuleRecognizer
 from .patterns import LOWER, MISSING_GLYPHS, RANK, UPPER, name_words, plausible_name
@@ -21,7 +21,6 @@ _PART = rf"(?:{_U}['’])?(?:Ma?c)?{_U}{_L}{{2,}}"
 _SURNAME = rf"{_PART}(?:-(?:[ \t]*\n[ \t]*)?{_PART})?"
 _NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?:{_U}\.[ \t]?){{1,3}}[ \t]*(?P<surname>{_SURNAME}))"
                    rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
-_TITLE_WORDS = frozenset(t.casefold() for t in TITLES)
 _RANK_BEFORE = re.compile(rf"(?:{RANK})[ \t]*$")
 # a second surname after the first, Spanish-style ("M. Fuentes Iribarren"): taken when no English word
 _SECOND_SURNAME = re.compile(rf"^[ \t]+(?P<second>{_SURNAME})(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
@@ -60,7 +59,7 @@ def _a_given_name(word: str) -> bool:
     folded = word.casefold()
     if folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or folded in THING_WORDS or folded in PLACE_FIRST_WORDS:
         return False
-    if folded in _TITLE_WORDS:
+    if folded in TITLE_WORDS:
         return False
     return folded in WORD_FIRST_NAMES or not is_english_word(word)
 

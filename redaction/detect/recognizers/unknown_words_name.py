@@ -15,7 +15,7 @@ import re
 
 from ..english_words import is_english_word
 from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, THING_WORDS,
-                          TITLES)
+                          TITLE_WORDS)
 from .base import RuleRecognizer
 from .patterns import LOWER, UPPER, plausible_name
 
@@ -25,8 +25,7 @@ _PAIR = re.compile(rf"(?<![\w'’.-])(?P<first>{_WORD})[ \t]*\n?[ \t]*(?P<last>{
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]*\n?[ \t]*$")
 _CAPITAL_AFTER = re.compile(r"^[ \t]*(?:['’]s[ \t]+)?[A-Z]")
 _FIRM_AFTER = re.compile(r"^[ \t]*(?:(?:&|\+)[ \t]*[A-Z]|and[ \t]+(?:Co\b|Sons?\b|Partners\b|Associates\b))")
-_TITLE_WORDS = frozenset(t.casefold() for t in TITLES)
-_LISTS = NOT_NAME_WORDS | ORGANISATION_WORDS | THING_WORDS | PLACE_FIRST_WORDS | PLACE_ENDINGS | _TITLE_WORDS
+_LISTS = NOT_NAME_WORDS | ORGANISATION_WORDS | THING_WORDS | PLACE_FIRST_WORDS | PLACE_ENDINGS | TITLE_WORDS
 
 
 def _unknown(word: str) -> bool:
