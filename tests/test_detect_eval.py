@@ -122,8 +122,8 @@ def test_the_splits_are_chosen_by_file_name(tmp_path, monkeypatch):
     assert any(c.split == SEALED for c in NEW)
 
 
-@pytest.mark.parametrize("split", [s for s in ("unseen", "fresh", "tune2", "sealed", "seventh", "eighth", "ninth")
-                                   if s in PRESENT])
+@pytest.mark.parametrize("split", [s for s in ("unseen", "fresh", "tune2", "sealed", "seventh", "eighth", "ninth",
+                                             "tenth") if s in PRESENT])
 def test_a_never_seen_set_is_large_enough_and_shares_no_labelled_item_with_the_other_splits(split):
     """unseen_* and then fresh_* are measured once at the end (README): each has at least 8 papers from 4
     kinds of body and 3 producers (ninth_*, the newest, has 6 papers from 6 kinds of body), and no name, number
@@ -142,14 +142,14 @@ def test_a_never_seen_set_is_large_enough_and_shares_no_labelled_item_with_the_o
     assert items(part) & items(others) == set()
 
 
-def test_every_split_is_measured_by_default_once_the_ninth_was_measured():
+def test_every_split_but_the_never_seen_tenth_is_measured_by_default():
     """seventh (830e4b9), eighth (fd51abe) and ninth (ab5fb06), each committed before any engine ran on it,
-    were each measured once and given over to tuning: a run of bench/detect.py without --split measures every
-    split."""
+    were each measured once and given over to tuning; tenth, committed the same way, is not measured yet: a run
+    of bench/detect.py without --split measures every split but tenth."""
     from tests.detect_eval import MEASURED_BY_DEFAULT, UNMEASURED
 
-    assert SPLITS[-1] == "ninth" and UNMEASURED == ()
-    assert MEASURED_BY_DEFAULT == SPLITS
+    assert SPLITS[-1] == "tenth" and UNMEASURED == ("tenth",)
+    assert MEASURED_BY_DEFAULT == SPLITS[:-1]
 
 
 @pytest.mark.parametrize("case", NEW, ids=lambda c: c.name)
