@@ -20,14 +20,28 @@ _PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
 
 
 @functools.lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Lower-cased base forms of ordinary English words."""
+def _index_by_part_of_speech() -> dict[str, frozenset[str]]:
     root = Path(spacy.util.get_package_path(_MODEL))
     found = sorted(root.glob("*/lemmatizer/lookups")) or sorted(root.glob("lemmatizer/lookups"))
     if not found:  # the pinned model always has it: fail loudly rather than call every word a surname
         raise RuntimeError(f"the spaCy model {_MODEL} has no lemmatizer word index")
     index = Lookups().from_disk(found[0]).get_table("lemma_index")
-    return frozenset(w for pos in _PARTS_OF_SPEECH for w in index.get(pos, ()))
+    return {pos: frozenset(index.get(pos, ())) for pos in _PARTS_OF_SPEECH}
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-cased base forms of ordinary English words."""
+    return frozenset().union(*_index_by_part_of_speech().values())
+
+
+def is_only_a_noun(word: str) -> bool:
+    """``word`` is in the index as a noun and as nothing else. WordNet's nouns hold the names of figures of
+    myth, scripture and history ("reuben", "jude", "gwydion"), lower-cased like any noun; a word that is also
+    a verb or an adjective ("grant", "frank") is an ordinary word for certain."""
+    folded = word.casefold()
+    index = _index_by_part_of_speech()
+    return folded in index["noun"] and not any(folded in index[pos] for pos in _PARTS_OF_SPEECH if pos != "noun")
 
 
 def is_english_word(word: str) -> bool:

@@ -101,7 +101,7 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
     lone_firsts = frozenset(p.first for p in people if p.names and p.first and len(p.first) > 2
                             and p.first not in shared and p.decision is not None and p.decision.action == "redact")
     for person in people:
-        for start, end in spread(text, person, taken, lone, shared, titled, lone_firsts):
+        for start, end in spread(text, person, taken, lone, shared, titled, lone_firsts, frozenset(firsts)):
             person.mentions.append(Mention("PERSON", start, end, person.score or 0.85, person.decision))
         mentions.extend(person.mentions)
     return _without_overlaps(others + [_with_word_first_name(text, m) for m in mentions])
@@ -184,6 +184,12 @@ def _named_after_another(person: Person, people: list[Person]) -> bool:
 
 def _find(people: list[Person], surname: str, first: str | None) -> Person | None:
     same = [p for p in people if name_key(p.surname) == name_key(surname)]
+    if not same and first and len(first) > 1:
+        # "Calum A." signing a message is the Calum Auld named in full (and the other way round)
+        key = name_key(surname)
+        same = [p for p in people if p.first and name_key(p.first) == name_key(first) and (
+            (len(key) == 1 and name_key(p.surname).startswith(key))
+            or (len(name_key(p.surname)) == 1 and key.startswith(name_key(p.surname))))]
     if first is None:
         return same[0] if len(same) == 1 else None
     first = name_key(first) or first

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from ..spans import overlaps_any
 from .english_words import is_word_or_its_form
+from .given_names import short_forms
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
-from .vocabulary import (COMMON_WORD_FIRST_NAMES, INSTITUTION_PREFIXES, NAME_PARTICLES, NOT_NAME_WORDS,
-                         ORGANISATION_WORDS, PROFESSIONS, THING_WORDS, TITLE_WORDS)
+from .vocabulary import (COMMON_WORD_FIRST_NAMES, INSTITUTION_PREFIXES, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS,
+                         ORGANISATION_WORDS, PLACE_ENDINGS, PROFESSIONS, THING_WORDS, TITLE_WORDS)
 
 # A name alone, followed by one of these, is the person speaking or acting ("Okafor said").
 _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "must", "said", "says",
@@ -91,9 +92,11 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ":
 
 def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int, int]],
            shared_first_names: set[str], titled: list[Titled],
-           lone_first_names: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+           lone_first_names: frozenset[str] = frozenset(),
+           first_names: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The spans of the person's other mentions that overlap nothing already ``taken`` (which grows).
-    ``lone_first_names``: the first names of the people redacted and known in full, each held by one."""
+    ``lone_first_names``: the first names of the people redacted and known in full, each held by one;
+    ``first_names``: every first name of the paper's people."""
     found = [(m.start(), m.end()) for name in person.names for m in re.finditer(words_pattern(name.split()), text)
              if not names_a_thing(text, m.start(), m.end())]
     key = name_key(person.surname)
@@ -102,8 +105,10 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     surname = words_pattern(person.surname.split())
     if person.names and len(person.surname) > 2 and person.surname not in NOT_NAME_WORDS:
         distinct = _no_word(person.surname)
+        unknown = not distinct and _unknown_surname(person)
         found += [(m.start(), m.end()) for m in re.finditer(surname, text)
-                  if (distinct or (m.start(), m.end()) in lone or _ACTS_AFTER.match(text[m.end():m.end() + 20]))
+                  if (distinct or (m.start(), m.end()) in lone or _ACTS_AFTER.match(text[m.end():m.end() + 20])
+                      or (unknown and _not_a_place_here(text, m)))
                   and stands_alone(text, m)]
     found += _full_names_of_surname(text, person)
     if (_first_name_spreads(person, shared_first_names) and not is_word_or_its_form(person.first)
@@ -116,12 +121,15 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
                   if not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _alone_in_its_line(text, m)]
     elif _first_name_spreads(person, shared_first_names):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
-                  if (_ACTS_AFTER.match(text[m.end():m.end() + 20]) or _acted_on(text, m)) and stands_alone(text, m)]
+                  if ((_ACTS_AFTER.match(text[m.end():m.end() + 20]) or _acted_on(text, m)) and stands_alone(text, m))
+                  or named_mid_sentence(text, m)]
     elif _first_name_spreads(person, shared_first_names, word_names=True):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
-                  if (m.start() == 0 or _CLAUSE_START.search(text[max(0, m.start() - 4):m.start()]))
-                  and _acts_strictly(text, m.end())
-                  and stands_alone(text, m)]
+                  if ((m.start() == 0 or _CLAUSE_START.search(text[max(0, m.start() - 4):m.start()]))
+                      and _acts_strictly(text, m.end()) and stands_alone(text, m))
+                  or (person.first not in MONTHS and named_mid_sentence(text, m))]
+    if _first_name_spreads(person, shared_first_names) or _first_name_spreads(person, shared_first_names, True):
+        found += _short_forms_alone(text, person.first, first_names)
     if person.names and person.first and len(person.first) > 2 and person.first not in shared_first_names:
         # the first name signing off a message: "Regards, Beatrix." / "Many thanks,\nJo"
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
@@ -135,6 +143,94 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
             out.append((start, end))
             taken.append((start, end))
     return out
+
+
+def _short_forms_alone(text: str, first: str, first_names: frozenset[str]) -> list[tuple[int, int]]:
+    """A short form of the person's given name, alone, where nobody else in the paper is called by it: "Leonard
+    Gotobed, ... Lenny's duties are covered". One no word is stands anywhere alone on its line; one that is a
+    word ("Bill", "Sandy") only where it names someone mid-sentence or acts."""
+    out = []
+    for short in short_forms(first) - first_names:
+        if len(short) < 3 or short in NOT_NAME_WORDS or short in TITLE_WORDS:
+            continue
+        word = is_word_or_its_form(short)
+        for m in re.finditer(words_pattern([short]), text):
+            if not text[m.start() + 1:m.end()].islower():
+                continue  # "LEN" in capitals is an abbreviation
+            if word:
+                if named_mid_sentence(text, m) or (_ACTS_AFTER.match(text[m.end():m.end() + 20])
+                                                    and stands_alone(text, m)):
+                    out.append((m.start(), m.end()))
+            elif not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _alone_in_its_line(text, m):
+                out.append((m.start(), m.end()))
+    return out
+
+
+# Words before a capitalised word that make it a thing's or a place's, not a person's ("the Ruby", "in Hope").
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an|this|these|those|its|our|their|your|my|every|each|any|"
+                                r"no|some|of|in|at|on|by|near|via|from|to|into|outside|across|towards?|since|"
+                                r"until|during|last|next)[ \t]*$")
+_SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
+
+
+def named_mid_sentence(text: str, m: re.Match) -> bool:
+    """A first name that is also a word, written with its capital in the middle of a sentence, alone on its
+    line ("explained that Primrose has", "cc: ... Tkachuk; Gwydion (Yarmouth lifeboat)"): only a name is
+    capitalised there. Not at a sentence's or clause's start, after an article or a preposition ("the Ruby", "in Hope"),
+    before a number ("Summer 2032"), in a title-case line (a heading) or as a month or season."""
+    word = text[m.start():m.end()]
+    if not (word[:1].isupper() and word[1:].islower()) or word.casefold() in MONTHS | _SEASONS:
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start:m.start()].rstrip()
+    if not before or before[-1] in ".!?:\"“'‘" or _DETERMINER_BEFORE.search(before):
+        return False
+    if before[-1] == ";" and not re.search(r"[A-Z][\w'’-]*[)]?;$", before):
+        return False  # "The will was read; Will has": a clause starts; "Tkachuk; Gwydion": a list of names
+    if re.match(r"[ \t]*\d", text[m.end():m.end() + 3]):
+        return False
+    line_end = text.find("\n", m.end())
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if _in_title_case(line):
+        return False
+    return _alone_in_its_line(text, m)
+
+
+_FUNCTION_WORDS = frozenset({"with", "from", "into", "onto", "under", "over", "upon", "about", "after", "before",
+                             "between", "within", "without", "through", "their", "this", "that", "these", "those"})
+
+
+def _in_title_case(line: str) -> bool:
+    """A heading in title case ("Support for Hope and Recovery"): two or more capitalised words and no word
+    of four letters or more in small letters but a function word."""
+    words = re.findall(r"[^\W\d_]{4,}", line)
+    lower = [w for w in words if w.islower() and w not in _FUNCTION_WORDS]
+    return not lower and sum(w[0].isupper() for w in words) > 1
+
+
+def _unknown_surname(person) -> bool:
+    """A surname no English word (the word index holds many places: "leeds", "preston") nor a word of the
+    lists of places and things is: alone, it is the person ("inspectors Castrogiovanni and ...")."""
+    surname = person.surname
+    return (len(surname) > 3 and surname.isalpha() and not is_word_or_its_form(surname)
+            and surname not in ORGANISATION_WORDS | THING_WORDS | PLACE_ENDINGS)
+
+
+_THING_WORD_AFTER = re.compile(r"^[ \t]+([a-z]+)")
+# "Oldroyd & Sons", "J. Gillibrand and Daughters": a firm named after a family
+_FIRM_AFTER = re.compile(r"^\s*(?:(?:&|\+)\s*[A-Z]|and\s+(?:Co\b|Sons?\b|Daughters?\b|Partners\b|Associates\b))")
+
+
+def _not_a_place_here(text: str, m: re.Match) -> bool:
+    """Not after a word of place ("at Fenwick"), nor before a lower-case word of a place or thing ("Fenwick
+    pumping station", "Okafor depot")."""
+    if _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+        return False
+    after = _THING_WORD_AFTER.match(text[m.end():m.end() + 20])
+    if after and (after.group(1) in THING_WORDS | ORGANISATION_WORDS | PLACE_ENDINGS
+                  or re.match(r"[a-z]+ing$", after.group(1))):
+        return False
+    return True
 
 
 def _with_first_name(text: str, t: Titled, person) -> int:
@@ -269,6 +365,8 @@ def _alone_between(before_text: str, after_text: str) -> bool:
     possessed = _POSSESSED.match(after_text)
     if possessed and possessed.group(1).casefold() in THING_WORDS | ORGANISATION_WORDS:
         return False  # "Cook's Yard", "Bell's Hospital": a place named after someone
+    if _FIRM_AFTER.match(after_text):
+        return False  # "Oldroyd & Sons", "Pignatelli and Sons"
     if before and before.group(1)[0].isupper():
         return False
     return not (after and (after.group(1)[0].isupper() or after.group(1).casefold() in ORGANISATION_WORDS))

@@ -224,6 +224,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     "cleaning",
     # places of care and shelter named after a benefactor ("Sir Jo Bell Infirmary", "Lady Jo Bell Almshouses")
     "infirmary", "almshouses", "almshouse", "hospice", "sanatorium", "asylum", "orphanage", "workhouse",
+    # care and sea trades ("Kelvinside Homecare", "Trewhella Marine")
+    "homecare", "healthcare", "domiciliary", "marine", "maritime", "shipping", "fisheries", "ferries", "towage",
 })
 
 # Words that name a thing after a person ("Stephen Lawrence Day", "the Mary Seacole House", "Victoria
@@ -237,6 +239,9 @@ PLACE_ENDINGS: frozenset[str] = frozenset({
     "ysbyty", "isaf", "uchaf", "ynys", "afon", "mynydd", "cwm", "coed", "nant", "slieve", "sliabh", "lough",
     "loch", "inis", "cnoc", "são", "santa", "santo", "sainte", "société", "sociedad", "compagnie", "foncière",
     "gesellschaft",
+    # features of coast, fen and river that follow a name ("Gurnard Ledge", "Stroud Point", "Catchpole Drain")
+    "point", "ledge", "reef", "sands", "rocks", "bay", "cove", "creek", "estuary", "spit", "shoal", "quay", "wharf",
+    "drain", "dyke", "sluice", "lode", "fen", "fens", "staithe", "slipway",
 })
 # ... of them, the ones that start a place or firm's name ("Ysbyty Gwynedd", "São Paulo", "Société Foncière")
 PLACE_STARTS: frozenset[str] = frozenset({
@@ -257,6 +262,7 @@ ORGANISATION_PREFIXES: frozenset[str] = frozenset({"st", "st.", "saint", "fort",
 
 # Capitalised words that look like names to NER but never are in these papers. Lower-cased.
 NOT_NAME_WORDS: frozenset[str] = frozenset({
+    "yours",  # "... Commissioner.\nYours sincerely": a valediction, never a surname
     # form furniture
     "tick", "yes", "no", "n/a", "date", "signature", "signed", "name", "title", "part", "schedule",
     "paragraph", "section", "sec", "appendix", "annex", "article", "page", "table", "figure", "item",

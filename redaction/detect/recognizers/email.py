@@ -23,7 +23,9 @@ _ATOM = r"[\w!#$%&'*+/=?^`{|}~-]+"
 _ALNUM = r"[^\W_]"
 # Renderers break a long address anywhere (table cells), and addresses are written in lower case, so a
 # line break followed by a lower-case letter or digit may continue the address; a capital never does.
-_BREAK = r"(?:[ \t]*\n[ \t]*(?=[a-z0-9-]))"  # "...@marches" / "-audit.corp": a hyphen may start the line
+# "...@marches" / "-audit.corp": a hyphen may start the line; so may a dot before the last labels
+# ("...@oakhollow.gov" / ".uk", a narrow cell)
+_BREAK = r"(?:[ \t]*\n[ \t]*(?=[a-z0-9-]|\.[a-z]))"
 # The part of a local part left on the line above ("colm.odris" + "coll@..."): only taken when it looks
 # like one (lower case with a dot or underscore), so "Contact\njane@..." does not take "Contact".
 _LOCAL_HEAD = rf"(?:[a-z0-9]+[._][a-z0-9._]*{_BREAK})?"

@@ -31,7 +31,9 @@ _PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>(?P<base>{NAME_WORD}{SEP}{
 
 _CONTINENTAL = (r"(?:van(?:[ \t]+(?:der|den|de|het|t))?|von(?:[ \t]+(?:der|dem|zu))?|de(?:[ \t]+(?:la|le|los|las|l['’]))?|"
                 r"del|della|degli|dei|di|da|dos|das|do|du|le|ter|ten|zu|zur)")
-_CONTINENTAL_NAME = re.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){SEP}{_CONTINENTAL}{SEP}{NAME_WORD}{END}")
+# a second surname may follow ("Philippa de Vere Holt of ..."), no English word and no capital after it
+_CONTINENTAL_NAME = re.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){SEP}{_CONTINENTAL}{SEP}{NAME_WORD}"
+                               rf"(?:[ \t]+(?P<second>{NAME_WORD})(?![ \t]*[A-Z]))?{END}")
 
 
 # "Fergal O Séaghdha": an "Ó" whose accent OCR or a typist dropped, between a given name and a surname that
@@ -50,9 +52,12 @@ def _continental(text: str) -> list[tuple[int, int]]:
         first = m.group("first")
         if is_english_word(first) and first.casefold() not in WORD_FIRST_NAMES:
             continue
-        words = name_words(m.group(0))
+        end = m.end()
+        if m.group("second") and is_english_word(m.group("second")):
+            end = m.start() + len(text[m.start():m.start("second")].rstrip())  # "Harriet van der Spuy Chair,": an office, not a second surname
+        words = name_words(text[m.start():end])
         if plausible_name([words[0], words[-1]]) and not _ARTICLE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
-            out.append((m.start(), m.end()))
+            out.append((m.start(), end))
     return out
 
 
