@@ -52,6 +52,7 @@ _TITLE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’&/-]*){1,3}[ \t]+(?:"
                           + "|".join(re.escape(j.capitalize()) for j in _JOBS) + r")s?(?![\w-])")
 _JOB_WORDS = frozenset(_JOBS)
 _PARTICLE_FORMS = NAME_PARTICLES | CAPS_PARTICLES  # "de", "De" and "DE"
+_NEVER_LAST = _PARTICLE_FORMS | {"St", "St."}
 _RULE_RECOGNIZERS = ("TitledNameRecognizer", "FieldLabelNameRecognizer", "NameRankRecognizer",
                      "RoleNounNameRecognizer", "AgentNameRecognizer", "ParticleNameRecognizer", "CellNameRecognizer",
                      "NameJobRecognizer", "JobSurnameRecognizer", "MailHeaderNameRecognizer",
@@ -283,10 +284,11 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
         if not kept and word_first_name(text, s, w, words[n + 1][2] if n + 1 < len(words) else None):
             kept.append((s, e, w))  # "June Hartley", "April Morgan": a month or word as a first name
             continue
-        if kept and _starts_line(text, s) and kept[-1][2] not in _PARTICLE_FORMS:
-            # (a particle never ends a name: "Cllr Marisol de" / "Ávila. Legal adviser: ..." goes on)
+        if kept and _starts_line(text, s) and kept[-1][2] not in _NEVER_LAST:
+            # (a particle never ends a name: "Cllr Marisol de" / "Ávila. Legal adviser: ..." goes on; nor does a
+            # saint's "St": "Waylon St" / "Aubyn-Kember")
             if _starts_label_line(text, s) or (
-                    len(kept) >= 2 and kept[-1][2] not in _PARTICLE_FORMS and _is_field_value(text, kept[0][0])):
+                    len(kept) >= 2 and kept[-1][2] not in _NEVER_LAST and _is_field_value(text, kept[0][0])):
                 break  # the next line is a new field, or the name already filled its field's line
             if not _continues_over_break(text, kept, w):
                 if len(kept) >= 2 or (_ends_table_row(text, kept[0][0], s) and (from_rule or skipped_lead)):
@@ -329,8 +331,9 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
 
 
 # A month or ordinary word right before a surname is the person's first name ("June Hartley", "Will
-# Bright"), unless the words before make it a date ("in June Hartley said", "3 June Hartley").
-_DATE_BEFORE = re.compile(r"(?:\d|\b(?i:in|on|since|until|till|during|early|late|mid|end|of|from|to|before|after|"
+# Bright"), unless the words before make it a date ("in June Hartley said", "3 June Hartley"; a case number
+# in the cell before, "4130" / "Charity Adewusi", is no day).
+_DATE_BEFORE = re.compile(r"(?:(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|\b(?i:in|on|since|until|till|during|early|late|mid|end|of|from|to|before|after|"
                           r"last|next|this|each|every|by the))[ \t\n,]*$")
 _IS_WORD_NAME = re.compile(r"^[A-Z][a-z]+$")
 

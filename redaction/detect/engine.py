@@ -87,8 +87,20 @@ def get_engine(*, ner: bool = True) -> AnalyzerEngine:
         return engine
 
 
+class _OrderedRegistry(RecognizerRegistry):
+    """Presidio hands the recognizers to the analyzer as a set, so which of two findings of the same span and
+    score survived its de-duplication (a rule's or NER's, and with it the reading downstream) changed from
+    one run to the next: the same paper gave different findings. Here they run in the order they were
+    added, so a tie goes to the first added: the rules in the order listed, then NER."""
+
+    def get_recognizers(self, language, entities=None, all_fields=False, ad_hoc_recognizers=None):
+        chosen = super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
+        order = {id(r): i for i, r in enumerate([*self.recognizers, *(ad_hoc_recognizers or [])])}
+        return sorted(chosen, key=lambda r: order[id(r)])
+
+
 def _build(ner: bool) -> AnalyzerEngine:
-    registry = RecognizerRegistry(supported_languages=["en"])
+    registry = _OrderedRegistry(supported_languages=["en"])
     for recognizer in (UkPhoneRecognizer(), OfflineEmailRecognizer(), TitledNameRecognizer(),
                        FieldLabelNameRecognizer(), NameRankRecognizer(), RoleNounNameRecognizer(),
                        AgentNameRecognizer(), ParticleNameRecognizer(), CellNameRecognizer(), NameJobRecognizer(),

@@ -35,13 +35,14 @@ def english_words() -> frozenset[str]:
     return frozenset().union(*_index_by_part_of_speech().values())
 
 
-def is_only_a_noun(word: str) -> bool:
-    """``word`` is in the index as a noun and as nothing else. WordNet's nouns hold the names of figures of
-    myth, scripture and history ("reuben", "jude", "gwydion"), lower-cased like any noun; a word that is also
-    a verb or an adjective ("grant", "frank") is an ordinary word for certain."""
+def is_more_than_a_noun(word: str) -> bool:
+    """``word`` is in the index as a verb, an adjective or an adverb ("grant", "frank", "rose"), not only as a
+    noun. WordNet's nouns hold the names of figures of myth, scripture and history ("reuben", "jude",
+    "gwydion"), lower-cased like any noun; a word that is also a verb or an adjective is an ordinary word for
+    certain."""
     folded = word.casefold()
     index = _index_by_part_of_speech()
-    return folded in index["noun"] and not any(folded in index[pos] for pos in _PARTS_OF_SPEECH if pos != "noun")
+    return any(folded in index[pos] for pos in _PARTS_OF_SPEECH if pos != "noun")
 
 
 def is_english_word(word: str) -> bool:

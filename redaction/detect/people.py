@@ -119,6 +119,8 @@ def _with_word_first_name(text: str, m: Mention) -> Mention:
     if not hit:
         return m
     start = m.start - len(hit.group(0))
+    if hit.group("w") == text[m.start:m.end].split()[0]:
+        return m  # "Bryony" / "Bryony Pinchbeck-Lund": a message signed, then the signature block
     if not word_first_name(text, start, hit.group("w"), text[m.start:m.end].split()[0]):
         return m
     return Mention(m.type, start, m.end, m.score, m.decision)
@@ -241,13 +243,17 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
                     # the cells as lines: "Mayor of London" / "Name" / "Julian Abernethy"
                     line_start = text.rfind("\n", 0, m.start) + 1
                     hit = post_line.match(_lines_around(text, max(0, line_start - 1))[0])
-            if hit and hit.re is before and _ends_longer_title(text, max(0, m.start - 80), hit):
+            if hit and hit.re is before and (_ends_longer_title(text, max(0, m.start - 80), hit)
+                                             or _HEADER_LABEL_BEFORE.search(text[max(0, m.start - 80):m.start])):
                 hit = None
             if hit:
                 written = hit.groupdict().get("fixed") or hit.group("role")
                 person.roles.add(policy.role_of(written) or " ".join(written.split()))
 
 
+# "To: Cllr Jo Bell, Cabinet Member for Culture" / "Cc: Sam Kerr <...>": a mail header's label starts the
+# next person's line; the office on the line above is the other person's
+_HEADER_LABEL_BEFORE = re.compile(r"\n[ \t]*(?i:cc|bcc|to|from|sent|subject|date)[ \t]*:[ \t]*$")
 _HONOURS = "|".join(sorted(map(re.escape, POST_NOMINALS - {"MP", "MSP", "MS", "MEP", "AM"}), key=len, reverse=True))
 _CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:The|A|An)\b)[A-Z][\w'’&-]*[ \t]*\n?[ \t]*$")
 

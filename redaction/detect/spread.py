@@ -122,12 +122,12 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     elif _first_name_spreads(person, shared_first_names):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if ((_ACTS_AFTER.match(text[m.end():m.end() + 20]) or _acted_on(text, m)) and stands_alone(text, m))
-                  or named_mid_sentence(text, m)]
+                  or named_mid_sentence(text, m) or named_alone(text, m)]
     elif _first_name_spreads(person, shared_first_names, word_names=True):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if ((m.start() == 0 or _CLAUSE_START.search(text[max(0, m.start() - 4):m.start()]))
                       and _acts_strictly(text, m.end()) and stands_alone(text, m))
-                  or (person.first not in MONTHS and named_mid_sentence(text, m))]
+                  or (person.first not in MONTHS and (named_mid_sentence(text, m) or named_alone(text, m)))]
     if _first_name_spreads(person, shared_first_names) or _first_name_spreads(person, shared_first_names, True):
         found += _short_forms_alone(text, person.first, first_names)
     if person.names and person.first and len(person.first) > 2 and person.first not in shared_first_names:
@@ -168,8 +168,8 @@ def _short_forms_alone(text: str, first: str, first_names: frozenset[str]) -> li
 
 # Words before a capitalised word that make it a thing's or a place's, not a person's ("the Ruby", "in Hope").
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an|this|these|those|its|our|their|your|my|every|each|any|"
-                                r"no|some|of|in|at|on|by|near|via|from|to|into|outside|across|towards?|since|"
-                                r"until|during|last|next)[ \t]*$")
+                                r"no|some|of|in|at|on|near|via|into|outside|across|towards?|since|until|during|"
+                                r"last|next)[ \t]*$")
 _SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 
 
@@ -191,9 +191,30 @@ def named_mid_sentence(text: str, m: re.Match) -> bool:
         return False
     line_end = text.find("\n", m.end())
     line = text[line_start:len(text) if line_end < 0 else line_end]
-    if _in_title_case(line):
+    in_brackets = before[-1] == "(" and text[m.end():m.end() + 1] == ")"  # "Advice Centre (Saffron)"
+    if _in_title_case(line) and not in_brackets:
         return False
     return _alone_in_its_line(text, m)
+
+
+_ADDRESSED = re.compile(r",[ \t]+(?:[a-z]+[ \t]+){0,3}you\b")
+_GREETING_BEFORE = re.compile(r"(?<![\w-])(?:Dear|Hello|Hi|Morning|Afternoon|Thanks|Thank you)[ \t]*,?[ \t]*$")
+
+
+def named_alone(text: str, m: re.Match) -> bool:
+    """A first name that is also a word where only a name stands: alone on its line (a message signed
+    "Bryony"), greeted ("Thanks Bryony.") or addressed ("Tuppence, can you do the checks?")."""
+    word = text[m.start():m.end()]
+    if not (word[:1].isupper() and word[1:].islower()) or word.casefold() in MONTHS | _SEASONS:
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if line.strip(" \t.,") == word:
+        return True
+    if _GREETING_BEFORE.search(text[line_start:m.start()]) and re.match(r"[ \t]*(?:[.,!]|$|\n)", text[m.end():m.end() + 2]):
+        return True
+    return bool(_ADDRESSED.match(text[m.end():m.end() + 40]))
 
 
 _FUNCTION_WORDS = frozenset({"with", "from", "into", "onto", "under", "over", "upon", "about", "after", "before",

@@ -69,6 +69,10 @@ OTHER_RANKS: dict[str, str] = {
     # prison grades as written before a name ("Gov Jo Bell", "The Governor, Jo Bell"): not chief officers
     "Gov": "Governor", "Governor": "Governor", "Dep Gov": "Deputy Governor", "Deputy Governor": "Deputy Governor",
     "Dir": "Director",
+    # ships' and harbours' ratings and officers as written before a name ("Ch Eng Jo Bell", "AB Jo Bell")
+    "Ch Eng": "Chief Engineer", "Chief Engineer": "Chief Engineer", "2nd Eng": "Second Engineer",
+    "Second Engineer": "Second Engineer", "AB": "Able Seaman", "Bosun": "Bosun", "Cox": "Coxswain",
+    "Coxswain": "Coxswain", "Harbour Master": "Harbour Master", "Mate": "Mate", "Chief Mate": "Chief Mate",
 }
 # A capitalised word right before "Commander" that still leaves the police rank ("Acting Commander",
 # "the MPS Commander"); any other ("Regional Commander") makes it a role, not the chief officer rank.
@@ -125,6 +129,9 @@ COMMON_WORD_FIRST_NAMES: frozenset[str] = frozenset({
     "penny", "sally", "robin", "jay", "drew", "gene", "chance", "harmony", "justice", "lane", "max", "don",
     "ray", "gale", "hazel", "olive", "violet", "reed", "wade", "sandy", "misty", "crystal", "destiny",
     "heath", "rowan", "sage", "wren", "lark", "river",
+    # plants, virtues and sweet words given as names ("Charity Adewusi", "Honey Bartlam", "Meadow Pickersgill")
+    "charity", "honey", "meadow", "bryony", "saffron", "primrose", "poppy", "willow", "fern", "clover", "juniper",
+    "marigold", "bluebell", "myrtle", "tansy", "sorrel", "linden", "star", "storm", "dove", "raven", "ember",
     "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "patience", "mercy", "blessing", "precious", "honour", "constance", "prudence", "verity",
     # and places: "Victoria is the busiest station"
     "victoria", "chelsea", "florence", "jordan", "india", "georgia", "sydney", "paris", "austin", "lincoln",
@@ -226,6 +233,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     "infirmary", "almshouses", "almshouse", "hospice", "sanatorium", "asylum", "orphanage", "workhouse",
     # care and sea trades ("Kelvinside Homecare", "Trewhella Marine")
     "homecare", "healthcare", "domiciliary", "marine", "maritime", "shipping", "fisheries", "ferries", "towage",
+    # shops and chambers named after a family or place ("Manson's Bakery", "Seaton Carew Chamber")
+    "bakery", "bakers", "butchers", "dairy", "garage", "stores", "shop", "cafe", "café", "chamber",
 })
 
 # Words that name a thing after a person ("Stephen Lawrence Day", "the Mary Seacole House", "Victoria
@@ -241,12 +250,16 @@ PLACE_ENDINGS: frozenset[str] = frozenset({
     "gesellschaft",
     # features of coast, fen and river that follow a name ("Gurnard Ledge", "Stroud Point", "Catchpole Drain")
     "point", "ledge", "reef", "sands", "rocks", "bay", "cove", "creek", "estuary", "spit", "shoal", "quay", "wharf",
-    "drain", "dyke", "sluice", "lode", "fen", "fens", "staithe", "slipway",
+    "drain", "dyke", "sluice", "lode", "fen", "fens", "staithe", "slipway", "slip",
+    # northern dale and moor words ("Pickersgill Hagg", "Crook Ghyll", "Blea Tarn")
+    "hagg", "ghyll", "tarn",
 })
 # ... of them, the ones that start a place or firm's name ("Ysbyty Gwynedd", "São Paulo", "Société Foncière")
 PLACE_STARTS: frozenset[str] = frozenset({
     "ysbyty", "ynys", "afon", "mynydd", "cwm", "coed", "nant", "slieve", "sliabh", "lough", "loch", "inis", "cnoc",
     "são", "santa", "santo", "sainte", "société", "sociedad", "compagnie",
+    # island, harbour and river-mouth words that start a Scottish or Welsh place ("Port Aird", "Eilean Donn")
+    "port", "eilean", "isle", "inver", "strath", "aber", "llan",
 })
 THING_WORDS: frozenset[str] = frozenset({
     "day", "week", "house", "hall", "court", "lane", "park", "station", "bridge", "way", "close", "tower",
@@ -263,6 +276,7 @@ ORGANISATION_PREFIXES: frozenset[str] = frozenset({"st", "st.", "saint", "fort",
 # Capitalised words that look like names to NER but never are in these papers. Lower-cased.
 NOT_NAME_WORDS: frozenset[str] = frozenset({
     "yours",  # "... Commissioner.\nYours sincerely": a valediction, never a surname
+    "jobcentre", "union", "residence",  # "Jobcentre Plus", "Students' Union Vice-President", "Residence Life"
     # form furniture
     "tick", "yes", "no", "n/a", "date", "signature", "signed", "name", "title", "part", "schedule",
     "paragraph", "section", "sec", "appendix", "annex", "article", "page", "table", "figure", "item",

@@ -4,7 +4,8 @@ officers named informally in case papers and released e-mails, the eighth evalua
 - after a family word: "his daughter, Wren, aged 9", "Child K's older brother, Tyrese.", "my sister Ingrid";
 - after a greeting that opens a letter or e-mail: "Dear Sage," / "Hi Lorcan,";
 - after a job, set off by a comma, the name then closed by a comma or a bracket: "the on-call manager,
-  Zbigniew (EOC)".
+  Zbigniew (EOC)";
+- a name someone goes by: 'known to his customers as "Sparky"', "nicknamed Jonno".
 
 A family word or a greeting says a person follows, so the name may be an ordinary word ("Wren", "Sage")
 but not a word of the lists of non-names or a form of address ("Dear Sir", "Dear Colleague"). After a job,
@@ -35,6 +36,10 @@ _GREETING = re.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|M
 _JOB = "(?:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True))) + ")"
 _AFTER_JOB = re.compile(rf"(?<![\w-])(?:(?i:the|our|their|its)|['’]s)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?i:{_JOB})[ \t]*,[ \t]*\n?[ \t]*"
                         rf"(?P<name>{NAME_WORD})(?=[ \t]*[,(])")
+# a name someone goes by: 'known to his customers as "Sparky"', "nicknamed Jonno"; in quotes it may be a
+# word, bare it must be no English word ("known as Riverside" is a place's name)
+_ALIAS = re.compile(rf"(?<![\w-])(?:known(?:[ \t]+to[ \t]+[\w'’ ]{{1,40}}?)?[ \t]+as|nicknamed|aka|a\.k\.a\.|also[ \t]+called)"
+                    rf"[ \t]+(?P<q>[\"“'‘])?(?P<name>{NAME_WORD})(?(q)[\"”'’])")
 # words that follow a greeting or a family word and are no name
 _ADDRESSES = frozenset({"sir", "sirs", "madam", "madame", "colleague", "colleagues", "all", "team", "everyone",
                         "both", "friend", "friends", "customer", "resident", "residents", "applicant", "member",
@@ -66,4 +71,7 @@ class GivenNameRecognizer(RuleRecognizer):
                     continue  # a full name: the other recognizers read it whole
                 if _a_given_name(m.group("name"), ordinary_allowed):
                     out.append(self.result(m.start("name"), m.end("name")))
+        for m in _ALIAS.finditer(text):
+            if _a_given_name(m.group("name"), ordinary_allowed=bool(m.group("q"))):
+                out.append(self.result(m.start("name"), m.end("name")))
         return out

@@ -19,7 +19,11 @@ from .patterns import LOWER, MISSING_GLYPHS, RANK, UPPER, name_words, plausible_
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
 _PART = rf"(?:{_U}['’])?(?:Ma?c)?{_U}{_L}{{2,}}"
 _SURNAME = rf"{_PART}(?:-(?:[ \t]*\n[ \t]*)?{_PART})?"
-_NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?:{_U}\.[ \t]?){{1,3}}[ \t]*(?P<surname>{_SURNAME}))"
+# a cell may wrap between the initial and the surname ("R." / "Songhurst"), and a particle may lead the surname
+# ("I. ap Gwilym", "H. van der Spuy")
+_PARTICLE = r"(?:(?:ap|ab|van(?:[ \t]+(?:der|den|de))?|von|de(?:[ \t]+la)?|di|da|del|della|du|dos|das|le|la|Ní|Nic|Ó|Mac[ \t]+an)[ \t]+)"
+_NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?:{_U}\.[ \t]?){{1,3}}(?:[ \t]*\n)?[ \t]*{_PARTICLE}?"
+                   rf"(?P<surname>{_SURNAME}))"
                    rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
 _RANK_BEFORE = re.compile(rf"(?:{RANK})[ \t]*$")
 # a second surname after the first, Spanish-style ("M. Fuentes Iribarren"): taken when no English word

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..english_words import is_english_word
+from ..given_names import is_given_name
 from ..vocabulary import WORD_FIRST_NAMES
 from .base import RuleRecognizer
 from .patterns import END, NAME_WORD, SEP, name_words, plausible_name
@@ -22,8 +23,8 @@ from .patterns import END, NAME_WORD, SEP, name_words, plausible_name
 # article may follow the particle ("Mac an", "Nic an", "Ó an").
 # "Mac" apart is also a computer ("an Apple Mac Pro"): only before an article or a word of five letters
 # or more, and never after an article.
-_GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|Mac(?=[ \t]+(?:an|a['’]|na)[ \t]|[ \t]*\n?[ \t]*\w{5})|O(?=[ \t]+[A-ZÁÉÍÓÚ]))"
-           r"(?:[ \t]+(?:an|a['’]|na))?")
+_GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|Mac(?=[ \t]+(?:an|a['’]|na)[ \t\n]|[ \t]*\n?[ \t]*\w{5})|"
+           r"O(?=[ \t]+[A-ZÁÉÍÓÚ]))(?:[ \t]+(?:an|a['’]|na))?")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:a|an|the)[ \t]+$")
 _PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>(?P<base>{NAME_WORD}{SEP}{_GAELIC}{SEP}{NAME_WORD})"
                             rf"(?:{SEP}{NAME_WORD}(?={SEP}|$|[,.;:)]))?){END}")
@@ -61,6 +62,22 @@ def _continental(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "Waylon St Aubyn-Kember", "Orla St John": a surname led by "St" after a given name. The given name is no
+# English word or is a given name of the list, so "Bury St Edmunds" and "Church St Mary" are not names.
+_SAINT_NAME = re.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){SEP}St\.?{SEP}(?P<last>{NAME_WORD}){END}")
+
+
+def _saint(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _SAINT_NAME.finditer(text):
+        first = m.group("first")
+        if is_english_word(first) and not (is_given_name(first) and first.casefold() in WORD_FIRST_NAMES):
+            continue  # "Bury St Edmunds"; "Rose St Clair" is a name
+        if plausible_name([first, m.group("last")]) and not _ARTICLE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
+            out.append((m.start(), m.end()))
+    return out
+
+
 class ParticleNameRecognizer(RuleRecognizer):
     SCORE = 0.86  # above NER's 0.85: on the same span the rule's finding, not NER's guess, is kept
     EXPLANATION = "name with a particle"
@@ -79,4 +96,4 @@ class ParticleNameRecognizer(RuleRecognizer):
                 if plausible_name([words[0], words[-1]]):
                     out.append(self.result(m.start(group), m.end(group)))
                     break
-        return out + [self.result(start, end) for start, end in _continental(text)]
+        return out + [self.result(start, end) for start, end in _continental(text) + _saint(text)]

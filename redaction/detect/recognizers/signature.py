@@ -42,7 +42,7 @@ class SignatureRecognizer(RuleRecognizer):
                 if m and rule is _BEFORE and _is_prose(m.group("sig")):
                     continue  # "I have decided to close the site. Signed:" / next line: the label ends prose
                 if m and _is_signature(m.group("sig")):
-                    out.append(self.result(start + m.start("sig"), start + m.end("sig")))
+                    out.append(self.result(start + m.start("sig"), start + m.start("sig") + _signature_length(m.group("sig"))))
                     if rule is _AFTER:
                         out.extend(self._written_above(lines[:n], m.group("sig")))
                     break
@@ -82,6 +82,16 @@ def _lines(text: str) -> list[tuple[int, str]]:
         out.append((pos, line))
         pos += len(line) + 1
     return out
+
+
+# what follows a typed signature on its line: a date after a comma, or the next sentence ("Signed: E. Bell, 2
+# October 2033. Noted by the Cabinet Member: ..."); a full stop after an initial ("E. Bell") ends nothing
+_AFTER_SIGNATURE = re.compile(r",[ \t]*(?:\d|(?:on|dated)\b)|(?<=[a-z0-9]{2})\.[ \t]+(?=[A-Z])|;")
+
+
+def _signature_length(sig: str) -> int:
+    cut = _AFTER_SIGNATURE.search(sig)
+    return cut.start() if cut and cut.start() > 0 else len(sig)
 
 
 def _is_signature(sig: str) -> bool:

@@ -3,8 +3,8 @@ a given name and a surname NER trained on news text did not know ("Apologies fro
 restraint of Jovan Petrović by", "Yevgenia Tkachuk (Search and Rescue Mission Coordinator)"; class of cases,
 the ninth evaluation set).
 
-A given name of the list (given_names) that the word index holds only as a noun ("Reuben") may stand
-first. Otherwise both words must be unknown as English (the word index bundled with the pinned spaCy model): "Gurnard Ledge",
+A given name of the list (given_names) that the word index holds as a noun at most ("Reuben", "Charity")
+may stand first, and a job's abbreviation may stand before the pair ("HCA Milly Oakenfold"). Otherwise both words must be unknown as English (the word index bundled with the pinned spaCy model): "Gurnard Ledge",
 "Trewhella Marine", "Catchpole Drain" end in a word, so they are places or firms, not names. A capitalised word
 right before or after makes the pair part of a longer proper name ("Merthyr Tydfil Council"), which is left to
 NER and the other rules. The score is below NER's, so a reading by NER or another rule wins where they overlap.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..english_words import is_english_word, is_only_a_noun
+from ..english_words import is_english_word, is_more_than_a_noun
 from ..given_names import is_given_name
 from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, THING_WORDS,
                           TITLE_WORDS)
@@ -28,13 +28,16 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]*\n?[ \t]*$")
 _CAPITAL_AFTER = re.compile(r"^[ \t]*(?:['’]s[ \t]+)?[A-Z]")
 _FIRM_AFTER = re.compile(r"^[ \t]*(?:(?:&|\+)[ \t]*[A-Z]|and[ \t]+(?:Co\b|Sons?\b|Partners\b|Associates\b))")
 _LISTS = NOT_NAME_WORDS | ORGANISATION_WORDS | THING_WORDS | PLACE_FIRST_WORDS | PLACE_ENDINGS | TITLE_WORDS
+_NOT_FIRST = NOT_NAME_WORDS | PLACE_FIRST_WORDS | PLACE_ENDINGS | TITLE_WORDS  # a given name may be "Charity"
+# an abbreviation of a job right before the name ("HCA Milly Oakenfold", "ANP Tirzah Lomax")
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w/])[A-Z]{2,5}[ \t]+$")
 
 
 def _given_name(word: str) -> bool:
-    """A given name of the list that is no ordinary word beyond a noun: "Reuben" (a sandwich), "Jude"; not
-    "Grant" or "Frank" (verbs, adjectives)."""
-    return (word.casefold() not in _LISTS and "-" not in word and is_given_name(word) and
-            (is_only_a_noun(word) or not is_english_word(word)))
+    """A given name of the list that is no ordinary word beyond a noun: "Reuben" (a sandwich), "Jude", "Charity",
+    "Dolores"; not "Grant" or "Frank" (verbs, adjectives)."""
+    return (word.casefold() not in _NOT_FIRST and "-" not in word and is_given_name(word)
+            and not is_more_than_a_noun(word))
 
 
 def _unknown(word: str) -> bool:
@@ -51,9 +54,11 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
         out = []
         for m in _PAIR.finditer(text):
             first, last = m.group("first"), m.group("last")
-            if not ((_unknown(first) or _given_name(first)) and _unknown(last) and plausible_name([first, last])):
+            if not (_unknown(last) and ((_unknown(first) and plausible_name([first, last]))
+                                        or (_given_name(first) and plausible_name([last])))):
                 continue
-            if _CAPITAL_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            before = text[max(0, m.start() - 30):m.start()]
+            if _CAPITAL_BEFORE.search(before) and not _ABBREVIATION_BEFORE.search(before):
                 continue  # "Mrs Pauline Brindle" is read by the title rule; "Port of X Y" by NER
             if _CAPITAL_AFTER.match(text[m.end():m.end() + 4]) or _FIRM_AFTER.match(text[m.end():m.end() + 30]):
                 continue  # "Pemberton Okonjo & Co", "Okonjo Ltd": a firm
