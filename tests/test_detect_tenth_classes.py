@@ -33,6 +33,9 @@ from tests.detect_found import kept, redacted
      ["Ruairi Mac an Fhleisdear"]),
     ("4130\nCharity Adewale-Ross\n52\nFailing to provide a specimen", ["Charity Adewale-Ross"]),
     ("Ch Eng Teodora Amadio remained with the vessel.", ["Teodora Amadio"]),
+    # a name in its own cell under a cell ending in a capitalised word; "Dolores" is no plural of "dolor"
+    ("Academic staff member, School of Chemistry\nDolores Pellingworth\nStudents' Union (Welfare)\n",
+     ["Dolores Pellingworth"]),
 ])
 def test_names_in_cells_and_after_ranks(text, expected):
     assert redacted(text) == expected
@@ -78,9 +81,19 @@ def test_an_office_above_a_mail_header_is_not_the_next_persons():
     "A passenger of Mansell's Bakery gave a statement.",
     "Referrals come from Jobcentre Plus.",
     "The Students' Union Vice-President (Welfare) sat on the panel.",
+    "The walk crosses Cors Fochno and Rhos Goch.",
 ])
 def test_places_shops_and_bodies_are_not_names(text):
     assert redacted(text) == []
+
+
+@pytest.mark.parametrize("word, is_word", [
+    ("boxes", True), ("churches", True), ("heroes", True), ("horses", True), ("taxes", True),
+    ("Dolores", False), ("Agnes", False),
+])
+def test_plurals_in_es_only_after_the_letters_that_take_it(word, is_word):
+    from redaction.detect.english_words import is_english_word
+    assert is_english_word(word) is is_word
 
 
 def test_recognizers_run_in_the_order_they_were_added():

@@ -45,12 +45,17 @@ def is_more_than_a_noun(word: str) -> bool:
     return any(folded in index[pos] for pos in _PARTS_OF_SPEECH if pos != "noun")
 
 
+_TAKES_ES = ("s", "x", "z", "ch", "sh", "o")
+
+
 def is_english_word(word: str) -> bool:
     """``word`` (any case) or its singular, or each part of it joined by a hyphen, is an ordinary word."""
     folded = word.casefold().replace("’", "'")
     words = english_words()
-    if folded in words or (folded.endswith("s") and (folded[:-1] in words or folded[:-2] in words)):
+    if folded in words or (folded.endswith("s") and folded[:-1] in words):
         return True
+    if folded.endswith("es") and folded[:-2].endswith(_TAKES_ES) and folded[:-2] in words:
+        return True  # "boxes", "churches", "heroes"; not "Dolores" (no plural of "dolor") nor "Hermes"
     if folded.endswith("ies") and folded[:-3] + "y" in words:
         return True
     return False

@@ -259,7 +259,7 @@ PLACE_STARTS: frozenset[str] = frozenset({
     "ysbyty", "ynys", "afon", "mynydd", "cwm", "coed", "nant", "slieve", "sliabh", "lough", "loch", "inis", "cnoc",
     "são", "santa", "santo", "sainte", "société", "sociedad", "compagnie",
     # island, harbour and river-mouth words that start a Scottish or Welsh place ("Port Aird", "Eilean Donn")
-    "port", "eilean", "isle", "inver", "strath", "aber", "llan",
+    "port", "eilean", "isle", "inver", "strath", "aber", "llan", "cors", "rhos", "pant",
 })
 THING_WORDS: frozenset[str] = frozenset({
     "day", "week", "house", "hall", "court", "lane", "park", "station", "bridge", "way", "close", "tower",

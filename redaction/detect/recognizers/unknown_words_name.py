@@ -24,7 +24,7 @@ from .patterns import LOWER, UPPER, plausible_name
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
 _WORD = rf"{_U}{_L}+(?:['’]{_U}?{_L}+)?(?:-{_U}{_L}+)?"
 _PAIR = re.compile(rf"(?<![\w'’.-])(?P<first>{_WORD})[ \t]*\n?[ \t]*(?P<last>{_WORD})(?![\w'’-])")
-_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]*\n?[ \t]*$")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]*\Z")  # on the same line: the line above may be another cell
 _CAPITAL_AFTER = re.compile(r"^[ \t]*(?:['’]s[ \t]+)?[A-Z]")
 _FIRM_AFTER = re.compile(r"^[ \t]*(?:(?:&|\+)[ \t]*[A-Z]|and[ \t]+(?:Co\b|Sons?\b|Partners\b|Associates\b))")
 _LISTS = NOT_NAME_WORDS | ORGANISATION_WORDS | THING_WORDS | PLACE_FIRST_WORDS | PLACE_ENDINGS | TITLE_WORDS
@@ -52,15 +52,23 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
-        for m in _PAIR.finditer(text):
-            first, last = m.group("first"), m.group("last")
-            if not (_unknown(last) and ((_unknown(first) and plausible_name([first, last]))
-                                        or (_given_name(first) and plausible_name([last])))):
-                continue
-            before = text[max(0, m.start() - 30):m.start()]
-            if _CAPITAL_BEFORE.search(before) and not _ABBREVIATION_BEFORE.search(before):
-                continue  # "Mrs Pauline Brindle" is read by the title rule; "Port of X Y" by NER
-            if _CAPITAL_AFTER.match(text[m.end():m.end() + 4]) or _FIRM_AFTER.match(text[m.end():m.end() + 30]):
-                continue  # "Pemberton Okonjo & Co", "Okonjo Ltd": a firm
-            out.append(self.result(m.start(), m.end()))
+        pos = 0
+        while m := _PAIR.search(text, pos):
+            if self._a_name(text, m):
+                out.append(self.result(m.start(), m.end()))
+                pos = m.end()
+            else:
+                pos = m.start("last")  # the second word may start the next pair ("Chemistry" / "Dolores Pellingham")
         return out
+
+    @staticmethod
+    def _a_name(text: str, m: re.Match) -> bool:
+        first, last = m.group("first"), m.group("last")
+        if not (_unknown(last) and ((_unknown(first) and plausible_name([first, last]))
+                                    or (_given_name(first) and plausible_name([last])))):
+            return False
+        before = text[max(0, m.start() - 30):m.start()]
+        if _CAPITAL_BEFORE.search(before) and not _ABBREVIATION_BEFORE.search(before):
+            return False  # "Mrs Pauline Brindle" is read by the title rule; "Port of X Y" by NER
+        # "Pemberton Okonjo & Co", "Okonjo Ltd": a firm
+        return not (_CAPITAL_AFTER.match(text[m.end():m.end() + 4]) or _FIRM_AFTER.match(text[m.end():m.end() + 30]))
