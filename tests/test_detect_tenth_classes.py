@@ -34,6 +34,8 @@ from tests.detect_found import kept, redacted
     ("4130\nCharity Adewale-Ross\n52\nFailing to provide a specimen", ["Charity Adewale-Ross"]),
     ("Ch Eng Teodora Amadio remained with the vessel.", ["Teodora Amadio"]),
     # a name in its own cell under a cell ending in a capitalised word; "Dolores" is no plural of "dolor"
+    # a listed given name alone in its cell beside another short cell, whatever that cell says
+    ("Elected member (not a Lead Member)\nJude Wintour\nAdult adoptee\n", ["Jude Wintour"]),
     ("Academic staff member, School of Chemistry\nDolores Pellingworth\nStudents' Union (Welfare)\n",
      ["Dolores Pellingworth"]),
 ])
@@ -82,6 +84,7 @@ def test_an_office_above_a_mail_header_is_not_the_next_persons():
     "Referrals come from Jobcentre Plus.",
     "The Students' Union Vice-President (Welfare) sat on the panel.",
     "The walk crosses Cors Fochno and Rhos Goch.",
+    "The meeting ended.\nGrace Period\nThe next item was taken.",
 ])
 def test_places_shops_and_bodies_are_not_names(text):
     assert redacted(text) == []

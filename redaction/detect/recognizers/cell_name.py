@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import JOB_NOUNS
+from ..english_words import is_more_than_a_noun
+from ..given_names import is_given_name
+from ..vocabulary import JOB_NOUNS, WORD_FIRST_NAMES
 from .base import RuleRecognizer
 from .patterns import CAPS_WORD, NAME_WORD, PARTICLE, RANK, name_words, plausible_name
 
@@ -29,6 +31,16 @@ _STATUS_CELL = re.compile(r"^[ \t]*[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*$")  # "
 _HAS_CONTACT = re.compile(r"(?:\+\d{1,3}|\(?0)[\d \t()-]{8,16}\d|[\w.'’+-]+@[\w-]+\.[\w.-]+")
 
 
+# a neighbouring cell: a few words, no sentence
+_SHORT_CELL = re.compile(r"^[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*$(?<![.:;])")
+
+
+def _given_name_first(name: str) -> bool:
+    words = name.split()
+    return (len(words) == 2 and is_given_name(words[0]) and words[0][1:].islower()
+            and (words[0].casefold() in WORD_FIRST_NAMES or not is_more_than_a_noun(words[0])))
+
+
 class CellNameRecognizer(RuleRecognizer):
     SCORE = 0.8
     EXPLANATION = "name in a table cell beside a job title or contact number"
@@ -45,6 +57,10 @@ class CellNameRecognizer(RuleRecognizer):
             words = {w.casefold() for w in m.group("name").split()}
             if any((_JOB_CELL.match(cell) or _CONTACT_CELL.match(cell)) and not words & set(cell.casefold().split())
                    for cell in (before, after)):
+                out.append(self.result(m.start("name"), m.end("name")))
+            elif _given_name_first(m.group("name")) and any(_SHORT_CELL.match(cell) for cell in (before, after)):
+                # "Jude Winter" / "Adult adoptee": a listed given name that is no ordinary word beyond a noun,
+                # alone in its cell beside another short cell, is a name whatever the cell beside says
                 out.append(self.result(m.start("name"), m.end("name")))
         for m in _overlapping(_WRAPPED_NAME, text):
             if not plausible_name(m.group("name").split()):
