@@ -21,6 +21,8 @@ MIN_TEXT_CHARS = 20
 _SIGNATURE_LABEL = re.compile(r"\b(?:Signature|Signed)\b", re.IGNORECASE)
 # How far from its label a signature image may be, in points (a signature line sits beside or above it).
 _NEAR_X, _NEAR_Y = 220.0, 90.0
+# The largest a drawn signature is, in points: a screenshot or a photo near the word is no signature.
+_MAX_SIGNATURE_W, _MAX_SIGNATURE_H = 320.0, 160.0
 
 
 @dataclass
@@ -46,6 +48,8 @@ def find_image_concerns(doc: Document, part2_start: tuple[int, float] | None,
         for box in page.images:
             if _area(box) >= LARGE_IMAGE_SHARE * area or not any(_near(box, label) for label in labels):
                 continue
+            if box[2] - box[0] > _MAX_SIGNATURE_W or box[3] - box[1] > _MAX_SIGNATURE_H:
+                continue  # a screenshot of an e-mail thread above "... decision and signature follow"
             if _text_inside(page, box) >= 3:
                 continue  # a background behind text (a shaded cell), not a drawn signature
             out.items.append(PersonalData(
@@ -75,11 +79,24 @@ def _signature_labels(page: Page) -> list[Box]:
     text = "".join(c.text for c in page.chars)
     labels = []
     for m in _SIGNATURE_LABEL.finditer(text):
+        if not _a_label(text, m):
+            continue
         boxes = [c.box for c in page.chars[m.start():m.end()] if c.box]
         if boxes:
             labels.append((min(b[0] for b in boxes), min(b[1] for b in boxes),
                            max(b[2] for b in boxes), max(b[3] for b in boxes)))
     return labels
+
+
+def _a_label(text: str, m: re.Match) -> bool:
+    """The word labels a signature line ("Signature:", "Signed", "Signed ..... Date", a short line), not a word
+    in a sentence ("The decision and signature follow on the next page")."""
+    line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start())) + 1
+    ends = [i for i in (text.find("\n", m.end()), text.find("\r", m.end())) if i >= 0]
+    line = text[line_start:min(ends) if ends else len(text)]
+    after = text[m.end():min(ends) if ends else len(text)].lstrip()
+    return (not text[line_start:m.start()].strip() or after[:1] in (":", "", ".", "_", "…", "-", "–")
+            or len(line.split()) <= 6)
 
 
 def _near(image: Box, label: Box) -> bool:

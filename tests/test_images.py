@@ -66,3 +66,24 @@ def test_signature_image_pixels_are_blanked():
         row = [image.getpixel((int(x), int(h - (y0 + y1) / 2))) for x in range(int(x0) + 2, int(x1) - 2)]
         dark = sum(1 for v in row if v < 60) / len(row)
         assert (dark > 0.6) is expect_dark, dark
+
+
+@pytest.mark.parametrize("text, is_label", [
+    ("Signature: ______", True),
+    ("Signed ..... Date 3/4/2031", True),
+    ("Chief Executive\r\nSignature\r\nDate", True),
+    ("The Monitoring Officer's decision and signature follow on the next page.", False),
+    ("I have signed the order and the signature was witnessed by the clerk on the day.", False),
+])
+def test_a_signature_label_is_a_label_not_a_word_in_a_sentence(text, is_label):
+    from redaction.images import _SIGNATURE_LABEL, _a_label
+    m = _SIGNATURE_LABEL.search(text)
+    assert _a_label(text, m) is is_label
+
+
+def test_a_screenshot_near_a_signature_word_is_no_signature():
+    """A never-seen scan (a council's code-of-conduct decision) had an e-mail screenshot, 470 x 169 pt, above a
+    sentence naming the signature: the whole picture was proposed as one signature and blacked out."""
+    data = (Path(__file__).parent / "scans" / "never_seen2" / "council_mixed.pdf").read_bytes()
+    a = analyse(data, detect=False)
+    assert [p for p in a.personal_data if p.text == "[signature image]"] == []
