@@ -380,3 +380,42 @@ def test_a_save_racing_a_publication_writes_nothing(client, app, part2_pdf, monk
     assert r.status_code == 303
     row = paper_row(app)
     assert row.state == "published" and row.decisions == before and row.title != "A title typed meanwhile"
+
+
+# --- a paper with no title and no reference (a new user's trial) ------------------------------------------
+
+UNTITLED = ("Executive Summary\n"
+            "The project lead, Jane Hollowell, can be reached on 020 7946 0123.\n"
+            "Part 1 of this approval to be deferred? NO\n"
+            "Is there a Part 2 form? NO\n")
+
+
+@pytest.mark.parametrize("url, page_title, heading", [
+    ("/officer/papers/1/review", "Review paper.pdf", "paper-1"),
+    ("/officer/papers/1/preview", "Preview paper.pdf", "Preview: paper-1"),
+    ("/officer/papers/1/published", "Published paper-1", "paper-1 is published"),
+    ("/decisions/paper-1", "paper-1", "paper-1"),
+])
+def test_a_paper_with_no_title_or_reference_is_called_by_its_slug_everywhere(client, app, redact_available,
+                                                                             url, page_title, heading):
+    from tests.textpdf import text_pdf
+
+    upload(client, app, text_pdf(UNTITLED))
+    assert (paper_row(app).title, paper_row(app).reference) == (None, None)
+    review = client.get("/officer/papers/1/review").get_data(as_text=True)
+    assert 'id="no-title"' in review and "/decisions/paper-1" in review  # the fallback, said before publishing
+    if url.endswith("/preview"):
+        post_form(client, "/officer/papers/1/review", review_form(client, then="preview"), page="/officer/papers/1/review")
+        app.extensions["foia.worker"].drain()
+    elif not url.endswith("/review"):
+        assert post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/review").status_code == 303
+    html = client.get(url).get_data(as_text=True)
+    title = re.search(r"<title>(.*?)</title>", html, re.S)[1]
+    h1 = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)[1])).strip()
+    assert title.startswith(page_title) and h1 == heading, (title, h1)
+    assert "None" not in title and "None" not in h1 and "Untitled" not in html
+    if url.startswith("/decisions/"):
+        index = client.get("/").get_data(as_text=True)
+        assert '<a class="govuk-link" href="/decisions/paper-1">paper-1</a>' in index
+        feed = client.get("/feed.atom").get_data(as_text=True)
+        assert "Published: paper-1" in feed and "None" not in feed

@@ -29,7 +29,7 @@ from service.domain.release import release_due
 
 from service.domain import audit, publish_guard
 from service.infra import pdftasks, pdfwork
-from service.domain.slugs import slugify  # noqa: F401 (publishing.slugify: used by callers too)
+from service.domain.slugs import slug_base, slugify  # noqa: F401 (publishing.slugify: used by callers too)
 from service.domain import search_index, versions
 from service.domain.models import Paper, Part, User, utcnow
 from service.domain.papers import storage
@@ -244,7 +244,7 @@ def public_fields_with_redacted_text(paper: Paper) -> list[str]:
 
 
 def unique_slug(db: Session, paper: Paper) -> str:
-    base = slugify(paper.reference or paper.title or "") or f"paper-{paper.id}"
+    base = slug_base(paper)
     slug, n = base, 2
     while db.scalar(select(Paper.id).where(Paper.slug == slug, Paper.id != paper.id)) is not None:
         slug, n = f"{base}-{n}", n + 1

@@ -9,9 +9,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, g, redirect, request, url_for
 
 from service.domain.models import Paper
+from service.domain.slugs import paper_name
 from service.infra.db import db_session
 
 bp = Blueprint("officer", __name__)
+bp.add_app_template_global(paper_name)  # what officer pages call a paper: never "None", never empty
 
 
 @bp.before_request
