@@ -106,3 +106,18 @@ def test_recognizers_run_in_the_order_they_were_added():
     chosen = registry.get_recognizers("en", ENTITIES)
     assert chosen == [r for r in registry.recognizers if r in chosen]
     assert type(chosen[-1]).__name__ == "SpacyRecognizer"  # NER last: a rule wins a tie
+
+
+@pytest.mark.parametrize("text, signature", [
+    # ink over the typed name on a scanned page, a scrap of ink read as "re" between (a new-user trial: the
+    # signature of a kept office holder was published)
+    ("Yours sincerely\nS. Kulkarni-Dane\nre\nSunita Kulkarni-Dane, Leader of the Council\n", ["S. Kulkarni-Dane"]),
+    ("Sunita Kulkarni-Dane\nS. Kulkarni-Dane\n", ["S. Kulkarni-Dane"]),
+    # two people of one family listed, and initials of two people: no signature
+    ("Attendees\nA. Bellweather\nB. Bellweather\n", []),
+    ("Attendees\nJo Bellweather\nJane Bellweather\n", []),
+])
+def test_initials_signed_by_the_typed_name_are_a_signature(text, signature):
+    from tests.detect_found import found
+    assert [t for t, _ in found(text, "SIGNATURE")] == signature
+    assert all(action == "redact" for _, action in found(text, "SIGNATURE"))

@@ -49,6 +49,9 @@ class SignatureRecognizer(RuleRecognizer):
             else:
                 if _ALONE.match(line):
                     out.extend(self._between_label_and_date(lines[n + 1:]))
+                elif _signs_the_name_beside(lines, n):
+                    lead = len(line) - len(line.lstrip())
+                    out.append(self.result(start + lead, start + len(line.rstrip())))
         return out
 
     def _written_above(self, before, sig: str):
@@ -74,6 +77,35 @@ class SignatureRecognizer(RuleRecognizer):
                 lead = len(line) - len(line.lstrip())
                 found.append(self.result(start + lead, start + len(line.rstrip())))
         return []  # no "Date" line close below: the lines are not a signature block
+
+
+# a name alone on its line, as a hand signs it: initials and a surname ("S. Kulkarni-Dale")
+_SIGNED_NAME = re.compile(r"^[ \t]*(?P<first>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]*(?P<surname>[A-Z][\w'’-]+)[ \t]*$")
+
+
+def _signs_the_name_beside(lines: list[tuple[int, str]], n: int) -> bool:
+    """A name alone on its line right above or below the same person's typed name ("S. Kulkarni-Dale" in ink
+    over "Sunita Kulkarni-Dale, Monitoring Officer" on a scanned page, read by OCR): the handwriting is the
+    signature, redacted even where the policy keeps the person. The typed line must differ and start with a
+    given name of the same initial before the same surname."""
+    m = _SIGNED_NAME.match(lines[n][1])
+    if not m:
+        return False
+    for k in (_beside(lines, n, -1), _beside(lines, n, 1)):
+        if k is not None:
+            typed = re.match(r"[ \t]*(?P<first>[A-Z][a-z]+)[ \t]+(?P<surname>[A-Z][\w'’-]+)", lines[k][1])
+            if (typed and typed.group("surname") == m.group("surname") and lines[k][1].strip() != lines[n][1].strip()
+                    and typed.group("first")[0] == m.group("first")[0]):
+                return True
+    return False
+
+
+def _beside(lines: list[tuple[int, str]], n: int, step: int) -> int | None:
+    """The next line up or down, past one scrap of ink OCR read as a short string ("re")."""
+    k = n + step
+    if 0 <= k < len(lines) and len(lines[k][1].strip()) <= 3:
+        k += step
+    return k if 0 <= k < len(lines) else None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
