@@ -31,12 +31,14 @@ def analyse(data: bytes, filename: str = "paper.pdf", *, limits: Limits = DEFAUL
     loaded = load(data, limits)                                   # 0. refuse hostile or broken input
     try:
         doc = _extract(loaded.pdfium)                             # 1. characters and boxes
+        metadata_title = _metadata_title(loaded.pdfium)           # 1a. the PDF's /Title (a fallback title)
         pictures = read_pictures(loaded.pdfium, doc) if detect else PicturesRead()  # 1c. OCR of pictures
         scans = read_scans(loaded.pdfium, doc) if detect else ScansRead()  # 1d. OCR of pages that are pictures
     finally:
         loaded.close()
     links, cut = read_links(loaded.data) if detect else ([], False)  # 1b. link addresses
-    structure = read_structure(with_ocr_text(doc, scans), today=today or date.today())  # 2. parts, dates
+    structure = read_structure(with_ocr_text(doc, scans), today=today or date.today(),  # 2. parts, dates
+                               metadata_title=metadata_title)
     pictures = _with_scans(pictures, scans)
     personal = _detect(doc, structure, links, pictures, scans) if detect else []  # 3. personal data + policy
     unseen = find_image_concerns(doc, structure.part2_boundary, read=set(scans.read_pages))  # 3b. not shown
@@ -59,6 +61,13 @@ def _extract(pdf: pdfium.PdfDocument) -> Document:
         return extract(pdf)
     except pdfium.PdfiumError:
         raise DamagedPdf("the PDF is damaged: a page could not be read") from None
+
+
+def _metadata_title(pdf: pdfium.PdfDocument) -> str | None:
+    try:
+        return pdf.get_metadata_value("Title") or None
+    except (pdfium.PdfiumError, UnicodeDecodeError, ValueError):
+        return None
 
 
 def _picture_warnings(pictures: PicturesRead, unseen) -> list[str]:

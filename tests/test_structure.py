@@ -287,3 +287,37 @@ def test_deferred_without_date_warns():
 def test_reference_and_title(text, reference, title):
     r = run(text_pdf(text, width=200))
     assert (r["reference"], r["title"]) == (reference, title)
+
+
+def _with_metadata_title(pdf: bytes, title: str) -> bytes:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as p:
+        p.docinfo["/Title"] = title
+        out = io.BytesIO()
+        p.save(out)
+        return out.getvalue()
+
+
+@pytest.mark.parametrize("text, metadata_title, reference, title", [
+    # no reference nor title in the known forms: the first page's labelled code, the PDF's /Title
+    ("FERNLEA MEDICAL PRACTICE\nOur ref: FMP-C-2033-041. 17 October 2033\nYour complaint about the care\n",
+     "Fernlea Medical Practice - complaint response", "FMP-C-2033-041", "Fernlea Medical Practice - complaint response"),
+    ("UNIVERSITY OF CALDERBROOK\nOutcome of the Student Disciplinary Panel, case SDP-2033-058\n", None,
+     "SDP-2033-058", None),
+    ("EASTMARCH COUNTY COUNCIL: TRADING STANDARDS SERVICE\nRecord of a decision to prosecute\n",
+     "Eastmarch County Council - decision to prosecute - TS/2033/0419", "TS/2033/0419",
+     "Eastmarch County Council - decision to prosecute - TS/2033/0419"),
+    ("RONSAY ISLANDS COUNCIL\nFerries and Harbours Board: minute of meeting\n", "Microsoft Word - minute.docx",
+     None, None),
+    # what the text says comes first
+    ("DMPC Decision – PCD 956\nTitle Home Office Funding\nOur ref: FMP-C-2033-041\n", "Another title - AB/2033/1",
+     "PCD 956", "Home Office Funding"),
+    ("Page one\n---page---\nOur ref: FMP-C-2033-041\n", None, None, None),   # the first page only
+])
+def test_reference_and_title_when_the_known_forms_are_missing(text, metadata_title, reference, title):
+    pdf = text_pdf(text, width=200)
+    r = run(_with_metadata_title(pdf, metadata_title) if metadata_title else pdf)
+    assert (r["reference"], r["title"]) == (reference, title)

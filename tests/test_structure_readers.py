@@ -14,7 +14,8 @@ from redaction.structure.deferral import read_deferral, read_part2_form
 from redaction.structure.exemption_dates import read_dates
 from redaction.structure.exemptions import read_claims
 from redaction.structure.part2_boundary import find_heading
-from redaction.structure.reference_title import read_reference
+from redaction.structure.reference_title import (read_labelled_code, read_metadata_title, read_reference,
+                                                 reference_in_title)
 
 
 @pytest.mark.parametrize("text, reference", [
@@ -26,6 +27,47 @@ from redaction.structure.reference_title import read_reference
 ])
 def test_reference(text, reference):
     assert read_reference(text) == reference
+
+
+@pytest.mark.parametrize("first_page, reference", [
+    ("Manager: Wendell Ormsby.\nOur ref: FMP-C-2033-041. 17 October 2033", "FMP-C-2033-041"),
+    ("Outcome of the Student Disciplinary Panel, case SDP-2033-058\n", "SDP-2033-058"),
+    ("Freedom of Information Act 2000: request FOI 2033-\n1187\nDear Mr Underhill,", "FOI 2033-1187"),  # wrapped
+    ("Reply to request FOI/2032/0917", "FOI/2032/0917"),
+    ("Reference: 2033/0419", "2033/0419"),
+    ("Our reference: 260417. Date: 8 August 2029.", "260417"),
+    ("Decision number: CMD/2028/009", "CMD/2028/009"),
+    ("Record number TS-0419", "TS-0419"),
+    ("Ref. 2031/004719", "2031/004719"),
+    ("Case no. Defendant Age Charge\n410 Grant Wragstaff 44", None),   # a table heading, the code on the next line
+    ("1. Case 4117: the court refused an application", None),         # one of the cases a register lists
+    ("in this case 3 complaints were upheld", None),
+    ("Reference: see the appendix", None),                            # no digit
+    ("Your ref: none. Our ref: 2029-17", "2029-17"),
+])
+def test_labelled_code_on_the_first_page(first_page, reference):
+    assert read_labelled_code(first_page) == reference
+
+
+@pytest.mark.parametrize("metadata, title, reference", [
+    ("Eastmarch County Council - Trading Standards - decision to prosecute - TS/2033/0419",
+     "Eastmarch County Council - Trading Standards - decision to prosecute - TS/2033/0419", "TS/2033/0419"),
+    ("Westhallam County Council - FOI 2033-1187 - mobile library   service\nwithdrawal",
+     "Westhallam County Council - FOI 2033-1187 - mobile library service withdrawal", "FOI 2033-1187"),
+    ("Regulation 28 report - ref KTV-0417-2030", "Regulation 28 report - ref KTV-0417-2030", "KTV-0417-2030"),
+    ("Skills and Employment Board - minutes - 9 June 2033", "Skills and Employment Board - minutes - 9 June 2033",
+     None),
+    ("Cabinet report 2027-11", "Cabinet report 2027-11", None),        # digits alone, unlabelled: no reference
+    ("Microsoft Word - board paper v3.docx", None, None),                # what a PDF maker writes by itself
+    ("board_paper_final.pdf", None, None),
+    ("Untitled", None, None),
+    ("Document1", None, None),
+    ("   ", None, None),
+    (None, None, None),
+])
+def test_metadata_title_and_the_reference_in_it(metadata, title, reference):
+    assert read_metadata_title(metadata) == title
+    assert reference_in_title(read_metadata_title(metadata)) == reference
 
 
 @pytest.mark.parametrize("text, deferred, until, reason, warned", [

@@ -53,6 +53,65 @@ def read_title(doc: Document, text: str) -> str | None:
     return None
 
 
+# A labelled reference on the first page in any scheme, as written: "Our ref: FMP-C-2033-041", "case SDP-2033-058",
+# "request FOI 2033-1187" (the label FOI is part of it), "Record number: 2033/0419". Read only when none of the
+# above is found. The code has a digit, and a letter, a separator or four digits (not after "Case"); a line break
+# after a hyphen inside it ("FOI 2033-\n1187") is a wrapped line.
+_LABEL_CODE = re.compile(
+    r"(?i:\b(?:(?:our\s+)?ref(?:erence)?(?:\s+(?:no\.?|number))?|(?P<case>case)(?:\s+(?:no\.?|number|ref(?:erence)?))?|"
+    r"(?:decision|record|request|report|paper|file)\s+(?:number|no\.?|ref(?:erence)?)|(?P<foi>foi))(?![\w-]))"
+    r"[ \t]*[:.–—]?[ \t]*(?(foi)[/-]?)"
+    r"(?P<code>[A-Z0-9]{1,12}(?:(?:[/-]|-[ \t]*\n[ \t]*)[A-Z0-9]{1,12}){0,6})(?![\w/-])")
+# A code in a document title, unlabelled: letters, then parts with a digit after / or - ("TS/2033/0419").
+_TITLE_CODE = re.compile(r"(?<![\w/-])[A-Z]{2,6}(?:[/-][A-Z0-9]{1,6}){1,5}(?![\w/-])")
+# Titles a PDF maker writes by itself: a file name, "Microsoft Word - …", "Untitled".
+_MADE_UP_TITLE = re.compile(r"(?i)^(?:microsoft\s+\w+\s*-|untitled\b|document\s*\d*$|slide\s*\d*$)|"
+                            r"\.(?:docx?|odt|rtf|pdf|xlsx?|pptx?|html?|txt)$")
+METADATA_TITLE_MAX_CHARS = 500
+
+
+def read_labelled_code(first_page: str) -> str | None:
+    """A reference in any scheme after a label on the first page (see ``_LABEL_CODE``), as written, or None."""
+    for m in _LABEL_CODE.finditer(first_page):
+        code = re.sub(r"-[ \t]*\n[ \t]*", "-", m.group("code"))
+        if not _is_code(code, digits_alone=not m.group("case")):
+            continue
+        if m.group("foi"):  # the label is part of the reference: "FOI 2033-1187", "FOI/2032/0917"
+            written = re.sub(r"-[ \t]*\n[ \t]*", "-", m.group(0))
+            return re.sub(r"^(FOI)[ \t]*[:.–—]?[ \t]*", r"\1 ", written, flags=re.I).replace(" /", "/").replace(" -", "-")
+        return code
+    return None
+
+
+def _is_code(code: str, *, digits_alone: bool = True) -> bool:
+    """A code has a digit, and a letter or a separator, or (``digits_alone``) four digits: "Our reference:
+    260417" is the paper's, "Case 4117" one of the cases it lists."""
+    digits = sum(c.isdigit() for c in code)
+    return bool(digits) and (any(c.isalpha() for c in code) or "/" in code or "-" in code
+                             or (digits_alone and digits >= 4))
+
+
+def read_metadata_title(title: str | None) -> str | None:
+    """The PDF's /Title as a title, on one line, unless it is empty or one a PDF maker writes by itself."""
+    title = " ".join((title or "").split())
+    if len(title) < 4 or not any(c.isalpha() for c in title) or _MADE_UP_TITLE.search(title):
+        return None
+    return title[:METADATA_TITLE_MAX_CHARS]
+
+
+def reference_in_title(title: str | None) -> str | None:
+    """A reference written in a document title: after a label, else an unlabelled code ("TS/2033/0419")."""
+    if not title:
+        return None
+    labelled = read_labelled_code(title)
+    if labelled:
+        return labelled
+    for m in _TITLE_CODE.finditer(title):
+        if any(c.isdigit() for c in m.group(0)):
+            return m.group(0)
+    return None
+
+
 def _normalise(m: re.Match) -> str:
     return f"{m.group('prefix').upper()} {m.group('num')}"
 
