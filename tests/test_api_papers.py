@@ -183,3 +183,50 @@ def test_a_body_that_is_not_the_json_object_a_route_reads_is_400(api, small_pdf,
     r = api("PUT" if path == "/note" else "POST", f"/api/v1/papers/1{path}", data=body,
             content_type="application/json")
     assert r.status_code == 400 and r.json == {"error": message}
+
+
+@pytest.mark.parametrize("body, problems", [
+    ({"itemz": {}}, ["unknown key(s) in the body: 'itemz'"]),                  # a typo published every proposal
+    ({"items": {}, "Title": "x", "redact_text": []}, ["'Title', 'redact_text'"]),
+    ({"title": ""}, ["title must not be empty"]),
+    ({"title": 7}, ["title must be text"]),
+    ({"title": "x" * 501}, ["title has at most 500 characters"]),
+    ({"reference": "R" * 65}, ["reference has at most 64 characters"]),
+    ({"reference": ["PCD 1"], "wat": 1}, ["unknown key(s) in the body: 'wat'", "reference must be text"]),
+])
+def test_a_publish_body_with_unknown_keys_or_bad_fields_is_refused_naming_them(api, small_pdf, body, problems):
+    paper = post_paper(api, small_pdf).json["id"]
+    refused = api("POST", f"/api/v1/papers/{paper}/publish", json=body)
+    assert refused.status_code == 422, refused.json
+    for problem in problems:
+        assert problem in refused.json["error"] and any(problem in p for p in refused.json["problems"])
+    got = api("GET", f"/api/v1/papers/{paper}").json
+    assert got["state"] == "ready" and (got["title"], got["reference"]) == (
+        "Funding for the Riverside Youth Project", "PCD 911")  # nothing saved
+
+
+@pytest.mark.parametrize("body, title, reference, slug", [
+    ({"title": "Youth  project\nfunding", "reference": "PCD 911/A"}, "Youth project funding", "PCD 911/A",
+     "pcd-911-a"),                                                         # one line, as the review form
+    ({"title": "Youth project funding"}, "Youth project funding", "PCD 911", "pcd-911"),
+    ({"reference": None, "items": {}}, "Funding for the Riverside Youth Project", None,
+     "funding-for-the-riverside-youth-project"),                          # null removes the reference
+])
+def test_publish_sets_the_title_and_reference(api, redact_available, small_pdf, body, title, reference, slug):
+    paper = post_paper(api, small_pdf).json["id"]
+    r = api("POST", f"/api/v1/papers/{paper}/publish", json=body)
+    assert r.status_code == 200 and r.json["slug"] == slug, r.json
+    assert set(r.json) == {"slug", "part1", "part2"}  # the response as before
+    got = api("GET", f"/api/v1/papers/{paper}").json
+    assert (got["title"], got["reference"]) == (title, reference)
+
+
+def test_a_refused_publish_keeps_the_title_it_had(api, small_pdf):
+    paper = post_paper(api, small_pdf).json["id"]
+    refused = api("POST", f"/api/v1/papers/{paper}/publish",
+                  json={"title": "Grant to Jane Hollowell", "reference": "PCD 911-B"})  # a name being redacted
+    assert refused.status_code == 422 and "title" in refused.json["error"]
+    assert "Hollowell" not in refused.json["error"]
+    got = api("GET", f"/api/v1/papers/{paper}").json
+    assert (got["state"], got["title"], got["reference"]) == ("ready", "Funding for the Riverside Youth Project",
+                                                               "PCD 911")

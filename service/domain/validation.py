@@ -34,6 +34,9 @@ MAX_BOXES = 500
 MAX_LABEL_CHARS = 32
 MAX_DEPTH = 6                     # the deepest real shape: boxes → entry → box → number is 4
 DATE_FIELDS = ("deferred_until", "release_on", "review_on")
+# The keys of the Decisions JSON (redaction.decisions) and the public fields a publish request may also set.
+DECISION_KEYS = ("items", "redact_texts", "boxes", "part2_start", "confirmed", *DATE_FIELDS)
+PUBLIC_FIELD_CHARS = {"title": 500, "reference": 64}  # as the review form's fields
 
 
 class DecisionsInvalid(InputError):
@@ -92,6 +95,40 @@ def check_decisions(paper, data: dict, today: date | None = None) -> Decisions:
     return decisions
 
 
+def split_publish_body(data: dict) -> tuple[dict, dict]:
+    """A publish request's body as (decisions, public fields): unknown keys are refused (a mistyped
+    "itemz" would otherwise publish every proposal as it stands), and "title" and "reference" are checked
+    as the review form checks them (text on one line, at most 500 and 64 characters; the title not empty;
+    a reference of null or "" removes it). Raises :class:`DecisionsInvalid` naming every problem."""
+    problems: list[str] = []
+    unknown = [k for k in data if k not in DECISION_KEYS and k not in PUBLIC_FIELD_CHARS]
+    if unknown:
+        names = ", ".join(repr(str(k)[:40]) for k in unknown[:10]) + (" …" if len(unknown) > 10 else "")
+        problems.append(f"unknown key(s) in the body: {names}; it takes {', '.join(DECISION_KEYS)}, title "
+                        "and reference")
+    fields: dict = {}
+    for name, longest in PUBLIC_FIELD_CHARS.items():
+        if name not in data:
+            continue
+        value = data[name]
+        if value is None and name == "reference":
+            fields[name] = None
+            continue
+        if not isinstance(value, str):
+            problems.append(f"{name} must be text")
+            continue
+        value = " ".join(value.split())  # one line: a line break would reach page titles, feeds and e-mail
+        if len(value) > longest:
+            problems.append(f"{name} has at most {longest} characters")
+        elif not value and name == "title":
+            problems.append("title must not be empty")
+        else:
+            fields[name] = value or None
+    if problems:
+        raise DecisionsInvalid(problems)
+    return {k: v for k, v in data.items() if k not in PUBLIC_FIELD_CHARS}, fields
+
+
 def _non_finite(value, path: str, problems: list[str], depth: int = 0) -> None:
     """Every float in the JSON must be finite (json reads NaN, Infinity and 1e309 as floats), and nothing
     nests deeper than decisions do (a deep structure under an unknown key would be stored and passed on)."""
@@ -147,7 +184,7 @@ def refusal_restores(paper):
 
     from service.domain import audit
 
-    saved = {name: copy.deepcopy(getattr(paper, name)) for name in ("decisions", "decision_log")
+    saved = {name: copy.deepcopy(getattr(paper, name)) for name in ("decisions", "decision_log", "title", "reference")
              if hasattr(paper, name)}
 
     def restore(db, user) -> None:

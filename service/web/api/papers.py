@@ -3,7 +3,8 @@
 ``POST /papers`` (multipart ``file``) → 201 ``{"id", "analysis"}`` for papers analysed within the request
 (up to ``papers.API_SYNC_PAGES`` pages), else 202 ``{"id", "state", "status"}`` and the analysis runs in the
 background (``GET /papers/<id>`` until ``state`` is ``ready``). ``POST /papers/<id>/publish`` takes optional
-decisions JSON (the shape of :mod:`redaction.decisions`).
+decisions JSON (the shape of :mod:`redaction.decisions`) and, optionally, "title" and "reference" (checked as
+the review form's); any other key is refused (422, naming it).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from flask import current_app, g, jsonify, request, url_for
 
 from service.domain import approval, audit, decision_log, limits, papers, publishing, versions
 from service.domain.models import Paper
-from service.domain.validation import DecisionsInvalid, check_decisions, refusal_restores
+from service.domain.validation import DecisionsInvalid, check_decisions, refusal_restores, split_publish_body
 from service.infra.db import db_session
 from service.web.api.blueprint import bp, paper_route
 from service.web.errors import error_response
@@ -91,19 +92,26 @@ def analyse_again(paper: Paper):
 def publish(paper: Paper, data: dict | None):
     db = db_session()
     kept_before = None
+    fields: dict = {}
     if data is not None:  # decisions sent (an empty body publishes with the decisions saved before)
         try:  # the one validation of decisions (service.domain.validation): 422 with every problem, nothing saved
+            data, fields = split_publish_body(data)  # unknown keys refused; "title", "reference" as the form's
+            if fields and not data:  # only a title or reference sent: the decisions saved before stand
+                data = dict(paper.decisions or {})
             check_decisions(paper, data)
         except DecisionsInvalid as exc:
             return jsonify(error=exc.message, problems=exc.problems), 422
         if paper.state == "ready":
-            kept_before = refusal_restores(paper)  # a refused publish keeps the decisions it had
+            kept_before = refusal_restores(paper)  # a refused publish keeps the decisions (and title) it had
+            for name, value in fields.items():
+                setattr(paper, name, value)
             decision_log.record(paper, data, g.api_user)  # who decided each redaction (redaction schedule)
             paper.decisions = data
             audit.record(db, "decisions saved", user=g.api_user, actor="api", paper_id=paper.id,
                          kept=sum(v == "keep" for v in data.get("items", {}).values()),
                          redacted=sum(v == "redact" for v in data.get("items", {}).values()),
-                         texts=len(data.get("redact_texts", [])), boxes=len(data.get("boxes", [])))
+                         texts=len(data.get("redact_texts", [])), boxes=len(data.get("boxes", [])),
+                         **({"fields": sorted(fields)} if fields else {}))
             db.commit()
     try:  # FOIA_APPROVAL=two-person: 202 {"state": "awaiting_approval"}, see service/web/officer/approval.py
         body, status = approval.publish_or_request(db, paper, g.api_user, actor="api")
