@@ -230,3 +230,20 @@ def test_a_refused_publish_keeps_the_title_it_had(api, small_pdf):
     got = api("GET", f"/api/v1/papers/{paper}").json
     assert (got["state"], got["title"], got["reference"]) == ("ready", "Funding for the Riverside Youth Project",
                                                                "PCD 911")
+
+
+@pytest.mark.parametrize("uploads, same_as", [
+    (["a"], None),                    # the response as before
+    (["a", "b"], None),               # another file
+    (["a", "a"], [1]),                # the same file again: accepted, with a warning naming the first
+    (["a", "b", "a", "a"], [1, 3]),
+])
+def test_the_same_file_uploaded_again_is_accepted_with_a_warning(api, small_pdf, uploads, same_as):
+    files = {"a": small_pdf, "b": part2_paper()}
+    for r in [post_paper(api, files[f]) for f in uploads]:
+        assert r.status_code == 201, r.json
+    if same_as is None:
+        assert set(r.json) == {"id", "analysis"}
+    else:
+        assert [o["id"] for o in r.json["same_file_as"]] == same_as
+        assert r.json["same_file_as"][0] == {"id": 1, "state": "ready", "slug": None, "url": "/api/v1/papers/1"}

@@ -419,3 +419,17 @@ def test_a_paper_with_no_title_or_reference_is_called_by_its_slug_everywhere(cli
         assert '<a class="govuk-link" href="/decisions/paper-1">paper-1</a>' in index
         feed = client.get("/feed.atom").get_data(as_text=True)
         assert "Published: paper-1" in feed and "None" not in feed
+
+
+@pytest.mark.parametrize("second, notice", [
+    ("same", True),          # byte for byte: the review page links the earlier paper
+    ("other", False),        # the same paper, another file (a re-save): the same-reference notice instead
+])
+def test_the_same_file_uploaded_twice_is_noticed_on_the_review_page(client, app, part2_pdf, second, notice):
+    upload(client, app, part2_pdf)
+    r = upload(client, app, part2_pdf if second == "same" else part2_paper(until="02/04/2030"))
+    assert r.status_code == 303 and paper_row(app, 2).state == "ready"   # accepted all the same
+    page = client.get("/officer/papers/2/review").get_data(as_text=True)
+    assert ('id="same-file"' in page) is notice
+    if notice:
+        assert 'This file was uploaded before' in page and 'href="/officer/papers/1"' in page

@@ -100,6 +100,7 @@ class Paper(Base):
     original_key: Mapped[str | None] = mapped_column(String(200))  # storage key; never served publicly
     original_name: Mapped[str] = mapped_column(String(200), default="paper.pdf")  # display only
     original_size: Mapped[int] = mapped_column(Integer, default=0)
+    original_sha256: Mapped[str | None] = mapped_column(String(64), index=True)  # migration 0008; same-file notice
     page_count: Mapped[int] = mapped_column(Integer, default=0)
     page_sizes: Mapped[list | None] = mapped_column(JSON)  # [[width, height], ...] in PDF points
     analysis: Mapped[dict | None] = mapped_column(JSON)

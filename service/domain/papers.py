@@ -7,6 +7,7 @@ same paper; a failure leaves a user-safe message on the paper and removes the st
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import unicodedata
@@ -69,8 +70,8 @@ def accept_upload(db: Session, user: User, filename: str | None, data: bytes, *,
     store.write(key, data)
     try:
         paper = Paper(state="uploaded", original_key=key, original_name=display_name(filename),
-                      original_size=len(data), page_count=checked.page_count, page_sizes=checked.page_sizes,
-                      uploaded_by=user.id)
+                      original_size=len(data), original_sha256=hashlib.sha256(data).hexdigest(),
+                      page_count=checked.page_count, page_sizes=checked.page_sizes, uploaded_by=user.id)
         db.add(paper)
         db.flush()
         audit.record(db, "uploaded", user=user, actor=actor, paper_id=paper.id, pages=checked.page_count,
@@ -82,6 +83,15 @@ def accept_upload(db: Session, user: User, filename: str | None, data: bytes, *,
         raise
     log.info("paper %s uploaded: %d pages", paper.id, checked.page_count)
     return paper
+
+
+def same_file_as(db: Session, paper: Paper) -> list[Paper]:
+    """Other papers uploaded from exactly this file (the same SHA-256), oldest first: the same PDF uploaded
+    twice would otherwise be published under two slugs without anyone noticing. A notice, never a refusal."""
+    if not paper.original_sha256:
+        return []
+    return list(db.scalars(select(Paper).where(Paper.original_sha256 == paper.original_sha256,
+                                               Paper.id != paper.id).order_by(Paper.id)))
 
 
 def analyse_paper(paper_id: int) -> None:

@@ -2,7 +2,9 @@
 
 ``POST /papers`` (multipart ``file``) → 201 ``{"id", "analysis"}`` for papers analysed within the request
 (up to ``papers.API_SYNC_PAGES`` pages), else 202 ``{"id", "state", "status"}`` and the analysis runs in the
-background (``GET /papers/<id>`` until ``state`` is ``ready``). ``POST /papers/<id>/publish`` takes optional
+background (``GET /papers/<id>`` until ``state`` is ``ready``); either has ``"same_file_as": [{"id", "state",
+"slug", "url"}]`` when the same file (SHA-256) was uploaded before (accepted all the same).
+``POST /papers/<id>/publish`` takes optional
 decisions JSON (the shape of :mod:`redaction.decisions`) and, optionally, "title" and "reference" (checked as
 the review form's); any other key is refused (422, naming it).
 """
@@ -56,13 +58,23 @@ def upload():
         return error_response(429, exc.message)
     if paper.page_count > papers.API_SYNC_PAGES:
         current_app.extensions["foia.worker"].submit(papers.analyse_paper, paper.id)
-        return jsonify(id=paper.id, state="analysing",
-                       status=url_for("api.get_paper", paper_id=paper.id)), 202
+        return jsonify(id=paper.id, state="analysing", status=url_for("api.get_paper", paper_id=paper.id),
+                       **_same_file(db, paper)), 202
     papers.analyse_paper(paper.id)
     db.refresh(paper)
     if paper.state == "failed":
         return error_response(422, paper.error)
-    return jsonify(id=paper.id, analysis=paper.analysis), 201
+    return jsonify(id=paper.id, analysis=paper.analysis, **_same_file(db, paper)), 201
+
+
+def _same_file(db, paper: Paper) -> dict:
+    """``{"same_file_as": [{"id", "state", "slug", "url"}, …]}`` when earlier papers were uploaded from the
+    same file (SHA-256), else nothing (the response as before). A warning: the upload is accepted."""
+    others = papers.same_file_as(db, paper)
+    if not others:
+        return {}
+    return {"same_file_as": [{"id": o.id, "state": o.state, "slug": o.slug,
+                              "url": url_for("api.get_paper", paper_id=o.id)} for o in others]}
 
 
 @bp.route("/papers/<int:paper_id>")
