@@ -178,6 +178,23 @@ def test_unknown_and_unpublished_decisions_are_404_in_the_public_style(app, pape
         assert "govuk-template" in html and "Page not found" in html and "list of published decisions" in html
 
 
+SCH12A_1 = "Local Government Act 1972, Schedule 12A paragraph 1: Information relating to any individual"
+
+
+@pytest.mark.parametrize("exemptions, words", [
+    ([{"section": "43", "title": "Commercial interests"}], "Withheld under section 43 (commercial interests) until 30 "
+                                                          "September 2027"),
+    ([{"section": "Sch12A para 1", "title": SCH12A_1}, {"section": "Sch12A para 2", "title": "x"}],
+     "Withheld under Schedule 12A paragraphs 1 and 2 (Local Government Act 1972) until 30 September 2027"),
+])
+def test_the_part2_exemptions_are_said_once_on_the_decision_page(app, exemptions, words):
+    add(app, Spec("PCD 958", "t", part2="withheld", release_on=date(2027, 9, 30), exemptions=exemptions))
+    page = text(app.test_client().get("/decisions/pcd-958").get_data(as_text=True))
+    assert page.count(words) == 1 and "Sch12A" not in page and "schedule 12a" not in page.lower().replace(
+        "schedule 12a paragraph", "")
+    assert "Part 2 withheld until 30 September 2027" in page  # the summary row: the short words, linked
+
+
 @pytest.mark.parametrize("function, value, expected", [
     (exemption_label, "s40(2)", "Section 40(2) (personal information)"),
     (exemption_label, "s43", "Section 43 (commercial interests)"),
@@ -190,6 +207,14 @@ def test_unknown_and_unpublished_decisions_are_404_in_the_public_style(app, pape
     (sections_phrase, [{"section": "31"}, {"section": "31"}, {"section": "43"}, {"section": "40"}],
      "sections 31 (law enforcement), 43 (commercial interests) and 40 (personal information)"),
     (sections_phrase, [], ""),
+    # Schedule 12A paragraphs: once each, as a paper writes them, never lower-cased "sections Sch12A para 1 (…)"
+    (sections_phrase, [{"section": "Sch12A para 1", "title": SCH12A_1}], "Schedule 12A paragraph 1 (Local Government "
+                                                                         "Act 1972)"),
+    (sections_phrase, [{"section": "Sch12A para 7"}, {"section": "Sch12A para 1", "title": SCH12A_1},
+                       {"section": "Sch12A para 2"}, {"section": "Sch12A para 1", "title": SCH12A_1}],
+     "Schedule 12A paragraphs 1, 2 and 7 (Local Government Act 1972)"),
+    (sections_phrase, [{"section": "43"}, {"section": "Sch12A para 3"}],
+     "section 43 (commercial interests) and Schedule 12A paragraph 3 (Local Government Act 1972)"),
 ])
 def test_words(function, value, expected):
     assert function(value) == expected

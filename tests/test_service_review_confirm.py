@@ -87,3 +87,37 @@ def test_review_warns_when_another_paper_has_the_same_reference(client, app, par
     html = client.get("/officer/papers/2/review").get_data(as_text=True)
     assert "Another paper has this reference" in html and 'href="/officer/papers/1"' in html
     assert "not published" in html
+
+
+@pytest.mark.parametrize("concerns, changes, refused", [
+    (["part2_start"], {}, True),                                   # the preview would fail: refused at submit
+    (["part2_start"], {"confirm_part2_start": "1"}, False),
+    (["part2_start"], {"part2_mode": "none"}, False),              # a choice of where Part 2 starts settles it
+    (["image_pages"], {}, True),
+    (["image_pages"], {"confirm_image_pages": "1"}, False),
+    ([], {}, False),
+])
+def test_save_and_preview_with_a_confirmation_missing_is_refused_at_submit(client, app, part2_pdf, concerns,
+                                                                           changes, refused):
+    from tests.test_service_flow import paper_row, review_form
+
+    upload(client, app, part2_pdf)
+    set_paper(app, analysis={**analysis(app), "needs_confirmation": concerns})
+    form = review_form(client, then="preview", **changes)
+    r = post_form(client, "/officer/papers/1/review", form, page="/officer/papers/1/review")
+    assert (r.status_code == 400) is refused
+    html = r.get_data(as_text=True)
+    if refused:
+        assert 'href="#confirm"' in html and 'id="confirm-error"' in html and "before the preview" in html
+        assert paper_row(app).preview is None and not paper_row(app).decisions  # no job, nothing saved
+    else:
+        assert r.headers["Location"].endswith("/officer/papers/1/preview") and paper_row(app).preview
+
+
+def test_save_without_preview_keeps_an_unconfirmed_choice(client, app, part2_pdf):
+    from tests.test_service_flow import paper_row, review_form
+
+    upload(client, app, part2_pdf)
+    set_paper(app, analysis={**analysis(app), "needs_confirmation": ["part2_start"]})
+    r = post_form(client, "/officer/papers/1/review", review_form(client), page="/officer/papers/1/review")
+    assert r.status_code == 303 and paper_row(app).decisions is not None

@@ -42,6 +42,10 @@ def review(paper_id: int):
     then = request.form.get("then", "save")
     bulk = tuple(then.split(":")[1:3]) if then.startswith("bulk:") and then.count(":") == 2 else None
     draft = review_form.read(paper, request.form, bulk)
+    if then == "preview" and not draft.errors:  # the preview would fail for want of a confirmation: say so now
+        review_form.unconfirmed_errors(paper, draft.decisions, draft.errors)
+        if draft.errors:
+            draft.decisions = None
     if draft.errors:  # nothing saved; every value as posted is shown again with the errors
         return _render_review(paper, draft=draft), 400
     decisions, fields = draft.decisions, draft.fields

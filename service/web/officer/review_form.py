@@ -133,6 +133,27 @@ def public_field_errors(paper, decisions: dict, fields: dict, errors: FormErrors
                          "(or delete the text from the texts to redact everywhere)")
 
 
+# What the officer ticks for each concern of the analysis (its needs_confirmation), as the form error says it.
+UNCONFIRMED = {
+    "part2_start": "Check where Part 2 starts and tick \"I have checked where Part 2 starts\" (or choose where it "
+                   "starts, or that there is none) before the preview",
+    "image_pages": "Check the pages that are images and tick \"I have checked the pages that are images\" before "
+                   "the preview",
+    "findings_changed": "Check the new findings and the decisions not carried over and tick \"I have checked the "
+                        "findings\" before the preview",
+}
+
+
+def unconfirmed_errors(paper, decisions: dict, errors: FormErrors) -> None:
+    """A preview of decisions that leave a concern of the analysis unsettled would only fail with "confirm
+    where Part 2 starts": refused at submit instead, on the confirmation boxes (field ``confirm``)."""
+    settled = Decisions.from_dict(decisions)
+    for concern in (paper.analysis or {}).get("needs_confirmation") or []:
+        if not settled.settles(concern):
+            errors.add("confirm", UNCONFIRMED.get(concern, "Tick the boxes under Confirm before publishing "
+                                                           "before the preview"))
+
+
 def paper_problems(paper) -> FormErrors:
     """The checks of the saved paper that stop publication, for the preview page."""
     errors = FormErrors()

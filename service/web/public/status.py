@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from redaction.foia import SECTIONS
+from redaction.foia import SCHEDULE_12A_ACT, SECTIONS
 
 from service.domain.models import Part
 from service.infra.uk_dates import LONDON, uk_date
 
 _LABEL = re.compile(r"^s(?P<section>\d+[A-Z]?)(?P<sub>\(\d+\))?$")
+_SCHEDULE_12A = re.compile(r"^Sch12A para (?P<paragraph>\d+)$")  # redaction.foia.schedule_12a_section
 
 KINDS = {  # redaction types → (one, many)
     "PERSON": ("name", "names"),
@@ -44,17 +45,31 @@ def section_title(section: str, title: str | None = None) -> str:
 
 
 def sections_phrase(exemptions: list[dict] | None) -> str:
-    """'section 43 (commercial interests)' or 'sections 31 (law enforcement) and 43 (commercial interests)'."""
+    """'section 43 (commercial interests)' or 'sections 31 (law enforcement) and 43 (commercial interests)';
+    Schedule 12A paragraphs once each, as a paper writes them: 'Schedule 12A paragraphs 1, 2 and 7 (Local
+    Government Act 1972)' (never 'sections Sch12A para 1 (local government act 1972, schedule 12a …)')."""
     seen: dict[str, str] = {}
+    paragraphs: list[str] = []
     for e in exemptions or []:
         section = str(e.get("section") or "").strip()
-        if section and section not in seen:
+        schedule = _SCHEDULE_12A.match(section)
+        if schedule:
+            if schedule["paragraph"] not in paragraphs:
+                paragraphs.append(schedule["paragraph"])
+        elif section and section not in seen:
             seen[section] = section_title(section, e.get("title"))
-    if not seen:
-        return ""
-    items = [f"{s} ({t})" if t else s for s, t in seen.items()]
-    joined = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-    return ("section " if len(items) == 1 else "sections ") + joined
+    phrases = []
+    if seen:
+        items = [f"{s} ({t})" if t else s for s, t in seen.items()]
+        phrases.append(("section " if len(items) == 1 else "sections ") + _and(items))
+    if paragraphs:
+        numbers = sorted(paragraphs, key=int)
+        phrases.append(f"Schedule 12A paragraph{'s' if len(numbers) > 1 else ''} {_and(numbers)} ({SCHEDULE_12A_ACT})")
+    return " and ".join(phrases)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def part2_status(part2: Part | None) -> Part2Status:
