@@ -254,3 +254,43 @@ def test_no_personal_value_reaches_the_logs_through_upload_analysis_and_publicat
         assert value.lower() not in ours.lower(), value
         assert value.lower() not in children.lower(), value
     print(f"{len(lines)} log lines here, {len(children.splitlines())} from PDF children")
+
+
+@pytest.mark.parametrize("request_line, logged", [
+    ("GET /?q=Bryony+Pinchbeck HTTP/1.1", '"GET / HTTP/1.1" 200 -'),
+    ("GET /search.atom?q=Jane&year=2025 HTTP/1.1", '"GET /search.atom HTTP/1.1" 200 -'),
+    ("GET /auth/sign-in?next=/officer/papers/1 HTTP/1.1", '"GET /auth/sign-in HTTP/1.1" 200 -'),
+    ("GET /decisions/pcd-912 HTTP/1.1", '"GET /decisions/pcd-912 HTTP/1.1" 200 -'),
+])
+def test_the_development_servers_access_lines_leave_out_the_query_string(caplog, request_line, logged):
+    """foia serve (make run) logs werkzeug's access lines: a search is often a person's name."""
+    from service.cli.serving import RequestHandler
+
+    handler = RequestHandler.__new__(RequestHandler)  # no socket: only the logging methods are used
+    handler.requestline, handler.client_address = request_line, ("127.0.0.1", 5000)
+    handler.server = None
+    with caplog.at_level(logging.INFO, logger="werkzeug"):
+        handler.log_request(200)
+        handler.log_error("code %d, message %s", 400, f"Bad request syntax ('{request_line}')")
+    lines = [r.getMessage() for r in caplog.records if r.name == "werkzeug"]
+    assert len(lines) == 2 and logged in lines[0], lines
+    assert "?" not in " ".join(lines) and "Bryony" not in " ".join(lines) and "Jane" not in " ".join(lines)
+
+
+@pytest.mark.parametrize("level, quiet_at", [("INFO", logging.WARNING), ("DEBUG", logging.WARNING),
+                                             ("ERROR", logging.ERROR)])
+def test_fonttools_glyph_lists_never_flood_the_log(level, quiet_at):
+    from service.infra.logs import QUIET
+
+    root = logging.getLogger()
+    before = (root.handlers[:], root.level, {name: logging.getLogger(name).level for name in QUIET})
+    try:
+        configure(level, "text", stream=io.StringIO(), force=True)
+        for name in ("fontTools", "fontTools.subset", "fontTools.ttLib.ttFont"):
+            assert logging.getLogger(name).getEffectiveLevel() == quiet_at
+            assert not logging.getLogger(name).isEnabledFor(logging.INFO)
+    finally:
+        root.handlers[:] = before[0]
+        root.setLevel(before[1])
+        for name, was in before[2].items():
+            logging.getLogger(name).setLevel(was)

@@ -10,20 +10,42 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import signal
 import sys
 import threading
 import time
 
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from service.infra import pdfwork, shutdown
 
 log = logging.getLogger(__name__)
 
 
+_QUERY = re.compile(r"\?[^\s'\"]*")
+
+
+def without_query(text: str) -> str:
+    """``GET /?q=Bryony HTTP/1.1`` → ``GET / HTTP/1.1``: every query string out of a log line."""
+    return _QUERY.sub("", text)
+
+
+class RequestHandler(WSGIRequestHandler):
+    """werkzeug's request handler, whose access and error lines never carry the query string: a search
+    (``/?q=…``) or a sign-in's ``next`` may hold a person's name, and logs never hold personal data. The
+    service's own access log (``service.access``) names the endpoint only."""
+
+    def log_request(self, code="-", size="-") -> None:
+        line = without_query(self.requestline)
+        self.log("info", '"%s" %s %s', line, getattr(code, "value", code), size)
+
+    def log_error(self, format: str, *args) -> None:  # "Bad request syntax ('GET /?q=…')"
+        self.log("error", "%s", without_query(format % args if args else format))
+
+
 def serve_until_stopped(app, host: str, port: int) -> None:
-    server = make_server(host, port, app, threaded=True)
+    server = make_server(host, port, app, threaded=True, request_handler=RequestHandler)
     server.daemon_threads = False  # server_close() waits for the requests in flight
 
     def on_signal(signum, _frame):

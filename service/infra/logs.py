@@ -8,8 +8,10 @@ keep it that way beyond our own log calls:
 
 - JSON records hold an exception's *type* and *stack* (file, line, function) but not its message: a
   database error's message repeats the query's parameters, and a library error may quote the document.
-- Libraries that log document content at DEBUG (pdfminer, presidio, spaCy's helpers) are held at
-  WARNING whatever the level.
+- Libraries that log document content at DEBUG (pdfminer, presidio, spaCy's helpers) or floods at INFO
+  (fontTools' glyph lists) are held at WARNING whatever the level.
+- The development server's access lines (werkzeug, ``foia serve``) leave out the query string: a search
+  (``/?q=…``) may be a person's name. See :class:`service.cli.serving.RequestHandler`.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from datetime import datetime, timezone
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 FORMATS = ("text", "json")
 QUIET = ("pdfminer", "presidio-analyzer", "presidio_analyzer", "pikepdf", "PIL", "urllib3", "asyncio",
-         "alembic.runtime.plugins", "apscheduler")
+         "alembic.runtime.plugins", "apscheduler",
+         "fontTools")  # at INFO fontTools' subsetter logs its glyph lists: thousands of lines per publication
 
 
 class LogConfigError(ValueError):
