@@ -144,8 +144,17 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
         return None
     if meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "UnknownWordsNameRecognizer" and len(plain) < 2:
         return None  # two unknown words are a name only together: one alone is left to the other readings
+    plain = _surname_first_read_back(text, kept, plain)
     return Name(start, end, plain, rank, r.score, from_rule,
                 given=meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "GivenNameRecognizer" and len(plain) == 1)
+
+
+def _surname_first_read_back(text: str, kept, plain: list[str]) -> list[str]:
+    """"Szczepaniak, Wit" (an e-mail header's surname first) is the name "Wit Szczepaniak"."""
+    for k in range(len(kept) - 1):
+        if "," in text[kept[k][1]:kept[k + 1][0]]:
+            return plain[k + 1:] + plain[:k + 1]
+    return plain
 
 
 _PERSONAL_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+$")

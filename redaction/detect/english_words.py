@@ -48,6 +48,28 @@ def is_more_than_a_noun(word: str) -> bool:
 _TAKES_ES = ("s", "x", "z", "ch", "sh", "o")
 
 
+def is_only_a_verb_form(word: str) -> bool:
+    """``word`` is a verb's past form ("copied", "declared", "stopped") or its third-person form where the verb
+    is no noun ("explains"; not "beds", "springs", "walks"): after a capitalised word, that word is its
+    subject."""
+    folded = word.casefold()
+    verbs, nouns = _index_by_part_of_speech()["verb"], _index_by_part_of_speech()["noun"]
+    if folded.endswith("ed") and len(folded) >= 5:
+        stems = [folded[:-2], folded[:-1], folded[:-3] + "y" if folded.endswith("ied") else ""]
+        if len(folded) > 4 and folded[-3] == folded[-4]:
+            stems.append(folded[:-3])  # "stopped"
+        return any(s in verbs for s in stems if s)
+    if folded.endswith("ies"):
+        stems = [folded[:-3] + "y"]
+    elif folded.endswith("es") and folded[:-2].endswith(_TAKES_ES):
+        stems = [folded[:-2]]
+    elif folded.endswith("s") and not folded.endswith("ss"):
+        stems = [folded[:-1]]
+    else:
+        return False
+    return any(s in verbs and s not in nouns for s in stems)
+
+
 def is_english_word(word: str) -> bool:
     """``word`` (any case) or its singular, or each part of it joined by a hyphen, is an ordinary word."""
     folded = word.casefold().replace("’", "'")

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..spans import overlaps_any
-from .english_words import is_word_or_its_form
+from .english_words import is_only_a_verb_form, is_word_or_its_form
 from .given_names import short_forms
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
 from .vocabulary import (COMMON_WORD_FIRST_NAMES, INSTITUTION_PREFIXES, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS,
@@ -212,6 +212,10 @@ def named_alone(text: str, m: re.Match) -> bool:
     line = text[line_start:len(text) if line_end < 0 else line_end]
     if line.strip(" \t.,") == word:
         return True
+    if (not text[line_start:m.start()].strip() and text[m.end():m.end() + 1] == ","
+            and re.search(rf"(?m)^[ \t]*(?:To|Dear|Hi|Hello)\b[^\n]*(?<![\w-]){re.escape(word)}(?![\w-])",
+                          text[max(0, m.start() - 400):m.start()])):
+        return True  # "To: Szczepaniak, Wit" ... "Wit, the Orangery was booked twice": the message's addressee
     if _GREETING_BEFORE.search(text[line_start:m.start()]) and re.match(r"[ \t]*(?:[.,!]|$|\n)", text[m.end():m.end() + 2]):
         return True
     return bool(_ADDRESSED.match(text[m.end():m.end() + 40]))
@@ -362,7 +366,10 @@ def _acted_on(text: str, m: re.Match) -> bool:
 
 def _acts_strictly(text: str, end: int) -> bool:
     after = text[end:end + 30]
-    return bool(re.match(r"^[ \t]+(?:" + "|".join(_ACTS_STRICT) + r")\b", after) or _AUXILIARY_VERB.match(after))
+    if re.match(r"^[ \t]+(?:" + "|".join(_ACTS_STRICT) + r")\b", after) or _AUXILIARY_VERB.match(after):
+        return True
+    verb = re.match(r"^[ \t]+([a-z]{3,})\b", after)
+    return bool(verb and is_only_a_verb_form(verb.group(1)))  # "Tansy copied the e-mail", "Harmony explains"
 
 
 def stands_alone(text: str, m: re.Match) -> bool:

@@ -115,6 +115,7 @@ NAME_PARTICLES: frozenset[str] = frozenset({
     "Ní", "Nic", "Ó", "Uí", "Mhic", "Mac", "Mc", "de", "De", "del", "Del", "della", "Della", "da", "Da",
     "di", "Di", "do", "dos", "das", "du", "Du", "van", "Van", "von", "Von", "der", "den", "ter", "le", "Le",
     "la", "La", "bin", "binti", "bint", "ibn", "al", "Al", "el", "El", "ap", "ab",
+    "ferch", "verch",  # Welsh: "Gwenllian ferch Einion" (daughter of)
     "an",  # Irish: "Mac an tSaoir", "Ó an Bhaird"
     "zu", "zur", "vom", "'t", "’t", "ten", "dei", "degli", "des", "af", "av",  # "van 't Hof", "zu Dohna"
 })
@@ -234,7 +235,7 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     # care and sea trades ("Kelvinside Homecare", "Trewhella Marine")
     "homecare", "healthcare", "domiciliary", "marine", "maritime", "shipping", "fisheries", "ferries", "towage",
     # shops and chambers named after a family or place ("Manson's Bakery", "Seaton Carew Chamber")
-    "bakery", "bakers", "butchers", "dairy", "garage", "stores", "shop", "cafe", "café", "chamber",
+    "bakery", "bakers", "butchers", "dairy", "garage", "stores", "shop", "cafe", "café", "chamber", "lettings",
 })
 
 # Words that name a thing after a person ("Stephen Lawrence Day", "the Mary Seacole House", "Victoria
@@ -252,7 +253,7 @@ PLACE_ENDINGS: frozenset[str] = frozenset({
     "point", "ledge", "reef", "sands", "rocks", "bay", "cove", "creek", "estuary", "spit", "shoal", "quay", "wharf",
     "drain", "dyke", "sluice", "lode", "fen", "fens", "staithe", "slipway", "slip",
     # northern dale and moor words ("Pickersgill Hagg", "Crook Ghyll", "Blea Tarn")
-    "hagg", "ghyll", "tarn",
+    "hagg", "ghyll", "tarn", "royd", "wynd",  # "Hebden Royd", "Kirk Wynd"
 })
 # ... of them, the ones that start a place or firm's name ("Ysbyty Gwynedd", "São Paulo", "Société Foncière")
 PLACE_STARTS: frozenset[str] = frozenset({
@@ -277,6 +278,7 @@ ORGANISATION_PREFIXES: frozenset[str] = frozenset({"st", "st.", "saint", "fort",
 NOT_NAME_WORDS: frozenset[str] = frozenset({
     "yours",  # "... Commissioner.\nYours sincerely": a valediction, never a surname
     "jobcentre", "union", "residence",  # "Jobcentre Plus", "Students' Union Vice-President", "Residence Life"
+    "mental", "health",  # "Mental Health Act Manager"
     # form furniture
     "tick", "yes", "no", "n/a", "date", "signature", "signed", "name", "title", "part", "schedule",
     "paragraph", "section", "sec", "appendix", "annex", "article", "page", "table", "figure", "item",

@@ -5,7 +5,8 @@ officers named informally in case papers and released e-mails, the eighth evalua
 - after a greeting that opens a letter or e-mail: "Dear Sage," / "Hi Lorcan,";
 - after a job, set off by a comma, the name then closed by a comma or a bracket: "the on-call manager,
   Zbigniew (EOC)";
-- a name someone goes by: 'known to his customers as "Sparky"', "nicknamed Jonno".
+- a name someone goes by: 'known to his customers as "Sparky"', "nicknamed Jonno", 'Chidinma Nwabueze ("Chi")';
+- the next names of a list after a family word: "your children Blessed (9) and Ruvimbo (4)".
 
 A family word or a greeting says a person follows, so the name may be an ordinary word ("Wren", "Sage")
 but not a word of the lists of non-names or a form of address ("Dear Sir", "Dear Colleague"). After a job,
@@ -22,7 +23,7 @@ from ..vocabulary import JOB_NOUNS, PROFESSIONS, TITLE_WORDS
 from .base import RuleRecognizer
 from .patterns import NAME_WORD, plausible_name
 
-_FAMILY = ("daughter", "son", "brother", "sister", "mother", "father", "mum", "mom", "dad", "wife", "husband",
+_FAMILY = ("children", "daughters", "sons", "daughter", "son", "brother", "sister", "mother", "father", "mum", "mom", "dad", "wife", "husband",
            "partner", "grandson", "granddaughter", "grandmother", "grandfather", "grandma", "grandad", "grandpa",
            "niece", "nephew", "cousin", "aunt", "auntie", "uncle", "stepson", "stepdaughter", "stepfather",
            "stepmother", "stepbrother", "stepsister", "sibling", "twin", "fiancé", "fiancée", "fiance", "fiancee",
@@ -36,6 +37,10 @@ _GREETING = re.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|M
 _JOB = "(?:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True))) + ")"
 _AFTER_JOB = re.compile(rf"(?<![\w-])(?:(?i:the|our|their|its)|['’]s)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?i:{_JOB})[ \t]*,[ \t]*\n?[ \t]*"
                         rf"(?P<name>{NAME_WORD})(?=[ \t]*[,(])")
+# the next names of a list of children or siblings: "your children Blessed (9) and Ruvimbo (4)"
+_LIST_AFTER = re.compile(rf"^(?:[ \t]*\(\d{{1,2}}\))?[ \t]*(?:,|and|&)[ \t]*\n?[ \t]*(?P<name>{NAME_WORD})")
+# a short name in quotes in brackets right after a full name: 'Chidinma Nwabueze ("Chi")'
+_QUOTED_AFTER_NAME = re.compile(rf"(?<=[a-z])[ \t]*\([ \t]*[\"“'‘](?P<name>{NAME_WORD})[\"”'’][ \t]*\)")
 # a name someone goes by: 'known to his customers as "Sparky"', "nicknamed Jonno"; in quotes it may be a
 # word, bare it must be no English word ("known as Riverside" is a place's name)
 _ALIAS = re.compile(rf"(?<![\w-])(?:known(?:[ \t]+to[ \t]+[\w'’ ]{{1,40}}?)?[ \t]+as|nicknamed|aka|a\.k\.a\.|also[ \t]+called)"
@@ -71,6 +76,16 @@ class GivenNameRecognizer(RuleRecognizer):
                     continue  # a full name: the other recognizers read it whole
                 if _a_given_name(m.group("name"), ordinary_allowed):
                     out.append(self.result(m.start("name"), m.end("name")))
+                    if rule is _AFTER_FAMILY:
+                        end = m.end("name")
+                        while (more := _LIST_AFTER.match(text[end:end + 60])) and not _CAPITAL_AFTER.match(
+                                text[end + more.end("name"):end + more.end("name") + 30]) and _a_given_name(
+                                more.group("name"), True):
+                            out.append(self.result(end + more.start("name"), end + more.end("name")))
+                            end += more.end("name")
+        for m in _QUOTED_AFTER_NAME.finditer(text):
+            if _a_given_name(m.group("name"), ordinary_allowed=True):
+                out.append(self.result(m.start("name"), m.end("name")))
         for m in _ALIAS.finditer(text):
             if _a_given_name(m.group("name"), ordinary_allowed=bool(m.group("q"))):
                 out.append(self.result(m.start("name"), m.end("name")))

@@ -68,6 +68,10 @@ def _names_in(entry: str) -> list[tuple[int, int]]:
         if not _is_name(words, alone=len(parts) == 2 and len(words) == 1):
             continue
         out.append((p.start() + lead, p.start() + lead + len(run.group(0))))
+    if len(parts) == 2 and len(out) == 2 and len(entry[out[0][0]:out[0][1]].split()) == 1:
+        # "Szczepaniak, Wit": one person written surname first, as Outlook does; one finding, read back in
+        # the order of a name ("Wit Szczepaniak") where candidates are cleaned
+        return [(out[0][0], out[1][1])]
     return out
 
 

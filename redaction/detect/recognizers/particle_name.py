@@ -1,6 +1,6 @@
 """Irish, Scottish Gaelic and Welsh names, which NER trained on news text rarely knows: "Aoife Ní
 Fhaoláin", "Dara Ó Briain", "Máire Nic Giolla", "Dónal Mhic Aoidh", "Reuben Mac Cárthaigh", "Rhodri ap
-Hywel". A first name, a particle and a capitalised word are a name wherever they stand; the particles are
+Hywel", "Gwenllian ferch Einion". A first name, a particle and a capitalised word are a name wherever they stand; the particles are
 never English words in that place (a capitalised word before and after).
 
 The Dutch, German, French, Italian, Spanish and Portuguese particles in lower case between a given name
@@ -23,7 +23,7 @@ from .patterns import END, NAME_WORD, SEP, name_words, plausible_name
 # article may follow the particle ("Mac an", "Nic an", "Ó an").
 # "Mac" apart is also a computer ("an Apple Mac Pro"): only before an article or a word of five letters
 # or more, and never after an article.
-_GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|Mac(?=[ \t]+(?:an|a['’]|na)[ \t\n]|[ \t]*\n?[ \t]*\w{5})|"
+_GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|ferch|verch|Mac(?=[ \t]+(?:an|a['’]|na)[ \t\n]|[ \t]*\n?[ \t]*\w{5})|"
            r"O(?=[ \t]+[A-ZÁÉÍÓÚ]))(?:[ \t]+(?:an|a['’]|na))?")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:a|an|the)[ \t]+$")
 _PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>(?P<base>{NAME_WORD}{SEP}{_GAELIC}{SEP}{NAME_WORD})"

@@ -17,8 +17,9 @@ from ..vocabulary import (ABBREVIATIONS, COMMANDER_QUALIFIERS, FIELD_LABELS, NAM
 
 
 def _latin(predicate) -> str:
-    """The Latin-1 and Latin Extended-A/B letters for which ``predicate`` holds, for a character class."""
-    return "".join(re.escape(c) for c in map(chr, range(0xC0, 0x250))
+    """The Latin-1, Latin Extended-A/B and Latin Extended Additional letters (Vietnamese "ồ", "ễ"; Welsh "ŵ",
+    "ẁ") for which ``predicate`` holds, for a character class."""
+    return "".join(re.escape(c) for c in (*map(chr, range(0xC0, 0x250)), *map(chr, range(0x1E00, 0x1F00)))
                    if unicodedata.category(c).startswith("L") and predicate(c))
 
 

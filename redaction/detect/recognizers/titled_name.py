@@ -32,6 +32,9 @@ _PLURAL_LIST = re.compile(rf"(?<![\w-]){_PLURAL_TITLE}[ \t]+(?P<list>{_LISTED}(?
                           rf"[ \t]*,?[ \t]+(?:and|&)[ \t]+{_LISTED})(?![\w'’-])")
 
 
+_WELSH_COUNTY = re.compile(r"(?<![\w-])(?i:Cyngor)[ \t]+Sir[ \t]*\n?[ \t]*\Z")
+
+
 class TitledNameRecognizer(RuleRecognizer):
     SCORE = 0.95
     EXPLANATION = "name after a police rank or a title"
@@ -39,6 +42,8 @@ class TitledNameRecognizer(RuleRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
         for m in [*_TITLED.finditer(text), *_RANK_COMMA.finditer(text)]:
+            if _WELSH_COUNTY.search(text[max(0, m.start("name") - 14):m.start("name")]):
+                continue  # "Cyngor Sir Mechain": a Welsh county council ("Sir" is "county"), not Sir Mechain
             out.append(self.result(m.start("name"), m.end("name"), rank=titles_rank(text, m)))
         for m in _PLURAL_LIST.finditer(text):
             base = m.start("list")
