@@ -10,7 +10,8 @@ from tests.conftest import post_form, sign_in
 GATED_BLUEPRINTS = ("officer", "api")
 PUBLIC_BLUEPRINTS = ("public", "public_api")  # the public pages and the public JSON (/api/v1/decisions)
 # Probes answer anyone; /metrics has its own bearer token (tests/test_production_observability.py).
-OPEN_ENDPOINTS = {"static", "auth.sign_in", "auth.sign_out", "health.healthz", "health.readyz", "metrics.metrics"}
+OPEN_ENDPOINTS = {"static", "auth.sign_in", "auth.sign_out", "health.healthz", "health.readyz", "metrics.metrics",
+                  "health.favicon"}  # the icon, as static
 
 
 def _routes(app):

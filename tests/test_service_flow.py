@@ -433,3 +433,15 @@ def test_the_same_file_uploaded_twice_is_noticed_on_the_review_page(client, app,
     assert ('id="same-file"' in page) is notice
     if notice:
         assert 'This file was uploaded before' in page and 'href="/officer/papers/1"' in page
+
+
+@pytest.mark.parametrize("url", ["/officer/", "/officer/upload", "/officer/papers/1/review", "/officer/account/password"])
+def test_officer_pages_name_an_icon_that_is_served(client, app, small_pdf, url):
+    """Every officer page had a console 404 for /favicon.ico."""
+    upload(client, app, small_pdf)
+    html = client.get(url, follow_redirects=True).get_data(as_text=True)
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', html)[1]
+    assert icon == "/static/favicon.svg"
+    for path in (icon, "/favicon.ico"):
+        r = client.get(path)
+        assert r.status_code == 200 and r.mimetype == "image/svg+xml" and r.data.startswith(b"<svg"), path

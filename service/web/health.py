@@ -20,7 +20,7 @@ import time
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, current_app, jsonify, send_from_directory
 from sqlalchemy import text
 
 from scheduler import heartbeat
@@ -109,4 +109,13 @@ def _scheduler() -> dict:
 
 def _no_store(response):
     response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico on pages that name no icon (a PDF, a JSON answer): the officer pages'
+    icon (static/favicon.svg, linked from templates/base/layout.html) instead of a 404 in the console."""
+    response = send_from_directory(current_app.static_folder, "favicon.svg", mimetype="image/svg+xml",
+                                   max_age=86400)
     return response
