@@ -17,8 +17,10 @@ Proposed, two ways (both reported):
   characters; the item most of the run, so a name inside an e-mail address is not the name) and cut to its
   characters' share of each word's box — and maps it to page coordinates (pdfium's device-to-page, /Rotate
   included). The item is proposed when the boxes of the findings to redact on that page cover at least
-  ``COVER`` of its area (every occurrence the judge finds counts; one covered suffices, as by text). An item
-  the judge's own reading does not find is judged by text and counted in ``unlocated``.
+  ``COVER`` of its area and ``PIECE`` of each word's part of it (every occurrence the judge finds counts; one
+  covered suffices, as by text). An item that reading does not find is looked for in other readings of its
+  page (``AGAIN``: 400 and 200 dpi, 300 dpi as one block); one none of them finds is judged by text and
+  counted in ``unlocated``.
 """
 
 from __future__ import annotations
@@ -70,7 +72,9 @@ def text_layer(data: bytes) -> str:
 
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in page coordinates (PDF points, y up)
-COVER = 0.7  # share of a planted item's area the findings' boxes must cover
+COVER = 0.8  # share of a planted item's area the findings' boxes must cover
+PIECE = 0.5  # and of each word's part of it (an e-mail address proposed without its first word is not proposed)
+AGAIN = ((400, None), (200, None), (300, 6))  # other readings (dpi, tesseract --psm) for an item not found
 _LOCATE_EDITS = 4  # characters per edit allowed when finding an item in the judge's own reading
 _MOST = 0.6  # the item is at least this share of the run of words it is found in
 _RUN = 10  # words at most in one run
@@ -88,22 +92,26 @@ def _plain(text: str) -> str:
     return fold(text)
 
 
-def page_words(data: bytes, dpi: int = 300) -> dict[int, list[Word]]:
+def page_words(data: bytes, dpi: int = 300, psm: int | None = None,
+               pages: list[int] | None = None) -> dict[int, list[Word]]:
     """The judge's own reading of each page of ``data`` (1-based page -> words in tesseract's order), each
-    word's box in page coordinates."""
+    word's box in page coordinates. ``pages``: only these (1-based)."""
     import pypdfium2.raw as pdfium_c
 
     doc = pdfium.PdfDocument(data)
     out: dict[int, list[Word]] = {}
     try:
         for i in range(len(doc)):
+            if pages is not None and i + 1 not in pages:
+                continue
             page = doc[i]
             picture = page.render(scale=dpi / 72).to_pil().convert("L").filter(ImageFilter.MedianFilter(3))
             width, height = picture.size
             buf = io.BytesIO()
             picture.save(buf, "PNG")
-            run = subprocess.run(["tesseract", "stdin", "stdout", "tsv"], input=buf.getvalue(), capture_output=True,
-                                 timeout=300, check=True)
+            mode = ["--psm", str(psm)] if psm is not None else []
+            run = subprocess.run(["tesseract", "stdin", "stdout", *mode, "tsv"], input=buf.getvalue(),
+                                 capture_output=True, timeout=300, check=True)
 
             def to_page(u: float, v: float) -> tuple[float, float]:
                 x, y = ctypes.c_double(), ctypes.c_double()
@@ -217,6 +225,11 @@ def _cut(words: list[Word], folded: list[str], i: int, j: int, start: int, end: 
     return boxes
 
 
+def covered(item: list[Box], findings: list[Box]) -> bool:
+    """The findings' boxes cover ``COVER`` of the item's area and ``PIECE`` of each word's part of it."""
+    return covered_share(item, findings) >= COVER and all(covered_share([b], findings) >= PIECE for b in item)
+
+
 def covered_share(item: list[Box], findings: list[Box], step: float = 0.5) -> float:
     """The share of the item's area (the union of its boxes) under the union of the findings' boxes."""
     import numpy as np
@@ -269,6 +282,7 @@ def judge(manifest: dict, analysis: dict, part1: bytes | None, part2: bytes | No
         words = page_words(original)
     if words is not None:
         out.proposed_by_box = 0
+    again: dict[tuple[int, int | None], dict[int, list[Word]]] = {}  # the other readings made, per page
     for item in manifest["planted"]:
         out.planted += 1
         by_text = any(p["page"] == item["page"] and fuzzy_in(item["text"], p["text"]) for p in redacted)
@@ -278,12 +292,19 @@ def judge(manifest: dict, analysis: dict, part1: bytes | None, part2: bytes | No
             out.missed.append(f"{item['page']}:{item['type']}")
         if words is not None:
             places = locate(item["text"], words.get(item["page"], []))
+            for dpi, psm in AGAIN if original is not None else ():
+                if places:
+                    break
+                reading = again.setdefault((dpi, psm), {})
+                if item["page"] not in reading:
+                    reading.update(page_words(original, dpi, psm, pages=[item["page"]]))
+                places = locate(item["text"], reading.get(item["page"], []))
             boxes = [tuple(b) for p in redacted if p["page"] == item["page"] for b in p.get("boxes", [])]
             if not places:
                 out.unlocated += 1
                 by_box = by_text
             else:
-                by_box = any(covered_share(place, boxes) >= COVER for place in places)
+                by_box = any(covered(place, boxes) for place in places)
             out.proposed_by_box += by_box
             if not by_box:
                 out.missed_by_box.append(f"{item['page']}:{item['type']}")
