@@ -7,7 +7,9 @@ per core) in pages per second, against an anchor measured in the same run: the p
 
 Recall, on the scanned papers made by tests/scans/make_scans.py (300 dpi clean, 150 dpi with noise and
 skew, a page scanned sideways behind /Rotate 90, a text page with a screenshot plus a scanned annex with a
-signature-block photo): planted names, numbers and e-mails proposed for redaction; planted values read back
+signature-block photo): planted names, numbers and e-mails proposed for redaction — judged by text (a
+finding's text holds the planted text) and by box (the findings' boxes cover the item where the judge's own OCR
+of the original page reads it: counts misread and split findings); planted values read back
 by OCR of the published parts (must be 0); ordinary words found in the published scan's text layer; Part 2
 lines read in Part 1 (must be 0). Judged by tests/scans/judge.py, which does not use the engine's code.
 
@@ -129,7 +131,8 @@ def main() -> None:
         print(f"OCR stage: {e_pages / e_time:.2f} pages/s ({e_pages} pages in {e_time:.1f} s); anchor, plain "
               f"tesseract CLI one page at a time: {a_pages / a_time:.2f} pages/s ({a_pages} in {a_time:.1f} s); "
               f"ratio {e_pages / e_time / (a_pages / a_time):.2f}")
-        rows, total = [], {"planted": 0, "proposed": 0, "read_back": 0, "layer": 0, "ordinary": 0, "part2": 0, "kept": 0, "kept_redacted": 0}
+        rows, total = [], {"planted": 0, "proposed": 0, "by_box": 0, "unlocated": 0, "read_back": 0, "layer": 0,
+                           "ordinary": 0, "part2": 0, "kept": 0, "kept_redacted": 0}
         t_analyse = t_redact = 0.0
         pages = 0
         for path in paths:
@@ -148,22 +151,29 @@ def main() -> None:
                 refused, part1, part2 = ",".join(exc.checks), None, None
             t_redact += time.perf_counter() - start
             pages += analysis.pages
-            j = judge(manifest[name], analysis.to_dict(), part1, part2)
+            j = judge(manifest[name], analysis.to_dict(), part1, part2, original=data)
             about = manifest[name]
             rows.append((name, f"{about['dpi']} dpi{' noisy' if about['noise'] else ''}", j, refused))
-            for key, value in (("planted", j.planted), ("proposed", j.proposed), ("read_back", j.read_back),
+            for key, value in (("planted", j.planted), ("proposed", j.proposed), ("by_box", j.proposed_by_box),
+                               ("unlocated", j.unlocated), ("read_back", j.read_back),
                                ("layer", j.layer_words), ("ordinary", j.ordinary_words),
                                ("part2", j.part2_read_back), ("kept", j.kept), ("kept_redacted", j.kept_redacted)):
                 total[key] += value
         print(f"analyse: {pages / t_analyse:.2f} pages/s; redact + verify (text layer, verifier OCR): "
               f"{pages / t_redact:.2f} pages/s ({pages} pages)")
-        print(f"{'paper':18} {'scan':14} {'planted':>7} {'proposed':>8} {'recall':>6} {'read back':>9} "
-              f"{'layer words':>11} {'P2 in P1':>8}  missed")
+        print("proposed: by text (a finding's text holds the planted text) / by box (findings' boxes cover the "
+              "item where the judge's own OCR of the original reads it; 'unloc.': items the judge did not find, "
+              "judged by text)")
+        print(f"{'paper':18} {'scan':14} {'planted':>7} {'by text':>7} {'recall':>6} {'by box':>6} {'recall':>6} "
+              f"{'unloc.':>6} {'read back':>9} {'layer words':>11} {'P2 in P1':>8}  missed by text | by box")
         for name, kind, j, refused in rows:
             back = f"refused: {refused}" if refused else str(j.read_back)
-            print(f"{name:18} {kind:14} {j.planted:7} {j.proposed:8} {j.proposed / j.planted:6.3f} {back:>9} "
-                  f"{j.layer_words:5}/{j.ordinary_words:<5} {j.part2_read_back:8}  {', '.join(j.missed)}")
-        print(f"{'all':33} {total['planted']:7} {total['proposed']:8} {total['proposed'] / total['planted']:6.3f} "
+            print(f"{name:18} {kind:14} {j.planted:7} {j.proposed:7} {j.proposed / j.planted:6.3f} "
+                  f"{j.proposed_by_box:6} {j.proposed_by_box / j.planted:6.3f} {j.unlocated:6} {back:>9} "
+                  f"{j.layer_words:5}/{j.ordinary_words:<5} {j.part2_read_back:8}  {', '.join(j.missed)} | "
+                  f"{', '.join(j.missed_by_box)}")
+        print(f"{'all':33} {total['planted']:7} {total['proposed']:7} {total['proposed'] / total['planted']:6.3f} "
+              f"{total['by_box']:6} {total['by_box'] / total['planted']:6.3f} {total['unlocated']:6} "
               f"{total['read_back']:9} {total['layer']:5}/{total['ordinary']:<5} {total['part2']:8}")
         if total["kept"]:
             print(f"office holders kept by the manifest: {total['kept']}, proposed for redaction: "

@@ -114,20 +114,23 @@ def _context(expect: Expectations) -> _Context:
     if source is not None and expect.boundary:
         ordered = _read_order(expect.source, expect.boundary, source)
     grams = tokens.part2_ngrams(source) if source is not None and expect.boundary else set()
-    pictured = ocr.input_pictured_text(expect.source) if source is not None and expect.values else ""
+    # the input's pictured pages, read by the verifier's own OCR once and shared by the tokens and ocr checks
+    inputs = ocr.InputPictures(expect.source) if expect.source is not None else None
+    pictured = ocr.input_pictured_text(inputs) if source is not None and expect.values else ""
     words = tokens.distinctive(expect.values, source, pictured) if source is not None else set()
     context = _Context(values, metadata, source, source_fonts, grams, [collapse(s) for s in expect.part2], words,
                        ordered)
-    context.ocr = _ocr_expectations(expect, values, source, grams)
+    context.ocr = _ocr_expectations(expect, values, source, grams, inputs)
     return context
 
 
-def _ocr_expectations(expect: Expectations, values: Matcher, source: Source | None, grams: set):
+def _ocr_expectations(expect: Expectations, values: Matcher, source: Source | None, grams: set, inputs=None):
     """What the ocr check looks for in pictures: the removed values (allowing OCR's errors) and, in Part 1,
-    the lines of Part 2 — its text, and the verifier's own OCR of the input's Part 2 pictures."""
+    the lines of Part 2 — its text, and the verifier's own OCR of the input's Part 2 pictures (``inputs``:
+    the input's :class:`ocr.InputPictures`, already read for the tokens check)."""
     lines, own, pictured = list(expect.part2), "", ""
     if source is not None and expect.boundary and expect.source is not None:
-        pictured, above = ocr.input_part2_text(expect.source, expect.boundary)
+        pictured, above = ocr.input_part2_text(inputs or expect.source, expect.boundary)
         lines += (source.part2 + "\n" + source.order_part2 + "\n" + pictured).splitlines()
         own = "\n".join((source.part1, source.order_part1, above))
     return ocr.expectations(expect.values, values, lines, own, grams, pictured if lines else "")

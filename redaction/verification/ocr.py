@@ -140,62 +140,105 @@ def _shows_part2(text: str, expect: OcrExpectations) -> bool:
     return False
 
 
-def input_part2_text(data: bytes, boundary: tuple[int, float] | None) -> tuple[str, str]:
+class InputPictures:
+    """The verifier's own reading of the input's pictured pages (:func:`_pictured`), shared by
+    :func:`input_pictured_text` and :func:`input_part2_text`: each page rendered at 300 dpi and read by tesseract
+    (TSV: every word with its line and pixel box) at most once per verification, read in parallel as asked
+    for. Nothing of the engine's OCR is used."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.exe = shutil.which("tesseract")
+        self._pictured: list[int] | None = None
+        self._rotated: set[int] = set()
+        self._words: dict[int, list] = {}  # page index -> [((block, par, line), word, (x0, y0, x1, y1))]
+        self.readings = 0  # tesseract readings made (each input picture at most once)
+
+    def pictured(self) -> list[int]:
+        """The 0-based indices of the input's pages that are pictures."""
+        if self._pictured is None:
+            doc = pdfium.PdfDocument(self.data)
+            try:
+                self._pictured = [index for index in range(len(doc)) if _pictured(doc[index])]
+                self._rotated = {index for index in self._pictured if doc[index].get_rotation() % 360}
+            finally:
+                doc.close()
+        return self._pictured
+
+    def rotated(self, index: int) -> bool:
+        self.pictured()
+        return index in self._rotated
+
+    def words(self, indices) -> dict[int, list]:
+        """Each pictured page's words (read now unless read before in this verification)."""
+        wanted = [i for i in indices if i in set(self.pictured())]
+        todo = [i for i in wanted if i not in self._words]
+        if todo and self.exe is not None:
+            doc = pdfium.PdfDocument(self.data)
+            try:
+                pictures = [(index, doc[index].render(scale=_bounded(_PART2_SCALE, doc[index])).to_pil().convert("L"))
+                            for index in todo]
+            finally:
+                doc.close()
+            for (index, _), words in zip(pictures, _read_words_all(self.exe, pictures)):
+                self._words[index] = words
+            self.readings += len(pictures)
+        return {i: self._words[i] for i in wanted if i in self._words}
+
+
+def _inputs(source) -> InputPictures:
+    return source if isinstance(source, InputPictures) else InputPictures(source)
+
+
+def input_part2_text(source, boundary: tuple[int, float] | None) -> tuple[str, str]:
     """The verifier's own OCR of the input's Part 2 pictures: every page from the boundary page on that draws
     an image, the boundary page cut at the start (an unrotated page; a turned one counts only after the
-    start). Returns (Part 2 text, Part 1's pictured text: the pages before and the boundary page above the
-    start, so what both parts show — a running header, a repeated paragraph — is not taken for Part 2's own).
-    What the text readers see of Part 2 is in the source already."""
+    start): its words below the start are Part 2's, those above Part 1's. Returns (Part 2 text, Part 1's
+    pictured text: the pages before and the boundary page above the start, so what both parts show — a running
+    header, a repeated paragraph — is not taken for Part 2's own). What the text readers see of Part 2 is in
+    the source already. ``source``: the input's bytes, or its :class:`InputPictures` (read once, shared)."""
     if not boundary:
         return "", ""
-    exe = shutil.which("tesseract")
-    if exe is None:
+    pictures = _inputs(source)
+    if pictures.exe is None:
         return "", ""
     first, y = int(boundary[0]) - 1, float(boundary[1])
-    doc = pdfium.PdfDocument(data)
-    pictures, above = [], []
-    try:
-        if not any(_pictured(doc[index]) for index in range(max(first, 0), len(doc))):
-            return "", ""
-        for index in range(0, min(max(first, 0), len(doc))):  # Part 1's own pictured text: a paragraph or
-            page = doc[index]                                 # a running header both parts show is not Part 2's
-            if _pictured(page):
-                above.append((0, page.render(scale=_bounded(_PART2_SCALE, page)).to_pil().convert("L")))
-        for index in range(max(first, 0), len(doc)):
-            page = doc[index]
-            if not _pictured(page):
-                continue
-            picture = page.render(scale=_bounded(_PART2_SCALE, page)).to_pil().convert("L")
-            if index == first:
-                if page.get_rotation() % 360:
-                    continue
-                cut = int(round((page.get_size()[1] - y) * _PART2_SCALE))
-                if cut > 0:
-                    above.append((0, picture.crop((0, 0, picture.width, min(cut, picture.height)))))
-                picture = picture.crop((0, max(min(cut, picture.height - 1), 0), picture.width, picture.height))
-            pictures.append((index + 1, picture))
-    finally:
-        doc.close()
-    texts = _read_all(exe, pictures + above, 0)
-    return ("\n".join(t for _, t in texts[:len(pictures)]), "\n".join(t for _, t in texts[len(pictures):]))
+    first = max(first, 0)
+    later = [i for i in pictures.pictured() if i >= first]
+    if not later:
+        return "", ""
+    before = [i for i in pictures.pictured() if i < first]
+    if first in later and pictures.rotated(first):
+        later.remove(first)
+    words = pictures.words(before + later)
+    part2, above = [], [_text_of(words.get(i, [])) for i in before]
+    for index in later:
+        page_words = words.get(index, [])
+        if index == first:
+            doc = pdfium.PdfDocument(pictures.data)
+            try:
+                height = doc[index].get_size()[1]
+            finally:
+                doc.close()
+            cut = int(round((height - y) * _PART2_SCALE))
+            # a word belongs below the start when its middle is: the picture was once cut there and each half
+            # read alone (the same page read twice more); one reading of the whole page, split by its boxes
+            below = [w for w in page_words if (w[2][1] + w[2][3]) / 2 >= cut]
+            above.append(_text_of([w for w in page_words if (w[2][1] + w[2][3]) / 2 < cut]))
+            page_words = below
+        part2.append(_text_of(page_words))
+    return "\n".join(part2), "\n".join(above)
 
 
-def input_pictured_text(data: bytes) -> str:
+def input_pictured_text(source) -> str:
     """The verifier's own OCR of every input page that draws a picture (a scan, a screenshot), for the
-    ``tokens`` check: the words a scanned page shows outside its removed values, which no text reader sees."""
-    exe = shutil.which("tesseract")
-    if exe is None:
+    ``tokens`` check: the words a scanned page shows outside its removed values, which no text reader sees.
+    ``source``: the input's bytes, or its :class:`InputPictures` (read once, shared)."""
+    pictures = _inputs(source)
+    if pictures.exe is None:
         return ""
-    doc = pdfium.PdfDocument(data)
-    pictures = []
-    try:
-        for index in range(len(doc)):
-            page = doc[index]
-            if _pictured(page):
-                pictures.append((index + 1, page.render(scale=_bounded(_PART2_SCALE, page)).to_pil().convert("L")))
-    finally:
-        doc.close()
-    return "\n".join(text for _, text in _read_all(exe, pictures, 0))
+    words = pictures.words(pictures.pictured())
+    return "\n".join(_text_of(words[i]) for i in pictures.pictured() if i in words)
 
 
 def _pictured(page) -> bool:
@@ -220,11 +263,6 @@ def _read_all(exe: str, pictures: list, part: int, unread: list | None = None) -
     no word read covers (:mod:`.ocr_ink`) are appended to it."""
     if not pictures:
         return []
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        cores = os.cpu_count() or 1
-
     def read(item):
         if unread is None:
             return _read(exe, item[1], part), False
@@ -239,7 +277,7 @@ def _read_all(exe: str, pictures: list, part: int, unread: list | None = None) -
             text += "\n\n" + more
             boxes += [(b[0] + left, b[1] + top, b[2] + left, b[3] + top) for b in found]
         return text, bool(bands) and bool(unread_bands(picture, boxes))
-    with ThreadPoolExecutor(max_workers=max(1, cores)) as pool:
+    with ThreadPoolExecutor(max_workers=_cores()) as pool:
         texts = list(pool.map(read, pictures))
     if unread is not None:
         unread.extend(page for (page, _), (_, blind) in zip(pictures, texts) if blind)
@@ -279,9 +317,9 @@ def _scaled(picture):
     return picture
 
 
-def _read_boxes(exe: str, picture, part: int, psm: int | None = None) -> tuple[str, list[tuple[int, int, int, int]]]:
-    """The picture's text (a line per line, a blank line between paragraphs, as tesseract's text output) and
-    the pixel box of every word read, from one TSV reading."""
+def _read_words(exe: str, picture, part: int, psm: int | None = None) -> list:
+    """Every word tesseract reads in the picture, from one TSV reading, in its order: ((block, paragraph,
+    line), text, (x0, y0, x1, y1) in pixels)."""
     buf = io.BytesIO()
     picture.save(buf, "PNG")
     try:
@@ -292,25 +330,52 @@ def _read_boxes(exe: str, picture, part: int, psm: int | None = None) -> tuple[s
         fail("ocr", part)
     if done.returncode != 0:
         fail("ocr", part)
-    lines: dict[tuple[str, str, str], list[str]] = {}
-    boxes = []
+    words = []
     for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
         f = row.split("\t")
         if len(f) < 12 or f[0] != "5" or not f[11].strip():
             continue
-        lines.setdefault((f[2], f[3], f[4]), []).append(f[11].strip())
         try:
             left, top, width, height = int(f[6]), int(f[7]), int(f[8]), int(f[9])
+            box = (left, top, left + width, top + height)
         except ValueError:
-            continue
-        boxes.append((left, top, left + width, top + height))
+            box = None
+        words.append(((f[2], f[3], f[4]), f[11].strip(), box))
+    return words
+
+
+def _text_of(words: list) -> str:
+    """The words as tesseract's text output lays them out: a line per line, a blank line between paragraphs."""
+    lines: dict[tuple[str, str, str], list[str]] = {}
+    for key, word, _ in words:
+        lines.setdefault(key, []).append(word)
     text, previous = [], None
-    for (block, par, _), words in lines.items():
+    for (block, par, _), line in lines.items():
         if previous is not None and previous != (block, par):
             text.append("")
-        text.append(" ".join(words))
+        text.append(" ".join(line))
         previous = (block, par)
-    return "\n".join(text), boxes
+    return "\n".join(text)
+
+
+def _read_words_all(exe: str, pictures: list) -> list[list]:
+    """Each picture's words (:func:`_read_words`), one tesseract per core."""
+    with ThreadPoolExecutor(max_workers=_cores()) as pool:
+        return list(pool.map(lambda item: _read_words(exe, item[1], 0), pictures))
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _read_boxes(exe: str, picture, part: int, psm: int | None = None) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """The picture's text (a line per line, a blank line between paragraphs, as tesseract's text output) and
+    the pixel box of every word read, from one TSV reading."""
+    words = _read_words(exe, picture, part, psm)
+    return _text_of(words), [box for _, _, box in words if box is not None]
 
 
 def _read(exe: str, picture, part: int) -> str:
