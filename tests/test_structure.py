@@ -321,3 +321,45 @@ def test_reference_and_title_when_the_known_forms_are_missing(text, metadata_tit
     pdf = text_pdf(text, width=200)
     r = run(_with_metadata_title(pdf, metadata_title) if metadata_title else pdf)
     assert (r["reference"], r["title"]) == (reference, title)
+
+
+def _sized_pdf(lines: list[tuple[float, str]]) -> bytes:
+    """A page of lines, each in its own size (points): a heading drawn larger than the text."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    y = A4[1] - 60
+    for size, line in lines:
+        c.setFont("Helvetica", size)
+        c.drawString(50, y, line)
+        y -= size * 1.4
+    c.save()
+    return buf.getvalue()
+
+
+BODY = [(10, "Present: the members of the Board, and the clerk to the Board, who took the minutes."),
+        (10, "1.1 The Board received the report of the Director and agreed its recommendations in full."),
+        (10, "1.2 The Board noted the accounts for the year and the auditor's letter about them.")]
+
+
+@pytest.mark.parametrize("lines, metadata_title, title", [
+    ([(10, "RONSAY ISLANDS COUNCIL"), (14, "Ferries and Harbours Board: minute of meeting"), *BODY], None,
+     "Ferries and Harbours Board: minute of meeting"),       # the organisation in capitals is no heading
+    ([(14, "Independent Custody Visiting Scheme: report for July to September"), (14, "2033"), *BODY], None,
+     "Independent Custody Visiting Scheme: report for July to September 2033"),   # wrapped onto a number
+    ([(14, "Freedom of Information Act 2000: request FOI 2033-"), (14, "1187"), *BODY], None,
+     "Freedom of Information Act 2000: request FOI 2033-1187"),
+    ([(10, "Fernlea Medical Practice"), *BODY, (14, "1. Summary")], None, None),  # numbered, and too far down
+    ([(14, "Claimant: Ms T. Example-Person"), *BODY], None, None),             # a party, not a title
+    ([(10, "A paper in one size"), *BODY], None, None),
+    ([(14, "Ferries and Harbours Board: minute of meeting"), *BODY], "Ronsay Islands Council - ferries board",
+     "Ronsay Islands Council - ferries board"),                                 # the PDF's /Title first
+])
+def test_the_first_heading_is_the_title_when_nothing_else_names_one(lines, metadata_title, title):
+    pdf = _sized_pdf(lines)
+    r = run(_with_metadata_title(pdf, metadata_title) if metadata_title else pdf)
+    assert r["title"] == title

@@ -13,8 +13,8 @@ from .exemption_dates import read_dates
 from .exemptions import read_claims
 from .model import Structure
 from .part2_boundary import part_pages, pictured_pages, read_boundary, withholding_elsewhere
-from .reference_title import (read_labelled_code, read_metadata_title, read_reference, read_title,
-                              reference_in_title)
+from .reference_title import (read_first_heading, read_labelled_code, read_metadata_title, read_reference,
+                              read_title, reference_in_title)
 
 # What the officer confirms before anything is published when the split is unclear (see Decisions.settles).
 CONFIRM_PART2_START = "part2_start"
@@ -23,13 +23,13 @@ CONFIRM_PART2_START = "part2_start"
 def read_structure(doc: Document, *, today: date | None = None, metadata_title: str | None = None) -> Structure:
     """Read the structure of a paper. Never raises on odd content: problems become warnings.
 
-    ``metadata_title`` is the PDF's /Title: the title when the text has none, and where a reference is looked
-    for last (after a known scheme anywhere, any scheme after a label, a labelled code on the first page)."""
+    ``metadata_title`` is the PDF's /Title: the title when the text has none (then the first heading of page 1),
+    and where a reference is looked for last (after a known scheme anywhere, any scheme after a label, a labelled code on the first page)."""
     text = doc.joined_view.text
     from_metadata = read_metadata_title(metadata_title)
     reference = (read_reference(text) or read_labelled_code(_first_page(doc))
                  or reference_in_title(from_metadata))
-    title = read_title(doc, text) or from_metadata
+    title = read_title(doc, text) or from_metadata or read_first_heading(doc)
     deferral = read_deferral(text)
     part2_form = read_part2_form(text)
     boundary = read_boundary(doc, text)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from statistics import median, median_low
 
-from ..extract import Document
+from ..extract import Char, Document
 from .text import clean
 
 # A line that reaches this share of the page width is full: the title goes on over the next line.
@@ -89,6 +90,69 @@ def _is_code(code: str, *, digits_alone: bool = True) -> bool:
     digits = sum(c.isdigit() for c in code)
     return bool(digits) and (any(c.isalpha() for c in code) or "/" in code or "-" in code
                              or (digits_alone and digits >= 4))
+
+
+# The first heading: a line among the first few of page 1 drawn this much larger than the page's text.
+HEADING_SCALE = 1.15
+HEADING_LINES = 8
+_NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivx]+\.)\s")
+# Lines that name or address a person, never a title: "Claimant: Ms T. …", "Dear …", "To: …".
+_PARTY_LINE = re.compile(r"^\s*(?:Claimant|Respondent|Appellant|Applicant|Defendant|Complainant|Dear|To|From|"
+                         r"Attn|For the attention of)\b", re.IGNORECASE)
+
+
+def read_first_heading(doc: Document) -> str | None:
+    """The first heading of page 1, with the lines it wraps onto: the first of its first lines whose letters
+    are at least ``HEADING_SCALE`` times as tall as the page's usual line's (lower case against lower case, capitals and
+    digits against capitals and digits, so a line in capitals is no heading for that alone). Not a numbered
+    section heading ("1. Summary") or a label. A fallback when no title is written after a label and the
+    PDF names none."""
+    if not doc.pages or not doc.pages[0].chars:
+        return None
+    lines = _lines(doc.pages[0].chars)
+    # the page's size is its usual line's: the median over lines, so a long heading weighs as one line
+    per_line = [_heights(line) for line in lines]
+    page_low = median_low([h[0] for h in per_line if h[0]] or [0.0])
+    page_tall = median_low([h[1] for h in per_line if h[1]] or [0.0])
+    if not page_low and not page_tall:
+        return None
+    title: list[str] = []
+    for line in lines[:HEADING_LINES]:
+        text = " ".join("".join(c.text for c in line).split())
+        low, tall = _heights(line)
+        large = (low and page_low and low >= HEADING_SCALE * page_low) or (
+            not low and tall and page_tall and tall >= HEADING_SCALE * page_tall)
+        if large and text and not (not title and (_NUMBERED.match(text) or _STOP_LABELS.match(text))):
+            if _PARTY_LINE.match(text):
+                return None
+            if title and title[-1].endswith("-") and text[:1].isalnum() and not text[:1].isupper():
+                title[-1] += text  # "FOI 2033-" / "1187": a code wrapped at its hyphen
+                continue
+            title.append(text)
+            if sum(map(len, title)) >= TITLE_MAX_CHARS:
+                break
+        elif title:
+            break
+    heading = clean(" ".join(title))[:TITLE_MAX_CHARS] if title else ""
+    return heading if len(heading.split()) >= 2 else None
+
+
+def _lines(chars: tuple[Char, ...]) -> list[list[Char]]:
+    lines: list[list[Char]] = [[]]
+    for c in chars:
+        if c.text in ("\r", "\n"):
+            if lines[-1]:
+                lines.append([])
+        else:
+            lines[-1].append(c)
+    return [line for line in lines if line]
+
+
+def _heights(chars) -> tuple[float, float]:
+    """Median heights of the lower-case letters and of the capitals and digits (0 when there are none)."""
+    low = [c.box[3] - c.box[1] for c in chars if c.box and c.text.isalpha() and c.text.islower()]
+    tall = [c.box[3] - c.box[1] for c in chars if c.box and (c.text.isdigit() or c.text.isalpha() and c.text.isupper())]
+    return (median(low) if low else 0.0), (median(tall) if tall else 0.0)
 
 
 def read_metadata_title(title: str | None) -> str | None:
