@@ -52,18 +52,12 @@ def pool_settings(cfg: dict) -> dict:
             "pool_timeout": int(cfg["DB_POOL_TIMEOUT_S"]), "pool_recycle": int(cfg["DB_POOL_RECYCLE_S"])}
 
 
-SQLITE_MMAP_BYTES = 256 * 1024 * 1024
-
-
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     # WAL lets the background worker write while requests read; foreign keys are off by default in SQLite.
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
-    # Reads through a memory map instead of a read() call per page missing from the connection's small page
-    # cache: the public pages and searches read scattered rows and index pages of a large archive (issue 16).
-    cur.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cur.close()
 
 
