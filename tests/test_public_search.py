@@ -242,3 +242,27 @@ def test_walking_the_list_finds_what_gathering_the_matches_finds(app, site, monk
     assert walked_with
     assert gathered.decisions and gathered.total == walked.total
     assert [(d.paper.id, d.snippet) for d in walked.decisions] == [(d.paper.id, d.snippet) for d in gathered.decisions]
+
+
+@pytest.mark.parametrize("filters", [{}, {"part2": "none"}])
+def test_a_relevance_page_is_the_slice_of_the_whole_ranking(app, filters):
+    """Relevance orders the ranked window on rank, date and id alone and reads only the page's rows whole
+    (issue 16): every page, filtered or not, is the slice of the whole ranking, equal ranks newest first."""
+    from service.web.public import queries as public_queries
+
+    specs = [Spec(f"PCD {900 + i}", f"Custody note {i}", published=T0 + timedelta(days=i),
+                  text="custody custody" if i % 4 == 0 else "custody") for i in range(11)]
+    specs.append(Spec("PCD 950", "Estates", published=T0, text="Nothing to find."))
+    ids = {spec["slug"]: spec["id"] for spec in add_many(app, specs)}
+    with app.extensions["foia.db"].session() as db:
+        whole = public_queries.find(db, public_queries.Search(q="custody", per_page=100, **filters))
+        pages = [public_queries.find(db, public_queries.Search(q="custody", per_page=4, page=p, **filters))
+                 for p in (1, 2, 3)]
+    order = [d.paper.id for d in whole.decisions]
+    assert len(order) == 11 and ids["pcd-950"] not in order and whole.total == 11
+    assert [d.paper.id for page in pages for d in page.decisions] == order
+    assert all(page.total == 11 for page in pages)
+    # the papers saying "custody" twice rank first; equal ranks are newest first
+    twice = [ids[f"pcd-{900 + i}"] for i in (8, 4, 0)]
+    assert order[:3] == twice
+    assert order[3:] == [ids[f"pcd-{900 + i}"] for i in range(10, -1, -1) if i % 4]

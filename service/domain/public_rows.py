@@ -14,11 +14,11 @@ request (issue 16: half of the time of ``/`` went to building ORM statements and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
-from sqlalchemy import Select, and_, select
+from sqlalchemy import Date, Select, and_, select
 
-from service.domain.models import Paper, Part
+from service.domain.models import AwareDateTime, Paper, Part
 
 papers = Paper.__table__
 part1 = Part.__table__.alias("part1")
@@ -124,9 +124,38 @@ class _Compiled:
 
     def processors(self, statement_columns, description, dialect):
         if self.results is None:
-            self.results = tuple((i, p) for i, (column, described) in enumerate(zip(statement_columns, description))
+            self.results = tuple((i, _fast(column.type, dialect, p))
+                                 for i, (column, described) in enumerate(zip(statement_columns, description))
                                  if (p := column.type._cached_result_processor(dialect, described[1])) is not None)
         return self.results
+
+
+# SQLite hands dates and instants back as ISO text, which SQLAlchemy parses with a regular expression (a few µs
+# a value, half of a public row's loading): ``fromisoformat`` reads the same text in C. Anything it does not
+# read is given to SQLAlchemy's own processor, so the values are exactly what ``Session.execute`` gives.
+def _fast(type_, dialect, slow):
+    if dialect.name != "sqlite":
+        return slow
+    if isinstance(type_, AwareDateTime):
+        def aware(value, parse=datetime.fromisoformat, utc=timezone.utc):
+            if value is None:
+                return None
+            try:
+                parsed = parse(value)
+            except (TypeError, ValueError):
+                return slow(value)
+            return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=utc)
+        return aware
+    if type(type_) is Date:
+        def day(value, parse=date.fromisoformat):
+            if value is None:
+                return None
+            try:
+                return parse(value)
+            except (TypeError, ValueError):
+                return slow(value)
+        return day
+    return slow
 
 
 _compiled: dict[tuple[int, str], _Compiled] = {}

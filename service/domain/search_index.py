@@ -225,6 +225,11 @@ def ranked(dialect: str, within=None):
     return cte, cte.c.rank.desc()
 
 
+def best_first(dialect: str):
+    """The order of a rank column best first: FTS5's bm25 is lower for better matches, ts_rank higher."""
+    return (lambda rank: rank.asc()) if dialect == "sqlite" else (lambda rank: rank.desc())
+
+
 # "rowid BETWEEN": FTS5 reads only that stretch of each word's list (a page's ids are close together);
 # "+rowid IN": within it, one pass testing each id instead of a seek into the index per id.
 @lru_cache(maxsize=128)

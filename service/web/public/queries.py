@@ -18,12 +18,13 @@ from datetime import date, datetime
 from math import ceil
 
 from markupsafe import Markup
-from sqlalchemy import Select, bindparam, case, extract, func, or_, select
+from sqlalchemy import Select, and_, bindparam, case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from service.domain import search_index
 from service.domain.models import Part
-from service.domain.public_rows import PaperRow, PartRow, papers, part1, part2, public_select, rows_of, run
+from service.domain.public_rows import (PaperRow, PartRow, papers, part1, part2, public_select, public_where,
+                                        rows_of, run)
 from service.infra.uk_dates import LONDON
 from service.web.public import lifecycle_queries
 
@@ -159,14 +160,28 @@ _FIRST_PAGE = _PUBLIC.order_by(*NEWEST).limit(bindparam("limit"))   # "/": built
 _totals: dict[tuple, int] = {}
 
 
+def _ranked_page(dialect: str, within=None):
+    """One page of a relevance search: the window of ranked matches (:func:`search_index.ranked`) is ordered
+    on the rank, date and id alone, and only the page's rows are then read whole (reading and sorting the
+    whole rows of a 1,000-match window to keep 20 was most of a common word's search). The last column,
+    ``matched``, is how many public rows the window holds: every match when it is not full (see find)."""
+    ranked, _ = search_index.ranked(dialect, within)
+    best = search_index.best_first(dialect)
+    page = (select(ranked.c.paper_id, ranked.c.rank, part1.c.released_at.label("released_at"),
+                   func.count().over().label("matched"))
+            .select_from(ranked).join(papers, papers.c.id == ranked.c.paper_id)
+            .join(part1, and_(part1.c.paper_id == papers.c.id, part1.c.number == 1))
+            .where(*public_where()).order_by(best(ranked.c.rank), *NEWEST)
+            .offset(bindparam("offset")).limit(bindparam("limit")).cte("page").prefix_with("MATERIALIZED"))
+    return (_PUBLIC.add_columns(page.c.matched).join(page, page.c.paper_id == papers.c.id)
+            .order_by(best(page.c.rank), page.c.released_at.desc(), page.c.paper_id.desc()))
+
+
 @lru_cache(maxsize=16)
 def _search_page(dialect: str, order: str):
     """One page of an unfiltered search in ``order``, built once per database kind (values bound)."""
     if order == "relevance":
-        ranked, best_first = search_index.ranked(dialect)
-        # "matched": how many rows the window holds — every match when it is not full (see find)
-        query = (_PUBLIC.add_columns(func.count().over().label("matched"))
-                 .join(ranked, ranked.c.paper_id == papers.c.id).order_by(best_first, *NEWEST))
+        return _ranked_page(dialect)
     else:
         query = (_PUBLIC.where(papers.c.id.in_(search_index.matching_ids(dialect)))
                  .order_by(*(OLDEST if order == "oldest" else NEWEST)))
@@ -228,9 +243,7 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
     elif query is None:
         rows = run(db, _search_page(dialect, search.order), params)
     elif search.order == "relevance":
-        ranked, best_first = search_index.ranked(dialect, within=_filters(_PUBLIC_IDS, search))
-        rows = db.execute(_PUBLIC.join(ranked, ranked.c.paper_id == papers.c.id).order_by(best_first, *NEWEST)
-                          .offset(offset).limit(search.per_page), params).all()
+        rows = db.execute(_ranked_page(dialect, within=_filters(_PUBLIC_IDS, search)), params).all()
     else:
         order = OLDEST if search.order == "oldest" else NEWEST
         rows = db.execute(query.order_by(*order).offset(offset).limit(search.per_page), params).all()
