@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 import pikepdf
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
+from .pdfium_calls import BoxOut, get_char_box, get_unicode, handle
 from .result import fail
 
 _TIMEOUT = 60
@@ -191,10 +191,13 @@ def _written_at(data: bytes, page: int, rotate: int, media, lines: list[PLine]) 
     pdf = pdfium.PdfDocument(data)
     try:
         textpage = pdf[page - 1].get_textpage()
+        raw, out = handle(textpage), BoxOut()
         for i in range(textpage.count_chars()):
-            if chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32).isspace():
+            if chr(get_unicode(raw, i) or 32).isspace():
                 continue
-            box = textpage.get_charbox(i)
+            if not get_char_box(raw, i, *out.args):  # as pypdfium2's get_charbox: a box pdfium cannot give
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            box = out.box()
             cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
             k = next((k for k, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
             if k is not None and first[k] is None:

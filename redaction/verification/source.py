@@ -4,13 +4,12 @@ every removed value cut out)."""
 
 from __future__ import annotations
 
-import ctypes
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from .matcher import Matcher, collapse
+from .pdfium_calls import BoxOut, get_char_box, get_unicode, handle, is_generated
 from .readers import poppler_pages
 
 
@@ -98,11 +97,12 @@ def _split_page(textpage: pdfium.PdfTextPage, y: float, areas=None) -> tuple[str
     before them."""
     above, below = [], []
     side = above
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    out = BoxOut()
+    left, right, bottom, top, args = out.left, out.right, out.bottom, out.top, out.args
+    raw = handle(textpage)
     for i in range(textpage.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
-        if not pdfium_c.FPDFText_IsGenerated(textpage, i) and pdfium_c.FPDFText_GetCharBox(
-                textpage, i, left, right, bottom, top):
+        code = get_unicode(raw, i)
+        if not is_generated(raw, i) and get_char_box(raw, i, *args):
             cx, cy = (left.value + right.value) / 2, (bottom.value + top.value) / 2
             if areas is not None:
                 side = below if any(a[0] <= cx <= a[2] and a[1] <= cy <= a[3] for a in areas) else above
