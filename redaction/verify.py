@@ -49,6 +49,7 @@ from .errors import DamagedPdf
 from .verification import boxes, fonts, images, links, ocr, order, streams, structure, tokens
 from .verification.detection import check_detection
 from .verification.matcher import Matcher, collapse
+from .verification.pdfium_calls import Opened
 from .verification.readers import open_pdfium, read_all
 from .verification.result import fail
 from .verification.source import Source, read_source
@@ -99,41 +100,47 @@ def verify(outputs, expect: Expectations) -> list[str]:
 def _context(expect: Expectations) -> _Context:
     values = Matcher(expect.values)
     metadata, source, source_fonts = list(expect.metadata), None, {}
-    if expect.source is not None:
-        try:
-            with pikepdf.open(io.BytesIO(expect.source)) as pdf:
-                metadata += streams.input_metadata(pdf)
-                source_fonts = fonts.subset_chars(pdf)
-                kept_links = [t for t in ("\n".join(links.readings(u)) for u in links.uris(pdf))
-                              if not values.search(t)]
-        except pikepdf.PdfError:
-            raise DamagedPdf("the PDF is damaged and cannot be read") from None
-        source = read_source(expect.source, expect.boundary, values)
-        source.kept.append(collapse("\n".join(kept_links)))  # a link kept as it was is kept text too
-    ordered = False
-    if source is not None and expect.boundary:
-        ordered = _read_order(expect.source, expect.boundary, source)
-    grams = tokens.part2_ngrams(source) if source is not None and expect.boundary else set()
-    pictured = ocr.input_pictured_text(expect.source) if source is not None and expect.values else ""
-    words = tokens.distinctive(expect.values, source, pictured) if source is not None else set()
-    context = _Context(values, metadata, source, source_fonts, grams, [collapse(s) for s in expect.part2], words,
-                       ordered)
-    context.ocr = _ocr_expectations(expect, values, source, grams)
+    shared = None  # the input opened once by pdfium for the verifier's readings of it, each page loaded once
+    try:
+        if expect.source is not None:
+            try:
+                with pikepdf.open(io.BytesIO(expect.source)) as pdf:
+                    metadata += streams.input_metadata(pdf)
+                    source_fonts = fonts.subset_chars(pdf)
+                    kept_links = [t for t in ("\n".join(links.readings(u)) for u in links.uris(pdf))
+                                  if not values.search(t)]
+            except pikepdf.PdfError:
+                raise DamagedPdf("the PDF is damaged and cannot be read") from None
+            shared = Opened(expect.source)
+            source = read_source(expect.source, expect.boundary, values, shared)
+            source.kept.append(collapse("\n".join(kept_links)))  # a link kept as it was is kept text too
+        ordered = False
+        if source is not None and expect.boundary:
+            ordered = _read_order(expect.source, expect.boundary, source, shared)
+        grams = tokens.part2_ngrams(source) if source is not None and expect.boundary else set()
+        pictured = ocr.input_pictured_text(shared) if source is not None and expect.values else ""
+        words = tokens.distinctive(expect.values, source, pictured) if source is not None else set()
+        context = _Context(values, metadata, source, source_fonts, grams, [collapse(s) for s in expect.part2],
+                           words, ordered)
+        context.ocr = _ocr_expectations(expect, values, source, grams, shared)
+    finally:
+        if shared is not None:
+            shared.close()
     return context
 
 
-def _ocr_expectations(expect: Expectations, values: Matcher, source: Source | None, grams: set):
+def _ocr_expectations(expect: Expectations, values: Matcher, source: Source | None, grams: set, shared=None):
     """What the ocr check looks for in pictures: the removed values (allowing OCR's errors) and, in Part 1,
     the lines of Part 2 — its text, and the verifier's own OCR of the input's Part 2 pictures."""
     lines, own, pictured = list(expect.part2), "", ""
     if source is not None and expect.boundary and expect.source is not None:
-        pictured, above = ocr.input_part2_text(expect.source, expect.boundary)
+        pictured, above = ocr.input_part2_text(expect.source if shared is None else shared, expect.boundary)
         lines += (source.part2 + "\n" + source.order_part2 + "\n" + pictured).splitlines()
         own = "\n".join((source.part1, source.order_part1, above))
     return ocr.expectations(expect.values, values, lines, own, grams, pictured if lines else "")
 
 
-def _read_order(data: bytes, boundary, source: Source) -> bool:
+def _read_order(data: bytes, boundary, source: Source, shared=None) -> bool:
     """The verifier's own Part 1 / Part 2 of the input (poppler's reading order of the boundary page, all
     later pages): a line two readings put after the start that the engine leaves in Part 1 fails
     ``part2-order`` (see :mod:`redaction.verification.order`)."""
@@ -141,7 +148,7 @@ def _read_order(data: bytes, boundary, source: Source) -> bool:
     if not 1 <= page <= len(source.poppler):
         return False
     reading = order.read_order(data, page, y, getattr(boundary, "x", None), getattr(boundary, "turn", None),
-                               getattr(boundary, "part2_areas", None))
+                               getattr(boundary, "part2_areas", None), shared)
     if reading is None:  # the engine reads the page sideways: its frame cannot be checked here
         return False
     if reading.disputed:

@@ -34,6 +34,7 @@ from pikepdf import PdfImage
 from .matcher import Matcher
 from .ocr_ink import unread_bands
 from .ocr_match import FuzzyMatcher, LineMatcher
+from .pdfium_calls import opened
 from .result import fail
 
 _MIN_SIDE = 24  # pixels: smaller images hold no readable word
@@ -140,7 +141,7 @@ def _shows_part2(text: str, expect: OcrExpectations) -> bool:
     return False
 
 
-def input_part2_text(data: bytes, boundary: tuple[int, float] | None) -> tuple[str, str]:
+def input_part2_text(data, boundary: tuple[int, float] | None) -> tuple[str, str]:
     """The verifier's own OCR of the input's Part 2 pictures: every page from the boundary page on that draws
     an image, the boundary page cut at the start (an unrotated page; a turned one counts only after the
     start). Returns (Part 2 text, Part 1's pictured text: the pages before and the boundary page above the
@@ -152,7 +153,7 @@ def input_part2_text(data: bytes, boundary: tuple[int, float] | None) -> tuple[s
     if exe is None:
         return "", ""
     first, y = int(boundary[0]) - 1, float(boundary[1])
-    doc = pdfium.PdfDocument(data)
+    doc, own = opened(data)  # the file, or the input the verifier opened once (pdfium_calls.Opened)
     pictures, above = [], []
     try:
         if not any(_pictured(doc[index]) for index in range(max(first, 0), len(doc))):
@@ -175,18 +176,19 @@ def input_part2_text(data: bytes, boundary: tuple[int, float] | None) -> tuple[s
                 picture = picture.crop((0, max(min(cut, picture.height - 1), 0), picture.width, picture.height))
             pictures.append((index + 1, picture))
     finally:
-        doc.close()
+        if own:
+            doc.close()
     texts = _read_all(exe, pictures + above, 0)
     return ("\n".join(t for _, t in texts[:len(pictures)]), "\n".join(t for _, t in texts[len(pictures):]))
 
 
-def input_pictured_text(data: bytes) -> str:
+def input_pictured_text(data) -> str:
     """The verifier's own OCR of every input page that draws a picture (a scan, a screenshot), for the
     ``tokens`` check: the words a scanned page shows outside its removed values, which no text reader sees."""
     exe = shutil.which("tesseract")
     if exe is None:
         return ""
-    doc = pdfium.PdfDocument(data)
+    doc, own = opened(data)  # the file, or the input the verifier opened once (pdfium_calls.Opened)
     pictures = []
     try:
         for index in range(len(doc)):
@@ -194,7 +196,8 @@ def input_pictured_text(data: bytes) -> str:
             if _pictured(page):
                 pictures.append((index + 1, page.render(scale=_bounded(_PART2_SCALE, page)).to_pil().convert("L")))
     finally:
-        doc.close()
+        if own:
+            doc.close()
     return "\n".join(text for _, text in _read_all(exe, pictures, 0))
 
 

@@ -41,3 +41,39 @@ class BoxOut:
 
     def box(self) -> tuple[float, float, float, float]:
         return self.left.value, self.bottom.value, self.right.value, self.top.value
+
+
+class Opened:
+    """One PDF opened by pdfium for several of the verifier's readings of it (the input: its text, the Part 2
+    side of the boundary, the written order of the boundary page, its pictures), each page loaded once.
+    Used like a ``PdfDocument`` (``len``, ``[index]``); the readings leave the pages open, the owner closes
+    everything with :meth:`close`."""
+
+    def __init__(self, data: bytes):
+        self.doc = pdfium.PdfDocument(data)
+        self._pages: dict[int, pdfium.PdfPage] = {}
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, index: int) -> pdfium.PdfPage:
+        if not 0 <= index < len(self.doc):
+            raise IndexError(index)
+        page = self._pages.get(index)
+        if page is None:
+            page = self._pages[index] = self.doc[index]
+        return page
+
+    def close(self) -> None:
+        for page in self._pages.values():
+            page.close()
+        self._pages.clear()
+        self.doc.close()
+
+
+def opened(data) -> tuple:
+    """(the document to read, whether the caller opened it and closes it): ``data`` is the file's bytes or
+    an :class:`Opened` shared by the caller's caller."""
+    if isinstance(data, Opened):
+        return data, False
+    return pdfium.PdfDocument(data), True

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 
 from .matcher import Matcher, collapse
-from .pdfium_calls import BoxOut, get_char_box, get_unicode, handle, is_generated
+from .pdfium_calls import BoxOut, Opened, get_char_box, get_unicode, handle, is_generated, opened
 from .readers import poppler_pages
 
 
@@ -29,8 +29,10 @@ class Source:
     order_lines2: list[str] = field(default_factory=list)  # the boundary page's Part 2 lines, one by one
 
 
-def read_source(data: bytes, boundary: tuple[int, float] | None, values: Matcher) -> Source:
-    pdf = pdfium.PdfDocument(data)
+def read_source(data: bytes, boundary: tuple[int, float] | None, values: Matcher, shared: Opened | None = None) \
+        -> Source:
+    """``shared``: the input already opened by pdfium (its pages are left open for the other readings)."""
+    pdf, own = opened(data if shared is None else shared)
     try:
         pages, part1, part2 = [], [], []
         for index in range(len(pdf)):
@@ -47,9 +49,11 @@ def read_source(data: bytes, boundary: tuple[int, float] | None, values: Matcher
                 part1.append(above)
                 part2.append(below)
             textpage.close()
-            page.close()
+            if own:
+                page.close()
     finally:
-        pdf.close()
+        if own:
+            pdf.close()
     source = Source(pages, poppler_pages(data, 0), "\n".join(part1), "\n".join(part2))
     source.kept = [cut(collapse("\n".join(text)), values) for text in (source.pages, source.poppler)]
     source.value_only = value_only_chars("\n".join(source.pages), values)
