@@ -71,7 +71,9 @@ def redact(data: bytes, analysis: Analysis, decisions: Decisions | None = None, 
         redactions = {p: plan.regions(p) for p in range(len(doc.pages))}
         leaks = _leak_test(plan)
         # The loaded bytes, not the upload: hidden layers are gone from them and form answers drawn in.
-        outputs = [build_part(loaded.data, loaded.pdfium, doc, spec, redactions, leaks) for spec in specs]  # 3.
+        shared: dict = {}  # what the parts of this paper share: ToUnicode maps parsed once
+        outputs = [build_part(loaded.data, loaded.pdfium, doc, spec, redactions, leaks, shared)  # 3.
+                   for spec in specs]
         prepared = loaded.prepared
     finally:
         loaded.close()

@@ -49,6 +49,7 @@ from .errors import DamagedPdf
 from .verification import boxes, fonts, images, links, ocr, order, streams, structure, tokens
 from .verification.detection import check_detection
 from .verification.matcher import Matcher, collapse
+from .verification.pdfium_calls import Opened
 from .verification.readers import open_pdfium, read_all
 from .verification.result import fail
 from .verification.source import Source, read_source
@@ -99,28 +100,36 @@ def verify(outputs, expect: Expectations) -> list[str]:
 def _context(expect: Expectations) -> _Context:
     values = Matcher(expect.values)
     metadata, source, source_fonts = list(expect.metadata), None, {}
-    if expect.source is not None:
-        try:
-            with pikepdf.open(io.BytesIO(expect.source)) as pdf:
-                metadata += streams.input_metadata(pdf)
-                source_fonts = fonts.subset_chars(pdf)
-                kept_links = [t for t in ("\n".join(links.readings(u)) for u in links.uris(pdf))
-                              if not values.search(t)]
-        except pikepdf.PdfError:
-            raise DamagedPdf("the PDF is damaged and cannot be read") from None
-        source = read_source(expect.source, expect.boundary, values)
-        source.kept.append(collapse("\n".join(kept_links)))  # a link kept as it was is kept text too
-    ordered = False
-    if source is not None and expect.boundary:
-        ordered = _read_order(expect.source, expect.boundary, source)
-    grams = tokens.part2_ngrams(source) if source is not None and expect.boundary else set()
-    # the input's pictured pages, read by the verifier's own OCR once and shared by the tokens and ocr checks
-    inputs = ocr.InputPictures(expect.source) if expect.source is not None else None
-    pictured = ocr.input_pictured_text(inputs) if source is not None and expect.values else ""
-    words = tokens.distinctive(expect.values, source, pictured) if source is not None else set()
-    context = _Context(values, metadata, source, source_fonts, grams, [collapse(s) for s in expect.part2], words,
-                       ordered)
-    context.ocr = _ocr_expectations(expect, values, source, grams, inputs)
+    shared = inputs = None  # the input opened once by pdfium for the verifier's readings of it, each page once
+    try:
+        if expect.source is not None:
+            try:
+                with pikepdf.open(io.BytesIO(expect.source)) as pdf:
+                    metadata += streams.input_metadata(pdf)
+                    source_fonts = fonts.subset_chars(pdf)
+                    kept_links = [t for t in ("\n".join(links.readings(u)) for u in links.uris(pdf))
+                                  if not values.search(t)]
+            except pikepdf.PdfError:
+                raise DamagedPdf("the PDF is damaged and cannot be read") from None
+            shared = Opened(expect.source)
+            source = read_source(expect.source, expect.boundary, values, shared)
+            source.kept.append(collapse("\n".join(kept_links)))  # a link kept as it was is kept text too
+        ordered = False
+        if source is not None and expect.boundary:
+            ordered = _read_order(expect.source, expect.boundary, source, shared)
+        grams = tokens.part2_ngrams(source) if source is not None and expect.boundary else set()
+        # the input's pictured pages, read by the verifier's own OCR once and shared by the tokens and ocr checks
+        inputs = ocr.InputPictures(expect.source, shared) if expect.source is not None else None
+        pictured = ocr.input_pictured_text(inputs) if source is not None and expect.values else ""
+        words = tokens.distinctive(expect.values, source, pictured) if source is not None else set()
+        context = _Context(values, metadata, source, source_fonts, grams, [collapse(s) for s in expect.part2],
+                           words, ordered)
+        context.ocr = _ocr_expectations(expect, values, source, grams, inputs)
+    finally:
+        if shared is not None:
+            shared.close()
+            if inputs is not None:
+                inputs.shared = None  # any later reading opens the input itself
     return context
 
 
@@ -136,7 +145,7 @@ def _ocr_expectations(expect: Expectations, values: Matcher, source: Source | No
     return ocr.expectations(expect.values, values, lines, own, grams, pictured if lines else "")
 
 
-def _read_order(data: bytes, boundary, source: Source) -> bool:
+def _read_order(data: bytes, boundary, source: Source, shared=None) -> bool:
     """The verifier's own Part 1 / Part 2 of the input (poppler's reading order of the boundary page, all
     later pages): a line two readings put after the start that the engine leaves in Part 1 fails
     ``part2-order`` (see :mod:`redaction.verification.order`)."""
@@ -144,7 +153,7 @@ def _read_order(data: bytes, boundary, source: Source) -> bool:
     if not 1 <= page <= len(source.poppler):
         return False
     reading = order.read_order(data, page, y, getattr(boundary, "x", None), getattr(boundary, "turn", None),
-                               getattr(boundary, "part2_areas", None))
+                               getattr(boundary, "part2_areas", None), shared)
     if reading is None:  # the engine reads the page sideways: its frame cannot be checked here
         return False
     if reading.disputed:

@@ -99,6 +99,30 @@ def test_random_streams_lex_alike(seed):
         _same([_stream(data)])
 
 
+ARRAY_PIECES = [b"(Ab)", b"(a\\(b)", b"(\\101)", b"(\\777)", b"(a(b)c)", b"()", b"<0f1e>", b"<abc>", b"<0 f1>",
+                b"<>", b"<0f>>", b"-250", b"12", b"3.25", b".5", b"-", b"1.2.3", b"4.", b"+", b"/F1", b"true", b"[",
+                b"]", b"{", b"% c\n", b"\x00", b"<<", b">>", b"'", b"(unclosed"]
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_random_arrays_lex_alike(seed):
+    """Arrays read whole (a TJ operand of numbers and strings): the same objects, at the same positions, as
+    pdfminer's own, for flat arrays, arrays holding anything else, nested ones and ones across buffer ends."""
+    rng = random.Random(seed)
+    body = []
+    for _ in range(rng.randint(1, 120)):
+        n = rng.randint(0, 12)
+        plain = [rng.choice(ARRAY_PIECES[:17]) for _ in range(n)]
+        if rng.random() < 0.3:
+            plain.insert(rng.randint(0, n), rng.choice(ARRAY_PIECES[11:]))
+        seps = [rng.choice([b"", b" ", b"\n", b"  "]) for _ in plain]
+        body.append(b"[" + b"".join(p + s for p, s in zip(plain, seps)) + b"] TJ" + rng.choice([b" ", b"\n", b""]))
+        if rng.random() < 0.2:
+            body.append(b"BT /F1 12 Tf 1 0 0 1 72 700 Tm ")
+    data = rng.choice([b"", b" " * rng.randint(1, 4090)]) + b"".join(body)
+    _same([_stream(data)])
+
+
 def test_tokens_across_buffer_ends():
     body = b"BT /F1 12 Tf 72 712.5 Td [<0f1e> -2 (Ab\\(c) 3.25] TJ (x\\101y) Tj ET q 1 0 0 1 0 0 cm Q\n" * 200
     for shift in range(0, 40, 3):  # every token in turn straddles the 4 KB buffer ends

@@ -28,9 +28,11 @@ from .subset import resubset
 log = logging.getLogger(__name__)
 
 
-def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]]) -> dict:
+def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]], maps: dict | None = None) -> dict:
     """Prune every font in ``used_codes`` (objgen -> codes still shown). Returns counts for the report:
-    fonts pruned, programs subset, programs that could not be subset."""
+    fonts pruned, programs subset, programs that could not be subset. ``maps``: ToUnicode streams already
+    parsed (their bytes -> code -> text), shared by the parts of one redaction (never changed here)."""
+    maps = {} if maps is None else maps
     counts = {"pruned": 0, "subset": 0, "not_subset": 0}
     for objgen, codes in used_codes.items():
         try:
@@ -40,7 +42,7 @@ def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]]) -
         if not isinstance(font, pikepdf.Dictionary):
             continue
         two_byte = str(font.get("/Subtype", "")) == "/Type0"
-        unicode = read_tounicode(font.ToUnicode) if isinstance(font.get("/ToUnicode"), pikepdf.Stream) else {}
+        unicode = _parsed(font.ToUnicode, maps) if isinstance(font.get("/ToUnicode"), pikepdf.Stream) else {}
         if str(font.get("/Subtype", "")) == "/Type3":
             result = _type3_procs(pdf, font, codes)
         else:
@@ -51,7 +53,7 @@ def clean_fonts(pdf: pikepdf.Pdf, used_codes: dict[tuple[int, int], set[int]]) -
             counts["not_subset"] += 1
             log.info("font program not subset (%s)", result)
         if "/ToUnicode" in font and isinstance(font.ToUnicode, pikepdf.Stream):
-            font.ToUnicode = _tounicode(pdf, font.ToUnicode, codes, two_byte)
+            font.ToUnicode = _tounicode(pdf, _parsed(font.ToUnicode, maps), codes, two_byte)
         if two_byte:
             _cid_widths(font.DescendantFonts[0], codes)
             descriptor = font.DescendantFonts[0].get("/FontDescriptor")
@@ -150,18 +152,30 @@ def _glyph_names(font: pikepdf.Dictionary) -> dict[int, str]:
     return names
 
 
+def _parsed(stream: pikepdf.Stream, maps: dict) -> dict[int, str]:
+    """``read_tounicode`` of the stream, parsed once per distinct content (the caller does not change it)."""
+    data = stream.read_bytes()
+    found = maps.get(data)
+    if found is None:
+        found = maps[data] = _read_cmap(data)
+    return found
+
+
 def read_tounicode(stream: pikepdf.Stream) -> dict[int, str]:
+    return _read_cmap(stream.read_bytes())
+
+
+def _read_cmap(data: bytes) -> dict[int, str]:
     cmap = FileUnicodeMap()
     try:
-        CMapParser(cmap, io.BytesIO(stream.read_bytes())).run()
+        CMapParser(cmap, io.BytesIO(data)).run()
     except Exception:  # a broken CMap: nothing can be carried over from it
         log.info("unreadable ToUnicode CMap dropped")
         return {}
     return dict(cmap.cid2unichr)
 
 
-def _tounicode(pdf: pikepdf.Pdf, stream: pikepdf.Stream, codes: set[int], two_byte: bool) -> pikepdf.Stream:
-    mapping = read_tounicode(stream)
+def _tounicode(pdf: pikepdf.Pdf, mapping: dict[int, str], codes: set[int], two_byte: bool) -> pikepdf.Stream:
     kept = sorted((c, mapping[c]) for c in codes if c in mapping)
     digits = 4 if two_byte else 2
     lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",

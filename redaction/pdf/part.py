@@ -35,7 +35,9 @@ class PartOutput:
 
 
 def build_part(data: bytes, source: pdfium.PdfDocument, doc: Document, spec: PartSpec,
-               redactions: dict[int, list[Region]], leaks) -> PartOutput:
+               redactions: dict[int, list[Region]], leaks, shared: dict | None = None) -> PartOutput:
+    """``shared``: what the parts of one redaction may share (parsed ToUnicode maps), a dict the caller
+    keeps for the parts of one input and no longer."""
     pdf = open_part(data, spec.pages)
     push_inherited(pdf)
     editor = ContentEditor(pdf, hidden_predicate(pdf), leaks=leaks)
@@ -72,7 +74,7 @@ def build_part(data: bytes, source: pdfium.PdfDocument, doc: Document, spec: Par
         page.obj.Contents = pdf.make_stream(content.rstrip() + b"\n" + boxes)
         page.obj.Resources = resources
         out.removed.append(_page_report(src_index, out_index, redactions.get(src_index, []), spec, counts))
-    fonts = clean_fonts(pdf, used_codes)
+    fonts = clean_fonts(pdf, used_codes, None if shared is None else shared.setdefault("tounicode", {}))
     out.sanitized = sanitize(pdf, out.regions, leaks)
     out.sanitized["fonts"] = fonts
     out.data = save(pdf)

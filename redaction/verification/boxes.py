@@ -8,11 +8,9 @@ boxes-empty        pdfium (called directly) finds a character whose centre lies 
 
 from __future__ import annotations
 
-import ctypes
-
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
+from .pdfium_calls import BoxOut, get_char_box, get_unicode, handle, is_generated
 from .result import fail
 
 
@@ -34,15 +32,17 @@ def check_boxes(data: bytes | pdfium.PdfDocument, regions: list[list], part: int
 def _under_boxes(pdf: pdfium.PdfDocument, index: int, boxes: list) -> bool:
     page = pdf[index]
     textpage = page.get_textpage()
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    out = BoxOut()
+    left, right, bottom, top, args = out.left, out.right, out.bottom, out.top, out.args
+    raw = handle(textpage)
     under = []
     try:
         for i in range(textpage.count_chars()):
-            if pdfium_c.FPDFText_IsGenerated(textpage, i):
+            if is_generated(raw, i):
                 continue
-            code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+            code = get_unicode(raw, i)
             char = chr(code) if 0 < code < 0x110000 else ""
-            if not char.strip() or not pdfium_c.FPDFText_GetCharBox(textpage, i, left, right, bottom, top):
+            if not char.strip() or not get_char_box(raw, i, *args):
                 continue
             cx, cy = (left.value + right.value) / 2, (bottom.value + top.value) / 2
             if any(r.box[0] <= cx <= r.box[2] and r.box[1] <= cy <= r.box[3] for r in boxes):

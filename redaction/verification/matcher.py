@@ -51,7 +51,22 @@ def _collapse_recent(text: str) -> str:
 def _collapse(text: str) -> str:
     if text.isascii():  # the same result by a table: every ASCII character but a letter or digit is a gap
         return " ".join(text.lower().translate(_ASCII_GAPS).split())
-    return _NOT_WORD.sub(" ", fold(text)).strip()
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _NOT_WORD.sub(" ", fold(text)).strip()
+    return " ".join(text.translate(_LATIN1).split())  # every stream and binary blob read as Latin-1
+
+
+def _latin1_table() -> dict[int, str]:
+    """Each Latin-1 character folded on its own, its gaps as spaces. Folding Latin-1 text a character at a
+    time gives the same as folding it whole: no Latin-1 character's NFKC form starts with a combining mark
+    (nothing composes across two characters), case folding has no context, and every mark its NFD form
+    has is one of those ``_ACCENTS`` strips (nothing is left to compose again)."""
+    return {c: _NOT_WORD.sub(" ", fold(chr(c))) or "" for c in range(256)}
+
+
+_LATIN1 = _latin1_table()
 
 
 def words(text: str) -> list[str]:

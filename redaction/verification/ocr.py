@@ -34,6 +34,7 @@ from pikepdf import PdfImage
 from .matcher import Matcher
 from .ocr_ink import unread_bands
 from .ocr_match import FuzzyMatcher, LineMatcher
+from .pdfium_calls import opened
 from .result import fail
 
 _MIN_SIDE = 24  # pixels: smaller images hold no readable word
@@ -146,8 +147,9 @@ class InputPictures:
     (TSV: every word with its line and pixel box) at most once per verification, read in parallel as asked
     for. Nothing of the engine's OCR is used."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, shared=None):
         self.data = data
+        self.shared = shared  # the input the verifier opened once (pdfium_calls.Opened), if any
         self.exe = shutil.which("tesseract")
         self._pictured: list[int] | None = None
         self._rotated: set[int] = set()
@@ -157,13 +159,18 @@ class InputPictures:
     def pictured(self) -> list[int]:
         """The 0-based indices of the input's pages that are pictures."""
         if self._pictured is None:
-            doc = pdfium.PdfDocument(self.data)
+            doc, own = self.document()
             try:
                 self._pictured = [index for index in range(len(doc)) if _pictured(doc[index])]
                 self._rotated = {index for index in self._pictured if doc[index].get_rotation() % 360}
             finally:
-                doc.close()
+                if own:
+                    doc.close()
         return self._pictured
+
+    def document(self) -> tuple:
+        """(the input as pdfium reads it, whether the caller closes it): the shared one when there is one."""
+        return opened(self.shared if self.shared is not None else self.data)
 
     def rotated(self, index: int) -> bool:
         self.pictured()
@@ -174,12 +181,13 @@ class InputPictures:
         wanted = [i for i in indices if i in set(self.pictured())]
         todo = [i for i in wanted if i not in self._words]
         if todo and self.exe is not None:
-            doc = pdfium.PdfDocument(self.data)
+            doc, own = self.document()
             try:
                 pictures = [(index, doc[index].render(scale=_bounded(_PART2_SCALE, doc[index])).to_pil().convert("L"))
                             for index in todo]
             finally:
-                doc.close()
+                if own:
+                    doc.close()
             for (index, _), words in zip(pictures, _read_words_all(self.exe, pictures)):
                 self._words[index] = words
             self.readings += len(pictures)
@@ -215,11 +223,12 @@ def input_part2_text(source, boundary: tuple[int, float] | None) -> tuple[str, s
     for index in later:
         page_words = words.get(index, [])
         if index == first:
-            doc = pdfium.PdfDocument(pictures.data)
+            doc, own = pictures.document()
             try:
                 height = doc[index].get_size()[1]
             finally:
-                doc.close()
+                if own:
+                    doc.close()
             cut = int(round((height - y) * _PART2_SCALE))
             # a word belongs below the start when its middle is: the picture was once cut there and each half
             # read alone (the same page read twice more); one reading of the whole page, split by its boxes

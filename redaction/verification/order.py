@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 import pikepdf
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
+from .pdfium_calls import BoxOut, Opened, get_char_box, get_unicode, handle, opened
 from .result import fail
 
 _TIMEOUT = 60
@@ -109,10 +109,12 @@ def start_in_user(rotate: int, crop, y: float, x: float) -> tuple[float, float]:
     return {90: (cx1 - y, cy0 + x), 180: (cx1 - x, cy1 - y), 270: (cx0 + y, cy1 - x)}[rotate]
 
 
-def read_order(data: bytes, page: int, y: float, x: float | None, turn: int | None, part2_areas) -> Reading | None:
+def read_order(data: bytes, page: int, y: float, x: float | None, turn: int | None, part2_areas,
+               shared: Opened | None = None) -> Reading | None:
     """The boundary page read in poppler's order (Part 1 and Part 2 text) and each line compared with the
     engine's Part 2 areas (votes of the three readings); None when the engine reads the page sideways (text
-    drawn across a page not turned by /Rotate): the boundary cannot be placed without the engine's frame."""
+    drawn across a page not turned by /Rotate): the boundary cannot be placed without the engine's frame.
+    ``shared``: ``data`` already opened by pdfium."""
     rotate, media, crop = page_geometry(data, page)
     if turn is not None and turn % 360 != rotate:
         return None
@@ -127,7 +129,8 @@ def read_order(data: bytes, page: int, y: float, x: float | None, turn: int | No
         height = min(lines[i].box[3] - lines[i].box[1] for i in below) or 1.0
         start = min(i for i in below if lines[i].box[1] <= top + 0.5 * height)  # the row's first in order
     in_part2 = [_engine_part2(rotate, media, ln, y, part2_areas) for ln in lines]
-    written = _written_at(data, page, rotate, media, lines) if start < len(lines) else []
+    written = _written_at(data if shared is None else shared, page, rotate, media, lines) if start < len(lines) \
+        else []
     layout = _layout_rank(data, page, lines) if start < len(lines) else []
     late = []
     for i in range(len(lines)):
@@ -179,7 +182,7 @@ def _layout_rank(data: bytes, page: int, lines: list[PLine]) -> list[int | None]
     return out
 
 
-def _written_at(data: bytes, page: int, rotate: int, media, lines: list[PLine]) -> list[int | None]:
+def _written_at(data, page: int, rotate: int, media, lines: list[PLine]) -> list[int | None]:
     """For each poppler line, the index of its first character in pdfium's (content stream) order; None when
     pdfium finds none of its characters there (then it cannot excuse the line)."""
     boxes = []
@@ -188,19 +191,26 @@ def _written_at(data: bytes, page: int, rotate: int, media, lines: list[PLine]) 
                               to_user(rotate, media, ln.box[2], ln.box[3]))
         boxes.append((min(ax, bx) - 1, min(ay, by) - 1, max(ax, bx) + 1, max(ay, by) + 1))
     first: list[int | None] = [None] * len(lines)
-    pdf = pdfium.PdfDocument(data)
+    pdf, own = opened(data)
+    textpage = None
     try:
         textpage = pdf[page - 1].get_textpage()
+        raw, out = handle(textpage), BoxOut()
         for i in range(textpage.count_chars()):
-            if chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32).isspace():
+            if chr(get_unicode(raw, i) or 32).isspace():
                 continue
-            box = textpage.get_charbox(i)
+            if not get_char_box(raw, i, *out.args):  # as pypdfium2's get_charbox: a box pdfium cannot give
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            box = out.box()
             cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
             k = next((k for k, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
             if k is not None and first[k] is None:
                 first[k] = i
     finally:
-        pdf.close()
+        if textpage is not None:
+            textpage.close()
+        if own:
+            pdf.close()
     return first
 
 

@@ -18,8 +18,10 @@ test fixtures and on random streams made of the awkward cases.
 
 from __future__ import annotations
 
+import binascii
 import logging
 import re
+from binascii import unhexlify
 
 from pdfminer import settings
 from pdfminer.pdfinterp import PDFContentParser, PDFInterpreterError, PDFPageInterpreter
@@ -84,7 +86,7 @@ class FastContentParser(PDFContentParser):
                 pos, token = self._tokens.pop(0)
             else:
                 pos, token = self.nexttoken()
-            if isinstance(token, (int, float, bool, str, bytes, PSLiteral)):
+            if isinstance(token, (int, float, bool, str, bytes, PSLiteral, list)):  # list: an array read whole
                 self.curstack.append((pos, token))
             elif token is KEYWORD_ARRAY_BEGIN:
                 self.start_type(pos, "a")
@@ -126,43 +128,108 @@ class FastContentParser(PDFContentParser):
     def _run_ahead(self) -> None:
         buf, i, end = self.buf, self.charpos, len(self.buf)
         base, add = self.bufpos, self._tokens.append
-        for m in _TOKEN.finditer(buf, i):
-            kind = m.lastindex
-            if kind == 8 or m.end() >= end:  # pdfminer's own machine reads it (or the next buffer may)
-                break
-            text = m.group(kind)
-            if kind == 1:
-                try:
-                    token = float(text) if b"." in text else int(text)
-                except ValueError:  # '-', '.', '+.': pdfminer reads no token there
+        reading = True
+        while reading:
+            reading = False
+            for m in _TOKEN.finditer(buf, i):
+                kind = m.lastindex
+                if kind == 8 or m.end() >= end:  # pdfminer's own machine reads it (or the next buffer may)
+                    break
+                text = m.group(kind)
+                if kind == 7 and text == b"[":
+                    array = _flat_array(buf, m.start(kind), end)
+                    if array is not None:  # the whole array at once: the list end_type("a") would give
+                        add((base + m.start(kind), array[0]))
+                        i, reading = array[1], True
+                        break  # read on after its ']'
+                token = _plain(kind, text)
+                if token is _NONE:
                     i = m.end()
                     continue
-            elif kind == 2:
-                text = _SPACE.sub(b"", text[1:-1])
-                token = bytes.fromhex(text.decode("ascii")) if not len(text) % 2 else \
-                    _HEX_PAIR.sub(lambda h: bytes((int(h.group(0), 16),)), text)
-            elif kind == 3:
-                token = True if text == _TRUE else False if text == _FALSE else KWD(text)
-            elif kind == 4:
-                try:
-                    token = LIT(str(text[1:], "utf-8"))
-                except UnicodeDecodeError:
-                    token = LIT(text[1:])
-            elif kind == 5:
-                token = text[1:-1]
-                if b"\\" in token:
-                    if any(int(o, 8) > 255 for o in _OCTAL3.findall(token)):
-                        break  # pdfminer fails on it: let it
-                    token = _ESCAPE.sub(_unescape, token)
-            elif kind == 6:
-                token = KEYWORD_DICT_BEGIN if text == b"<<" else KEYWORD_DICT_END
-            else:
-                token = KWD(text)
-            add((base + m.start(kind), token))
-            i = m.end()
-            if token is _KEYWORD_ID:  # inline image data follows: pdfminer reads it
-                break
+                if token is _STOP:
+                    break
+                add((base + m.start(kind), token))
+                i = m.end()
+                if token is _KEYWORD_ID:  # inline image data follows: pdfminer reads it
+                    break
         self.charpos = i
+
+
+_NONE, _STOP = object(), object()  # no token (pdfminer reads none there); leave the rest to pdfminer
+
+
+def _plain(kind: int, text: bytes):
+    """The token pdfminer reads for a match of ``_TOKEN`` group ``kind``; ``_NONE`` or ``_STOP``."""
+    if kind == 1:
+        try:
+            return float(text) if b"." in text else int(text)
+        except ValueError:  # '-', '.', '+.': pdfminer reads no token there
+            return _NONE
+    if kind == 2:
+        try:  # the common case: an even number of hex digits, no whitespace
+            return unhexlify(text[1:-1])
+        except binascii.Error:
+            pass
+        text = _SPACE.sub(b"", text[1:-1])
+        return bytes.fromhex(text.decode("ascii")) if not len(text) % 2 else \
+            _HEX_PAIR.sub(lambda h: bytes((int(h.group(0), 16),)), text)
+    if kind == 3:
+        return True if text == _TRUE else False if text == _FALSE else KWD(text)
+    if kind == 4:
+        try:
+            return LIT(str(text[1:], "utf-8"))
+        except UnicodeDecodeError:
+            return LIT(text[1:])
+    if kind == 5:
+        token = text[1:-1]
+        if b"\\" in token:
+            if any(int(o, 8) > 255 for o in _OCTAL3.findall(token)):
+                return _STOP  # pdfminer fails on it: let it
+            token = _ESCAPE.sub(_unescape, token)
+        return token
+    if kind == 6:
+        return KEYWORD_DICT_BEGIN if text == b"<<" else KEYWORD_DICT_END
+    return KWD(text)
+
+
+# An array of numbers, hex strings and literal strings with simple escapes, each read as ``_TOKEN`` reads it
+# (groups 1, 2 and 5, the same patterns); in the whole array each item is atomic and the repetition
+# possessive: no backtracking (and no capturing group in there: Python 3.11's re rejects the spans).
+_ITEM = (rb"\s*(?:({g}[-+0-9][0-9]*(?:\.[0-9]*)?|\.[0-9]*)|({g}<[0-9a-fA-F\s]*>)(?!>)"
+         rb"|({g}\((?:[^()\\]|\\[btnfr()\\]|\\[0-7]{{1,3}})*\)))")
+_ITEMS = re.compile(_ITEM.replace(b"{g}", b"").replace(b"{{", b"{").replace(b"}}", b"}"))
+_ARRAY = re.compile(rb"\[((?>" + _ITEM.replace(b"{g}", b"?:").replace(b"{{", b"{").replace(b"}}", b"}")
+                    + rb")*+)\s*\]")
+
+
+def _flat_array(buf: bytes, i: int, end: int):
+    """The array of numbers and strings only (a ``TJ`` operand) whose ``[`` is at ``i``, when it ends in the
+    buffer: (the list pdfminer's ``end_type("a")`` makes of it, the position after its ``]``); else None
+    (anything else inside, or the buffer's end reached: read token by token)."""
+    m = _ARRAY.match(buf, i)
+    if m is None or m.end() >= end:
+        return None
+    items = []
+    add = items.append
+    for number, hexa, string in _ITEMS.findall(m.group(1)):
+        if number:
+            try:
+                add(float(number) if b"." in number else int(number))
+            except ValueError:  # '-', '.', '+.': pdfminer reads no token there
+                pass
+        elif string:
+            token = string[1:-1]
+            if b"\\" in token:
+                token = _plain(5, string)
+                if token is _STOP:
+                    return None
+            add(token)
+        else:
+            try:
+                add(unhexlify(hexa[1:-1]))
+            except binascii.Error:  # whitespace or an odd digit: as pdfminer reads it
+                add(_plain(2, hexa))
+    return items, m.end()
 
 
 class FastInterpreter(PDFPageInterpreter):

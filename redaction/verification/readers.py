@@ -72,18 +72,29 @@ class _GlyphText(PDFTextDevice):
     def __init__(self, manager: PDFResourceManager):
         super().__init__(manager)
         self.chunks: list[str] = []
+        self.read: dict = {}  # font -> {string shown: its text}: pdfminer's decoding of a string, kept
 
     def render_string(self, textstate, seq, ncs, graphicstate) -> None:
         font = textstate.font
         assert font is not None  # as pdfminer's own devices: a failure fails the check
         add = self.chunks.append
+        known = self.read.get(font)
+        if known is None:
+            known = self.read[font] = {}
         for obj in seq:
             if isinstance(obj, bytes):
-                for cid in font.decode(obj):
-                    try:
-                        add(font.to_unichr(cid))
-                    except PDFUnicodeNotDefined:
-                        add(f"(cid:{cid})")  # what pdfminer writes for a code it cannot map
+                text = known.get(obj)
+                if text is None:
+                    text = known[obj] = "".join(self._glyphs(font, obj))
+                add(text)
+
+    @staticmethod
+    def _glyphs(font, string: bytes):
+        for cid in font.decode(string):
+            try:
+                yield font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                yield f"(cid:{cid})"  # what pdfminer writes for a code it cannot map
 
     def take(self) -> str:
         text, self.chunks = "".join(self.chunks) + "\f", []

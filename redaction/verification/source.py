@@ -4,13 +4,12 @@ every removed value cut out)."""
 
 from __future__ import annotations
 
-import ctypes
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from .matcher import Matcher, collapse
+from .pdfium_calls import BoxOut, Opened, get_char_box, get_unicode, handle, is_generated, opened
 from .readers import poppler_pages
 
 
@@ -30,8 +29,10 @@ class Source:
     order_lines2: list[str] = field(default_factory=list)  # the boundary page's Part 2 lines, one by one
 
 
-def read_source(data: bytes, boundary: tuple[int, float] | None, values: Matcher) -> Source:
-    pdf = pdfium.PdfDocument(data)
+def read_source(data: bytes, boundary: tuple[int, float] | None, values: Matcher, shared: Opened | None = None) \
+        -> Source:
+    """``shared``: the input already opened by pdfium (its pages are left open for the other readings)."""
+    pdf, own = opened(data if shared is None else shared)
     try:
         pages, part1, part2 = [], [], []
         for index in range(len(pdf)):
@@ -48,9 +49,11 @@ def read_source(data: bytes, boundary: tuple[int, float] | None, values: Matcher
                 part1.append(above)
                 part2.append(below)
             textpage.close()
-            page.close()
+            if own:
+                page.close()
     finally:
-        pdf.close()
+        if own:
+            pdf.close()
     source = Source(pages, poppler_pages(data, 0), "\n".join(part1), "\n".join(part2))
     source.kept = [cut(collapse("\n".join(text)), values) for text in (source.pages, source.poppler)]
     source.value_only = value_only_chars("\n".join(source.pages), values)
@@ -98,11 +101,12 @@ def _split_page(textpage: pdfium.PdfTextPage, y: float, areas=None) -> tuple[str
     before them."""
     above, below = [], []
     side = above
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    out = BoxOut()
+    left, right, bottom, top, args = out.left, out.right, out.bottom, out.top, out.args
+    raw = handle(textpage)
     for i in range(textpage.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
-        if not pdfium_c.FPDFText_IsGenerated(textpage, i) and pdfium_c.FPDFText_GetCharBox(
-                textpage, i, left, right, bottom, top):
+        code = get_unicode(raw, i)
+        if not is_generated(raw, i) and get_char_box(raw, i, *args):
             cx, cy = (left.value + right.value) / 2, (bottom.value + top.value) / 2
             if areas is not None:
                 side = below if any(a[0] <= cx <= a[2] and a[1] <= cy <= a[3] for a in areas) else above

@@ -1,0 +1,79 @@
+"""The verifier's own per-character pdfium calls, without ctypes' per-argument conversion.
+
+pypdfium2 declares ``argtypes`` on every raw function, so each call converts every argument again: for the
+character loops of the checks (a call or three per character of a page) that conversion costs three to four
+times the C call. These are the same C functions, called with ``argtypes`` None: the text page is passed as
+a ``c_void_p``, an index as an ``int`` and the box as ``byref`` doubles, which ctypes passes as they are.
+The verifier's own copy (it shares no code with the engine's extraction)."""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+
+def _bare(function, restype):
+    bare = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    bare.restype, bare.argtypes = restype, None
+    return bare
+
+
+get_unicode = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)  # (page, i) -> code point
+is_generated = _bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)  # (page, i) -> 1, 0 or -1
+get_char_box = _bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)  # (page, i, &left, &right, &bottom, &top)
+
+
+def handle(textpage: pdfium.PdfTextPage) -> ctypes.c_void_p:
+    """The text page as the bare functions take it (valid while ``textpage`` is open)."""
+    return ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+
+
+class BoxOut:
+    """Four doubles a ``get_char_box`` call fills: ``args`` to pass, ``box()`` as (left, bottom, right, top)."""
+
+    __slots__ = ("left", "right", "bottom", "top", "args")
+
+    def __init__(self):
+        self.left, self.right, self.bottom, self.top = (ctypes.c_double() for _ in range(4))
+        self.args = tuple(ctypes.byref(v) for v in (self.left, self.right, self.bottom, self.top))
+
+    def box(self) -> tuple[float, float, float, float]:
+        return self.left.value, self.bottom.value, self.right.value, self.top.value
+
+
+class Opened:
+    """One PDF opened by pdfium for several of the verifier's readings of it (the input: its text, the Part 2
+    side of the boundary, the written order of the boundary page, its pictures), each page loaded once.
+    Used like a ``PdfDocument`` (``len``, ``[index]``); the readings leave the pages open, the owner closes
+    everything with :meth:`close`."""
+
+    def __init__(self, data: bytes):
+        self.doc = pdfium.PdfDocument(data)
+        self._pages: dict[int, pdfium.PdfPage] = {}
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, index: int) -> pdfium.PdfPage:
+        if not 0 <= index < len(self.doc):
+            raise IndexError(index)
+        page = self._pages.get(index)
+        if page is None:
+            page = self._pages[index] = self.doc[index]
+        return page
+
+    def close(self) -> None:
+        for page in self._pages.values():
+            page.close()
+        self._pages.clear()
+        self.doc.close()
+
+
+def opened(data) -> tuple:
+    """(the document to read, whether the caller opened it and closes it): ``data`` is the file's bytes or
+    an :class:`Opened` shared by the caller's caller."""
+    if isinstance(data, Opened):
+        return data, False
+    return pdfium.PdfDocument(data), True
