@@ -73,3 +73,18 @@ def test_places_bodies_and_jobs_are_not_names(text):
 ])
 def test_past_and_third_person_verb_forms(word, verb):
     assert is_only_a_verb_form(word) is verb
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (the third never-seen scan set, measured once: a spreadsheet pictured on a text page, 7 pt footnotes)
+    # an address of an initial and a surname names the given name written before that surname, though the row
+    # runs on into the organisation's name
+    ("1 Lead contact Organisation Phone Email\n2 Ebenezer Tshabalala-Moon Dunmore St Youth Boxing 01414960375 "
+     "e.tshabalala-moon@dunmoreboxing.example.org 4,800\n", ["Ebenezer Tshabalala-Moon"]),
+    # a middle initial ends a line, the surname starts the next; an initial before the next line's word ends
+    ("Its Managing Director, Cressida J.\nLangworth, argued for a partnership.", ["Cressida J. Langworth"]),
+    ("To: Calum Drever\nCalum, it is not ours, before you ask. Calum D.\nReleased e-mail 3\n",
+     ["Calum Drever", "Calum", "Calum D."]),
+])
+def test_scan_set_name_classes(text, expected):
+    assert redacted(text) == expected

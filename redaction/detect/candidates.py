@@ -19,6 +19,7 @@ from .recognizers.base import RANK_KEY
 from .recognizers.patterns import (CAPS_PARTICLES, CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
                                    ROLE_TAIL,
                                    SEP, TITLE, name_words, plausible_name, rank_in_context)
+from .english_words import is_word_or_its_form
 from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
                          ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, PLACE_STARTS, PROFESSIONS, THING_WORDS,
                          WORD_FIRST_NAMES)
@@ -293,7 +294,9 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
         if not kept and word_first_name(text, s, w, words[n + 1][2] if n + 1 < len(words) else None):
             kept.append((s, e, w))  # "June Hartley", "April Morgan": a month or word as a first name
             continue
-        if kept and _starts_line(text, s) and kept[-1][2] not in _NEVER_LAST:
+        if kept and _starts_line(text, s) and kept[-1][2] not in _NEVER_LAST and not (
+                len(kept) >= 2 and _IS_INITIAL.match(kept[-1][2]) and not is_word_or_its_form(w)):
+            # ("Cressida J." / "Langford": a middle initial goes on to a surname; "Calum A." / "Released" ends)
             # (a particle never ends a name: "Cllr Marisol de" / "Ávila. Legal adviser: ..." goes on; nor does a
             # saint's "St": "Waylon St" / "Aubyn-Kember")
             if _starts_label_line(text, s) or (

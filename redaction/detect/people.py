@@ -371,6 +371,19 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
     local = address.split("@")[0]
     # one dot between the names: a hyphen after it is the surname's ("jo.nakamura-bell@")
     parts = local.split(".") if local.count(".") == 1 else re.split(r"[._-]", local)
+    if (len(parts) == 2 and len(parts[0]) == 1 and parts[0].isalpha() and len(parts[1]) > 3
+            and parts[1].replace("-", "").isalpha()):
+        # "e.tshabalala-moore@...": an initial and the surname; the paper may write the given name in full
+        # ("Ebenezer Tshabalala-Moore", a spreadsheet's row) — then that is the name
+        found = _written_name_of_initial(text, parts[0].casefold(), parts[1].casefold())
+        if found and _find(people, found[1].casefold(), found[0].casefold()) is None:
+            (given, surname_written), (start, end) = found[:2], found[2]
+            # the mention where it is written (a row may run on into the organisation's name, which the
+            # spread would take for a thing named after the person: the address says it is the person)
+            people.append(Person(surname=surname_written.casefold(), first=given.casefold(),
+                                 surname_forms={surname_written}, names={f"{given} {surname_written}"}, score=0.8,
+                                 mentions=[Mention("PERSON", start, end, 0.8)]))
+        return
     if len(parts) != 2 or not all(len(p) > 1 and p.replace("-", "").isalpha() and not p.startswith("-")
                                   and not p.endswith("-") for p in parts):
         return
@@ -457,6 +470,21 @@ def _written_name(text: str, first: str, surname: str) -> list[str] | None:
             for j in range(i + 2, len(words) + 1):
                 if name_key("".join(words[i + 1:j])) == name_key(surname):
                     return words[i:j]
+    return None
+
+
+def _written_name_of_initial(text: str, initial: str, surname: str) -> tuple | None:
+    """A given name starting with ``initial``, no English word, written right before the e-mail's surname:
+    (given name, surname, (start, end))."""
+    for m in _NAME_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        for i in range(1, len(words)):
+            if name_key(words[i].group(0)) != name_key(surname):
+                continue
+            given = words[i - 1].group(0)
+            if (len(given) > 2 and given[0].casefold() == initial and given[1:].islower()
+                    and not is_english_word(given)):
+                return given, words[i].group(0), (m.start() + words[i - 1].start(), m.start() + words[i].end())
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..english_words import is_english_word
+from ..english_words import is_english_word, is_word_or_its_form
 from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS, TITLE_WORDS,
                           WORD_FIRST_NAMES)
 from .base import RuleRecognizer
@@ -83,6 +83,8 @@ class InitialsNameRecognizer(RuleRecognizer):
                 continue
             if _LABEL_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 continue
+            if "\n" in text[m.start():m.start("surname")] and is_word_or_its_form(m.group("surname")):
+                continue  # "Calum A." / "Released e-mail 3": the next line's word, not a surname
             after = _CAPITAL_AFTER.match(text[end:end + 40])
             if after and after.group("w").casefold() in ORGANISATION_WORDS | THING_WORDS:
                 continue
