@@ -197,8 +197,11 @@ def test_json_nested_too_deep_is_refused_not_a_500(api, small_pdf):
     url = f"/api/v1/papers/{paper_id}/publish"
     r = api("POST", url, data='{"a": ' + "[" * 5000 + "]" * 5000 + "}", content_type="application/json")
     assert r.status_code == 400 and "JSON object" in r.json["error"]
-    r = api("POST", url, data='{"note": ' + '{"a":' * 50 + "1" + "}" * 50 + "}", content_type="application/json")
+    r = api("POST", url, data='{"items": ' + '{"a":' * 50 + "1" + "}" * 50 + "}", content_type="application/json")
     assert r.status_code == 422 and "levels deep" in r.json["error"], r.json
+    # under a key publish does not take, it is refused for the key (since unknown keys are refused)
+    r = api("POST", url, data='{"note": ' + '{"a":' * 50 + "1" + "}" * 50 + "}", content_type="application/json")
+    assert r.status_code == 422 and "unknown key" in r.json["error"], r.json
     assert _paper(api.app, paper_id) == before
 
 

