@@ -88,3 +88,11 @@ def test_past_and_third_person_verb_forms(word, verb):
 ])
 def test_scan_set_name_classes(text, expected):
     assert redacted(text) == expected
+
+
+def test_a_given_name_ocr_misread_is_named_by_the_address_beside_it():
+    """(never_seen2's fax, judged by box: only the surname was covered) OCR read the capital I of "Iestyn" as a
+    small l; the address spells it right, and the surname must match as well."""
+    text = ("Please contact lestyn Vaughan-Rhys, Complaints Resolution Officer, on 0117 496 0291 or at\n"
+            "iestyn.vaughan-rhys@thornleigh-homes.example.org.uk if you have any questions.")
+    assert redacted(text) == ["lestyn Vaughan-Rhys"]

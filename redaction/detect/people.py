@@ -392,7 +392,7 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
         return
     if surname in NOT_NAME_WORDS or first in NOT_NAME_WORDS:
         return
-    written = _written_name(text, first, surname)
+    written = _written_name(text, first, surname) or _misread_given_name(text, first, surname)
     wrapped = _wrapped_names(text, first, surname)
     known = _find(people, surname, first) or _one_barrel(people, surname, first)
     if known is not None:
@@ -465,12 +465,29 @@ def _written_name(text: str, first: str, surname: str) -> list[str] | None:
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
         for i in range(len(words) - 1):
-            if name_key(words[i]) != first:
+            if _ocr_folded(name_key(words[i])) != _ocr_folded(first):
                 continue
             for j in range(i + 2, len(words) + 1):
                 if name_key("".join(words[i + 1:j])) == name_key(surname):
                     return words[i:j]
     return None
+
+
+def _misread_given_name(text: str, first: str, surname: str) -> list[str] | None:
+    """The given name as OCR misread its capital ("lestyn Vaughan-Roberts" beside
+    "iestyn.vaughan-roberts@..."): a word in small letters that folds to the address's given name, right
+    before the surname as written."""
+    for m in re.finditer(r"(?<![\w'’-])(?P<given>[^\W\d_]{3,})[ \t]+(?P<surname>[A-Z][\w'’-]+)", text):
+        if (_ocr_folded(name_key(m.group("given"))) == _ocr_folded(first)
+                and name_key(m.group("surname")) == name_key(surname)):
+            return [m.group("given"), m.group("surname")]
+    return None
+
+
+def _ocr_folded(key: str) -> str:
+    """A name's key with the letters OCR takes for each other made one ("lestyn" read for "Iestyn"): the
+    address beside it spells the name right, the surname must match as well."""
+    return key.replace("l", "i").replace("1", "i")
 
 
 def _written_name_of_initial(text: str, initial: str, surname: str) -> tuple | None:
