@@ -96,3 +96,15 @@ def test_a_given_name_ocr_misread_is_named_by_the_address_beside_it():
     text = ("Please contact lestyn Vaughan-Rhys, Complaints Resolution Officer, on 0117 496 0291 or at\n"
             "iestyn.vaughan-rhys@thornleigh-homes.example.org.uk if you have any questions.")
     assert redacted(text) == ["lestyn Vaughan-Rhys"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (the fourth scan set's spreadsheet) a one-word address names the same given name before a surname on its line
+    ("3 Marisela Acheampoh Westfold Food Share 07700 900918 marisela@westfoldfoodshare.example.org 3,250\n",
+     ["Marisela Acheampoh"]),
+    ("Write to Admin Services at admin@council.example.gov.uk today.\n", []),  # an ordinary word: a mailbox
+])
+def test_a_one_word_address_names_the_given_name_on_its_line(text, expected):
+    # the name is redacted (NER may read the row on into the organisation's name, which then goes too)
+    found = redacted(text)
+    assert all(any(name in f for f in found) for name in expected) if expected else found == []

@@ -384,6 +384,16 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
                                  surname_forms={surname_written}, names={f"{given} {surname_written}"}, score=0.8,
                                  mentions=[Mention("PERSON", start, end, 0.8)]))
         return
+    if len(parts) == 1 and len(local) > 3 and local.isalpha() and not is_english_word(local):
+        # "marisol@westfoldfoodshare...": a given name alone; on the address's own line (a spreadsheet row, a
+        # contact line) the same given name before a surname that is no word is that person
+        found = _given_and_surname_on_line(text, address, local.casefold())
+        if found and _find(people, found[1].casefold(), found[0].casefold()) is None:
+            (given, surname_written), (start, end) = found[:2], found[2]
+            people.append(Person(surname=surname_written.casefold(), first=given.casefold(),
+                                 surname_forms={surname_written}, names={f"{given} {surname_written}"}, score=0.8,
+                                 mentions=[Mention("PERSON", start, end, 0.8)]))
+        return
     if len(parts) != 2 or not all(len(p) > 1 and p.replace("-", "").isalpha() and not p.startswith("-")
                                   and not p.endswith("-") for p in parts):
         return
@@ -470,6 +480,20 @@ def _written_name(text: str, first: str, surname: str) -> list[str] | None:
             for j in range(i + 2, len(words) + 1):
                 if name_key("".join(words[i + 1:j])) == name_key(surname):
                     return words[i:j]
+    return None
+
+
+def _given_and_surname_on_line(text: str, address: str, given: str) -> tuple | None:
+    """The given name of a one-word address, before a surname no English word is, on the address's line:
+    (given name, surname, (start, end))."""
+    at = text.find(address)
+    if at < 0:
+        return None
+    line_start = text.rfind("\n", 0, at) + 1
+    for m in re.finditer(r"(?<![\w'’-])(?P<given>[A-Z][a-z]+)[ \t]+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])",
+                         text[line_start:at]):
+        if name_key(m.group("given")) == name_key(given) and not is_english_word(m.group("surname")):
+            return m.group("given"), m.group("surname"), (line_start + m.start(), line_start + m.end())
     return None
 
 
