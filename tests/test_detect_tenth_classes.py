@@ -113,6 +113,9 @@ def test_recognizers_run_in_the_order_they_were_added():
     # signature of a kept office holder was published)
     ("Yours sincerely\nS. Kulkarni-Dane\nre\nSunita Kulkarni-Dane, Leader of the Council\n", ["S. Kulkarni-Dane"]),
     ("Sunita Kulkarni-Dane\nS. Kulkarni-Dane\n", ["S. Kulkarni-Dane"]),
+    # a script "I." that OCR reads as "1." (the fourth scan set's yellow letter: the verifier caught it on the output)
+    ("Yours sincerely,\n1. Castellano-Frith\nImogen Castellano-Frith\nMinisterial Correspondence Unit\n",
+     ["1. Castellano-Frith"]),
     # two people of one family listed, and initials of two people: no signature
     ("Attendees\nA. Bellweather\nB. Bellweather\n", []),
     ("Attendees\nJo Bellweather\nJane Bellweather\n", []),

@@ -79,8 +79,9 @@ class SignatureRecognizer(RuleRecognizer):
         return []  # no "Date" line close below: the lines are not a signature block
 
 
-# a name alone on its line, as a hand signs it: initials and a surname ("S. Kulkarni-Dale")
-_SIGNED_NAME = re.compile(r"^[ \t]*(?P<first>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]*(?P<surname>[A-Z][\w'’-]+)[ \t]*$")
+# a name alone on its line, as a hand signs it: initials and a surname ("S. Kulkarni-Dale"; OCR reads a script
+# "I." as "1." or "|.")
+_SIGNED_NAME = re.compile(r"^[ \t]*(?P<first>[A-Z1|]\.(?:[ \t]?[A-Z]\.)?)[ \t]*(?P<surname>[A-Z][\w'’-]+)[ \t]*$")
 
 
 def _signs_the_name_beside(lines: list[tuple[int, str]], n: int) -> bool:
@@ -95,7 +96,7 @@ def _signs_the_name_beside(lines: list[tuple[int, str]], n: int) -> bool:
         if k is not None:
             typed = re.match(r"[ \t]*(?P<first>[A-Z][a-z]+)[ \t]+(?P<surname>[A-Z][\w'’-]+)", lines[k][1])
             if (typed and typed.group("surname") == m.group("surname") and lines[k][1].strip() != lines[n][1].strip()
-                    and typed.group("first")[0] == m.group("first")[0]):
+                    and typed.group("first")[0] == m.group("first")[0].replace("1", "I").replace("|", "I")):
                 return True
     return False
 
