@@ -216,14 +216,17 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     fixed = policy.role_pattern(templates=False) or "(?!)"
     before = re.compile(rf"(?<![\w-])(?:(?P<role>{role}){ROLE_TAIL}{_PORTFOLIO}?\s*[,:(–]\s*|(?P<fixed>{fixed})[ \t]+)"
                         rf"(?:(?:the\s+)?(?:{TITLE}|M\.)\s+)?$")  # "M." for Monsieur
-    after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,(–]|[ \t]+-)\s*(?:the\s+)?(?P<role>{role})(?![\w])")
+    # ... also after a short first entry in the brackets: "(Chair; Portfolio Holder for Environment, ...)"
+    after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,(–]|[ \t]+-)\s*(?:[A-Z][\w-]*(?:[ \t]+[\w-]+)?;\s*)?"
+                       rf"(?:the\s+)?(?P<role>{role})(?![\w])")
     # a table row read as one line: the name starts the line and the office follows ("Jo Bell Leader of ...")
     row = re.compile(rf"^[ \t]+(?P<role>{role})(?![\w])")
     # ... or after the cell of the body they sit for ("Cllr Jo Bell Ouseford City Council Portfolio Holder for ...")
     row_via_body = re.compile(rf"^(?P<body>(?:[ \t]+[A-Z][\w'’&-]*){{1,4}}?)[ \t]+(?P<role>{role})(?![\w])")
     post_nominal = "|".join(map(re.escape, policy.after_name or {}))
     # letters of honours may come between ("Dame Jo Bell DBE MP")
-    after_name = re.compile(rf"^(?:[ \t]+(?:{_HONOURS}))*[ \t]+(?P<role>{post_nominal})(?![\w])") if post_nominal else None
+    # (the letters may start the next line: "Cadwaladr Nancarrow-Okello" / "MP wrote to the Tribunal")
+    after_name = re.compile(rf"^(?:[ \t]+(?:{_HONOURS}))*(?:[ \t]+|[ \t]*\n[ \t]*)(?P<role>{post_nominal})(?![\w])") if post_nominal else None
     # (a signature block read on into the text after it: "London Fire Commissioner. This decision was ...")
     # (or a table's role cell, the body after a comma: "Portfolio Holder for Transport, Cumberland Council")
     post_line = re.compile(rf"^[ \t]*{_POST_LABEL}?(?:(?i:the)[ \t]+)?(?P<role>{role})[ \t]*"
@@ -262,6 +265,7 @@ _CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:The|A|An)\b)[A-Z][\w'’&-]*
 # other office keeps its qualifier ("the Town Mayor,", "the Maritime Minister,"). Capitalised words that
 # make "Leader" the office all the same ("the Opposition Leader, Jo Bell").
 _JOB_TAIL_OFFICES = frozenset({"Leader"})
+_COUNCIL_WORDS = frozenset({"District", "Borough", "Council", "County", "City", "Town", "Parish", "Authority"})
 _CIVIC_QUALIFIERS = frozenset({"Opposition", "Council", "Deputy", "Elected", "Acting", "Interim", "Former",
                                "Majority", "Minority", "Party", "Labour", "Conservative", "Liberal", "Green"})
 
@@ -281,7 +285,11 @@ def _ends_longer_title(text: str, base: int, hit: re.Match) -> bool:
         return False
     at = base + hit.start("role")
     word = _CAPITAL_WORD_BEFORE.search(text[max(0, at - 40):at])
-    return bool(word) and word.group(0).split()[0] not in _CIVIC_QUALIFIERS
+    if not word:
+        return False
+    qualifier = word.group(0).split()[0]
+    # "The District's Leader", "the Council's Leader": the council's own office
+    return qualifier not in _CIVIC_QUALIFIERS and qualifier.rstrip("'’s").rstrip("'’") not in _COUNCIL_WORDS
 
 
 # "Rhiannon Tippett-Vaughan (Chair).", "Jo Bell, Chair of the Sub-Committee": a typed name, then the office

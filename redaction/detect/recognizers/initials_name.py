@@ -17,11 +17,11 @@ from .base import RuleRecognizer
 from .patterns import LOWER, MISSING_GLYPHS, RANK, UPPER, name_words, plausible_name
 
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
-_PART = rf"(?:{_U}['’])?(?:Ma?c)?{_U}{_L}{{2,}}"
+_PART = rf"(?:{_U}['’])?(?:(?:Ma?c|Nic)(?:Gill|Ill|Gille|Ille)?)?{_U}{_L}{{2,}}"  # "M. NicIllFhinnein"
 _SURNAME = rf"{_PART}(?:-(?:[ \t]*\n[ \t]*)?{_PART})?"
 # a cell may wrap between the initial and the surname ("R." / "Songhurst"), and a particle may lead the surname
 # ("I. ap Gwilym", "H. van der Spuy")
-_PARTICLE = r"(?:(?:ap|ab|van(?:[ \t]+(?:der|den|de))?|von|de(?:[ \t]+la)?|di|da|del|della|du|dos|das|le|la|Ní|Nic|Ó|Mac[ \t]+an)[ \t]+)"
+_PARTICLE = r"(?:(?:ap|ab|van(?:[ \t]+(?:der|den|de))?|von|de(?:[ \t]+la)?|di|da|del|della|du|dos|das|le|la|Ní|Nic|Ó|Mac[ \t]+(?:an|Ille|Gille))[ \t]+)"
 _NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?:{_U}\.[ \t]?){{1,3}}(?:[ \t]*\n)?[ \t]*{_PARTICLE}?"
                    rf"(?P<surname>{_SURNAME}))"
                    rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")

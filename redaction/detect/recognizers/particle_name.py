@@ -23,8 +23,8 @@ from .patterns import END, NAME_WORD, SEP, name_words, plausible_name
 # article may follow the particle ("Mac an", "Nic an", "Ó an").
 # "Mac" apart is also a computer ("an Apple Mac Pro"): only before an article or a word of five letters
 # or more, and never after an article.
-_GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|ferch|verch|Mac(?=[ \t]+(?:an|a['’]|na)[ \t\n]|[ \t]*\n?[ \t]*\w{5})|"
-           r"O(?=[ \t]+[A-ZÁÉÍÓÚ]))(?:[ \t]+(?:an|a['’]|na))?")
+_GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|ferch|verch|Mac(?=[ \t]+(?:an|a['’]|na|Ille|Gille)[ \t\n]|[ \t]*\n?[ \t]*\w{5})|"
+           r"O(?=[ \t]+[A-ZÁÉÍÓÚ]))(?:[ \t]+(?:an|a['’]|na|Ille|Gille))?")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:a|an|the)[ \t]+$")
 _PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>(?P<base>{NAME_WORD}{SEP}{_GAELIC}{SEP}{NAME_WORD})"
                             rf"(?:{SEP}{NAME_WORD}(?={SEP}|$|[,.;:)]))?){END}")

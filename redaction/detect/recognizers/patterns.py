@@ -42,10 +42,12 @@ _HYPHEN = r"(?:-(?:[ \t]*\n[ \t]*)?|['’])"
 # "Ji-ho", "Seo-yeon", "Xiao-mei": a short given name whose second part is written in lower case.
 _LOWER_JOINED = rf"{_U}{_L}{{1,3}}-{_L}{{2,5}}(?![\w{MISSING_GLYPHS}-])"
 # An Irish surname after a particle may take an eclipsing or prefixed letter: "Mac an tSaoir", "Ó hAodha".
-_IRISH_PREFIX = rf"(?:[tnh](?={_U}{_L}))"
+_IRISH_PREFIX = rf"(?:[tnh]-?(?={_U}{_L}))"  # also "Mac an t-Saoir", as Scottish Gaelic writes it
+# Scottish Gaelic surnames written joined, with two inner capitals: "MacGillEathain", "NicIllFhinnein"
+_GAELIC_JOINED = rf"(?<=[MN])(?:ac|ic)(?:Gill|Ill|Gille|Ille){_U}{_L}+"
 # The part after a hyphen is written as a first part may be: "Hanvey-McGurk", "Ward-O'Neill"
 _AFTER_HYPHEN = rf"(?:{_U}['’]{_U}{_L}+|{_U}(?:{_L}{{0,2}}{_U})?{_L}+)"
-NAME_WORD = (rf"(?:{_LOWER_JOINED}|(?:{_U}['’]{_U}{_L}+|(?:{_JOINED_PARTICLE}|{_IRISH_PREFIX})?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+))(?:{_HYPHEN}{_AFTER_HYPHEN})*"
+NAME_WORD = (rf"(?:{_LOWER_JOINED}|(?:{_U}['’]{_U}{_L}+|(?:{_JOINED_PARTICLE}|{_IRISH_PREFIX})?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+|{_GAELIC_JOINED}))(?:{_HYPHEN}{_AFTER_HYPHEN})*"
              rf"(?:-{_L}+-{_U}{_L}+)?)")
 # "WEST", "O'BRIEN", "COMER-SCHWARTZ", "WIŚNIEWSKI"
 # ... and "McDONALD", "MacLEOD" as some papers print a surname in capitals
