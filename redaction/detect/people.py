@@ -383,24 +383,12 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
             and parts[1].replace("-", "").isalpha()):
         # "e.tshabalala-moore@...": an initial and the surname; the paper may write the given name in full
         # ("Ebenezer Tshabalala-Moore", a spreadsheet's row) — then that is the name
-        found = _written_name_of_initial(text, parts[0].casefold(), parts[1].casefold())
-        if found and _find(people, found[1].casefold(), found[0].casefold()) is None:
-            (given, surname_written), (start, end) = found[:2], found[2]
-            # the mention where it is written (a row may run on into the organisation's name, which the
-            # spread would take for a thing named after the person: the address says it is the person)
-            people.append(Person(surname=surname_written.casefold(), first=given.casefold(),
-                                 surname_forms={surname_written}, names={f"{given} {surname_written}"}, score=0.8,
-                                 mentions=[Mention("PERSON", start, end, 0.8)]))
+        _add_written(people, _written_name_of_initial(text, parts[0].casefold(), parts[1].casefold()))
         return
     if len(parts) == 1 and len(local) > 3 and local.isalpha() and not is_english_word(local):
         # "marisol@westfoldfoodshare...": a given name alone; on the address's own line (a spreadsheet row, a
         # contact line) the same given name before a surname that is no word is that person
-        found = _given_and_surname_on_line(text, address, local.casefold())
-        if found and _find(people, found[1].casefold(), found[0].casefold()) is None:
-            (given, surname_written), (start, end) = found[:2], found[2]
-            people.append(Person(surname=surname_written.casefold(), first=given.casefold(),
-                                 surname_forms={surname_written}, names={f"{given} {surname_written}"}, score=0.8,
-                                 mentions=[Mention("PERSON", start, end, 0.8)]))
+        _add_written(people, _given_and_surname_on_line(text, address, local.casefold()))
         return
     if len(parts) != 2 or not all(len(p) > 1 and p.replace("-", "").isalpha() and not p.startswith("-")
                                   and not p.endswith("-") for p in parts):
@@ -489,6 +477,17 @@ def _written_name(text: str, first: str, surname: str) -> list[str] | None:
                 if name_key("".join(words[i + 1:j])) == name_key(surname):
                     return words[i:j]
     return None
+
+
+def _add_written(people: list[Person], found: tuple | None) -> None:
+    """A person an address names, with the mention where the paper writes the name: (given name, surname,
+    (start, end)). The mention is taken as written (a row may run on into the organisation's name, which the
+    spread would take for a thing named after the person: the address says it is the person)."""
+    if not found or _find(people, found[1].casefold(), found[0].casefold()) is not None:
+        return
+    given, surname, (start, end) = found
+    people.append(Person(surname=surname.casefold(), first=given.casefold(), surname_forms={surname},
+                         names={f"{given} {surname}"}, score=0.8, mentions=[Mention("PERSON", start, end, 0.8)]))
 
 
 def _given_and_surname_on_line(text: str, address: str, given: str) -> tuple | None:
