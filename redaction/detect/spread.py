@@ -17,7 +17,7 @@ from .english_words import is_only_a_verb_form, is_word_or_its_form
 from .given_names import short_forms
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
 from .vocabulary import (COMMON_WORD_FIRST_NAMES, INSTITUTION_PREFIXES, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS,
-                         ORGANISATION_WORDS, PLACE_ENDINGS, PROFESSIONS, THING_WORDS, TITLE_WORDS)
+                         ORGANISATION_WORDS, PROFESSIONS, THING_WORDS, TITLE_WORDS)
 
 # A name alone, followed by one of these, is the person speaking or acting ("Okafor said").
 _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "must", "said", "says",
@@ -170,7 +170,15 @@ def _short_forms_alone(text: str, first: str, first_names: frozenset[str]) -> li
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an|this|these|those|its|our|their|your|my|every|each|any|"
                                 r"no|some|of|in|at|on|near|via|into|outside|across|towards?|since|until|during|"
                                 r"last|next)[ \t]*$")
-_SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
+# words that are capitalised as a month or a season is, never as a name there
+_TIME_WORDS = MONTHS | frozenset({"spring", "summer", "autumn", "winter"})
+_PLACE_OR_THING_WORDS = THING_WORDS | ORGANISATION_WORDS  # (THING_WORDS holds PLACE_ENDINGS)
+
+
+def _line_of(text: str, m: re.Match) -> tuple[int, int]:
+    """Where the match's line starts and ends."""
+    line_end = text.find("\n", m.end())
+    return text.rfind("\n", 0, m.start()) + 1, len(text) if line_end < 0 else line_end
 
 
 def named_mid_sentence(text: str, m: re.Match) -> bool:
@@ -179,9 +187,9 @@ def named_mid_sentence(text: str, m: re.Match) -> bool:
     capitalised there. Not at a sentence's or clause's start, after an article or a preposition ("the Ruby", "in Hope"),
     before a number ("Summer 2032"), in a title-case line (a heading) or as a month or season."""
     word = text[m.start():m.end()]
-    if not (word[:1].isupper() and word[1:].islower()) or word.casefold() in MONTHS | _SEASONS:
+    if not (word[:1].isupper() and word[1:].islower()) or word.casefold() in _TIME_WORDS:
         return False
-    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_start, line_end = _line_of(text, m)
     before = text[line_start:m.start()].rstrip()
     if not before or before[-1] in ".!?:\"“'‘" or _DETERMINER_BEFORE.search(before):
         return False
@@ -189,8 +197,7 @@ def named_mid_sentence(text: str, m: re.Match) -> bool:
         return False  # "The will was read; Will has": a clause starts; "Tkachuk; Gwydion": a list of names
     if re.match(r"[ \t]*\d", text[m.end():m.end() + 3]):
         return False
-    line_end = text.find("\n", m.end())
-    line = text[line_start:len(text) if line_end < 0 else line_end]
+    line = text[line_start:line_end]
     in_brackets = before[-1] == "(" and text[m.end():m.end() + 1] == ")"  # "Advice Centre (Saffron)"
     if _in_title_case(line) and not in_brackets:
         return False
@@ -205,11 +212,10 @@ def named_alone(text: str, m: re.Match) -> bool:
     """A first name that is also a word where only a name stands: alone on its line (a message signed
     "Bryony"), greeted ("Thanks Bryony.") or addressed ("Tuppence, can you do the checks?")."""
     word = text[m.start():m.end()]
-    if not (word[:1].isupper() and word[1:].islower()) or word.casefold() in MONTHS | _SEASONS:
+    if not (word[:1].isupper() and word[1:].islower()) or word.casefold() in _TIME_WORDS:
         return False
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line = text[line_start:len(text) if line_end < 0 else line_end]
+    line_start, line_end = _line_of(text, m)
+    line = text[line_start:line_end]
     if line.strip(" \t.,") == word:
         return True
     if (not text[line_start:m.start()].strip() and text[m.end():m.end() + 1] == ","
@@ -238,7 +244,7 @@ def _unknown_surname(person) -> bool:
     lists of places and things is: alone, it is the person ("inspectors Castrogiovanni and ...")."""
     surname = person.surname
     return (len(surname) > 3 and surname.isalpha() and not is_word_or_its_form(surname)
-            and surname not in ORGANISATION_WORDS | THING_WORDS | PLACE_ENDINGS)
+            and surname not in _PLACE_OR_THING_WORDS)
 
 
 _THING_WORD_AFTER = re.compile(r"^[ \t]+([a-z]+)")
@@ -252,8 +258,8 @@ def _not_a_place_here(text: str, m: re.Match) -> bool:
     if _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
         return False
     after = _THING_WORD_AFTER.match(text[m.end():m.end() + 20])
-    if after and (after.group(1) in THING_WORDS | ORGANISATION_WORDS | PLACE_ENDINGS
-                  or re.match(r"[a-z]+ing$", after.group(1))):
+    word = after.group(1) if after else ""
+    if word in _PLACE_OR_THING_WORDS or (len(word) > 3 and word.endswith("ing")):
         return False
     return True
 
@@ -381,9 +387,7 @@ def stands_alone(text: str, m: re.Match) -> bool:
 def _alone_in_its_line(text: str, m: re.Match) -> bool:
     """As ``stands_alone``, the words around read on the name's own line only: a first name signing off a
     message ("... ext. 4418? Morven" / "Released e-mail 2") ends its line, whatever the next line starts with."""
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _line_of(text, m)
     return _alone_between(text[max(line_start, m.start() - 30):m.start()], text[m.end():min(line_end, m.end() + 30)])
 
 
@@ -391,7 +395,7 @@ def _alone_between(before_text: str, after_text: str) -> bool:
     before = _WORD_BEFORE.search(before_text)
     after = _WORD_AFTER.match(after_text)
     possessed = _POSSESSED.match(after_text)
-    if possessed and possessed.group(1).casefold() in THING_WORDS | ORGANISATION_WORDS:
+    if possessed and possessed.group(1).casefold() in _PLACE_OR_THING_WORDS:
         return False  # "Cook's Yard", "Bell's Hospital": a place named after someone
     if _FIRM_AFTER.match(after_text):
         return False  # "Oldroyd & Sons", "Pignatelli and Sons"

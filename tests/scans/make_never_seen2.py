@@ -795,17 +795,25 @@ def make_never_seen2(out: Path = OUT, only: list[str] | None = None) -> dict:
         if name == "housing_fax":
             producer = producer.replace("LibreOffice Writer", _housing_producer[0])
         (out / f"{name}.pdf").write_bytes(data)
-        manifest[name] = {
-            "dpi": dpi, "noise": noise, "part2": paper.part2,
-            "planted": [{"text": t, "type": k, "page": n} for t, k, n in paper.planted],
-            "ordinary": paper.ordinary,
-            "kept": [{"text": t, "type": k, "page": n, "role": r} for t, k, n, r in paper.kept],
-            "producer": producer, "degradation": degradation,
-        }
+        manifest[name] = manifest_entry(paper, dpi, noise, producer, degradation)
     if not only:
-        (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n",
-                                           encoding="utf-8")
+        write_manifest(out, manifest)
     return manifest
+
+
+def manifest_entry(paper: "Paper", dpi: int, noise: bool, producer: str, degradation: str) -> dict:
+    """A paper's row of manifest.json (shared by the later sets' generators)."""
+    return {
+        "dpi": dpi, "noise": noise, "part2": paper.part2,
+        "planted": [{"text": t, "type": k, "page": n} for t, k, n in paper.planted],
+        "ordinary": paper.ordinary,
+        "kept": [{"text": t, "type": k, "page": n, "role": r} for t, k, n, r in paper.kept],
+        "producer": producer, "degradation": degradation,
+    }
+
+
+def write_manifest(out: Path, manifest: dict) -> None:
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ names (the source PDF's text before rasterising, or the words drawn as pixels), 
 from __future__ import annotations
 
 import io
-import json
 import random
 import textwrap
 from pathlib import Path
@@ -34,7 +33,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from tests.scans.make_never_seen2 import (FONTS, Paper, _chromium, _e, _html_doc, _libreoffice, _lines, _pdf_pages,
-                                          _pdftoppm, _unbroken)
+                                          _pdftoppm, _unbroken, manifest_entry, write_manifest)
 from tests.scans.make_scans import _as_pdf, _jpeg, _render, _scan
 
 OUT = Path(__file__).parent / "never_seen3"
@@ -698,16 +697,9 @@ def make_never_seen3(out: Path = OUT, only: list[str] | None = None) -> dict:
         data, paper = make()
         paper.check(name)
         (out / f"{name}.pdf").write_bytes(data)
-        manifest[name] = {
-            "dpi": dpi, "noise": noise, "part2": paper.part2,
-            "planted": [{"text": t, "type": k, "page": n} for t, k, n in paper.planted],
-            "ordinary": paper.ordinary,
-            "kept": [{"text": t, "type": k, "page": n, "role": r} for t, k, n, r in paper.kept],
-            "producer": producer, "degradation": degradation,
-        }
+        manifest[name] = manifest_entry(paper, dpi, noise, producer, degradation)
     if not only:
-        (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n",
-                                           encoding="utf-8")
+        write_manifest(out, manifest)
     return manifest
 
 
