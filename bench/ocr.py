@@ -26,6 +26,11 @@ lines read in Part 1 (must be 0). Judged by tests/scans/judge.py, which does not
                                                # never-seen set (two columns, 2 degree rotation, colour paper,
                                                # a hand, a stamp, a spreadsheet picture, upside down, 7 pt);
                                                # committed before any engine read it, measured once
+    .venv/bin/python bench/ocr.py --never-seen4  # tests/scans/never_seen4 (also --set never_seen4): a fourth
+                                               # never-seen set (dithered G4 fax, phone photo on a desk, carbon
+                                               # copy, hand-filled form boxes, ruled table behind /Rotate 270,
+                                               # JPEG 30 under a COPY watermark, e-mail header picture, two-up
+                                               # A5); committed before any engine read it, measured once
 """
 
 from __future__ import annotations
@@ -102,13 +107,15 @@ def main() -> None:
                         help="tests/scans/never_seen2 (the second never-seen set; measure once, never tune)")
     parser.add_argument("--never-seen3", action="store_true",
                         help="tests/scans/never_seen3 (the third never-seen set; measure once, never tune)")
-    parser.add_argument("--set", choices=["never_seen", "never_seen2", "never_seen3"],
+    parser.add_argument("--never-seen4", action="store_true",
+                        help="tests/scans/never_seen4 (the fourth never-seen set; measure once, never tune)")
+    parser.add_argument("--set", choices=["never_seen", "never_seen2", "never_seen3", "never_seen4"],
                         help="a committed never-seen set by its folder name (same as --never-seen / "
-                             "--never-seen2 / --never-seen3)")
+                             "--never-seen2 / --never-seen3 / --never-seen4)")
     args = parser.parse_args()
     if args.set:
         setattr(args, args.set, True)
-    if args.never_seen + args.never_seen2 + args.never_seen3 > 1:
+    if args.never_seen + args.never_seen2 + args.never_seen3 + args.never_seen4 > 1:
         parser.error("choose one never-seen set")
     tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"machine: nproc={os.cpu_count()} {tesseract}")
@@ -117,6 +124,7 @@ def main() -> None:
         folder = (Path(tmp) if held else SCANS / "never_seen" if args.never_seen
                   else SCANS / "never_seen2" if args.never_seen2
                   else SCANS / "never_seen3" if args.never_seen3
+                  else SCANS / "never_seen4" if args.never_seen4
                   else SCANS / "unseen" if args.unseen else SCANS)
         manifest = make_set(folder, holdout=args.holdout, fresh=args.fresh) if held else _manifest(folder)
         paths = [folder / f"{name}.pdf" for name in manifest]
@@ -124,6 +132,7 @@ def main() -> None:
                 else "never-seen (committed before any engine read it)" if args.never_seen
                 else "second never-seen (committed before any engine read it)" if args.never_seen2
                 else "third never-seen (committed before any engine read it)" if args.never_seen3
+                else "fourth never-seen (committed before any engine read it)" if args.never_seen4
                 else "unseen (committed, never tuned on)" if args.unseen else "tuning (committed)")
         print(f"set: {kind}{' (generated now)' if held else ''}, {len(paths)} papers")
         a_pages, a_time = _anchor(paths)
