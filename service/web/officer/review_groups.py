@@ -44,9 +44,24 @@ def group(findings: list[dict]) -> list[dict]:
         finals = {f["final"] for f in g["mentions"]}
         g["final"] = finals.pop() if len(finals) == 1 else "mixed"
         g["pages"] = sorted({f["page"] for f in g["mentions"]})
-        g["reasons"] = list(dict.fromkeys(f["reason"] for f in g["mentions"]))
+        ocr = [f for f in g["mentions"] if f.get("source") == "ocr"]
+        g["ocr"] = bool(ocr)  # shown as its own tag ("in a picture, read by OCR, 92% confidence")
+        confidences = [f["confidence"] for f in ocr if f.get("confidence") is not None]
+        g["ocr_confidence"] = min(confidences) if confidences else None
+        g["reasons"] = reason_parts(g["mentions"], drop=(OCR_REASON,) if ocr else ())
         g["part2"] = any(f.get("part") == 2 for f in g["mentions"])
     return list(groups.values())
+
+
+OCR_REASON = "in a picture (read by OCR)"  # redaction.picture_findings' words, said by the page's tag instead
+
+
+def reason_parts(mentions: list[dict], drop: tuple[str, ...] = ()) -> list[str]:
+    """The reasons of a group's mentions, each said once. A reason may be several ("person's name; in a
+    picture (read by OCR)"): the parts are compared, so a group of a typed and a scanned mention of one name
+    reads "person's name", not "person's name; person's name; in a picture (read by OCR)"."""
+    parts = (part.strip() for f in mentions for part in (f.get("reason") or "").split(";"))
+    return [part for part in dict.fromkeys(parts) if part and part not in drop]
 
 
 def types_present(findings: list[dict]) -> list[dict]:
