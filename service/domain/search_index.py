@@ -278,12 +278,32 @@ def highlighted(raw: str) -> Markup:
     alone), then each well-formed START…STOP pair becomes a ``<mark>``: what the snippet functions give.
     Anything else — a marker without its pair, a START inside a marked stretch — takes the slow path below,
     which drops stray markers."""
-    raw = " ".join(raw.split())
+    raw = collapse_markers(" ".join(raw.split()))
     escaped = str(escape(raw))
     opened = escaped.count(START)
     if opened == escaped.count(STOP) and _WELL_FORMED.fullmatch(escaped):
         return Markup(escaped.replace(START, _MARK_OPEN).replace(STOP, _MARK_CLOSE))
     return _highlighted_slowly(raw)
+
+
+# A redaction box's label as the published text reads it ("s40(2)", "s43", "s31(1)(a)"); a run of them — every
+# box of a table of contacts — says one thing: something here was withheld under these exemptions.
+_LABEL = r"s\d{1,3}(?:\([0-9a-z]{1,3}\))*"
+_MARKER_RUN = re.compile(rf"(?<![\w(]){_LABEL}(?:[ ,;]+{_LABEL})+(?![\w(])")
+_ONE_LABEL = re.compile(_LABEL)
+
+
+def collapse_markers(text: str) -> str:
+    """Runs of redaction labels in a snippet made one: "s40(2) s40(2) s40(2)" → "s40(2)"; different labels
+    are each said once, in order ("s40(2) s43"); a label cut short by the snippet's end ("s40(2) s40…") is
+    the one before it."""
+    def one(m: re.Match) -> str:
+        labels: list[str] = []
+        for label in _ONE_LABEL.findall(m.group(0)):
+            if not any(seen.startswith(label) for seen in labels):
+                labels.append(label)
+        return " ".join(labels)
+    return _MARKER_RUN.sub(one, text)
 
 
 _WELL_FORMED = re.compile(f"[^{START}{STOP}]*(?:{START}[^{START}{STOP}]*{STOP}[^{START}{STOP}]*)*", re.S)
