@@ -30,7 +30,8 @@ tokens             a distinctive word of a removed value is on an output page an
 part2-order        a line two of three readings of the input (poppler's order, pdfminer's layout order, the order
                    the producer wrote it in) put after the Part 2 start lies in the engine's Part 1 area
 part2-ngrams       Part 1 holds a sequence of 8 words of Part 2 (6 of a distinctive Part 2 line) that Part 1's
-                   own text does not hold; Part 2 by the engine's areas and by poppler's reading order
+                   own text does not show (text it holds but hides does not excuse: .verification.hidden);
+                   Part 2 by the engine's areas and by poppler's reading order
 ocr                tesseract reads a removed value in an image or a page drawn with patterns or soft masks
 =================  =========================================================================================
 
@@ -48,6 +49,7 @@ import pikepdf
 from .errors import DamagedPdf
 from .verification import boxes, fonts, images, links, ocr, order, streams, structure, tokens
 from .verification.detection import check_detection
+from .verification.hidden import hidden_excused
 from .verification.matcher import Matcher, collapse
 from .verification.pdfium_calls import Opened
 from .verification.readers import open_pdfium, read_all
@@ -118,6 +120,8 @@ def _context(expect: Expectations) -> _Context:
         if source is not None and expect.boundary:
             ordered = _read_order(expect.source, expect.boundary, source, shared)
         grams = tokens.part2_ngrams(source) if source is not None and expect.boundary else set()
+        if source is not None and expect.boundary:  # a copy of Part 2 that Part 1 holds but does not show
+            grams |= hidden_excused(shared, expect.boundary, tokens.part2_excused(source), tokens.ngrams)
         # the input's pictured pages, read by the verifier's own OCR once and shared by the tokens and ocr checks
         inputs = ocr.InputPictures(expect.source, shared) if expect.source is not None else None
         pictured = ocr.input_pictured_text(inputs) if source is not None and expect.values else ""

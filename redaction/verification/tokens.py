@@ -7,7 +7,7 @@ tokens             a distinctive word of a removed value (a surname, the local p
 part2-ngrams       Part 1 holds a sequence of 8 words of Part 2's text that Part 1's own text (the input above
                    the boundary) does not hold, or 6 words of a distinctive Part 2 line (a figure, a name).
                    Part 2 is the engine's area and the verifier's own reading order (poppler) together;
-                   Part 1's own text only what both put in Part 1
+                   Part 1's own text only what both put in Part 1, and only text it shows (.hidden)
 =================  =========================================================================================
 """
 
@@ -90,6 +90,17 @@ def part2_ngrams(source: Source) -> set[tuple[str, ...]]:
         if distinctive_line(line):
             grams |= ngrams(line, SHORT) - short_own
     return grams
+
+
+def part2_excused(source: Source) -> set[tuple[str, ...]]:
+    """The sequences :func:`part2_ngrams` leaves out because Part 1's own text holds them too."""
+    own = ngrams(source.part1) | ngrams(source.order_part1)
+    out = (ngrams(source.part2) | ngrams(source.order_part2)) & own
+    short_own = ngrams(source.part1, SHORT) | ngrams(source.order_part1, SHORT)
+    for line in source.order_lines2:
+        if distinctive_line(line):
+            out |= ngrams(line, SHORT) & short_own
+    return out
 
 
 def check_part2(texts: dict[str, list[str]], grams: set[tuple[str, ...]], part: int) -> None:

@@ -1,0 +1,130 @@
+"""Text the input's Part 1 holds but does not show, read by the verifier itself (pdfium's text page and its
+own rendering of the page; no engine code).
+
+``part2-ngrams`` excuses a Part 2 sequence that Part 1's own text also holds (a running header, a phrase the
+summary repeats). A copy of Part 2 that Part 1 holds but nobody sees — text in render mode 3 or 7, white on
+white, clipped away, under an opaque shape, outside its form's box, a fraction of a point high — would be
+excused the same way and published with it. A character counts as shown only when its text object is
+painted (render mode not 3 or 7), its box is at least :data:`MIN_SIZE` points, and the page as rendered has
+contrast inside its box (a glyph's strokes against what is behind them). A sequence is excused only when the
+shown text holds it; one that only the hidden text holds is checked in Part 1's output like any other.
+
+Only pages that hold an excused sequence are rendered (usually none).
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2.raw as pdfium_c
+
+from .pdfium_calls import BoxOut, get_char_box, get_unicode, handle, is_generated, opened
+
+MIN_SIZE = 1.0  # points: a glyph box smaller than this both ways is not read by anyone
+CONTRAST = 48  # grey levels between the darkest and lightest pixel of a shown glyph's box
+SCALE = 2.0  # pixels per point of the verifier's rendering
+_INVISIBLE_MODES = {3, 7}  # FPDF_TEXTRENDERMODE_INVISIBLE, FPDF_TEXTRENDERMODE_CLIP
+
+
+def hidden_excused(data, boundary, excused: set, ngrams) -> set:
+    """The sequences of ``excused`` (Part 2 sequences Part 1's text holds) that Part 1 holds only as text it
+    does not show. ``data``: the input's bytes or a shared :class:`~.pdfium_calls.Opened`; ``boundary``:
+    (page, y) 1-based with optional ``part2_areas``; ``ngrams(text, n)``: word sequences of a text."""
+    if not excused or not boundary:
+        return set()
+    sizes = {len(g) for g in excused}
+    last = int(boundary[0]) - 1
+    pdf, own = opened(data)
+    out = set()
+    try:
+        for index in range(min(last + 1, len(pdf))):
+            page = pdf[index]
+            try:
+                shown, hidden = _page_text(pdf, page, index, boundary if index == last else None, excused,
+                                           sizes, ngrams)
+            finally:
+                if own:
+                    page.close()
+            if hidden:
+                held = {g for n in sizes for g in ngrams(hidden, n)} & excused
+                out |= held - {g for n in sizes for g in ngrams(shown, n)}
+    finally:
+        if own:
+            pdf.close()
+    return out
+
+
+def _page_text(pdf, page, index: int, boundary, excused: set, sizes: set, ngrams) -> tuple[str, str]:
+    """(shown text, hidden text) of the page's Part 1 side; ("", "") when its text holds no excused sequence
+    (the page is then not rendered)."""
+    textpage = page.get_textpage()
+    try:
+        raw = handle(textpage)
+        count = textpage.count_chars()
+        chars, boxes = [], []
+        out = BoxOut()
+        areas = getattr(boundary, "part2_areas", None) if boundary is not None else None
+        for i in range(count):
+            code = get_unicode(raw, i)
+            box = None
+            if not is_generated(raw, i) and get_char_box(raw, i, *out.args):
+                box = out.box()
+                if boundary is not None:
+                    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+                    if (any(a[0] <= cx <= a[2] and a[1] <= cy <= a[3] for a in areas) if areas is not None
+                            else cy < float(boundary[1])):
+                        chars.append(None)  # Part 2's side of the boundary page
+                        boxes.append(None)
+                        continue
+            chars.append(chr(code) if 0 < code < 0x110000 else " ")
+            boxes.append(box)
+        text = "".join(c if c is not None else "\n" for c in chars)
+        if not excused & {g for n in sizes for g in ngrams(text, n)}:
+            return "", ""
+        grey = _render(page)
+        shown, hidden = [], []
+        side = shown
+        for i, ch in enumerate(chars):
+            if ch is None:
+                shown.append("\n")
+                hidden.append("\n")
+                continue
+            if boxes[i] is not None:  # a generated space or line break follows the glyph before it
+                side = shown if _shown(pdf, page, textpage, i, boxes[i], grey) else hidden
+                (hidden if side is shown else shown).append(" ")
+            side.append(ch)
+        return "".join(shown), "".join(hidden)
+    finally:
+        textpage.close()
+
+
+def _render(page):
+    bitmap = page.render(scale=SCALE, grayscale=True, draw_annots=False)
+    image = bitmap.to_pil().convert("L")
+    return image, bitmap
+
+
+def _shown(pdf, page, textpage, i: int, box, grey) -> bool:
+    left, bottom, right, top = box
+    if right - left < MIN_SIZE and top - bottom < MIN_SIZE:
+        return False
+    obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, i)
+    if obj and pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _INVISIBLE_MODES:
+        return False
+    image, bitmap = grey
+    corners = [_device(page, image.size, x, y) for x, y in ((left, bottom), (right, top))]
+    x0, x1 = sorted(c[0] for c in corners)
+    y0, y1 = sorted(c[1] for c in corners)
+    x0, y0 = max(0, x0), max(0, y0)
+    x1, y1 = min(image.size[0], x1 + 1), min(image.size[1], y1 + 1)
+    if x1 <= x0 or y1 <= y0:
+        return False  # outside the page as rendered
+    low, high = image.crop((x0, y0, x1, y1)).getextrema()
+    return high - low >= CONTRAST
+
+
+def _device(page, size, x: float, y: float) -> tuple[int, int]:
+    dx, dy = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDF_PageToDevice(page.raw, 0, 0, size[0], size[1], 0, x, y, ctypes.byref(dx), ctypes.byref(dy))
+    return dx.value, dy.value
+
