@@ -12,7 +12,8 @@ check              fails when
 =================  =========================================================================================
 single-revision    the file has more than one revision (an incremental update) or cannot be opened
 structure          the catalog, a page or any object still holds metadata, annotations other than plain URI
-                   links, forms, embedded files, JavaScript, actions, outlines, a structure tree or layers
+                   links, forms, embedded files, JavaScript, actions, outlines, a structure tree or layers;
+                   the trailer holds a key other than the file's bookkeeping (/Root, /Size, /ID)
 text-pdfium        pypdfium2's text of a page holds a removed value
 text-pdfminer      the same with pdfminer.six
 text-poppler       the same with poppler's pdftotext (a missing pdftotext fails this check)
@@ -30,8 +31,9 @@ tokens             a distinctive word of a removed value is on an output page an
 part2-order        a line two of three readings of the input (poppler's order, pdfminer's layout order, the order
                    the producer wrote it in) put after the Part 2 start lies in the engine's Part 1 area
 part2-ngrams       Part 1 holds a sequence of 8 words of Part 2 (6 of a distinctive Part 2 line) that Part 1's
-                   own text does not show (text it holds but hides does not excuse: .verification.hidden);
-                   Part 2 by the engine's areas and by poppler's reading order
+                   own text does not show (text it holds but hides does not excuse: .verification.hidden),
+                   in its text or in any string or decompressed stream (the trailer's too); Part 2 by the
+                   engine's areas and by poppler's reading order
 ocr                tesseract reads a removed value in an image or a page drawn with patterns or soft masks
 =================  =========================================================================================
 
@@ -204,6 +206,8 @@ def _check_document(out, expect: Expectations, ctx: _Context, document) -> list[
         blobs, strings = streams.blobs(pdf)
         if streams.leaks(blobs, strings, ctx.values):
             fail("raw-streams", part)
+        if part == 1 and streams.part2_in_bytes(blobs, strings, ctx.part2_grams, tokens.ngrams):
+            fail("part2-ngrams", part)  # Part 2 text in a string or stream no page shows
         if streams.leaks(blobs, strings, hidden) or any(hidden.search(t) for p in texts.values() for t in p):
             fail("metadata", part)
         links.check_links(pdf, part, ctx.values, hidden, ctx.tokens,

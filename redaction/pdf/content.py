@@ -10,7 +10,8 @@ glyph, image and path in page user space. It removes:
 * vector paths lying under a region (a complex path only partly under a redaction box makes the page
   "not safely editable": it may be text drawn as outlines, so the page is rasterised);
 * content in hidden optional-content layers, and marked-content property lists (``/ActualText``,
-  ``/Alt``, ``/MCID``): ``BDC`` becomes ``BMC``, since the structure tree is not carried over.
+  ``/Alt``, ``/MCID``): ``BDC`` becomes ``BMC``, since the structure tree is not carried over; a tag that is
+  not a standard structure type becomes ``/Span`` (a producer's tag name can hold anything).
 
 A Form XObject is interpreted at every use, with that use's CTM. The first result is written back into the
 form; a use with a different result gets its own copy, so a shared logo stays shared while a form used
@@ -37,6 +38,20 @@ log = logging.getLogger(__name__)
 _PATH_BUILD = {"m", "l", "c", "v", "y", "h", "re"}
 _PATH_PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
 _MAX_FORM_DEPTH = 12
+
+
+# Marked-content tags a producer may write as they are: the standard structure types, artifacts, layers and
+# form text. Any other tag (a producer's own name, which can be anything, a person's name too) becomes /Span:
+# with no structure tree carried over a tag means nothing to a reader, but its name is written in the file.
+_TAGS = frozenset(
+    "/Document /DocumentFragment /Part /Art /Sect /Div /BlockQuote /Caption /TOC /TOCI /Index /NonStruct "
+    "/Private /P /H /H1 /H2 /H3 /H4 /H5 /H6 /L /LI /Lbl /LBody /Table /TR /TH /TD /THead /TBody /TFoot /Span "
+    "/Quote /Note /Reference /BibEntry /Code /Link /Annot /Ruby /RB /RT /RP /Warichu /WT /WP /Figure /Formula "
+    "/Form /Title /FENote /Sub /Em /Strong /Aside /Artifact /OC /Tx /ReversedChars".split())
+
+
+def _tag(name) -> pikepdf.Name:
+    return name if isinstance(name, pikepdf.Name) and str(name) in _TAGS else pikepdf.Name.Span
 
 
 class NeedsRaster(Exception):
@@ -255,13 +270,14 @@ class ContentEditor:
             w.skip = 1
             return False
         # Property lists carry /ActualText, /Alt and MCIDs into a structure tree we do not keep.
-        w.out.append(([operands[0]], pikepdf.Operator("BMC")))
+        w.out.append(([_tag(operands[0])], pikepdf.Operator("BMC")))
         w.marked += 1
         return False
 
     def _op_begin_marked_plain(self, w: _Walk, op, operands, inst) -> bool:
         w.marked += 1
-        return True
+        w.out.append(([_tag(operands[0]) if operands else pikepdf.Name.Span], pikepdf.Operator("BMC")))
+        return False
 
     def _op_end_marked(self, w: _Walk, op, operands, inst) -> bool:
         if w.marked == 0:
@@ -272,7 +288,7 @@ class ContentEditor:
     def _op_marked_point(self, w: _Walk, op, operands, inst) -> bool:
         if not operands:
             return True
-        w.out.append(([operands[0]], pikepdf.Operator("MP")))  # DP's property list goes, as BDC's
+        w.out.append(([_tag(operands[0])], pikepdf.Operator("MP")))  # DP's property list goes, as BDC's
         return False
 
     def _paint_check(self, risk, obj, where, regions, stats) -> None:
@@ -409,7 +425,7 @@ _HANDLERS = {
     "cs": _E._op_colour_space, "CS": _E._op_colour_space, "scn": _E._op_colour, "SCN": _E._op_colour,
     "sh": _E._op_shading,
     "BDC": _E._op_begin_marked, "BMC": _E._op_begin_marked_plain, "EMC": _E._op_end_marked,
-    "DP": _E._op_marked_point,
+    "DP": _E._op_marked_point, "MP": _E._op_marked_point,
 }
 
 

@@ -1,7 +1,8 @@
 """Remove everything from an output PDF that is not the pages' own visible content.
 
-Kept, by whitelist: the catalog's ``/Pages`` and ``/Lang``; each page's boxes, ``/Rotate``, ``/UserUnit``,
-``/Group``, rewritten ``/Contents`` and ``/Resources``; URI links that name nothing removed in any decoded form
+Kept, by whitelist: the trailer's ``/Root`` and ``/Size`` (the save writes a new ``/ID``); the catalog's
+``/Pages`` and ``/Lang``; each page's boxes, ``/Rotate``, ``/UserUnit``, ``/Group`` (its ``/S``, ``/CS``,
+``/I`` and ``/K`` only), rewritten ``/Contents`` and ``/Resources``; URI links that name nothing removed in any decoded form
 (:mod:`redaction.pdf.links`). Removed:
 the document information dictionary, XMP metadata (document and object level ``/Metadata``), every other
 annotation with its appearance streams and popups, the AcroForm and its field values, embedded and
@@ -24,9 +25,13 @@ from .links import safe_link
 log = logging.getLogger(__name__)
 
 _CATALOG_KEEP = {"/Type", "/Pages", "/Lang"}
+_TRAILER_KEEP = {"/Root", "/Size"}  # the save writes a new /ID; anything else a producer put there goes
+_GROUP_KEEP = {"/Type", "/S", "/CS", "/I", "/K"}
 _PAGE_KEEP = {"/Type", "/Parent", "/Resources", "/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox",
               "/Contents", "/Rotate", "/UserUnit", "/Group", "/Annots"}
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
+_FORM_KEEP = {"/Type", "/Subtype", "/FormType", "/BBox", "/Matrix", "/Resources", "/Group", "/Length", "/Filter",
+              "/DecodeParms"}  # a Form XObject's own keys: a producer's extra entries (any text) go
 _OBJECT_DROP = ("/Metadata", "/PieceInfo", "/AF", "/OC", "/StructParent", "/StructParents", "/OPI",
                 "/Alternates", "/Thumb")
 
@@ -51,8 +56,9 @@ def sanitize(pdf: pikepdf.Pdf, page_regions: list[list[Region]], leaks) -> dict:
     """Strip the document to its pages. ``leaks(text) -> bool`` says whether a link's URI names removed
     content. Returns counts of what was removed, by class."""
     counts = {"annotations": 0, "links_kept": 0}
-    if "/Info" in pdf.trailer:
-        del pdf.trailer["/Info"]
+    for key in list(pdf.trailer.keys()):
+        if key not in _TRAILER_KEEP:
+            del pdf.trailer[key]
     for key in list(pdf.Root.keys()):
         if key not in _CATALOG_KEEP:
             del pdf.Root[key]
@@ -73,6 +79,9 @@ def sanitize(pdf: pikepdf.Pdf, page_regions: list[list[Region]], leaks) -> dict:
         for key in list(obj.keys()):
             if key not in _PAGE_KEEP:
                 del obj[key]
+        group = obj.get("/Group")
+        if isinstance(group, pikepdf.Dictionary):  # the transparency group's own keys, nothing a producer added
+            obj.Group = pikepdf.Dictionary({k: group[k] for k in group.keys() if k in _GROUP_KEEP})
         if kept:
             obj.Annots = pikepdf.Array(kept)
             counts["links_kept"] += len(kept)
@@ -85,6 +94,10 @@ def sanitize(pdf: pikepdf.Pdf, page_regions: list[list[Region]], leaks) -> dict:
 def _strip_objects(pdf: pikepdf.Pdf) -> None:
     """Object-level metadata and private data, wherever it sits (images, forms, fonts)."""
     for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == pikepdf.Name.Form:
+            for key in list(obj.keys()):
+                if key not in _FORM_KEEP:
+                    del obj[key]
         _strip(obj, 0)
 
 

@@ -59,33 +59,51 @@ def decoded(stream: pikepdf.Stream) -> bytes:
 
 
 def blobs(pdf: pikepdf.Pdf) -> tuple[list[Blob], list[str]]:
-    """Every stream's bytes and every string object's text."""
+    """Every stream's bytes and every string object's text, the trailer's included (``pdf.objects`` does not
+    hold the trailer: a key a producer added there is written into every output that keeps it)."""
     fonts = font_programs(pdf)
     out: list[Blob] = []
     strings: list[str] = []
+    names: list[str] = []
+    for key in pdf.trailer.keys():
+        value = pdf.trailer.get(key)
+        if key == "/ID":  # the file identifier, bytes the save computes: read like binary data
+            ids = [bytes(v) for v in value if isinstance(v, pikepdf.String)] if isinstance(value, pikepdf.Array) else []
+            out.append(Blob(b"\n".join(ids), True))
+        elif isinstance(value, pikepdf.String) or direct(value):
+            collect_strings(value, strings, 1)
     for obj in pdf.objects:
         if isinstance(obj, pikepdf.Stream):
             binary = str(obj.get("/Subtype", "")) == "/Image" or obj.objgen in fonts \
                 or "/N" in obj and "/Alternate" in obj
             out.append(Blob(decoded(obj), binary))
-        collect_strings(obj, strings, 0)
+        collect_strings(obj, strings, 0, names)
+    if names:  # dictionary keys and name values, read like binary data: only long values and phone digits
+        out.append(Blob("\n".join(names).encode("latin-1", "replace"), True))
     return out, strings
 
 
-def collect_strings(obj, out: list[str], depth: int) -> None:
+def collect_strings(obj, out: list[str], depth: int, names: list[str] | None = None) -> None:
+    """The text of every string held in ``obj``; with ``names``, every name and dictionary key too (pikepdf
+    gives them with their ``#xx`` escapes undone)."""
     if depth > 16:
         return
     if isinstance(obj, pikepdf.String):
         out.append(_string_text(obj))
+    elif isinstance(obj, pikepdf.Name):
+        if names is not None:
+            names.append(str(obj))
     elif isinstance(obj, pikepdf.Array):
         for v in obj:
-            if isinstance(v, pikepdf.String) or direct(v):
-                collect_strings(v, out, depth + 1)
+            if isinstance(v, (pikepdf.String, pikepdf.Name)) or direct(v):
+                collect_strings(v, out, depth + 1, names)
     elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
         for k in obj.keys():
+            if names is not None:
+                names.append(k)
             v = obj.get(k)
-            if isinstance(v, pikepdf.String) or direct(v):
-                collect_strings(v, out, depth + 1)
+            if isinstance(v, (pikepdf.String, pikepdf.Name)) or direct(v):
+                collect_strings(v, out, depth + 1, names)
 
 
 def _string_text(s: pikepdf.String) -> str:
@@ -96,9 +114,13 @@ def _string_text(s: pikepdf.String) -> str:
     return "\n".join(texts)
 
 
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 def text_forms(data: bytes) -> list[str]:
-    """A byte string read the ways a producer may have written text into it."""
+    """A byte string read the ways a producer may have written text into it (a name's ``#20`` escapes
+    undone: ``/Jane#20Doe BMC``)."""
     forms = [data.decode("latin-1")]
+    if b"#" in data and _NAME_ESCAPE.search(data):
+        forms.append(_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), data).decode("latin-1"))
     if not data[:65536].isascii():  # a byte above 127
         forms.append(data.decode("utf-8", "ignore"))
     if b"\x00" in data[:65536]:
@@ -117,6 +139,19 @@ def leaks(blob_list: list[Blob], strings: list[str], matcher: Matcher) -> bool:
         elif any(matcher.search(t) for t in text_forms(blob.data)):
             return True
     return bool(strings) and matcher.search("\n".join(strings))
+
+
+def part2_in_bytes(blob_list: list[Blob], strings: list[str], grams: set, ngrams) -> bool:
+    """Part 2 text written anywhere but in what a page shows: a dictionary's string (a page's ``/Group``, a
+    font, the trailer), a form no page draws. ``ngrams(text, n)``: the word sequences of a text; ``grams``:
+    Part 2's sequences that Part 1's own text does not hold. Binary streams (images, font programs) are not
+    read as words."""
+    if not grams:
+        return False
+    sizes = {len(g) for g in grams}
+    texts = [t for blob in blob_list if not blob.binary for t in text_forms(blob.data)]
+    texts.append("\n".join(strings))
+    return any(grams & ngrams(t, n) for t in texts for n in sizes)
 
 
 def input_metadata(pdf: pikepdf.Pdf) -> list[str]:

@@ -31,9 +31,12 @@ def single_revision(data: bytes, part: int) -> None:
         fail("single-revision", part)
 
 
+_TRAILER_KEYS = {"/Root", "/Size", "/ID", "/Type", "/W", "/Index", "/Length", "/Filter", "/DecodeParms"}
+
+
 def structure(pdf: pikepdf.Pdf, part: int) -> None:
-    if "/Info" in pdf.trailer:
-        fail("structure", part)
+    if "/Info" in pdf.trailer or any(k not in _TRAILER_KEYS for k in pdf.trailer.keys()):
+        fail("structure", part)  # the trailer holds the catalog and the file's own bookkeeping, nothing else
     for obj in pdf.objects:
         if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
             if _forbidden(obj, 0):
