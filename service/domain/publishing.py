@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from datetime import datetime
 
 from flask import current_app
@@ -108,7 +109,9 @@ def preview_paper(paper_id: int) -> None:
             return
         wanted = decisions_hash(paper.decisions)
         analysed_at = paper.analysed_at
+        started = time.monotonic()
         result = _redact(paper)
+        seconds = round(time.monotonic() - started, 1)  # publishing takes as long (background_publish.slow)
         db.refresh(paper)
         if paper.state != "ready" or paper.analysed_at != analysed_at:
             return  # analysed again meanwhile: this preview shows findings that are no longer reviewed
@@ -126,7 +129,7 @@ def preview_paper(paper_id: int) -> None:
         paper.preview = {"state": "ready", "decisions_hash": wanted, "part1_pages": result.part1_pages,
                          "part2_pages": result.part2_pages if result.part2 else None,
                          "part1_size": len(result.part1), "part2_size": len(result.part2 or b""),
-                         "redactions": plan.redactions, "publication": plan.to_dict()}
+                         "redactions": plan.redactions, "publication": plan.to_dict(), "seconds": seconds}
         audit.record(db, "preview made", actor="system", paper_id=paper.id,
                      part2=result.part2 is not None)
         db.commit()

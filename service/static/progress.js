@@ -15,15 +15,21 @@
       ready: "The analysis is done. Opening the review.",
       failed: "The analysis stopped. Opening the reason."
     },
+    publish: {
+      running: "Publishing: redacting the paper and checking every output.",
+      done: "Published. Opening the paper's page.",
+      asked: "The files are ready for approval. Opening the preview.",
+      failed: "The publication stopped. Opening the reason."
+    },
     preview: {
       running: "Redacting the paper and checking the outputs.",
       ready: "The preview is ready. Opening it.",
       failed: "The preview stopped. Opening the reason."
     }
   };
-  function stageOf(s) { return waitFor === "preview" ? s.preview : s.state; }
+  function stageOf(s) { return waitFor === "analysis" ? s.state : s[waitFor]; }
   function done(s) {
-    if (waitFor === "preview") return s.preview !== "running";
+    if (waitFor === "preview" || waitFor === "publish") return s[waitFor] !== "running";
     return s.state !== "uploaded" && s.state !== "analysing";
   }
   function say(text) { if (status && status.textContent !== text) status.textContent = text; }

@@ -15,7 +15,7 @@ import logging
 
 from flask import current_app, g, jsonify, request, url_for
 
-from service.domain import approval, audit, decision_log, limits, papers, publishing, versions
+from service.domain import approval, audit, background_publish, decision_log, limits, papers, publishing, versions
 from service.domain.models import Paper
 from service.domain.validation import DecisionsInvalid, check_decisions, refusal_restores, split_publish_body
 from service.infra.db import db_session
@@ -23,6 +23,9 @@ from service.web.api.blueprint import bp, paper_route
 from service.web.errors import error_response
 
 log = logging.getLogger(__name__)
+
+BEING_PUBLISHED = ("the paper is being published (an officer chose Publish on the web); GET /api/v1/papers/<id> "
+                   "until publish_job.state is no longer \"running\"")
 
 def paper_json(paper: Paper) -> dict:
     body = {"id": paper.id, "state": paper.state, "reference": paper.reference, "title": paper.title,
@@ -35,6 +38,8 @@ def paper_json(paper: Paper) -> dict:
     if req is not None and approval.is_current(req, paper):
         body["state"] = "awaiting_approval"
     body.update(versions.lifecycle_fields(paper))  # version, corrects, note, withdrawn (service.domain.versions)
+    job = background_publish.state(paper)  # an officer's Publish on the web, run in the background
+    body["publish_job"] = {k: job.get(k) for k in ("state", "error", "at", "ended")} if job else None
     return body
 
 
@@ -88,6 +93,8 @@ def get_paper(paper: Paper):
 def analyse_again(paper: Paper):
     """Analyse a ready paper again; its decisions follow their items by content (``carried_over`` in the
     analysis lists decisions that found no item and items that are new; both need confirming)."""
+    if background_publish.running(paper):
+        return error_response(409, BEING_PUBLISHED)
     if not papers.analyse_again(db_session(), paper, g.api_user, actor="api"):
         return error_response(409, "only a paper that is ready (analysed, not published) can be analysed again")
     if paper.page_count > papers.API_SYNC_PAGES:
@@ -103,6 +110,8 @@ def analyse_again(paper: Paper):
 @paper_route(body="the body must be a JSON object of decisions (or empty)", empty=None)
 def publish(paper: Paper, data: dict | None):
     db = db_session()
+    if background_publish.running(paper):  # an officer's Publish on the web is under way: nothing is changed
+        return error_response(409, BEING_PUBLISHED)
     kept_before = None
     fields: dict = {}
     if data is not None:  # decisions sent (an empty body publishes with the decisions saved before)

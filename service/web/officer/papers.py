@@ -11,7 +11,7 @@ import logging
 from flask import abort, current_app, flash, g, jsonify, redirect, render_template, request, send_file, url_for
 from sqlalchemy import select
 
-from service.domain import limits, papers
+from service.domain import background_publish, limits, papers
 from service.domain.models import LIFECYCLE_STATES, AuditEvent, Paper
 from service.infra.db import db_session
 from service.web.officer.blueprint import bp, paper_or_404
@@ -65,6 +65,7 @@ def status(paper_id: int):
     p = paper_or_404(paper_id)
     return jsonify(id=p.id, state=p.state, error=p.error, pages=p.page_count,
                    preview=(p.preview or {}).get("state"),
+                   publish=(background_publish.state(p) or {}).get("state"),
                    url=url_for("officer.paper", paper_id=p.id))
 
 

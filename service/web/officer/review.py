@@ -20,7 +20,8 @@ from redaction.errors import InputError
 from redaction.publication import PublicationPlan
 from service.domain.release import last_due_date
 
-from service.domain import approval, audit, decision_log, papers, publish_guard, publishing, versions
+from service.domain import (approval, audit, background_publish, decision_log, papers, publish_guard, publishing,
+                            versions)
 from service.domain.models import LIFECYCLE_STATES, Paper, utcnow
 from service.domain.papers import storage
 from service.infra import pdftasks
@@ -31,12 +32,19 @@ from service.web.officer.blueprint import bp, paper_or_404
 
 log = logging.getLogger(__name__)
 
+PUBLISHING_NOW = ("Nothing was changed: the paper is being published with the decisions you previewed. Wait for "
+                  "the publication to end.")
+
 
 @bp.route("/papers/<int:paper_id>/review", methods=["GET", "POST"])
 def review(paper_id: int):
     paper = paper_or_404(paper_id)
     if paper.state != "ready":
         return redirect(url_for("officer.paper", paper_id=paper.id))
+    if background_publish.running(paper):  # the job publishes the decisions it was started with
+        if request.method == "POST":
+            flash(PUBLISHING_NOW)
+        return redirect(url_for("officer.preview", paper_id=paper.id), code=303)
     if request.method == "GET":
         return _render_review(paper)
     then = request.form.get("then", "save")
@@ -148,6 +156,9 @@ def _describe_changes(old: dict, new: dict, paper) -> dict:
 def analyse_again(paper_id: int):
     """Analyse a ready paper again (e.g. after a policy change); decisions follow their items by content."""
     paper = paper_or_404(paper_id)
+    if background_publish.running(paper):
+        flash(PUBLISHING_NOW)
+        return redirect(url_for("officer.preview", paper_id=paper.id), code=303)
     if papers.analyse_again(db_session(), paper, g.user, actor="officer"):
         current_app.extensions["foia.worker"].submit(papers.analyse_paper, paper.id)
     return redirect(url_for("officer.paper", paper_id=paper.id), code=303)
@@ -171,7 +182,10 @@ def preview(paper_id: int):
     if paper.state != "ready":
         return redirect(url_for("officer.paper", paper_id=paper.id))
     if request.method == "POST":
-        publishing.start_preview(db_session(), paper, g.user)
+        if background_publish.running(paper):
+            flash(PUBLISHING_NOW)
+        else:
+            publishing.start_preview(db_session(), paper, g.user)
         return redirect(url_for("officer.preview", paper_id=paper.id), code=303)
     pv = paper.preview or {}
     current = pv.get("decisions_hash") == publishing.decisions_hash(paper.decisions)
@@ -183,6 +197,8 @@ def preview(paper_id: int):
                            plan=plan, today=_due_day(), error=session.pop("publish_error", None),
                            problems=_publish_problems(paper),
                            failure=review_warnings.preview_failure(pv.get("error"), pv.get("code")),
+                           publish_job=background_publish.state(paper),
+                           publishing_now=background_publish.running(paper),
                            date_checks=review_warnings.date_checks(plan, _due_day()))
 
 
@@ -218,6 +234,12 @@ def preview_file(paper_id: int, number: int):
 @bp.route("/papers/<int:paper_id>/publish", methods=["POST"])
 def publish(paper_id: int):
     paper = paper_or_404(paper_id)
+    if paper.state == "ready" and background_publish.running(paper):  # a second click, another tab
+        return redirect(url_for("officer.preview", paper_id=paper.id), code=303)
+    if paper.state == "ready" and background_publish.slow(paper):
+        # scanned pages, long papers: a job, and the preview page shows its progress (never a held request)
+        background_publish.start(db_session(), paper, g.user)
+        return redirect(url_for("officer.preview", paper_id=paper.id), code=303)
     try:
         result, status = approval.publish_or_request(db_session(), paper, g.user, actor="officer")
     except (publishing.PublishError, approval.ApprovalError) as exc:
