@@ -66,7 +66,7 @@ def paper(change=None) -> bytes:
 def font_name(pdf: pikepdf.Pdf) -> bytes:
     """The resource name of page 1's body font (reportlab's Helvetica)."""
     fonts = pdf.pages[0].obj.Resources.Font
-    return [k for k in fonts.keys() if str(fonts[k].BaseFont) == "/Helvetica"][0].encode()
+    return [k for k in fonts.keys() if str(fonts[k].get("/BaseFont", "")) == "/Helvetica"][0].encode()
 
 
 def draw(ops: bytes, **resources):

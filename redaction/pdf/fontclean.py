@@ -8,6 +8,7 @@ shown. For each such font this module:
   that were only in removed text;
 * sets the advance width of every code no longer shown to 0 (``/Widths``; a simple font) or rebuilds
   ``/W`` from the surviving CIDs (a CID font), so glyph widths of removed text are not listed either;
+* cuts a Type 3 font's glyph procedures to the codes still shown, and drops any text object inside one;
 * drops ``/CharSet`` and ``/CIDSet`` from the descriptor (they list the glyphs of the original subset);
 * rebuilds the embedded font program with only the glyphs still shown, renumbered in an order that says
   nothing about first use (:mod:`.subset`). A program that cannot be subset (Type 1, unreadable) is
@@ -112,13 +113,38 @@ def _type3_procs(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, codes: set[int]) ->
     procs = font.get("/CharProcs")
     if not isinstance(procs, pikepdf.Dictionary):
         return "none"
-    font.CharProcs = pikepdf.Dictionary({f"/{n}": procs[f"/{n}"] for n in sorted(set(keep.values()))
-                                         if f"/{n}" in procs})
+    font.CharProcs = pikepdf.Dictionary({f"/{n}": _without_text(pdf, procs[f"/{n}"])
+                                         for n in sorted(set(keep.values())) if f"/{n}" in procs})
     differences: list = []
     for code in sorted(keep):
         differences += [code, pikepdf.Name(f"/{keep[code]}")]
     font.Encoding = pikepdf.Dictionary(Type=pikepdf.Name.Encoding, Differences=pikepdf.Array(differences))
     return "subset"
+
+
+def _without_text(pdf: pikepdf.Pdf, proc):
+    """A glyph procedure with no text objects: a glyph draws paths and pictures; text shown inside one (in a
+    font of the Type 3 font's own resources) is read by no text reader and interpreted by nothing here, so
+    whatever it says would pass through unseen. A procedure that cannot be parsed is left out (the glyph
+    draws nothing)."""
+    if not isinstance(proc, pikepdf.Stream):
+        return proc
+    try:
+        ops = pikepdf.parse_content_stream(proc)
+    except pikepdf.PdfError:
+        return pdf.make_stream(b"0 0 d0")
+    kept, inside = [], False
+    for inst in ops:
+        op = str(inst.operator) if not isinstance(inst, pikepdf.ContentStreamInlineImage) else "BI"
+        if op == "BT":
+            inside = True
+        if not inside:
+            kept.append(inst)
+        if op == "ET":
+            inside = False
+    if len(kept) == len(ops):
+        return proc
+    return pdf.make_stream(pikepdf.unparse_content_stream(kept))
 
 
 _BASES = {"/StandardEncoding": 1, "/MacRomanEncoding": 2, "/WinAnsiEncoding": 3, "/PDFDocEncoding": 4}

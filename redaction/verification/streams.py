@@ -115,12 +115,30 @@ def _string_text(s: pikepdf.String) -> str:
 
 
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_HEX_STRING = re.compile(rb"(?<!<)<([0-9A-Fa-f\s]{2,})>(?!>)")
+_OCTAL = re.compile(rb"\\([0-7]{1,3})")
+
+
+def _hex_text(match: re.Match) -> bytes:
+    raw = re.sub(rb"\s", b"", match.group(1))
+    raw = bytes.fromhex((raw + b"0" * (len(raw) % 2)).decode())
+    if raw.startswith(b"\xfe\xff"):
+        return raw[2:].decode("utf-16-be", "ignore").encode("latin-1", "replace")
+    return raw
+
+
 def text_forms(data: bytes) -> list[str]:
-    """A byte string read the ways a producer may have written text into it (a name's ``#20`` escapes
-    undone: ``/Jane#20Doe BMC``)."""
+    """A byte string read the ways a producer may have written text into it: as it is; a name's ``#20``
+    escapes undone (``/Jane#20Doe BMC``); a content stream's hex strings and octal escapes undone
+    (``<4A616E65> Tj``, ``(\\112ane) Tj``: text a reader does not extract, in a Type 3 glyph or a form no page
+    draws, is found in the bytes only so)."""
     forms = [data.decode("latin-1")]
     if b"#" in data and _NAME_ESCAPE.search(data):
         forms.append(_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), data).decode("latin-1"))
+    if (b"<" in data and _HEX_STRING.search(data)) or (b"\\" in data and _OCTAL.search(data)):
+        strings = _HEX_STRING.sub(_hex_text, data)
+        strings = _OCTAL.sub(lambda m: bytes([int(m.group(1), 8) & 0xFF]), strings)
+        forms.append(strings.decode("latin-1"))
     if not data[:65536].isascii():  # a byte above 127
         forms.append(data.decode("utf-8", "ignore"))
     if b"\x00" in data[:65536]:
