@@ -2,6 +2,7 @@
 cell redacted, gave a snippet of "s40(2) s40(2) s40(2) s40…" — the labels of the boxes as the published text
 reads them. A run of labels is said once, on both backends, on the page and in the JSON."""
 
+import io
 import re
 
 import pytest
@@ -39,3 +40,22 @@ def test_search_snippets_say_a_run_of_labels_once(app):
     assert snippet.count("s40") <= 1, snippet  # PostgreSQL's headline may stop before the labels
     api = client.get("/api/v1/decisions?q=annually").json["decisions"][0]["snippet_html"]
     assert api.count("s40") <= 1, api
+
+
+def test_a_released_part2_is_found_by_the_search(app, officer):
+    """A Part 2 released at publication (its exemption ended) was downloadable but never found: its text was
+    not stored, so the index had nothing to hold once it was released. A withheld one is still not found."""
+    from tests.conftest import make_token, part2_paper
+
+    client = app.test_client()
+    auth = {"Authorization": f"Bearer {make_token(app)}"}
+    for number, (reference, until) in enumerate([("PCD 913", "01/04/2025"), ("PCD 914", "01/04/2030")], 1):
+        r = client.post("/api/v1/papers", headers=auth, data={"file": (io.BytesIO(part2_paper(until, reference=reference)),
+                                                                       "p.pdf")}, content_type="multipart/form-data")
+        assert r.status_code == 201
+        r = client.post(f"/api/v1/papers/{number}/publish", headers=auth, json={})
+        assert r.status_code == 200, r.json
+    html = client.get("/?q=Northgate").get_data(as_text=True)
+    assert "PCD 913" in html and "PCD 914" not in html  # released: found; withheld until 2030: not
+    assert "Pelling" not in html  # the redacted name is in neither the snippet nor anywhere else
+    assert "PCD 914" not in client.get("/?q=Pelling").get_data(as_text=True)

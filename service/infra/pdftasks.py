@@ -170,6 +170,11 @@ def redact_pdf(path: str, analysis: dict, max_bytes: int, decisions: dict | None
                     part1_text)
 
 
+def text_of(data: bytes) -> str:
+    """Plain text of one of our outputs in memory (a redacted Part 2: what the search indexes once released)."""
+    return _pages_and_text(data)[1]
+
+
 def stored_text(path: str) -> str:
     """Plain text of one of our stored outputs (a redacted part), for :mod:`service.domain.redacted_text`."""
     with open(path, "rb") as fh:
