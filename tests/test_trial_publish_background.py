@@ -132,3 +132,41 @@ def test_a_quick_paper_is_still_published_within_the_request(client, app, small_
     r = post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/preview")
     assert r.headers["Location"].endswith("/officer/papers/1/published") and not held_jobs
     assert paper_row(app).state == "published"
+
+
+def scanned_pdf() -> bytes:
+    """One page that is only a picture of typed text (as a scanner makes it): a name and a phone number."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("L", (1240, 1754), 255)  # A4 at 150 dpi
+    draw = ImageDraw.Draw(img)
+    try:
+        font = ImageFont.truetype("DejaVuSerif.ttf", 28)
+    except OSError:
+        font = ImageFont.load_default(size=28)
+    for n, line in enumerate(["Licensing Sub-Committee - LIC 2026/118",
+                              "Title: Review of a premises licence",
+                              "A neighbour, Mrs Beatrix Lumley, can be contacted on 0117 496 0823."]):
+        draw.text((110, 120 + 60 * n), line, fill=0, font=font)
+    out = io.BytesIO()
+    img.save(out, "PDF", resolution=150.0)
+    return out.getvalue()
+
+
+@pytest.mark.slow
+def test_a_real_scanned_page_is_published_by_a_job(client, app, redact_available, held_jobs):
+    """Not a stand-in: the preview of a page that is a picture records its pictures, so Publish is a job."""
+    import shutil
+
+    from tests.conftest import need
+    need(shutil.which("tesseract") is not None, "tesseract is not installed")
+    upload(client, app, scanned_pdf(), "scan.pdf")
+    previewed(client, app)
+    paper = paper_row(app)
+    assert paper.preview["pictures"] >= 1 and background_publish.slow(paper)
+    post_form(client, "/officer/papers/1/publish", page="/officer/papers/1/preview")
+    assert len(held_jobs) == 1
+    run_held(app, held_jobs)
+    assert paper_row(app).state == "published"

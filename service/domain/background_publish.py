@@ -27,15 +27,16 @@ from service.infra.db import get_db
 
 log = logging.getLogger(__name__)
 
-SLOW_SECONDS = 3.0            # a preview that took this long: its publication would hold the request as long
 STALE = timedelta(minutes=20)  # beyond the PDF workers' own limit (service.infra.pdfwork.TIMEOUT, 15 minutes)
 STOPPED = "The publication did not finish (the service was restarted). Nothing was published: publish again."
 
 
 def slow(paper: Paper) -> bool:
-    """Whether publishing ``paper`` takes long enough to be a job: its preview took :data:`SLOW_SECONDS` or
-    more, a finding was read by OCR (a scanned page), or it is longer than the API analyses in a request."""
-    if float((paper.preview or {}).get("seconds") or 0) >= SLOW_SECONDS:
+    """Whether publishing ``paper`` is slow enough to be a job: its preview's redaction had pictures to read
+    (scanned pages given a text layer, pages made into pictures: the verifier reads them again by OCR), a
+    finding was read by OCR, or it is longer than the API analyses in a request. Never how long the preview
+    took: the same paper must publish the same way on a busy machine and an idle one."""
+    if (paper.preview or {}).get("pictures"):
         return True
     if (paper.page_count or 0) > papers.API_SYNC_PAGES:
         return True

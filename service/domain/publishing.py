@@ -111,7 +111,7 @@ def preview_paper(paper_id: int) -> None:
         analysed_at = paper.analysed_at
         started = time.monotonic()
         result = _redact(paper)
-        seconds = round(time.monotonic() - started, 1)  # publishing takes as long (background_publish.slow)
+        seconds = round(time.monotonic() - started, 1)
         db.refresh(paper)
         if paper.state != "ready" or paper.analysed_at != analysed_at:
             return  # analysed again meanwhile: this preview shows findings that are no longer reviewed
@@ -129,7 +129,11 @@ def preview_paper(paper_id: int) -> None:
         paper.preview = {"state": "ready", "decisions_hash": wanted, "part1_pages": result.part1_pages,
                          "part2_pages": result.part2_pages if result.part2 else None,
                          "part1_size": len(result.part1), "part2_size": len(result.part2 or b""),
-                         "redactions": plan.redactions, "publication": plan.to_dict(), "seconds": seconds}
+                         "redactions": plan.redactions, "publication": plan.to_dict(), "seconds": seconds,
+                         # pages read again by OCR when published: such a paper is published by a job
+                         # (service.domain.background_publish.slow)
+                         "pictures": len((result.report or {}).get("text_layers") or [])
+                         + len((result.report or {}).get("rasterised_pages") or [])}
         audit.record(db, "preview made", actor="system", paper_id=paper.id,
                      part2=result.part2 is not None)
         db.commit()
