@@ -5,8 +5,9 @@ own rendering of the page; no engine code).
 summary repeats). A copy of Part 2 that Part 1 holds but nobody sees — text in render mode 3 or 7, white on
 white, clipped away, under an opaque shape, outside its form's box, a fraction of a point high — would be
 excused the same way and published with it. A character counts as shown only when its text object is
-painted (render mode not 3 or 7), its box is at least :data:`MIN_SIZE` points, and the page as rendered has
-contrast inside its box (a glyph's strokes against what is behind them). A sequence is excused only when the
+painted (render mode not 3 or 7, unless it lies on a picture: a scan's own text layer), its box is at least
+:data:`MIN_SIZE` points, and the page as rendered has contrast inside its box (a glyph's strokes against what
+is behind them, or the scan's print under its text layer). A sequence is excused only when the
 shown text holds it; one that only the hidden text holds is checked in Part 1's output like any other.
 
 Only pages that hold an excused sequence are rendered (usually none).
@@ -81,7 +82,7 @@ def _page_text(pdf, page, index: int, boundary, excused: set, sizes: set, ngrams
         text = "".join(c if c is not None else "\n" for c in chars)
         if not excused & {g for n in sizes for g in ngrams(text, n)}:
             return "", ""
-        grey = _render(page)
+        grey = _render(page), _image_boxes(page)
         shown, hidden = [], []
         side = shown
         for i, ch in enumerate(chars):
@@ -108,10 +109,14 @@ def _shown(pdf, page, textpage, i: int, box, grey) -> bool:
     left, bottom, right, top = box
     if right - left < MIN_SIZE and top - bottom < MIN_SIZE:
         return False
+    (image, bitmap), pictures = grey
     obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, i)
     if obj and pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _INVISIBLE_MODES:
-        return False
-    image, bitmap = grey
+        # A scan's own text layer: invisible text over a picture that shows the print (its contrast is
+        # checked below). Invisible text anywhere else is shown to nobody.
+        cx, cy = (left + right) / 2, (bottom + top) / 2
+        if not any(p[0] <= cx <= p[2] and p[1] <= cy <= p[3] for p in pictures):
+            return False
     corners = [_device(page, image.size, x, y) for x, y in ((left, bottom), (right, top))]
     x0, x1 = sorted(c[0] for c in corners)
     y0, y1 = sorted(c[1] for c in corners)
@@ -121,6 +126,14 @@ def _shown(pdf, page, textpage, i: int, box, grey) -> bool:
         return False  # outside the page as rendered
     low, high = image.crop((x0, y0, x1, y1)).getextrema()
     return high - low >= CONTRAST
+
+
+def _image_boxes(page) -> list[tuple[float, float, float, float]]:
+    """The bounds of every picture drawn on the page (forms' pictures too), in page space."""
+    try:
+        return [obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=8)]
+    except Exception:  # pdfium could not list them: no picture excuses invisible text
+        return []
 
 
 def _device(page, size, x: float, y: float) -> tuple[int, int]:
