@@ -67,3 +67,30 @@ PAPER = ("Licensing Sub-Committee - LIC 2026/112\n"
          "Title: Review of a premises licence\n"
          "The Licensing Officer, Fenella Achterberg, visited on 2 October 2026.\n"
          "Signed for the council by Fenella Achterberg, Licensing Officer.\n")
+
+
+def test_a_correction_is_not_warned_about_sharing_its_own_reference(client, app):
+    """A correction has its decision's reference by design; the review page said "Another paper has this
+    reference … discard one of them: publishing both makes two public decisions" of the version it corrects.
+    A paper that is not a version of it is still warned about."""
+    from tests.conftest import make_token
+    from tests.textpdf import text_pdf as pdf
+
+    auth = {"Authorization": f"Bearer {make_token(app)}"}
+    paper = pdf("Decision – PCD 911\nTitle: Funding for the Riverside Youth Project\n"
+                "The project lead, Jane Hollowell, can be reached on 020 7946 0123.\nIs there a Part 2 form? NO\n")
+    corrected = paper.replace(b"Riverside", b"Riversyde")
+    assert client.post("/api/v1/papers", headers=auth, data={"file": (io.BytesIO(paper), "v1.pdf")},
+                       content_type="multipart/form-data").status_code == 201
+    assert client.post("/api/v1/papers/1/publish", headers=auth, json={}).status_code == 200
+    r = client.post("/api/v1/papers/1/versions", headers=auth, content_type="multipart/form-data",
+                    data={"file": (io.BytesIO(pdf("Decision – PCD 911\nTitle: Funding for the Riverside Youth "
+                                                  "Project (corrected)\nIs there a Part 2 form? NO\n")), "v2.pdf"),
+                          "note": "The amount was corrected."})
+    assert r.status_code == 201, r.json
+    html = client.get(f"/officer/papers/{r.json['id']}/review").get_data(as_text=True)
+    assert "Version 2: a correction" in html and "Another paper has this reference" not in html
+    assert client.post("/api/v1/papers", headers=auth, data={"file": (io.BytesIO(corrected), "again.pdf")},
+                       content_type="multipart/form-data").status_code == 201
+    html = client.get("/officer/papers/3/review").get_data(as_text=True)
+    assert "Another paper has this reference" in html

@@ -21,7 +21,7 @@ from redaction.publication import PublicationPlan
 from service.domain.release import last_due_date
 
 from service.domain import (approval, audit, background_publish, decision_log, papers, publish_guard, publishing,
-                            versions)
+                            redacted_text, versions)
 from service.domain.models import LIFECYCLE_STATES, Paper, utcnow
 from service.domain.papers import storage
 from service.infra import pdftasks
@@ -127,7 +127,9 @@ def _same_reference(paper) -> list:
     key = publishing.slugify(paper.reference or "")
     if not key:
         return []
-    others = db_session().scalars(select(Paper).where(Paper.id != paper.id, Paper.reference.is_not(None))
+    # a correction shares its reference with the versions it corrects by design: those are not "another paper"
+    own = {v.id for v in redacted_text.versions_of(db_session(), paper)}
+    others = db_session().scalars(select(Paper).where(Paper.id.not_in(own), Paper.reference.is_not(None))
                                   .order_by(Paper.id))
     return [p for p in others if publishing.slugify(p.reference) == key]
 
