@@ -9,7 +9,9 @@ extra name entry (the verifier read strings, not names) and a marked-content tag
 (its ``#20`` escapes hid it from the byte scan). Now the engine keeps only the trailer's ``/Root`` and
 ``/Size`` (a new ``/ID`` is written), a ``/Group``'s and a form's own keys, and standard tag names; and the
 verifier, on its own, fails ``structure`` on any other trailer key, ``raw-streams`` on a value in a name,
-a tag or the ``/ID``, and ``part2-ngrams`` on Part 2 text in any string or stream of Part 1.
+a tag or the ``/ID``, and ``part2-ngrams`` on Part 2 text in any string or stream of Part 1. A font
+resource or a Separation colourant named after the person (also published before) is still kept by the
+engine as written and is now refused by ``raw-streams``.
 
 Each case is checked twice: the engine as it is (clean, or refused naming the check) with an oracle of this
 test's own (pikepdf walk of every object, the trailer included, names with escapes undone), and the engine
@@ -66,6 +68,14 @@ CASES = {
     "marked-content tag name (BMC)": (lh.draw(TAG + b" BMC BT /BODY 9 Tf 60 400 Td (PCD) Tj ET EMC"), "clean"),
     "marked-content point (MP)": (lh.draw(TAG + b" MP"), "clean"),
     "font dictionary, Part 2 string": (_font_note, "refused: part2-ngrams"),
+    # names the content refers to: kept by the engine as written, so refused by the verifier's name reading
+    "font resource named after the person": (lh.draw(
+        b"BT /Imogen#20Tarrant-Vosper#20020#207946#200123 9 Tf 60 400 Td (PCD note) Tj ET",
+        Font={PERSON: lambda pdf: pdf.pages[0].obj.Resources.Font[lh.font_name(pdf).decode()]}),
+        "refused: raw-streams"),
+    "Separation colourant named after the person": (lh.draw(b"q /CSx cs 1 scn 400 400 20 20 re f Q", ColorSpace={
+        "CSx": pikepdf.Array([Name.Separation, Name("/" + PERSON), Name.DeviceCMYK, Dictionary(
+            FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0], C1=[0, 0, 0, 1], N=1)])}), "refused: raw-streams"),
 }
 
 
