@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pikepdf
 
-from .matcher import Matcher
+from .matcher import Matcher, words
 from .structure import direct
 
 _XMP_TEXT = re.compile(rb">([^<>]{3,})<")
@@ -27,6 +27,7 @@ _XMP_TEXT = re.compile(rb">([^<>]{3,})<")
 class Blob:
     data: bytes
     binary: bool
+    page: bool = False  # a page's own content stream: the text readers read its text
 
 
 def font_programs(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
@@ -72,15 +73,26 @@ def blobs(pdf: pikepdf.Pdf) -> tuple[list[Blob], list[str]]:
             out.append(Blob(b"\n".join(ids), True))
         elif isinstance(value, pikepdf.String) or direct(value):
             collect_strings(value, strings, 1)
+    contents = _page_contents(pdf)
     for obj in pdf.objects:
         if isinstance(obj, pikepdf.Stream):
             binary = str(obj.get("/Subtype", "")) == "/Image" or obj.objgen in fonts \
                 or "/N" in obj and "/Alternate" in obj
-            out.append(Blob(decoded(obj), binary))
+            out.append(Blob(decoded(obj), binary, obj.objgen in contents))
         collect_strings(obj, strings, 0, names)
     if names:  # dictionary keys and name values, read like binary data: only long values and phone digits
         out.append(Blob("\n".join(names).encode("latin-1", "replace"), True))
     return out, strings
+
+
+def _page_contents(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    found = set()
+    for page in pdf.pages:
+        contents = page.obj.get("/Contents")
+        for stream in contents if isinstance(contents, pikepdf.Array) else [contents]:
+            if isinstance(stream, pikepdf.Stream) and stream.is_indirect:
+                found.add(stream.objgen)
+    return found
 
 
 def collect_strings(obj, out: list[str], depth: int, names: list[str] | None = None) -> None:
@@ -127,15 +139,16 @@ def _hex_text(match: re.Match) -> bytes:
     return raw
 
 
-def text_forms(data: bytes) -> list[str]:
+def text_forms(data: bytes, strings: bool = True) -> list[str]:
     """A byte string read the ways a producer may have written text into it: as it is; a name's ``#20``
     escapes undone (``/Jane#20Doe BMC``); a content stream's hex strings and octal escapes undone
     (``<4A616E65> Tj``, ``(\\112ane) Tj``: text a reader does not extract, in a Type 3 glyph or a form no page
-    draws, is found in the bytes only so)."""
+    draws, is found in the bytes only so; ``strings`` False for a page's own content, whose text the text
+    readers read: a CID font's hex glyph codes there are many and say nothing)."""
     forms = [data.decode("latin-1")]
     if b"#" in data and _NAME_ESCAPE.search(data):
         forms.append(_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), data).decode("latin-1"))
-    if (b"<" in data and _HEX_STRING.search(data)) or (b"\\" in data and _OCTAL.search(data)):
+    if strings and ((b"<" in data and _HEX_STRING.search(data)) or (b"\\" in data and _OCTAL.search(data))):
         strings = _HEX_STRING.sub(_hex_text, data)
         strings = _OCTAL.sub(lambda m: bytes([int(m.group(1), 8) & 0xFF]), strings)
         forms.append(strings.decode("latin-1"))
@@ -154,22 +167,33 @@ def leaks(blob_list: list[Blob], strings: list[str], matcher: Matcher) -> bool:
         if blob.binary:
             if matcher.search_binary(blob.data):
                 return True
-        elif any(matcher.search(t) for t in text_forms(blob.data)):
+        elif any(matcher.search(t) for t in text_forms(blob.data, not blob.page)):
             return True
     return bool(strings) and matcher.search("\n".join(strings))
 
 
-def part2_in_bytes(blob_list: list[Blob], strings: list[str], grams: set, ngrams) -> bool:
+def part2_in_bytes(blob_list: list[Blob], strings: list[str], grams: set) -> bool:
     """Part 2 text written anywhere but in what a page shows: a dictionary's string (a page's ``/Group``, a
-    font, the trailer), a form no page draws. ``ngrams(text, n)``: the word sequences of a text; ``grams``:
-    Part 2's sequences that Part 1's own text does not hold. Binary streams (images, font programs) are not
-    read as words."""
+    font, the trailer), a form no page draws, a Type 3 glyph. ``grams``: Part 2's word sequences that Part 1's
+    own text does not show. Binary streams (images, font programs) are not read as words, nor a page's own
+    content (the text readers read its text). Each text's words
+    are compared only where one starts a sequence (a 50-page paper's streams are read in a few ms)."""
     if not grams:
         return False
-    sizes = {len(g) for g in grams}
-    texts = [t for blob in blob_list if not blob.binary for t in text_forms(blob.data)]
+    starts: dict[str, list[tuple[str, ...]]] = {}
+    for gram in grams:
+        starts.setdefault(gram[0], []).append(gram)
+    texts = [t for blob in blob_list if not blob.binary and not blob.page for t in text_forms(blob.data)]
     texts.append("\n".join(strings))
-    return any(grams & ngrams(t, n) for t in texts for n in sizes)
+    for text in texts:
+        w = words(text)
+        if starts.keys().isdisjoint(w):
+            continue
+        for i, word in enumerate(w):
+            for gram in starts.get(word, ()):
+                if tuple(w[i:i + len(gram)]) == gram:
+                    return True
+    return False
 
 
 def input_metadata(pdf: pikepdf.Pdf) -> list[str]:
