@@ -94,3 +94,16 @@ def test_a_correction_is_not_warned_about_sharing_its_own_reference(client, app)
                        content_type="multipart/form-data").status_code == 201
     html = client.get("/officer/papers/3/review").get_data(as_text=True)
     assert "Another paper has this reference" in html
+
+
+def test_a_paper_without_lines_of_text_offers_no_empty_list_of_lines(client, app, monkeypatch):
+    """A scanned page has no text lines to choose Part 2's start from: the page showed an empty list."""
+    from service.web.officer import text_matches
+
+    post_form(client, "/officer/upload", {"file": (io.BytesIO(text_pdf(PAPER)), "p.pdf")}, page="/officer/upload",
+              content_type="multipart/form-data")
+    app.extensions["foia.worker"].drain()
+    assert 'id="part2_line"' in client.get("/officer/papers/1/review").get_data(as_text=True)
+    monkeypatch.setattr(text_matches, "page_lines", lambda paper: {1: []})  # as for a page that is a picture
+    html = client.get("/officer/papers/1/review").get_data(as_text=True)
+    assert 'id="part2_line"' not in html and 'name="part2_page"' in html  # the page and height still can be given
