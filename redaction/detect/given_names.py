@@ -38,3 +38,29 @@ def short_forms(first: str) -> frozenset[str]:
     """The short forms of a given name ("leonard" -> len, lenny, leo, leon, ...), folded; none for a name the
     list does not hold."""
     return frozenset(n.casefold() for n in _namer().nicknames_of(first.casefold()))
+
+
+# What English and West African usage adds to the start of a given name to make a short form of it: a
+# diminutive ending after the name's first letters, the last letter there written once or doubled
+# ("Clem|entine" -> "Clemmie", "Bart|holomew" -> "Barty", "Doug|al" -> "Dougie", "Reg|inald" -> "Reggie").
+_DIMINUTIVE_ENDING = ("", "ie", "y", "ey", "ee", "o", "a", "s", "sy", "sie")
+
+
+def is_short_form_of(word: str, first: str) -> bool:
+    """``word`` can be written for the given name ``first`` though no list holds it: the name's first three
+    or more letters with a diminutive ending ("Clemmie" for Clementine, "Barty" for Bartholomew, "Clem"),
+    or its last four or more letters where three or more go before them ("Seun" for Oluwaseun, "Tunde" for
+    Babatunde, "Bayo" for Adebayo). Any case; never the name itself."""
+    word, first = word.casefold(), first.casefold()
+    if len(word) < 3 or word == first or not word.isalpha():
+        return False
+    if len(word) >= 4 and len(first) - len(word) >= 3 and first.endswith(word):
+        return True
+    for stem_length in range(len(first) - 1, 2, -1):
+        stem = first[:stem_length]
+        if word.startswith(stem):
+            ending = word[stem_length:]
+            if ending[:1] == stem[-1]:
+                ending = ending[1:]  # the last letter doubled: "Clem-m-ie", "Reg-g-ie"
+            return ending in _DIMINUTIVE_ENDING and len(first) - stem_length >= 2
+    return False

@@ -17,12 +17,14 @@ from presidio_analyzer import RecognizerResult
 from ..policy import Decision, Policy
 from ..spans import overlaps_any
 from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
-from .english_words import is_english_word
+from .english_words import is_english_word, is_word_or_its_form
 from .recognizers.base import REASON_KEY
 from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE, UPPER, name_words,
                                   plausible_name)
 from .spread import name_key, spread, titled_surnames, words_pattern
-from .vocabulary import NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, POST_NOMINALS, THING_WORDS
+from .vocabulary import (ABBREVIATIONS, JOB_NOUNS, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS,
+                         OTHER_RANKS, PLACE_ENDINGS, PLACE_FIRST_WORDS, PLACE_STARTS, POLICE_RANKS, POST_NOMINALS,
+                         PROFESSIONS, THING_WORDS, TITLE_WORDS)
 
 _PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
 # Labels that say the line holds a person's post ("Position: Deputy Mayor for Policing and Crime").
@@ -104,7 +106,95 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
         for start, end in spread(text, person, taken, lone, shared, titled, lone_firsts, frozenset(firsts)):
             person.mentions.append(Mention("PERSON", start, end, person.score or 0.85, person.decision))
         mentions.extend(person.mentions)
-    return _without_overlaps(others + [_with_word_first_name(text, m) for m in mentions])
+    found = _with_bracketed_names(text, _without_overlaps(others + [_with_word_first_name(text, m) for m in mentions]))
+    return _with_adjacent_name_words(text, found, people)
+
+
+# words that are never the rest of a name beside one
+_NOT_NAME_PARTS = (TITLE_WORDS | ORGANISATION_WORDS | THING_WORDS | PLACE_ENDINGS | PLACE_STARTS | PLACE_FIRST_WORDS
+                   | MONTHS | frozenset(w.casefold() for w in POST_NOMINALS) | frozenset(a.casefold() for a in ABBREVIATIONS)
+                   | frozenset(w.casefold() for phrase in (*PROFESSIONS, *JOB_NOUNS, *POLICE_RANKS, *OTHER_RANKS)
+                               for w in phrase.split()))
+# a capitalised word right before or after a name, on its line ("Gustavo Henrique Barbosa| Lacerda",
+# "Abdiwali |Hersi Dualeh", "LIU |Xiaoqing"); or a word of the person's name on the next line
+_WORD_AFTER_NAME = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’-]*[^\W\d_])(?![\w'’-])")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])(?P<w>[A-Z][\w'’-]*[^\W\d_])[ \t]+$")
+_INITIALS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<i>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]*\n[ \t]*$")
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
+_NAME_WORD_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<w>[A-Z][\w'’-]*[^\W\d_])(?![\w'’-])")
+
+
+def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[Person]) -> list[Mention]:
+    """A redacted name is not left beside a part of it another reading cut off: a name of four or more words
+    ("Gustavo Henrique Barbosa Lacerda", "Maryam bint Yusuf Al-Sayegh"), a second given name ("Rhodri Wyn
+    Gwalchmai"), a surname written first in capitals ("LIU Xiaoqing"). The word joins the name when it is a word
+    of a redacted person's name, or, on the same line, a capitalised word no English word is and no place,
+    organisation, title or rank word is."""
+    redacted_words = {w.casefold() for p in people if p.decision is not None and p.decision.action == "redact"
+                      for name in p.names for w in re.findall(r"[^\W\d_][\w'’-]*", name) if len(w) > 2}
+    redacted_surnames = {part for p in people if p.decision is not None and p.decision.action == "redact"
+                         for part in (p.surname or "").split() if len(part) > 2}
+    redacted_names = {part for p in people if p.decision is not None and p.decision.action == "redact"
+                      for part in (p.surname, p.first) if part and len(part) > 2}
+    kept_words = {w.casefold() for p in people if p.decision is not None and p.decision.action != "redact"
+                  for name in p.names for w in re.findall(r"[^\W\d_][\w'’-]*", name)}
+    taken = [(m.start, m.end) for m in mentions]
+
+    def joins(word: str, same_line: bool) -> bool:
+        folded = word.casefold()
+        if folded in kept_words or folded in NOT_NAME_WORDS or folded in _NOT_NAME_PARTS:
+            return False
+        if word.endswith(("'s", "’s")):
+            return False  # "the Agency's Rhodri Wyn Gwalchmai"
+        if folded in redacted_words and (folded in redacted_names or not is_word_or_its_form(folded)):
+            return True
+        return same_line and not word.isupper() and not is_word_or_its_form(folded)
+
+    out = []
+    for m in mentions:
+        if m.type != "PERSON" or not _redacted(m):
+            out.append(m)
+            continue
+        start, end = m.start, m.end
+        while ((after := _WORD_AFTER_NAME.match(text, end)) and joins(after.group("w"), True)
+               and not _CAPITAL_NEXT.match(text, after.end("w"))  # "Ebony Carrowmore Dunhaven Academy": a cell
+               and not overlaps_any(after.start("w"), after.end("w"), taken)):
+            end = after.end("w")
+        while ((after := _NAME_WORD_NEXT_LINE.match(text, end)) and after.group("w").casefold() in redacted_surnames
+               and after.group("w").casefold() not in text[start:end].casefold()
+               and joins(after.group("w"), False) and not is_word_or_its_form(after.group("w").casefold())
+               and not overlaps_any(after.start("w"), after.end("w"), taken)):
+            end = after.end("w")
+        while ((before := _WORD_BEFORE_NAME.search(text, max(0, start - 40), start)) and joins(before.group("w"), True)
+               and not _CAPITAL_BEFORE.search(text, max(0, before.start("w") - 40), before.start("w"))
+               and not overlaps_any(before.start("w"), before.end("w"), taken)):
+            start = before.start("w")
+        if (initials := _INITIALS_LINE_BEFORE.search(text, max(0, start - 12), start)) and not overlaps_any(
+                initials.start("i"), initials.end("i"), taken):
+            start = initials.start("i")  # "T." / "Mulrennan": a narrow cell wraps after the initial
+        out.append(m if (start, end) == (m.start, m.end) else
+                   Mention(m.type, start, end, m.score, m.decision))
+    return out
+
+
+def _with_bracketed_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name redacted and another name in brackets right after it, redacted too, are one finding, brackets
+    and all: 'Zhang, Wei (David)' (nothing of the pair is left between them). A short name in quotes
+    ('Chidinma Nwabueze ("Chi")') stays a finding of its own."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (last is not None and m.type == last.type == "PERSON" and _redacted(last) and _redacted(m)
+                and re.fullmatch(r"[ \t]*\(", text[last.end:m.start]) and text[m.end:m.end + 1] == ")"):
+            out[-1] = Mention(last.type, last.start, m.end + 1, max(last.score, m.score), last.decision)
+            continue
+        out.append(m)
+    return out
+
+
+def _redacted(m: Mention) -> bool:
+    return m.decision is not None and m.decision.action == "redact"
 
 
 # A month or ordinary word right before a surname is the person's first name ("June Hartley", "Will
@@ -400,7 +490,7 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
         return
     written = _written_name(text, first, surname) or _misread_given_name(text, first, surname)
     wrapped = _wrapped_names(text, first, surname)
-    known = _find(people, surname, first) or _one_barrel(people, surname, first)
+    known = _find(people, surname, first) or _one_barrel(people, surname, first) or _contracted(people, surname, first)
     if known is not None:
         # "Ms Wróblewska" or "C. Blackwood" found, "lucja.wroblewska@..." gives the first name: the full
         # name (and the first name alone where it acts, "Cressida said") is then the same person
@@ -418,6 +508,25 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
                          surname_forms={" ".join(surname_written)},
                          names={" ".join([first_written, *surname_written])}, score=0.8,
                          mentions=[Mention("PERSON", s, e, 0.8) for s, e in wrapped]))
+
+
+def _contracted(people: list[Person], surname: str, first: str) -> Person | None:
+    """"imelda.rthrfrd@" for Imelda Rutherford, "prvn.ulyttkhtri@" for Parveen Ulyatt-Khatri: an address may
+    drop letters (vowels, a hyphen) of both names; each part, its letters in order and its first letter the
+    same, is then the one person known in full with those names."""
+    key, first_key = name_key(surname).replace("-", ""), name_key(first)
+    found = [p for p in people if p.names and p.first and len(p.first) > 2
+             and _letters_in_order(first_key, name_key(p.first))
+             and _letters_in_order(key, name_key(p.surname).replace("-", "").replace(" ", ""))]
+    return found[0] if len(found) == 1 else None
+
+
+def _letters_in_order(short: str, full: str) -> bool:
+    """``short`` is ``full`` with letters left out, the first kept, at least three letters and half of them."""
+    if len(short) < 3 or short[0] != full[:1] or 2 * len(short) < len(full):
+        return False
+    rest = iter(full)
+    return all(letter in rest for letter in short)
 
 
 def _one_barrel(people: list[Person], surname: str, first: str) -> Person | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..spans import overlaps_any
 from .english_words import is_only_a_verb_form, is_word_or_its_form
-from .given_names import short_forms
+from .given_names import is_short_form_of, short_forms
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
 from .vocabulary import (COMMON_WORD_FIRST_NAMES, INSTITUTION_PREFIXES, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS,
                          ORGANISATION_WORDS, PROFESSIONS, THING_WORDS, TITLE_WORDS)
@@ -150,7 +150,7 @@ def _short_forms_alone(text: str, first: str, first_names: frozenset[str]) -> li
     Gotobed, ... Lenny's duties are covered". One no word is stands anywhere alone on its line; one that is a
     word ("Bill", "Sandy") only where it names someone mid-sentence or acts."""
     out = []
-    for short in short_forms(first) - first_names:
+    for short in (short_forms(first) | _written_short_forms(text, first)) - first_names:
         if len(short) < 3 or short in NOT_NAME_WORDS or short in TITLE_WORDS:
             continue
         word = is_word_or_its_form(short)
@@ -164,6 +164,16 @@ def _short_forms_alone(text: str, first: str, first_names: frozenset[str]) -> li
             elif not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _alone_in_its_line(text, m):
                 out.append((m.start(), m.end()))
     return out
+
+
+def _written_short_forms(text: str, first: str) -> frozenset[str]:
+    """Short forms of the given name no list holds, as the paper writes them ("Clementine ... Clemmie",
+    "Oluwaseun ... Seun"): a capitalised word that is no English word, folded."""
+    return frozenset(word.casefold() for word in set(_CAPITALISED.findall(text))
+                     if is_short_form_of(word, first) and not is_word_or_its_form(word.casefold()))
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w-])")
 
 
 # Words before a capitalised word that make it a thing's or a place's, not a person's ("the Ruby", "in Hope").

@@ -73,6 +73,7 @@ OTHER_RANKS: dict[str, str] = {
     "Ch Eng": "Chief Engineer", "Chief Engineer": "Chief Engineer", "2nd Eng": "Second Engineer",
     "Second Engineer": "Second Engineer", "AB": "Able Seaman", "Bosun": "Bosun", "Cox": "Coxswain",
     "Coxswain": "Coxswain", "Harbour Master": "Harbour Master", "Mate": "Mate", "Chief Mate": "Chief Mate",
+    "Pilot": "Pilot", "Marine Pilot": "Marine Pilot", "Senior Pilot": "Senior Pilot", "Trainee Pilot": "Trainee Pilot",
 }
 # A capitalised word right before "Commander" that still leaves the police rank ("Acting Commander",
 # "the MPS Commander"); any other ("Regional Commander") makes it a role, not the chief officer rank.
@@ -254,6 +255,9 @@ PLACE_ENDINGS: frozenset[str] = frozenset({
     "drain", "dyke", "sluice", "lode", "fen", "fens", "staithe", "slipway", "slip",
     # northern dale and moor words ("Pickersgill Hagg", "Crook Ghyll", "Blea Tarn")
     "hagg", "ghyll", "tarn", "royd", "wynd",  # "Hebden Royd", "Kirk Wynd"
+    # Welsh words of club, society, centre and school that start an organisation's name ("Clwb Rygbi Aberaeron")
+    # are in PLACE_STARTS; Scottish hill and river-meadow words ("Rowan Brae", "Corbie Knowe", "Ettrick Haugh", "Sgurr Mor")
+    "brae", "braes", "knowe", "haugh", "beinn", "bheinn", "sgurr", "sgùrr",
 })
 # ... of them, the ones that start a place or firm's name ("Ysbyty Gwynedd", "São Paulo", "Société Foncière")
 PLACE_STARTS: frozenset[str] = frozenset({
@@ -261,6 +265,8 @@ PLACE_STARTS: frozenset[str] = frozenset({
     "são", "santa", "santo", "sainte", "société", "sociedad", "compagnie",
     # island, harbour and river-mouth words that start a Scottish or Welsh place ("Port Aird", "Eilean Donn")
     "port", "eilean", "isle", "inver", "strath", "aber", "llan", "cors", "rhos", "pant",
+    "clwb", "cymdeithas", "canolfan", "ysgol", "prifysgol", "cyngor", "eglwys", "capel", "neuadd", "pwyllgor",
+    "menter", "plas", "maes", "parc", "pont", "tŷ",
 })
 THING_WORDS: frozenset[str] = frozenset({
     "day", "week", "house", "hall", "court", "lane", "park", "station", "bridge", "way", "close", "tower",

@@ -27,8 +27,9 @@ _ALNUM = r"[^\W_]"
 # ("...@oakhollow.gov" / ".uk", a narrow cell)
 _BREAK = r"(?:[ \t]*\n[ \t]*(?=[a-z0-9-]|\.[a-z]))"
 # The part of a local part left on the line above ("colm.odris" + "coll@..."): only taken when it looks
-# like one (lower case with a dot or underscore), so "Contact\njane@..." does not take "Contact".
-_LOCAL_HEAD = rf"(?:[a-z0-9]+[._][a-z0-9._]*{_BREAK})?"
+# like one (lower case with a dot or underscore, a letter in it), so "Contact\njane@..." does not take
+# "Contact", nor "0141.496.0700\npilots@..." a phone number in the cell above.
+_LOCAL_HEAD = rf"(?:(?=[0-9._]*[a-z])[a-z0-9]+[._][a-z0-9._]*{_BREAK})?"
 _EMAIL = re.compile(
     rf"(?<![\w.+'-])(?P<local>{_LOCAL_HEAD}{_ATOM}(?:\.{_BREAK}?{_ATOM})*)(?:[ \t]*\n[ \t]*(?=@))?@{_BREAK}?"
     rf"(?P<domain>{_ALNUM}(?:{_ALNUM}|[.-]|{_BREAK})*{_ALNUM})(?![\w@-])")

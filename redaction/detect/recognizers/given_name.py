@@ -5,7 +5,10 @@ officers named informally in case papers and released e-mails, the eighth evalua
 - after a greeting that opens a letter or e-mail: "Dear Sage," / "Hi Lorcan,";
 - after a job, set off by a comma, the name then closed by a comma or a bracket: "the on-call manager,
   Zbigniew (EOC)";
-- a name someone goes by: 'known to his customers as "Sparky"', "nicknamed Jonno", 'Chidinma Nwabueze ("Chi")';
+- a name someone goes by: 'known to his customers as "Sparky"', "nicknamed Jonno", 'Chidinma Nwabueze ("Chi")',
+  'Joyce "JoJo" Opare-Pearce' and 'Wei (David) Zhang' (the full name is one finding, quotes and brackets
+  inside), 'Zhang, Wei (David)'; wherever else the paper writes that name alone, it is the same person
+  ("JoJo reported", "Thanks, David");
 - the next names of a list after a family word: "your children Blessed (9) and Ruvimbo (4)".
 
 A family word or a greeting says a person follows, so the name may be an ordinary word ("Wren", "Sage")
@@ -19,11 +22,13 @@ from __future__ import annotations
 import re
 
 from ..english_words import is_english_word
+from ..given_names import is_given_name
 from ..vocabulary import JOB_NOUNS, PROFESSIONS, TITLE_WORDS
 from .base import RuleRecognizer
 from .patterns import NAME_WORD, plausible_name
 
-_FAMILY = ("children", "daughters", "sons", "daughter", "son", "brother", "sister", "mother", "father", "mum", "mom", "dad", "wife", "husband",
+_FAMILY = ("brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", "son-in-law", "daughter-in-law",
+           "children", "daughters", "sons", "daughter", "son", "brother", "sister", "mother", "father", "mum", "mom", "dad", "wife", "husband",
            "partner", "grandson", "granddaughter", "grandmother", "grandfather", "grandma", "grandad", "grandpa",
            "niece", "nephew", "cousin", "aunt", "auntie", "uncle", "stepson", "stepdaughter", "stepfather",
            "stepmother", "stepbrother", "stepsister", "sibling", "twin", "fiancé", "fiancée", "fiance", "fiancee",
@@ -41,6 +46,12 @@ _AFTER_JOB = re.compile(rf"(?<![\w-])(?:(?i:the|our|their|its)|['’]s)[ \t]+(?:
 _LIST_AFTER = re.compile(rf"^(?:[ \t]*\(\d{{1,2}}\))?[ \t]*(?:,|and|&)[ \t]*\n?[ \t]*(?P<name>{NAME_WORD})")
 # a short name in quotes in brackets right after a full name: 'Chidinma Nwabueze ("Chi")'
 _QUOTED_AFTER_NAME = re.compile(rf"(?<=[a-z])[ \t]*\([ \t]*[\"“'‘](?P<name>{NAME_WORD})[\"”'’][ \t]*\)")
+# a name someone goes by between the given name and the surname: 'Joyce "JoJo" Opare-Pearce', 'Wei (David) Zhang'
+# (a lookahead, so that "Firefighter (Control) Przemysław" does not hide 'Przemysław "Przemek" Duda')
+_NICKNAME_INSIDE = re.compile(rf"(?<![\w-])(?=(?P<given>{NAME_WORD})[ \t]+(?:[\"“'‘](?P<nick>{NAME_WORD})[\"”'’]|"
+                              rf"\((?P<alt>{NAME_WORD})\))[ \t]*\n?[ \t]*(?P<surname>{NAME_WORD})(?![\w-]))")
+# ... or in brackets, unquoted, after a name written surname first: 'Zhang, Wei (David)'
+_ALT_AFTER_SURNAME_FIRST = re.compile(rf"(?<![\w-]){NAME_WORD},[ \t]+{NAME_WORD}[ \t]+\((?P<name>{NAME_WORD})\)")
 # a name someone goes by: 'known to his customers as "Sparky"', "nicknamed Jonno"; in quotes it may be a
 # word, bare it must be no English word ("known as Riverside" is a place's name)
 _ALIAS = re.compile(rf"(?<![\w-])(?:known(?:[ \t]+to[ \t]+[\w'’ ]{{1,40}}?)?[ \t]+as|nicknamed|aka|a\.k\.a\.|also[ \t]+called)"
@@ -53,6 +64,9 @@ _ADDRESSES = frozenset({"sir", "sirs", "madam", "madame", "colleague", "colleagu
                         "officer", "manager", "team", "aged", "who", "whose", "and", "is", "was", "has", "had",
                         "now", "then", "also"})
 _CAPITAL_AFTER = re.compile(r"^[ \t]+[A-Z][\w'’-]*")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
+# the first word of a full name written elsewhere ("David Okonjo"): an alias also held as another's given name
+_FULL_NAME_FIRSTS = re.compile(rf"(?<![\w-])({NAME_WORD})[ \t]+(?=[A-Z][a-z])")
 
 
 def _a_given_name(word: str, ordinary_allowed: bool) -> bool:
@@ -89,4 +103,21 @@ class GivenNameRecognizer(RuleRecognizer):
         for m in _ALIAS.finditer(text):
             if _a_given_name(m.group("name"), ordinary_allowed=bool(m.group("q"))):
                 out.append(self.result(m.start("name"), m.end("name")))
+        aliases = set()
+        for m in _NICKNAME_INSIDE.finditer(text):
+            nick = m.group("nick") or m.group("alt")
+            if (plausible_name([m.group("given"), m.group("surname")]) and _a_given_name(nick, True)
+                    and (m.group("nick") or is_given_name(nick))):
+                out.append(self.result(m.start("given"), m.end("surname")))
+                aliases.add(nick)
+        for m in _ALT_AFTER_SURNAME_FIRST.finditer(text):
+            if is_given_name(m.group("name")) and _a_given_name(m.group("name"), True):
+                out.append(self.result(m.start("name"), m.end("name")))
+                aliases.add(m.group("name"))
+        for alias in aliases - {r_text for r_text in _FULL_NAME_FIRSTS.findall(text)}:
+            # the name someone goes by, alone elsewhere: "JoJo reported", "Thanks, David"
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(alias)}(?![\w-])", text):
+                if not _CAPITAL_AFTER.match(text[m.end():m.end() + 30]) and not _CAPITAL_BEFORE.search(
+                        text[max(0, m.start() - 30):m.start()]):
+                    out.append(self.result(m.start(), m.end()))
         return out

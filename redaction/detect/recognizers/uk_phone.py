@@ -35,9 +35,11 @@ _NSN = re.compile(r"^[1-9]\d{8,9}$")
 # Money and decimals directly before: in "£1,020 7946 0123" the digits continue an amount. A comma and a
 # space after digits is a list ("0161 496 0123, +1 303 555 0147"): the next number is its own.
 _MONEY_BEFORE = re.compile(r"(?:[£$€]\s?|\d[,.])$")
-# An extension is part of the number: "ext. 4567", "(ext 2231)", "extn 12", "x2231", "extension 40".
-_EXTENSION = re.compile(r"^[ \t]*(?:\([ \t]*(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*\d{1,6}[ \t]*\)|"
-                        r",?[ \t]*(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*\d{1,6}(?!\d))", re.IGNORECASE)
+# An extension is part of the number: "ext. 4567", "(ext 2231)", "extn 12", "x2231", "extension 40", and the
+# Welsh "est. 208" (estyniad). A switchboard's menu option ("option 3") is not: it names no one.
+_EXT_WORD = r"(?:ext|extn|extension|x|est|estyniad)"
+_EXTENSION = re.compile(rf"^[ \t]*(?:\([ \t]*{_EXT_WORD}\.?[ \t]*:?[ \t]*\d{{1,6}}[ \t]*\)|"
+                        rf",?[ \t]*{_EXT_WORD}\.?[ \t]*:?[ \t]*\d{{1,6}}(?!\d))", re.IGNORECASE)
 # A run of digits written the way phone numbers are, on one line: where the matcher found nothing whole.
 _DIGIT_RUN = re.compile(r"(?<![\w£$€.,])(?:\+[ \t]*[1-9]|00[ \t]*[1-9]|\(?0)[\d \t()-]{7,24}\d")
 _GROUP_END = re.compile(r"\d(?=[ \t)-]|$)")
@@ -78,8 +80,9 @@ class UkPhoneRecognizer(RuleRecognizer):
         return out
 
 
-def _add(found, flat: str, start: int, raw: str, number) -> bool:
-    """Keep the candidate if it is a whole UK number written as one and overlaps nothing kept."""
+def _add(found, flat: str, start: int, raw: str, number, lenient: bool = True) -> bool:
+    """Keep the candidate if it is a whole UK number written as one and overlaps nothing kept (``lenient``: or
+    an international number of a length the region data does not allow)."""
     if raw.startswith("(") and raw.count("(") > raw.count(")"):
         # "(07700 900562", "(+33 (0)1 99 00 83 16)": the opening bracket is the sentence's, not the number's
         raw, start = raw[1:], start + 1
@@ -90,12 +93,19 @@ def _add(found, flat: str, start: int, raw: str, number) -> bool:
         if not _WRITTEN_AS_PHONE.match(raw) or not _NSN.match(str(number.national_number)):
             return False
     elif not (_WRITTEN_INTERNATIONAL.match(raw) and len(str(number.national_number)) >= 6
-              and phonenumbers.is_possible_number(number)):
+              and (phonenumbers.is_possible_number(number) or (lenient and _written_as_international(raw, number)))):
         return False
     if overlaps_any(start, end, ((s, e) for s, e, _ in found)):
         return False
     found.append((start, end, number))
     return True
+
+
+def _written_as_international(raw: str, number) -> bool:
+    """"+234 1 555 0193": a "+" and a country's calling code, then groups of digits, seven to twelve of them,
+    is a phone number even where the bundled region data would not allow that length (fail closed)."""
+    return (raw.lstrip().startswith("+") and phonenumbers.region_code_for_country_code(number.country_code) != "ZZ"
+            and 7 <= len(str(number.national_number)) <= 12 and re.fullmatch(r"\+[\d \t()-]+", raw.strip()) is not None)
 
 
 def _digits_wrapped(text: str, split: int) -> bool:
@@ -110,7 +120,7 @@ def _is_whole(raw: str) -> bool:
         number = phonenumbers.parse(raw, "GB")
     except phonenumbers.NumberParseException:
         return False
-    return _add([], raw, 0, raw.strip(), number)
+    return _add([], raw, 0, raw.strip(), number, lenient=False)
 
 
 def _add_prefix(found, flat: str, start: int, run: str) -> None:
