@@ -103,3 +103,25 @@ def test_a_phone_number_above_an_address_is_not_its_local_part():
 def test_an_initial_a_narrow_cell_wrapped_onto_the_line_above():
     text = "Name\nRole\nT.\nMulrennow\nCaseworker\n028 9049 6021\nMs Mulrennow reviewed the file."
     assert "T. Mulrennow" in redacted(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # from the new-user trial: NER read the village after "of" as a person
+    ("A resident, Mr Gareth Pennyfeather of Loxley Barrow, asked about opening hours.", ["Gareth Pennyfeather"]),
+    ("The daughter of Mary Pennyfeather wrote.", ["Mary Pennyfeather"]),
+])
+def test_the_place_after_a_name_and_of_is_no_person(text, expected):
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The shift leader, Thanh Huong Truong (who goes by Helen at work), missed the check. Helen said so.", "Helen"),
+    ("The whistleblower, Aminata Kamara-Ossei, wrote (aminata.ko@mail.example).\nThe whistleblower, Aminata, asked "
+     "that her identity be protected.", "Aminata"),
+    ("Complainant: Ms Maryam bint Yusuf Al-Sadiq.\n| Maryam Al-Sadiq | Complainant |\nMaryam says the Council did not "
+     "explain.", "Maryam"),
+    ("Her husband, Olumide Quayle, and their\nson Tèmítópé live with her.", "Tèmítópé"),
+    ("Their son Temitope lives with her.", "Temitope"),
+])
+def test_given_names_alone_of_people_known_in_full(text, name):
+    assert name in redacted(text)

@@ -76,6 +76,10 @@ class Name:
 _VOWELLESS_LETTERS = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,6}")
 
 
+# a person's name then "of": what follows is their place or firm ("Mr Jo Bell of Loxley Barrett")
+_OF_AFTER_A_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*[ \t]+of[ \t]+$")
+
+
 def clean(text: str, r: RecognizerResult) -> Name | None:
     meta = r.recognition_metadata or {}
     from_rule = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) in _RULE_RECOGNIZERS
@@ -133,6 +137,8 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
             return None
         if plain[0].casefold() in PLACE_FIRST_WORDS:  # "Canary Wharf", "Tower Hamlets"
             return None
+        if _OF_AFTER_A_NAME.search(text, max(0, start - 40), start):
+            return None  # "Mr Gareth Pennywhistle of Loxley Barrett": where the person lives or works
         if len(plain) == 2 and re.fullmatch(r"[A-Z]\.", plain[0]) and _alone_on_its_line(text, start, end):
             return None  # "C. Proposal": a lettered heading
         if _is_thing(text, plain) or _PLACE_LINE.match(text, text.rfind("\n", 0, start) + 1):

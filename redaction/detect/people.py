@@ -95,7 +95,8 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
         for m in person.mentions:
             m.decision = person.decision
     firsts = Counter(p.first for p in people if p.first and p.names)
-    shared = {f for f, n in firsts.items() if n > 1}
+    shared = {f for f, n in firsts.items() if n > 1 and not _one_long_name(text, [p for p in people if p.first == f
+                                                                                  and p.names])}
     taken += [(m.start, m.end) for p in people for m in p.mentions]
     titled = titled_surnames(text)
     mentions: list[Mention] = []
@@ -510,6 +511,20 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
                          mentions=[Mention("PERSON", s, e, 0.8) for s, e in wrapped]))
 
 
+def _one_long_name(text: str, namesakes: list[Person]) -> bool:
+    """Two people found with one given name are one person when the paper writes a name holding both their
+    surnames after it: "Maryam bint Yusuf" and "Maryam Al-Sayegh" are "Maryam bint Yusuf Al-Sayegh"."""
+    if len(namesakes) != 2 or not all(p.surname for p in namesakes):
+        return False
+    first = namesakes[0].first
+    for one, other in (namesakes, namesakes[::-1]):
+        pattern = (words_pattern([first]) + r"[ \t]+\n?[ \t]*" + words_pattern(one.surname.split())
+                   + r"[ \t]+\n?[ \t]*" + words_pattern(other.surname.split()))
+        if re.search(pattern, text):
+            return True
+    return False
+
+
 def _contracted(people: list[Person], surname: str, first: str) -> Person | None:
     """"imelda.rthrfrd@" for Imelda Rutherford, "prvn.ulyttkhtri@" for Parveen Ulyatt-Khatri: an address may
     drop letters (vowels, a hyphen) of both names; each part, its letters in order and its first letter the
@@ -517,8 +532,15 @@ def _contracted(people: list[Person], surname: str, first: str) -> Person | None
     key, first_key = name_key(surname).replace("-", ""), name_key(first)
     found = [p for p in people if p.names and p.first and len(p.first) > 2
              and _letters_in_order(first_key, name_key(p.first))
-             and _letters_in_order(key, name_key(p.surname).replace("-", "").replace(" ", ""))]
+             and (_letters_in_order(key, name_key(p.surname).replace("-", "").replace(" ", ""))
+                  or _barrels_initials(key, p.surname.casefold()))]
     return found[0] if len(found) == 1 else None
+
+
+def _barrels_initials(short: str, surname: str) -> bool:
+    """"ko" for Kamara-Ormesher: the first letters of a surname of two parts or more."""
+    parts = [part for part in re.split(r"[- ]+", surname) if part]
+    return len(parts) > 1 and short == "".join(part[0] for part in parts)
 
 
 def _letters_in_order(short: str, full: str) -> bool:

@@ -34,8 +34,8 @@ _FAMILY = ("brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", 
            "stepmother", "stepbrother", "stepsister", "sibling", "twin", "fiancé", "fiancée", "fiance", "fiancee",
            "boyfriend", "girlfriend", "baby", "child")
 _FAMILY_QUALIFIERS = r"(?:(?:older|younger|elder|eldest|youngest|oldest|twin|baby|little|big|late|half|step)[- \t]+)?"
-_OWNER = r"(?:(?<![\w-])(?:his|her|their|my|your|our|the|a)|['’]s)"
-_AFTER_FAMILY = re.compile(rf"{_OWNER}[ \t]+{_FAMILY_QUALIFIERS}(?:{'|'.join(_FAMILY)})[ \t]*,?[ \t]*\n?[ \t]*"
+_OWNER = r"(?:(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur|[Tt]he|a)|['’]s)"
+_AFTER_FAMILY = re.compile(rf"{_OWNER}(?:[ \t]+|[ \t]*\n[ \t]*){_FAMILY_QUALIFIERS}(?:{'|'.join(_FAMILY)})[ \t]*,?[ \t]*\n?[ \t]*"
                            rf"(?P<name>{NAME_WORD})")
 _GREETING = re.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|Morning|Afternoon)[ \t]+(?P<name>{NAME_WORD})"
                        rf"(?=[ \t]*[,!\n])")
@@ -54,7 +54,8 @@ _NICKNAME_INSIDE = re.compile(rf"(?<![\w-])(?=(?P<given>{NAME_WORD})[ \t]+(?:[\"
 _ALT_AFTER_SURNAME_FIRST = re.compile(rf"(?<![\w-]){NAME_WORD},[ \t]+{NAME_WORD}[ \t]+\((?P<name>{NAME_WORD})\)")
 # a name someone goes by: 'known to his customers as "Sparky"', "nicknamed Jonno"; in quotes it may be a
 # word, bare it must be no English word ("known as Riverside" is a place's name)
-_ALIAS = re.compile(rf"(?<![\w-])(?:known(?:[ \t]+to[ \t]+[\w'’ ]{{1,40}}?)?[ \t]+as|nicknamed|aka|a\.k\.a\.|also[ \t]+called)"
+_ALIAS = re.compile(rf"(?<![\w-])(?:known(?:[ \t]+to[ \t]+[\w'’ ]{{1,40}}?)?[ \t]+as|nicknamed|aka|a\.k\.a\.|also[ \t]+called|"
+                    rf"(?:goes|went|go)[ \t]+by|prefers[ \t]+to[ \t]+be[ \t]+called)"
                     rf"[ \t]+(?P<q>[\"“'‘])?(?P<name>{NAME_WORD})(?(q)[\"”'’])")
 # words that follow a greeting or a family word and are no name
 _ADDRESSES = frozenset({"sir", "sirs", "madam", "madame", "colleague", "colleagues", "all", "team", "everyone",
@@ -101,7 +102,7 @@ class GivenNameRecognizer(RuleRecognizer):
             if _a_given_name(m.group("name"), ordinary_allowed=True):
                 out.append(self.result(m.start("name"), m.end("name")))
         for m in _ALIAS.finditer(text):
-            if _a_given_name(m.group("name"), ordinary_allowed=bool(m.group("q"))):
+            if _a_given_name(m.group("name"), ordinary_allowed=bool(m.group("q")) or is_given_name(m.group("name"))):
                 out.append(self.result(m.start("name"), m.end("name")))
         aliases = set()
         for m in _NICKNAME_INSIDE.finditer(text):
