@@ -125,3 +125,16 @@ def test_the_place_after_a_name_and_of_is_no_person(text, expected):
 ])
 def test_given_names_alone_of_people_known_in_full(text, name):
     assert name in redacted(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Democratic services officer Merle Blackwood attended.\nSigned: G. Pryce, Chair. Minutes by Merle.", "Merle"),
+    ("Minute taker Summer Keigwin-Sowe.\nThe Chair asked Summer to keep this item out of the minutes.", "Summer"),
+])
+def test_a_word_given_name_who_did_or_was_asked(text, name):
+    assert name in redacted(text)
+
+
+def test_a_season_after_by_is_no_name():
+    text = "Summer Keigwin-Sowe attended. The report was written in Summer by the team. Flooding caused by Summer."
+    assert redacted(text) == ["Summer Keigwin-Sowe"]

@@ -122,12 +122,14 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     elif _first_name_spreads(person, shared_first_names):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if ((_ACTS_AFTER.match(text[m.end():m.end() + 20]) or _acted_on(text, m)) and stands_alone(text, m))
-                  or named_mid_sentence(text, m) or named_alone(text, m)]
+                  or named_mid_sentence(text, m) or named_alone(text, m) or _done_by(text, m)]
     elif _first_name_spreads(person, shared_first_names, word_names=True):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if ((m.start() == 0 or _CLAUSE_START.search(text[max(0, m.start() - 4):m.start()]))
                       and _acts_strictly(text, m.end()) and stands_alone(text, m))
-                  or (person.first not in MONTHS and (named_mid_sentence(text, m) or named_alone(text, m)))]
+                  or (person.first not in MONTHS and (named_mid_sentence(text, m) or named_alone(text, m)
+                                                      or (_acted_on(text, m) and stands_alone(text, m))
+                                                      or _done_by(text, m)))]
     if _first_name_spreads(person, shared_first_names) or _first_name_spreads(person, shared_first_names, True):
         found += _short_forms_alone(text, person.first, first_names)
     if person.names and person.first and len(person.first) > 2 and person.first not in shared_first_names:
@@ -158,8 +160,8 @@ def _short_forms_alone(text: str, first: str, first_names: frozenset[str]) -> li
             if not text[m.start() + 1:m.end()].islower():
                 continue  # "LEN" in capitals is an abbreviation
             if word:
-                if named_mid_sentence(text, m) or (_ACTS_AFTER.match(text[m.end():m.end() + 20])
-                                                    and stands_alone(text, m)):
+                if named_mid_sentence(text, m) or ((_ACTS_AFTER.match(text[m.end():m.end() + 20])
+                                                     or _acts_strictly(text, m.end())) and stands_alone(text, m)):
                     out.append((m.start(), m.end()))
             elif not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _alone_in_its_line(text, m):
                 out.append((m.start(), m.end()))
@@ -373,6 +375,14 @@ def _written_as_a_name(text: str, first: str) -> bool:
     """The first name is written somewhere as a name is, a capital then small letters ("Jago"), not only in
     a heading or code in capitals ("OOCD SCRUTINY")."""
     return re.search(rf"(?<![\w-]){re.escape(first[:1].upper() + first[1:])}(?![\w-])", text) is not None
+
+
+def _done_by(text: str, m: re.Match) -> bool:
+    """The name ends a sentence after "by" ("Minutes by Merle.", "checked by Summer,"): who did it."""
+    word = text[m.start():m.end()]
+    return (word[:1].isupper() and word[1:].islower() and word.casefold() not in _TIME_WORDS
+            and re.search(r"(?<![\w-])by[ \t]+$", text[max(0, m.start() - 6):m.start()]) is not None
+            and re.match(r"[ \t]*(?:[.,;)]|\n|$)", text[m.end():m.end() + 2]) is not None)
 
 
 def _acted_on(text: str, m: re.Match) -> bool:
