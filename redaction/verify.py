@@ -49,7 +49,7 @@ from .errors import DamagedPdf
 from .verification import boxes, fonts, images, links, ocr, order, streams, structure, tokens
 from .verification.detection import check_detection
 from .verification.matcher import Matcher, collapse
-from .verification.pdfium_calls import Opened
+from .verification.pdfium_calls import Opened, OutputPages
 from .verification.readers import open_pdfium, read_all
 from .verification.result import fail
 from .verification.source import Source, read_source
@@ -167,7 +167,10 @@ def _read_order(data: bytes, boundary, source: Source, shared=None) -> bool:
 
 def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
     structure.single_revision(out.data, out.number)
-    document = open_pdfium(out.data, out.number)  # one pdfium parse: text, boxes and detection read it
+    # One pdfium parse: text, boxes and detection read it; the pages boxes-empty and detection read again
+    # stay loaded after text-pdfium reads them (each page and its text page loaded once).
+    document = OutputPages(open_pdfium(out.data, out.number),
+                           lambda i, text: _reread(out, i, text, ctx.source) if expect.detect else _boxed(out, i))
     try:
         return _check_document(out, expect, ctx, document)
     finally:
@@ -228,9 +231,20 @@ def _changed(out, shown: list[str], source: Source | None) -> list[int] | None:
     pages = getattr(out, "pages", None)
     if source is None or pages is None or len(pages) != len(shown):
         return None
-    return [i for i, text in enumerate(shown)
-            if not 0 <= pages[i] < len(source.pages) or text != source.pages[pages[i]]
-            or any(r.draws_box for r in (out.regions[i] if i < len(out.regions) else []))]
+    return [i for i, text in enumerate(shown) if _reread(out, i, text, source)]
+
+
+def _reread(out, i: int, text: str, source: Source | None) -> bool:
+    """Output page ``i`` (0-based), whose pdfium text is ``text``, is read by detection (see :func:`_changed`)."""
+    pages = getattr(out, "pages", None)
+    if source is None or pages is None or i >= len(pages):
+        return True
+    return not 0 <= pages[i] < len(source.pages) or text != source.pages[pages[i]] or _boxed(out, i)
+
+
+def _boxed(out, i: int) -> bool:
+    """Output page ``i`` has a redaction box (boxes-empty reads it)."""
+    return any(r.draws_box for r in (out.regions[i] if i < len(out.regions) else []))
 
 
 def _has_sentence(text: str, sentences: list[str]) -> bool:
