@@ -166,18 +166,25 @@ def _read_order(data: bytes, boundary, source: Source, shared=None) -> bool:
 
 
 def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
-    structure.single_revision(out.data, out.number)
+    pdf = structure.single_revision(out.data, out.number, keep=True)  # pikepdf's reading, for the later checks
+    try:
+        return _check_pdfium(out, expect, ctx, pdf)
+    finally:
+        pdf.close()
+
+
+def _check_pdfium(out, expect: Expectations, ctx: _Context, pdf: pikepdf.Pdf) -> list[str]:
     # One pdfium parse: text, boxes and detection read it; the pages boxes-empty and detection read again
     # stay loaded after text-pdfium reads them (each page and its text page loaded once).
     document = OutputPages(open_pdfium(out.data, out.number),
                            lambda i, text: _reread(out, i, text, ctx.source) if expect.detect else _boxed(out, i))
     try:
-        return _check_document(out, expect, ctx, document)
+        return _check_document(out, expect, ctx, document, pdf)
     finally:
         document.close()
 
 
-def _check_document(out, expect: Expectations, ctx: _Context, document) -> list[str]:
+def _check_document(out, expect: Expectations, ctx: _Context, document, pdf: pikepdf.Pdf) -> list[str]:
     part = out.number
     texts = read_all(out.data, part, document)
     visible = collapse(" ".join(texts["text-pdfium"]))
@@ -198,22 +205,22 @@ def _check_document(out, expect: Expectations, ctx: _Context, document) -> list[
     if ctx.source is not None:
         tokens.check_tokens(texts, ctx.tokens, part)
         checks.append("tokens")
-    with pikepdf.open(io.BytesIO(out.data)) as pdf:
-        structure.structure(pdf, part)
-        blobs, strings = streams.blobs(pdf)
-        if streams.leaks(blobs, strings, ctx.values):
-            fail("raw-streams", part)
-        if streams.leaks(blobs, strings, hidden) or any(hidden.search(t) for p in texts.values() for t in p):
-            fail("metadata", part)
-        links.check_links(pdf, part, ctx.values, hidden, ctx.tokens,
-                          shown="\n".join(texts["text-pdfium"] + list(expect.kept)))
-        images.check_images(pdf, part, ctx.values, hidden)
-        fonts.check_font_names(pdf, part, ctx.values, hidden)
-        ocr.check_ocr(out.data, pdf, part, ctx.ocr or ctx.values)
-        checks.append("ocr")
-        if ctx.source is not None:
-            fonts.check_font_glyphs(pdf, part, ctx.source.value_only, ctx.source.drawn, ctx.source_fonts)
-            checks.append("font-glyphs")
+    # pikepdf's reading: the file as single-revision opened it
+    structure.structure(pdf, part)
+    blobs, strings = streams.blobs(pdf)
+    if streams.leaks(blobs, strings, ctx.values):
+        fail("raw-streams", part)
+    if streams.leaks(blobs, strings, hidden) or any(hidden.search(t) for p in texts.values() for t in p):
+        fail("metadata", part)
+    links.check_links(pdf, part, ctx.values, hidden, ctx.tokens,
+                      shown="\n".join(texts["text-pdfium"] + list(expect.kept)))
+    images.check_images(pdf, part, ctx.values, hidden)
+    fonts.check_font_names(pdf, part, ctx.values, hidden)
+    ocr.check_ocr(out.data, pdf, part, ctx.ocr or ctx.values)
+    checks.append("ocr")
+    if ctx.source is not None:
+        fonts.check_font_glyphs(pdf, part, ctx.source.value_only, ctx.source.drawn, ctx.source_fonts)
+        checks.append("font-glyphs")
     boxes.check_boxes(document, out.regions, part)
     if expect.detect:
         changed = _changed(out, texts["text-pdfium"], ctx.source)
