@@ -53,7 +53,7 @@ from .verification import boxes, fonts, images, links, ocr, order, streams, stru
 from .verification.detection import check_detection
 from .verification.hidden import hidden_excused
 from .verification.matcher import Matcher, collapse
-from .verification.pdfium_calls import Opened
+from .verification.pdfium_calls import Opened, OutputPages
 from .verification.readers import open_pdfium, read_all
 from .verification.result import fail
 from .verification.source import Source, read_source
@@ -172,15 +172,25 @@ def _read_order(data: bytes, boundary, source: Source, shared=None) -> bool:
 
 
 def _check_output(out, expect: Expectations, ctx: _Context) -> list[str]:
-    structure.single_revision(out.data, out.number)
-    document = open_pdfium(out.data, out.number)  # one pdfium parse: text, boxes and detection read it
+    pdf = structure.single_revision(out.data, out.number, keep=True)  # pikepdf's reading, for the later checks
     try:
-        return _check_document(out, expect, ctx, document)
+        return _check_pdfium(out, expect, ctx, pdf)
+    finally:
+        pdf.close()
+
+
+def _check_pdfium(out, expect: Expectations, ctx: _Context, pdf: pikepdf.Pdf) -> list[str]:
+    # One pdfium parse: text, boxes and detection read it; the pages boxes-empty and detection read again
+    # stay loaded after text-pdfium reads them (each page and its text page loaded once).
+    document = OutputPages(open_pdfium(out.data, out.number),
+                           lambda i, text: _reread(out, i, text, ctx.source) if expect.detect else _boxed(out, i))
+    try:
+        return _check_document(out, expect, ctx, document, pdf)
     finally:
         document.close()
 
 
-def _check_document(out, expect: Expectations, ctx: _Context, document) -> list[str]:
+def _check_document(out, expect: Expectations, ctx: _Context, document, pdf: pikepdf.Pdf) -> list[str]:
     part = out.number
     texts = read_all(out.data, part, document)
     visible = collapse(" ".join(texts["text-pdfium"]))
@@ -201,24 +211,24 @@ def _check_document(out, expect: Expectations, ctx: _Context, document) -> list[
     if ctx.source is not None:
         tokens.check_tokens(texts, ctx.tokens, part)
         checks.append("tokens")
-    with pikepdf.open(io.BytesIO(out.data)) as pdf:
-        structure.structure(pdf, part)
-        blobs, strings = streams.blobs(pdf)
-        if streams.leaks(blobs, strings, ctx.values):
-            fail("raw-streams", part)
-        if part == 1 and streams.part2_in_bytes(blobs, strings, ctx.part2_grams):
-            fail("part2-ngrams", part)  # Part 2 text in a string or stream no page shows
-        if streams.leaks(blobs, strings, hidden) or any(hidden.search(t) for p in texts.values() for t in p):
-            fail("metadata", part)
-        links.check_links(pdf, part, ctx.values, hidden, ctx.tokens,
-                          shown="\n".join(texts["text-pdfium"] + list(expect.kept)))
-        images.check_images(pdf, part, ctx.values, hidden)
-        fonts.check_font_names(pdf, part, ctx.values, hidden)
-        ocr.check_ocr(out.data, pdf, part, ctx.ocr or ctx.values)
-        checks.append("ocr")
-        if ctx.source is not None:
-            fonts.check_font_glyphs(pdf, part, ctx.source.value_only, ctx.source.drawn, ctx.source_fonts)
-            checks.append("font-glyphs")
+    # pikepdf's reading: the file as single-revision opened it
+    structure.structure(pdf, part)
+    blobs, strings = streams.blobs(pdf)
+    if streams.leaks(blobs, strings, ctx.values):
+        fail("raw-streams", part)
+    if part == 1 and streams.part2_in_bytes(blobs, strings, ctx.part2_grams):
+        fail("part2-ngrams", part)  # Part 2 text in a string or stream no page shows
+    if streams.leaks(blobs, strings, hidden) or any(hidden.search(t) for p in texts.values() for t in p):
+        fail("metadata", part)
+    links.check_links(pdf, part, ctx.values, hidden, ctx.tokens,
+                      shown="\n".join(texts["text-pdfium"] + list(expect.kept)))
+    images.check_images(pdf, part, ctx.values, hidden)
+    fonts.check_font_names(pdf, part, ctx.values, hidden)
+    ocr.check_ocr(out.data, pdf, part, ctx.ocr or ctx.values)
+    checks.append("ocr")
+    if ctx.source is not None:
+        fonts.check_font_glyphs(pdf, part, ctx.source.value_only, ctx.source.drawn, ctx.source_fonts)
+        checks.append("font-glyphs")
     boxes.check_boxes(document, out.regions, part)
     if expect.detect:
         changed = _changed(out, texts["text-pdfium"], ctx.source)
@@ -236,9 +246,20 @@ def _changed(out, shown: list[str], source: Source | None) -> list[int] | None:
     pages = getattr(out, "pages", None)
     if source is None or pages is None or len(pages) != len(shown):
         return None
-    return [i for i, text in enumerate(shown)
-            if not 0 <= pages[i] < len(source.pages) or text != source.pages[pages[i]]
-            or any(r.draws_box for r in (out.regions[i] if i < len(out.regions) else []))]
+    return [i for i, text in enumerate(shown) if _reread(out, i, text, source)]
+
+
+def _reread(out, i: int, text: str, source: Source | None) -> bool:
+    """Output page ``i`` (0-based), whose pdfium text is ``text``, is read by detection (see :func:`_changed`)."""
+    pages = getattr(out, "pages", None)
+    if source is None or pages is None or i >= len(pages):
+        return True
+    return not 0 <= pages[i] < len(source.pages) or text != source.pages[pages[i]] or _boxed(out, i)
+
+
+def _boxed(out, i: int) -> bool:
+    """Output page ``i`` has a redaction box (boxes-empty reads it)."""
+    return any(r.draws_box for r in (out.regions[i] if i < len(out.regions) else []))
 
 
 def _has_sentence(text: str, sentences: list[str]) -> bool:

@@ -69,3 +69,23 @@ def test_distinctive_words_are_the_persons_not_the_domains():
     source = Source(pages=[], poppler=[], kept=["the report of mike for the council"])
     found = distinctive(["mike.west@example.gov.uk", "Mike West", "07700 900987"], source)
     assert found == {"west", "07700", "900987"}
+
+
+def test_texts_folded_by_table_fold_as_they_fold_whole():
+    """Latin-1 and the punctuation page texts hold beyond it are folded a character at a time (matcher._SIMPLE):
+    the same result as folding the text whole, on every pair of those characters and on random strings."""
+    import random
+
+    from redaction.verification import matcher as m
+
+    def whole(text: str) -> str:
+        return m._NOT_WORD.sub(" ", m.fold(text)).strip()
+
+    chars = [chr(c) for c in m._SIMPLE]
+    assert all(m._collapse(a + b) == whole(a + b) for a in chars for b in chars)
+    rng = random.Random(16)
+    for _ in range(3000):
+        text = "".join(rng.choice(chars + ["a", " ", "Z", "9"]) for _ in range(rng.randint(1, 40)))
+        assert m._collapse(text) == whole(text)
+    assert m._NOT_SIMPLE.search("Quist\u2019s \u2013 \u2022 caf\u00e9") is None
+    assert m._NOT_SIMPLE.search("cafe\u0301") is not None  # a combining mark: folded whole

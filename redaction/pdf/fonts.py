@@ -35,6 +35,8 @@ class FontInfo:
     type3: bool = False
     scale: float = 1.0  # glyph space to 1/1000 text space (Type 3 FontMatrix)
     box_y: tuple[float, float] = (-0.05, 0.55)  # vertical extent tested, in text space per unit size
+    # (size, Th, Tc, Tw) -> code -> the glyph's core edges and advance (pdf.text._steps): computed once
+    steps: dict = field(default_factory=dict, repr=False, compare=False)
 
     def codes(self, data: bytes) -> list[int]:
         if self.two_byte:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pikepdf
 
@@ -24,6 +25,7 @@ from .geometry import Matrix, Region, meets, multiply, rect_bbox
 _CORE_X = (0.15, 0.85)
 _CORE_Y = (-0.05, 0.55)
 _MIN_TEST_WIDTH = 300.0  # zero-width or tiny advances are still tested as a glyph of some size
+_STRING = pikepdf.ObjectType.string  # a pikepdf.Object that is a string (isinstance of pikepdf.String)
 _SLACK = 1e-6  # points around a show's box, so rounding never lets it miss a region one of its glyphs meets
 
 
@@ -124,34 +126,37 @@ def _kept_whole(strings, font: FontInfo, ts: TextState, base: Matrix, regions: l
     advance (the same sums in the same order) and the same box and test as :func:`show` and
     :func:`_remove_glyphs` compute —, else None: then :func:`show` places and tests every glyph. Any edge
     that is not a finite number (an absurd size or width) gives None."""
-    fs, th, tc, tw, two = ts.size, ts.th, ts.tc, ts.tw, font.two_byte
-    widths, default, scale = font.widths, font.default_width, font.scale
-    low, high = _CORE_X
+    fs, th, tc, tw = ts.size, ts.th, ts.tc, ts.tw
+    steps = _steps(font, fs, th, tc, tw)
     adv = 0.0
     shown: list[int] = []
-    least, most, check = math.inf, -math.inf, 0.0
+    edges: list[float] = []  # each glyph's core edges, in the order the glyph-by-glyph path meets them
+    add_code, add_edge = shown.append, edges.append
+    check = 0.0
     for item in strings:
-        if not isinstance(item, (bytes, pikepdf.String)):
+        kind = item.__class__
+        if kind is int or kind is Decimal:  # a number (pikepdf gives int and Decimal): as below, sooner
+            adv -= float(item) / 1000.0 * fs * th
+            continue
+        if not ((kind is pikepdf.Object and item._type_code is _STRING) or isinstance(item, (bytes, pikepdf.String))):
             adv -= float(item) / 1000.0 * fs * th
             continue
         for code in font.codes(bytes(item)):
-            w = widths.get(code, default) * scale  # FontInfo.width
-            test_w = (w if w >= 100 else _MIN_TEST_WIDTH) / 1000.0 * fs * th
-            a, b = adv + low * test_w, adv + high * test_w
+            step = steps.get(code)
+            if step is None:
+                step = steps[code] = _step(font, code, fs, th, tc, tw)
+            a, b = adv + step[0], adv + step[1]
             check += a - b  # a NaN or an infinity anywhere stays in it
-            if a < least:
-                least = a
-            if b < least:
-                least = b
-            if a > most:
-                most = a
-            if b > most:
-                most = b
-            shown.append(code)
-            adv += (w / 1000.0 * fs + tc + (tw if (code == 32 and not two) else 0.0)) * th
+            add_edge(a)
+            add_edge(b)
+            add_code(code)
+            adv += step[2]
     if not shown:
         return adv, shown
-    if not (math.isfinite(check) and math.isfinite(least) and math.isfinite(most)):
+    if not math.isfinite(check):
+        return None
+    least, most = min(edges), max(edges)  # every edge is finite here: an infinite one makes ``check`` infinite
+    if not (math.isfinite(least) and math.isfinite(most)):
         return None
     y0, y1 = sorted((ts.ts + _CORE_Y[0] * fs, ts.ts + _CORE_Y[1] * fs))
     around = rect_bbox(base, least, y0, most, y1)
@@ -159,6 +164,26 @@ def _kept_whole(strings, font: FontInfo, ts: TextState, base: Matrix, regions: l
     if all(map(math.isfinite, around)) and not any(meets(around, r.box) for r in regions):
         return adv, shown
     return None
+
+
+def _steps(font: FontInfo, fs: float, th: float, tc: float, tw: float) -> dict:
+    """code -> (left core edge, right core edge, advance) at this size and spacing, relative to the glyph's
+    origin, for :func:`_kept_whole`; kept on the font (one per output document) per size and spacing."""
+    key = (float(fs).hex(), float(th).hex(), float(tc).hex(), float(tw).hex())  # -0.0 is not 0.0 here
+    steps = font.steps.get(key)
+    if steps is None:
+        if len(font.steps) >= 256:
+            font.steps.clear()
+        steps = font.steps[key] = {}
+    return steps
+
+
+def _step(font: FontInfo, code: int, fs: float, th: float, tc: float, tw: float) -> tuple[float, float, float]:
+    """The terms :func:`show` and :func:`_remove_glyphs` compute for one glyph, computed the same way."""
+    w = font.widths.get(code, font.default_width) * font.scale  # FontInfo.width
+    test_w = (w if w >= 100 else _MIN_TEST_WIDTH) / 1000.0 * fs * th
+    return (_CORE_X[0] * test_w, _CORE_X[1] * test_w,
+            (w / 1000.0 * fs + tc + (tw if (code == 32 and not font.two_byte) else 0.0)) * th)
 
 
 def _remove_glyphs(glyphs: list, pieces: list, base: Matrix, rise: float, fs: float, regions: list[Region]) -> int:

@@ -26,6 +26,7 @@ from dataclasses import replace
 import pypdfium2 as pdfium
 
 from .matcher import Matcher
+from .pdfium_calls import Lent, OutputPages
 from .result import fail
 
 log = logging.getLogger("redaction.verify")
@@ -33,9 +34,10 @@ log = logging.getLogger("redaction.verify")
 CONTEXT = 3  # lines read before and after each changed line
 
 
-def check_detection(data: bytes | pdfium.PdfDocument, regions: list[list], values: Matcher, part: int,
-                    pages: Sequence[int] | None = None, before: Mapping[int, str] | None = None) -> None:
-    """``data``: the output or the pdfium document opened from it; ``pages``: the 0-based output pages to
+def check_detection(data: bytes | pdfium.PdfDocument | OutputPages, regions: list[list], values: Matcher,
+                    part: int, pages: Sequence[int] | None = None, before: Mapping[int, str] | None = None) -> None:
+    """``data``: the output or the pdfium document opened from it (an :class:`OutputPages`: the engine's
+    extraction reads the pages and text pages already loaded); ``pages``: the 0-based output pages to
     read (every page when None); ``before``: output page -> the input page's text (pdfium's, as
     ``get_text_range`` gives it), to read only the lines of that page that changed."""
     from ..detect import find_personal_data
@@ -45,11 +47,14 @@ def check_detection(data: bytes | pdfium.PdfDocument, regions: list[list], value
     if pages is not None and not pages:
         log.info("detection on part %d: no page changed", part)
         return
-    pdf = data if isinstance(data, pdfium.PdfDocument) else pdfium.PdfDocument(data)
+    if isinstance(data, OutputPages):
+        pdf = Lent(data)
+    else:
+        pdf = data if isinstance(data, pdfium.PdfDocument) else pdfium.PdfDocument(data)
     try:
         doc = extract(pdf, pages)
     finally:
-        if pdf is not data:
+        if pdf is not data and not isinstance(pdf, Lent):
             pdf.close()
     read = list(pages) if pages is not None else list(range(len(doc.pages)))
     if before:

@@ -95,13 +95,25 @@ class LineMatcher:
     """``search(text)``: whether most of any one line is in ``text`` (OCR output)."""
 
     def __init__(self, lines: list[str], own: str = ""):
-        mine = _shingles(own)
-        self._lines = []
-        for line in lines:
-            grams = _shingles(line)
-            if len(grams) >= _MIN_LINE_WORDS - _SHINGLE + 1 and not grams <= mine:
-                self._lines.append(grams - mine)
-        self.empty = not self._lines
+        self._given: tuple[list[str], str] | None = (lines, own)
+        self._built: list[set] = []
+
+    @property
+    def _lines(self) -> list[set]:
+        """Built on first use: most redactions have no picture to read, and then no line is looked for."""
+        if self._given is not None:
+            lines, own = self._given
+            mine = _shingles(own)
+            for line in lines:
+                grams = _shingles(line)
+                if len(grams) >= _MIN_LINE_WORDS - _SHINGLE + 1 and not grams <= mine:
+                    self._built.append(grams - mine)
+            self._given = None
+        return self._built
+
+    @property
+    def empty(self) -> bool:
+        return not self._lines
 
     def search(self, text: str) -> bool:
         found = _shingles(text)

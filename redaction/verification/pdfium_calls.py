@@ -77,3 +77,87 @@ def opened(data) -> tuple:
     if isinstance(data, Opened):
         return data, False
     return pdfium.PdfDocument(data), True
+
+
+class OutputPages:
+    """An output opened once by pdfium for the checks that read it with pdfium: ``text-pdfium`` reads every
+    page's text (:meth:`text`); the pages ``keep`` names — (0-based index, the page's text) -> bool: the
+    pages ``boxes-empty`` and ``detection`` read again — stay loaded, with their text pages, for those
+    checks (:meth:`page`, :meth:`textpage`), at most ``_KEEP`` of them; every other page is closed at once.
+    A page closed or never read is loaded again when asked for. The owner closes everything (:meth:`close`)."""
+
+    _KEEP = 64  # pages kept loaded at most (a text page holds every character's data)
+
+    def __init__(self, doc: pdfium.PdfDocument, keep=None):
+        self.doc = doc
+        self.keep = keep
+        self._pages: dict[int, pdfium.PdfPage] = {}
+        self._texts: dict[int, pdfium.PdfTextPage] = {}
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def page(self, index: int) -> pdfium.PdfPage:
+        page = self._pages.get(index)
+        if page is None:
+            page = self._pages[index] = self.doc[index]
+        return page
+
+    def textpage(self, index: int) -> pdfium.PdfTextPage:
+        textpage = self._texts.get(index)
+        if textpage is None:
+            textpage = self._texts[index] = self.page(index).get_textpage()
+        return textpage
+
+    def text(self, index: int) -> str:
+        """pdfium's text of the page (``get_text_range``), the page kept loaded only when ``keep`` says so."""
+        text = self.textpage(index).get_text_range()
+        if self.keep is None or len(self._texts) > self._KEEP or not self.keep(index, text):
+            self.release(index)
+        return text
+
+    def release(self, index: int) -> None:
+        textpage = self._texts.pop(index, None)
+        if textpage is not None:
+            textpage.close()
+        page = self._pages.pop(index, None)
+        if page is not None:
+            page.close()
+
+    def close(self) -> None:
+        for index in list(self._pages):
+            self.release(index)
+        self.doc.close()
+
+
+class _Borrowed:
+    """A page or text page of :class:`OutputPages` handed to code that closes what it reads (the engine's
+    extraction, for ``detection``): every attribute is the object's own, ``close`` leaves it open."""
+
+    def __init__(self, obj, textpage=None):
+        self._obj, self._textpage = obj, textpage
+
+    def __getattr__(self, name):
+        return getattr(self._obj, name)
+
+    def get_textpage(self):
+        return _Borrowed(self._textpage)
+
+    def close(self) -> None:
+        return None
+
+
+class Lent:
+    """:class:`OutputPages` as a read-only ``PdfDocument`` (``len``, ``[index]``) whose pages and text pages are
+    the kept ones: reading through it loads nothing again, closing what it gives closes nothing."""
+
+    def __init__(self, pages: OutputPages):
+        self.pages = pages
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def __getitem__(self, index: int):
+        if not 0 <= index < len(self.pages):
+            raise IndexError(index)
+        return _Borrowed(self.pages.page(index), self.pages.textpage(index))

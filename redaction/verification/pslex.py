@@ -81,6 +81,12 @@ class FastContentParser(PDFContentParser):
         return super().nexttoken()
 
     def nextobject(self):
+        if not self.results and not self.context and not self.curstack and self._tokens and not self.eof:
+            # A queued operand or plain operator outside any array, dictionary or procedure: what the loop
+            # below gives for it (pushed, flushed to the results and taken back), without the round trip.
+            token = self._tokens[0][1]
+            if token.__class__ in _OPERANDS or (token.__class__ is PSKeyword and token not in _SPECIAL):
+                return self._tokens.pop(0)
         while not self.results:
             if self._tokens and not self.eof:
                 pos, token = self._tokens.pop(0)
@@ -133,9 +139,28 @@ class FastContentParser(PDFContentParser):
             reading = False
             for m in _TOKEN.finditer(buf, i):
                 kind = m.lastindex
-                if kind == 8 or m.end() >= end:  # pdfminer's own machine reads it (or the next buffer may)
+                stop = m.end()
+                if kind == 8 or stop >= end:  # pdfminer's own machine reads it (or the next buffer may)
                     break
                 text = m.group(kind)
+                if kind == 3:  # a keyword (an operator, mostly): what _plain gives, looked up once
+                    token = _KEYWORDS.get(text)
+                    if token is None:
+                        token = _plain(3, text)
+                        if len(_KEYWORDS) < 4096:  # pdfminer interns every keyword for good anyway
+                            _KEYWORDS[text] = token
+                    add((base + m.start(kind), token))
+                    i = stop
+                    if token is _KEYWORD_ID:  # inline image data follows: pdfminer reads it
+                        break
+                    continue
+                if kind == 1:  # a number: as _plain reads it
+                    try:
+                        add((base + m.start(kind), float(text) if b"." in text else int(text)))
+                    except ValueError:  # '-', '.', '+.': pdfminer reads no token there
+                        pass
+                    i = stop
+                    continue
                 if kind == 7 and text == b"[":
                     array = _flat_array(buf, m.start(kind), end)
                     if array is not None:  # the whole array at once: the list end_type("a") would give
@@ -155,6 +180,12 @@ class FastContentParser(PDFContentParser):
         self.charpos = i
 
 
+_OPERANDS = frozenset((int, float, bool, str, bytes, PSLiteral, list))  # exactly these classes (no subclass)
+# The keywords pdfminer's parser does more with than push: arrays, dictionaries, procedures, inline images.
+_SPECIAL = frozenset((KEYWORD_ARRAY_BEGIN, KEYWORD_ARRAY_END, KEYWORD_DICT_BEGIN, KEYWORD_DICT_END,
+                      KEYWORD_PROC_BEGIN, KEYWORD_PROC_END, PDFContentParser.KEYWORD_BI,
+                      PDFContentParser.KEYWORD_ID))
+_KEYWORDS: dict = {}  # keyword bytes -> the token _plain gives (pdfminer's interned keyword, True or False)
 _NONE, _STOP = object(), object()  # no token (pdfminer reads none there); leave the rest to pdfminer
 
 
@@ -212,23 +243,23 @@ def _flat_array(buf: bytes, i: int, end: int):
     items = []
     add = items.append
     for number, hexa, string in _ITEMS.findall(m.group(1)):
-        if number:
+        if hexa:
+            try:
+                add(unhexlify(hexa[1:-1]))
+            except binascii.Error:  # whitespace or an odd digit: as pdfminer reads it
+                add(_plain(2, hexa))
+        elif number:
             try:
                 add(float(number) if b"." in number else int(number))
             except ValueError:  # '-', '.', '+.': pdfminer reads no token there
                 pass
-        elif string:
+        else:
             token = string[1:-1]
             if b"\\" in token:
                 token = _plain(5, string)
                 if token is _STOP:
                     return None
             add(token)
-        else:
-            try:
-                add(unhexlify(hexa[1:-1]))
-            except binascii.Error:  # whitespace or an odd digit: as pdfminer reads it
-                add(_plain(2, hexa))
     return items, m.end()
 
 

@@ -17,6 +17,7 @@ from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
+from .pdfium_calls import OutputPages
 from .pslex import FastInterpreter
 from .result import fail
 
@@ -46,8 +47,11 @@ def open_pdfium(data: bytes, part: int) -> pdfium.PdfDocument:
         fail("text-pdfium", part)
 
 
-def pdfium_pages(data: bytes | pdfium.PdfDocument, part: int) -> list[str]:
-    """pdfium's text of each page; ``data`` is the file or the document already opened from it."""
+def pdfium_pages(data: bytes | pdfium.PdfDocument | OutputPages, part: int) -> list[str]:
+    """pdfium's text of each page; ``data`` is the file or the document already opened from it (an
+    :class:`OutputPages` keeps the pages later checks read again loaded)."""
+    if isinstance(data, OutputPages):
+        return [data.text(i) for i in range(len(data))]
     pdf = data if isinstance(data, pdfium.PdfDocument) else open_pdfium(data, part)
     try:
         out = []
@@ -134,7 +138,8 @@ def poppler_pages(data: bytes, part: int) -> list[str]:
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 
-def read_all(data: bytes, part: int, document: pdfium.PdfDocument | None = None) -> dict[str, list[str]]:
+def read_all(data: bytes, part: int, document: pdfium.PdfDocument | OutputPages | None = None) \
+        -> dict[str, list[str]]:
     """Every reader's pages, by check name; the page counts must agree. ``document``: the output already
     opened by pdfium (read from it instead of parsing the file again)."""
     texts = {"text-pdfium": pdfium_pages(data if document is None else document, part),

@@ -20,15 +20,24 @@ _FORBIDDEN_KEYS = {"/Metadata", "/PieceInfo", "/AcroForm", "/EmbeddedFile", "/Em
                    "/Thumb", "/ActualText", "/Alt", "/RichMedia", "/Launch", "/AF", "/Names", "/Info"}
 
 
-def single_revision(data: bytes, part: int) -> None:
+def single_revision(data: bytes, part: int, keep: bool = False) -> pikepdf.Pdf | None:
+    """``keep``: return the file as opened here (the caller's later checks read it; the caller closes it)."""
     if data.count(b"%%EOF") != 1 or data.count(b"startxref") != 1:
         fail("single-revision", part)
     try:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            if "/Prev" in pdf.trailer:
-                fail("single-revision", part)
+        pdf = pikepdf.open(io.BytesIO(data))
     except pikepdf.PdfError:
         fail("single-revision", part)
+    try:
+        if "/Prev" in pdf.trailer:
+            fail("single-revision", part)
+    except BaseException:
+        pdf.close()
+        raise
+    if keep:
+        return pdf
+    pdf.close()
+    return None
 
 
 _TRAILER_KEYS = {"/Root", "/Size", "/ID", "/Type", "/W", "/Index", "/Length", "/Filter", "/DecodeParms"}
