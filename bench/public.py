@@ -17,7 +17,7 @@ both servers up at once and measured row by row in turn, so load on the machine 
 Loopback only; the client shares the machine's cores with the server, so the figures are a floor.
 
     .venv/bin/python bench/public.py [--mode pages|search] [--decisions 5000] [--sizes 1000,20000]
-                                     [--clients 50] [--seconds 8]
+                                     [--clients 50] [--seconds 8] [--baseline /path/to/other/checkout]
 """
 
 from __future__ import annotations
@@ -136,14 +136,14 @@ MINIMAL_APP = "bench.minimal_flask:app"   # the anchor: a minimal Flask app unde
 
 
 def start_gunicorn(data_dir: Path, url: str, port: int, workers: int,
-                   app: str = "service.app:create_app()") -> subprocess.Popen:
+                   app: str = "service.app:create_app()", root: Path = ROOT) -> subprocess.Popen:
     env = {**os.environ, "FOIA_DATA_DIR": str(data_dir), "FOIA_DATABASE_URL": url, "FOIA_ENV": "production",
            "FOIA_SECRET_KEY": secrets.token_hex(32), "FOIA_SECURE_COOKIES": "false", "FOIA_SCHEDULER": "off",
            "FOIA_BASE_URL": f"http://127.0.0.1:{port}"}
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
                              "--workers", str(workers), "--worker-class", "gthread", "--threads", "8",
                              "--keep-alive", "30", "--log-level", "warning", app],
-                            cwd=ROOT, env=env, start_new_session=True)
+                            cwd=root, env=env, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -273,6 +273,10 @@ def pages(args, cores: int) -> int:
     port, anchor_port = free_port(), free_port()
     server = start_gunicorn(tmp, url, port, workers=cores)
     anchor = start_gunicorn(tmp, url, anchor_port, workers=cores, app=MINIMAL_APP)
+    baseline = None
+    if args.baseline:   # another checkout's code on the same archive, measured right after this code's row
+        baseline_port = free_port()
+        baseline = start_gunicorn(tmp, url, baseline_port, workers=cores, root=Path(args.baseline))
     failures = 0
     summary = []
     try:
@@ -295,6 +299,8 @@ def pages(args, cores: int) -> int:
         print(HEADER)
         load(port, lambda r: "/", args.clients, 1.0)          # warm-up (templates compiled, pools filled):
         load(anchor_port, lambda r: "/", args.clients, 1.0)   # not measured
+        if baseline is not None:
+            load(baseline_port, lambda r: "/", args.clients, 1.0)
         for label, paths, known in scenarios:
             ceiling = load(anchor_port, lambda r: "/", args.clients, args.seconds, server=anchor)
             failures += row("  anchor: minimal Flask /", "full response", ceiling)
@@ -304,6 +310,15 @@ def pages(args, cores: int) -> int:
             failures += row(label, "full response", figures,
                             f"  = {ratio:.0%} of the anchor (CPU per request: {cpu_ratio:.0%})")
             summary.append((label, ratio, figures["p99"], cpu_ratio))
+            if baseline is not None:
+                if label.startswith("/?q=<word>"):
+                    load(baseline_port, paths, args.clients, 1.0)   # its first search pages: not measured
+                before = load(baseline_port, paths, args.clients, args.seconds, server=baseline)
+                ratio = before["rps"] / ceiling["rps"] if ceiling["rps"] else float("nan")
+                cpu_ratio = ceiling["cpu_ms"] / before["cpu_ms"] if before["cpu_ms"] else float("nan")
+                failures += row("  baseline: " + label, "full response", before,
+                                f"  = {ratio:.0%} of the anchor (CPU per request: {cpu_ratio:.0%})")
+                summary.append(("  baseline: " + label, ratio, before["p99"], cpu_ratio))
             etags = fetch_etags(port, known)
             figures = load(port, lambda r, known=known: r.choice(known), args.clients, args.seconds, etags=etags,
                            server=server)
@@ -311,6 +326,8 @@ def pages(args, cores: int) -> int:
     finally:
         stop(server)
         stop(anchor)
+        if baseline is not None:
+            stop(baseline)
         shutil.rmtree(tmp, ignore_errors=True)
     print("\nfull responses against the minimal-Flask anchor measured just before (target: >= 50%, p99 < 100 ms):")
     for label, ratio, p99, cpu_ratio in summary:
@@ -333,6 +350,10 @@ def search(args, cores: int) -> int:
             print(f"{n} published decisions (and their index) made in {time.perf_counter() - t:.1f} s")
             port = free_port()
             servers[n] = (port, start_gunicorn(tmp, url, port, workers=cores))
+            if args.baseline:
+                port = free_port()
+                servers[f"baseline {n}"] = (port, start_gunicorn(tmp, url, port, workers=cores,
+                                                                 root=Path(args.baseline)))
         common = VOCABULARY[:20]
         kinds = [
             ("/?q=<word>+<number>", lambda r: f"/?q={r.choice(WORDS)}+{r.randrange(10**6)}"),
@@ -345,17 +366,21 @@ def search(args, cores: int) -> int:
               f"clients: {args.clients} threads (keep-alive), {args.seconds:.0f} s per row, SQLite FTS5; "
               f"every request a new search (uncached; &n= makes each URL new)")
         print(HEADER)
+        for key in servers:   # warm-up: templates compiled, pools filled (not measured)
+            load(servers[key][0], lambda r: "/?q=custody", args.clients, 1.0)
         for label, paths in kinds:
-            rates, cpus = {}, {}
-            for n in sizes:
-                figures = load(servers[n][0], paths, args.clients, args.seconds, server=servers[n][1])
-                failures += row(f"{label} @ {n:,}", "full response", figures)
-                rates[n] = figures["rps"]
-                cpus[n] = figures["cpu_ms"]
-            first, last = sizes[0], sizes[-1]
-            print(f"  -> throughput at {last:,} = {rates[last] / rates[first]:.2f} x that at {first:,} "
-                  f"(target: >= 0.5); CPU per request at {first:,} = {cpus[first] / cpus[last]:.2f} x that at "
-                  f"{last:,}", flush=True)
+            for who in (("", "baseline ") if args.baseline else ("",)):
+                rates, cpus = {}, {}
+                for n in sizes:
+                    port, server = servers[f"{who}{n}" if who else n]
+                    figures = load(port, paths, args.clients, args.seconds, server=server)
+                    failures += row(f"{who}{label} @ {n:,}", "full response", figures)
+                    rates[n] = figures["rps"]
+                    cpus[n] = figures["cpu_ms"]
+                first, last = sizes[0], sizes[-1]
+                print(f"  -> {who}throughput at {last:,} = {rates[last] / rates[first]:.2f} x that at {first:,} "
+                      f"(target: >= 0.5); CPU per request at {first:,} = {cpus[first] / cpus[last]:.2f} x that at "
+                      f"{last:,}", flush=True)
     finally:
         for _, server in servers.values():
             stop(server)
@@ -371,6 +396,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,20000", help="archive sizes for --mode search")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--baseline", help="another checkout (e.g. /work/main) served on the same archive and "
+                        "measured right after this code, row by row (same-run before/after)")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     failures = pages(args, cores) if args.mode == "pages" else search(args, cores)

@@ -266,3 +266,45 @@ def test_a_relevance_page_is_the_slice_of_the_whole_ranking(app, filters):
     twice = [ids[f"pcd-{900 + i}"] for i in (8, 4, 0)]
     assert order[:3] == twice
     assert order[3:] == [ids[f"pcd-{900 + i}"] for i in range(10, -1, -1) if i % 4]
+
+
+@pytest.mark.parametrize("filters", [{}, {"part2": "none"}])
+def test_a_relevance_page_reads_only_its_candidates_and_a_stale_one_changes_nothing(app, filters, monkeypatch):
+    """A relevance page joins to the public rows only the window's entries ranked as well as its last row
+    (fifth pass, issue 16); an entry among them that is no longer public (a path forgot to sync) makes it
+    rank from the whole window instead: every page stays the slice of the public ranking."""
+    from service.web.public import queries as public_queries
+
+    specs = [Spec(f"PCD {700 + i}", f"Note {i}", published=T0 + timedelta(days=i),   # ten distinct ranks
+                  text=" ".join(["custody"] * (10 - i) + ["other"] * i)) for i in range(10)]
+    ids = {spec["slug"]: spec["id"] for spec in add_many(app, specs)}
+
+    def pages(per_page: int, count: int):
+        with app.extensions["foia.db"].session() as db:
+            return [public_queries.find(db, public_queries.Search(q="custody", per_page=per_page, page=p, **filters))
+                    for p in range(1, count + 1)]
+
+    whole_calls = []
+    real = public_queries._ranked_page_whole
+    monkeypatch.setattr(public_queries, "_ranked_page_whole",
+                        lambda *a, **k: whole_calls.append(a) or real(*a, **k))
+    monkeypatch.setattr(public_queries, "_whole_page", lambda dialect: public_queries._ranked_page_whole(dialect))
+    [whole] = pages(100, 1)
+    order = [d.paper.id for d in whole.decisions]
+    assert order == [ids[f"pcd-{700 + i}"] for i in range(10)] and whole.total == 10
+    assert [d.paper.id for page in pages(3, 4) for d in page.decisions] == order
+    assert not whole_calls   # no stale entry: the candidates were enough
+
+    stale = order[0]           # the best-ranked decision stops being public without a sync
+    with app.extensions["foia.db"].session() as db:
+        db.execute(update(Paper).where(Paper.id == stale).values(state="withdrawn"))
+        db.commit()
+    assert stale in indexed(app)
+    public_order = [i for i in order if i != stale]
+    [whole] = pages(100, 1)
+    assert [d.paper.id for d in whole.decisions] == public_order
+    got = pages(3, 3)
+    assert [d.paper.id for page in got for d in page.decisions] == public_order
+    # unfiltered, the first page's candidates held the stale entry; filters rank public rows only
+    assert bool(whole_calls) == (not filters)
+    assert all(page.total in (9, 10) for page in got)   # read off the window (its entries, or its public rows)

@@ -12,19 +12,20 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, datetime
 from math import ceil
 
 from markupsafe import Markup
-from sqlalchemy import Select, and_, bindparam, case, extract, func, or_, select
+from sqlalchemy import Select, and_, bindparam, case, extract, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from service.domain import search_index
 from service.domain.models import Part
-from service.domain.public_rows import (PaperRow, PartRow, papers, part1, part2, public_select, public_where,
-                                        rows_of, run)
+from service.domain.public_rows import (COLUMNS, PaperRow, PartRow, papers, part1, part2, public_select,
+                                        public_where, rows_of, run)
 from service.infra.uk_dates import LONDON
 from service.web.public import lifecycle_queries
 
@@ -158,13 +159,59 @@ _FIRST_PAGE = _PUBLIC.order_by(*NEWEST).limit(bindparam("limit"))   # "/": built
 
 
 _totals: dict[tuple, int] = {}
+_engine_keys: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _db_key(db: Session) -> str:
+    """The database's URL as text, the first part of every per-process key here: rendered once per engine
+    (``str(engine.url)`` costs a few µs, and a page asked for it four times)."""
+    engine = db.get_bind()
+    key = _engine_keys.get(engine)
+    if key is None:
+        key = _engine_keys[engine] = str(engine.url)
+    return key
 
 
 def _ranked_page(dialect: str, within=None):
-    """One page of a relevance search: the window of ranked matches (:func:`search_index.ranked`) is ordered
-    on the rank, date and id alone, and only the page's rows are then read whole (reading and sorting the
-    whole rows of a 1,000-match window to keep 20 was most of a common word's search). The last column,
-    ``matched``, is how many public rows the window holds: every match when it is not full (see find)."""
+    """One page of a relevance search, reading the public rows of its *candidates* only (issue 16, fifth pass).
+
+    The window of ranked matches (:func:`search_index.ranked`) is cut at the rank of its ``offset + limit``-th
+    best entry (``meta.cut``): only entries ranked at least that well — the page's rows, anything before them
+    and every tie at the cut — are joined to the public rows and ordered on rank, date and id. Joining the
+    whole window (up to 1,000 matches) to find a page of 20 cost in the number of matches. The statement
+    always returns at least one row (``meta`` LEFT JOIN the page; a row with no paper when the page is empty)
+    whose last three columns are ``eligible`` (the public candidates), ``matched`` (the window's entries) and
+    ``cut``. The page is the slice of the whole ranking unless an entry among the candidates is not public
+    (one a path forgot to sync): then fewer than ``offset + limit`` candidates are eligible and :func:`find`
+    asks :func:`_ranked_page_whole` instead."""
+    ranked, _ = search_index.ranked(dialect, within)
+    best = search_index.best_first(dialect)
+    cut = select(ranked.c.rank).order_by(best(ranked.c.rank)).offset(bindparam("last")).limit(1).scalar_subquery()
+    meta = select(func.count().label("matched"), cut.label("cut")).select_from(ranked).cte("meta")
+    if dialect == "sqlite":   # computed once (PostgreSQL materializes a CTE used twice by itself)
+        meta = meta.prefix_with("MATERIALIZED")
+    meta_cut = select(meta.c.cut).scalar_subquery()
+    within_cut = ranked.c.rank <= meta_cut if dialect == "sqlite" else ranked.c.rank >= meta_cut
+    page = (select(ranked.c.paper_id, ranked.c.rank, part1.c.released_at.label("released_at"),
+                   func.count().over().label("eligible"))
+            .select_from(ranked).join(papers, papers.c.id == ranked.c.paper_id)
+            .join(part1, and_(part1.c.paper_id == papers.c.id, part1.c.number == 1))
+            .where(*public_where(), or_(meta_cut.is_(None), within_cut)).order_by(best(ranked.c.rank), *NEWEST)
+            .offset(bindparam("offset")).limit(bindparam("limit")).cte("page"))
+    if dialect == "sqlite":
+        page = page.prefix_with("MATERIALIZED")
+    return (select(*COLUMNS, page.c.eligible, meta.c.matched, meta.c.cut).select_from(meta)
+            .outerjoin(page, true()).outerjoin(papers, papers.c.id == page.c.paper_id)
+            .outerjoin(part1, and_(part1.c.paper_id == papers.c.id, part1.c.number == 1))
+            .outerjoin(part2, and_(part2.c.paper_id == papers.c.id, part2.c.number == 2))
+            .order_by(best(page.c.rank), page.c.released_at.desc(), page.c.paper_id.desc()))
+
+
+def _ranked_page_whole(dialect: str, within=None):
+    """One page of a relevance search from the whole window joined to the public rows (what
+    :func:`_ranked_page` falls back on when an entry among its candidates is not public). The window is
+    ordered on the rank, date and id alone, and only the page's rows are then read whole. The last column,
+    ``matched``, is how many public rows the window holds."""
     ranked, _ = search_index.ranked(dialect, within)
     best = search_index.best_first(dialect)
     page = (select(ranked.c.paper_id, ranked.c.rank, part1.c.released_at.label("released_at"),
@@ -177,6 +224,11 @@ def _ranked_page(dialect: str, within=None):
             .order_by(best(page.c.rank), page.c.released_at.desc(), page.c.paper_id.desc()))
 
 
+@lru_cache(maxsize=4)
+def _whole_page(dialect: str):
+    return _ranked_page_whole(dialect)
+
+
 @lru_cache(maxsize=16)
 def _search_page(dialect: str, order: str):
     """One page of an unfiltered search in ``order``, built once per database kind (values bound)."""
@@ -186,6 +238,27 @@ def _search_page(dialect: str, order: str):
         query = (_PUBLIC.where(papers.c.id.in_(search_index.matching_ids(dialect)))
                  .order_by(*(OLDEST if order == "oldest" else NEWEST)))
     return query.offset(bindparam("offset")).limit(bindparam("limit"))
+
+
+def _relevance_rows(db: Session, dialect: str, within, params: dict, wanted: int) -> tuple[list, int | None]:
+    """The rows of a relevance page (:func:`_ranked_page`; the whole window when an entry among the candidates
+    is not public) and how many matches the window holds (None for an empty page: the caller decides)."""
+    params["last"] = wanted - 1
+    if within is None:
+        rows = run(db, _search_page(dialect, "relevance"), params)
+    else:
+        rows = db.execute(_ranked_page(dialect, within), params).all()
+    eligible, matched, cut = rows[0][-3:]
+    rows = [row for row in rows if row[0] is not None]
+    if cut is None:          # the window holds fewer than ``wanted`` entries: all were candidates
+        return rows, (eligible if rows else None)
+    if (eligible or 0) >= wanted:
+        return rows, matched
+    if within is None:       # an entry among the candidates is not public: rank from the whole window
+        rows = run(db, _whole_page(dialect), params)
+    else:
+        rows = db.execute(_ranked_page_whole(dialect, within), params).all()
+    return rows, (rows[0][-1] if rows else None)
 
 
 def _keep_total(key: tuple, version: tuple | None, total: int) -> None:
@@ -201,9 +274,11 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
     The words are looked up once in the full-text index (an ``IN`` list of ids); newest/oldest then read
     the public list in date order, and relevance ranks the newest matches (:func:`search_index.ranked`).
     When most decisions match, newest/oldest instead test each decision of the list in turn (one index
-    seek each) until the page is full. The total is read off the ranked window when that holds every match,
-    else counted in the index; it is kept per ``version`` of the data (see :func:`fingerprint`), so paging
-    through a search, or many visitors asking the same one, counts it once.
+    seek each) until the page is full. A relevance page joins to the public rows only the matches ranked as
+    well as its last row (:func:`_ranked_page`). The total is read off the ranked window when that holds every
+    match (its entries, like the index-only count of an unfiltered newest/oldest search), else counted in the
+    index; it is kept per ``version`` of the data (see :func:`fingerprint`), so paging through a search, or
+    many visitors asking the same one, counts it once.
     """
     terms = search.terms
     if search.q and not terms:  # only punctuation or stop words: nothing to look for
@@ -219,7 +294,7 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
         query = _filters(_PUBLIC, search)
         if terms:
             query = query.where(papers.c.id.in_(search_index.matching_ids(dialect)))
-    key = (str(db.get_bind().url), version, tuple(terms), search.year, search.part2)
+    key = (_db_key(db), version, tuple(terms), search.year, search.part2)
     total = _totals.get(key) if version is not None else None
     # An unfiltered relevance search ranks a window of the newest matches: when the window is not full it
     # holds them all, and its size is the total (no second pass over the index to count them).
@@ -240,20 +315,22 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
         order = OLDEST if search.order == "oldest" else NEWEST
         rows = db.execute(_filters(_PUBLIC, search).where(search_index.matches_paper(dialect)).order_by(*order)
                           .offset(offset).limit(search.per_page), params).all()
+    elif search.order == "relevance":
+        rows, counted = _relevance_rows(db, dialect, None if query is None else _filters(_PUBLIC_IDS, search),
+                                        params, offset + search.per_page)
+        if total is None:   # read off the window when it holds every match (an empty first page: none)
+            if counted is None and offset == 0:
+                total = 0
+            elif counted is not None and counted < params["window"]:
+                total = counted
+            else:             # a full window, or an empty page beyond the last: count them in the index
+                total = search_index.count(db, terms)
+            _keep_total(key, version, total)
     elif query is None:
         rows = run(db, _search_page(dialect, search.order), params)
-    elif search.order == "relevance":
-        rows = db.execute(_ranked_page(dialect, within=_filters(_PUBLIC_IDS, search)), params).all()
     else:
         order = OLDEST if search.order == "oldest" else NEWEST
         rows = db.execute(query.order_by(*order).offset(offset).limit(search.per_page), params).all()
-    if total is None:
-        if not rows:   # an empty first page: nothing matches (beyond the last page: count them)
-            total = 0 if offset == 0 else search_index.count(db, terms)
-        else:
-            matched = rows[0][-1]   # the window's size (the last column of the ranked page)
-            total = matched if matched < params["window"] else search_index.count(db, terms)
-        _keep_total(key, version, total)
     decisions = [Decision(*rows_of(row)) for row in rows]
     if terms and decisions:
         marked = search_index.snippets(db, [d.paper.id for d in decisions], terms)
@@ -276,7 +353,7 @@ _PUBLIC_COUNT = select(func.count()).select_from(public_select(papers.c.id).subq
 
 def public_count(db: Session, version: tuple | None = None) -> int:
     """How many decisions are public, kept per ``version`` (:func:`fingerprint`) like :func:`years`."""
-    key = (str(db.get_bind().url), version)
+    key = (_db_key(db), version)
     if version is not None and key in _public_counts:
         return _public_counts[key]
     found = int(run(db, _PUBLIC_COUNT)[0][0] or 0)
@@ -297,7 +374,7 @@ def years(db: Session, version: tuple | None = None) -> list[int]:
     Working the years out reads every public row, so the answer is kept per ``version`` (the
     :func:`fingerprint`): it is recomputed only when something public has changed.
     """
-    key = (str(db.get_bind().url), version)
+    key = (_db_key(db), version)
     if version is not None and key in _years_cache:
         return _years_cache[key]
     found = sorted({int(y) for (y,) in run(db, _YEARS) if y is not None}, reverse=True)
@@ -319,13 +396,13 @@ def get(db: Session, slug: str, version: tuple | None = None) -> Decision | None
     """The public decision ``slug``, or None. With a ``version`` (:func:`fingerprint`), the answer is kept
     until the version moves: every change to a paper or a part moves it (``updated_at``, counts by state)."""
     if version is not None:
-        kept = _by_version.get((str(db.get_bind().url), version))
+        kept = _by_version.get((_db_key(db), version))
         if kept is not None and slug in kept:
             return kept[slug]
     found = run(db, _BY_SLUG, {"slug": slug})
     decision = Decision(*rows_of(found[0])) if found else None
     if version is not None:
-        key = (str(db.get_bind().url), version)
+        key = (_db_key(db), version)
         if key not in _by_version:
             _by_version.clear()  # one version at a time: the previous one is out of date
             _by_version[key] = {}
@@ -363,7 +440,7 @@ def fingerprint(db: Session, max_age: float = 0.0) -> tuple[datetime | None, str
     database (the others keep the last answer meanwhile): under a spike, pages are then answered without
     any query. A change shows at most ``max_age`` seconds late, well inside the pages' own cache lifetime.
     """
-    key = str(db.get_bind().url)
+    key = _db_key(db)
     cached = _fingerprints.get(key)
     if max_age > 0 and cached and time.monotonic() - cached[0] < max_age:
         return cached[1]

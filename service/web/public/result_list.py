@@ -15,7 +15,7 @@ from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 from service.infra.uk_dates import uk_date
-from service.web.public.status import part2_status
+from service.web.public.status import part2_tag
 
 TAGS = {"released": "govuk-tag--green", "withheld": "govuk-tag--yellow"}
 SUMMARY_CHARS = 220
@@ -26,7 +26,7 @@ def result_items(env, decisions, links) -> Markup:
     out = []
     for d in decisions:
         p = d.paper
-        st = part2_status(d.part2)
+        state, short = part2_tag(d.part2)
         meta = f"{escape(p.reference)} · " if p.reference else ""
         out.append(
             '        <li class="app-result">\n'
@@ -34,17 +34,23 @@ def result_items(env, decisions, links) -> Markup:
             f'            <a class="govuk-link" href="{escape(links.decision(p.slug))}">'
             f"{escape(p.title or p.reference or p.slug)}</a>\n"
             "          </h3>\n"
-            f'          <p class="app-result__meta">{meta}Published {escape(uk_date(d.published_on))}</p>\n')
+            f'          <p class="app-result__meta">{meta}Published {_day(d.published_on)}</p>\n')
         if p.summary:
             summary = do_truncate(env, p.summary, SUMMARY_CHARS, False, "…")
             out.append(f'          <p class="govuk-body app-result__summary">{escape(summary)}</p>\n')
         if d.snippet:
             out.append(f'          <p class="govuk-body-s app-result__snippet">{escape(d.snippet)}</p>\n')
-        if st.state != "none":
-            out.append(f'          <strong class="govuk-tag {TAGS.get(st.state, "govuk-tag--orange")}">'
-                       f"{escape(st.short)}</strong>\n")
+        if state != "none":
+            out.append(f'          <strong class="govuk-tag {TAGS.get(state, "govuk-tag--orange")}">'
+                       f"{escape(short)}</strong>\n")
         out.append("        </li>\n")
     return Markup("".join(out))
+
+
+@lru_cache(maxsize=4096)
+def _day(day) -> str:
+    """A publication day as the list shows it ("1 April 2025", escaped), worked out once per day."""
+    return str(escape(uk_date(day)))
 
 
 @lru_cache(maxsize=256)

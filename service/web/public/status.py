@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from redaction.foia import SCHEDULE_12A_ACT, SECTIONS
 
@@ -93,6 +95,32 @@ def part2_status(part2: Part | None) -> Part2Status:
         when = f"in {review:%B %Y}" if review.day == 1 else f"on {uk_date(review)}"
         return Part2Status("withheld", f"{withheld}: to be reviewed {when}", "Part 2 withheld")
     return Part2Status("withheld", f"{withheld} until further notice", "Part 2 withheld")
+
+
+@dataclass(frozen=True)
+class _Stand:
+    """A Part 2 with only what its tag depends on (see :func:`part2_tag`)."""
+    state: str
+    in_file: bool
+    release_on: date | None
+    released_at: None = None
+    review_on: None = None
+    exemptions: None = None
+
+
+def part2_tag(part2: Part | None) -> tuple[str, str]:
+    """``(state, short)`` of :func:`part2_status` for a result in the list: the same values, worked out once per
+    state, place in the file and release date (a list shows twenty of them; the words are not needed)."""
+    if part2 is None:
+        return _tag(None, True, None)
+    in_file = part2.in_file is not False
+    return _tag(part2.state, in_file, part2.release_on if part2.state == "withheld" else None)
+
+
+@lru_cache(maxsize=1024)
+def _tag(state: str | None, in_file: bool, release_on: date | None) -> tuple[str, str]:
+    status = part2_status(None if state is None else _Stand(state, in_file, release_on))
+    return status.state, status.short
 
 
 def _not_in_file(part2: Part) -> Part2Status:
