@@ -117,7 +117,7 @@ _NOT_NAME_PARTS = (TITLE_WORDS | ORGANISATION_WORDS | THING_WORDS | PLACE_ENDING
                    | frozenset(w.casefold() for phrase in (*PROFESSIONS, *JOB_NOUNS, *POLICE_RANKS, *OTHER_RANKS)
                                for w in phrase.split()))
 # a capitalised word right before or after a name, on its line ("Gustavo Henrique Barbosa| Lacerda",
-# "Abdiwali |Hersi Dualeh", "LIU |Xiaoqing"); or a word of the person's name on the next line
+# "Abdiwali |Hersi Dualeh"); or a surname of a person redacted on the next line ("Nia Wyn" / "Trahaearn")
 _WORD_AFTER_NAME = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’-]*[^\W\d_])(?![\w'’-])")
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])(?P<w>[A-Z][\w'’-]*[^\W\d_])[ \t]+$")
 _INITIALS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<i>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]*\n[ \t]*$")
@@ -129,9 +129,11 @@ _NAME_WORD_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<w>[A-Z][\w'’-]*[^\W\d_])
 def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[Person]) -> list[Mention]:
     """A redacted name is not left beside a part of it another reading cut off: a name of four or more words
     ("Gustavo Henrique Barbosa Lacerda", "Maryam bint Yusuf Al-Sayegh"), a second given name ("Rhodri Wyn
-    Gwalchmai"), a surname written first in capitals ("LIU Xiaoqing"). The word joins the name when it is a word
-    of a redacted person's name, or, on the same line, a capitalised word no English word is and no place,
-    organisation, title or rank word is."""
+    Gwalchmai"). On the name's line, a capitalised word (not in capitals, not a possessive) joins it when it is a
+    redacted person's given name or surname, or no English word and no place, organisation, title or rank word,
+    and when no other capitalised word stands beyond it (that would be the next cell's name: "Ebony Carrowmore
+    Dunhaven Academy"). On the next line only a redacted person's surname that is no English word joins it. A
+    lone initial on the line above joins it too ("T." / "Mulrennan", a narrow cell)."""
     redacted_words = {w.casefold() for p in people if p.decision is not None and p.decision.action == "redact"
                       for name in p.names for w in re.findall(r"[^\W\d_][\w'’-]*", name) if len(w) > 2}
     redacted_surnames = {part for p in people if p.decision is not None and p.decision.action == "redact"
