@@ -54,3 +54,26 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
         store.write(key, b"new")
     assert store.read(key) == b"old"
     assert [p.name for p in store.path(key).parent.iterdir()] == [store.path(key).name]
+
+
+def test_a_folder_a_worker_still_writes_into_is_removed(tmp_path, monkeypatch):
+    """Discarding a paper while a worker renders its page images: the first removal finds a new file in the
+    folder ("Directory not empty", seen in CI as a 500 on discard); the folder is removed all the same, and one
+    the worker made again is removed too."""
+    import shutil
+
+    store = Storage(tmp_path / "files")
+    store.write("cache/paper-3/page-1.png", b"png")
+    real_rmtree, calls = shutil.rmtree, []
+
+    def racing_rmtree(path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 1:
+            store.write("cache/paper-3/page-2.png", b"png")  # the worker makes the folder again
+            raise OSError(39, "Directory not empty")
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr("service.infra.storage.shutil.rmtree", racing_rmtree)
+    store.delete_folder("cache/paper-3")
+    assert not store.path("cache/paper-3").exists()
+    assert [p.name for p in store.path("cache").iterdir()] == []

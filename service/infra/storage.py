@@ -72,7 +72,25 @@ class Storage:
             self.path(key).unlink(missing_ok=True)
 
     def delete_folder(self, key: str) -> None:
-        """Remove a whole folder such as ``cache/12`` (page images of one paper)."""
+        """Remove a whole folder such as ``cache/12`` (page images of one paper). A worker may still be writing a
+        page image into it (a discard while the review page renders): the folder is first moved aside under a
+        name nothing writes to, then removed, again if a file landed in it meanwhile; a folder a late writer made
+        again is removed the same way."""
         path = self.path(key)
-        if path.is_dir():
-            shutil.rmtree(path)
+        for _ in range(3):
+            if not path.is_dir():
+                return
+            doomed = path.with_name(f".{path.name}.deleting-{secrets.token_hex(6)}")
+            try:
+                path.rename(doomed)
+            except FileNotFoundError:
+                return
+            for attempt in range(5):
+                try:
+                    shutil.rmtree(doomed)
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:
+                    if attempt == 4:
+                        raise
