@@ -115,7 +115,7 @@ class GivenNameRecognizer(RuleRecognizer):
             if is_given_name(m.group("name")) and _a_given_name(m.group("name"), True):
                 out.append(self.result(m.start("name"), m.end("name")))
                 aliases.add(m.group("name"))
-        for alias in aliases - {r_text for r_text in _FULL_NAME_FIRSTS.findall(text)}:
+        for alias in aliases - set(_FULL_NAME_FIRSTS.findall(text)):
             # the name someone goes by, alone elsewhere: "JoJo reported", "Thanks, David"
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(alias)}(?![\w-])", text):
                 if not _CAPITAL_AFTER.match(text[m.end():m.end() + 30]) and not _CAPITAL_BEFORE.search(
