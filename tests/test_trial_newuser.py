@@ -19,3 +19,30 @@ from service.web.officer.review_warnings import preview_failure
 def test_a_preview_stopped_by_a_whole_file_check_says_what_to_check(error, words):
     said = preview_failure(error, "leak")
     assert said and said.startswith(words), said
+
+
+def test_a_reference_already_published_is_not_offered_as_publishable_twice(app, officer, redact_available):
+    """The review page of a second upload of a published decision said "Publishing both makes two public
+    decisions", but publishing it is refused (a correction is a new version): it now says so and where to go."""
+    import io
+    import re
+
+    from tests.conftest import make_token, part2_paper, sign_in
+
+    client = app.test_client()
+    auth = {"Authorization": f"Bearer {make_token(app)}"}
+    for _ in range(2):
+        r = client.post("/api/v1/papers", headers=auth, data={"file": (io.BytesIO(part2_paper("01/04/2030")), "p.pdf")},
+                        content_type="multipart/form-data")
+        assert r.status_code == 201, r.json
+    html = None
+    sign_in(client)
+    html = client.get("/officer/papers/2/review").get_data(as_text=True)
+    assert "Publishing both makes two public decisions" in html  # neither published yet: either may go
+    assert client.post("/api/v1/papers/1/publish", headers=auth, json={}).status_code == 200
+    html = client.get("/officer/papers/2/review").get_data(as_text=True)
+    said = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "Publishing both makes two public decisions" not in said
+    assert "A decision with this reference is already published, so this paper cannot be published beside it" in said
+    assert 'href="/officer/papers/1"' in html
+    assert client.post("/api/v1/papers/2/publish", headers=auth, json={}).status_code == 409  # as the page says
