@@ -46,3 +46,24 @@ def test_a_reference_already_published_is_not_offered_as_publishable_twice(app, 
     assert "A decision with this reference is already published, so this paper cannot be published beside it" in said
     assert 'href="/officer/papers/1"' in html
     assert client.post("/api/v1/papers/2/publish", headers=auth, json={}).status_code == 409  # as the page says
+
+
+def test_the_first_public_page_of_a_fresh_process_is_answered_by_the_fast_path(app, caplog):
+    """The first public page after a start failed in the fast path ("Working outside of application context",
+    logged with a traceback) because the build version reads the app's assets folder; Flask answered instead."""
+    import logging
+
+    from service.web.public.http_cache import build_version
+
+    from tests.public_data import Spec, add
+
+    add(app, Spec("CAB 2026/041", "Disposal of the former Elmfield Depot", summary=None, text="Cabinet report"))
+    client = app.test_client()
+    assert client.get("/sign-in").status_code == 200  # an officer signs in first (the layout's links are built)
+    assert "foia.links" in app.extensions
+    build_version.cache_clear()  # as in a process that has not served a public page yet
+    caplog.set_level(logging.INFO)
+    response = app.test_client().get("/")  # a member of the public: no cookie
+    assert response.status_code == 200
+    assert "public fast path failed" not in caplog.text
+    assert "(fast path)" in caplog.text
