@@ -67,3 +67,41 @@ def test_the_first_public_page_of_a_fresh_process_is_answered_by_the_fast_path(a
     assert response.status_code == 200
     assert "public fast path failed" not in caplog.text
     assert "(fast path)" in caplog.text
+
+
+def test_a_correction_keeps_the_reference_the_officer_typed_when_its_file_has_none(app, officer, redact_available):
+    """A council cabinet report's reference was not read from the file ("Cabinet Report CAB 2026/041"); the
+    officer typed it. Its correction came back with no reference, and once published the public page and the
+    JSON lost "CAB 2026/041". What the corrected file does not say is taken from the version it corrects."""
+    import io
+
+    from service.domain.models import Paper
+    from tests.conftest import make_token
+    from tests.textpdf import text_pdf
+
+    def paper(homes: int) -> bytes:
+        return text_pdf("London Borough of Wexham\nCabinet report\n"
+                        "Title: Disposal of the former Elmfield Depot\n"
+                        f"The site will be leased for {homes} affordable homes.\n"
+                        "Report author: Daniel Okonkwo-Reeve, 020 7946 0418.\n")
+
+    client = app.test_client()
+    auth = {"Authorization": f"Bearer {make_token(app)}"}
+    r = client.post("/api/v1/papers", headers=auth, data={"file": (io.BytesIO(paper(64)), "cab.pdf")},
+                    content_type="multipart/form-data")
+    assert r.status_code == 201 and not r.json["analysis"]["reference"]
+    first = r.json["id"]
+    with app.extensions["foia.db"].session() as db:  # typed on the review page
+        db.get(Paper, first).reference = "CAB 2026/041"
+        db.commit()
+    slug = client.post(f"/api/v1/papers/{first}/publish", headers=auth, json={}).json["slug"]
+    assert slug == "cab-2026-041"
+    r = client.post(f"/api/v1/papers/{first}/versions", headers=auth, content_type="multipart/form-data",
+                    data={"file": (io.BytesIO(paper(66)), "cab2.pdf"), "note": "The number of homes is corrected."})
+    assert r.status_code == 201, r.json
+    with app.extensions["foia.db"].session() as db:
+        corrected = db.get(Paper, r.json["id"])
+        assert (corrected.reference, corrected.title) == ("CAB 2026/041", "Disposal of the former Elmfield Depot")
+    assert client.post(f"/api/v1/papers/{r.json['id']}/publish", headers=auth, json={}).status_code == 200
+    assert client.get(f"/api/v1/decisions/{slug}").json["reference"] == "CAB 2026/041"
+    assert "Reference" in client.get(f"/decisions/{slug}").get_data(as_text=True)
