@@ -105,3 +105,29 @@ def test_a_correction_keeps_the_reference_the_officer_typed_when_its_file_has_no
     assert client.post(f"/api/v1/papers/{r.json['id']}/publish", headers=auth, json={}).status_code == 200
     assert client.get(f"/api/v1/decisions/{slug}").json["reference"] == "CAB 2026/041"
     assert "Reference" in client.get(f"/decisions/{slug}").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name, content, said", [
+    ("empty.pdf", b"", "The file is empty. Choose a PDF file."),
+    ("word.pdf", b"PK\x03\x04" + b"\x00" * 200, "The file is not a PDF. Choose a PDF file."),
+    ("cut.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "The PDF is damaged and cannot be read."),
+])
+def test_a_refused_upload_names_the_field_and_leaves_nothing_behind(app, client, name, content, said):
+    """A refused file: the GOV.UK error pattern (summary linking to the field, the field described by the
+    message, 'Error:' in the title) and no paper, file or folder left behind."""
+    import io
+    from pathlib import Path
+
+    from tests.conftest import post_form
+
+    r = post_form(client, "/officer/upload", {"file": (io.BytesIO(content), name)}, page="/officer/upload",
+                  content_type="multipart/form-data")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 400
+    assert f'<a href="#file">{said}</a>' in html
+    assert '<p class="error-message" id="file-error"><span class="visually-hidden">Error:</span> ' + said in html
+    assert 'aria-describedby="file-hint file-error"' in html and 'aria-invalid="true"' in html
+    assert "<title>Error: Upload a paper" in html
+    files = Path(app.config["DATA_DIR"]) / "files"
+    assert not [p for p in files.rglob("*") if p.is_file()]
+    assert "No papers yet" in client.get("/officer/").get_data(as_text=True)
