@@ -1,0 +1,103 @@
+"""Found by trying the service as a new officer (trial of 30 November 2026, second batch): the public page of a
+released Part 2, the preview's counts, the errors of the withdraw and correct forms, old corrections without
+their reference."""
+
+import re
+from datetime import date, datetime, timezone
+
+import pytest
+
+from service.web.public.status import part2_status
+from service.domain.models import Part
+from tests.public_data import Spec, add
+
+S43 = [{"section": "43", "title": "Commercial interests", "until": "2025-04-01", "review": None}]
+S12A = [{"section": "Sch12A para 3", "title": None, "until": "2025-04-01", "review": None}]
+
+
+def text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" .", ".").strip()
+
+
+def at_london_midnight(day: date) -> datetime:
+    """00:00 in London on ``day`` as UTC (BST in summer: 23:00 the day before)."""
+    from redaction.dates import london_midnight_utc
+    return london_midnight_utc(day)
+
+
+# --- 1. a released Part 2 says what it was withheld under and until when --------------------------------
+
+@pytest.mark.parametrize("exemptions, release_on, review_on, released_at, history", [
+    # the clock released it on its date (00:00 London: 23:00 UTC the day before in summer)
+    (S43, date(2025, 4, 1), None, at_london_midnight(date(2025, 4, 1)),
+     "Withheld under section 43 (commercial interests) until 1 April 2025; released automatically on 1 April 2025"),
+    (S43, date(2025, 6, 1), None, at_london_midnight(date(2025, 6, 1)),
+     "Withheld under section 43 (commercial interests) until 1 June 2025; released automatically on 1 June 2025"),
+    # an officer released it before its date
+    (S43, date(2027, 9, 30), None, datetime(2026, 2, 3, 10, 0, tzinfo=timezone.utc),
+     "Withheld under section 43 (commercial interests) until 30 September 2027; released early on 3 February 2026"),
+    # the date had passed when the paper was published: released at publication
+    (S43, date(2025, 4, 1), None, datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc),
+     "Withheld under section 43 (commercial interests) until 1 April 2025; released on 30 November 2026"),
+    # a review, then an officer's release
+    (S43, None, date(2027, 3, 1), datetime(2027, 3, 9, 12, 0, tzinfo=timezone.utc),
+     "Withheld under section 43 (commercial interests), to be reviewed in March 2027; "
+     "released after review on 9 March 2027"),
+    (S12A, date(2025, 4, 1), None, at_london_midnight(date(2025, 4, 1)),
+     "Withheld under Schedule 12A paragraph 3 (Local Government Act 1972) until 1 April 2025; "
+     "released automatically on 1 April 2025"),
+    ([], None, None, datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc), "Withheld; released on 5 January 2026"),
+])
+def test_a_released_part2_says_under_what_and_until_when_it_was_withheld(exemptions, release_on, review_on,
+                                                                       released_at, history):
+    part = Part(number=2, state="released", in_file=True, release_on=release_on, review_on=review_on,
+                released_at=released_at, exemptions=exemptions)
+    status = part2_status(part)
+    assert status.history == history
+    assert status.words.startswith("Released on ")  # the tag, the feed and the JSON status are unchanged
+
+
+def test_withheld_parts_have_no_history():
+    for state in ("withheld", "review", "held"):
+        assert part2_status(Part(number=2, state=state, in_file=True, release_on=date(2027, 1, 1),
+                                 exemptions=S43)).history == ""
+
+
+def test_the_public_page_and_json_of_a_released_part2(app):
+    add(app, Spec("CAB 41", "Disposal of the former Elmfield Depot", part2="released",
+                  release_on=date(2025, 6, 1), released_at=at_london_midnight(date(2025, 6, 1)), exemptions=S43))
+    client = app.test_client()
+    html = client.get("/decisions/cab-41").get_data(as_text=True)
+    said = text(html)
+    assert "Released on 1 June 2025" in said
+    assert ("Withheld under section 43 (commercial interests) until 1 June 2025; released automatically on "
+            "1 June 2025.") in said
+    assert "Part 2 (exempt information)" in said and "confidential facts and advice" not in said
+    part2 = client.get("/api/v1/decisions/cab-41").json["part2"]
+    assert part2["released_on"] == "2025-06-01"  # the London date (was the UTC date, 31 May)
+    assert part2["withheld_until"] == "2025-06-01"
+    assert part2["history"].startswith("Withheld under section 43 (commercial interests) until 1 June 2025")
+    assert part2["exempt_under"] == "section 43 (commercial interests)"
+
+
+@pytest.mark.parametrize("reference, title, crumb", [
+    ("PCD 956", "Contract for custody interpreting", "PCD 956"),
+    (None, "Disposal of the former Elmfield Depot", "Disposal of the former Elmfield Depot"),
+    (None, "A very long title " * 8, ("A very long title " * 8)[:70]),
+])
+def test_the_breadcrumb_names_the_decision_not_its_slug(app, reference, title, crumb):
+    from service.domain.models import Paper
+
+    made = add(app, Spec(reference or "PAPER 7", title))
+    if reference is None:  # a paper with no reference: its slug is made up (paper-<id>)
+        with app.extensions["foia.db"].session() as db:
+            paper = db.get(Paper, made["id"])
+            paper.reference, paper.slug = None, f"paper-{made['id']}"
+            db.commit()
+        slug = f"paper-{made['id']}"
+    else:
+        slug = made["slug"]
+    html = app.test_client().get(f"/decisions/{slug}").get_data(as_text=True)
+    trail = text(re.search(r'<nav class="govuk-breadcrumbs".*?</nav>', html, re.S).group(0))
+    assert crumb.strip() in trail and slug not in trail, trail
+    assert len(trail) < 120
