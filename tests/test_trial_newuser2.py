@@ -101,3 +101,46 @@ def test_the_breadcrumb_names_the_decision_not_its_slug(app, reference, title, c
     trail = text(re.search(r'<nav class="govuk-breadcrumbs".*?</nav>', html, re.S).group(0))
     assert crumb.strip() in trail and slug not in trail, trail
     assert len(trail) < 120
+
+
+# --- 2. the preview says what each part loses, in words -------------------------------------------------
+
+@pytest.mark.parametrize("counts, said", [
+    ({"total": 6, "by_type": {"PERSON": 3, "PHONE_NUMBER": 2, "EMAIL_ADDRESS": 1}, "texts": 0},
+     "6 items will be removed: 3 names, 2 phone numbers and 1 e-mail address"),
+    ({"total": 1, "by_type": {"SIGNATURE": 1}, "texts": 2},
+     "1 item will be removed: 1 signature, and 2 chosen texts wherever they occur"),
+    ({"total": 2, "by_type": {"AREA": 1, "PERSON": 1}, "texts": 1},
+     "2 items will be removed: 1 marked area and 1 name, and 1 chosen text wherever it occurs"),
+    ({"total": 0, "by_type": {}, "texts": 1}, "1 chosen text will be removed wherever it occurs"),
+    ({"total": 0, "by_type": {}, "texts": 0}, "Nothing will be removed"),
+    (None, "Nothing will be removed"),
+])
+def test_what_a_part_loses_in_words(counts, said):
+    from service.domain.redaction_words import to_remove_phrase
+
+    assert to_remove_phrase(counts) == said
+
+
+def test_the_preview_gives_each_parts_count_in_words(client, app, part2_pdf):
+    """The preview said "6 redactions of findings and boxes" for Part 1 and nothing for Part 2."""
+    from service.domain import publishing
+    from service.domain.models import Paper
+    from tests.test_service_flow import upload
+
+    upload(client, app, part2_pdf)
+    with app.extensions["foia.db"].session() as db:
+        paper = db.get(Paper, 1)
+        counts = {"part1": {"total": 6, "by_type": {"PERSON": 3, "PHONE_NUMBER": 2, "EMAIL_ADDRESS": 1},
+                            "by_exemption": {"s40(2)": 6}, "by_page": {"1": 6}, "texts": 1},
+                  "part2": {"total": 2, "by_type": {"PERSON": 1, "PHONE_NUMBER": 1}, "by_exemption": {"s40(2)": 2},
+                            "by_page": {"1": 2}, "texts": 1}, "total": 8}
+        paper.preview = {"state": "ready", "decisions_hash": publishing.decisions_hash(paper.decisions),
+                         "part1_pages": 1, "part2_pages": 1, "part1_size": 10, "part2_size": 10,
+                         "redactions": counts}
+        db.commit()
+    said = text(client.get("/officer/papers/1/preview").get_data(as_text=True))
+    assert ("6 items will be removed: 3 names, 2 phone numbers and 1 e-mail address, and 1 chosen text wherever "
+            "it occurs.") in said
+    assert "2 items will be removed: 1 name and 1 phone number, and 1 chosen text wherever it occurs." in said
+    assert "findings and boxes" not in said

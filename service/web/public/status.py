@@ -14,18 +14,11 @@ from functools import lru_cache
 from redaction.foia import SCHEDULE_12A_ACT, SECTIONS
 
 from service.domain.models import Part
+from service.domain.redaction_words import KINDS, kinds_phrase  # noqa: F401 (the public pages' words)
 from service.infra.uk_dates import LONDON, uk_date
 
 _LABEL = re.compile(r"^s(?P<section>\d+[A-Z]?)(?P<sub>\(\d+\))?$")
 _SCHEDULE_12A = re.compile(r"^Sch12A para (?P<paragraph>\d+)$")  # redaction.foia.schedule_12a_section
-
-KINDS = {  # redaction types → (one, many)
-    "PERSON": ("name", "names"),
-    "PHONE_NUMBER": ("phone number", "phone numbers"),
-    "EMAIL_ADDRESS": ("e-mail address", "e-mail addresses"),
-    "SIGNATURE": ("signature", "signatures"),
-    "AREA": ("marked area", "marked areas"),
-}
 
 
 @dataclass(frozen=True)
@@ -186,18 +179,6 @@ def exemption_label(label: str) -> str:
     section = match["section"] + (match["sub"] or "")
     title = section_title(match["section"])
     return f"Section {section} ({title})" if title else f"Section {section}"
-
-
-def kinds_phrase(by_type: dict | None) -> str:
-    """'3 names, 2 phone numbers and 1 signature' (most frequent first)."""
-    items = sorted(((n, kind) for kind, n in (by_type or {}).items() if n), key=lambda x: (-x[0], x[1]))
-    words = []
-    for n, kind in items:
-        one, many = KINDS.get(kind, (kind.replace("_", " ").lower(),) * 2)
-        words.append(f"{n} {one if n == 1 else many}")
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 @dataclass(frozen=True)
