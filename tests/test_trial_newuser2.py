@@ -144,3 +144,66 @@ def test_the_preview_gives_each_parts_count_in_words(client, app, part2_pdf):
             "it occurs.") in said
     assert "2 items will be removed: 1 name and 1 phone number, and 1 chosen text wherever it occurs." in said
     assert "findings and boxes" not in said
+
+
+# --- 3. the withdraw and correct forms follow the GOV.UK error pattern ----------------------------------
+
+REASON = "The decision was published in error and is withdrawn."
+
+
+@pytest.mark.parametrize("action, data, field, message", [
+    ("withdraw", {"reason": REASON}, "withdraw-confirm", "Tick the box to confirm"),
+    ("withdraw", {"reason": "wrong", "confirm": "1"}, "withdraw-reason", "Give the reason for withdrawing"),
+    ("versions", {"note": "The number of homes is corrected."}, "correct-file", "Choose the corrected PDF"),
+    ("versions", {"note": "typo", "file": "pdf"}, "correct-note", "Say what was corrected in a few words"),
+    ("versions", {"note": "The number of homes is corrected.", "file": "docx"}, "correct-file",
+     "The file is not a PDF"),
+])
+def test_a_refused_withdrawal_or_correction_links_to_its_field(client, app, action, data, field, message):
+    """The error summary was a paragraph naming no field; now it links to the field, which carries the message
+    (aria-describedby), aria-invalid and the page title starts with 'Error:'. What was typed is kept."""
+    import io
+
+    from tests.conftest import post_form
+    from tests.textpdf import text_pdf
+
+    made = add(app, Spec("CAB 41", "Disposal of the former Elmfield Depot"))
+    page = f"/officer/papers/{made['id']}/published"
+    if "file" in data:
+        content = text_pdf("Cabinet report\nThe site will be leased.\n") if data["file"] == "pdf" else \
+            b"PK\x03\x04" + b"\x00" * 200
+        data = {**data, "file": (io.BytesIO(content), "corrected.pdf")}
+    r = post_form(client, f"/officer/papers/{made['id']}/{action}", data, page=page,
+                  content_type="multipart/form-data")
+    assert r.status_code in (400, 422), r.status_code
+    html = r.get_data(as_text=True)
+    summary = re.search(r'<div class="error-summary"[^>]*>.*?</div>', html, re.S).group(0)
+    assert 'tabindex="-1"' in summary and f'<a href="#{field}">{message}' in summary, summary
+    assert f'<p class="error-message" id="{field}-error"><span class="visually-hidden">Error:</span> {message}' in html
+    control = re.search(rf'<(?:input|textarea)[^>]*id="{field}"[^>]*>', html).group(0)
+    assert f'aria-describedby="{field}-error"' in control and 'aria-invalid="true"' in control, control
+    assert re.search(r"<title>\s*Error: ", html)
+    assert html.count('aria-invalid="true"') == 1  # only the field the message is about
+    if action == "withdraw":
+        assert data["reason"] in html  # kept
+    with app.extensions["foia.db"].session() as db:  # nothing happened
+        from service.domain.models import Paper
+        assert db.get(Paper, made["id"]).state == "published"
+        assert db.query(Paper).count() == 1
+
+
+def test_a_refusal_about_the_papers_state_names_no_field(client, app):
+    from tests.conftest import post_form
+
+    made = add(app, Spec("CAB 42", "Disposal of the former Elmfield Depot"))
+    page = f"/officer/papers/{made['id']}/published"
+    token_page = client.get(page).get_data(as_text=True)
+    assert post_form(client, f"/officer/papers/{made['id']}/withdraw", {"reason": REASON, "confirm": "1"},
+                     page=page).status_code == 303
+    r = client.post(f"/officer/papers/{made['id']}/withdraw", data={"reason": REASON, "confirm": "1",
+                    "csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', token_page).group(1)})
+    assert r.status_code == 409
+    html = r.get_data(as_text=True)
+    summary = re.search(r'<div class="error-summary"[^>]*>.*?</div>', html, re.S).group(0)
+    assert "This decision is already withdrawn." in summary and "<a href" not in summary
+    assert 'aria-invalid="true"' not in html
