@@ -207,3 +207,124 @@ def test_a_refusal_about_the_papers_state_names_no_field(client, app):
     summary = re.search(r'<div class="error-summary"[^>]*>.*?</div>', html, re.S).group(0)
     assert "This decision is already withdrawn." in summary and "<a href" not in summary
     assert 'aria-invalid="true"' not in html
+
+
+# --- 4. old corrections take the reference of the version they correct (migration 0009) ----------------
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def at_0008(request, tmp_path):
+    """A database migrated to 0008 (before the data fix), on each backend: its URL."""
+    import os
+    import uuid
+
+    from sqlalchemy import create_engine, text as sql
+
+    from service.infra.migrate import upgrade
+    from tests.conftest import need
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'foia.db'}"
+        upgrade(url, "0008")
+        yield url
+        return
+    base = os.environ.get("FOIA_TEST_DATABASE_URL")
+    need(bool(base), "FOIA_TEST_DATABASE_URL is not set")
+    schema = f"foia_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(sql(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+        upgrade(url, "0008")
+        yield url
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sql(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def _migration_0009():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "migrations" / "versions" / "0009_correction_reference.py"
+    spec = importlib.util.spec_from_file_location("migration_0009", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_old_corrections_take_the_reference_of_the_version_they_correct(at_0008, tmp_path):
+    """Corrections published before 279c672 took no reference from the version they corrected: the data fix
+    fills them (a chain too), leaves a correction's own reference and one whose previous has none, refreshes
+    the search entry and the row's updated_at, records an audit event, and changes nothing when run again."""
+    from sqlalchemy import select, text as sql
+    from sqlalchemy.orm import Session
+
+    from service.app import create_app
+    from service.domain import search_index
+    from service.domain.models import AuditEvent, Paper, Part
+    from service.infra.db import make_engine
+    from service.infra.migrate import upgrade
+
+    old = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
+    engine = make_engine(at_0008)
+
+    def paper(reference, state, previous=None, slug=None, version=1, public=False):
+        p = Paper(reference=reference, title="Disposal of the former Elmfield Depot", state=state, slug=slug,
+                  original_name="p.pdf", original_size=1, page_count=1, previous_id=previous, version=version,
+                  created_at=old, updated_at=old, published_at=old if state != "ready" else None)
+        if public:
+            p.parts.append(Part(number=1, state="published", released_at=old, size=1, pages=1, text="Cabinet report",
+                                created_at=old, updated_at=old))
+        return p
+
+    with Session(engine) as db:
+        v1 = paper("CAB 2026/041", "superseded")
+        db.add(v1)
+        db.flush()
+        v2 = paper(None, "superseded", v1.id, version=2)
+        db.add(v2)
+        db.flush()
+        v3 = paper("", "published", v2.id, slug="cab-2026-041", version=3, public=True)
+        own = paper("PCD 1", "published", slug="pcd-1", public=True)
+        nothing = paper(None, "superseded")
+        db.add_all([v3, own, nothing])
+        db.flush()
+        kept = paper("PCD 1A", "ready", own.id, version=2)
+        none_before = paper(None, "published", nothing.id, slug="paper-5", version=2, public=True)
+        db.add_all([kept, none_before])
+        db.flush()
+        search_index.sync(db, [v3.id, own.id, none_before.id])
+        db.commit()
+        ids = {"v1": v1.id, "v2": v2.id, "v3": v3.id, "own": own.id, "kept": kept.id, "none": none_before.id}
+
+    upgrade(at_0008)  # 0009
+
+    with Session(engine) as db:
+        reference = {name: db.get(Paper, i).reference for name, i in ids.items()}
+        assert reference == {"v1": "CAB 2026/041", "v2": "CAB 2026/041", "v3": "CAB 2026/041", "own": "PCD 1",
+                             "kept": "PCD 1A", "none": None}
+        assert db.get(Paper, ids["v3"]).updated_at > old and db.get(Paper, ids["own"]).updated_at == old
+        events = db.execute(select(AuditEvent.paper_id, AuditEvent.actor, AuditEvent.details)
+                            .order_by(AuditEvent.paper_id)).all()
+        assert [(e.paper_id, e.actor, e.details["from_paper"]) for e in events] == [
+            (ids["v2"], "migration", ids["v1"]), (ids["v3"], "migration", ids["v2"])]
+        if engine.dialect.name == "sqlite":
+            indexed = db.execute(sql("SELECT reference FROM search_fts WHERE rowid = :id"), {"id": ids["v3"]})
+        else:
+            indexed = db.execute(sql("SELECT reference FROM search_documents WHERE paper_id = :id"), {"id": ids["v3"]})
+        assert indexed.scalar_one() == "CAB 2026/041"
+    with engine.begin() as connection:  # again: nothing to do
+        assert _migration_0009().fill(connection) == []
+    app = create_app({"ENV": "testing", "DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": "t", "DATABASE_URL": at_0008})
+    try:
+        client = app.test_client()
+        assert client.get("/api/v1/decisions/cab-2026-041").json["reference"] == "CAB 2026/041"
+        # found by its reference ("2026/041" is one word to PostgreSQL's parser, not two: search by "CAB")
+        found = client.get("/api/v1/decisions", query_string={"q": "CAB"}).json["decisions"]
+        assert [d["slug"] for d in found] == ["cab-2026-041"]
+    finally:
+        from tests.conftest import _close
+        _close(app)
+    engine.dispose()
