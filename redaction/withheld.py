@@ -7,7 +7,12 @@ makes the analysis ask, except where it only describes the paper's Part 2 from e
 
 - the paper's standard public-access statement (the deferral block and "Is there a Part 2 form"), and
 - a sentence that names the Part 2 (or "the restricted part of the report") when the paper has a Part 2,
-  in the file or withheld outside it: "the bids are set out in Part 2, which is not for publication".
+  in the file or withheld outside it: "the bids are set out in Part 2, which is not for publication";
+- a council report's "Access to information" paragraph about an appendix that *is* the Part 2 found: "Appendix A
+  to this report is exempt from publication under Schedule 12A paragraph 3 … It is exempt until 01/04/2025.",
+  when Part 2 found starts at (or goes on to) a line "Appendix A …". Every appendix or annex the sentence (or,
+  for a sentence opening "It …" / "This appendix …", the one before it) names must be in that Part 2: a named
+  appendix not found there (in Part 1, or nowhere) still asks.
 
 Negated answers ("Exempt information: No", "not exempt") are no claim.
 """
@@ -42,12 +47,25 @@ _STATEMENT_GAP = 1500  # marks further apart than this are separate statements
 _NAMES_PART2 = re.compile(r"\bPart\s*(?:2|II|Two|B)\b|\b(?:restricted|confidential|exempt|closed|private)\s+"
                           r"(?:part|section|annex|appendix|report|session|papers?)\b", re.IGNORECASE)
 _REDACTED = re.compile(r"\bredact", re.IGNORECASE)
+# An appendix or annex named by its letter or number: "Appendix A", "Annex 2", "Annexe B" (not "Appendices …").
+NAMED_ANNEX = re.compile(r"\b(?P<kind>Appendix|Annexe?|Enclosure)\s+(?P<id>[A-Z]|\d{1,2})\b", re.IGNORECASE)
+# A sentence about the thing the sentence before it named: "It is exempt until …", "This appendix is …".
+_GOES_ON = re.compile(r"\s*(?:It|They|This|These|Its|Their|(?:The|This)\s+(?:appendix|annexe?|enclosure))\b")
 _SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])[.;!?](?=\s)|\n\s*\n|\n(?=\s*[-•*]\s)")
 
 
-def withholding_outside(text: str, end: int, *, has_part2: bool) -> list[int]:
+def annex_name(kind: str, ident: str) -> str:
+    """'Annexe b' → 'annex B': the one spelling an appendix or annex is compared by."""
+    kind = kind.lower()
+    return f"{'annex' if kind.startswith('annex') else kind} {ident.upper()}"
+
+
+def withholding_outside(text: str, end: int, *, has_part2: bool, part2_annexes: frozenset[str] = frozenset()
+                        ) -> list[int]:
     """Positions in ``text[:end]`` (before the Part 2 found, or the whole text) where wording withholds
-    part of the paper and is neither the public-access statement nor a description of the Part 2."""
+    part of the paper and is neither the public-access statement nor a description of the Part 2.
+
+    ``part2_annexes``: the appendices and annexes (:func:`annex_name`) whose headings are in the Part 2 found."""
     statements = _statement_spans(text)
     found = []
     for m in WITHHOLDS.finditer(text, 0, end):
@@ -60,8 +78,19 @@ def withholding_outside(text: str, end: int, *, has_part2: bool) -> list[int]:
             continue
         if _REDACTED.search(text[left:right]):
             continue  # "names are exempt under section 40(2) and redacted": the engine removes those
+        if part2_annexes and _only_part2_annexes(text, left, right, part2_annexes):
+            continue
         found.append(m.start())
     return found
+
+
+def _only_part2_annexes(text: str, left: int, right: int, part2_annexes: frozenset[str]) -> bool:
+    """The sentence ``text[left:right]`` (with the one before it when it goes on about it: "It is exempt …")
+    names at least one appendix or annex, and each one it names is in the Part 2 found."""
+    if left > 0 and _GOES_ON.match(text, left):
+        left = _sentence(text, left - 1, left - 1)[0]
+    named = {annex_name(m["kind"], m["id"]) for m in NAMED_ANNEX.finditer(text, left, right)}
+    return bool(named) and named <= part2_annexes
 
 
 def _statement_spans(text: str) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..extract import Document
 from ..reading_order import Split, heading_split
 from ..running_marks import running_marking
-from ..withheld import WITHHOLDS, withholding_outside
+from ..withheld import NAMED_ANNEX, WITHHOLDS, annex_name, withholding_outside
 
 # A heading's meaning ("not for publication", "exempt …") follows it within a short paragraph.
 MEANING_WINDOW = 320
@@ -111,7 +111,8 @@ def withholding_elsewhere(doc: Document, text: str, boundary: Boundary) -> tuple
     officer confirms where Part 2 starts."""
     heading = boundary.heading
     found = withholding_outside(text, len(text) if heading is None else heading,
-                                has_part2=heading is not None or boundary.referenced)
+                                has_part2=heading is not None or boundary.referenced,
+                                part2_annexes=frozenset() if heading is None else _annexes_from(text, heading))
     # A running header such as "OFFICIAL-SENSITIVE" on every page classifies the paper; it marks no section.
     found = [pos for pos in found if not running_marking(doc, text, pos)]
     if not found:
@@ -122,6 +123,20 @@ def withholding_elsewhere(doc: Document, text: str, boundary: Boundary) -> tuple
             "paper is withheld (not for publication, exempt or confidential) outside "
             f"{'the Part 2 found' if heading is not None else 'any recognised Part 2'}: confirm where "
             "Part 2 starts, or that there is none",)
+
+
+# A line that starts with an appendix's or annex's name: its heading ("Appendix A – Exempt information").
+_ANNEX_HEADING = re.compile(r"(?m)^[ \t#]*" + _NUMBERING + r"(?=(?:Appendix|Annexe?|Enclosure)\s)")
+
+
+def _annexes_from(text: str, start: int) -> frozenset[str]:
+    """The appendices and annexes whose headings start a line at or after ``start`` (in the Part 2 found)."""
+    names = set()
+    for line in _ANNEX_HEADING.finditer(text, start):
+        m = NAMED_ANNEX.match(text, line.end())
+        if m:
+            names.add(annex_name(m["kind"], m["id"]))
+    return frozenset(names)
 
 
 def part_pages(doc: Document, split: Split | None) -> tuple[list[int], list[int]]:

@@ -24,12 +24,17 @@ def read_structure(doc: Document, *, today: date | None = None, metadata_title: 
     """Read the structure of a paper. Never raises on odd content: problems become warnings.
 
     ``metadata_title`` is the PDF's /Title: the title when the text has none (then the first heading of page 1),
-    and where a reference is looked for last (after a known scheme anywhere, any scheme after a label, a labelled code on the first page)."""
+    and where a reference is looked for after a known scheme anywhere, any scheme after a label and a labelled code on
+    the first page; last, in page 1's first heading."""
     text = doc.joined_view.text
     from_metadata = read_metadata_title(metadata_title)
     reference = (read_reference(text) or read_labelled_code(_first_page(doc))
                  or reference_in_title(from_metadata))
-    title = read_title(doc, text) or from_metadata or read_first_heading(doc)
+    title = read_title(doc, text) or from_metadata
+    heading = read_first_heading(doc) if reference is None or title is None else None
+    # last, a code in page 1's first heading: "Cabinet Report CAB 2026/041" (a council report, no label)
+    reference = reference or reference_in_title(heading)
+    title = title or heading
     deferral = read_deferral(text)
     part2_form = read_part2_form(text)
     boundary = read_boundary(doc, text)

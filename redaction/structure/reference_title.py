@@ -63,8 +63,11 @@ _LABEL_CODE = re.compile(
     r"(?:decision|record|request|report|paper|file)\s+(?:number|no\.?|ref(?:erence)?)|(?P<foi>foi))(?![\w-]))"
     r"[ \t]*[:.–—]?[ \t]*(?(foi)[/-]?)"
     r"(?P<code>[A-Z0-9]{1,12}(?:(?:[/-]|-[ \t]*\n[ \t]*)[A-Z0-9]{1,12}){0,6})(?![\w/-])")
-# A code in a document title, unlabelled: letters, then parts with a digit after / or - ("TS/2033/0419").
-_TITLE_CODE = re.compile(r"(?<![\w/-])[A-Z]{2,6}(?:[/-][A-Z0-9]{1,6}){1,5}(?![\w/-])")
+# A code in a document title, unlabelled: letters, then parts with a digit after / or - ("TS/2033/0419"), the
+# first part may follow a space ("Cabinet Report CAB 2026/041", a council's heading; a number alone is no code, nor
+# is a statutory instrument cited in a title, "SI 2026/123").
+_TITLE_CODE = re.compile(r"(?<![\w/-])(?!S?SI )[A-Z]{2,6}(?:[/-][A-Z0-9]{1,6}|[ ]\d{1,5}(?=[/-]\d))(?:[/-][A-Z0-9]{1,6}){0,5}"
+                         r"(?![\w/-])")
 # Titles a PDF maker writes by itself: a file name, "Microsoft Word - …", "Untitled".
 _MADE_UP_TITLE = re.compile(r"(?i)^(?:microsoft\s+\w+\s*-|untitled\b|document\s*\d*$|slide\s*\d*$)|"
                             r"\.(?:docx?|odt|rtf|pdf|xlsx?|pptx?|html?|txt)$")
