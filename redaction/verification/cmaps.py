@@ -44,3 +44,22 @@ def parse_tounicode(data: bytes) -> dict[int, str]:
                 for n in range(hi_code - lo_code + 1):
                     out[lo_code + n] = base[:-1] + chr(min(ord(base[-1]) + n, 0x10FFFF)) if base else ""
     return out
+
+
+# Every section of a CMap that maps codes (to text, to CIDs, or says which codes there are); in them a
+# well-formed entry is hex strings, arrays of hex strings and (for CIDs) integers, nothing else.
+_MAPPING = re.compile(rb"(begin(bfchar|bfrange|cidchar|cidrange|notdefchar|notdefrange|codespacerange))"
+                      rb"(.*?)(end\2)", re.S)
+_ENTRY = re.compile(rb"<[0-9A-Fa-f\s]*>|\[(?:\s*<[0-9A-Fa-f\s]*>)*\s*\]|(?<![\w.])\d+(?![\w.])")
+
+
+def cmap_text(data: bytes) -> tuple[bytes, list[str]]:
+    """A CMap read the ways a value could be extracted from it: ``(rest, texts)``.
+
+    ``texts``: each distinct text a code maps to (bfchar and bfrange): a reader extracts a value from a
+    ToUnicode CMap only as the text of one code a page shows (the page's codes are read by the text readers),
+    never as the codes and texts of its table read in a row. ``rest``: the CMap with its mapping sections'
+    well-formed entries taken out — its name, system info, comments and anything else a producer wrote,
+    a literal string or name inside a section included — which is text like any other stream's."""
+    rest = _MAPPING.sub(lambda m: m.group(1) + b" " + _ENTRY.sub(b" ", m.group(3)) + b" " + m.group(4), data)
+    return rest, sorted(set(parse_tounicode(data).values()))

@@ -140,9 +140,14 @@ class Matcher:
         return any(p.search(flat) is not None for p in self._any)
 
     def search_binary(self, data: bytes) -> bool:
+        return self.search_long(data.decode("latin-1"))
+
+    def search_long(self, text: str) -> bool:
+        """Only the values of ``_BINARY_MIN`` letters and digits or more, and phone digits: for text whose
+        words are not text a reader shows (a table of codes, binary data read as text)."""
         if not self._binary:
             return False
-        flat = collapse(data.decode("latin-1"))
+        flat = collapse(text)
         return any(p.search(flat) is not None for p in self._binary)
 
     def spans(self, flat: str) -> list[tuple[int, int]]:

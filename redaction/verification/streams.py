@@ -1,10 +1,21 @@
 """Every byte of the file, decompressed: each stream (content, fonts, images, colour profiles, anything) and
-every string object. An image or font program is binary: only long values and phone digits are looked
-for in it (short values turn up in random bytes); every other stream is text.
+every string object. An image, a font program, a font's code tables (``/CIDToGIDMap``, ``/CIDSet``) or a
+cross-reference stream (the saver's offsets) is binary: only long values and phone digits are looked for
+in it (short values turn up in random bytes); every other stream is text.
+
+A CMap (a font's ``/ToUnicode`` or ``/Encoding``) is read as a reader extracts from it: each text one code
+maps to, and everything but its tables' well-formed entries, with every value; the whole of it, read every
+way, with the long values and phone digits only (its table's codes and texts read in a row spell short
+words by chance: ``<0052> <006F> <0053>`` reads "R o S"). Names and dictionary keys are read one at a time
+with every value (a font, a resource, a colourant or a tag named after the person), all of them in a row
+with the long values only; a standard glyph name (``/R``, ``/Eta``) is extracted as its one character and
+is not read as a word. An object stream (the objects the walk reads one by one, written in a row) is read
+with every value but without its names (``/Differences [82 /R /o /s]`` reads "R o s"), and whole with the
+long values.
 
 =================  =========================================================================================
-raw-streams        a removed value is in any decompressed stream or string of the file (image samples and
-                   font programs included)
+raw-streams        a removed value is in any decompressed stream, string or name of the file (image samples
+                   and font programs included)
 metadata           a value of the input's Info or XMP metadata is in the file and not in its visible text
 =================  =========================================================================================
 """
@@ -16,7 +27,9 @@ import zlib
 from dataclasses import dataclass
 
 import pikepdf
+from fontTools import agl
 
+from .cmaps import cmap_text
 from .matcher import Matcher, words
 from .structure import direct
 
@@ -28,6 +41,35 @@ class Blob:
     data: bytes
     binary: bool
     page: bool = False  # a page's own content stream: the text readers read its text
+    cmap: bool = False  # a CMap: its mapped texts and its other text with every value, the rest with long ones
+    objects: bool = False  # an object stream: its text but names with every value, all of it with long ones
+    names: tuple[str, ...] = ()  # names and keys, each read on its own with every value
+
+
+def font_tables(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    """Streams a font reads as numbers, never as text: ``/CIDToGIDMap`` (glyph ids), ``/CIDSet`` (bits)."""
+    found = set()
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary):
+            for key in ("/CIDToGIDMap", "/CIDSet"):
+                table = obj.get(key)
+                if isinstance(table, pikepdf.Stream) and table.is_indirect:
+                    found.add(table.objgen)
+    return found
+
+
+def cmap_streams(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    """A font's ``/ToUnicode`` or ``/Encoding`` stream, a CMap's ``/UseCMap``, any stream typed ``/CMap``."""
+    found = set()
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and str(obj.get("/Type", "")) == "/CMap" and obj.is_indirect:
+            found.add(obj.objgen)
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            for key in ("/ToUnicode", "/Encoding", "/UseCMap"):
+                cmap = obj.get(key)
+                if isinstance(cmap, pikepdf.Stream) and cmap.is_indirect:
+                    found.add(cmap.objgen)
+    return found
 
 
 def font_programs(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
@@ -62,7 +104,8 @@ def decoded(stream: pikepdf.Stream) -> bytes:
 def blobs(pdf: pikepdf.Pdf) -> tuple[list[Blob], list[str]]:
     """Every stream's bytes and every string object's text, the trailer's included (``pdf.objects`` does not
     hold the trailer: a key a producer added there is written into every output that keeps it)."""
-    fonts = font_programs(pdf)
+    fonts = font_programs(pdf) | font_tables(pdf)
+    cmaps = cmap_streams(pdf) - fonts
     out: list[Blob] = []
     strings: list[str] = []
     names: list[str] = []
@@ -77,11 +120,13 @@ def blobs(pdf: pikepdf.Pdf) -> tuple[list[Blob], list[str]]:
     for obj in pdf.objects:
         if isinstance(obj, pikepdf.Stream):
             binary = str(obj.get("/Subtype", "")) == "/Image" or obj.objgen in fonts \
-                or "/N" in obj and "/Alternate" in obj
-            out.append(Blob(decoded(obj), binary, obj.objgen in contents))
+                or "/N" in obj and "/Alternate" in obj or str(obj.get("/Type", "")) == "/XRef"
+            out.append(Blob(decoded(obj), binary, obj.objgen in contents, cmap=not binary and obj.objgen in cmaps,
+                            objects=str(obj.get("/Type", "")) == "/ObjStm"))
         collect_strings(obj, strings, 0, names)
-    if names:  # dictionary keys and name values, read like binary data: only long values and phone digits
-        out.append(Blob("\n".join(names).encode("latin-1", "replace"), True))
+    if names:  # dictionary keys and name values: in a row like binary data, each on its own as text
+        words = tuple(sorted({n for n in names if n.lstrip("/") not in agl.AGL2UV}))
+        out.append(Blob("\n".join(names).encode("latin-1", "replace"), True, names=words))
     return out, strings
 
 
@@ -127,6 +172,7 @@ def _string_text(s: pikepdf.String) -> str:
 
 
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_NAME = re.compile(rb"/[^\s/\[\]<>(){}%]*")  # a name token: read one at a time (see ``Blob.names``)
 _HEX_STRING = re.compile(rb"(?<!<)<([0-9A-Fa-f\s]{2,})>(?!>)")
 _OCTAL = re.compile(rb"\\([0-7]{1,3})")
 
@@ -165,11 +211,31 @@ def leaks(blob_list: list[Blob], strings: list[str], matcher: Matcher) -> bool:
         return False
     for blob in blob_list:
         if blob.binary:
-            if matcher.search_binary(blob.data):
+            if matcher.search_binary(blob.data) or (blob.names and matcher.search(apart(blob.names))):
+                return True
+        elif blob.cmap:
+            if _cmap_leaks(blob.data, matcher):
+                return True
+        elif blob.objects:
+            if any(matcher.search_long(t) for t in text_forms(blob.data)) \
+                    or any(matcher.search(t) for t in text_forms(_NAME.sub(b" ", blob.data))):
                 return True
         elif any(matcher.search(t) for t in text_forms(blob.data, not blob.page)):
             return True
     return bool(strings) and matcher.search("\n".join(strings))
+
+
+def _cmap_leaks(data: bytes, matcher: Matcher) -> bool:
+    rest, texts = cmap_text(data)
+    return any(matcher.search_long(t) for t in text_forms(data)) \
+        or any(matcher.search(t) for t in text_forms(rest)) or bool(texts) and matcher.search(apart(texts))
+
+
+def apart(texts) -> str:
+    """``texts`` in one text that no value is found across: a word character no value holds (the micro
+    sign, folded to Greek mu) stands between each two, where a newline would leave one space (the matcher
+    allows one between a value's letters: names ``/R`` ``/o`` ``/s`` would read "R o s")."""
+    return " \u00b5 ".join(texts)
 
 
 def part2_in_bytes(blob_list: list[Blob], strings: list[str], grams: set) -> bool:
