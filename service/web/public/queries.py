@@ -14,7 +14,7 @@ import threading
 import time
 import weakref
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import date, datetime
 from math import ceil
 
@@ -66,13 +66,13 @@ class Search:
         return cls(q=q, year=year if year and 1900 < year < 3000 else None, part2=part2, page=page,
                    per_page=per_page, sort=sort)
 
-    @property
+    @cached_property
     def terms(self) -> list[str]:
-        """The words searched for (letters and digits; stop words dropped): worked out once per query text
-        (a page asks for them, and for :attr:`order`, a dozen times)."""
+        """The words searched for (letters and digits; stop words dropped): worked out once per search
+        (a page asks for them, and for :attr:`order`, a dozen times). Not a field: kept out of ``==``."""
         return list(_words(self.q))
 
-    @property
+    @cached_property
     def order(self) -> str:
         """The order actually used: ``relevance`` only when there are words to rank by."""
         default = "relevance" if self.terms else "newest"
