@@ -306,6 +306,11 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
             total = db.scalar(select(func.count()).select_from(query.with_only_columns(papers.c.id).subquery()),
                               params) or 0
         _keep_total(key, version, total)
+    if total is None and counted_by_window and not search_index.any_match(db, terms):
+        total = 0            # nothing in the index matches: no window to rank
+        _keep_total(key, version, total)
+    if total == 0:           # nothing public matches (counted with the filters, or none in the index at all)
+        return ResultPage(search, [], 0)
     if not search.filtered and search.order == "newest" and offset == 0:
         rows = run(db, _FIRST_PAGE, {"limit": search.per_page})
     elif terms and search.order != "relevance" and _walk_is_cheaper(total, offset + search.per_page,
