@@ -72,8 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     from service.cli.commands import add_service_commands  # serve, user add, token create
     from service.cli.production import add_production_commands  # migrate, web, healthcheck
 
+    from service.cli.backfill import add_backfill_commands  # backfill-search
+
     add_service_commands(sub)
     add_production_commands(sub)
+    add_backfill_commands(sub)
     return parser
 
 

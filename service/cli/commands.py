@@ -50,9 +50,12 @@ def serve(args: argparse.Namespace) -> int:
     from service.domain.models import User
     from service.domain.papers import resume_pending
 
+    from service.cli.backfill import pending_notice
+
     cfg, db = migrated_database()
     with db.session() as session:
         users = session.scalar(select(func.count()).select_from(User))
+        backfill = pending_notice(session)
     db.dispose()
     app = create_app()
     resumed = resume_pending(app)
@@ -67,6 +70,8 @@ def serve(args: argparse.Namespace) -> int:
         print("    foia user add EMAIL --role officer      (in this folder: .venv/bin/foia user add ...)")
     if resumed:
         print(f"Resumed the analysis of {resumed} paper(s) left from before.")
+    if backfill:
+        print(backfill)
     print("Release scheduler: " + ("in this process" if releases else "off here (FOIA_SCHEDULER=off)"))
     print(_mail_line(cfg))
     sys.stdout.flush()

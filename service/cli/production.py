@@ -49,6 +49,17 @@ def migrate(args: argparse.Namespace) -> int:
     upgrade(cfg["DATABASE_URL"])
     done = "already current" if before == head else f"migrated from {before or 'an empty database'}"
     print(f"Database {safe_url(cfg['DATABASE_URL'])}: revision {head} ({done}).")
+    from service.cli.backfill import pending_notice
+    from service.infra.db import Database
+
+    db = Database(cfg["DATABASE_URL"])
+    try:
+        with db.session() as session:
+            notice = pending_notice(session)
+    finally:
+        db.dispose()
+    if notice:
+        print(notice)
     return 0
 
 

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from service.domain import audit, notifications, publish_guard, publishing, versions
 from service.domain.models import ApprovalRequest, Paper, User, utcnow
 from service.domain.papers import storage
-from service.infra import pdftasks
+from service.infra import pdftasks, pdfwork
 
 log = logging.getLogger(__name__)
 
@@ -251,10 +251,17 @@ def _verified_files(db: Session, req: ApprovalRequest, user: User, actor: str,
         if content is None or hashlib.sha256(content).hexdigest() != meta["sha256"]:
             _fail(db, req, user, actor, now)
         data[number] = content
+    part2_text = None
+    if data.get("2") is not None:  # read in the PDF process; unreadable: stored later by `foia backfill-search`
+        try:
+            read = pdfwork.run("quick", pdftasks.text_of, data["2"])
+        except Exception:  # the reader's error: publication goes on, the text is filled later
+            read = None
+        part2_text = read if isinstance(read, str) else None
     return pdftasks.Redacted(part1=data["1"], part2=data.get("2"), report={"part2": req.part2_read},
                              part1_pages=req.files["1"]["pages"],
                              part2_pages=req.files["2"]["pages"] if "2" in req.files else 0,
-                             part1_text=req.part1_text or "")
+                             part1_text=req.part1_text or "", part2_text=part2_text)
 
 
 def _fail(db: Session, req: ApprovalRequest, user: User, actor: str, now: datetime):

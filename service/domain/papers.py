@@ -140,6 +140,11 @@ def analyse_paper(paper_id: int) -> None:
         else:
             paper.reference = (a.get("reference") or "")[:64] or None
             paper.title = (a.get("title") or "")[:500] or None
+            if paper.previous_id is not None:  # a correction: what its file does not say, the version it
+                earlier = db.get(Paper, paper.previous_id)  # corrects said (an officer may have typed it)
+                if earlier is not None:
+                    paper.reference = paper.reference or earlier.reference
+                    paper.title = paper.title or earlier.title
             paper.decisions = paper.decisions or {}
         paper.state = "ready"
         paper.analysed_at = utcnow()

@@ -193,8 +193,9 @@ def publish(db: Session, paper: Paper, user: User, *, actor: str, now: datetime 
                                     pages=result.part2_pages, release_on=plan.release_on,
                                     review_on=plan.review_on, exemptions=exemptions,
                                     redactions=counts["part2"],
+                                    # read in the PDF process (never PDFium in the web process);
                                     # searched only once released (service.domain.search_index)
-                                    text=pdftasks.text_of(result.part2)))
+                                    text=result.part2_text))
         elif plan.part2_referenced:  # recorded without a file: never downloadable, see service.domain.release
             paper.parts.append(Part(number=2, state="withheld", in_file=False, size=0, pages=0,
                                     release_on=plan.release_on, review_on=plan.review_on,

@@ -94,6 +94,7 @@ def start_correction(db: Session, previous: Paper, user: User, filename: str | N
         paper.version = (previous.version or 1) + 1
         paper.version_note = text
         paper.summary = previous.summary  # the officer's own words; the title and reference come from the file
+        # (or, when the file has none, from the version it corrects: service.domain.papers.analyse_paper)
         audit.record(db, "correction started", user=user, actor=actor, paper_id=paper.id,
                      corrects=previous.id, version=paper.version)
         audit.record(db, "correction uploaded", user=user, actor=actor, paper_id=previous.id,

@@ -43,6 +43,7 @@ class Redacted:
     part1_pages: int
     part2_pages: int
     part1_text: str
+    part2_text: str | None = None  # Part 2's redacted text (stored at publication, searched once released)
 
 
 def check_pdf(data: bytes, max_bytes: int) -> Checked | Failure:
@@ -165,9 +166,9 @@ def redact_pdf(path: str, analysis: dict, max_bytes: int, decisions: dict | None
     except RedactionError as exc:
         return Failure(exc.code, exc.message)
     part1_pages, part1_text = _pages_and_text(result.part1)
-    part2_pages = _pages_and_text(result.part2)[0] if result.part2 else 0
+    part2_pages, part2_text = _pages_and_text(result.part2) if result.part2 else (0, None)
     return Redacted(result.part1, result.part2, _jsonable(result.report), part1_pages, part2_pages,
-                    part1_text)
+                    part1_text, part2_text)
 
 
 def text_of(data: bytes) -> str:
@@ -179,6 +180,19 @@ def stored_text(path: str) -> str:
     """Plain text of one of our stored outputs (a redacted part), for :mod:`service.domain.redacted_text`."""
     with open(path, "rb") as fh:
         return _pages_and_text(fh.read())[1]
+
+
+def stored_text_or_failure(path: str) -> str | Failure:
+    """:func:`stored_text`, or a ``Failure`` naming why the file cannot be read (``foia backfill-search``)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return Failure("unreadable", f"cannot open the file ({exc.strerror or type(exc).__name__})")
+    try:
+        return _pages_and_text(data)[1]
+    except Exception as exc:  # pypdfium2's PdfiumError and the like: the reader's own words, no content
+        return Failure("damaged", f"the PDF reader refused it ({type(exc).__name__}: {str(exc)[:120]})")
 
 
 def _pages_and_text(data: bytes) -> tuple[int, str]:

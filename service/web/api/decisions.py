@@ -16,7 +16,7 @@ from service.web.errors import error_response
 from service.web.public import lifecycle_queries, queries, withdrawn as public_withdrawn
 from service.web.public.http_cache import conditional, make_etag
 from service.web.public.pages import data_version, decision_etag, download_name, last_changed
-from service.web.public.status import part2_status, sections_phrase
+from service.web.public.status import part2_status, released_on, sections_phrase
 
 bp = Blueprint("public_api", __name__)
 
@@ -49,8 +49,10 @@ def decision_json(d: queries.Decision) -> dict:
                  "release_on": iso_or_none(p2.release_on) if p2.state == "withheld" else None,
                  "review_on": iso_or_none(p2.review_on) if p2.state == "withheld" else None}
         if d.part2_public:
-            released_on = p2.released_at.date() if p2.released_at else p2.release_on
-            part2.update(released_on=iso_or_none(released_on),
+            # the London date, as the page says (released_at.date() was the UTC date: a day early in summer)
+            part2.update(released_on=iso_or_none(released_on(p2)),
+                         # added fields: what it was withheld until and how it came out, as the page says
+                         withheld_until=iso_or_none(p2.release_on), history=status.history or None,
                          url=url_for("public.download", slug=paper.slug, number=2, _external=True),
                          file_name=download_name(paper.slug, 2), size=p2.size, pages=p2.pages,
                          redactions=_counts(p2))

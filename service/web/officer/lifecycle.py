@@ -32,9 +32,16 @@ def _lifecycle_helpers() -> dict:
     return {"paper_lifecycle": paper_lifecycle, "corrected_version": corrected_version}
 
 
-def _published_page(paper, error: str, status: int, form: str):
+def _published_page(paper, error: str, status: int, form: str, field: str | None = None):
+    """The published page again with the refusal shown the GOV.UK way: a summary linking to ``field`` (the
+    input's id) and the message beside that input; a refusal about the paper's state (it changed meanwhile)
+    names no field."""
     return render_template("officer/published.html", paper=paper, error=error, error_form=form,
-                           form=request.form), status
+                           error_field=field, form=request.form), status
+
+
+# The correction's refusals that are about the note (the others are about the file or the paper's state).
+NOTE_CODES = ("note", "leak", "withheld")
 
 
 @bp.route("/papers/<int:paper_id>/withdraw", methods=["POST"])
@@ -42,11 +49,12 @@ def withdraw(paper_id: int):
     paper = paper_or_404(paper_id)
     if request.form.get("confirm") != "1":
         return _published_page(paper, "Tick the box to confirm that the decision and its files leave the "
-                                      "public site.", 400, "withdraw")
+                                      "public site.", 400, "withdraw", "withdraw-confirm")
     try:
         result = withdrawal.withdraw(db_session(), paper, g.user, request.form.get("reason", ""), actor="officer")
-    except withdrawal.WithdrawError as exc:
-        return _published_page(paper, exc.message, exc.status, "withdraw")
+    except withdrawal.WithdrawError as exc:  # 409: the paper's state, not the reason
+        return _published_page(paper, exc.message, exc.status, "withdraw",
+                               None if exc.status == 409 else "withdraw-reason")
     flash(f"{result['notice']}. Its public page now says so, and its files are no longer served.")
     return redirect(url_for("officer.published", paper_id=paper.id), code=303)
 
@@ -56,13 +64,16 @@ def correct(paper_id: int):
     paper = paper_or_404(paper_id)
     file = request.files.get("file")
     if file is None or not file.filename:
-        return _published_page(paper, "Choose the corrected PDF to upload.", 400, "correct")
+        return _published_page(paper, "Choose the corrected PDF to upload.", 400, "correct", "correct-file")
     db = db_session()
     try:
         draft = versions.start_correction(db, paper, g.user, file.filename, file.read(),
                                           request.form.get("note", ""), actor="officer")
-    except (versions.VersionError, papers.UploadError) as exc:
-        return _published_page(paper, exc.message, getattr(exc, "status", 400), "correct")
+    except versions.VersionError as exc:
+        return _published_page(paper, exc.message, exc.status, "correct",
+                               "correct-note" if exc.code in NOTE_CODES else None)
+    except papers.UploadError as exc:
+        return _published_page(paper, exc.message, 400, "correct", "correct-file")
     current_app.extensions["foia.worker"].submit(papers.analyse_paper, draft.id)
     flash(f"Version {draft.version} is being analysed. Review it as any paper; when you publish it, it "
           "replaces the published version.")

@@ -21,7 +21,7 @@ from redaction.publication import PublicationPlan
 from service.domain.release import last_due_date
 
 from service.domain import (approval, audit, background_publish, decision_log, papers, publish_guard, publishing,
-                            redacted_text, versions)
+                            redacted_text, redaction_words, versions)
 from service.domain.models import LIFECYCLE_STATES, Paper, utcnow
 from service.domain.papers import storage
 from service.infra import pdftasks
@@ -201,7 +201,8 @@ def preview(paper_id: int):
                            failure=review_warnings.preview_failure(pv.get("error"), pv.get("code")),
                            publish_job=background_publish.state(paper),
                            publishing_now=background_publish.running(paper),
-                           date_checks=review_warnings.date_checks(plan, _due_day()))
+                           date_checks=review_warnings.date_checks(plan, _due_day()),
+                           to_remove=redaction_words.to_remove_phrase)
 
 
 def _publish_problems(paper) -> review_form.FormErrors:

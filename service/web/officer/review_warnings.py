@@ -70,7 +70,8 @@ def date_checks(plan: PublicationPlan, due: date) -> list[str]:
 
 # A stopped preview's verification check, in words (the check's own name stays, for support).
 _PART2_CHECKS = ("part2-order", "part2-ngrams")
-_FAILED_CHECK = re.compile(r"Verification failed: ([a-z0-9-]+(?:, [a-z0-9-]+)*) \(part (\d), page (\d+)\)")
+_FAILED_CHECK = re.compile(r"Verification failed: ([a-z0-9-]+(?:, [a-z0-9-]+)*) \(part (\d)(?:, page (\d+))?\)",
+                           re.IGNORECASE)
 
 
 def preview_failure(error: str | None, code: str | None) -> str | None:
@@ -79,12 +80,20 @@ def preview_failure(error: str | None, code: str | None) -> str | None:
     m = _FAILED_CHECK.search(error or "")
     if code != "leak" or not m:
         return None
-    checks, part, page = m[1].split(", "), m[2], m[3]
+    checks, part, page = m[1].lower().split(", "), m[2], m[3]
+    where = f"page {page} of Part {part}" if page else f"Part {part}"
     if any(c in _PART2_CHECKS for c in checks):
-        return (f"Part {part} would hold text of Part 2 (page {page} of Part {part}): check where Part 2 starts "
+        return (f"Part {part} would hold text of Part 2 ({where}): check where Part 2 starts "
                 "(the blue line), then preview again.")
-    return (f"A redacted value could still be read in Part {part}, page {page}: check the redactions on that "
-            "page (or draw a box over it), then preview again.")
+    if page:
+        return (f"A redacted value could still be read in Part {part}, page {page}: check the redactions on that "
+                "page (or draw a box over it), then preview again.")
+    # A check of the whole file (its streams, metadata, fonts, images): no page to point at (trial, 30 Nov 2026:
+    # "Verification failed: raw-streams (part 1)" came with no words at all).
+    return (f"A redacted value could still be found inside the file of Part {part} (in its data, not on a "
+            "page). A very short value — a first name or initials of two or three letters — can occur there by "
+            "chance: check the short values you chose to redact, then preview again. If it stops again, ask "
+            "for support and give them the check named below.")
 
 
 def with_posted_dates(plan: PublicationPlan, values: dict) -> PublicationPlan:

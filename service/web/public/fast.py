@@ -29,7 +29,7 @@ from service.web import headers as security_headers
 from service.web.metrics import METHODS, REQUEST_LATENCY, access_log
 from service.web.public import pages, queries
 from service.web.public.cache_ages import PAGE_MAX_AGE
-from service.web.public.http_cache import http_time, etag_of, render_cache
+from service.web.public.http_cache import build_version, http_time, etag_of, render_cache
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,16 @@ class FastPublic:
     def __init__(self, flask_app, next_app):
         self.flask = flask_app
         self.next = next_app
+        self._versioned = False
+
+    def _build_version(self) -> None:
+        """The pages' build version reads the app's assets folder (``current_app``): worked out once, in the app's
+        context. Without it the first public page of a fresh process failed here with "Working outside of
+        application context" (a logged traceback, Flask answering instead; new-user trial, 30 Nov 2026)."""
+        if not self._versioned:
+            with self.flask.app_context():
+                build_version(self.flask.template_folder)
+            self._versioned = True
 
     def __call__(self, environ, start_response):
         page = self._page(environ)
@@ -53,6 +63,7 @@ class FastPublic:
             return self.next(environ, start_response)
         started = time.perf_counter()
         try:
+            self._build_version()
             answer = page(environ)
         except Exception:  # noqa: BLE001 - Flask answers it again, with its own error handling and log
             log.warning("public fast path failed; answered by Flask", exc_info=True)

@@ -14,18 +14,11 @@ from functools import lru_cache
 from redaction.foia import SCHEDULE_12A_ACT, SECTIONS
 
 from service.domain.models import Part
+from service.domain.redaction_words import KINDS, kinds_phrase  # noqa: F401 (the public pages' words)
 from service.infra.uk_dates import LONDON, uk_date
 
 _LABEL = re.compile(r"^s(?P<section>\d+[A-Z]?)(?P<sub>\(\d+\))?$")
 _SCHEDULE_12A = re.compile(r"^Sch12A para (?P<paragraph>\d+)$")  # redaction.foia.schedule_12a_section
-
-KINDS = {  # redaction types → (one, many)
-    "PERSON": ("name", "names"),
-    "PHONE_NUMBER": ("phone number", "phone numbers"),
-    "EMAIL_ADDRESS": ("e-mail address", "e-mail addresses"),
-    "SIGNATURE": ("signature", "signatures"),
-    "AREA": ("marked area", "marked areas"),
-}
 
 
 @dataclass(frozen=True)
@@ -35,6 +28,9 @@ class Part2Status:
     state: str
     words: str
     short: str  # for a tag in the list
+    # A released Part 2: under what it was withheld, until when, and how it came out ("Withheld under section 43
+    # (commercial interests) until 1 April 2025; released automatically on 1 April 2025"). Empty otherwise.
+    history: str = ""
 
     @property
     def public(self) -> bool:
@@ -80,8 +76,9 @@ def part2_status(part2: Part | None) -> Part2Status:
     if part2.in_file is False:
         return _not_in_file(part2)
     if part2.state == "released":
-        when = part2.released_at.astimezone(LONDON).date() if part2.released_at else part2.release_on
-        return Part2Status("released", f"Released on {uk_date(when)}", "Part 2 released")
+        when = released_on(part2)
+        return Part2Status("released", f"Released on {uk_date(when)}", "Part 2 released",
+                           history=release_history(part2, when))
     if part2.state == "review":
         return Part2Status("review", "Withheld: under review", "Part 2 under review")
     phrase = sections_phrase(part2.exemptions)
@@ -95,6 +92,39 @@ def part2_status(part2: Part | None) -> Part2Status:
         when = f"in {review:%B %Y}" if review.day == 1 else f"on {uk_date(review)}"
         return Part2Status("withheld", f"{withheld}: to be reviewed {when}", "Part 2 withheld")
     return Part2Status("withheld", f"{withheld} until further notice", "Part 2 withheld")
+
+
+def released_on(part2: Part) -> date | None:
+    """The London date a released Part 2 became public (its release date when the time was not kept)."""
+    return part2.released_at.astimezone(LONDON).date() if part2.released_at else part2.release_on
+
+
+def release_history(part2: Part, when: date | None) -> str:
+    """What a released Part 2 was withheld under and until when, and how it was released, from the stored
+    exemptions and dates (a release keeps them): the public page said only "Released on …".
+
+    "Automatically" only when it came out on its exemption date with no review asked for (the clock's release);
+    before that date an officer released it early; after it (a date already past at publication, a review) it
+    is simply released on that day. Nothing here is read from the paper's text.
+    """
+    phrase = sections_phrase(part2.exemptions)
+    withheld = f"Withheld under {phrase}" if phrase else "Withheld"
+    until, review = part2.release_on, part2.review_on
+    if until is not None:
+        withheld += f" until {uk_date(until)}"
+    elif review is not None:
+        withheld += f", to be reviewed {f'in {review:%B %Y}' if review.day == 1 else f'on {uk_date(review)}'}"
+    if when is None:
+        return f"{withheld}; now released"
+    if until is not None and review is None and when == until:
+        how = "released automatically on"
+    elif until is not None and when < until:
+        how = "released early on"
+    elif review is not None:
+        how = "released after review on"
+    else:
+        how = "released on"
+    return f"{withheld}; {how} {uk_date(when)}"
 
 
 @dataclass(frozen=True)
@@ -149,18 +179,6 @@ def exemption_label(label: str) -> str:
     section = match["section"] + (match["sub"] or "")
     title = section_title(match["section"])
     return f"Section {section} ({title})" if title else f"Section {section}"
-
-
-def kinds_phrase(by_type: dict | None) -> str:
-    """'3 names, 2 phone numbers and 1 signature' (most frequent first)."""
-    items = sorted(((n, kind) for kind, n in (by_type or {}).items() if n), key=lambda x: (-x[0], x[1]))
-    words = []
-    for n, kind in items:
-        one, many = KINDS.get(kind, (kind.replace("_", " ").lower(),) * 2)
-        words.append(f"{n} {one if n == 1 else many}")
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 @dataclass(frozen=True)
