@@ -24,7 +24,7 @@ ONE = {"total": 1, "by_type": {"SIGNATURE": 1}, "by_exemption": {"Sch12A para 3"
 def _decisions():
     """Decisions in every combination the page tells apart (values with characters to escape)."""
     for ref, title, summary, state, in_file, release_on, review_on, counts in itertools.product(
-            ["PCD <9> & ‘x’", None], ["Custody & <b>interpreting</b>", None], ["A “summary” <i>of</i> " * 12, None],
+            ["PCD <9> & ‘x’", None], ["Custody & <b>interpreting</b>", "A long title about custody & interpreting contracts " * 3, None], ["A “summary” <i>of</i> " * 12, None],
             [None, "withheld", "released", "review", "held"], [True, False], [date(2031, 1, 1), None],
             [None, date(2027, 3, 1)], [COUNTS, ONE, None, {"total": 0, "texts": 2}, {}]):
         if review_on and (release_on or state != "withheld"):

@@ -148,7 +148,8 @@ def decision(env, links, *, d, paper, status, part1_redactions, part2_redactions
     title = _e(name) + (f" ({_e(ref)})" if paper.title and ref else "")
     meta = (f'<meta name="description" content="{_e(do_truncate(env, paper.summary, 160, False, "…"))}">'
             if paper.summary else "")
-    before = breadcrumbs(ref or paper.slug, links.index)
+    before = breadcrumbs(ref or (do_truncate(env, paper.title, 80, False, "…") if paper.title else None) or paper.slug,
+                         links.index)
     slug = paper.slug
     part1 = d.part1
     published = d.published_on
@@ -198,9 +199,8 @@ def decision(env, links, *, d, paper, status, part1_redactions, part2_redactions
         "      </p>\n"
         f'      <p class="govuk-body app-download__meta">PDF, {_e(file_size(part1.size))}, {_e(part1.pages)} '
         f"{'page' if part1.pages == 1 else 'pages'}</p>\n"
-        "    </div>\n"
-        "\n"
-        '    <h2 class="govuk-heading-m" id="part2">Part 2: confidential facts and advice</h2>\n'
+        "    </div>"   # the template's {#- … -#} comment before the heading takes the blank line and indent
+        '<h2 class="govuk-heading-m" id="part2">Part 2 (exempt information)</h2>\n'
         "    ")
     part2 = d.part2
     if status.state == "none":
@@ -219,10 +219,13 @@ def decision(env, links, *, d, paper, status, part1_redactions, part2_redactions
                    "    </div>\n"
                    "    ")
     elif d.part2_public:
+        history = (f'<p class="govuk-body" id="part2-history">{_e(status.history)}.</p>'
+                   if status.history else "")
         out.append("\n"
                    '    <div class="app-download">\n'
                    '      <p class="govuk-body govuk-!-margin-bottom-2"><strong class="govuk-tag govuk-tag--green">'
                    f"{_e(status.words)}</strong></p>\n"
+                   f"      {history}\n"
                    '      <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">\n'
                    f'        <a class="govuk-link" href="{_e(links.part2(slug))}" download>Download Part 2 of '
                    f"{_e(ref or 'this decision')} (PDF)</a>\n"
