@@ -190,6 +190,19 @@ def _count(dialect: str):
     return select(func.count()).select_from(fts if dialect == "sqlite" else documents).where(_matches(dialect))
 
 
+@lru_cache(maxsize=4)
+def _any(dialect: str):
+    key = fts.c.rowid if dialect == "sqlite" else documents.c.paper_id
+    return select(key).where(_matches(dialect)).limit(1)
+
+
+def any_match(session: Session, terms: list[str]) -> bool:
+    """Whether any entry matches every word: the index stops at the first one. A search that finds nothing
+    (a typo, a number no reference has) then costs this probe instead of ranking an empty window."""
+    dialect = _dialect(session)
+    return bool(run(session, _any(dialect), match_params(dialect, terms)))
+
+
 def count(session: Session, terms: list[str]) -> int:
     """How many entries match (the index holds only public decisions): read from the index alone."""
     dialect = _dialect(session)

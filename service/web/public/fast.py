@@ -24,6 +24,7 @@ import time
 from werkzeug.http import http_date
 from werkzeug.wrappers import Request
 
+from service.domain.public_rows import reader
 from service.web import headers as security_headers
 from service.web.metrics import METHODS, REQUEST_LATENCY, access_log
 from service.web.public import pages, queries
@@ -102,7 +103,7 @@ class FastPublic:
         if links is None:
             return None
         slug = SLUG.match(request.path).group(1)
-        with self.flask.extensions["foia.db"].session() as db:
+        with reader(self.flask.extensions["foia.db"].engine) as db:
             d = queries.get(db, slug, pages.reuse_version(self.flask, db))
             if d is None:
                 return None   # 404, or 410 for a withdrawn decision: Flask says which
@@ -116,7 +117,7 @@ class FastPublic:
         if links is None:
             return None
         search = queries.Search.from_args(request.args)
-        with self.flask.extensions["foia.db"].session() as db:
+        with reader(self.flask.extensions["foia.db"].engine) as db:
             changed, count = queries.fingerprint(db, pages.fingerprint_seconds(self.flask))
             etag = etag_of(self.flask.template_folder, request.full_path, changed, count)
             body = self._body(etag, lambda: pages.index_body(self.flask, db, search, (changed, count), links))

@@ -22,6 +22,7 @@ import threading
 import time
 from collections import OrderedDict
 
+from service.domain.public_rows import reader
 from service.web.public import fast as public_fast, queries as public_queries
 from service.web.public.fast import observe as _observe
 
@@ -141,7 +142,7 @@ def wrap(flask_app):
         known = public_queries.fresh_fingerprint(str(database.engine.url), max_age)
         if known is not None:
             return known
-        with database.session() as db:
+        with reader(database.engine) as db:   # a plain connection: no ORM session (issue 16)
             return public_queries.fingerprint(db, max_age)
 
     return PublicMicroCache(inner, seconds, version)

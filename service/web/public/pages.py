@@ -16,12 +16,14 @@ import re
 from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Response, abort, current_app, has_request_context, request, send_file, url_for
+from markupsafe import Markup
 
 from service.domain.models import utcnow
 from service.domain.papers import storage
 from service.infra.db import db_session
 from service.infra.uk_dates import LONDON
-from service.web.public import (feeds, lifecycle_feed, lifecycle_queries, queries, result_list,
+
+from service.web.public import (feeds, lifecycle_feed, lifecycle_queries, page_html, queries, result_list,
                                 withdrawn as public_withdrawn)
 from service.web.public.assets import asset_url, send_asset
 from service.web.public.http_cache import FILE_MAX_AGE, MISSING_MAX_AGE, conditional, make_etag
@@ -184,16 +186,36 @@ def index_body(app, db, search: queries.Search, version: tuple, links: Links) ->
     if search.page > result.pages:
         return None
     years = queries.years(db, version)
-    return app.jinja_env.get_template("public/index.html").render(
-        result=result, search=search, years=years,
-        filter_column=result_list.filter_column(app.jinja_env, tuple(years), search.year, search.part2, search.order,
+    return page_html.index(app.jinja_env, links, **index_values(app, result, search, years, links))
+
+
+def index_values(app, result: queries.ResultPage, search: queries.Search, years: list[int], links: Links) -> dict:
+    """What the list page shows besides its links: the values :func:`page_html.index` writes out (and
+    ``templates/public/index.html``, the reference, renders: :func:`index_jinja`)."""
+    env = app.jinja_env
+    return dict(
+        result=result, search=search, part2_filters=queries.PART2_FILTERS,
+        filter_column=result_list.filter_column(env, tuple(years), search.year, search.part2, search.order,
                                                 search.filtered, links.index),
-        part2_filters=queries.PART2_FILTERS,
-        status=part2_status, sorts=queries.SORTS, links=links,
-        result_items=result_list.result_items(app.jinja_env, result.decisions, links),
-        # the macro taken from its module (kept by Jinja), not imported by the page on every render
-        pagination=app.jinja_env.get_template("public/_pagination.html").module.pagination(
-            search.page, result.pages, lambda n: _with_query(links.index, search.args(page=n))))
+        result_items=result_list.result_items(env, result.decisions, links),
+        pagination=_pagination(env, search, result.pages, links))
+
+
+def _pagination(env, search: queries.Search, pages: int, links: Links):
+    if pages <= 1:   # the macro writes only its blank lines
+        return _NO_PAGINATION
+    # the macro taken from its module (kept by Jinja), not imported by the page on every render
+    return env.get_template("public/_pagination.html").module.pagination(
+        search.page, pages, lambda n: _with_query(links.index, search.args(page=n)))
+
+
+_NO_PAGINATION = Markup("\n\n")
+
+
+def index_jinja(app, links: Links, values: dict) -> str:
+    """The list page rendered by ``templates/public/index.html`` (the reference for :func:`page_html.index`)."""
+    return app.jinja_env.get_template("public/index.html").render(
+        status=part2_status, sorts=queries.SORTS, links=links, **values)
 
 
 def _reuse_version():
@@ -249,10 +271,23 @@ def decision(slug: str):
 
 def decision_body(app, db, d: queries.Decision, links: Links) -> str:
     """The decision page's HTML (no request context needed: the route and the fast path render it)."""
-    return app.jinja_env.get_template("public/decision.html").render(
-        d=d, paper=d.paper, status=part2_status(d.part2), part1_redactions=redaction_summary(d.part1),
-        part2_redactions=redaction_summary(d.part2) if d.part2_public else None, updates=_updates(db, d),
-        links=links)
+    values = decision_values(d)
+    updates = _updates(db, d)
+    if updates:   # a correction's "Updated" rows: the template (rare)
+        return decision_jinja(app, links, values, updates)
+    return page_html.decision(app.jinja_env, links, **values)
+
+
+def decision_values(d: queries.Decision) -> dict:
+    """What a decision's page shows besides its links and corrections (:func:`page_html.decision` writes it out)."""
+    return dict(d=d, paper=d.paper, status=part2_status(d.part2), part1_redactions=redaction_summary(d.part1),
+                part2_redactions=redaction_summary(d.part2) if d.part2_public else None)
+
+
+def decision_jinja(app, links: Links, values: dict, updates: list) -> str:
+    """A decision's page rendered by ``templates/public/decision.html`` (the reference for
+    :func:`page_html.decision`, and what a decision with corrections is rendered by)."""
+    return app.jinja_env.get_template("public/decision.html").render(updates=updates, links=links, **values)
 
 
 def _updates(db, d: queries.Decision) -> list:

@@ -14,7 +14,7 @@ import threading
 import time
 import weakref
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import date, datetime
 from math import ceil
 
@@ -66,13 +66,13 @@ class Search:
         return cls(q=q, year=year if year and 1900 < year < 3000 else None, part2=part2, page=page,
                    per_page=per_page, sort=sort)
 
-    @property
+    @cached_property
     def terms(self) -> list[str]:
-        """The words searched for (letters and digits; stop words dropped): worked out once per query text
-        (a page asks for them, and for :attr:`order`, a dozen times)."""
+        """The words searched for (letters and digits; stop words dropped): worked out once per search
+        (a page asks for them, and for :attr:`order`, a dozen times). Not a field: kept out of ``==``."""
         return list(_words(self.q))
 
-    @property
+    @cached_property
     def order(self) -> str:
         """The order actually used: ``relevance`` only when there are words to rank by."""
         default = "relevance" if self.terms else "newest"
@@ -306,6 +306,11 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
             total = db.scalar(select(func.count()).select_from(query.with_only_columns(papers.c.id).subquery()),
                               params) or 0
         _keep_total(key, version, total)
+    if total is None and counted_by_window and not search_index.any_match(db, terms):
+        total = 0            # nothing in the index matches: no window to rank
+        _keep_total(key, version, total)
+    if total == 0:           # nothing public matches (counted with the filters, or none in the index at all)
+        return ResultPage(search, [], 0)
     if not search.filtered and search.order == "newest" and offset == 0:
         rows = run(db, _FIRST_PAGE, {"limit": search.per_page})
     elif terms and search.order != "relevance" and _walk_is_cheaper(total, offset + search.per_page,
