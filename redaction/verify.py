@@ -121,9 +121,10 @@ def _context(expect: Expectations) -> _Context:
         ordered = False
         if source is not None and expect.boundary:
             ordered = _read_order(expect.source, expect.boundary, source, shared)
-        grams = tokens.part2_ngrams(source) if source is not None and expect.boundary else set()
+        grams = set()
         if source is not None and expect.boundary:  # a copy of Part 2 that Part 1 holds but does not show
-            grams |= hidden_excused(shared, expect.boundary, tokens.part2_excused(source), tokens.ngrams)
+            grams, excused = tokens.part2_sets(source)
+            grams |= hidden_excused(shared, expect.boundary, excused, tokens.ngrams)
         # the input's pictured pages, read by the verifier's own OCR once and shared by the tokens and ocr checks
         inputs = ocr.InputPictures(expect.source, shared) if expect.source is not None else None
         pictured = ocr.input_pictured_text(inputs) if source is not None and expect.values else ""

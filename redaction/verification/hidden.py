@@ -17,14 +17,19 @@ from __future__ import annotations
 
 import ctypes
 
+import numpy as np
 import pypdfium2.raw as pdfium_c
 
-from .pdfium_calls import BoxOut, get_char_box, get_unicode, handle, is_generated, opened
+from .pdfium_calls import BoxOut, bare, get_char_box, get_unicode, handle, is_generated, opened, textpage_of
 
 MIN_SIZE = 1.0  # points: a glyph box smaller than this both ways is not read by anyone
 CONTRAST = 48  # grey levels between the darkest and lightest pixel of a shown glyph's box
 SCALE = 2.0  # pixels per point of the verifier's rendering
 _INVISIBLE_MODES = {3, 7}  # FPDF_TEXTRENDERMODE_INVISIBLE, FPDF_TEXTRENDERMODE_CLIP
+
+_get_text_object = bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # (text page, i) -> object or None
+_get_render_mode = bare(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int)  # (object) -> mode
+_page_to_device = bare(pdfium_c.FPDF_PageToDevice, ctypes.c_int)  # (page, 0, 0, w, h, 0, x, y, &dx, &dy)
 
 
 def hidden_excused(data, boundary, excused: set, ngrams) -> set:
@@ -58,7 +63,7 @@ def hidden_excused(data, boundary, excused: set, ngrams) -> set:
 def _page_text(pdf, page, index: int, boundary, excused: set, sizes: set, ngrams) -> tuple[str, str]:
     """(shown text, hidden text) of the page's Part 1 side; ("", "") when its text holds no excused sequence
     (the page is then not rendered)."""
-    textpage = page.get_textpage()
+    textpage = textpage_of(pdf, index, page)
     try:
         raw = handle(textpage)
         count = textpage.count_chars()
@@ -82,7 +87,7 @@ def _page_text(pdf, page, index: int, boundary, excused: set, sizes: set, ngrams
         text = "".join(c if c is not None else "\n" for c in chars)
         if not excused & {g for n in sizes for g in ngrams(text, n)}:
             return "", ""
-        grey = _render(page), _image_boxes(page)
+        shown_at = _Shown(page, raw)
         shown, hidden = [], []
         side = shown
         for i, ch in enumerate(chars):
@@ -91,7 +96,7 @@ def _page_text(pdf, page, index: int, boundary, excused: set, sizes: set, ngrams
                 hidden.append("\n")
                 continue
             if boxes[i] is not None:  # a generated space or line break follows the glyph before it
-                side = shown if _shown(pdf, page, textpage, i, boxes[i], grey) else hidden
+                side = shown if shown_at(i, boxes[i]) else hidden
                 (hidden if side is shown else shown).append(" ")
             side.append(ch)
         return "".join(shown), "".join(hidden)
@@ -99,33 +104,59 @@ def _page_text(pdf, page, index: int, boundary, excused: set, sizes: set, ngrams
         textpage.close()
 
 
-def _render(page):
+def _render(page) -> np.ndarray:
+    """The page rendered in grey (:data:`SCALE` pixels a point, no annotations), one row of pixels a row."""
     bitmap = page.render(scale=SCALE, grayscale=True, draw_annots=False)
-    image = bitmap.to_pil().convert("L")
-    return image, bitmap
+    return np.asarray(bitmap.to_pil().convert("L"))
 
 
-def _shown(pdf, page, textpage, i: int, box, grey) -> bool:
-    left, bottom, right, top = box
-    if right - left < MIN_SIZE and top - bottom < MIN_SIZE:
-        return False
-    (image, bitmap), pictures = grey
-    obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, i)
-    if obj and pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _INVISIBLE_MODES:
-        # A scan's own text layer: invisible text over a picture that shows the print (its contrast is
-        # checked below). Invisible text anywhere else is shown to nobody.
-        cx, cy = (left + right) / 2, (bottom + top) / 2
-        if not any(p[0] <= cx <= p[2] and p[1] <= cy <= p[3] for p in pictures):
+class _Shown:
+    """Whether a character of a page is shown (see the module's docstring): the page rendered once, its
+    pictures listed once, and per character pdfium's own calls (the text object's render mode, the box's
+    corners in the rendering's pixels) without ctypes' per-argument conversion (see :mod:`.pdfium_calls`)."""
+
+    def __init__(self, page, textpage):
+        self.grey = _render(page)
+        self.pictures = _image_boxes(page)
+        self.page = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+        self.textpage = textpage
+        self.height, self.width = self.grey.shape
+        self.dx, self.dy = ctypes.c_int(), ctypes.c_int()
+        self.out = ctypes.byref(self.dx), ctypes.byref(self.dy)
+        self.modes: dict[int | None, int] = {}  # text object -> its render mode
+
+    def mode(self, i: int) -> int | None:
+        obj = _get_text_object(self.textpage, i)
+        mode = self.modes.get(obj, -1)
+        if mode == -1:
+            mode = self.modes[obj] = _get_render_mode(ctypes.c_void_p(obj)) if obj else None
+        return mode
+
+    def device(self, x: float, y: float) -> tuple[int, int]:
+        _page_to_device(self.page, 0, 0, self.width, self.height, 0, ctypes.c_double(x), ctypes.c_double(y),
+                        *self.out)
+        return self.dx.value, self.dy.value
+
+    def __call__(self, i: int, box) -> bool:
+        left, bottom, right, top = box
+        if right - left < MIN_SIZE and top - bottom < MIN_SIZE:
             return False
-    corners = [_device(page, image.size, x, y) for x, y in ((left, bottom), (right, top))]
-    x0, x1 = sorted(c[0] for c in corners)
-    y0, y1 = sorted(c[1] for c in corners)
-    x0, y0 = max(0, x0), max(0, y0)
-    x1, y1 = min(image.size[0], x1 + 1), min(image.size[1], y1 + 1)
-    if x1 <= x0 or y1 <= y0:
-        return False  # outside the page as rendered
-    low, high = image.crop((x0, y0, x1, y1)).getextrema()
-    return high - low >= CONTRAST
+        if self.mode(i) in _INVISIBLE_MODES:
+            # A scan's own text layer: invisible text over a picture that shows the print (its contrast is
+            # checked below). Invisible text anywhere else is shown to nobody.
+            cx, cy = (left + right) / 2, (bottom + top) / 2
+            if not any(p[0] <= cx <= p[2] and p[1] <= cy <= p[3] for p in self.pictures):
+                return False
+        ax, ay = self.device(left, bottom)
+        bx, by = self.device(right, top)
+        x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+        y0, y1 = (ay, by) if ay <= by else (by, ay)
+        x0, y0 = max(0, x0), max(0, y0)
+        x1, y1 = min(self.width, x1 + 1), min(self.height, y1 + 1)
+        if x1 <= x0 or y1 <= y0:
+            return False  # outside the page as rendered
+        pixels = self.grey[y0:y1, x0:x1]
+        return int(pixels.max()) - int(pixels.min()) >= CONTRAST
 
 
 def _image_boxes(page) -> list[tuple[float, float, float, float]]:
@@ -134,10 +165,3 @@ def _image_boxes(page) -> list[tuple[float, float, float, float]]:
         return [obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=8)]
     except Exception:  # pdfium could not list them: no picture excuses invisible text
         return []
-
-
-def _device(page, size, x: float, y: float) -> tuple[int, int]:
-    dx, dy = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDF_PageToDevice(page.raw, 0, 0, size[0], size[1], 0, x, y, ctypes.byref(dx), ctypes.byref(dy))
-    return dx.value, dy.value
-

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import pikepdf
 import pypdfium2 as pdfium
 
-from .pdfium_calls import BoxOut, Opened, get_char_box, get_unicode, handle, opened
+from .pdfium_calls import BoxOut, Opened, get_char_box, get_unicode, handle, opened, textpage_of
 from .result import fail
 
 _TIMEOUT = 60
@@ -194,7 +194,7 @@ def _written_at(data, page: int, rotate: int, media, lines: list[PLine]) -> list
     pdf, own = opened(data)
     textpage = None
     try:
-        textpage = pdf[page - 1].get_textpage()
+        textpage = textpage_of(pdf, page - 1)
         raw, out = handle(textpage), BoxOut()
         for i in range(textpage.count_chars()):
             if chr(get_unicode(raw, i) or 32).isspace():

@@ -14,15 +14,16 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 
-def _bare(function, restype):
-    bare = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
-    bare.restype, bare.argtypes = restype, None
-    return bare
+def bare(function, restype):
+    """``function`` called without ctypes' per-argument conversion (its caller passes C values)."""
+    fn = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    fn.restype, fn.argtypes = restype, None
+    return fn
 
 
-get_unicode = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)  # (page, i) -> code point
-is_generated = _bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)  # (page, i) -> 1, 0 or -1
-get_char_box = _bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)  # (page, i, &left, &right, &bottom, &top)
+get_unicode = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)  # (page, i) -> code point
+is_generated = bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)  # (page, i) -> 1, 0 or -1
+get_char_box = bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)  # (page, i, &left, &right, &bottom, &top)
 
 
 def handle(textpage: pdfium.PdfTextPage) -> ctypes.c_void_p:
@@ -49,9 +50,12 @@ class Opened:
     Used like a ``PdfDocument`` (``len``, ``[index]``); the readings leave the pages open, the owner closes
     everything with :meth:`close`."""
 
+    _KEEP = 64  # text pages kept loaded at most (a text page holds every character's data)
+
     def __init__(self, data: bytes):
         self.doc = pdfium.PdfDocument(data)
         self._pages: dict[int, pdfium.PdfPage] = {}
+        self._texts: dict[int, pdfium.PdfTextPage] = {}
 
     def __len__(self) -> int:
         return len(self.doc)
@@ -64,11 +68,33 @@ class Opened:
             page = self._pages[index] = self.doc[index]
         return page
 
+    def textpage(self, index: int):
+        """The page's text page, loaded once for every reading and closed by :meth:`close` (the reader's
+        ``close`` of it does nothing); past :data:`_KEEP` pages, a new one the reader closes."""
+        textpage = self._texts.get(index)
+        if textpage is None:
+            textpage = self[index].get_textpage()
+            if len(self._texts) >= self._KEEP:
+                return textpage
+            self._texts[index] = textpage
+        return _Borrowed(textpage)
+
     def close(self) -> None:
+        for textpage in self._texts.values():
+            textpage.close()
+        self._texts.clear()
         for page in self._pages.values():
             page.close()
         self._pages.clear()
         self.doc.close()
+
+
+def textpage_of(pdf, index: int, page=None):
+    """Page ``index``'s text page: an :class:`Opened`'s shared one, else a new one of ``page`` (the page
+    ``pdf[index]`` the reader holds, loaded when not given); the reader closes it."""
+    if isinstance(pdf, Opened):
+        return pdf.textpage(index)
+    return (pdf[index] if page is None else page).get_textpage()
 
 
 def opened(data) -> tuple:

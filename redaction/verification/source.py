@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 
 from .matcher import Matcher, collapse
-from .pdfium_calls import BoxOut, Opened, get_char_box, get_unicode, handle, is_generated, opened
+from .pdfium_calls import (BoxOut, Opened, get_char_box, get_unicode, handle, is_generated, opened,
+                           textpage_of)
 from .readers import poppler_pages
 
 
@@ -36,8 +37,8 @@ def read_source(data: bytes, boundary: tuple[int, float] | None, values: Matcher
     try:
         pages, part1, part2 = [], [], []
         for index in range(len(pdf)):
-            page = pdf[index]
-            textpage = page.get_textpage()
+            page = pdf[index] if own else None
+            textpage = textpage_of(pdf, index, page)
             pages.append(textpage.get_text_range())
             if boundary is None or index < boundary[0] - 1:
                 part1.append(pages[-1])

@@ -83,24 +83,26 @@ def part2_ngrams(source: Source) -> set[tuple[str, ...]]:
     reading order) that Part 1's own text does not hold. (Not the Part 2 output's text: its redaction labels
     make sequences that Part 1's text, read before redaction, cannot hold.) Part 1's own text is what both
     readings put in Part 1: a line they disagree on is never excused."""
-    own = ngrams(source.part1) | ngrams(source.order_part1)
-    grams = (ngrams(source.part2) | ngrams(source.order_part2)) - own
-    short_own = ngrams(source.part1, SHORT) | ngrams(source.order_part1, SHORT)
-    for line in source.order_lines2:
-        if distinctive_line(line):
-            grams |= ngrams(line, SHORT) - short_own
-    return grams
+    return part2_sets(source)[0]
 
 
 def part2_excused(source: Source) -> set[tuple[str, ...]]:
     """The sequences :func:`part2_ngrams` leaves out because Part 1's own text holds them too."""
+    return part2_sets(source)[1]
+
+
+def part2_sets(source: Source) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """(:func:`part2_ngrams`, :func:`part2_excused`), each text's sequences made once for both."""
     own = ngrams(source.part1) | ngrams(source.order_part1)
-    out = (ngrams(source.part2) | ngrams(source.order_part2)) & own
+    both = ngrams(source.part2) | ngrams(source.order_part2)
+    grams, excused = both - own, both & own
     short_own = ngrams(source.part1, SHORT) | ngrams(source.order_part1, SHORT)
     for line in source.order_lines2:
         if distinctive_line(line):
-            out |= ngrams(line, SHORT) & short_own
-    return out
+            short = ngrams(line, SHORT)
+            grams |= short - short_own
+            excused |= short & short_own
+    return grams, excused
 
 
 def check_part2(texts: dict[str, list[str]], grams: set[tuple[str, ...]], part: int) -> None:

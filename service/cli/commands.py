@@ -58,6 +58,7 @@ def serve(args: argparse.Namespace) -> int:
         backfill = pending_notice(session)
     db.dispose()
     app = create_app()
+    warm_pdf_processes(app)  # in the background: serving starts at once
     resumed = resume_pending(app)
     from service.jobs.release_clock import start_in_app
 
@@ -84,6 +85,16 @@ def serve(args: argparse.Namespace) -> int:
             releases.shutdown()
     print("Stopped.")
     return 0
+
+
+def warm_pdf_processes(app) -> list:
+    """Start the PDF processes (and load the language model in the heavy one) in the background, unless
+    ``FOIA_WARM_PDF=off``: the first upload then does not wait for them (see ``pdfwork.warm``)."""
+    if app.config.get("WARM_PDF", "on") == "off":
+        return []
+    from service.infra import pdfwork
+
+    return pdfwork.warm()
 
 
 def run_scheduler(args: argparse.Namespace) -> int:

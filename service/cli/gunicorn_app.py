@@ -66,6 +66,9 @@ def post_worker_init(worker) -> None:
 
     signal.signal(signal.SIGTERM, on_term)
 
+    from service.cli.commands import warm_pdf_processes
+
+    warm_pdf_processes(worker.wsgi)  # in the background: the worker serves at once
     resumed = resume_pending(worker.wsgi)
     if resumed:
         log.info("worker %s resumed the analysis of %d paper(s)", worker.pid, resumed)

@@ -31,6 +31,7 @@ DEFAULTS: dict[str, object] = {
     "UPCOMING_DAYS": 14,           # officers see releases due within this many days
     "SWEEP_SECONDS": 60,           # the scheduler's sweep for due parts runs this often
     "SCHEDULER": "on",             # off: this process runs no release scheduler (run `foia scheduler`)
+    "WARM_PDF": "on",              # on: `foia serve` / `foia web` start their PDF processes at start-up
     "SECURE_COOKIES": None,        # None: Secure in production, not in development/testing
     "TRUST_PROXY": False,          # behind one reverse proxy: trust X-Forwarded-For/-Proto
     "WORKERS": 1,                  # background analysis/preview threads per process
@@ -102,6 +103,9 @@ def _finish(cfg: dict) -> dict:
     cfg["SCHEDULER"] = str(cfg["SCHEDULER"]).strip().lower()
     if cfg["SCHEDULER"] not in ("on", "off"):
         raise ConfigError(f"{PREFIX}SCHEDULER must be on or off")
+    cfg["WARM_PDF"] = str(cfg["WARM_PDF"]).strip().lower()
+    if cfg["WARM_PDF"] not in ("on", "off"):
+        raise ConfigError(f"{PREFIX}WARM_PDF must be on or off")
     if cfg["SECURE_COOKIES"] is None:
         cfg["SECURE_COOKIES"] = cfg["ENV"] == "production"
     if not cfg["SECRET_KEY"]:

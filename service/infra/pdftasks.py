@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -169,6 +170,56 @@ def redact_pdf(path: str, analysis: dict, max_bytes: int, decisions: dict | None
     part2_pages, part2_text = _pages_and_text(result.part2) if result.part2 else (0, None)
     return Redacted(result.part1, result.part2, _jsonable(result.report), part1_pages, part2_pages,
                     part1_text, part2_text)
+
+
+def warm(kind: str) -> dict:
+    """Load in this child what its first task would load (:func:`service.infra.pdfwork.warm`): for the heavy
+    pool, the analysis and redaction of a small page made here (the detector and its language model, the
+    readers of the verifier, ``pdftotext``); for the quick pool, the PDF readers. Returns what was loaded;
+    a failure is logged (by its kind only) and the child works as a cold one would."""
+    loaded = []
+    try:
+        import pikepdf  # noqa: F401 - what every task of both pools reads with
+        import pypdfium2  # noqa: F401
+
+        loaded.append("readers")
+        if kind == "heavy":
+            from redaction import analyse, redact
+
+            data = _warm_up_page()
+            redact(data, analyse(data, "warm-up.pdf"))
+            loaded.append("analysis and redaction")
+    except Exception as exc:  # noqa: BLE001 - warming is a courtesy: the real task reports its own failure
+        log.info("warming the %s PDF process stopped: %s", kind, type(exc).__name__)
+    return {"pid": os.getpid(), "kind": kind, "loaded": loaded}
+
+
+def _warm_up_page() -> bytes:
+    """One page of text with a phone number to remove (a drama number: no real person's)."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica))
+    content = (b"BT /F1 12 Tf 72 720 Td (Decision paper: warming the reader up) Tj "
+               b"0 -16 Td (Call the office on 020 7946 0000.) Tj ET")
+    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+                              Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+                              Contents=pdf.make_stream(content))
+    pdf.pages.append(pikepdf.Page(page))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def loaded_here() -> dict:
+    """What this child has loaded (for the test of :func:`service.infra.pdfwork.warm`)."""
+    import sys
+
+    engine = sys.modules.get("redaction.detect.engine")
+    return {"pid": os.getpid(), "redaction": "redaction.redact" in sys.modules,
+            "verifier": "redaction.verify" in sys.modules,
+            "engine": bool(engine is not None and engine._engines.get(True) is not None)}
 
 
 def text_of(data: bytes) -> str:

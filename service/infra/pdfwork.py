@@ -85,6 +85,26 @@ def _wait(future, kind: str, pool: ProcessPoolExecutor):
                 raise
 
 
+def warm(kinds: tuple[str, ...] = ("quick", "heavy")) -> list[threading.Thread]:
+    """Start the pools' children now, in background threads (one a pool), each loading what its first task needs
+    (:func:`service.infra.pdftasks.warm`: the heavy child analyses and redacts a small page of its own), so
+    the first upload and publication do not wait for a cold process and the language model. Returns at
+    once; a stop (or any failure) while warming leaves the pools as they would be cold."""
+    from service.infra import pdftasks
+
+    def go(kind: str) -> None:
+        result = run(kind, pdftasks.warm, kind)
+        if isinstance(result, Failure):
+            log.info("the %s PDF process was not warmed (%s)", kind, result.code)
+        else:
+            log.info("the %s PDF process is warm", kind)
+
+    threads = [threading.Thread(target=go, args=(kind,), name=f"pdf-warm-{kind}", daemon=True) for kind in kinds]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
 def _pool(kind: str) -> ProcessPoolExecutor:
     with _lock:
         pool = _pools.get(kind)
