@@ -4,10 +4,11 @@ Found in the new-user trial: a Chromium-made NHS FOI reply signed "Thanks, Ros" 
 the decisions the service proposes ("verification failed: raw-streams"). Nothing showed "Ros": the byte scan
 read the ToUnicode CMaps of the output (Chromium's Liberation Serif subsets, glyph id = character - 29)
 like content streams, hex strings undone, and their tables' codes and texts read in a row (``<0052> <006F>``
-``<0053> <0070>``: "R o S p") spell the name by chance. A CMap is now read
-as a reader extracts from it (each text one code maps to; its other text), a font's code tables
-(``/CIDToGIDMap``, ``/CIDSet``) like a font program (long values only), and names one at a time — so
-the short name, written where a reader could extract it or where text is carried, is still refused.
+``<0053> <0070>``: "R o S p") spell the name by chance. A CMap is now read as a reader extracts from it
+(each text one code maps to; its other text), a font's code tables (``/CIDToGIDMap``, ``/CIDSet``) and
+colour profiles like a font program (long values only), names one at a time and an object stream without
+its names — so the short name, written where a reader could extract it or where text is carried, is still
+refused.
 
 Each construct is written by the engine broken on purpose (its save stage adds it to every output) into
 the committed Chromium paper (tests/fixtures/leak_hunt/short_name.chromium.pdf), with "Ros" redacted."""
@@ -141,6 +142,12 @@ def _cidtogid_tail(pdf):
     target.CIDToGIDMap = pdf.make_stream(data + b"\x00R\x00o\x00s")
 
 
+def _icc_profile(pdf):
+    """A colour space no page uses whose ICC profile's bytes hold the letters (profiles are binary data)."""
+    profile = pdf.make_stream(b"\x00\x00\x02\x0clcms\x02\x10\x00\x00mntrRGB \x00Ros\x00" * 4, N=3)
+    pdf.pages[0].obj.Resources.ColorSpace = Dictionary(CSi=Array([Name.ICCBased, profile]))
+
+
 def _base_font(name: str):
     def rename(pdf):
         font = _type0(pdf)
@@ -192,6 +199,7 @@ CASES = {
     # construct -> the check that refuses it, or "publishes"
     "Chromium-like ToUnicode table spelling the name in a row": (_unused_font(CHANCE_TABLE), "publishes"),
     "glyph ids in a CIDToGIDMap reading as the letters": (_cidtogid_tail, "publishes"),
+    "an ICC profile's bytes holding the letters": (_icc_profile, "publishes"),
     "glyph names /R /o /s in a font's /Differences": (_unused_font(Encoding=Dictionary(
         Type=Name.Encoding, Differences=Array([82, Name("/R"), Name("/o"), Name("/s")]))), "publishes"),
     "a page's text shows the name": (_content(b"BT /HELV 9 Tf 60 60 Td (Thanks, Ros) Tj ET"), "text-pdfium"),

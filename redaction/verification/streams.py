@@ -1,7 +1,7 @@
 """Every byte of the file, decompressed: each stream (content, fonts, images, colour profiles, anything) and
-every string object. An image, a font program, a font's code tables (``/CIDToGIDMap``, ``/CIDSet``) or a
-cross-reference stream (the saver's offsets) is binary: only long values and phone digits are looked for
-in it (short values turn up in random bytes); every other stream is text.
+every string object. An image, a font program, a font's code tables (``/CIDToGIDMap``, ``/CIDSet``), a
+colour profile or a cross-reference stream (the saver's offsets) is binary: only long values and phone
+digits are looked for in it (short values turn up in random bytes); every other stream is text.
 
 A CMap (a font's ``/ToUnicode`` or ``/Encoding``) is read as a reader extracts from it: each text one code
 maps to, and everything but its tables' well-formed entries, with every value; the whole of it, read every
@@ -47,15 +47,30 @@ class Blob:
 
 
 def font_tables(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
-    """Streams a font reads as numbers, never as text: ``/CIDToGIDMap`` (glyph ids), ``/CIDSet`` (bits)."""
-    found = set()
+    """Streams read as numbers, never as text: a font's ``/CIDToGIDMap`` (glyph ids) and ``/CIDSet`` (bits),
+    a colour profile (an ``/ICCBased`` space's stream, an output intent's ``/DestOutputProfile``)."""
+    found: set[tuple[int, int]] = set()
     for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Dictionary):
-            for key in ("/CIDToGIDMap", "/CIDSet"):
-                table = obj.get(key)
-                if isinstance(table, pikepdf.Stream) and table.is_indirect:
-                    found.add(table.objgen)
+        _tables(obj, found, 0)
     return found
+
+
+def _tables(obj, found: set, depth: int) -> None:
+    """The tables ``obj`` and the direct objects it holds name (a page's colour spaces are direct)."""
+    if depth > 16:
+        return
+    tables, held = [], []
+    if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+        tables = [obj.get(key) for key in ("/CIDToGIDMap", "/CIDSet", "/DestOutputProfile")]
+        held = [obj.get(k) for k in obj.keys()]
+    elif isinstance(obj, pikepdf.Array):
+        if len(obj) == 2 and str(obj[0]) == "/ICCBased":
+            tables = [obj[1]]
+        held = list(obj)
+    found |= {t.objgen for t in tables if isinstance(t, pikepdf.Stream) and t.is_indirect}
+    for value in held:
+        if isinstance(value, (pikepdf.Dictionary, pikepdf.Array)) and not value.is_indirect:
+            _tables(value, found, depth + 1)
 
 
 def cmap_streams(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
