@@ -181,6 +181,10 @@ def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[P
     return out
 
 
+# a surname, a comma and one given name filling a cell ("PAWLAK-THORNE," / "Wojciech")
+_SURNAME_COMMA_GIVEN = re.compile(r"(?<![^\n])[^\W\d_][\w'’-]*,[ \t]*\n?[ \t]*[^\W\d_][\w'’-]*(?=[ \t]*(?:\n|$))")
+
+
 def _with_bracketed_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name redacted and another name in brackets right after it, redacted too, are one finding, brackets
     and all: 'Zhang, Wei (David)' (nothing of the pair is left between them). A short name in quotes
@@ -188,9 +192,13 @@ def _with_bracketed_names(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         last = out[-1] if out else None
-        if (last is not None and m.type == last.type == "PERSON" and _redacted(last) and _redacted(m)
-                and re.fullmatch(r"[ \t]*\(", text[last.end:m.start]) and text[m.end:m.end + 1] == ")"):
+        pair = last is not None and m.type == last.type == "PERSON" and _redacted(last) and _redacted(m)
+        if pair and re.fullmatch(r"[ \t]*\(", text[last.end:m.start]) and text[m.end:m.end + 1] == ")":
             out[-1] = Mention(last.type, last.start, m.end + 1, max(last.score, m.score), last.decision)
+            continue
+        if pair and _SURNAME_COMMA_GIVEN.fullmatch(text, last.start, m.end):
+            # "Sandhu-Hayer," / "Gurvinder" alone in a cell: one name written surname first
+            out[-1] = Mention(last.type, last.start, m.end, max(last.score, m.score), last.decision)
             continue
         out.append(m)
     return out
@@ -221,9 +229,14 @@ def _with_word_first_name(text: str, m: Mention) -> Mention:
 
 # --- people --------------------------------------------------------------------------------------------
 
+_SURNAME_IN_CAPITALS = re.compile(r"[^\W\d_a-z]{2,}(?:[-'’][^\W\d_a-z]{2,})?")
+
+
 def split_name(words: list[str]) -> tuple[str | None, str]:
     """(first name, surname), folded; particles belong to the surname ("Siobhán Ní Bhriain" ->
     ("siobhán", "ní bhriain")), so "Ms Ní Bhriain" is the same person."""
+    if len(words) == 2 and _SURNAME_IN_CAPITALS.fullmatch(words[0]) and not words[1].isupper():
+        return words[1].casefold(), words[0].casefold()  # "ZHANG Wei", "OKAFOR Chidi": the surname first
     i = len(words) - 1
     while i > 0 and words[i - 1].casefold() in _PARTICLES:
         i -= 1
@@ -296,6 +309,11 @@ def _find(people: list[Person], surname: str, first: str | None) -> Person | Non
     return None
 
 
+# how far before a name its office is looked for: a long one with its body ("Cabinet Member for Adult Social Care
+# and Health of Hailsham Cross District Council, Cllr ")
+_ROLE_REACH = 120
+
+
 def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     """A roster role written with the name: in apposition ("The Deputy Mayor for Policing and Crime, Kaya
     Brennan," / "Sophie Linden (Past staff), Deputy Mayor, Policing and Crime"), on the next line of a
@@ -308,7 +326,7 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     # may stand right before the name as a title ("Chief Fire Officer Dan Daly", "PCC Sam Doyle")
     fixed = policy.role_pattern(templates=False) or "(?!)"
     before = re.compile(rf"(?<![\w-])(?:(?P<role>{role}){ROLE_TAIL}{_PORTFOLIO}?\s*[,:(–]\s*|(?P<fixed>{fixed})[ \t]+)"
-                        rf"(?:(?:the\s+)?(?:{TITLE}|M\.)\s+)?$")  # "M." for Monsieur
+                        rf"(?:(?:the\s+)?(?:{TITLE}|M\.|Deputy)\s+)?$")  # "M." for Monsieur; a States "Deputy"
     # ... also after a short first entry in the brackets: "(Chair; Portfolio Holder for Environment, ...)"
     after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,(–]|[ \t]+-)\s*(?:[A-Z][\w-]*(?:[ \t]+[\w-]+)?;\s*)?"
                        rf"(?:the\s+)?(?P<role>{role})(?![\w])")
@@ -326,7 +344,7 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
                            rf"(?:\.?[ \t]*$|\.[ \t]+[A-Z]|,[ \t]+[A-Z][^\n.]*$)")
     for person in people:
         for m in person.mentions:
-            hit = (before.search(text[max(0, m.start - 80):m.start]) or after.match(text[m.end:m.end + 80])
+            hit = (before.search(text[max(0, m.start - _ROLE_REACH):m.start]) or after.match(text[m.end:m.end + 80])
                    or (after_name and after_name.match(text[m.end:m.end + 10]))
                    or (_starts_row(text, m) and (row.match(text[m.end:m.end + 80])
                                                  or _after_body_cell(row_via_body, text[m.end:m.end + 120]))))
@@ -339,8 +357,8 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
                     # the cells as lines: "Mayor of London" / "Name" / "Julian Abernethy"
                     line_start = text.rfind("\n", 0, m.start) + 1
                     hit = post_line.match(_lines_around(text, max(0, line_start - 1))[0])
-            if hit and hit.re is before and (_ends_longer_title(text, max(0, m.start - 80), hit)
-                                             or _HEADER_LABEL_BEFORE.search(text[max(0, m.start - 80):m.start])):
+            if hit and hit.re is before and (_ends_longer_title(text, max(0, m.start - _ROLE_REACH), hit)
+                                             or _HEADER_LABEL_BEFORE.search(text[max(0, m.start - _ROLE_REACH):m.start])):
                 hit = None
             if hit:
                 written = hit.groupdict().get("fixed") or hit.group("role")

@@ -122,7 +122,7 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     elif _first_name_spreads(person, shared_first_names):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if ((_ACTS_AFTER.match(text[m.end():m.end() + 20]) or _acted_on(text, m)) and stands_alone(text, m))
-                  or named_mid_sentence(text, m) or named_alone(text, m) or _done_by(text, m)]
+                  or named_mid_sentence(text, m) or named_alone(text, m) or _done_by(text, m) or signs_off(text, m)]
     elif _first_name_spreads(person, shared_first_names, word_names=True):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if ((m.start() == 0 or _CLAUSE_START.search(text[max(0, m.start() - 4):m.start()]))
@@ -160,8 +160,9 @@ def _short_forms_alone(text: str, first: str, first_names: frozenset[str]) -> li
             if not text[m.start() + 1:m.end()].islower():
                 continue  # "LEN" in capitals is an abbreviation
             if word:
-                if named_mid_sentence(text, m) or ((_ACTS_AFTER.match(text[m.end():m.end() + 20])
-                                                     or _acts_strictly(text, m.end())) and stands_alone(text, m)):
+                if (named_mid_sentence(text, m) or signs_off(text, m)
+                        or ((_ACTS_AFTER.match(text[m.end():m.end() + 20]) or _acts_strictly(text, m.end()))
+                            and stands_alone(text, m))):
                     out.append((m.start(), m.end()))
             elif not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _alone_in_its_line(text, m):
                 out.append((m.start(), m.end()))
@@ -170,9 +171,9 @@ def _short_forms_alone(text: str, first: str, first_names: frozenset[str]) -> li
 
 def _written_short_forms(text: str, first: str) -> frozenset[str]:
     """Short forms of the given name no list holds, as the paper writes them ("Clementine ... Clemmie",
-    "Oluwaseun ... Seun"): a capitalised word that is no English word, folded."""
-    return frozenset(word.casefold() for word in set(_CAPITALISED.findall(text))
-                     if is_short_form_of(word, first) and not is_word_or_its_form(word.casefold()))
+    "Oluwaseun ... Seun", "Rosalind ... Ros"), folded; one that is also a word ("Ros", "Tam") is taken only
+    where a word would not stand (``_short_forms_alone``)."""
+    return frozenset(word.casefold() for word in set(_CAPITALISED.findall(text)) if is_short_form_of(word, first))
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w-])")
@@ -216,6 +217,7 @@ def named_mid_sentence(text: str, m: re.Match) -> bool:
     return _alone_in_its_line(text, m)
 
 
+_ADDRESSEE_AFTER = re.compile(r",|[ \t]+[-–—][ \t]")
 _ADDRESSED = re.compile(r",[ \t]+(?:[a-z]+[ \t]+){0,3}you\b")
 _GREETING_BEFORE = re.compile(r"(?<![\w-])(?:Dear|Hello|Hi|Morning|Afternoon|Thanks|Thank you)[ \t]*,?[ \t]*$")
 
@@ -230,10 +232,10 @@ def named_alone(text: str, m: re.Match) -> bool:
     line = text[line_start:line_end]
     if line.strip(" \t.,") == word:
         return True
-    if (not text[line_start:m.start()].strip() and text[m.end():m.end() + 1] == ","
+    if (not text[line_start:m.start()].strip() and _ADDRESSEE_AFTER.match(text[m.end():m.end() + 3])
             and re.search(rf"(?m)^[ \t]*(?:To|Dear|Hi|Hello)\b[^\n]*(?<![\w-]){re.escape(word)}(?![\w-])",
                           text[max(0, m.start() - 400):m.start()])):
-        return True  # "To: Szczepaniak, Wit" ... "Wit, the Orangery was booked twice": the message's addressee
+        return True  # "To: Szczepaniak, Wit" ... "Wit, the Orangery was booked twice" / "Wei - two of": the addressee
     if _GREETING_BEFORE.search(text[line_start:m.start()]) and re.match(r"[ \t]*(?:[.,!]|$|\n)", text[m.end():m.end() + 2]):
         return True
     return bool(_ADDRESSED.match(text[m.end():m.end() + 40]))
@@ -241,6 +243,16 @@ def named_alone(text: str, m: re.Match) -> bool:
 
 _FUNCTION_WORDS = frozenset({"with", "from", "into", "onto", "under", "over", "upon", "about", "after", "before",
                              "between", "within", "without", "through", "their", "this", "that", "these", "those"})
+
+
+def signs_off(text: str, m: re.Match) -> bool:
+    """A first name that is also a word, capitalised, standing as the last sentence of its line after
+    another sentence: a message signed off ("... or 07700 900508. Tam")."""
+    word = text[m.start():m.end()]
+    line_start, line_end = _line_of(text, m)
+    return (word[:1].isupper() and word[1:].islower() and word.casefold() not in _TIME_WORDS
+            and re.search(r"\w[^\n]*[.!?][ \t]+$", text[line_start:m.start()]) is not None
+            and re.fullmatch(r"[ \t]*[.!]?[ \t]*", text[m.end():line_end]) is not None)
 
 
 def _in_title_case(line: str) -> bool:

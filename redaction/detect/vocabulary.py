@@ -92,6 +92,9 @@ TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
                            "Flt Lt", "Col", "Lt Col", "Colonel", "Brig", "Brigadier",
                            # a nursing title ("Sister Ní Fhearghail leads the training")
                            "Sister", "Canon", "Fr", "Father", "Rabbi", "Imam", "Pastor",
+                           # members of the States of Jersey and Guernsey ("Deputy Bishop declared", "Connétable
+                           # Philippe de la Hougue")
+                           "Deputy", "Senator", "Connétable",
                            # in capitals in headings ("STATEMENT OF MR JO BELL")
                            "MR", "MRS", "MS", "MISS", "MX", "DR", "CLLR", "PROF", "SIR", "DAME", "REVD",
                            # plural, before a list of surnames ("Cllrs Jo Bell and Sam Green")

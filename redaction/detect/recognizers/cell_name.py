@@ -12,9 +12,10 @@ import re
 
 from ..english_words import is_more_than_a_noun
 from ..given_names import is_given_name
-from ..vocabulary import JOB_NOUNS, WORD_FIRST_NAMES
+from ..english_words import is_word_or_its_form
+from ..vocabulary import ABBREVIATIONS, JOB_NOUNS, ORGANISATION_WORDS, THING_WORDS, WORD_FIRST_NAMES
 from .base import RuleRecognizer
-from .patterns import CAPS_WORD, NAME_WORD, PARTICLE, RANK, name_words, plausible_name
+from .patterns import CAPS_WORD, NAME_PARTICLES, UPPER, NAME_WORD, PARTICLE, RANK, name_words, plausible_name
 
 _WORDS = rf"(?:{NAME_WORD}|{CAPS_WORD})(?:[ \t]+(?:{PARTICLE}[ \t]+)?(?:{NAME_WORD}|{CAPS_WORD})){{1,2}}"
 _NAME_LINE = re.compile(rf"^[ \t]*(?P<name>{_WORDS})[ \t]*$", re.MULTILINE)
@@ -31,6 +32,21 @@ _STATUS_CELL = re.compile(r"^[ \t]*[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*$")  # "
 _HAS_CONTACT = re.compile(r"(?:\+\d{1,3}|\(?0)[\d \t()-]{8,16}\d|[\w.'’+-]+@[\w-]+\.[\w.-]+")
 
 
+# "Surname, Given" alone in a cell ("Parry, Sarah"): a list of people sorted by surname
+_SURNAME_FIRST_LINE = re.compile(rf"^[ \t]*(?P<name>{NAME_WORD},[ \t]+(?P<given>{NAME_WORD}))[ \t]*$", re.MULTILINE)
+
+# "PAWLAK-THORNE, Wojciech", "Ó CEARBHALLÁIN, Siobhán", "TRINDADE, Tiago Medeiros da", "Appellant: OLADIPO-
+# STANHOPE, Olufemi": a surname in capitals, a comma, the given names, alone in a cell (a list of parties)
+_CAPS_SURNAME_FIRST_LINE = re.compile(
+    rf"^[ \t]*(?:[A-Z][a-z]+:[ \t]*)?(?P<name>(?P<surname>(?:{PARTICLE}[ \t]+){{0,2}}{CAPS_WORD}(?:[ \t]+{CAPS_WORD})?),"
+    rf"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<given>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}(?:[ \t]+(?:da|de|dos|das|do|van|von|bin|ben))?))[ \t]*$",
+    re.MULTILINE)
+
+# "C. Baker", "J. Xu", "N. Bouzid-Harland": an initial and a surname alone in a cell (the initial with its
+# point or a space: "LCRCA" is no initial and a surname)
+_INITIAL_NAME_LINE = re.compile(
+    rf"^[ \t]*(?P<name>(?:(?:[{UPPER}]\.){{1,3}}[ \t]*|[{UPPER}][ \t]+)(?:{PARTICLE}[ \t]+)?(?P<surname>{NAME_WORD}|{CAPS_WORD}))[ \t]*$", re.MULTILINE)
+
 # a neighbouring cell: a few words, no sentence
 _SHORT_CELL = re.compile(r"^[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*$(?<![.:;])")
 
@@ -39,6 +55,24 @@ def _given_name_first(name: str) -> bool:
     words = name.split()
     return (len(words) == 2 and is_given_name(words[0]) and words[0][1:].islower()
             and (words[0].casefold() in WORD_FIRST_NAMES or not is_more_than_a_noun(words[0])))
+
+
+def _caps_surname_first(surname: str, given: str) -> bool:
+    """No word of the surname in capitals is an abbreviation or a word of an organisation or thing ("NHS,
+    Trust"), and each given name is listed, a name a word can be ("Hope") or no word ("Wojciech")."""
+    caps = [w.casefold() for w in re.split(r"[ \t-]+", surname) if w.casefold() not in NAME_PARTICLES]
+    if any(w.upper() in ABBREVIATIONS or w in ORGANISATION_WORDS or w in THING_WORDS for w in caps):
+        return False
+    givens = [w for w in given.split() if w[:1].isupper()]
+    return all(w.casefold() in WORD_FIRST_NAMES or is_given_name(w) or not is_word_or_its_form(w.casefold())
+               for w in givens)
+
+
+def _cells_beside(text: str, m: re.Match) -> tuple[str, str]:
+    """The lines before and after the match's line: the row's neighbouring cells."""
+    before = text[text.rfind("\n", 0, max(0, m.start() - 1)) + 1:max(0, m.start() - 1)]
+    after_end = text.find("\n", m.end() + 1)
+    return before, text[m.end() + 1:len(text) if after_end < 0 else after_end]
 
 
 class CellNameRecognizer(RuleRecognizer):
@@ -62,6 +96,32 @@ class CellNameRecognizer(RuleRecognizer):
                 # "Jude Winter" / "Adult adoptee": a listed given name that is no ordinary word beyond a noun,
                 # alone in its cell beside another short cell, is a name whatever the cell beside says
                 out.append(self.result(m.start("name"), m.end("name")))
+        for m in _SURNAME_FIRST_LINE.finditer(text):
+            # the given name listed, no ordinary word beyond a noun and no word or place a name can also be
+            # ("Parry, Sarah"; not "Ashford, Kent", "Bank, Grace")
+            given = m.group("given")
+            if not (is_given_name(given) and given[1:].islower() and given.casefold() not in WORD_FIRST_NAMES
+                    and not is_more_than_a_noun(given)):
+                continue
+            before = text[text.rfind("\n", 0, max(0, m.start() - 1)) + 1:max(0, m.start() - 1)]
+            after_end = text.find("\n", m.end() + 1)
+            after = text[m.end() + 1:len(text) if after_end < 0 else after_end]
+            if any(_SHORT_CELL.match(cell) for cell in (before, after)):
+                out.append(self.result(m.start("name"), m.end("name")))
+        for m in _INITIAL_NAME_LINE.finditer(text):
+            # a surname no word is beside any short cell; one that is a word ("Baker", not "A. Introduction")
+            # only beside a job cell or a contact
+            surname = m.group("surname").casefold()
+            if surname in ORGANISATION_WORDS or surname in THING_WORDS:
+                continue
+            before, after = _cells_beside(text, m)
+            beside = (_JOB_CELL, _CONTACT_CELL) if is_word_or_its_form(surname) else (_SHORT_CELL,)
+            if any(rule.match(cell) for rule in beside for cell in (before, after)):
+                # above NER's score: NER's reading of the same span is dropped as a lettered heading
+                out.append(self.result(m.start("name"), m.end("name"), score=0.9))
+        for m in _CAPS_SURNAME_FIRST_LINE.finditer(text):
+            if _caps_surname_first(m.group("surname"), m.group("given")):
+                out.append(self.result(m.start("name"), m.end("name"), score=0.9))
         for m in _overlapping(_WRAPPED_NAME, text):
             if not plausible_name(m.group("name").split()):
                 continue

@@ -48,7 +48,7 @@ _LIST_AFTER = re.compile(rf"^(?:[ \t]*\(\d{{1,2}}\))?[ \t]*(?:,|and|&)[ \t]*\n?[
 _QUOTED_AFTER_NAME = re.compile(rf"(?<=[a-z])[ \t]*\([ \t]*[\"“'‘](?P<name>{NAME_WORD})[\"”'’][ \t]*\)")
 # a name someone goes by between the given name and the surname: 'Joyce "JoJo" Opare-Pearce', 'Wei (David) Zhang'
 # (a lookahead, so that "Firefighter (Control) Przemysław" does not hide 'Przemysław "Przemek" Duda')
-_NICKNAME_INSIDE = re.compile(rf"(?<![\w-])(?=(?P<given>{NAME_WORD})[ \t]+(?:[\"“'‘](?P<nick>{NAME_WORD})[\"”'’]|"
+_NICKNAME_INSIDE = re.compile(rf"(?<![\w-])(?=(?P<given>{NAME_WORD})(?:[ \t]+|[ \t]*\n[ \t]*)(?:[\"“'‘](?:(?:Wee|Big|Young|Little|Old)[ \t]+)?(?P<nick>{NAME_WORD})[\"”'’]|"
                               rf"\((?P<alt>{NAME_WORD})\))[ \t]*\n?[ \t]*(?P<surname>{NAME_WORD})(?![\w-]))")
 # ... or in brackets, unquoted, after a name written surname first: 'Zhang, Wei (David)'
 _ALT_AFTER_SURNAME_FIRST = re.compile(rf"(?<![\w-]){NAME_WORD},[ \t]+{NAME_WORD}[ \t]+\((?P<name>{NAME_WORD})\)")

@@ -123,10 +123,14 @@ def rank_in_context(text: str, start: int, written: str) -> str | None:
 # service,", "Commissioner for the neighbouring area,"): "of/for/in the" and up to five words, no possessive.
 # prose wraps anywhere in the list: one line break may stand for a space ("Young People" / "and The Promise")
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
-_ITEM = rf"[A-Z][\w'’&-]*(?:{_GAP}[A-Z][\w'’&-]*){{0,3}}"
+# (an item may hold "the" or "of": "Keeping the Promise", "and the Welsh Language")
+_ITEM = rf"(?:the{_GAP})?[A-Z][\w'’&-]*(?:{_GAP}(?:(?:the|of){_GAP})?[A-Z][\w'’&-]*){{0,3}}"
 # ... or with the body it sits on: "Lead Member for Adult Social Care at Kingsmere Borough Council,"
 _QUALIFIER = (r"(?:\s+(?:of|for|in)\s+the(?:\s+(?![\w-]*['’]s\b)[\w'’&-]+){1,5}?"
-              r"|\s+at\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})")
+              r"|\s+at\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4}"
+              # ... "Cabinet Member for Adult Social Care and Health of Hailsham Cross District Council,"
+              r"|\s+of\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4}?\s+"
+              r"(?:Council|Authority|Board|Assembly|Parliament|Government|States)(?![\w-]))")
 ROLE_TAIL = rf"(?:(?:[ \t]*,{_GAP}{_ITEM})+{_GAP}(?:and|&){_GAP}{_ITEM})?{_QUALIFIER}?"
 
 
