@@ -16,6 +16,10 @@ from pathlib import Path
 import pytest
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# The servers tests start (`foia serve`, `foia web`) do not warm their PDF processes with a paper of their own at
+# start-up: that costs each one a language-model load the test does not use. tests/test_service_pdf_warm.py tests
+# the warming with its setting given explicitly.
+os.environ.setdefault("FOIA_WARM_PDF", "off")
 FIXTURE_PDFS = Path(__file__).parent / "fixtures" / "pdf"
 PASSWORD = "correct horse battery staple"
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
