@@ -252,7 +252,8 @@ def test_an_approval_request_closed_before_the_sweep_is_not_announced(mail_app, 
     assert call(OFFICERS[0], f"/api/v1/papers/{paper}/publish").status_code == 202
     sweep(app, outbox(app)[-1].next_attempt_at)  # this one goes before the decision
     assert call(OFFICERS[1], f"/api/v1/papers/{paper}/approve").status_code == 200
-    assert sorted((m.kind, m.state) for m in outbox(app)) == [
+    # the sweep's clock is the request's real "now": after 23:00 it also brings the day's digest, not asked here
+    assert sorted((m.kind, m.state) for m in outbox(app) if m.kind != "digest") == [
         ("approval_approved", "pending"), ("approval_requested", "sent"), ("approval_returned", "sent")]
 
 
