@@ -21,9 +21,12 @@ from .recognizers.patterns import (CAPS_PARTICLES, CAPS_WORD, FULL_NAME, INITIAL
                                    SEP, TITLE, name_words, plausible_name, rank_in_context)
 from .english_words import is_word_or_its_form
 from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
-                         ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, PLACE_STARTS, PROFESSIONS, THING_WORDS,
-                         WORD_FIRST_NAMES)
+                         ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, PLACE_STARTS, PROFESSIONS, STREET_WORDS,
+                         THING_WORDS, WORD_FIRST_NAMES)
 
+# a verb only a person does, right after the name ("Penny Lane said"): a person, whatever the last word
+_PERSON_VERB_AFTER = re.compile(r"[ \t]*,?[ \t]+(?:said|says|told|asked|agreed|explained|confirmed|wrote|attended|"
+                                r"was|is|has|had|will|who)(?![\w-])")
 _LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
 _ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
 _RANK_BEFORE = re.compile(rf"(?<![\w/&-])(?P<r>{RANK}){SEP}$")
@@ -112,7 +115,9 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
                 # "Community Psychiatric Nurse Jo Bell": a job title written as a title; the name follows it
                 words, after_abbreviation = titled_job, True
     # a cell's name wrapped word by word is whole as the cell rule found it ("Rutendo" / "Mavhunga")
-    wrapped_cell = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "CellNameRecognizer" and "\n" in text[start:end]
+    # ... and so is its "Surname, Given" ("Polwhele, April": a month written as a given name)
+    wrapped_cell = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "CellNameRecognizer" and (
+        "\n" in text[start:end] or "," in text[start:end])
     # ... and a given name and double-barrelled surname that fill their lines ("Maximilian" / "Asamoah-Lisle")
     wrapped_cell = wrapped_cell or (meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "DoubleBarrelledNameRecognizer"
                                     and "\n" in text[start:end] and _starts_line(text, start)
@@ -137,6 +142,8 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
             return None
         if plain[0].casefold() in PLACE_FIRST_WORDS:  # "Canary Wharf", "Tower Hamlets"
             return None
+        if plain[-1].casefold() in STREET_WORDS and not _PERSON_VERB_AFTER.match(text, end):
+            return None  # "Home, Bevan Close, Chepstow", "moved from Harrowden Lane": an address
         if _OF_AFTER_A_NAME.search(text, max(0, start - 40), start):
             return None  # "Mr Gareth Pennywhistle of Loxley Barrett": where the person lives or works
         if len(plain) == 2 and re.fullmatch(r"[A-Z]\.", plain[0]) and _alone_on_its_line(text, start, end):
@@ -390,7 +397,7 @@ def _continues_over_break(text: str, kept, word: str) -> bool:
         return bool(re.search(r"[a-z],[ \t]*$", above) or _TITLE_AT_END.search(above))
     if _TITLE_AT_END.search(head.rstrip(" \t").rstrip(".")):
         return True  # "Sig. Raffaele" / "Bonfiglio": the dot ends a title, not a sentence
-    return not re.search(r"[.!?;]\s*$", head)
+    return not re.search(r"[.!?]\s*$", head)  # "...; Daljit" / "Singh Mann-Harrower": a list of names wraps
 
 
 # The next line is a table's next row: up to four words, then its figures ("May 2029 1,203 38",

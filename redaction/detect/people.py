@@ -123,6 +123,8 @@ _WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])(?P<w>[A-Z][\w'’-]*[^\W\d_])[ 
 _INITIALS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<i>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]*\n[ \t]*$")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
+_WORD_REST_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<w>[^\W\d_A-Z][\w'’-]*)(?![\w'’-])")
+_LAST_WORD = re.compile(r"[\w'’-]+$")
 _NAME_WORD_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<w>[A-Z][\w'’-]*[^\W\d_])(?![\w'’-])")
 
 
@@ -140,6 +142,8 @@ def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[P
                          for part in (p.surname or "").split() if len(part) > 2}
     redacted_names = {part for p in people if p.decision is not None and p.decision.action == "redact"
                       for part in (p.surname, p.first) if part and len(part) > 2}
+    redacted_keys = {name_key(w) for p in people if p.decision is not None and p.decision.action == "redact"
+                     for name in p.names | p.surname_forms for w in name.split() if len(w) > 3}
     kept_words = {w.casefold() for p in people if p.decision is not None and p.decision.action != "redact"
                   for name in p.names for w in re.findall(r"[^\W\d_][\w'’-]*", name)}
     taken = [(m.start, m.end) for m in mentions]
@@ -173,6 +177,10 @@ def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[P
                and not _CAPITAL_BEFORE.search(text, max(0, before.start("w") - 40), before.start("w"))
                and not overlaps_any(before.start("w"), before.end("w"), taken)):
             start = before.start("w")
+        if ((rest := _WORD_REST_NEXT_LINE.match(text, end)) and (last := _LAST_WORD.search(text, start, end))
+                and name_key(last.group(0) + rest.group("w")) in redacted_keys
+                and not overlaps_any(rest.start("w"), rest.end("w"), taken)):
+            end = rest.end("w")  # "C. Devlin-Achter" / "berg": a narrow cell wraps inside a redacted surname
         if (initials := _INITIALS_LINE_BEFORE.search(text, max(0, start - 12), start)) and not overlaps_any(
                 initials.start("i"), initials.end("i"), taken):
             start = initials.start("i")  # "T." / "Mulrennan": a narrow cell wraps after the initial
@@ -298,6 +306,10 @@ def _find(people: list[Person], surname: str, first: str | None) -> Person | Non
         same = [p for p in people if p.first and name_key(p.first) == name_key(first) and (
             (len(key) == 1 and name_key(p.surname).startswith(key))
             or (len(name_key(p.surname)) == 1 and key.startswith(name_key(p.surname))))]
+    if not same and first and len(first) > 1:
+        # "Tiago Medeiros da Trindade" and "TRINDADE, Tiago": the particle written in one and not the other
+        same = [p for p in people if p.first and name_key(p.first) == name_key(first)
+                and name_key(_without_particles(p.surname)) == name_key(_without_particles(surname))]
     if first is None:
         return same[0] if len(same) == 1 else None
     first = name_key(first) or first
@@ -307,6 +319,13 @@ def _find(people: list[Person], surname: str, first: str | None) -> Person | Non
                 len(known) == 1 and first[0] == known):
             return p
     return None
+
+
+def _without_particles(surname: str) -> str:
+    words = surname.split()
+    while len(words) > 1 and words[0] in _PARTICLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 # how far before a name its office is looked for: a long one with its body ("Cabinet Member for Adult Social Care

@@ -280,6 +280,12 @@ THING_WORDS: frozenset[str] = frozenset({
     "edge", "vale", "quarry", "depot", "farm", "reservoir",
 }) | PLACE_ENDINGS
 
+# The words that end a street's name ("Bevan Close", "Lady Margaret Road"): after a name NER alone found, or a
+# titled name after a house number, the words are an address, not a person.
+STREET_WORDS: frozenset[str] = frozenset({
+    "road", "street", "lane", "avenue", "close", "drive", "way", "crescent", "terrace", "gardens", "grove", "place",
+    "square", "mews", "row", "walk", "parade", "rise", "hill"})
+
 # Words before a name that make it a place or organisation ("St Giles Trust", "St Thomas' Hospital").
 ORGANISATION_PREFIXES: frozenset[str] = frozenset({"st", "st.", "saint", "fort", "port", "lake", "mount"})
 

@@ -42,6 +42,29 @@ _CAPS_SURNAME_FIRST_LINE = re.compile(
     rf"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<given>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}(?:[ \t]+(?:da|de|dos|das|do|van|von|bin|ben))?))[ \t]*$",
     re.MULTILINE)
 
+# the end of a place's name ("Northumberland", "Wiltshire", "Hexham"), never a given name's
+_PLACE_END = re.compile(r"(?:shire|land|ton|ham|ford|bury|by|wick|field|pool|mouth|chester|cester|ington|ley|worth|"
+                        r"borough|bridge|minster|stead|thorpe|dale|port|combe|caster|ness|holme|ey)$")
+
+
+def _row_of_a_person(surname: str, given: str, before: str, after: str) -> bool:
+    """"Polwhele, April", "Turay, Fatmata" in a row of contacts: a surname no English word is, a given name
+    that is a listed one (a month or word too) or no word at all and no place's ending, beside a job's cell or a
+    telephone number or address ("Hexham, Northumberland" beside an address is a place: it ends like one)."""
+    folded = given.casefold()
+    if not given[1:].islower() or not _unknown_word(surname):
+        return False
+    if not (is_given_name(given) or folded in WORD_FIRST_NAMES or (_unknown_word(given) and not _PLACE_END.search(folded))):
+        return False
+    return any(rule.match(cell) for rule in (_JOB_CELL, _CONTACT_CELL) for cell in (before, after))
+
+
+def _unknown_word(word: str) -> bool:
+    parts = [p for p in re.split(r"[-'’ ]", word) if p]
+    return not any(is_word_or_its_form(p.casefold()) or p.casefold() in ORGANISATION_WORDS or p.casefold() in THING_WORDS
+                   for p in parts)
+
+
 # "C. Baker", "J. Xu", "N. Bouzid-Harland": an initial and a surname alone in a cell (the initial with its
 # point or a space: "LCRCA" is no initial and a surname)
 _INITIAL_NAME_LINE = re.compile(
@@ -100,13 +123,12 @@ class CellNameRecognizer(RuleRecognizer):
             # the given name listed, no ordinary word beyond a noun and no word or place a name can also be
             # ("Parry, Sarah"; not "Ashford, Kent", "Bank, Grace")
             given = m.group("given")
-            if not (is_given_name(given) and given[1:].islower() and given.casefold() not in WORD_FIRST_NAMES
+            before, after = _cells_beside(text, m)
+            if (is_given_name(given) and given[1:].islower() and given.casefold() not in WORD_FIRST_NAMES
                     and not is_more_than_a_noun(given)):
-                continue
-            before = text[text.rfind("\n", 0, max(0, m.start() - 1)) + 1:max(0, m.start() - 1)]
-            after_end = text.find("\n", m.end() + 1)
-            after = text[m.end() + 1:len(text) if after_end < 0 else after_end]
-            if any(_SHORT_CELL.match(cell) for cell in (before, after)):
+                if any(_SHORT_CELL.match(cell) for cell in (before, after)):
+                    out.append(self.result(m.start("name"), m.end("name")))
+            elif _row_of_a_person(m.group("name").split(",")[0], given, before, after):
                 out.append(self.result(m.start("name"), m.end("name")))
         for m in _INITIAL_NAME_LINE.finditer(text):
             # a surname no word is beside any short cell; one that is a word ("Baker", not "A. Introduction")

@@ -68,11 +68,16 @@ def _names_in(entry: str) -> list[tuple[int, int]]:
         if not _is_name(words, alone=len(parts) == 2 and len(words) == 1):
             continue
         out.append((p.start() + lead, p.start() + lead + len(run.group(0))))
-    if len(parts) == 2 and len(out) == 2 and len(entry[out[0][0]:out[0][1]].split()) == 1:
-        # "Szczepaniak, Wit": one person written surname first, as Outlook does; one finding, read back in
-        # the order of a name ("Wit Szczepaniak") where candidates are cleaned
+    if len(parts) == 2 and len(out) == 2 and _one_surname(entry[out[0][0]:out[0][1]].split()):
+        # "Szczepaniak, Wit", "Ó Súilleabháin, Pádraig": one person written surname first, as Outlook does;
+        # one finding, read back in the order of a name ("Wit Szczepaniak") where candidates are cleaned
         return [(out[0][0], out[1][1])]
     return out
+
+
+def _one_surname(words: list[str]) -> bool:
+    """One surname: a word, after the particles that belong to it ("Ó Súilleabháin", "van der Berg")."""
+    return all(re.fullmatch(PARTICLE, w) for w in words[:-1])
 
 
 def _is_name(words: list[str], *, alone: bool) -> bool:

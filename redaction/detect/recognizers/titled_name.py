@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import STREET_WORDS
 from .base import RuleRecognizer
 from .patterns import FULL_NAME, NAME, NAME_WORD, PARTICLE, RANK, SEP, TITLE, plausible_name, rank_in_context
 
@@ -44,6 +45,8 @@ class TitledNameRecognizer(RuleRecognizer):
         for m in [*_TITLED.finditer(text), *_RANK_COMMA.finditer(text)]:
             if _WELSH_COUNTY.search(text[max(0, m.start("name") - 14):m.start("name")]):
                 continue  # "Cyngor Sir Mechain": a Welsh county council ("Sir" is "county"), not Sir Mechain
+            if _a_street(text, m):
+                continue  # "Lady Godiva Lane", "41 Lady Margaret Road": a street named after a titled person
             out.append(self.result(m.start("name"), m.end("name"), rank=titles_rank(text, m)))
         for m in _PLURAL_LIST.finditer(text):
             base = m.start("list")
@@ -54,6 +57,23 @@ class TitledNameRecognizer(RuleRecognizer):
             if plausible_name([m.group("name")]):
                 out.append(self.result(m.start("name"), m.end("name"), score=0.8))
         return out
+
+
+# Titles streets are named with ("Lady Margaret Road", "King Edward Street", "Sir Thomas Lane"). "Mrs Penny
+# Lane" stays a name: streets are not named "Mrs ...".
+_STREET_TITLES = frozenset({"lady", "lord", "sir", "king", "queen", "prince", "princess", "duke", "duchess", "earl",
+                            "bishop", "st", "st.", "saint", "dame"})
+_PERSON_ACTS = re.compile(rf"[ \t]*,?[ \t]+(?:{'|'.join(map(re.escape, _ACTS))})(?![\w-])")
+_NUMBER_BEFORE = re.compile(r"(?:\d+[A-Za-z]?,?|[ABCM]\d+,?)[ \t]+\Z")  # "41 ", "C217, ": a house or road number
+
+
+def _a_street(text: str, m: re.Match) -> bool:
+    words = m.group("name").split()
+    if len(words) < 2 or words[-1].casefold() not in STREET_WORDS or _PERSON_ACTS.match(text, m.end()):
+        return False  # "Lady Penelope Lane said": a person does what a street does not
+    last_title = _ONE_TITLE.findall(m.group("titles"))[-1:] if m.groupdict().get("titles") else []
+    return bool((last_title and last_title[0].casefold() in _STREET_TITLES)
+                or _NUMBER_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
 
 
 def titles_rank(text: str, m: re.Match) -> str | None:

@@ -19,11 +19,15 @@ from ..given_names import is_given_name
 from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, THING_WORDS,
                           TITLE_WORDS)
 from .base import RuleRecognizer
-from .patterns import LOWER, UPPER, plausible_name
+from .patterns import LOWER, NAME_PARTICLES, UPPER, plausible_name
 
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
 _WORD = rf"{_U}{_L}+(?:['’]{_U}?{_L}+)?(?:-{_U}{_L}+)?"
 _PAIR = re.compile(rf"(?<![\w'’.-])(?P<first>{_WORD})[ \t]*\n?[ \t]*(?P<last>{_WORD})(?![\w'’-])")
+_NEXT_WORD = re.compile(rf"[ \t]+(?P<w>{_WORD})(?![\w'’-])")  # the run goes on, on its line
+_WORD_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<w>[\w'’-]+)")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]*\Z")
+_WORD_LINE_BEFORE = re.compile(r"(?P<w>[A-Z][\w'’-]*)[ \t]*\n[ \t]*\Z")  # a given name ends the line above
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]*\Z")  # on the same line: the line above may be another cell
 _CAPITAL_AFTER = re.compile(r"^[ \t]*(?:['’]s[ \t]+)?[A-Z]")
 _FIRM_AFTER = re.compile(r"^[ \t]*(?:(?:&|\+)[ \t]*[A-Z]|and[ \t]+(?:Co\b|Sons?\b|Partners\b|Associates\b))")
@@ -57,9 +61,38 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
             if self._a_name(text, m):
                 out.append(self.result(m.start(), m.end()))
                 pos = m.end()
+            elif run := self._a_longer_name(text, m):
+                out.append(self.result(m.start(), run))
+                pos = run
             else:
                 pos = m.start("last")  # the second word may start the next pair ("Chemistry" / "Dolores Pellingham")
         return out
+
+    @staticmethod
+    def _a_longer_name(text: str, m: re.Match) -> int | None:
+        """Three or four words on one line none of which is an English word or a word of the lists: a given
+        name and a father's and grandfather's name ("Hamza Jimcaale Elmi"), or two given names and a surname
+        ("Nnamdi Chukwuebuka Okafor"). The end of the run, or None."""
+        first = m.group("first")
+        if ("\n" in text[m.end("first"):m.start("last")] or first in NAME_PARTICLES
+                or not (_unknown(first) or _given_name(first))):
+            return None
+        words, end = [first, m.group("last")], m.end()
+        while len(words) < 4 and (more := _NEXT_WORD.match(text, end)):
+            words.append(more.group("w"))
+            end = more.end()
+        if len(words) < 3 or not all(_unknown(w) for w in words[1:]) or not plausible_name(words):
+            return None
+        before = text[max(0, m.start() - 30):m.start()]
+        if ((_CAPITAL_BEFORE.search(before) and not _ABBREVIATION_BEFORE.search(before))
+                or _INITIAL_BEFORE.search(before)
+                or ((above := _WORD_LINE_BEFORE.search(before)) and _given_name(above.group("w")))):
+            return None  # "S. Mac Giolla Chatáin", "Kevin" / "Trịnh Minh Khoa": a longer name, read by other rules
+        if _CAPITAL_AFTER.match(text[end:end + 4]) or _FIRM_AFTER.match(text[end:end + 30]):
+            return None  # five capitalised words or more: a longer proper name
+        if (below := _WORD_NEXT_LINE.match(text, end)) and below.group("w").casefold() in _LISTS:
+            return None  # "Brantwood Elsie Marchmont" / "Wing": a ward's name wrapped in its cell
+        return end
 
     @staticmethod
     def _a_name(text: str, m: re.Match) -> bool:

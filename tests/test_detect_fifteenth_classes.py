@@ -1,0 +1,65 @@
+"""The error classes found by measuring the fifteenth never-seen set once (tests/detect_papers/new, split
+fifteenth) and the fourteenth's leftovers: each case is written here in words of its own, not copied from a
+paper, so a rule made for the class, not for the example, is what passes.
+
+Table cells are lines to detection (``redaction.detect.layout.cell_text``), so a row is written as lines.
+"""
+
+import pytest
+
+from tests.detect_found import redacted
+
+REDACTED = [
+    # three or four words no English word is: a given name and a father's and grandfather's name
+    ("The panel: Idil Warsame (chair); Abdirahman Cabdi Faarax (casework officer); a clerk.",
+     "Abdirahman Cabdi Faarax"),
+    ("A letter from Nnamdi Chukwuebuka Ezeonwu was read.", "Nnamdi Chukwuebuka Ezeonwu"),
+    # a list of names separated by semicolons wraps after a given name: the name goes on over the break,
+    # and the given name alone is the person later
+    ("Members: Ottoline Brisk-Amadi (chair); Sukhjinder \nPal Grewal-Hendry (adviser). The bid was weak, "
+     "Sukhjinder said.", "Sukhjinder"),
+    # "Surname, Given" in a row of contacts: a given name that is also a month, or no English word at all
+    ("Role\nt.kerrigan@board.example\nNankivell, June\nPanel Adviser\n0161 496 0521\n", "Nankivell, June"),
+    ("Role\n07700 900 318\nKamara, Isatu\nFormer tenant\n", "Kamara, Isatu"),
+    # Outlook's "Surname, Given" with the surname's particle
+    ("From: Ó Ceallaigh, Fionnuala <f.oc@ferries.example>\nTo: Bookings\nSubject: refund", "Ó Ceallaigh, Fionnuala"),
+    # a narrow cell wraps inside a redacted surname: the rest of the word on the next line goes too
+    ("Chair: Talulah Pennock-Ogunleye said so.\nName\nRole\nT. Pennock-Ogun\nleye\nChair\n", "T. Pennock-Ogunleye"),
+    # the particle written in one form of the name and not in the other: one person, so the given name alone
+    # is theirs
+    ("Panel: Duarte Fagundes da Ribeira (member).\nRef\nRIBEIRA, Duarte\nMember\nThe chair thanked Duarte for his work.", "Duarte"),
+]
+
+
+@pytest.mark.parametrize("text, name", REDACTED, ids=[n.replace("\n", " ") for _, n in REDACTED])
+def test_redacted(text, name):
+    assert "".join(name.split()) in ["".join(r.split()) for r in redacted(text)]
+
+
+NOT_A_PERSON = [
+    # a street named with a title, after a road number or a house number, or found by NER alone
+    "The pothole is on the B4431, Lady Anne Lane, by the church.",
+    "She moved to 27 King Alfred Road in May.",
+    "The resident of Glanrhyd House, Pengarth Close, Abergele, was seen.",
+    # a place and its county beside an address cell: it ends as a place does
+    "Address\nAlnwick, Northumberland\n0191 496 0733\n",
+    # a surname that is a word is no row of a person
+    "Role\nk.l@x.example\nBank, Grace\nSocial worker\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_PERSON)
+def test_not_a_person(text):
+    assert redacted(text) == []
+
+
+STILL_PEOPLE = [
+    # a titled person whose surname is a street word is still the person when acting
+    ("Lady Philippa Lane said the estate would sell.", "Philippa Lane"),
+    ("Mrs Penny Lane asked for the minutes.", "Penny Lane"),
+]
+
+
+@pytest.mark.parametrize("text, name", STILL_PEOPLE, ids=[n for _, n in STILL_PEOPLE])
+def test_still_people(text, name):
+    assert name in redacted(text)
