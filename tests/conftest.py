@@ -56,12 +56,97 @@ def _postgres_url() -> str | None:
 
 def _make_app(tmp_path: Path, database_url: str | None, **overrides):
     from service.app import create_app
-    from service.infra.migrate import upgrade
 
+    if database_url is None:
+        database_url = f"sqlite:///{tmp_path / 'foia.db'}"
+        if (tmp_path / "foia.db").exists():  # a second app of the same test: on the same database, as before
+            from service.infra.migrate import upgrade
+
+            upgrade(database_url)
+        else:  # a copy of the process's migrated SQLite template (see _sqlite_template)
+            _copy_sqlite(_sqlite_template(), tmp_path / "foia.db")
     config = {"ENV": "testing", "DATA_DIR": str(tmp_path / "data"), "SECRET_KEY": "test-secret",
-              "DATABASE_URL": database_url or f"sqlite:///{tmp_path / 'foia.db'}", **overrides}
-    upgrade(config["DATABASE_URL"])
+              "DATABASE_URL": database_url, **overrides}
     return create_app(config)
+
+
+# Each app used to run every migration on a new database: ~1.5-3 s on SQLite (batch mode copies tables) and
+# ~1 s on PostgreSQL per test, twice for the tests that run on both. Now each test process migrates once per
+# database (with service.infra.migrate.upgrade, as `foia serve` does) and each app gets a copy of the result:
+# the same tables, indexes, triggers, rows and alembic revision. The migrations' own tests (tests/
+# test_trial_newuser2.py, test_production_*) still migrate their databases themselves.
+_templates: dict[str, object] = {}
+
+
+def _template_dir() -> Path:
+    if "dir" not in _templates:
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="foia-test-templates-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _templates["dir"] = folder
+    return _templates["dir"]
+
+
+def _sqlite_template() -> Path:
+    if "sqlite" not in _templates:
+        from service.infra.migrate import upgrade
+
+        path = _template_dir() / "template.db"
+        upgrade(f"sqlite:///{path}")
+        _templates["sqlite"] = path
+    return _templates["sqlite"]
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    import sqlite3
+
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+
+
+TEMPLATE_SCHEMA = "foia_test_template_schema"  # a placeholder in the dump, replaced by each test's schema
+
+
+def _postgres_template(base: str) -> str | None:
+    """The SQL (pg_dump --inserts) of a schema migrated once in this process, with its name replaced by
+    TEMPLATE_SCHEMA; None when pg_dump cannot make it (each app then migrates its own schema)."""
+    if "postgresql" not in _templates:
+        import shutil
+        import subprocess
+
+        from sqlalchemy import create_engine, text
+
+        from service.infra.migrate import upgrade
+
+        sql = None
+        if shutil.which("pg_dump"):
+            schema = f"foia_tmpl_{uuid.uuid4().hex[:12]}"
+            admin = create_engine(base)
+            try:
+                with admin.begin() as conn:
+                    conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+                sep = "&" if "?" in base else "?"
+                upgrade(f"{base}{sep}options=-csearch_path%3D{schema}")
+                dump = subprocess.run(["pg_dump", "--no-owner", "--no-privileges", "--inserts", "--schema", schema,
+                                       "-d", base.replace("postgresql+psycopg://", "postgresql://", 1)],
+                                      capture_output=True, text=True, timeout=120)
+                if dump.returncode == 0 and f"CREATE SCHEMA {schema};" in dump.stdout:
+                    # psql's meta-commands (\restrict) are not SQL
+                    lines = [ln for ln in dump.stdout.splitlines() if not ln.startswith("\\")]
+                    sql = "\n".join(lines).replace(schema, TEMPLATE_SCHEMA)
+            finally:
+                with admin.begin() as conn:
+                    conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+                admin.dispose()
+        _templates["postgresql"] = sql
+    return _templates["postgresql"]
 
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -82,12 +167,26 @@ def _app_on(backend: str, tmp_path: Path, **overrides):
     from sqlalchemy import create_engine, text
 
     schema = f"foia_test_{uuid.uuid4().hex[:12]}"
+    template = _postgres_template(base)
     admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     sep = "&" if "?" in base else "?"
+    url = f"{base}{sep}options=-csearch_path%3D{schema}"
+    if template is not None:  # the schema made from the migrated template's dump (it creates the schema)
+        raw = admin.raw_connection()
+        try:
+            raw.driver_connection.execute(template.replace(TEMPLATE_SCHEMA, schema))
+            raw.commit()
+        finally:
+            raw.close()
+    else:
+        from service.infra.migrate import upgrade
+
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
-        app = _make_app(tmp_path, f"{base}{sep}options=-csearch_path%3D{schema}", **overrides)
+        if template is None:
+            upgrade(url)
+        app = _make_app(tmp_path, url, **overrides)
         try:
             yield app
         finally:
