@@ -307,7 +307,11 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
         if not kept and word_first_name(text, s, w, words[n + 1][2] if n + 1 < len(words) else None):
             kept.append((s, e, w))  # "June Hartley", "April Morgan": a month or word as a first name
             continue
-        if kept and _starts_line(text, s) and kept[-1][2] not in _NEVER_LAST and not (
+        if kept and text[s - 1:s] == "(" and "\n" in text[kept[-1][1]:s]:
+            break  # "Aleksander Zagórski" / "(SEN casework team lead": a note on the next line, not the name
+        sikh_surname_next = (len(kept) >= 2 and kept[-1][2].casefold() in _SIKH_MIDDLE_NAMES and w[:1].isupper()
+                             and not _starts_label_line(text, s))  # "Mohinder Pal Singh" / "Dhesi"
+        if kept and _starts_line(text, s) and kept[-1][2] not in _NEVER_LAST and not sikh_surname_next and not (
                 len(kept) >= 2 and _IS_INITIAL.match(kept[-1][2]) and not is_word_or_its_form(w)):
             # ("Cressida J." / "Langford": a middle initial goes on to a surname; "Calum A." / "Released" ends)
             # (a particle never ends a name: "Cllr Marisol de" / "Ávila. Legal adviser: ..." goes on; nor does a
@@ -398,6 +402,10 @@ def _continues_over_break(text: str, kept, word: str) -> bool:
     if _TITLE_AT_END.search(head.rstrip(" \t").rstrip(".")):
         return True  # "Sig. Raffaele" / "Bonfiglio": the dot ends a title, not a sentence
     return not re.search(r"[.!?]\s*$", head)  # "...; Daljit" / "Singh Mann-Harrower": a list of names wraps
+
+
+# "Singh" and "Kaur" stand before a Sikh family name: a name ending in one at a line's end goes on
+_SIKH_MIDDLE_NAMES = frozenset({"singh", "kaur"})
 
 
 # The next line is a table's next row: up to four words, then its figures ("May 2029 1,203 38",

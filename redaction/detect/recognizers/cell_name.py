@@ -35,10 +35,16 @@ _HAS_CONTACT = re.compile(r"(?:\+\d{1,3}|\(?0)[\d \t()-]{8,16}\d|[\w.'’+-]+@[\
 # "Surname, Given" alone in a cell ("Parry, Sarah"): a list of people sorted by surname
 _SURNAME_FIRST_LINE = re.compile(rf"^[ \t]*(?P<name>{NAME_WORD},[ \t]+(?P<given>{NAME_WORD}))[ \t]*$", re.MULTILINE)
 
+# a surname in capitals a narrow cell wraps inside ("QUISPE-ALDERT" / "ON")
+_CAPS_WRAPPED = rf"[{UPPER}][{UPPER}'’-]{{2,}}\n[{UPPER}'’-]+(?=,)"
+# ... or written so in quotes in prose, as on a ballot paper ('will show "HEATH, Zizi"')
+_CAPS_SURNAME_FIRST_QUOTED = re.compile(
+    rf"[\"“](?P<name>(?P<surname>(?:{PARTICLE}[ \t]+){{0,2}}{CAPS_WORD}),[ \t]+(?P<given>{NAME_WORD}(?:[ \t]+{NAME_WORD})?))[\"”]")
+
 # "PAWLAK-THORNE, Wojciech", "Ó CEARBHALLÁIN, Siobhán", "TRINDADE, Tiago Medeiros da", "Appellant: OLADIPO-
 # STANHOPE, Olufemi": a surname in capitals, a comma, the given names, alone in a cell (a list of parties)
 _CAPS_SURNAME_FIRST_LINE = re.compile(
-    rf"^[ \t]*(?:[A-Z][a-z]+:[ \t]*)?(?P<name>(?P<surname>(?:{PARTICLE}[ \t]+){{0,2}}{CAPS_WORD}(?:[ \t]+{CAPS_WORD})?),"
+    rf"^[ \t]*(?:[A-Z][a-z]+:[ \t]*)?(?P<name>(?P<surname>(?:{PARTICLE}[ \t]+){{0,2}}(?:{_CAPS_WRAPPED}|{CAPS_WORD}(?:[ \t]+{CAPS_WORD})?)),"
     rf"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<given>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}(?:[ \t]+(?:da|de|dos|das|do|van|von|bin|ben))?))[ \t]*$",
     re.MULTILINE)
 
@@ -141,7 +147,7 @@ class CellNameRecognizer(RuleRecognizer):
             if any(rule.match(cell) for rule in beside for cell in (before, after)):
                 # above NER's score: NER's reading of the same span is dropped as a lettered heading
                 out.append(self.result(m.start("name"), m.end("name"), score=0.9))
-        for m in _CAPS_SURNAME_FIRST_LINE.finditer(text):
+        for m in [*_CAPS_SURNAME_FIRST_LINE.finditer(text), *_CAPS_SURNAME_FIRST_QUOTED.finditer(text)]:
             if _caps_surname_first(m.group("surname"), m.group("given")):
                 out.append(self.result(m.start("name"), m.end("name"), score=0.9))
         for m in _overlapping(_WRAPPED_NAME, text):

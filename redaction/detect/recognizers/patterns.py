@@ -103,6 +103,9 @@ def rank_name(written: str) -> str | None:
 _WORD_BEFORE = re.compile(rf"(?<![\w.:])({_U}[\w/]*)[ \t]+$")
 
 
+_LIEUTENANT_BEFORE = re.compile(r"(?<![\w-])(?:Lt|Lieut|Lieutenant)\.?[ \t]+\Z")
+
+
 def rank_in_context(text: str, start: int, written: str) -> str | None:
     """The rank written at ``text[start:]``: a bare "Commander" or "Commissioner" right after another
     capitalised word that is not a qualifier ("Regional Commander", "Ops Commander", "Transport
@@ -110,6 +113,8 @@ def rank_in_context(text: str, start: int, written: str) -> str | None:
     rank = rank_name(written)
     if rank not in ("Commander", "Commissioner") or _STRIP_PREFIX.match(written):
         return rank
+    if rank == "Commander" and _LIEUTENANT_BEFORE.search(text[max(0, start - 14):start]):
+        return "Lieutenant Commander"  # "Lt Cdr Jo Bell RN": a naval officer, not the police chief rank
     before = _WORD_BEFORE.search(text[max(0, start - 40):start])
     if before and before.group(1) not in COMMANDER_QUALIFIERS and before.group(1) not in TITLES:
         return f"{before.group(1)} {rank}"

@@ -16,8 +16,9 @@ import re
 
 from ..english_words import is_english_word, is_more_than_a_noun
 from ..given_names import is_given_name
-from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, THING_WORDS,
-                          TITLE_WORDS)
+from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, POST_NOMINALS,
+                          THING_WORDS, TITLE_WORDS)
+from ...spans import overlaps_any
 from .base import RuleRecognizer
 from .patterns import LOWER, NAME_PARTICLES, UPPER, plausible_name
 
@@ -25,6 +26,11 @@ _U, _L = f"[{UPPER}]", f"[{LOWER}]"
 _WORD = rf"{_U}{_L}+(?:['’]{_U}?{_L}+)?(?:-{_U}{_L}+)?"
 _PAIR = re.compile(rf"(?<![\w'’.-])(?P<first>{_WORD})[ \t]*\n?[ \t]*(?P<last>{_WORD})(?![\w'’-])")
 _NEXT_WORD = re.compile(rf"[ \t]+(?P<w>{_WORD})(?![\w'’-])")  # the run goes on, on its line
+# a Sikh name: given name(s), "Singh" or "Kaur", and the family name (a line may break before it)
+_SIKH_NAME = re.compile(rf"(?<![\w'’.-]){_WORD}(?:[ \t]+{_WORD})?[ \t]+(?:Singh|Kaur)"
+                        rf"(?:[ \t]*\n?[ \t]*(?P<surname>{_WORD}))?(?![\w'’-])")
+_POST_NOMINAL_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(sorted(map(re.escape, POST_NOMINALS), key=len, reverse=True))})"
+                                 r"(?:[ \t,;.)]|$)")
 _WORD_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<w>[\w'’-]+)")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]*\Z")
 _WORD_LINE_BEFORE = re.compile(r"(?P<w>[A-Z][\w'’-]*)[ \t]*\n[ \t]*\Z")  # a given name ends the line above
@@ -66,7 +72,22 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
                 pos = run
             else:
                 pos = m.start("last")  # the second word may start the next pair ("Chemistry" / "Dolores Pellingham")
+        for m in _SIKH_NAME.finditer(text):
+            if not overlaps_any(m.start(), m.end(), [(r.start, r.end) for r in out]) and self._a_sikh_name(text, m):
+                out.append(self.result(m.start(), m.end()))
         return out
+
+    @staticmethod
+    def _a_sikh_name(text: str, m: re.Match) -> bool:
+        """"Gurbaksh Pal Singh" / "Birdi", "Jaspreet Kaur Minhas": "Singh" or "Kaur" after a given name no
+        English word is (a second given name may be one: "Pal"), then the family name if one follows."""
+        words = m.group(0).split()
+        if not (_unknown(words[0]) or _given_name(words[0])) or not plausible_name(words):
+            return False
+        if m.group("surname") and not _unknown(m.group("surname")):
+            return False
+        before = text[max(0, m.start() - 30):m.start()]
+        return not (_CAPITAL_BEFORE.search(before) and not _ABBREVIATION_BEFORE.search(before))
 
     @staticmethod
     def _a_longer_name(text: str, m: re.Match) -> int | None:
@@ -88,8 +109,9 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
                 or _INITIAL_BEFORE.search(before)
                 or ((above := _WORD_LINE_BEFORE.search(before)) and _given_name(above.group("w")))):
             return None  # "S. Mac Giolla Chatáin", "Kevin" / "Trịnh Minh Khoa": a longer name, read by other rules
-        if _CAPITAL_AFTER.match(text[end:end + 4]) or _FIRM_AFTER.match(text[end:end + 30]):
-            return None  # five capitalised words or more: a longer proper name
+        if ((_CAPITAL_AFTER.match(text[end:end + 4]) and not _POST_NOMINAL_AFTER.match(text, end))
+                or _FIRM_AFTER.match(text[end:end + 30])):
+            return None  # five capitalised words or more: a longer proper name ("Parminder Kaur Jhutti DL" is one)
         if (below := _WORD_NEXT_LINE.match(text, end)) and below.group("w").casefold() in _LISTS:
             return None  # "Brantwood Elsie Marchmont" / "Wing": a ward's name wrapped in its cell
         return end
