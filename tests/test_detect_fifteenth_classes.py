@@ -37,6 +37,17 @@ REDACTED = [
     # a surname in capitals first: wrapped inside its cell, or quoted in prose as a ballot paper shows it
     ("Child\nCaseworker\nMAMANI-TREGEAR\nTH, Illari\nAssess\nB. Hollis\n", "MAMANI-TREGEAR\nTH, Illari"),
     ('The ballot paper will read "PENHALIGON, Kerensa" as she asked.', "PENHALIGON, Kerensa"),
+    # a family word with a qualifier before the given name, or the name quoted in brackets after it
+    ("Applicants: Jolyon Pettifer and Blessing Pettifer-Okoye. Their adult son, Caspian, lives at home.", "Caspian"),
+    ('Mrs Wiesława Kowal-Adebayo said her husband ("Bogdan" to the drivers) had been ill.', "Bogdan"),
+    # a short form (also a word) greeting the person the message went to
+    ("The engineer, Olamide Fashola-Brent, replied.\nFrom: Kowalczyk, Jan <jan.k@x.example>\nTo: Fashola-Brent, "
+     "Olamide\nSubject: defect\nOla - 35mm today, edge breaking up.\nJan\n", "Ola"),
+    # a panel role in brackets after a name whose surname is a word
+    ("Panel: Kwame Boateng-Fry (vice-chair); Lachlan Swift (independent member); Hope Akintola-Ross (member).",
+     "Lachlan Swift"),
+    # an MP's caseworker is not the MP: the office in the next cell is another's ("MP's")
+    ("Name\nRole\nMorwenna\nTrebilcock-Asante\nMP's\ncaseworker\n07700 900 628\n", "Morwenna Trebilcock-Asante"),
     ("Panel: Duarte Fagundes da Ribeira (member).\nRef\nRIBEIRA, Duarte\nMember\nThe chair thanked Duarte for his work.", "Duarte"),
 ]
 
@@ -53,6 +64,8 @@ NOT_A_PERSON = [
     "The resident of Glanrhyd House, Pengarth Close, Abergele, was seen.",
     # a place and its county beside an address cell: it ends as a place does
     "Address\nAlnwick, Northumberland\n0191 496 0733\n",
+    # a committee's name before a bracket, and a plural job word before a name, are not a name whole
+    "Local Pension Board (Firefighters' Pension Schemes):\nminutes of the meeting",
     # a note in brackets on the next line is not part of the name before it
     "Panel: Ignatius \"Iggy\" Wrzesniewski-Coombe\n(SEN casework lead); the clerk.",
     # a surname that is a word is no row of a person

@@ -160,13 +160,23 @@ def _short_forms_alone(text: str, first: str, first_names: frozenset[str]) -> li
             if not text[m.start() + 1:m.end()].islower():
                 continue  # "LEN" in capitals is an abbreviation
             if word:
-                if (named_mid_sentence(text, m) or signs_off(text, m)
+                if (named_mid_sentence(text, m) or signs_off(text, m) or _greets_the_addressee(text, m, first)
                         or ((_ACTS_AFTER.match(text[m.end():m.end() + 20]) or _acts_strictly(text, m.end()))
                             and stands_alone(text, m))):
                     out.append((m.start(), m.end()))
-            elif not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and _alone_in_its_line(text, m):
+            elif not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) and (
+                    _alone_in_its_line(text, m) or _greets_the_addressee(text, m, first)):
                 out.append((m.start(), m.end()))
     return out
+
+
+def _greets_the_addressee(text: str, m: re.Match, first: str) -> bool:
+    """"To: Fashola-Brent, Olamide" ... "Ola - 35mm today": a message's first word, a comma or a dash after it,
+    is a short form of the given name of the person the message went to."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return bool(not text[line_start:m.start()].strip() and _ADDRESSEE_AFTER.match(text[m.end():m.end() + 3])
+                and re.search(rf"(?im)^[ \t]*(?:To|Dear|Hi|Hello)\b[^\n]*(?<![\w-]){re.escape(first)}(?![\w-])",
+                              text[max(0, m.start() - 400):m.start()]))
 
 
 def _written_short_forms(text: str, first: str) -> frozenset[str]:

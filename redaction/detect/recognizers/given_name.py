@@ -33,10 +33,12 @@ _FAMILY = ("brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", 
            "niece", "nephew", "cousin", "aunt", "auntie", "uncle", "stepson", "stepdaughter", "stepfather",
            "stepmother", "stepbrother", "stepsister", "sibling", "twin", "fiancé", "fiancée", "fiance", "fiancee",
            "boyfriend", "girlfriend", "baby", "child")
-_FAMILY_QUALIFIERS = r"(?:(?:older|younger|elder|eldest|youngest|oldest|twin|baby|little|big|late|half|step)[- \t]+)?"
+_FAMILY_QUALIFIERS = (r"(?:(?:older|younger|elder|eldest|youngest|oldest|twin|baby|little|big|late|half|step|adult|"
+                      r"teenage|adopted|foster|estranged|only|grown-up|infant)[- \t]+)?")
 _OWNER = r"(?:(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur|[Tt]he|a)|['’]s)"
 _AFTER_FAMILY = re.compile(rf"{_OWNER}(?:[ \t]+|[ \t]*\n[ \t]*){_FAMILY_QUALIFIERS}(?:{'|'.join(_FAMILY)})[ \t]*,?[ \t]*\n?[ \t]*"
-                           rf"(?P<name>{NAME_WORD})")
+                           rf"(?:\([ \t]*[\"“'‘])?(?P<name>{NAME_WORD})")  # 'her husband ("Bogdan" to the drivers)'
+
 _GREETING = re.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|Morning|Afternoon)[ \t]+(?P<name>{NAME_WORD})"
                        rf"(?=[ \t]*[,!\n])")
 _JOB = "(?:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True))) + ")"

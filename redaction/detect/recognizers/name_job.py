@@ -21,6 +21,11 @@ _NOUN = "(?i:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=
 # up to four words of the job before its noun ("Senior Evaluation Officer", "Non-executive Director")
 _JOB = rf"(?:(?:[\w'’&/-]+[ \t]+){{0,4}}?{_NOUN}(?![\w-])|(?i:head[ \t]+of)[ \t]+[A-Z]|{RANK}(?![\w-]))"
 _APPOSITION = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,[ \t]*\n?[ \t]*(?:(?i:an?|the)[ \t]+)?{_JOB}")
+# ... or in brackets after it, with a panel's or committee's roles ("Lachlan Swift (independent member)",
+# "Ann Bell (chair)")
+_PANEL_ROLE = r"(?i:member|chair|vice-?chair|chairing|chairperson|clerk|secretary|observer|lay|minute-taker)"
+_BRACKETED = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*\([ \t]*(?:(?i:an?|the)[ \t]+)?"
+                        rf"(?:{_JOB}|(?:[\w'’&/-]+[ \t]+){{0,3}}?{_PANEL_ROLE}(?![\w-]))")
 _ROW = re.compile(rf"^[ \t]*(?P<name>{FULL_NAME})[ \t]+{_JOB}", re.MULTILINE)
 # A name as the subject of a verb only a person does ("April Stone attended", "Will Bright said").
 _VERBS = ("said", "says", "attended", "explained", "confirmed", "agreed", "asked", "advised", "wrote", "told",
@@ -42,15 +47,24 @@ class NameJobRecognizer(RuleRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
-        for rule in (_APPOSITION, _ROW, _ELECTED, _ACTING):
+        for rule in (_APPOSITION, _BRACKETED, _ROW, _ELECTED, _ACTING):
             for m in _matches(rule, text):
                 if rule is _ROW and _TITLED_LATER.search(text, m.end(), _line_end(text, m.end())):
                     continue  # "Tissue Viability Nurse Specialist 7 1.0 Sister Jo Bell": the row's person is titled
 
                 end = _plausible_end(m.group("name"))
+                if rule is _BRACKETED and (end != len(m.group("name")) or _has_job_word(m.group("name"))):
+                    continue  # "Local Pension Board (...)", "Officers Carys Bell (Head of ...)": not a name whole
                 if end:
                     out.append(self.result(m.start("name"), m.start("name") + end))
         return out
+
+
+_JOB_WORDS = frozenset(w.casefold() for phrase in (*JOB_NOUNS, *PROFESSIONS) for w in phrase.split())
+
+
+def _has_job_word(name: str) -> bool:
+    return any(w.casefold() in _JOB_WORDS or w.casefold().removesuffix("s") in _JOB_WORDS for w in name.split())
 
 
 # A title or rank and a capitalised word later on a row: the row names its person there, so the words
