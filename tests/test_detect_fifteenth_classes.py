@@ -48,6 +48,9 @@ REDACTED = [
      "Lachlan Swift"),
     # an MP's caseworker is not the MP: the office in the next cell is another's ("MP's")
     ("Name\nRole\nMorwenna\nTrebilcock-Asante\nMP's\ncaseworker\n07700 900 628\n", "Morwenna Trebilcock-Asante"),
+    # the Māori "Te" between a given name and a surname, and an initial before an Irish particle
+    ("References from Mereana Te Rangi-Foster (former employer).", "Mereana Te Rangi-Foster"),
+    ("Name\nRole\nÉ. Nic an tSionnaigh\nAgent\n01632 960 745\n", "É. Nic an tSionnaigh"),
     ("Panel: Duarte Fagundes da Ribeira (member).\nRef\nRIBEIRA, Duarte\nMember\nThe chair thanked Duarte for his work.", "Duarte"),
 ]
 

@@ -1,6 +1,7 @@
 """Irish, Scottish Gaelic and Welsh names, which NER trained on news text rarely knows: "Aoife Ní
 Fhaoláin", "Dara Ó Briain", "Máire Nic Giolla", "Dónal Mhic Aoidh", "Reuben Mac Cárthaigh", "Rhodri ap
-Hywel", "Gwenllian ferch Einion". A first name, a particle and a capitalised word are a name wherever they stand; the particles are
+Hywel", "Gwenllian ferch Einion", the Māori "Te" ("Ngaire Te Whata"), an initial for the first name ("S. Nic an
+tSaoir"). A first name, a particle and a capitalised word are a name wherever they stand; the particles are
 never English words in that place (a capitalised word before and after).
 
 The Dutch, German, French, Italian, Spanish and Portuguese particles in lower case between a given name
@@ -16,17 +17,17 @@ from ..english_words import is_english_word
 from ..given_names import is_given_name
 from ..vocabulary import WORD_FIRST_NAMES
 from .base import RuleRecognizer
-from .patterns import END, NAME_WORD, SEP, name_words, plausible_name
+from .patterns import END, NAME_WORD, SEP, UPPER, name_words, plausible_name
 
 # Irish and Scottish Gaelic particles, "Mac" written apart ("Reuben Mac Cárthaigh", "Lorcan Mac Giolla
 # Bhríde", "Alasdair Mac an Bhaird") and the Welsh "ap"/"ab" ("Rhodri ap Hywel", "Siôn ab Owain"); an
 # article may follow the particle ("Mac an", "Nic an", "Ó an").
 # "Mac" apart is also a computer ("an Apple Mac Pro"): only before an article or a word of five letters
 # or more, and never after an article.
-_GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|ferch|verch|Mac(?=[ \t]+(?:an|a['’]|na|Ille|Gille)[ \t\n]|[ \t]*\n?[ \t]*\w{5})|"
+_GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|ferch|verch|Te|Mac(?=[ \t]+(?:an|a['’]|na|Ille|Gille)[ \t\n]|[ \t]*\n?[ \t]*\w{5})|"
            r"O(?=[ \t]+[A-ZÁÉÍÓÚ]))(?:[ \t]+(?:an|a['’]|na|Ille|Gille))?")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:a|an|the)[ \t]+$")
-_PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>(?P<base>{NAME_WORD}{SEP}{_GAELIC}{SEP}{NAME_WORD})"
+_PARTICLE_NAME = re.compile(rf"(?<![\w'’.-])(?P<name>(?P<base>(?:{NAME_WORD}|[{UPPER}]\.){SEP}{_GAELIC}{SEP}{NAME_WORD})"
                             rf"(?:{SEP}{NAME_WORD}(?={SEP}|$|[,.;:)]))?){END}")
 
 
