@@ -51,6 +51,9 @@ REDACTED = [
     # the Māori "Te" between a given name and a surname, and an initial before an Irish particle
     ("References from Mereana Te Rangi-Foster (former employer).", "Mereana Te Rangi-Foster"),
     ("Name\nRole\nÉ. Nic an tSionnaigh\nAgent\n01632 960 745\n", "É. Nic an tSionnaigh"),
+    # an Afrikaans "Van der" with its capital, in a table row
+    ("Candidate\nAgent\nCHUKWUMA-MOSS, Ngozi\nMarlize Van der Westhuizen-Hart\n+27 21 555 0173\n",
+     "Marlize Van der Westhuizen-Hart"),
     ("Panel: Duarte Fagundes da Ribeira (member).\nRef\nRIBEIRA, Duarte\nMember\nThe chair thanked Duarte for his work.", "Duarte"),
 ]
 

@@ -31,7 +31,8 @@ _PARTICLE_NAME = re.compile(rf"(?<![\w'’.-])(?P<name>(?P<base>(?:{NAME_WORD}|[
                             rf"(?:{SEP}{NAME_WORD}(?={SEP}|$|[,.;:)]))?){END}")
 
 
-_CONTINENTAL = (r"(?:van(?:[ \t]+(?:der|den|de|het|t))?|von(?:[ \t]+(?:der|dem|zu))?|de(?:[ \t]+(?:la|le|los|las|l['’]))?|"
+# (an Afrikaans "Van der" is written with its capital: "Jolene Van der Merwe")
+_CONTINENTAL = (r"(?:van(?:[ \t]+(?:der|den|de|het|t))?|Van[ \t]+(?:der|den|de)|von(?:[ \t]+(?:der|dem|zu))?|de(?:[ \t]+(?:la|le|los|las|l['’]))?|"
                 r"del|della|degli|dei|di|da|dos|das|do|du|le|ter|ten|zu|zur)")
 # a second surname may follow ("Philippa de Vere Holt of ..."), no English word and no capital after it
 _CONTINENTAL_NAME = re.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){SEP}{_CONTINENTAL}{SEP}{NAME_WORD}"
