@@ -54,6 +54,10 @@ REDACTED = [
     # an Afrikaans "Van der" with its capital, in a table row
     ("Candidate\nAgent\nCHUKWUMA-MOSS, Ngozi\nMarlize Van der Westhuizen-Hart\n+27 21 555 0173\n",
      "Marlize Van der Westhuizen-Hart"),
+    # French compound initials
+    ("Name\nRole\nDr J.-P. Castelnau-Obi\n-\n0121 496 0436\n", "J.-P. Castelnau-Obi"),
+    # an initial and a surname that is a word, after a word of signing (no colon)
+    ("The minutes were agreed. Signed J. Cook and A. Bright-Osei.", "J. Cook"),
     ("Panel: Duarte Fagundes da Ribeira (member).\nRef\nRIBEIRA, Duarte\nMember\nThe chair thanked Duarte for his work.", "Duarte"),
 ]
 

@@ -46,6 +46,17 @@ def _not_a_surname(parts: list[str]) -> bool:
                 for f in folded) or all(is_english_word(f) for f in folded))
 
 
+# a word of signing right before the initials: what follows is who signed ("Signed J. Bell", "approved by A. Cook")
+_SIGNED_BEFORE = re.compile(r"(?<![\w-])(?i:signed|countersigned|initialled|approved|authorised|authorized)"
+                            r"(?:[ \t]+by)?[ \t]*:?[ \t]*$")
+
+
+def _listed(parts: list[str]) -> bool:
+    folded = [p.casefold() for p in parts]
+    return any(f in NOT_NAME_WORDS or f in ORGANISATION_WORDS or f in THING_WORDS or f in PLACE_FIRST_WORDS
+               for f in folded)
+
+
 def _second_surname(word: str, after: str) -> bool:
     """The capitalised word after "M. Fuentes" is a second surname when it (or one part of it) is no English
     word, no word of the lists of non-names, and no capitalised word follows it ("M. Fuentes Iribarren",
@@ -79,8 +90,10 @@ class InitialsNameRecognizer(RuleRecognizer):
             second = _SECOND_SURNAME.match(text[end:end + 40])
             if second and _second_surname(second.group("second"), text[end + second.end():end + second.end() + 40]):
                 end += second.end()  # "M. Fuentes Iribarren": the two surnames together, one need be no word
-            elif _not_a_surname(name_words(m.group("surname"))[0].split("-")):
-                continue
+            elif _not_a_surname(name_words(m.group("surname"))[0].split("-")) and not (
+                    _SIGNED_BEFORE.search(text[max(0, m.start() - 20):m.start()])
+                    and not _listed(name_words(m.group("surname"))[0].split("-"))):
+                continue  # ... but "Signed J. Bell": after a word of signing, a surname that is a word is one
             if _LABEL_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 continue
             if "\n" in text[m.start():m.start("surname")] and is_word_or_its_form(m.group("surname")):

@@ -53,7 +53,7 @@ NAME_WORD = (rf"(?:{_LOWER_JOINED}|(?:{_U}['’]{_U}{_L}+|(?:{_JOINED_PARTICLE}|
 # ... and "McDONALD", "MacLEOD" as some papers print a surname in capitals
 CAPS_WORD = rf"(?:(?:{_U}['’]?{_U}{{2,}}|Ma?c{_U}{{2,}})(?:-{_U}{{2,}})*)"
 # "J", "J." and initials written together, "J.P." or "R.M.K."
-INITIAL = rf"(?:(?:{_U}\.){{2,3}}|{_U}\.?)"
+INITIAL = rf"(?:(?:{_U}\.){{2,3}}|{_U}\.-{_U}\.|{_U}\.?)"  # ... and French compound initials, "J.-P.", "M.-L."
 # "Ní", "Ó", "de", "van der": the small words inside a surname.
 # A name in capitals writes them in capitals too ("SIOBHAN NÍ BHRIAIN", "FRANCESCA DE LA CRUZ"), except the
 # ones that are also words in a heading ("AN", "DO", "TEN").
