@@ -12,11 +12,18 @@ from tests.public_data import Spec, add_many
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 T0 = datetime(2025, 1, 6, 10, 0, tzinfo=timezone.utc)
-TODAY = datetime.now(LONDON).date()
 
 
 @pytest.fixture
-def papers(app):
+def today():
+    """London's date when the test starts: read per test, never at import (a run that crosses midnight saw
+    yesterday's date in the papers and today's in the service)."""
+    return datetime.now(LONDON).date()
+
+
+@pytest.fixture
+def papers(app, today):
+    TODAY = today  # noqa: N806 - the date the specs are written against
     return add_many(app, [
         Spec("PCD 956", "Custody interpreting contract", published=T0, part2="withheld",
              release_on=TODAY + timedelta(days=400), summary="Award of the interpreting contract."),
@@ -51,7 +58,8 @@ def test_atom_feed_lists_publications_and_releases(app, papers):
     assert b"PCD 962" not in response.data
 
 
-def test_ics_lists_upcoming_releases_only(app, papers):
+def test_ics_lists_upcoming_releases_only(app, papers, today):
+    TODAY = today  # noqa: N806
     response = app.test_client().get("/releases.ics")
     assert response.mimetype == "text/calendar"
     cal = Calendar.from_ical(response.data)
@@ -94,7 +102,8 @@ def test_api_uses_the_same_search_and_filters(app, papers, query, refs):
     assert [d["reference"] for d in body["decisions"]] == refs
 
 
-def test_api_decision_says_what_is_withheld_and_links_only_public_files(app, papers):
+def test_api_decision_says_what_is_withheld_and_links_only_public_files(app, papers, today):
+    TODAY = today  # noqa: N806
     c = app.test_client()
     withheld = c.get("/api/v1/decisions/pcd-956").json
     assert withheld["part1"] == {"url": "http://localhost/decisions/pcd-956/part1.pdf",
