@@ -3,8 +3,10 @@
 A page is a picture when an image covers a quarter of it or more, or when it shows almost no text (a scan,
 text drawn as outlines). Each such page is rendered by pdfium at 300 dpi exactly as it is drawn — every
 image's placement matrix, clip and masks applied by the renderer, the page's ``/Rotate`` taken out so a
-pixel maps back to page coordinates by scale alone — and read by tesseract in the displayed orientation
-first (a quarter turn each way and upside down when that reading is not confident). Pages are read in
+pixel maps back to page coordinates by scale alone — cleaned for OCR (:mod:`redaction.scan_clean`: paper
+flattened, dark bands inverted, faint print thresholded, rules, watermark strokes and stains whitened) and read
+by tesseract in the displayed orientation first (when that reading is not confident: the way tesseract's
+orientation detection says the page stands, then each other quarter turn, keeping what reads best). Pages are read in
 parallel, one tesseract per core, within a page budget (``MAX_SCAN_PAGES``) and a pixel budget per page
 (``MAX_PAGE_PIXELS``: a larger page is rendered at a lower resolution).
 
@@ -13,7 +15,10 @@ the same detection as pictures on text pages, and its words are laid into a copy
 (:func:`with_ocr_text`) so the structure stage reads a scanned paper's reference, Part 2 heading and dates.
 
 Fail closed: a page over the budget, a failed reading, a page scanned at under 100 dpi, or a page read with
-low mean confidence asks the officer (``image_pages``); its findings are still proposed. On a page read with confidence, single words read with very low confidence are
+low mean confidence asks the officer (``image_pages``); its findings are still proposed. A page OCR could not
+read at all (tesseract failed or timed out, or the page could not be rendered) is also proposed for redaction
+whole (``ScansRead.failed``, ``picture_findings.failed_page_items``): confirming the page does not publish print
+nobody read. On a page read with confidence, single words read with very low confidence are
 returned as unclear regions, proposed to the officer to check (:mod:`redaction.picture_findings`).
 """
 
