@@ -209,17 +209,20 @@ def _runs(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
 
 def rules_mask(grey: Image.Image, dpi: float) -> np.ndarray:
     """True on the pixels of long straight lines of ink (a rule or a box's side), widened by a pixel."""
-    a = np.asarray(grey)
-    ink = a < 160
-    length = max(20, int(RULE_INCH * dpi))
+    w, h = grey.size
+    a = np.asarray(grey.resize((max(1, w // 2), max(1, h // 2)), Image.BOX))  # found at half size (cheaper)
+    ink = a < 160  # a one-pixel rule averages to mid-grey at half size: still ink
+    dpi = dpi / 2
+    length = max(10, int(RULE_INCH * dpi))
     lines = _runs(ink, length, 1) | _runs(ink, length, 0)
-    # a box's short sides: vertical runs between two rules, at least half a box tall
-    short = _runs(ink, max(10, int(0.12 * dpi)), 0) & ~lines
-    if short.any() and lines.any():
-        short = _between_rules(short, lines, dpi)
-        lines |= short
     if not lines.any():
-        return lines
+        return np.zeros((h, w), dtype=bool)
+    # a box's short sides: vertical runs between two rules, at least half a box tall
+    short = _runs(ink, max(5, int(0.12 * dpi)), 0) & ~lines
+    if short.any():
+        lines |= _between_rules(short, lines, dpi)
+    full = np.asarray(Image.fromarray((lines * 255).astype(np.uint8)).resize((w, h), Image.NEAREST)) > 0
+    lines = full & (np.asarray(grey) < 200)  # only the rule's own pixels
     grown = lines.copy()
     grown[1:, :] |= lines[:-1, :]
     grown[:-1, :] |= lines[1:, :]
@@ -263,18 +266,24 @@ def without_watermark(grey: Image.Image, dpi: float) -> tuple[Image.Image, bool]
     dark = a < 110
     if dark.mean() < 0.002:  # no dark print to tell a grey mark from: nothing is removed
         return grey, False
-    near_dark = np.asarray(Image.fromarray((dark * 255).astype(np.uint8)).filter(ImageFilter.MaxFilter(5))) > 0
-    mid = (a >= 110) & (a < 225) & ~near_dark
     h, w = a.shape
+    half = np.asarray(grey.resize((max(1, w // 2), max(1, h // 2)), Image.BOX))  # found at half size (cheaper)
+    near_dark = np.asarray(Image.fromarray(((half < 110) * 255).astype(np.uint8)).filter(ImageFilter.MaxFilter(3))) > 0
+    mid = (half >= 110) & (half < 225) & ~near_dark
     blocks = Image.fromarray((mid * 255).astype(np.uint8)).resize((max(1, w // 4), max(1, h // 4)), Image.BOX)
     side = max(2, int(round(WATERMARK_STROKE_INCH * dpi / 4)))
     broad = _runs(_runs(np.asarray(blocks) >= 250, side, 1), side, 0)  # only broad strokes are left
     if broad.mean() < 0.0005:
         return grey, False
-    grown = Image.fromarray((broad * 255).astype(np.uint8)).filter(ImageFilter.MaxFilter(3))
+    core = np.asarray(Image.fromarray((broad * 255).astype(np.uint8)).resize((w, h), Image.NEAREST)) > 0
+    grown = Image.fromarray((broad * 255).astype(np.uint8)).filter(ImageFilter.MaxFilter(5))
     broad = np.asarray(grown.resize((w, h), Image.NEAREST)) > 0
+    # the mark's own level, and the print's: under the mark, what is nearer the mark's level than the
+    # print's is the mark (a JPEG's ringing darkens it beside letters), the rest is print
+    mark = float(np.median(a[core & ~dark])) if (core & ~dark).any() else 200.0
+    ink = float(np.percentile(a[dark], 20))
     out = a.copy()
-    out[broad & ~dark] = 255
+    out[broad & (a > (mark + ink) / 2)] = 255
     return Image.fromarray(out), True
 
 
@@ -283,6 +292,11 @@ def without_stains(picture: Image.Image, grey: Image.Image) -> tuple[Image.Image
     highlighter, a coloured paper's mottle) are lightened by their colour; print darker than
     ``STAIN_LEVEL`` is kept whatever its colour (a blue pen, a red stamp)."""
     if picture.mode in ("L", "1", "LA", "I", "F"):
+        return grey, False
+    w, h = picture.size
+    small = np.asarray(picture.convert("RGB").resize((max(1, w // _TILE), max(1, h // _TILE)), Image.BOX),
+                       dtype=np.int16)
+    if not ((small.max(axis=2) - small.min(axis=2)) >= STAIN_CHROMA).any():  # no colour on the page: done
         return grey, False
     rgb = np.asarray(picture.convert("RGB"), dtype=np.int16)
     chroma = rgb.max(axis=2) - rgb.min(axis=2)
