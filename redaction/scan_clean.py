@@ -20,9 +20,10 @@ from a known layout) and leaves a clean page as it was:
    ring's rim, a highlighter) are lightened by their colour; print darker than ``STAIN_LEVEL`` stays whatever
    its colour.
 
-Steps 1–3 reveal (they never hide ink): the picture after them (``revealed``) is the one the fail-closed
-looks at unread ink use (``scan_pages.read_cleaned``). Steps 4–6 remove marks that are not print; tesseract
-reads the result (``ocr``). The OCR of the redacted pixels for the text layer reads the same cleaned copy.
+Steps 1–2 reveal (they never hide ink): the picture after them (``revealed``) is the one the fail-closed
+looks at unread ink use (``scan_pages.read_cleaned``), as the page was looked at before. Step 3 cuts the page
+to black and white (specks become hard ink) and steps 4–6 remove marks that are not print: tesseract reads the
+result (``ocr``). The OCR of the redacted pixels for the text layer reads the same cleaned copy.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ UNEVEN_PAPER = 0.80  # the paper's darkest part under this share of its brightes
 COLOUR_SPREAD = 18  # grey levels between a pixel's channels: a paper this coloured is flattened too
 DARK_LEVEL = 90  # an area darker than this (after a median over text-sized blocks) is a dark band
 DARK_MIN_INCH = 0.35  # ... at least this tall and 1.5 times as wide, in inches
-FAINT_CONTRAST = 120  # print at most this many grey levels under its paper is faint
+FAINT_CONTRAST = 90  # print at most this many grey levels under its paper is faint (a carbon copy: 45-50;
+# a noisy 150 dpi scan of black print: 115-125)
 FAINT_MIN_INK = 0.004  # ... on a page with at least this share of ink-like pixels (not a blank page)
 RULE_INCH = 0.45  # a straight run of ink this long (in inches) is a rule, not a letter
 WATERMARK_STROKE_INCH = 0.035  # grey strokes at least this broad (a 9 pt letter's are under half of it)
@@ -62,10 +64,10 @@ def clean_for_ocr(picture: Image.Image, dpi: float = 300) -> Cleaned:
     grey, changed = invert_dark_areas(grey, dpi)
     if changed:
         steps.append("dark-bands")
+    revealed = grey
     grey, changed = sharpen_faint(grey, dpi)
     if changed:
         steps.append("faint")
-    revealed = grey
     grey, changed = without_rules(grey, dpi)
     if changed:
         steps.append("rules")
