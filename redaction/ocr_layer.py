@@ -32,7 +32,8 @@ from .pdf.boxes import text_width
 from .pdf.part import PartOutput
 from .pdf.save import save
 from .picture_text import Word, on_text, render_area, to_page
-from .scan_pages import MAX_PAGE_PIXELS, MIN_SCAN_DPI, SCAN_DPI, despeckle, scan_dpi
+from .scan_clean import clean_for_ocr
+from .scan_pages import MAX_PAGE_PIXELS, MIN_SCAN_DPI, SCAN_DPI, scan_dpi
 
 log = logging.getLogger(__name__)
 
@@ -89,11 +90,11 @@ def _read(out: PartOutput, todo: list[int], exe: str) -> dict[int, list[tuple[Wo
                 if coarse is not None and coarse < MIN_SCAN_DPI:
                     continue  # too coarse to read reliably: a layer of misread words helps no search
                 crop = page.crop or (0, 0, page.width, page.height)
-                picture, scale = render_area(doc, page, crop, SCAN_DPI, MAX_PAGE_PIXELS)
+                picture, scale = render_area(doc, page, crop, SCAN_DPI, MAX_PAGE_PIXELS, mode="RGB")
                 if picture is None:
                     continue
                 scales[index] = scale
-                yield index, despeckle(picture), (360 - page.rotation) % 360
+                yield index, clean_for_ocr(picture, scale * 72).ocr, (360 - page.rotation) % 360  # as analysed
 
         found: dict[int, list[tuple[Word, int]]] = {}
         for index, read in read_many(exe, jobs()):

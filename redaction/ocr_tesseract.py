@@ -87,25 +87,74 @@ def mean_confidence(words: list[PixelWord]) -> float:
 def best_reading(exe: str, picture, first_angle: int = 0, dpi: int = 300,
                  second_look: bool = False) -> list[PixelWord] | None:
     """The picture read at ``first_angle`` (degrees anticlockwise, PIL's sense); when that reading is not
-    confident, turned each other quarter too, keeping the most confident reading with its boxes turned
-    back into the unturned picture. ``second_look``: lines read with a weak word are read again other ways
-    (:func:`look_again`). None when tesseract fails."""
-    best, best_conf, best_angle = None, -1.0, 0
-    angles = [first_angle % 360] + [a for a in (0, 90, 270, 180) if a != first_angle % 360]
-    for angle in angles:
-        words = read_words(exe, picture.rotate(angle, expand=True) if angle else picture, dpi)
-        if words is None:
-            return None
-        conf = mean_confidence(words)
-        if conf > best_conf:
-            best, best_conf, best_angle = words, conf, angle
-        if not words or conf >= MIN_CONFIDENCE:
-            break
-    if best is None:
+    confident, read the way tesseract's orientation detection says it stands (:func:`orientation`) and, when
+    that is not confident either (or detection says nothing), each other quarter turn too, keeping the reading
+    with the most confidently read text (:func:`_content`) with its boxes turned back into the unturned
+    picture. A page upside down reads as confident-looking fragments when turned a quarter (a few words, each
+    read well), so a reading is judged by how much it reads well, not by its mean. ``second_look``: lines read
+    with a weak word are read again other ways (:func:`look_again`). None when tesseract fails or times out."""
+    first = first_angle % 360
+    words = read_words(exe, picture.rotate(first, expand=True) if first else picture, dpi)
+    if words is None:
         return None
+    readings = [(first, words)]
+    if words and mean_confidence(words) < MIN_CONFIDENCE:
+        detected = orientation(exe, picture)
+        rest = [a for a in (0, 90, 270, 180) if a != first]
+        if detected is not None and detected != first:
+            rest = [detected] + [a for a in rest if a != detected]
+        for angle in rest:
+            words = read_words(exe, picture.rotate(angle, expand=True) if angle else picture, dpi)
+            if words is None:
+                return None
+            readings.append((angle, words))
+            if angle == detected and words and mean_confidence(words) >= MIN_CONFIDENCE:
+                break
+    best_angle, best = max(readings, key=lambda r: _content(r[1]))
+    best_conf = mean_confidence(best)
     if second_look and best_conf >= MIN_CONFIDENCE:
         best = look_again(exe, picture.rotate(best_angle, expand=True) if best_angle else picture, best, dpi)
     return [PixelWord(w.text, unturn(w.box, best_angle, picture.size), w.line, w.conf, best_angle) for w in best]
+
+
+def _content(words: list[PixelWord]) -> float:
+    """How much of a reading is read well: the confidence of its words of two letters or digits or more,
+    added up (a reading the wrong way up reads few such words, and those poorly)."""
+    return sum(w.conf for w in words if sum(c.isalnum() for c in w.text) >= 2)
+
+
+_OSD_TIMEOUT = 30
+
+
+def orientation(exe: str, picture) -> int | None:
+    """Degrees anticlockwise (PIL's sense) to turn ``picture`` so its text stands upright, by tesseract's
+    orientation detection (``--psm 0``) on a copy at most 1600 pixels high; None when it cannot tell (too
+    little text, a failure, a timeout)."""
+    small = picture
+    if max(picture.size) > 1600:
+        f = 1600 / max(picture.size)
+        small = picture.resize((max(1, int(picture.width * f)), max(1, int(picture.height * f))))
+    buf = io.BytesIO()
+    small.save(buf, "PNG")
+    try:
+        done = subprocess.run([exe, "stdin", "stdout", "--psm", "0"], input=buf.getvalue(), capture_output=True,
+                              timeout=_OSD_TIMEOUT, check=False, env=_ENV)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return parse_osd(done.stdout.decode("utf-8", "replace")) if done.returncode == 0 else None
+
+
+def parse_osd(text: str) -> int | None:
+    """The anticlockwise turn of tesseract's OSD report ("Rotate: 90" is a quarter turn clockwise)."""
+    for row in text.splitlines():
+        key, _, value = row.partition(":")
+        if key.strip() == "Rotate":
+            try:
+                clockwise = int(value.strip())
+            except ValueError:
+                return None
+            return (360 - clockwise) % 360 if clockwise in (0, 90, 180, 270) else None
+    return None
 
 
 # --- a second look at weak lines --------------------------------------------------------------------------

@@ -124,6 +124,19 @@ def _meets(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+FAILED_REASON = ("OCR could not read this page (it failed or timed out): the whole page is proposed for "
+                 "redaction; check the page image")
+
+
+def failed_page_items(scans, part_of) -> list[PersonalData]:
+    """Each scanned page OCR could not read at all (``ScansRead.failed``) proposed for redaction whole: what
+    was never read was never looked for, so it is never published on the officer's confirmation alone."""
+    return [PersonalData(type="UNCLEAR_TEXT", text="[page OCR could not read]", page=page,
+                         part=part_of(page, box), action="redact", reason=FAILED_REASON, score=0.0,
+                         boxes=[box], source="ocr", confidence=0.0)
+            for page, box in sorted(scans.failed.items())]
+
+
 UNREAD_REASON = "ink OCR did not read (a line of print no word covers): check the page image"
 DIFFER_REASON = "two readings by OCR differ here: check the page image"
 UNREAD_PAGE_REASON = "ink OCR did not read"

@@ -27,6 +27,7 @@ from .extract import Box, Document, Page
 from .ocr_checked import CheckedReading, with_doubts
 from .ocr_tesseract import MIN_CONFIDENCE, best_reading, executable
 from .detect.english_words import is_english_word
+from .digit_boxes import regroup_digits
 from .spans import overlaps
 
 log = logging.getLogger(__name__)
@@ -150,8 +151,10 @@ def _unsure(out: PicturesRead, pages: set[int], reason: str) -> None:
         out.reasons.append(reason)
 
 
-def render_area(pdf: pdfium.PdfDocument, page: Page, box: Box, dpi: int = _DPI, max_pixels: int = _MAX_PIXELS):
-    """The page's pixels inside ``box``, unrotated (so pixels map to page coordinates by scale alone)."""
+def render_area(pdf: pdfium.PdfDocument, page: Page, box: Box, dpi: int = _DPI, max_pixels: int = _MAX_PIXELS,
+                mode: str = "L"):
+    """The page's pixels inside ``box``, unrotated (so pixels map to page coordinates by scale alone), in
+    PIL ``mode`` (grey unless asked)."""
     cx0, cy0, cx1, cy1 = page.crop
     x0, y0, x1, y1 = max(box[0], cx0), max(box[1], cy0), min(box[2], cx1), min(box[3], cy1)
     if x1 - x0 < 1 or y1 - y0 < 1:
@@ -168,7 +171,7 @@ def render_area(pdf: pdfium.PdfDocument, page: Page, box: Box, dpi: int = _DPI, 
             bitmap = handle.render(scale=scale, crop=(x0 - cx0, y0 - cy0, cx1 - x1, cy1 - y1), may_draw_forms=True)
         finally:
             handle.set_rotation(rotation)
-        return bitmap.to_pil().convert("L"), scale
+        return bitmap.to_pil().convert(mode), scale
     except pdfium.PdfiumError:
         return None, 0.0
     finally:
@@ -218,9 +221,10 @@ _NUMBERISH = re.compile(r"[(+]?[0-9OoDlI|]{2,}[).,:;]?")
 
 
 def mend_words(words: list[Word]) -> list[Word]:
-    """OCR's usual slips put right before detection: digits read as letters in a number ("O20 7946 0412"),
+    """OCR's usual slips put right before detection: digits written one to a box read as one number
+    (:func:`~redaction.digit_boxes.regroup_digits`), digits read as letters in a number ("O20 7946 0412"),
     and an e-mail address split at its punctuation (:func:`mend_addresses`)."""
-    return mend_addresses(mend_hyphens([_digits(w) for w in words]))
+    return mend_addresses(mend_hyphens([_digits(w) for w in regroup_digits(words)]))
 
 
 _NAME_PART = re.compile(r"[A-Z][a-z\u00c0-\u024f'\u2019]+")

@@ -94,7 +94,7 @@ def _detect(doc: Document, structure, links, pictures: PicturesRead, scans: Scan
     # an ImportError fallback: a broken install must fail, not analyse with no personal data found.
     from .detect import find_personal_data
     from .link_findings import link_items, redacted_names_in_links
-    from .picture_findings import doubt_items, picture_items, signed_names, unclear_items
+    from .picture_findings import doubt_items, failed_page_items, picture_items, signed_names, unclear_items
 
     def place(page: int, box) -> int:
         return part_of(page, box, structure.part2_boundary)
@@ -109,5 +109,6 @@ def _detect(doc: Document, structure, links, pictures: PicturesRead, scans: Scan
     items += signed_names(pictures, items, place)
     if scans is not None:
         items += unclear_items(scans, items, place)
+        items += failed_page_items(scans, place)  # pages OCR could not read: proposed whole (fail closed)
     items += doubt_items(pictures, items, place)  # ink OCR did not read; readings that differ (fail closed)
     return items

@@ -3,8 +3,10 @@
 A page is a picture when an image covers a quarter of it or more, or when it shows almost no text (a scan,
 text drawn as outlines). Each such page is rendered by pdfium at 300 dpi exactly as it is drawn — every
 image's placement matrix, clip and masks applied by the renderer, the page's ``/Rotate`` taken out so a
-pixel maps back to page coordinates by scale alone — and read by tesseract in the displayed orientation
-first (a quarter turn each way and upside down when that reading is not confident). Pages are read in
+pixel maps back to page coordinates by scale alone — cleaned for OCR (:mod:`redaction.scan_clean`: paper
+flattened, dark bands inverted, faint print thresholded, rules, watermark strokes and stains whitened) and read
+by tesseract in the displayed orientation first (when that reading is not confident: the way tesseract's
+orientation detection says the page stands, then each other quarter turn, keeping what reads best). Pages are read in
 parallel, one tesseract per core, within a page budget (``MAX_SCAN_PAGES``) and a pixel budget per page
 (``MAX_PAGE_PIXELS``: a larger page is rendered at a lower resolution).
 
@@ -13,7 +15,10 @@ the same detection as pictures on text pages, and its words are laid into a copy
 (:func:`with_ocr_text`) so the structure stage reads a scanned paper's reference, Part 2 heading and dates.
 
 Fail closed: a page over the budget, a failed reading, a page scanned at under 100 dpi, or a page read with
-low mean confidence asks the officer (``image_pages``); its findings are still proposed. On a page read with confidence, single words read with very low confidence are
+low mean confidence asks the officer (``image_pages``); its findings are still proposed. A page OCR could not
+read at all (tesseract failed or timed out, or the page could not be rendered) is also proposed for redaction
+whole (``ScansRead.failed``, ``picture_findings.failed_page_items``): confirming the page does not publish print
+nobody read. On a page read with confidence, single words read with very low confidence are
 returned as unclear regions, proposed to the officer to check (:mod:`redaction.picture_findings`).
 """
 
@@ -26,8 +31,9 @@ import pypdfium2 as pdfium
 from PIL import ImageFilter
 
 from .extract import Box, Char, Document, Page
-from .ocr_checked import checked_reading
-from .ocr_tesseract import MIN_CONFIDENCE, executable, mean_confidence, read_many
+from .ocr_checked import CheckedReading, with_doubts
+from .ocr_tesseract import MIN_CONFIDENCE, best_reading, executable, mean_confidence, read_many
+from .scan_clean import Cleaned, clean_for_ocr
 from .picture_text import (Doubt, Picture, PicturesRead, Word, doubts_on_page, joined, mend_words, on_text,
                            render_area, to_page, unread_on_page)
 
@@ -59,6 +65,7 @@ class ScansRead:
     pages: list[ScanPage] = field(default_factory=list)
     unsure_pages: list[int] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    failed: dict[int, Box] = field(default_factory=dict)  # pages OCR could not read at all: page -> page box
 
     @property
     def read_pages(self) -> list[int]:
@@ -98,10 +105,10 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
 
     def jobs():
         for page in todo:
-            picture, scale = render_area(pdf, page, page.crop or (0, 0, page.width, page.height), SCAN_DPI,
-                                         MAX_PAGE_PIXELS)
+            crop = page.crop or (0, 0, page.width, page.height)
+            picture, scale = render_area(pdf, page, crop, SCAN_DPI, MAX_PAGE_PIXELS, mode="RGB")
             if picture is None:
-                _unsure(out, [page.number], "a page could not be rendered")
+                _failed(out, page, "a page could not be rendered")
                 continue
             scales[page.number] = scale
             coarse = scan_dpi(pdf, page)
@@ -109,11 +116,11 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
                 _unsure(out, [page.number], f"scanned at under {MIN_SCAN_DPI} dpi")
             # the displayed orientation first; a coarse scan's weak lines read again other ways
             look = coarse is not None and coarse < SECOND_LOOK_DPI
-            yield page, despeckle(picture), (360 - page.rotation) % 360, look
+            yield page, clean_for_ocr(picture, scale * 72), (360 - page.rotation) % 360, look
 
-    for page, reading in read_many(exe, jobs(), reader=checked_reading):
-        if reading is None:
-            _unsure(out, [page.number], "OCR failed")
+    for page, reading in read_many(exe, jobs(), reader=read_cleaned):
+        if reading is None:  # failed or timed out: never published unread (the page is proposed whole)
+            _failed(out, page, "OCR failed or timed out")
             continue
         crop = page.crop or (0, 0, page.width, page.height)
         scale = scales[page.number]
@@ -127,6 +134,15 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
         out.pages.append(scan)
     log.info("scanned pages read by OCR: %d of %d, %d unsure", len(out.pages), len(todo), len(out.unsure_pages))
     return out
+
+
+def read_cleaned(exe: str, cleaned: Cleaned, first_angle: int = 0, dpi: int = 300,
+                 second_look: bool = False) -> CheckedReading | None:
+    """The cleaned copy read by tesseract (``cleaned.ocr``); the ink it leaves unread and the weak lines a
+    second reading reads otherwise looked for in the copy that only reveals print (``cleaned.revealed``), so
+    a mark the cleaning took out is still looked at. None when tesseract fails or times out."""
+    words = best_reading(exe, cleaned.ocr, first_angle, dpi, second_look=second_look)
+    return None if words is None else with_doubts(exe, cleaned.revealed, words, first_angle, dpi)
 
 
 def scan_dpi(pdf: pdfium.PdfDocument, page: Page) -> float | None:
@@ -222,6 +238,12 @@ def _page_box(words: list[Word]) -> Box:
 
 def _area(b: Box) -> float:
     return max(b[2] - b[0], 0.0) * max(b[3] - b[1], 0.0)
+
+
+def _failed(out: ScansRead, page: Page, reason: str) -> None:
+    """A page OCR could not read: the officer's, and proposed for redaction whole (fail closed)."""
+    out.failed[page.number] = page.crop or (0, 0, page.width, page.height)
+    _unsure(out, [page.number], reason)
 
 
 def _unsure(out: ScansRead, pages: list[int], reason: str) -> None:
