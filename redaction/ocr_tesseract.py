@@ -89,7 +89,7 @@ def best_reading(exe: str, picture, first_angle: int = 0, dpi: int = 300,
     """The picture read at ``first_angle`` (degrees anticlockwise, PIL's sense); when that reading is not
     confident, read the way tesseract's orientation detection says it stands (:func:`orientation`) and, when
     that is not confident either (or detection says nothing), each other quarter turn too, keeping the reading
-    with the most confidently read text (:func:`_content`) with its boxes turned back into the unturned
+    with the most confidently read text (:func:`content`) with its boxes turned back into the unturned
     picture. A page upside down reads as confident-looking fragments when turned a quarter (a few words, each
     read well), so a reading is judged by how much it reads well, not by its mean. ``second_look``: lines read
     with a weak word are read again other ways (:func:`look_again`). None when tesseract fails or times out."""
@@ -110,14 +110,14 @@ def best_reading(exe: str, picture, first_angle: int = 0, dpi: int = 300,
             readings.append((angle, words))
             if angle == detected and words and mean_confidence(words) >= MIN_CONFIDENCE:
                 break
-    best_angle, best = max(readings, key=lambda r: _content(r[1]))
+    best_angle, best = max(readings, key=lambda r: content(r[1]))
     best_conf = mean_confidence(best)
     if second_look and best_conf >= MIN_CONFIDENCE:
         best = look_again(exe, picture.rotate(best_angle, expand=True) if best_angle else picture, best, dpi)
     return [PixelWord(w.text, unturn(w.box, best_angle, picture.size), w.line, w.conf, best_angle) for w in best]
 
 
-def _content(words: list[PixelWord]) -> float:
+def content(words: list[PixelWord]) -> float:
     """How much of a reading is read well: the confidence of its words of two letters or digits or more,
     added up (a reading the wrong way up reads few such words, and those poorly)."""
     return sum(w.conf for w in words if sum(c.isalnum() for c in w.text) >= 2)

@@ -52,6 +52,7 @@ class Cleaned:
     ocr: Image.Image  # what tesseract reads
     revealed: Image.Image  # steps that only reveal print (paper, dark bands, faint print): for unread ink
     steps: list[str] = field(default_factory=list)
+    plain: Image.Image | None = None  # the page as drawn, specks only filtered: read too when a step changed it
 
 
 def clean_for_ocr(picture: Image.Image, dpi: float = 300) -> Cleaned:

@@ -32,7 +32,7 @@ from PIL import ImageFilter
 
 from .extract import Box, Char, Document, Page
 from .ocr_checked import CheckedReading, with_doubts
-from .ocr_tesseract import MIN_CONFIDENCE, best_reading, executable, mean_confidence, read_many
+from .ocr_tesseract import MIN_CONFIDENCE, best_reading, content, executable, mean_confidence, read_many
 from .scan_clean import Cleaned, clean_for_ocr
 from .picture_text import (Doubt, Picture, PicturesRead, Word, doubts_on_page, joined, mend_words, on_text,
                            render_area, to_page, unread_on_page)
@@ -116,7 +116,9 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
                 _unsure(out, [page.number], f"scanned at under {MIN_SCAN_DPI} dpi")
             # the displayed orientation first; a coarse scan's weak lines read again other ways
             look = coarse is not None and coarse < SECOND_LOOK_DPI
-            yield page, clean_for_ocr(picture, scale * 72), (360 - page.rotation) % 360, look
+            cleaned = clean_for_ocr(picture, scale * 72)
+            cleaned.plain = despeckle(picture.convert("L"))
+            yield page, cleaned, (360 - page.rotation) % 360, look
 
     for page, reading in read_many(exe, jobs(), reader=read_cleaned):
         if reading is None:  # failed or timed out: never published unread (the page is proposed whole)
@@ -142,7 +144,17 @@ def read_cleaned(exe: str, cleaned: Cleaned, first_angle: int = 0, dpi: int = 30
     second reading reads otherwise looked for in the copy that only reveals print (``cleaned.revealed``), so
     a mark the cleaning took out is still looked at. None when tesseract fails or times out."""
     words = best_reading(exe, cleaned.ocr, first_angle, dpi, second_look=second_look)
-    return None if words is None else with_doubts(exe, cleaned.revealed, words, first_angle, dpi)
+    if words is None:
+        return None
+    if cleaned.steps and cleaned.plain is not None:
+        # a cleaning step can cost a scan it was not made for its print (qa_pdfs/scanned.pdf lost five names to
+        # it): the page as drawn is read too, and the reading that reads more text well is kept
+        plain = best_reading(exe, cleaned.plain, first_angle, dpi, second_look=second_look)
+        if plain is None:
+            return None
+        if content(plain) > content(words):
+            words = plain
+    return with_doubts(exe, cleaned.revealed, words, first_angle, dpi)
 
 
 def scan_dpi(pdf: pdfium.PdfDocument, page: Page) -> float | None:
