@@ -117,7 +117,8 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
             # the displayed orientation first; a coarse scan's weak lines read again other ways
             look = coarse is not None and coarse < SECOND_LOOK_DPI
             cleaned = clean_for_ocr(picture, scale * 72)
-            cleaned.plain = despeckle(picture.convert("L"))
+            if cleaned.steps:  # read too when a step changed the page (read_cleaned)
+                cleaned = replace(cleaned, plain=despeckle(picture.convert("L")))
             yield page, cleaned, (360 - page.rotation) % 360, look
 
     for page, reading in read_many(exe, jobs(), reader=read_cleaned):
@@ -146,7 +147,7 @@ def read_cleaned(exe: str, cleaned: Cleaned, first_angle: int = 0, dpi: int = 30
     words = best_reading(exe, cleaned.ocr, first_angle, dpi, second_look=second_look)
     if words is None:
         return None
-    if cleaned.steps and cleaned.plain is not None:
+    if cleaned.plain is not None:
         # a cleaning step can cost a scan it was not made for its print (qa_pdfs/scanned.pdf lost five names to
         # it): the page as drawn is read too, and the reading that reads more text well is kept
         plain = best_reading(exe, cleaned.plain, first_angle, dpi, second_look=second_look)

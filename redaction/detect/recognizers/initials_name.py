@@ -41,9 +41,7 @@ _FIRM_AFTER = re.compile(r"^\s+(?:and|&)\s+(?:Sons?|Daughters?|Partners|Co\b|Com
 def _not_a_surname(parts: list[str]) -> bool:
     """A word from the lists of non-names in any part, or every part an English word ("A. Introduction");
     one part that is no word makes a double-barrelled surname a name ("M. Oyelaja-Brandt")."""
-    folded = [p.casefold() for p in parts]
-    return (any(f in NOT_NAME_WORDS or f in ORGANISATION_WORDS or f in THING_WORDS or f in PLACE_FIRST_WORDS
-                for f in folded) or all(is_english_word(f) for f in folded))
+    return _listed(parts) or all(is_english_word(p.casefold()) for p in parts)
 
 
 # a word of signing right before the initials: what follows is who signed ("Signed J. Bell", "approved by A. Cook")
@@ -52,6 +50,7 @@ _SIGNED_BEFORE = re.compile(r"(?<![\w-])(?i:signed|countersigned|initialled|appr
 
 
 def _listed(parts: list[str]) -> bool:
+    """A part is a word of the lists of non-names ("Introduction" is not: "Trust", "Lane", "Canary" are)."""
     folded = [p.casefold() for p in parts]
     return any(f in NOT_NAME_WORDS or f in ORGANISATION_WORDS or f in THING_WORDS or f in PLACE_FIRST_WORDS
                for f in folded)
@@ -90,9 +89,8 @@ class InitialsNameRecognizer(RuleRecognizer):
             second = _SECOND_SURNAME.match(text[end:end + 40])
             if second and _second_surname(second.group("second"), text[end + second.end():end + second.end() + 40]):
                 end += second.end()  # "M. Fuentes Iribarren": the two surnames together, one need be no word
-            elif _not_a_surname(name_words(m.group("surname"))[0].split("-")) and not (
-                    _SIGNED_BEFORE.search(text[max(0, m.start() - 20):m.start()])
-                    and not _listed(name_words(m.group("surname"))[0].split("-"))):
+            elif _not_a_surname(parts := name_words(m.group("surname"))[0].split("-")) and not (
+                    _SIGNED_BEFORE.search(text[max(0, m.start() - 20):m.start()]) and not _listed(parts)):
                 continue  # ... but "Signed J. Bell": after a word of signing, a surname that is a word is one
             if _LABEL_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 continue

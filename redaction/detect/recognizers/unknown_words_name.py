@@ -43,6 +43,13 @@ _NOT_FIRST = NOT_NAME_WORDS | PLACE_FIRST_WORDS | PLACE_ENDINGS | TITLE_WORDS  #
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w/])[A-Z]{2,5}[ \t]+$")
 
 
+def _capital_before(text: str, start: int) -> bool:
+    """A capitalised word right before on the same line (not a job's abbreviation, "HCA Milly Oakenfold"): the
+    words are part of a longer proper name."""
+    before = text[max(0, start - 30):start]
+    return bool(_CAPITAL_BEFORE.search(before)) and not _ABBREVIATION_BEFORE.search(before)
+
+
 def _given_name(word: str) -> bool:
     """A given name of the list that is no ordinary word beyond a noun: "Reuben" (a sandwich), "Jude", "Charity",
     "Dolores"; not "Grant" or "Frank" (verbs, adjectives)."""
@@ -72,9 +79,11 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
                 pos = run
             else:
                 pos = m.start("last")  # the second word may start the next pair ("Chemistry" / "Dolores Pellingham")
+        taken = [(r.start, r.end) for r in out]
         for m in _SIKH_NAME.finditer(text):
-            if not overlaps_any(m.start(), m.end(), [(r.start, r.end) for r in out]) and self._a_sikh_name(text, m):
+            if not overlaps_any(m.start(), m.end(), taken) and self._a_sikh_name(text, m):
                 out.append(self.result(m.start(), m.end()))
+                taken.append((m.start(), m.end()))
         return out
 
     @staticmethod
@@ -86,8 +95,7 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
             return False
         if m.group("surname") and not _unknown(m.group("surname")):
             return False
-        before = text[max(0, m.start() - 30):m.start()]
-        return not (_CAPITAL_BEFORE.search(before) and not _ABBREVIATION_BEFORE.search(before))
+        return not _capital_before(text, m.start())
 
     @staticmethod
     def _a_longer_name(text: str, m: re.Match) -> int | None:
@@ -105,8 +113,7 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
         if len(words) < 3 or not all(_unknown(w) for w in words[1:]) or not plausible_name(words):
             return None
         before = text[max(0, m.start() - 30):m.start()]
-        if ((_CAPITAL_BEFORE.search(before) and not _ABBREVIATION_BEFORE.search(before))
-                or _INITIAL_BEFORE.search(before)
+        if (_capital_before(text, m.start()) or _INITIAL_BEFORE.search(before)
                 or ((above := _WORD_LINE_BEFORE.search(before)) and _given_name(above.group("w")))):
             return None  # "S. Mac Giolla Chatáin", "Kevin" / "Trịnh Minh Khoa": a longer name, read by other rules
         if ((_CAPITAL_AFTER.match(text[end:end + 4]) and not _POST_NOMINAL_AFTER.match(text, end))
@@ -122,8 +129,7 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
         if not (_unknown(last) and ((_unknown(first) and plausible_name([first, last]))
                                     or (_given_name(first) and plausible_name([last])))):
             return False
-        before = text[max(0, m.start() - 30):m.start()]
-        if _CAPITAL_BEFORE.search(before) and not _ABBREVIATION_BEFORE.search(before):
+        if _capital_before(text, m.start()):
             return False  # "Mrs Pauline Brindle" is read by the title rule; "Port of X Y" by NER
         # "Pemberton Okonjo & Co", "Okonjo Ltd": a firm
         return not (_CAPITAL_AFTER.match(text[m.end():m.end() + 4]) or _FIRM_AFTER.match(text[m.end():m.end() + 30]))
