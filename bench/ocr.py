@@ -37,6 +37,12 @@ lines read in Part 1 (must be 0). Judged by tests/scans/judge.py, which does not
                                                # /Rotate, whiteboard photo, dark chat picture and faded toner,
                                                # folded 1-bit G4 letter, show-through with 7 pt footnotes at 150
                                                # dpi); committed before any engine read it, measured once
+    .venv/bin/python bench/ocr.py --never-seen6  # tests/scans/never_seen6 (also --set never_seen6): a sixth
+                                               # never-seen set (halftone moire newsletter, sticky notes, red
+                                               # pen marks, out of focus at 300 dpi, standard-resolution fax
+                                               # stored LZW, 8 pt table at 240 dpi JPEG 20, crumpled
+                                               # photocopy, calendar invite picture and a feeder slip);
+                                               # committed before any engine read it, measured once
 """
 
 from __future__ import annotations
@@ -117,13 +123,17 @@ def main() -> None:
                         help="tests/scans/never_seen4 (the fourth never-seen set; measure once, never tune)")
     parser.add_argument("--never-seen5", action="store_true",
                         help="tests/scans/never_seen5 (the fifth never-seen set; measure once, never tune)")
-    parser.add_argument("--set", choices=["never_seen", "never_seen2", "never_seen3", "never_seen4", "never_seen5"],
+    parser.add_argument("--never-seen6", action="store_true",
+                        help="tests/scans/never_seen6 (the sixth never-seen set; measure once, never tune)")
+    parser.add_argument("--set", choices=["never_seen", "never_seen2", "never_seen3", "never_seen4", "never_seen5",
+                                          "never_seen6"],
                         help="a committed never-seen set by its folder name (same as --never-seen / "
-                             "--never-seen2 / --never-seen3 / --never-seen4 / --never-seen5)")
+                             "--never-seen2 / --never-seen3 / --never-seen4 / --never-seen5 / --never-seen6)")
     args = parser.parse_args()
     if args.set:
         setattr(args, args.set, True)
-    if args.never_seen + args.never_seen2 + args.never_seen3 + args.never_seen4 + args.never_seen5 > 1:
+    if (args.never_seen + args.never_seen2 + args.never_seen3 + args.never_seen4 + args.never_seen5
+            + args.never_seen6 > 1):
         parser.error("choose one never-seen set")
     tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"machine: nproc={os.cpu_count()} {tesseract}")
@@ -134,6 +144,7 @@ def main() -> None:
                   else SCANS / "never_seen3" if args.never_seen3
                   else SCANS / "never_seen4" if args.never_seen4
                   else SCANS / "never_seen5" if args.never_seen5
+                  else SCANS / "never_seen6" if args.never_seen6
                   else SCANS / "unseen" if args.unseen else SCANS)
         manifest = make_set(folder, holdout=args.holdout, fresh=args.fresh) if held else _manifest(folder)
         paths = [folder / f"{name}.pdf" for name in manifest]
@@ -143,6 +154,7 @@ def main() -> None:
                 else "third never-seen (committed before any engine read it)" if args.never_seen3
                 else "fourth never-seen (committed before any engine read it)" if args.never_seen4
                 else "fifth never-seen (committed before any engine read it)" if args.never_seen5
+                else "sixth never-seen (committed before any engine read it)" if args.never_seen6
                 else "unseen (committed, never tuned on)" if args.unseen else "tuning (committed)")
         print(f"set: {kind}{' (generated now)' if held else ''}, {len(paths)} papers")
         a_pages, a_time = _anchor(paths)
