@@ -7,15 +7,14 @@ London", "Transport for London") and the next word not capitalised (a longer pro
 
 from __future__ import annotations
 
-import re
-
+from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import FULL_NAME, SEP, name_words, plausible_name
 
 # ... and after what a person sends: "a letter from Jo Bell dated", "an objection from Jo Bell, who lives"
 _FROM = (r"(?i:letters?|e-?mails?|messages?|calls?|comments?|objections?|complaints?|representations?|statements?|"
          r"evidence|responses?|repl(?:y|ies)|advice|submissions?|correspondence|referrals?|requests?)[ \t]+from")
-_BY_NAME = re.compile(rf"(?<![\w-])(?:[Bb]y|{_FROM}){SEP}(?P<name>{FULL_NAME})(?=[ \t\n]*(?:[,.;:)]|$|[a-z(]))")
+_BY_NAME = regex_cache.compile(rf"(?<![\w-])(?:[Bb]y|{_FROM}){SEP}(?P<name>{FULL_NAME})(?=[ \t\n]*(?:[,.;:)]|$|[a-z(]))")
 
 
 class AgentNameRecognizer(RuleRecognizer):

@@ -14,42 +14,43 @@ from ..english_words import is_more_than_a_noun
 from ..given_names import is_given_name
 from ..english_words import is_word_or_its_form
 from ..vocabulary import ABBREVIATIONS, JOB_NOUNS, ORGANISATION_WORDS, THING_WORDS, WORD_FIRST_NAMES
+from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import CAPS_WORD, NAME_PARTICLES, UPPER, NAME_WORD, PARTICLE, RANK, name_words, plausible_name
 
 _WORDS = rf"(?:{NAME_WORD}|{CAPS_WORD})(?:[ \t]+(?:{PARTICLE}[ \t]+)?(?:{NAME_WORD}|{CAPS_WORD})){{1,2}}"
-_NAME_LINE = re.compile(rf"^[ \t]*(?P<name>{_WORDS})[ \t]*$", re.MULTILINE)
+_NAME_LINE = regex_cache.compile(rf"^[ \t]*(?P<name>{_WORDS})[ \t]*$", re.MULTILINE)
 # A job cell: a few words ending in a job noun ("Custody officer", "Lead worker"), or a rank.
-_JOB_CELL = re.compile(rf"^[ \t]*(?:(?:[\w'’&/-]+[ \t]+){{0,3}}(?i:{'|'.join(map(re.escape, JOB_NOUNS))})s?"
+_JOB_CELL = regex_cache.compile(rf"^[ \t]*(?:(?:[\w'’&/-]+[ \t]+){{0,3}}(?i:{'|'.join(map(re.escape, JOB_NOUNS))})s?"
                        rf"|(?:{RANK}))[ \t]*$")
-_CONTACT_CELL = re.compile(r"^[ \t]*(?:(?:\+44|0)[\d ()-]{9,16}\d|[\w.'’+-]+@[\w-]+(?:\.[\w-]+)+)[ \t]*$")
+_CONTACT_CELL = regex_cache.compile(r"^[ \t]*(?:(?:\+44|0)[\d ()-]{9,16}\d|[\w.'’+-]+@[\w-]+(?:\.[\w-]+)+)[ \t]*$")
 
 
 # A narrow cell wraps a name word by word ("Rutendo" / "Mavhunga"): two lines of one name word each, with
 # a job cell just above or a phone number or address just below (the row's next cells).
-_WRAPPED_NAME = re.compile(rf"^[ \t]*(?P<name>{NAME_WORD}[ \t]*\n[ \t]*{NAME_WORD})[ \t]*$", re.MULTILINE)
-_STATUS_CELL = re.compile(r"^[ \t]*[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*$")  # "Approved", "Not required"
-_HAS_CONTACT = re.compile(r"(?:\+\d{1,3}|\(?0)[\d \t()-]{8,16}\d|[\w.'’+-]+@[\w-]+\.[\w.-]+")
+_WRAPPED_NAME = regex_cache.compile(rf"^[ \t]*(?P<name>{NAME_WORD}[ \t]*\n[ \t]*{NAME_WORD})[ \t]*$", re.MULTILINE)
+_STATUS_CELL = regex_cache.compile(r"^[ \t]*[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*$")  # "Approved", "Not required"
+_HAS_CONTACT = regex_cache.compile(r"(?:\+\d{1,3}|\(?0)[\d \t()-]{8,16}\d|[\w.'’+-]+@[\w-]+\.[\w.-]+")
 
 
 # "Surname, Given" alone in a cell ("Parry, Sarah"): a list of people sorted by surname
-_SURNAME_FIRST_LINE = re.compile(rf"^[ \t]*(?P<name>{NAME_WORD},[ \t]+(?P<given>{NAME_WORD}))[ \t]*$", re.MULTILINE)
+_SURNAME_FIRST_LINE = regex_cache.compile(rf"^[ \t]*(?P<name>{NAME_WORD},[ \t]+(?P<given>{NAME_WORD}))[ \t]*$", re.MULTILINE)
 
 # a surname in capitals a narrow cell wraps inside ("QUISPE-ALDERT" / "ON")
 _CAPS_WRAPPED = rf"[{UPPER}][{UPPER}'’-]{{2,}}\n[{UPPER}'’-]+(?=,)"
 # ... or written so in quotes in prose, as on a ballot paper ('will show "HEATH, Zizi"')
-_CAPS_SURNAME_FIRST_QUOTED = re.compile(
+_CAPS_SURNAME_FIRST_QUOTED = regex_cache.compile(
     rf"[\"“](?P<name>(?P<surname>(?:{PARTICLE}[ \t]+){{0,2}}{CAPS_WORD}),[ \t]+(?P<given>{NAME_WORD}(?:[ \t]+{NAME_WORD})?))[\"”]")
 
 # "PAWLAK-THORNE, Wojciech", "Ó CEARBHALLÁIN, Siobhán", "TRINDADE, Tiago Medeiros da", "Appellant: OLADIPO-
 # STANHOPE, Olufemi": a surname in capitals, a comma, the given names, alone in a cell (a list of parties)
-_CAPS_SURNAME_FIRST_LINE = re.compile(
+_CAPS_SURNAME_FIRST_LINE = regex_cache.compile(
     rf"^[ \t]*(?:[A-Z][a-z]+:[ \t]*)?(?P<name>(?P<surname>(?:{PARTICLE}[ \t]+){{0,2}}(?:{_CAPS_WRAPPED}|{CAPS_WORD}(?:[ \t]+{CAPS_WORD})?)),"
     rf"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<given>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}(?:[ \t]+(?:da|de|dos|das|do|van|von|bin|ben))?))[ \t]*$",
     re.MULTILINE)
 
 # the end of a place's name ("Northumberland", "Wiltshire", "Hexham"), never a given name's
-_PLACE_END = re.compile(r"(?:shire|land|ton|ham|ford|bury|by|wick|field|pool|mouth|chester|cester|ington|ley|worth|"
+_PLACE_END = regex_cache.compile(r"(?:shire|land|ton|ham|ford|bury|by|wick|field|pool|mouth|chester|cester|ington|ley|worth|"
                         r"borough|bridge|minster|stead|thorpe|dale|port|combe|caster|ness|holme|ey)$")
 
 
@@ -73,11 +74,11 @@ def _unknown_word(word: str) -> bool:
 
 # "C. Baker", "J. Xu", "N. Bouzid-Harland": an initial and a surname alone in a cell (the initial with its
 # point or a space: "LCRCA" is no initial and a surname)
-_INITIAL_NAME_LINE = re.compile(
+_INITIAL_NAME_LINE = regex_cache.compile(
     rf"^[ \t]*(?P<name>(?:(?:[{UPPER}]\.){{1,3}}[ \t]*|[{UPPER}][ \t]+)(?:{PARTICLE}[ \t]+)?(?P<surname>{NAME_WORD}|{CAPS_WORD}))[ \t]*$", re.MULTILINE)
 
 # a neighbouring cell: a few words, no sentence
-_SHORT_CELL = re.compile(r"^[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*$(?<![.:;])")
+_SHORT_CELL = regex_cache.compile(r"^[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*$(?<![.:;])")
 
 
 def _given_name_first(name: str) -> bool:

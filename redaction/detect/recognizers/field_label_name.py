@@ -8,28 +8,29 @@ from __future__ import annotations
 
 import re
 
+from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import FULL_NAME, LABEL, NAME, RANK, SEP, TITLE, name_words, plausible_name, rank_in_context
 
 # "Report by Mike West" needs no colon; any other label does ("Officer Safety Training" is no label), or
 # a tab (a table cell). The label is a whole word: "AUTHORITY" does not start with the label "Author".
-_LABELLED = re.compile(
+_LABELLED = regex_cache.compile(
     rf"(?:^|(?<=[\s(|]))(?:(?i:{LABEL})(?<=[Bb][Yy])[ \t]*[:\-–]?|(?i:{LABEL})[ \t]*(?:[:\-–]|\t))(?!\w)"
     rf"[ \t]*(?:\n[ \t]*)?(?:(?P<title>{RANK}|{TITLE}){SEP})?(?P<name>{NAME})", re.MULTILINE)
 # A table row "Label | Name" extracted as one line: the label starts the line, the full name ends it.
-_ROW = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?P<title>{RANK}|{TITLE})[ \t]+)?(?P<name>{FULL_NAME})[ \t]*$",
+_ROW = regex_cache.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?P<title>{RANK}|{TITLE})[ \t]+)?(?P<name>{FULL_NAME})[ \t]*$",
                   re.MULTILINE)
 # ... or read as cells on lines of their own (table cells are lines to detection): "Name" / "Julian Abernethy"
-_CELL_BELOW = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]*:?[ \t]*\n[ \t]*(?P<line>[^\n]+?)[ \t]*$", re.MULTILINE)
-_NAME_CELL = re.compile(rf"(?:(?P<title>{RANK}|{TITLE})[ \t]+)?(?P<name>{FULL_NAME})")
+_CELL_BELOW = regex_cache.compile(rf"^[ \t]*(?i:{LABEL})[ \t]*:?[ \t]*\n[ \t]*(?P<line>[^\n]+?)[ \t]*$", re.MULTILINE)
+_NAME_CELL = regex_cache.compile(rf"(?:(?P<title>{RANK}|{TITLE})[ \t]+)?(?P<name>{FULL_NAME})")
 # Any short label ending in a colon at a line start, then a full name that ends at a comma, bracket,
 # semicolon or the line end: a contact line. Labels that introduce places or subjects do not count.
-_CONTACT = re.compile(rf"^[ \t]*(?P<label>[A-Z][\w'’&/-]*(?:[ \t]+[\w'’&/-]+){{0,3}})[ \t]*:[ \t]*"
+_CONTACT = regex_cache.compile(rf"^[ \t]*(?P<label>[A-Z][\w'’&/-]*(?:[ \t]+[\w'’&/-]+){{0,3}})[ \t]*:[ \t]*"
                       rf"(?P<name>{FULL_NAME})(?=[ \t]*(?:[,;(–]|\.?[ \t]*$))", re.MULTILINE)
 # Labels that introduce a place anywhere in them, or a subject as their last word ("Wards affected",
 # "Project title", "Lead Member"), not a person; "Programme office", "Out of hours" do introduce one.
-_PLACE_LABEL = re.compile(r"(?i)\b(?:wards?|boroughs?|location|venue|address|site|premises|area|region|route)\b")
-_SUBJECT_LABEL = re.compile(
+_PLACE_LABEL = regex_cache.compile(r"(?i)\b(?:wards?|boroughs?|location|venue|address|site|premises|area|region|route)\b")
+_SUBJECT_LABEL = regex_cache.compile(
     r"(?i)\b(?:title|subject|re|ref|reference|project|programme|operation|op|decision|recommendation|date|"
     r"time|period|status|budget|cost|funding|supplier|provider|organisation|company|body|department|"
     r"directorate|service|scheme|policy|document|attachment|appendix|annex|part|section|member|heading|"

@@ -24,8 +24,9 @@ import re
 from ..english_words import is_english_word
 from ..given_names import is_given_name
 from ..vocabulary import JOB_NOUNS, PROFESSIONS, TITLE_WORDS
+from .. import regex_cache
 from .base import RuleRecognizer
-from .patterns import NAME_WORD, plausible_name
+from .patterns import NAME_WORD, longest_first, plausible_name
 
 _FAMILY = ("brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", "son-in-law", "daughter-in-law",
            "children", "daughters", "sons", "daughter", "son", "brother", "sister", "mother", "father", "mum", "mom", "dad", "wife", "husband",
@@ -36,27 +37,27 @@ _FAMILY = ("brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", 
 _FAMILY_QUALIFIERS = (r"(?:(?:older|younger|elder|eldest|youngest|oldest|twin|baby|little|big|late|half|step|adult|"
                       r"teenage|adopted|foster|estranged|only|grown-up|infant)[- \t]+)?")
 _OWNER = r"(?:(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur|[Tt]he|a)|['’]s)"
-_AFTER_FAMILY = re.compile(rf"{_OWNER}(?:[ \t]+|[ \t]*\n[ \t]*){_FAMILY_QUALIFIERS}(?:{'|'.join(_FAMILY)})[ \t]*,?[ \t]*\n?[ \t]*"
+_AFTER_FAMILY = regex_cache.compile(rf"{_OWNER}(?:[ \t]+|[ \t]*\n[ \t]*){_FAMILY_QUALIFIERS}(?:{'|'.join(_FAMILY)})[ \t]*,?[ \t]*\n?[ \t]*"
                            rf"(?:\([ \t]*[\"“'‘])?(?P<name>{NAME_WORD})")  # 'her husband ("Bogdan" to the drivers)'
 
-_GREETING = re.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|Morning|Afternoon)[ \t]+(?P<name>{NAME_WORD})"
+_GREETING = regex_cache.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|Morning|Afternoon)[ \t]+(?P<name>{NAME_WORD})"
                        rf"(?=[ \t]*[,!\n])")
-_JOB = "(?:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True))) + ")"
-_AFTER_JOB = re.compile(rf"(?<![\w-])(?:(?i:the|our|their|its)|['’]s)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?i:{_JOB})[ \t]*,[ \t]*\n?[ \t]*"
+_JOB = "(?:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=longest_first))) + ")"
+_AFTER_JOB = regex_cache.compile(rf"(?<![\w-])(?:(?i:the|our|their|its)|['’]s)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?i:{_JOB})[ \t]*,[ \t]*\n?[ \t]*"
                         rf"(?P<name>{NAME_WORD})(?=[ \t]*[,(])")
 # the next names of a list of children or siblings: "your children Blessed (9) and Ruvimbo (4)"
-_LIST_AFTER = re.compile(rf"^(?:[ \t]*\(\d{{1,2}}\))?[ \t]*(?:,|and|&)[ \t]*\n?[ \t]*(?P<name>{NAME_WORD})")
+_LIST_AFTER = regex_cache.compile(rf"^(?:[ \t]*\(\d{{1,2}}\))?[ \t]*(?:,|and|&)[ \t]*\n?[ \t]*(?P<name>{NAME_WORD})")
 # a short name in quotes in brackets right after a full name: 'Chidinma Nwabueze ("Chi")'
-_QUOTED_AFTER_NAME = re.compile(rf"(?<=[a-z])[ \t]*\([ \t]*[\"“'‘](?P<name>{NAME_WORD})[\"”'’][ \t]*\)")
+_QUOTED_AFTER_NAME = regex_cache.compile(rf"(?<=[a-z])[ \t]*\([ \t]*[\"“'‘](?P<name>{NAME_WORD})[\"”'’][ \t]*\)")
 # a name someone goes by between the given name and the surname: 'Joyce "JoJo" Opare-Pearce', 'Wei (David) Zhang'
 # (a lookahead, so that "Firefighter (Control) Przemysław" does not hide 'Przemysław "Przemek" Duda')
-_NICKNAME_INSIDE = re.compile(rf"(?<![\w-])(?=(?P<given>{NAME_WORD})(?:[ \t]+|[ \t]*\n[ \t]*)(?:[\"“'‘](?:(?:Wee|Big|Young|Little|Old)[ \t]+)?(?P<nick>{NAME_WORD})[\"”'’]|"
+_NICKNAME_INSIDE = regex_cache.compile(rf"(?<![\w-])(?=(?P<given>{NAME_WORD})(?:[ \t]+|[ \t]*\n[ \t]*)(?:[\"“'‘](?:(?:Wee|Big|Young|Little|Old)[ \t]+)?(?P<nick>{NAME_WORD})[\"”'’]|"
                               rf"\((?P<alt>{NAME_WORD})\))[ \t]*\n?[ \t]*(?P<surname>{NAME_WORD})(?![\w-]))")
 # ... or in brackets, unquoted, after a name written surname first: 'Zhang, Wei (David)'
-_ALT_AFTER_SURNAME_FIRST = re.compile(rf"(?<![\w-]){NAME_WORD},[ \t]+{NAME_WORD}[ \t]+\((?P<name>{NAME_WORD})\)")
+_ALT_AFTER_SURNAME_FIRST = regex_cache.compile(rf"(?<![\w-]){NAME_WORD},[ \t]+{NAME_WORD}[ \t]+\((?P<name>{NAME_WORD})\)")
 # a name someone goes by: 'known to his customers as "Sparky"', "nicknamed Jonno"; in quotes it may be a
 # word, bare it must be no English word ("known as Riverside" is a place's name)
-_ALIAS = re.compile(rf"(?<![\w-])(?:known(?:[ \t]+to[ \t]+[\w'’ ]{{1,40}}?)?[ \t]+as|nicknamed|aka|a\.k\.a\.|also[ \t]+called|"
+_ALIAS = regex_cache.compile(rf"(?<![\w-])(?:known(?:[ \t]+to[ \t]+[\w'’ ]{{1,40}}?)?[ \t]+as|nicknamed|aka|a\.k\.a\.|also[ \t]+called|"
                     rf"(?:goes|went|go)[ \t]+by|prefers[ \t]+to[ \t]+be[ \t]+called)"
                     rf"[ \t]+(?P<q>[\"“'‘])?(?P<name>{NAME_WORD})(?(q)[\"”'’])")
 # words that follow a greeting or a family word and are no name
@@ -66,10 +67,10 @@ _ADDRESSES = frozenset({"sir", "sirs", "madam", "madame", "colleague", "colleagu
                         "carer", "carers", "requester", "requestor", "complainant", "there", "again", "editor",
                         "officer", "manager", "team", "aged", "who", "whose", "and", "is", "was", "has", "had",
                         "now", "then", "also"})
-_CAPITAL_AFTER = re.compile(r"^[ \t]+[A-Z][\w'’-]*")
-_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
+_CAPITAL_AFTER = regex_cache.compile(r"^[ \t]+[A-Z][\w'’-]*")
+_CAPITAL_BEFORE = regex_cache.compile(r"[A-Z][\w'’-]*[ \t]+$")
 # the first word of a full name written elsewhere ("David Okonjo"): an alias also held as another's given name
-_FULL_NAME_FIRSTS = re.compile(rf"(?<![\w-])({NAME_WORD})[ \t]+(?=[A-Z][a-z])")
+_FULL_NAME_FIRSTS = regex_cache.compile(rf"(?<![\w-])({NAME_WORD})[ \t]+(?=[A-Z][a-z])")
 
 
 def _a_given_name(word: str, ordinary_allowed: bool) -> bool:

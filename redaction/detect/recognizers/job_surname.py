@@ -27,11 +27,12 @@ import re
 from ..vocabulary import (ABBREVIATIONS, INSTITUTION_PREFIXES, JOB_NOUNS, MONTHS, NOT_NAME_WORDS, ORGANISATION_WORDS,
                           PLACE_FIRST_WORDS, PROFESSIONS, THING_WORDS)
 from ..english_words import is_english_word
+from .. import regex_cache
 from .base import RuleRecognizer
-from .patterns import NAME_WORD, PARTICLE, SEP
+from .patterns import NAME_WORD, PARTICLE, SEP, longest_first
 
 _NOUNS = sorted({*JOB_NOUNS, *PROFESSIONS, "leader", "partner", "steward", "porter", "worker", "keeper",
-                 "representative", "designer", "consultant", "architect", "buyer", "editor"}, key=len, reverse=True)
+                 "representative", "designer", "consultant", "architect", "buyer", "editor"}, key=longest_first)
 _CAPITAL_NOUN = "(?:" + "|".join(re.escape(n.capitalize()) for n in _NOUNS) + ")"
 _LOWER_NOUN = "(?:" + "|".join(map(re.escape, _NOUNS)) + ")"
 # up to three capitalised words before the noun ("Principal Planner", "Senior Licensing Enforcement Officer")
@@ -41,28 +42,28 @@ _PROSE = rf"(?:(?<![\w-])(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|[Yy]our)|['’]s)[ \t]
 _SURNAME = rf"(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD}"
 # the sentence goes on in lower case, or a possessive, punctuation or the line's end follows
 _AFTER = r"(?=['’]s?(?![\w])|[ \t]*[,.;:)!?]|[ \t]+[a-z(]|[ \t]*$)"
-_JOB_SURNAME = re.compile(rf"(?:(?<![\w'’-]){_TITLE_CASE}|{_PROSE})[ \t]+(?P<name>{_SURNAME})(?![\w-]){_AFTER}",
+_JOB_SURNAME = regex_cache.compile(rf"(?:(?<![\w'’-]){_TITLE_CASE}|{_PROSE})[ \t]+(?P<name>{_SURNAME})(?![\w-]){_AFTER}",
                           re.MULTILINE)
 # "the Licensing Officer, Okonkwo, ...", "the duty manager (Ellershaw)": the surname apposed to the job and
 # closed by punctuation on its line; a table cell's "Centre Manager, / Dagenham" names the post's place
-_APPOSED = re.compile(rf"(?:(?<![\w'’-]){_TITLE_CASE}|{_PROSE})[ \t]*(?P<open>,|\()[ \t]*\n?[ \t]*"
+_APPOSED = regex_cache.compile(rf"(?:(?<![\w'’-]){_TITLE_CASE}|{_PROSE})[ \t]*(?P<open>,|\()[ \t]*\n?[ \t]*"
                       rf"(?P<name>{_SURNAME})(?![\w-])(?=[ \t]*[,;.)])")
 # "DCO Fairweather, who ...", "TM Ashworth said": a role abbreviation, the surname, then a comma or a verb
 _ACTS = ("who", "said", "says", "agreed", "attended", "confirmed", "reported", "advised", "was", "is", "has",
          "had", "will", "would", "noted", "asked", "explained", "wrote", "visited", "met", "reviewed",
          "decided", "approved", "recommended", "replied", "stated", "told", "interviewed", "arrived", "left")
-_ABBREVIATED_ROLE = re.compile(rf"(?<![\w/&.-])(?P<abbr>[A-Z]{{2,5}})[ \t]+(?P<name>{_SURNAME})(?![\w-])"
+_ABBREVIATED_ROLE = regex_cache.compile(rf"(?<![\w/&.-])(?P<abbr>[A-Z]{{2,5}})[ \t]+(?P<name>{_SURNAME})(?![\w-])"
                                rf"(?=['’]s(?![\w])|[ \t]*[,;)]|[ \t]+(?:{'|'.join(_ACTS)})(?![\w-]))")
 # Words no surname is: verbs and auxiliaries that follow a job ("Project Manager Will review"), and nouns
 # by their endings ("Licensing Officer Recruitment", "Finance Manager Responsibilities").
 _NOT_SURNAMES = frozenset({"will", "may", "can", "must", "shall", "should", "would", "could", "might", "did",
                            "does", "has", "had", "was", "were", "is", "are", "be", "been", "also", "only"})
-_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ities|ship|ships|ogy|ism|ments|tions|ance|ances|ings|ies)$")
+_NOUN_ENDING = regex_cache.compile(r"(?:tion|sion|ment|ness|ity|ities|ship|ships|ogy|ism|ments|tions|ance|ances|ings|ies)$")
 
 
 # A job the lists do not hold is still no surname: "Consultant Obstetrician", "Senior Podiatrist".
-_JOB_ENDING = re.compile(r"(?:ician|ologist|iatrist|apist|ntist|ographer|ometrist|ptist|wife|nurse)$")
-_PROSE_BEFORE = re.compile(r"(?<![\w-])[a-z][a-z-]+(?![\w-])")
+_JOB_ENDING = regex_cache.compile(r"(?:ician|ologist|iatrist|apist|ntist|ographer|ometrist|ptist|wife|nurse)$")
+_PROSE_BEFORE = regex_cache.compile(r"(?<![\w-])[a-z][a-z-]+(?![\w-])")
 
 
 def _at_line_end(text: str, m: re.Match) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS
+from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import CAPS_WORD, INITIAL, NAME_WORD, PARTICLE, RANK, TITLE, plausible_name
 
@@ -24,15 +25,15 @@ _NEXT_KEY = r"(?:From|To|Cc|CC|Bcc|BCC|Sent|Subject|Date|Importance|Attachments?
 # A header starts its line, or follows a sentence or quote when a paper prints headers inline
 # ("... Regards, Jo." From: Jo Bell (Head of HR) To: Sam Green. Sent: 14 March"); its value ends at the
 # line's end or at the next header.
-_HEADER = re.compile(rf"(?:^|(?<=[.;\"“”)])[ \t]+|(?<=[.;\"“”)]))[ \t]*{_KEY}[ \t]*:[ \t]*"
+_HEADER = regex_cache.compile(rf"(?:^|(?<=[.;\"“”)])[ \t]+|(?<=[.;\"“”)]))[ \t]*{_KEY}[ \t]*:[ \t]*"
                      rf"(?P<value>[^\n]+?)(?=[ \t.;]*{_NEXT_KEY}|[ \t]*$)", re.MULTILINE)
 # what surrounds a name in an entry: an address in angle or square brackets, a bare address, a note in
 # round brackets, quotes
-_NOISE = re.compile(r"<[^>\n]*>|\[[^\]\n]*\]|\([^)\n]*\)|\S+@\S+|[\"'‘’“”]")
+_NOISE = regex_cache.compile(r"<[^>\n]*>|\[[^\]\n]*\]|\([^)\n]*\)|\S+@\S+|[\"'‘’“”]")
 _WORD = rf"(?:{NAME_WORD}|{CAPS_WORD}|{INITIAL})"
-_ACRONYM = re.compile(r"^[A-Z]{2,4}$")
-_TITLES = re.compile(rf"[ \t]*(?:(?:{TITLE}|{RANK})[ \t]+)*")
-_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,3}}(?![\w'’-])")
+_ACRONYM = regex_cache.compile(r"^[A-Z]{2,4}$")
+_TITLES = regex_cache.compile(rf"[ \t]*(?:(?:{TITLE}|{RANK})[ \t]+)*")
+_RUN = regex_cache.compile(rf"{_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,3}}(?![\w'’-])")
 
 
 class MailHeaderNameRecognizer(RuleRecognizer):

@@ -14,19 +14,20 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import JOB_NOUNS, PROFESSIONS
+from .. import regex_cache
 from .base import RuleRecognizer
-from .patterns import FULL_NAME, RANK, TITLE, name_words, plausible_name
+from .patterns import FULL_NAME, RANK, TITLE, longest_first, name_words, plausible_name
 
-_NOUN = "(?i:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True))) + ")s?"
+_NOUN = "(?i:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=longest_first))) + ")s?"
 # up to four words of the job before its noun ("Senior Evaluation Officer", "Non-executive Director")
 _JOB = rf"(?:(?:[\w'’&/-]+[ \t]+){{0,4}}?{_NOUN}(?![\w-])|(?i:head[ \t]+of)[ \t]+[A-Z]|{RANK}(?![\w-]))"
-_APPOSITION = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,[ \t]*\n?[ \t]*(?:(?i:an?|the)[ \t]+)?{_JOB}")
+_APPOSITION = regex_cache.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,[ \t]*\n?[ \t]*(?:(?i:an?|the)[ \t]+)?{_JOB}")
 # ... or in brackets after it, with a panel's or committee's roles ("Lachlan Swift (independent member)",
 # "Ann Bell (chair)")
 _PANEL_ROLE = r"(?i:member|chair|vice-?chair|chairing|chairperson|clerk|secretary|observer|lay|minute-taker)"
-_BRACKETED = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*\([ \t]*(?:(?i:an?|the)[ \t]+)?"
+_BRACKETED = regex_cache.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*\([ \t]*(?:(?i:an?|the)[ \t]+)?"
                         rf"(?:{_JOB}|(?:[\w'’&/-]+[ \t]+){{0,3}}?{_PANEL_ROLE}(?![\w-]))")
-_ROW = re.compile(rf"^[ \t]*(?P<name>{FULL_NAME})[ \t]+{_JOB}", re.MULTILINE)
+_ROW = regex_cache.compile(rf"^[ \t]*(?P<name>{FULL_NAME})[ \t]+{_JOB}", re.MULTILINE)
 # A name as the subject of a verb only a person does ("April Stone attended", "Will Bright said").
 _VERBS = ("said", "says", "attended", "explained", "confirmed", "agreed", "asked", "advised", "wrote", "told",
           "presented", "chaired", "noted", "reported", "stated", "signed", "thanked", "apologised", "resigned",
@@ -34,11 +35,11 @@ _VERBS = ("said", "says", "attended", "explained", "confirmed", "agreed", "asked
 # ... also in the future ("Hope Achterberg will attend", "Jo Bell is to chair").
 _WILL_VERBS = ("attend", "report", "present", "chair", "lead", "write", "advise", "brief", "speak", "sign",
                "reply", "respond", "confirm", "explain", "join", "update", "liaise", "contact")
-_ACTING = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]+(?:(?:has[ \t]+|had[ \t]+)?(?:"
+_ACTING = regex_cache.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]+(?:(?:has[ \t]+|had[ \t]+)?(?:"
                      + "|".join(map(re.escape, _VERBS)) + r")|(?:will|would|is[ \t]+to|was[ \t]+to)[ \t]+(?:"
                      + "|".join(_WILL_VERBS) + r"))(?![\w-])")
 # An elected office written after the name as letters ("MP", "MSP"): the policy decides whether it keeps.
-_ELECTED = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]+(?:MP|MSP|MS|MLA|AM)(?![\w])")
+_ELECTED = regex_cache.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]+(?:MP|MSP|MS|MLA|AM)(?![\w])")
 
 
 class NameJobRecognizer(RuleRecognizer):
@@ -69,7 +70,7 @@ def _has_job_word(name: str) -> bool:
 
 # A title or rank and a capitalised word later on a row: the row names its person there, so the words
 # that start it are a job title ("Tissue Viability Nurse Specialist ... Sister Jo Bell").
-_TITLED_LATER = re.compile(rf"(?<![\w/-])(?:{TITLE}|{RANK})[ \t]+[A-Z]")
+_TITLED_LATER = regex_cache.compile(rf"(?<![\w/-])(?:{TITLE}|{RANK})[ \t]+[A-Z]")
 
 
 def _line_end(text: str, pos: int) -> int:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
+from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import FULL_NAME, RANK, rank_name
 
-_NAME_RANK = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*(?:,|\()[ \t]*\n?[ \t]*(?P<rank>{RANK})(?![\w])")
+_NAME_RANK = regex_cache.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*(?:,|\()[ \t]*\n?[ \t]*(?P<rank>{RANK})(?![\w])")
 
 
 class NameRankRecognizer(RuleRecognizer):

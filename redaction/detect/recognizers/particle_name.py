@@ -11,11 +11,10 @@ so "Hotel de la Paix" is not a name."""
 
 from __future__ import annotations
 
-import re
-
 from ..english_words import is_english_word
 from ..given_names import is_given_name
 from ..vocabulary import WORD_FIRST_NAMES
+from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import END, NAME_WORD, SEP, UPPER, name_words, plausible_name
 
@@ -26,8 +25,8 @@ from .patterns import END, NAME_WORD, SEP, UPPER, name_words, plausible_name
 # or more, and never after an article.
 _GAELIC = (r"(?:Ní|Nic|Ó|Uí|Mhic|ap|ab|ferch|verch|Te|Mac(?=[ \t]+(?:an|a['’]|na|Ille|Gille)[ \t\n]|[ \t]*\n?[ \t]*\w{5})|"
            r"O(?=[ \t]+[A-ZÁÉÍÓÚ]))(?:[ \t]+(?:an|a['’]|na|Ille|Gille))?")
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:a|an|the)[ \t]+$")
-_PARTICLE_NAME = re.compile(rf"(?<![\w'’.-])(?P<name>(?P<base>(?:{NAME_WORD}|[{UPPER}]\.){SEP}{_GAELIC}{SEP}{NAME_WORD})"
+_ARTICLE_BEFORE = regex_cache.compile(r"(?<![\w-])(?i:a|an|the)[ \t]+$")
+_PARTICLE_NAME = regex_cache.compile(rf"(?<![\w'’.-])(?P<name>(?P<base>(?:{NAME_WORD}|[{UPPER}]\.){SEP}{_GAELIC}{SEP}{NAME_WORD})"
                             rf"(?:{SEP}{NAME_WORD}(?={SEP}|$|[,.;:)]))?){END}")
 
 
@@ -35,13 +34,13 @@ _PARTICLE_NAME = re.compile(rf"(?<![\w'’.-])(?P<name>(?P<base>(?:{NAME_WORD}|[
 _CONTINENTAL = (r"(?:van(?:[ \t]+(?:der|den|de|het|t))?|Van[ \t]+(?:der|den|de)|von(?:[ \t]+(?:der|dem|zu))?|de(?:[ \t]+(?:la|le|los|las|l['’]))?|"
                 r"del|della|degli|dei|di|da|dos|das|do|du|le|ter|ten|zu|zur)")
 # a second surname may follow ("Philippa de Vere Holt of ..."), no English word and no capital after it
-_CONTINENTAL_NAME = re.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){SEP}{_CONTINENTAL}{SEP}{NAME_WORD}"
+_CONTINENTAL_NAME = regex_cache.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){SEP}{_CONTINENTAL}{SEP}{NAME_WORD}"
                                rf"(?:[ \t]+(?P<second>{NAME_WORD})(?![ \t]*[A-Z]))?{END}")
 
 
 # "Fergal O Séaghdha": an "Ó" whose accent OCR or a typist dropped, between a given name and a surname that
 # are no English words ("Type O Negative", "Grade O Level" are not names)
-_BARE_O = re.compile(r"[ \t]O[ \t]")
+_BARE_O = regex_cache.compile(r"[ \t]O[ \t]")
 
 
 def _bare_o_name(words: list[str]) -> bool:
@@ -66,7 +65,7 @@ def _continental(text: str) -> list[tuple[int, int]]:
 
 # "Waylon St Aubyn-Kember", "Orla St John": a surname led by "St" after a given name. The given name is no
 # English word or is a given name of the list, so "Bury St Edmunds" and "Church St Mary" are not names.
-_SAINT_NAME = re.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){SEP}St\.?{SEP}(?P<last>{NAME_WORD}){END}")
+_SAINT_NAME = regex_cache.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){SEP}St\.?{SEP}(?P<last>{NAME_WORD}){END}")
 
 
 def _saint(text: str) -> list[tuple[int, int]]:

@@ -16,6 +16,14 @@ from ..vocabulary import (ABBREVIATIONS, COMMANDER_QUALIFIERS, FIELD_LABELS, NAM
                           THING_WORDS, TITLES, WORD_FIRST_NAMES)
 
 
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key for an alternation: longer words first ("Deputy Assistant Commissioner" before "Assistant
+    Commissioner"), then in a fixed order, so a pattern built from a set is the same text in every process
+    (a set's order changes with the process's string hashing) and its compiled form can be kept
+    (:mod:`..regex_cache`)."""
+    return -len(word), word
+
+
 def _latin(predicate) -> str:
     """The Latin-1, Latin Extended-A/B and Latin Extended Additional letters (Vietnamese "ồ", "ễ"; Welsh "ŵ",
     "ẁ") for which ``predicate`` holds, for a character class."""
@@ -60,8 +68,8 @@ INITIAL = rf"(?:(?:{_U}\.){{2,3}}|{_U}\.-{_U}\.|{_U}\.?)"  # ... and French comp
 CAPS_PARTICLES = frozenset(p.upper() for p in NAME_PARTICLES) - {"AN", "DO", "TEN", "DES", "AF", "AV", "ZU"}
 # "O hEadhra", "O nDálaigh": an "Ó" whose accent OCR (or a typist) dropped, only before a prefixed surname
 _BARE_O = rf"O(?=[ \t]+[hnt]{_U}{_L})"
-PARTICLE = "(?:" + "|".join(sorted(map(re.escape, NAME_PARTICLES | CAPS_PARTICLES), key=len, reverse=True)) + f"|{_BARE_O})"
-_CAPS_PARTICLE = "(?:" + "|".join(sorted(map(re.escape, CAPS_PARTICLES), key=len, reverse=True)) + ")"
+PARTICLE = "(?:" + "|".join(sorted(map(re.escape, NAME_PARTICLES | CAPS_PARTICLES), key=longest_first)) + f"|{_BARE_O})"
+_CAPS_PARTICLE = "(?:" + "|".join(sorted(map(re.escape, CAPS_PARTICLES), key=longest_first)) + ")"
 # Two to four words in capitals, particles in capitals inside: "DECLAN O'SULLIVAN", "SIOBHAN NÍ BHRIAIN"
 _CAPS_NAME = rf"(?:{CAPS_WORD}{SEP}(?:(?:{CAPS_WORD}|{_CAPS_PARTICLE}){SEP}){{0,2}}{CAPS_WORD}{END})"
 _SURNAME = rf"(?:{PARTICLE}{SEP}){{0,2}}(?:{NAME_WORD}|{CAPS_WORD})"
@@ -78,14 +86,14 @@ def _alternation(words) -> str:
     """Longest first, so "Deputy Assistant Commissioner" wins over "Assistant Commissioner"; dots after
     abbreviations are optional ("Det. Supt.")."""
     parts = []
-    for w in sorted(set(words), key=len, reverse=True):
+    for w in sorted(set(words), key=longest_first):
         parts.append(r"\.?\s+".join(re.escape(p) for p in w.split()) + r"\.?")
     return "(?:" + "|".join(parts) + ")"
 
 
 ALL_RANKS = {**POLICE_RANKS, **OTHER_RANKS}
 _PREFIX = "(?:" + "|".join(re.escape(p) if p.endswith("/") else re.escape(p) + r"\.?\s+"
-                           for p in sorted(RANK_PREFIXES, key=len, reverse=True)) + ")"
+                           for p in sorted(RANK_PREFIXES, key=longest_first)) + ")"
 # A rank as written, with a temporary or acting prefix: "T/DCI", "A/Supt", "Acting Commander".
 RANK = rf"(?:{_PREFIX}?{_alternation(ALL_RANKS)})"
 TITLE = _alternation(TITLES)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from .. import regex_cache
 from .base import RuleRecognizer
 from ..vocabulary import ORGANISATION_WORDS, PROFESSIONS
-from .patterns import FULL_NAME, RANK, SEP, TITLE, name_words, plausible_name
+from .patterns import FULL_NAME, RANK, SEP, TITLE, longest_first, name_words, plausible_name
 
 _JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "adviser", "advisor", "manager",
          "officer", "lead", "coordinator", "co-ordinator", "director", "chair", "chairperson", "solicitor",
@@ -18,18 +19,18 @@ _JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "advi
          "secretary", "clerk", "trainer", "specialist", "witness", "victim", "resident", "member", "head",
          "agent", "owner", "landowner", "landlord", "tenant", "gamekeeper", "keeper", "proprietor", "treasurer")
 # any profession as well, in lower case: "the Authority's surveyor, Jo Bell"
-_JOB = "(?:" + "|".join(map(re.escape, sorted({*_JOBS, *PROFESSIONS}, key=len, reverse=True))) + ")"
+_JOB = "(?:" + "|".join(map(re.escape, sorted({*_JOBS, *PROFESSIONS}, key=longest_first))) + ")"
 # A capitalised job title with its department, then a comma: "the Head of Finance, Tomasz Wiśniewski".
 _TITLED_JOB = "(?:" + "|".join(re.escape(j.capitalize())
-                               for j in sorted({*_JOBS, *PROFESSIONS}, key=len, reverse=True)) + ")"
+                               for j in sorted({*_JOBS, *PROFESSIONS}, key=longest_first)) + ")"
 _OF_DEPARTMENT = r"(?:[ \t]+of(?:[ \t]+(?:the|and|&|[A-Z][\w&-]*)){1,4})"
 # where the person works, between the job and the name: "the trainer in Leeds, Jo Bell"
 _PLACED = r"(?:[ \t]+(?:in|at|from)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*,)"
-_ROLE_NOUN = re.compile(rf"(?<![\w-])(?:{_JOB}s?(?:{_PLACED}|[ \t]*,?)|{_TITLED_JOB}{_OF_DEPARTMENT}[ \t]*,){SEP}"
+_ROLE_NOUN = regex_cache.compile(rf"(?<![\w-])(?:{_JOB}s?(?:{_PLACED}|[ \t]*,?)|{_TITLED_JOB}{_OF_DEPARTMENT}[ \t]*,){SEP}"
                         rf"(?P<name>{FULL_NAME})")
 # A post written as a label: "Information Governance Manager: Jo Bell"; a capitalised post in apposition
 # ("the Statutory Scrutiny Officer, Jo Bell-Grant,") or as a title ("Treasurer Jo Bell"); a post said to be someone ("the agent is Jo Bell").
-_POST_LABEL = re.compile(rf"(?<![\w-]){_TITLED_JOB}s?(?:[ \t]*[:,]{SEP}(?P<name>{FULL_NAME})|[ \t]+(?P<name3>{FULL_NAME}))"
+_POST_LABEL = regex_cache.compile(rf"(?<![\w-]){_TITLED_JOB}s?(?:[ \t]*[:,]{SEP}(?P<name>{FULL_NAME})|[ \t]+(?P<name3>{FULL_NAME}))"
                          rf"|(?<![\w-])(?i:{_JOB})[ \t]+is{SEP}(?P<name2>{FULL_NAME})")
 # A person of an organisation written by its letters: "the LGA's Jo Bell supplied". Only as the subject
 # of a verb a person does, so "the NHS's Long Term Plan applies" is no name.
@@ -38,7 +39,7 @@ _PERSON_VERBS = ("said", "says", "wrote", "told", "supplied", "provided", "offer
                  "objected", "complained", "argued", "spoke", "welcomed", "opposed", "supported", "questioned")
 # ... or by a name ending in an organisation word ("Northgate Advocacy's Jo Bell objected")
 _ORG_NAME = "(?:[A-Z][\\w&-]*[ \\t]+){1,3}(?i:" + "|".join(map(re.escape, sorted(ORGANISATION_WORDS))) + ")"
-_OF_ACRONYM = re.compile(rf"(?<![\w-])(?:[A-Z][A-Za-z]*[A-Z]|{_ORG_NAME})['’]s[ \t]+(?P<name>{FULL_NAME})"
+_OF_ACRONYM = regex_cache.compile(rf"(?<![\w-])(?:[A-Z][A-Za-z]*[A-Z]|{_ORG_NAME})['’]s[ \t]+(?P<name>{FULL_NAME})"
                          rf"(?=[ \t]+(?:{'|'.join(_PERSON_VERBS)})(?![\w-]))")
 
 
@@ -46,14 +47,14 @@ _OF_ACRONYM = re.compile(rf"(?<![\w-])(?:[A-Z][A-Za-z]*[A-Z]|{_ORG_NAME})['’]s
 _PEOPLE = ("child", "pupil", "student", "resident", "patient", "tenant", "constituent", "complainant", "victim",
            "witness", "volunteer", "carer", "parent", "mother", "father", "son", "daughter", "boy", "girl", "man",
            "woman", "person", "claimant", "applicant", "employee", "officer", "member", "client", "service user")
-_DESCRIBED = re.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*\((?:a|an|the|our|his|her|their)[ \t]+"
+_DESCRIBED = regex_cache.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*\((?:a|an|the|our|his|her|their)[ \t]+"
                         rf"(?:[a-z][\w-]*[ \t]+){{0,3}}(?:{'|'.join(_PEOPLE)})s?\b")
 
 # Any post in apposition, closed by commas on both sides: "The CEO, Jo Bell, and ...", "the Trust's Member
 # Champion for Farming, Jo Bell, is ...". A post is capitalised words (or letters) after "the" or a
 # possessive; the second comma (or a bracket) says the name is set off as the post's holder.
 _POST_WORD = r"(?:[A-Z][\w&-]*|of|for|and|the|&)"
-_APPOSITION = re.compile(rf"(?:(?<![\w-])[Tt]he|['’]s)[ \t]+(?=[A-Z])(?:{_POST_WORD}[ \t]+){{0,5}}[A-Z][\w&-]*"
+_APPOSITION = regex_cache.compile(rf"(?:(?<![\w-])[Tt]he|['’]s)[ \t]+(?=[A-Z])(?:{_POST_WORD}[ \t]+){{0,5}}[A-Z][\w&-]*"
                          rf"[ \t]*,{SEP}(?!(?:{RANK}|{TITLE})[\s.])(?P<name>{FULL_NAME})(?=[ \t]*[,(])")
 
 

@@ -18,25 +18,26 @@ import re
 
 from ..english_words import is_english_word
 from ..vocabulary import JOB_NOUNS, PROFESSIONS, WORD_FIRST_NAMES
+from .. import regex_cache
 from .base import RuleRecognizer
-from .patterns import CAPS_WORD, INITIAL, NAME_WORD, PARTICLE, name_words, plausible_name
+from .patterns import CAPS_WORD, INITIAL, NAME_WORD, PARTICLE, longest_first, name_words, plausible_name
 
 _WORD = rf"(?:{NAME_WORD}|{CAPS_WORD})"
-_NAME_LINE = re.compile(rf"^[ \t]*(?P<name>(?:{INITIAL}[ \t]+){{0,2}}{_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{_WORD}){{1,3}})"
+_NAME_LINE = regex_cache.compile(rf"^[ \t]*(?P<name>(?:{INITIAL}[ \t]+){{0,2}}{_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{_WORD}){{1,3}})"
                         rf"[ \t]*[,.]?[ \t]*$")
-_VALEDICTION = re.compile(r"^[ \t]*(?i:yours[ \t]+(?:sincerely|faithfully|truly)|(?:kind|best|warm|many)[ \t]+"
+_VALEDICTION = regex_cache.compile(r"^[ \t]*(?i:yours[ \t]+(?:sincerely|faithfully|truly)|(?:kind|best|warm|many)[ \t]+"
                           r"(?:regards|wishes|thanks)|regards|with[ \t]+(?:thanks|regards|best[ \t]+wishes)|"
                           r"thanks|thank[ \t]+you|best|cheers|signed)[ \t]*[,.!]?[ \t]*$")
-_NOUNS = "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS, "leader"}, key=len, reverse=True)))
+_NOUNS = "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS, "leader"}, key=longest_first)))
 # a job title alone on its line: words ending in a job noun, or "Head of ..." / "<job> of|for ..."
-_JOB_LINE = re.compile(rf"^[ \t]*(?:[\w'’&/-]+[ \t]+){{0,4}}?(?i:{_NOUNS}|head)(?:[ \t]+(?i:of|for|to)[ \t]+[^\n]{{1,60}}?)?"
+_JOB_LINE = regex_cache.compile(rf"^[ \t]*(?:[\w'’&/-]+[ \t]+){{0,4}}?(?i:{_NOUNS}|head)(?:[ \t]+(?i:of|for|to)[ \t]+[^\n]{{1,60}}?)?"
                        rf"[ \t]*[,.]?[ \t]*$")
 _BLANK_LINES_AFTER_VALEDICTION = 3
-_ONE_NAME_LINE = re.compile(rf"^[ \t]*(?P<name>{NAME_WORD})[ \t]*[,.]?[ \t]*$")
+_ONE_NAME_LINE = regex_cache.compile(rf"^[ \t]*(?P<name>{NAME_WORD})[ \t]*[,.]?[ \t]*$")
 _VALEDICTION_WORDS = (r"(?i:(?:kind|best|warm|many)[ \t]+(?:regards|wishes|thanks)|regards|with[ \t]+(?:thanks|regards)"
                       r"|thanks|thank[ \t]+you|cheers)")
 # "Thanks, Tamsin" / "Kind regards, Jo Bell": the valediction and the name on one line
-_SIGNED_ON_LINE = re.compile(rf"^[ \t]*{_VALEDICTION_WORDS}[ \t]*,[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
+_SIGNED_ON_LINE = regex_cache.compile(rf"^[ \t]*{_VALEDICTION_WORDS}[ \t]*,[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
                              rf"[ \t]*[.!]?[ \t]*$")
 
 

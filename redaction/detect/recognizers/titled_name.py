@@ -8,32 +8,33 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import STREET_WORDS
+from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import FULL_NAME, NAME, NAME_WORD, PARTICLE, RANK, SEP, TITLE, plausible_name, rank_in_context
 
-_TITLED = re.compile(rf"(?<![\w/&-])(?P<titles>(?:{RANK}|{TITLE})(?:{SEP}(?:{RANK}|{TITLE}))*){SEP}"
+_TITLED = regex_cache.compile(rf"(?<![\w/&-])(?P<titles>(?:{RANK}|{TITLE})(?:{SEP}(?:{RANK}|{TITLE}))*){SEP}"
                      rf"(?P<name>{NAME})")
-_ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
+_ONE_TITLE = regex_cache.compile(rf"{RANK}|{TITLE}")
 # A surname after a rank or role abbreviation not in the lists ("SIO Raman said", "FLO Okafor explained"):
 # only where a verb only a person does follows, since "RAF Northolt" or "HMP Belmarsh" is a place.
 _ACTS = ("said", "says", "attended", "explained", "confirmed", "agreed", "asked", "advised", "wrote", "told",
          "presented", "reported", "stated", "noted", "was the", "is the", "has asked", "has agreed",
          "has confirmed", "led", "leads", "chaired", "briefed", "signed", "requested", "recommended")
-_ABBREVIATION_ACTS = re.compile(rf"(?<![\w/&-])(?:[TA]/)?[A-Z]{{2,4}}[ \t]+(?P<name>{NAME_WORD})"
+_ABBREVIATION_ACTS = regex_cache.compile(rf"(?<![\w/&-])(?:[TA]/)?[A-Z]{{2,4}}[ \t]+(?P<name>{NAME_WORD})"
                                 rf"(?=[ \t]+(?:{'|'.join(map(re.escape, _ACTS))})(?![\w-]))")
 # "The Deputy Commissioner, Simon Faraday, ..." - a rank in apposition; a full name must follow.
-_RANK_COMMA = re.compile(rf"(?<![\w/&-])(?P<titles>{RANK})(?:[ \t]*\([A-Z][\w'’&, -]{{0,40}}\))?[ \t]*,{SEP}"
+_RANK_COMMA = regex_cache.compile(rf"(?<![\w/&-])(?P<titles>{RANK})(?:[ \t]*\([A-Z][\w'’&, -]{{0,40}}\))?[ \t]*,{SEP}"
                          rf"(?P<name>{FULL_NAME})")
 
 
 # A plural title before a list of names: "Cllrs Pettigrew and Ahmadi-Sloane", "Drs Quist, Varga and Obi".
 _PLURAL_TITLE = r"(?:Cllrs|Councillors|Drs|Messrs|Profs|Mmes)\.?"
 _LISTED = rf"(?:{PARTICLE}[ \t]+)?{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD})?"
-_PLURAL_LIST = re.compile(rf"(?<![\w-]){_PLURAL_TITLE}[ \t]+(?P<list>{_LISTED}(?:[ \t]*,[ \t]*{_LISTED})*"
+_PLURAL_LIST = regex_cache.compile(rf"(?<![\w-]){_PLURAL_TITLE}[ \t]+(?P<list>{_LISTED}(?:[ \t]*,[ \t]*{_LISTED})*"
                           rf"[ \t]*,?[ \t]+(?:and|&)[ \t]+{_LISTED})(?![\w'’-])")
 
 
-_WELSH_COUNTY = re.compile(r"(?<![\w-])(?i:Cyngor)[ \t]+Sir[ \t]*\n?[ \t]*\Z")
+_WELSH_COUNTY = regex_cache.compile(r"(?<![\w-])(?i:Cyngor)[ \t]+Sir[ \t]*\n?[ \t]*\Z")
 
 
 class TitledNameRecognizer(RuleRecognizer):
@@ -63,8 +64,8 @@ class TitledNameRecognizer(RuleRecognizer):
 # Lane" stays a name: streets are not named "Mrs ...".
 _STREET_TITLES = frozenset({"lady", "lord", "sir", "king", "queen", "prince", "princess", "duke", "duchess", "earl",
                             "bishop", "st", "st.", "saint", "dame"})
-_PERSON_ACTS = re.compile(rf"[ \t]*,?[ \t]+(?:{'|'.join(map(re.escape, _ACTS))})(?![\w-])")
-_NUMBER_BEFORE = re.compile(r"(?:\d+[A-Za-z]?,?|[ABCM]\d+,?)[ \t]+\Z")  # "41 ", "C217, ": a house or road number
+_PERSON_ACTS = regex_cache.compile(rf"[ \t]*,?[ \t]+(?:{'|'.join(map(re.escape, _ACTS))})(?![\w-])")
+_NUMBER_BEFORE = regex_cache.compile(r"(?:\d+[A-Za-z]?,?|[ABCM]\d+,?)[ \t]+\Z")  # "41 ", "C217, ": a house or road number
 
 
 def _a_street(text: str, m: re.Match) -> bool:
