@@ -184,9 +184,44 @@ def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[P
         if (initials := _INITIALS_LINE_BEFORE.search(text, max(0, start - 12), start)) and not overlaps_any(
                 initials.start("i"), initials.end("i"), taken):
             start = initials.start("i")  # "T." / "Mulrennan": a narrow cell wraps after the initial
+        if (given := _given_after_comma(text, start, end, redacted_words)) is not None:
+            end = given  # "Glenesk, O. (DC)", "TSOI, Wai-Kuen (trading as ...)": written surname first
         out.append(m if (start, end) == (m.start, m.end) else
                    Mention(m.type, start, end, m.score, m.decision))
-    return out
+    grown = [m for m in out if m.type == "PERSON" and _redacted(m)]
+    return [m for m in out if not (m.type == "PERSON" and _redacted(m) and any(
+        g is not m and g.start <= m.start and m.end <= g.end for g in grown))]
+
+
+# a surname written first at the start of a line or cell (a title before it at most), then a comma and its
+# initials or given name, and nothing more on the line but a bracket ("Dr BRUNTSFIELD, A.", "Glenesk, O. (DC)")
+_LINE_START_BEFORE = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[A-Z][a-z]{0,3}\.?[ \t]+)?$")
+_COMMA_GIVEN = re.compile(r",[ \t]*\n?[ \t]*(?P<g>[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z][\w'’-]*[^\W\d_]"
+                          r"(?:[ \t]+[A-Z][\w'’-]*[^\W\d_])?)(?=[ \t]*(?:\(|\n|$))")
+
+
+def _given_after_comma(text: str, start: int, end: int, redacted_words: set[str]) -> int | None:
+    """The end of the initials or given name after a redacted surname written first on its line, or None.
+    Initials always belong to it; a given name when the surname is in capitals ("TSOI, Wai-Kuen"), or the
+    word is a redacted person's name or no English word and no place, organisation, title or rank word."""
+    written = text[start:end].split()
+    if ("," in text[start:end] or "." in text[start:end] or not _LINE_START_BEFORE.search(text, max(0, start - 12), start)
+            or (len(written) > 1 and not written[-1].isupper())):
+        return None  # "B. Verbrugh, R." / "Songhirst": a list of two names wrapped, not one written surname first
+    hit = _COMMA_GIVEN.match(text, end)
+    if hit is None:
+        return None
+    given = hit.group("g")
+    if given.endswith("."):
+        return hit.end("g")
+    surname = text[start:end].split()[-1]
+    words = [w.casefold() for w in given.split()]
+    if any(w in _NOT_NAME_PARTS or w in NOT_NAME_WORDS for w in words) and not surname.isupper():
+        return None
+    if (surname.isupper() and len(surname) > 1) or all(
+            w in redacted_words or not is_word_or_its_form(w) for w in words):
+        return hit.end("g")
+    return None
 
 
 # a surname, a comma and one given name filling a cell ("PAWLAK-THORNE," / "Wojciech")

@@ -111,6 +111,7 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
                       or (unknown and _not_a_place_here(text, m)))
                   and stands_alone(text, m)]
     found += _full_names_of_surname(text, person)
+    found += _surname_first(text, person, surname)
     if (_first_name_spreads(person, shared_first_names) and not is_word_or_its_form(person.first)
             and person.first.casefold() not in TITLE_WORDS  # "Cllr Tippett-Vaughan" read whole
             and _written_as_a_name(text, person.first)):
@@ -144,6 +145,25 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
         if not overlaps_any(start, end, taken):
             out.append((start, end))
             taken.append((start, end))
+    return out
+
+
+_COMMA_GIVEN = re.compile(r",[ \t]*\n?[ \t]*(?P<g>[A-Z]\.(?:[ \t]?[A-Z]\.)*|[^\W\d_][\w'’-]*[^\W\d_])(?![\w'’-])")
+
+
+def _surname_first(text: str, person, surname: str) -> list[tuple[int, int]]:
+    """The person written surname first, with their given name or its initial after a comma ("Pettigrew, M."
+    / "PETTIGREW, Maud" for Maud Pettigrew), wherever it stands: a cell's word before it is no part of it."""
+    if not (person.names and person.first and len(person.surname) > 2):
+        return []
+    out = []
+    for m in re.finditer(surname, text):
+        hit = _COMMA_GIVEN.match(text, m.end())
+        if hit is None:
+            continue
+        given = hit.group("g")
+        if (given.endswith(".") and given[0].casefold() == person.first[0]) or given.casefold() == person.first:
+            out.append((m.start(), hit.end()))
     return out
 
 

@@ -67,6 +67,7 @@ class UkPhoneRecognizer(RuleRecognizer):
         for m in _DIGIT_RUN.finditer(by_line):
             if not overlaps_any(m.start(), m.end(), ((s, e) for s, e, _ in found)):
                 _add_prefix(found, flat, m.start(), m.group(0))
+        _add_wrapped_runs(found, text, flat)
         out = []
         for start, end, number in sorted(found, key=lambda f: f[0]):
             extension = _EXTENSION.match(flat[end:end + 30])
@@ -123,7 +124,24 @@ def _is_whole(raw: str) -> bool:
     return _add([], raw, 0, raw.strip(), number, lenient=False)
 
 
-def _add_prefix(found, flat: str, start: int, run: str) -> None:
+def _add_wrapped_runs(found, text: str, flat: str) -> None:
+    """Numbers a narrow cell wrapped between their groups, in a column of numbers ("01632 960" / "934" /
+    "07700 900" / "943"): the matcher reads the lines run together as other numbers ("900 943"), so a run of
+    digits across line breaks is cut back to its longest prefix that is a whole number, and the rest read
+    again. A break is crossed only where the part before it is no whole number on its own."""
+    pos = 0
+    while (m := _DIGIT_RUN.search(flat, pos)) is not None:
+        pos = m.end()
+        start, run = m.start(), m.group(0)
+        if "\n" not in text[start:start + len(run)] or overlaps_any(start, start + 1, ((s, e) for s, e, _ in found)):
+            continue
+        before = len(found)
+        _add_prefix(found, flat, start, run, crosses=text)
+        if len(found) > before:
+            pos = found[-1][1]
+
+
+def _add_prefix(found, flat: str, start: int, run: str, crosses: str | None = None) -> None:
     """The longest prefix of a digit run that is a whole number: "020 7946 0838 4" -> "020 7946 0838"."""
     for cut in sorted((m.end() for m in _GROUP_END.finditer(run)), reverse=True):
         raw = run[:cut]
@@ -131,5 +149,17 @@ def _add_prefix(found, flat: str, start: int, run: str) -> None:
             number = phonenumbers.parse(raw, "GB")
         except phonenumbers.NumberParseException:
             continue
+        if crosses is not None and not _breaks_inside_numbers(crosses, start, start + len(raw.rstrip())):
+            continue
         if _add(found, flat, start, raw, number):
             return
+
+
+def _breaks_inside_numbers(text: str, start: int, end: int) -> bool:
+    """Each line break between ``start`` and ``end`` follows a part that is no whole number on its own."""
+    split = text.find("\n", start, end)
+    while split >= 0:
+        if _is_whole(text[start:split].replace("\n", " ")):
+            return False
+        split = text.find("\n", split + 1, end)
+    return True

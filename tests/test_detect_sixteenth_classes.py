@@ -1,0 +1,64 @@
+"""The error classes found by measuring the sixteenth never-seen set once (tests/detect_papers/new, split
+sixteenth): each case is written here in words of its own, not copied from a paper, so a rule made for the
+class, not for the example, is what passes.
+
+Table cells are lines to detection (``redaction.detect.layout.cell_text``), so a row is written as lines.
+"""
+
+import pytest
+
+from tests.detect_found import redacted
+
+REDACTED = [
+    # a surname written first on its line, then a comma and initials or a given name: the rest of the name goes
+    # with the surname, also when a bracket follows on the line
+    ("Contact\nRole\nDr OKAFOR-LINDQVIST, R.\nreferral made; no reply\nDr Ruth Okafor-Lindqvist wrote twice.",
+     "OKAFOR-LINDQVIST, R."),
+    ("Name\nRole\nPettigrew, M. (DS)\nInvestigating officer\nDS Maud Pettigrew took the statement.",
+     "Pettigrew, M."),
+    ("Item\nDetail\nHolder\nQUAYE-ERIKSEN, Efua (trading as Quayside Cabs)\nLicensing officer\n"
+     "Ms Efua Quaye-Eriksen appealed.", "QUAYE-ERIKSEN, Efua"),
+    # ... a given name that is also a month or a word, after a surname in capitals
+    ("Applicant\nOccupation\nPENBERTHY-OSEI, June\nretired nurse\nMs Penberthy-Osei was interviewed.",
+     "PENBERTHY-OSEI, June"),
+]
+
+PHONES = [
+    # a column of numbers a narrow cell wrapped between their groups: each number is whole, none takes the
+    # next one's digits
+    ("Name\nTelephone\nMobile\nKWARTENG, Abena\n01632 960\n417\n07700 900\n412\n", ["01632 960 417", "07700 900 412"]),
+    ("Name\nTelephone\nMobile\nDOWLING, Cian\n029 2018\n0377\n07700900-381\n", ["029 2018 0377", "07700900-381"]),
+]
+
+NOT_CHANGED = [
+    # a whole number at a line end keeps its digits; the next line is its own
+    ("Ring 0161 496 0123\n0161 496 0999 out of hours.", ["0161 496 0123", "0161 496 0999"]),
+    ("Call 020 7946 0571\n2. The custody record", ["020 7946 0571"]),
+]
+
+
+@pytest.mark.parametrize("text, name", REDACTED, ids=[n for _, n in REDACTED])
+def test_redacted(text, name):
+    assert "".join(name.split()) in ["".join(r.split()) for r in redacted(text)]
+
+
+@pytest.mark.parametrize("text, numbers", PHONES + NOT_CHANGED, ids=[t[:24] for t, _ in PHONES + NOT_CHANGED])
+def test_phone_numbers(text, numbers):
+    assert redacted(text, "PHONE_NUMBER") == numbers
+
+
+NOT_EXTENDED = [
+    # a comma after a surname mid-sentence, or words that are not a given name after it, are not the name
+    ("Mr Hollings, London and Leeds agreed.", "Hollings"),
+    ("Name\nRole\nHARGREAVE, Finance Manager\n", None),
+    # a list of two names with initials wrapped after the comma: the second initial is the next name's
+    ("Present\nT. Bramwell-Oduya, K.\nFitzsimmons\nDuty officer\n", "T. Bramwell-Oduya"),
+]
+
+
+@pytest.mark.parametrize("text, name", NOT_EXTENDED, ids=[t[:20] for t, _ in NOT_EXTENDED])
+def test_not_extended(text, name):
+    found = redacted(text)
+    assert all("," not in r for r in found), found
+    if name:
+        assert name in found
