@@ -7,7 +7,7 @@ Table cells are lines to detection (``redaction.detect.layout.cell_text``), so a
 
 import pytest
 
-from tests.detect_found import redacted
+from tests.detect_found import kept, redacted
 
 REDACTED = [
     # a surname written first on its line, then a comma and initials or a given name: the rest of the name goes
@@ -21,6 +21,17 @@ REDACTED = [
     # ... a given name that is also a month or a word, after a surname in capitals
     ("Applicant\nOccupation\nPENBERTHY-OSEI, June\nretired nurse\nMs Penberthy-Osei was interviewed.",
      "PENBERTHY-OSEI, June"),
+    # a double-barrelled given name, one half of it a known given name, before a surname no word is
+    ("Chronology\nHousing\nwelfare visit; spoke to neighbour\nLily-Rose Penhallow\n4 March\n", "Lily-Rose Penhallow"),
+    ("The student union president, Precious-Joy Mavundla, will be invited.", "Precious-Joy Mavundla"),
+    # initials someone goes by, quoted between the given name and the surname
+    ('Licence holder: Kwame "KB" Boakye-Hill, licence number held on file.', 'Kwame "KB" Boakye-Hill'),
+]
+
+KEPT = [
+    # an office placed at a body whose name holds "of", then the office holder in apposition
+    ("The Cabinet Member for Housing at the London Borough of Kestering, Cllr Hamish Oyelaran-Dunne, wrote in "
+     "support of the scheme.", "Hamish Oyelaran-Dunne"),
 ]
 
 PHONES = [
@@ -42,6 +53,11 @@ def test_redacted(text, name):
     assert "".join(name.split()) in ["".join(r.split()) for r in redacted(text)]
 
 
+@pytest.mark.parametrize("text, name", KEPT, ids=[n for _, n in KEPT])
+def test_kept(text, name):
+    assert name in kept(text) and not redacted(text)
+
+
 @pytest.mark.parametrize("text, numbers", PHONES + NOT_CHANGED, ids=[t[:24] for t, _ in PHONES + NOT_CHANGED])
 def test_phone_numbers(text, numbers):
     assert redacted(text, "PHONE_NUMBER") == numbers
@@ -51,6 +67,8 @@ NOT_EXTENDED = [
     # a comma after a surname mid-sentence, or words that are not a given name after it, are not the name
     ("Mr Hollings, London and Leeds agreed.", "Hollings"),
     ("Name\nRole\nHARGREAVE, Finance Manager\n", None),
+    # a double-barrelled word before a place's or a firm's word is no given name
+    ("The Rose-Marie Garden Centre and Anglo-French Holdings are sponsors.", None),
     # a list of two names with initials wrapped after the comma: the second initial is the next name's
     ("Present\nT. Bramwell-Oduya, K.\nFitzsimmons\nDuty officer\n", "T. Bramwell-Oduya"),
 ]

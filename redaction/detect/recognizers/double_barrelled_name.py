@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..english_words import is_word_or_its_form
+from ..given_names import is_given_name
 from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS, WORD_FIRST_NAMES
 from .base import RuleRecognizer
 from .patterns import LOWER, MISSING_GLYPHS, SEP, UPPER, name_words, plausible_name
@@ -23,6 +25,9 @@ _GIVEN = rf"{_U}{_L}{{2,}}"
 _DOUBLE = rf"{_PART}-(?:[ \t]*\n[ \t]*)?{_PART}"
 _NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?P<given>{_GIVEN}){SEP}(?P<surname>{_DOUBLE}))"
                    rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
+# ... and a double-barrelled given name before a surname: "Lily-Rose Penhallow", "Anna-Maria Ostrowska"
+_GIVEN_DOUBLE = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?P<given>{_GIVEN}-{_GIVEN}){SEP}"
+                           rf"(?P<surname>{_PART}(?:-{_PART})?))(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
 # "the", "a", "our" before the words make them a thing ("the Anglo-Irish agreement")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an|our|their|its|this|that)[ \t]*\n?[ \t]*$")
 # a day or month before the words is a date ("on Tuesday", "3 May"), not a given name
@@ -57,6 +62,18 @@ class DoubleBarrelledNameRecognizer(RuleRecognizer):
             elif _not_a_name_word(given):
                 continue
             if not plausible_name(name_words(m.group("name"))):
+                continue
+            out.append(self.result(m.start("name"), m.end("name")))
+        for m in _GIVEN_DOUBLE.finditer(text):
+            # one half of the given name a known given name, no word of the lists, and a surname no English
+            # word is ("Rose-Marie Garden" is no name; "the Mary-Kate Olsen case" still is not read as a thing)
+            givens = m.group("given").split("-")
+            surnames = m.group("surname").split("-")
+            if (not any(is_given_name(g) for g in givens) or any(_not_a_name_word(w) for w in givens + surnames)
+                    or any(g.casefold() in PLACE_FIRST_WORDS for g in givens)
+                    or any(is_word_or_its_form(w.casefold()) for w in surnames)
+                    or _ARTICLE_BEFORE.search(text[max(0, m.start() - 8):m.start()])
+                    or not plausible_name(name_words(m.group("name")))):
                 continue
             out.append(self.result(m.start("name"), m.end("name")))
         return out

@@ -51,8 +51,10 @@ _LIST_AFTER = regex_cache.compile(rf"^(?:[ \t]*\(\d{{1,2}}\))?[ \t]*(?:,|and|&)[
 _QUOTED_AFTER_NAME = regex_cache.compile(rf"(?<=[a-z])[ \t]*\([ \t]*[\"“'‘](?P<name>{NAME_WORD})[\"”'’][ \t]*\)")
 # a name someone goes by between the given name and the surname: 'Joyce "JoJo" Opare-Pearce', 'Wei (David) Zhang'
 # (a lookahead, so that "Firefighter (Control) Przemysław" does not hide 'Przemysław "Przemek" Duda')
-_NICKNAME_INSIDE = regex_cache.compile(rf"(?<![\w-])(?=(?P<given>{NAME_WORD})(?:[ \t]+|[ \t]*\n[ \t]*)(?:[\"“'‘](?:(?:Wee|Big|Young|Little|Old)[ \t]+)?(?P<nick>{NAME_WORD})[\"”'’]|"
+_NICKNAME_INSIDE = regex_cache.compile(rf"(?<![\w-])(?=(?P<given>{NAME_WORD})(?:[ \t]+|[ \t]*\n[ \t]*)(?:[\"“'‘](?:(?:Wee|Big|Young|Little|Old)[ \t]+)?(?P<nick>{NAME_WORD}|[A-Z]{{2,3}})[\"”'’]|"
                               rf"\((?P<alt>{NAME_WORD})\))[ \t]*\n?[ \t]*(?P<surname>{NAME_WORD})(?![\w-]))")
+# initials someone goes by, quoted between the given name and the surname: 'Kwame "KB" Boakye-Hill'
+_INITIALS_NICKNAME = re.compile(r"[A-Z]{2,3}")
 # ... or in brackets, unquoted, after a name written surname first: 'Zhang, Wei (David)'
 _ALT_AFTER_SURNAME_FIRST = regex_cache.compile(rf"(?<![\w-]){NAME_WORD},[ \t]+{NAME_WORD}[ \t]+\((?P<name>{NAME_WORD})\)")
 # a name someone goes by: 'known to his customers as "Sparky"', "nicknamed Jonno"; in quotes it may be a
@@ -110,7 +112,8 @@ class GivenNameRecognizer(RuleRecognizer):
         aliases = set()
         for m in _NICKNAME_INSIDE.finditer(text):
             nick = m.group("nick") or m.group("alt")
-            if (plausible_name([m.group("given"), m.group("surname")]) and _a_given_name(nick, True)
+            if (plausible_name([m.group("given"), m.group("surname")])
+                    and (_a_given_name(nick, True) or _INITIALS_NICKNAME.fullmatch(nick))
                     and (m.group("nick") or is_given_name(nick))):
                 out.append(self.result(m.start("given"), m.end("surname")))
                 aliases.add(nick)

@@ -140,7 +140,8 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _ITEM = rf"(?:the{_GAP})?[A-Z][\w'’&-]*(?:{_GAP}(?:(?:the|of){_GAP})?[A-Z][\w'’&-]*){{0,3}}"
 # ... or with the body it sits on: "Lead Member for Adult Social Care at Kingsmere Borough Council,"
 _QUALIFIER = (r"(?:\s+(?:of|for|in)\s+the(?:\s+(?![\w-]*['’]s\b)[\w'’&-]+){1,5}?"
-              r"|\s+at\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4}"
+              # ("at the London Borough of Aldwick,")
+              r"|\s+at\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’&-]*){0,4}"
               # ... "Cabinet Member for Adult Social Care and Health of Hailsham Cross District Council,"
               r"|\s+of\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4}?\s+"
               r"(?:Council|Authority|Board|Assembly|Parliament|Government|States)(?![\w-]))")
