@@ -32,6 +32,7 @@ def fresh(monkeypatch, tmp_path):
     monkeypatch.setattr(regex_cache, "_loaded", None)
     monkeypatch.setattr(regex_cache, "_used", set())
     monkeypatch.setattr(regex_cache, "_new", False)
+    monkeypatch.setattr(regex_cache, "_built", {})
     return path
 
 
@@ -42,6 +43,7 @@ def _same(got: re.Pattern, pattern: str, flags: int) -> None:
 
 
 def _forget(monkeypatch) -> None:
+    monkeypatch.setattr(regex_cache, "_built", {})
     monkeypatch.setattr(regex_cache, "_loaded", None)
     monkeypatch.setattr(regex_cache, "_used", set())
     monkeypatch.setattr(regex_cache, "_new", False)

@@ -15,44 +15,45 @@ from dataclasses import dataclass
 from presidio_analyzer import RecognizerResult
 
 from ..policy import Policy
+from . import regex_cache
 from .recognizers.base import RANK_KEY
 from .recognizers.patterns import (CAPS_PARTICLES, CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
                                    ROLE_TAIL,
-                                   SEP, TITLE, name_words, plausible_name, rank_in_context)
+                                   SEP, TITLE, longest_first, name_words, plausible_name, rank_in_context)
 from .english_words import is_word_or_its_form
 from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
                          ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, PLACE_STARTS, PROFESSIONS, STREET_WORDS,
                          THING_WORDS, WORD_FIRST_NAMES)
 
 # a verb only a person does, right after the name ("Penny Lane said"): a person, whatever the last word
-_PERSON_VERB_AFTER = re.compile(r"[ \t]*,?[ \t]+(?:said|says|told|asked|agreed|explained|confirmed|wrote|attended|"
+_PERSON_VERB_AFTER = regex_cache.compile(r"[ \t]*,?[ \t]+(?:said|says|told|asked|agreed|explained|confirmed|wrote|attended|"
                                 r"was|is|has|had|will|who)(?![\w-])")
-_LEADING_TITLES = re.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
-_ONE_TITLE = re.compile(rf"{RANK}|{TITLE}")
-_RANK_BEFORE = re.compile(rf"(?<![\w/&-])(?P<r>{RANK}){SEP}$")
+_LEADING_TITLES = regex_cache.compile(rf"^(?:(?P<t>{RANK}|{TITLE})(?:{SEP}|$))+")
+_ONE_TITLE = regex_cache.compile(rf"{RANK}|{TITLE}")
+_RANK_BEFORE = regex_cache.compile(rf"(?<![\w/&-])(?P<r>{RANK}){SEP}$")
 # Whole words only: a mixed-case acronym ("NaPTAN") is not the two words "Na" and "PTAN".
-_WORD = re.compile(rf"(?<![\w'’-]){INITIAL}(?=[\s;,)]|$)"
+_WORD = regex_cache.compile(rf"(?<![\w'’-]){INITIAL}(?=[\s;,)]|$)"
                    rf"|(?<![^\W\d_])(?:{NAME_WORD}|{CAPS_WORD})(?!-?[^\W\d_{MISSING_GLYPHS}])"
                    rf"|{PARTICLE}(?=\s)")
-_IS_NAME_WORD = re.compile(rf"^(?:{NAME_WORD})$")
-_IS_CAPS_WORD = re.compile(rf"^(?:{CAPS_WORD})$")
-_IS_INITIAL = re.compile(rf"^{INITIAL}$")
-_ABBREVIATION_WORD = re.compile(r"^[A-Z]{2,5}$")
-_CAPITALISED_RUN = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]*\n?[ \t]*[A-Z][a-z][\w'’-]*){1,2}(?![\w'’-])")
-_NEXT_WORD = re.compile(r"^(?P<poss>['’]s?)?[ \t\n]*(?P<w>[^\W\d_][\w'’]*)")
-_PREV_WORD = re.compile(r"([^\W\d_][\w.'’]*)[ \t\n]*$")
+_IS_NAME_WORD = regex_cache.compile(rf"^(?:{NAME_WORD})$")
+_IS_CAPS_WORD = regex_cache.compile(rf"^(?:{CAPS_WORD})$")
+_IS_INITIAL = regex_cache.compile(rf"^{INITIAL}$")
+_ABBREVIATION_WORD = regex_cache.compile(r"^[A-Z]{2,5}$")
+_CAPITALISED_RUN = regex_cache.compile(r"[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]*\n?[ \t]*[A-Z][a-z][\w'’-]*){1,2}(?![\w'’-])")
+_NEXT_WORD = regex_cache.compile(r"^(?P<poss>['’]s?)?[ \t\n]*(?P<w>[^\W\d_][\w'’]*)")
+_PREV_WORD = regex_cache.compile(r"([^\W\d_][\w.'’]*)[ \t\n]*$")
 # A line that starts with a field label: up to three words and a colon ("Position:", "Wards affected:").
 # (not a sentence's end then another sentence: "Harrowby. Also attending: ..." is the end of a name)
-_LABEL_LINE = re.compile(r"[ \t]*(?![\w'’/&()-]+\.[ \t]+[A-Z])(?:[\w'’/&().-]+[ \t]+){0,2}[\w'’/&().-]+[ \t]*:")
-_FIELD_HEAD = re.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?:{RANK}|{TITLE})[ \t]+)?$")
+_LABEL_LINE = regex_cache.compile(r"[ \t]*(?![\w'’/&()-]+\.[ \t]+[A-Z])(?:[\w'’/&().-]+[ \t]+){0,2}[\w'’/&().-]+[ \t]*:")
+_FIELD_HEAD = regex_cache.compile(rf"^[ \t]*(?i:{LABEL})[ \t]+(?:(?:{RANK}|{TITLE})[ \t]+)?$")
 # A job written after a name in a table row or list: the capitalised word before it is the job's
 # ("Custody officer", "Detention officer", "Project manager", "Custody sergeant").
-_JOBS = sorted({*JOB_NOUNS, *PROFESSIONS}, key=len, reverse=True)
-_JOB_AFTER = re.compile(r"[ \t]+(?i:" + "|".join(map(re.escape, _JOBS)) + r")s?(?![\w-])")
+_JOBS = sorted({*JOB_NOUNS, *PROFESSIONS}, key=longest_first)
+_JOB_AFTER = regex_cache.compile(r"[ \t]+(?i:" + "|".join(map(re.escape, _JOBS)) + r")s?(?![\w-])")
 # A longer title in title case read on with the name in a table row starts earlier: the capitalised words
 # (or letters) that lead to a capitalised job noun are the job's ("Jo Bell Community Safety Officer", "Jo
 # Bell ICV Panel Chair"); "Detention officer" in sentence case is left to the rule above.
-_TITLE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’&/-]*){1,3}[ \t]+(?:"
+_TITLE_AFTER = regex_cache.compile(r"(?:[ \t]+[A-Z][\w'’&/-]*){1,3}[ \t]+(?:"
                           + "|".join(re.escape(j.capitalize()) for j in _JOBS) + r")s?(?![\w-])")
 _JOB_WORDS = frozenset(_JOBS)
 _PARTICLE_FORMS = NAME_PARTICLES | CAPS_PARTICLES  # "de", "De" and "DE"
@@ -76,11 +77,11 @@ class Name:
 
 
 # Capitals with no vowel are an organisation's or a scheme's letters, never a surname in capitals ("GSS", "CPS")
-_VOWELLESS_LETTERS = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,6}")
+_VOWELLESS_LETTERS = regex_cache.compile(r"[B-DF-HJ-NP-TV-XZ]{2,6}")
 
 
 # a person's name then "of": what follows is their place or firm ("Mr Jo Bell of Loxley Barrett")
-_OF_AFTER_A_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*[ \t]+of[ \t]+$")
+_OF_AFTER_A_NAME = regex_cache.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*[ \t]+of[ \t]+$")
 
 
 def clean(text: str, r: RecognizerResult) -> Name | None:
@@ -171,8 +172,8 @@ def _surname_first_read_back(text: str, kept, plain: list[str]) -> list[str]:
     return plain
 
 
-_PERSONAL_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+$")
-_NEXT_CELL_END = re.compile(r"^(?:[ \t]+(?:[a-z]|\d)|[ \t]*$)")
+_PERSONAL_TITLE_BEFORE = regex_cache.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+$")
+_NEXT_CELL_END = regex_cache.compile(r"^(?:[ \t]+(?:[a-z]|\d)|[ \t]*$)")
 
 
 def _cut_before_next_cell(text: str, kept) -> list | None:
@@ -207,7 +208,7 @@ def _after_job_title(text: str, words) -> list | None:
 
 
 # A line that lists places ("Wards affected: Cooper Lane; Abbey; Northolt Mandeville").
-_PLACE_LINE = re.compile(r"[ \t]*(?i:wards?(?:[ \t]+affected)?|boroughs?|location|venue|address|site|premises|area)"
+_PLACE_LINE = regex_cache.compile(r"[ \t]*(?i:wards?(?:[ \t]+affected)?|boroughs?|location|venue|address|site|premises|area)"
                          r"[ \t]*:")
 
 
@@ -239,13 +240,13 @@ _PLACE_NOUN = (r"(?:car[ \t]+park|depot|site|junction|roundabout|bus[ \t]+stop|e
 
 # "trained at Boscombe Heath", "near Kestrel Down": a person is met with, not at or near; "at Jo Bell's
 # request" (a possessive) is still a person.
-_PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:at|near)[ \t]*\n?[ \t]*$")
+_PLACE_PREPOSITION = regex_cache.compile(r"(?<![\w-])(?:at|near)[ \t]*\n?[ \t]*$")
 
 
 # A ship's prefix: "the MV Jo Bell" is a vessel named after someone, not the person.
 # ... and an institution's ("HMP Jo Bell", "HMYOI Cookham Wood", "RAF Northolt"), or a business's trading
 # name ("trading as Hollins Skips", "t/a Jo Bell Hire")
-_VESSEL_BEFORE = re.compile(r"(?<![\w-])(?:MV|MT|HMS|RMS|SS|FV|RV|HMY|MY|SV|RFA|HMP|HMYOI|YOI|IRC|STC|RAF|HMNB"
+_VESSEL_BEFORE = regex_cache.compile(r"(?<![\w-])(?:MV|MT|HMS|RMS|SS|FV|RV|HMY|MY|SV|RFA|HMP|HMYOI|YOI|IRC|STC|RAF|HMNB"
                             r"|(?i:trading[ \t]+as)|t/a)[ \t]*\n?[ \t]*$")
 
 
@@ -285,8 +286,8 @@ def _rank_before(text: str, start: int) -> str | None:
 
 # Months that are also surnames, and the personal titles that say a name follows.
 _MONTH_SURNAMES = frozenset({"march", "may", "june", "april", "august"})
-_NAME_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Revd|Sir|Dame)\.?[ \t]+$")
-_FIGURE_AFTER = re.compile(r"^[ \t,]*\n?[ \t]*\d")
+_NAME_TITLE_BEFORE = regex_cache.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Revd|Sir|Dame)\.?[ \t]+$")
+_FIGURE_AFTER = regex_cache.compile(r"^[ \t,]*\n?[ \t]*\d")
 
 
 def _month_as_surname(text: str, first: int, s: int, e: int, w: str) -> bool:
@@ -362,9 +363,9 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
 # A month or ordinary word right before a surname is the person's first name ("June Hartley", "Will
 # Bright"), unless the words before make it a date ("in June Hartley said", "3 June Hartley"; a case number
 # in the cell before, "4130" / "Charity Adewusi", is no day).
-_DATE_BEFORE = re.compile(r"(?:(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|\b(?i:in|on|since|until|till|during|early|late|mid|end|of|from|to|before|after|"
+_DATE_BEFORE = regex_cache.compile(r"(?:(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|\b(?i:in|on|since|until|till|during|early|late|mid|end|of|from|to|before|after|"
                           r"last|next|this|each|every|by the))[ \t\n,]*$")
-_IS_WORD_NAME = re.compile(r"^[A-Z][a-z]+$")
+_IS_WORD_NAME = regex_cache.compile(r"^[A-Z][a-z]+$")
 
 
 def word_first_name(text: str, start: int, word: str, following: str | None) -> bool:
@@ -410,7 +411,7 @@ _SIKH_MIDDLE_NAMES = frozenset({"singh", "kaur"})
 
 # The next line is a table's next row: up to four words, then its figures ("May 2029 1,203 38",
 # "Advanced Nurse Practitioner 8a 2.0").
-_ROW_OF_FIGURES = re.compile(r"(?:[^\W\d_][\w'’-]*[ \t]+){1,4}\d")
+_ROW_OF_FIGURES = regex_cache.compile(r"(?:[^\W\d_][\w'’-]*[ \t]+){1,4}\d")
 
 
 # Words of running prose: a line that goes on with one before its figures is a sentence wrapped after a
@@ -427,7 +428,7 @@ def _ends_table_row(text: str, name_start: int, next_word: int) -> bool:
     return bool(row) and not any(w in _PROSE_WORDS for w in row.group(0).split()[1:])
 
 
-_TITLE_AT_END = re.compile(rf"(?<![\w-])(?:{TITLE})[ \t]*$")
+_TITLE_AT_END = regex_cache.compile(rf"(?<![\w-])(?:{TITLE})[ \t]*$")
 
 
 def _in_prose_before_colon(text: str, pos: int, word: str) -> bool:
@@ -516,7 +517,7 @@ def role_names(text: str, policy: Policy) -> list[Name]:
     out = []
     for pattern in (rf"(?:{role}){ROLE_TAIL}{_PORTFOLIO}?[ \t]*,{SEP}(?:{TITLE}{SEP})?(?P<name>{FULL_NAME})",
                     rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,{SEP}(?:the{SEP})?(?:{role})(?!\w)"):
-        for m in re.finditer(pattern, text):
+        for m in regex_cache.compile(pattern).finditer(text):
             start = m.start("name")
             lead = _LEADING_TITLES.match(m.group("name"))
             if lead:  # "Councillor Jo Bell, Cabinet Member for ...": the title stays outside the name

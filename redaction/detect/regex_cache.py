@@ -40,15 +40,29 @@ _MAX_ENTRIES = 400  # beyond this, a file written keeps only the patterns this p
 _lock = threading.Lock()
 _loaded: dict[str, tuple] | None = None  # key -> (flags, groups, groupindex, indexgroup, code as bytes)
 _used: set[str] = set()
+_built: dict[tuple[int, str], re.Pattern] = {}  # patterns built in this process
+_MAX_BUILT = 256
 _new = False
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
-    """``re.compile(pattern, flags)``, from the compiled program kept on disk when there is one."""
+    """``re.compile(pattern, flags)``, from the compiled program kept on disk when there is one (and, as
+    ``re`` does, from this process's memory when the same pattern is asked for again)."""
     path = _path()
     if path is None or not isinstance(pattern, str):
         return re.compile(pattern, flags)
     flags = int(flags)
+    built = _built.get((flags, pattern))
+    if built is None:
+        built = _compile(pattern, flags, path)
+        with _lock:
+            if len(_built) >= _MAX_BUILT:
+                _built.clear()
+            _built[flags, pattern] = built
+    return built
+
+
+def _compile(pattern: str, flags: int, path: Path) -> re.Pattern:
     key = hashlib.sha256(f"{flags}\0{pattern}".encode("utf-8", "surrogatepass")).hexdigest()
     with _lock:
         entries = _load(path)
