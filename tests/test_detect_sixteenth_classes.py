@@ -26,6 +26,11 @@ REDACTED = [
     ("The student union president, Precious-Joy Mavundla, will be invited.", "Precious-Joy Mavundla"),
     # initials someone goes by, quoted between the given name and the surname
     ('Licence holder: Kwame "KB" Boakye-Hill, licence number held on file.', 'Kwame "KB" Boakye-Hill'),
+    # a given name alone before the person's address (an initial and a surname) in brackets
+    ("Counts attached. Bartosz (b.wierzbicki@batgroup.example, 0048 58 555 0312) did the June count.", "Bartosz"),
+    # ... or a short form of a given name written in full elsewhere
+    ("A second surveyor, Bartosz Wierzbicki, confirmed them.\nCounts attached. Bartek (b.wierzbicki@batgroup.example) "
+     "did the June count.", "Bartek"),
 ]
 
 KEPT = [
@@ -69,6 +74,8 @@ NOT_EXTENDED = [
     ("Name\nRole\nHARGREAVE, Finance Manager\n", None),
     # a double-barrelled word before a place's or a firm's word is no given name
     ("The Rose-Marie Garden Centre and Anglo-French Holdings are sponsors.", None),
+    # a body or a word before an address in brackets is no given name
+    ("The Council (c.hardacre@council.example) replied. Send it by Teams (t.ojo@council.example).", None),
     # a list of two names with initials wrapped after the comma: the second initial is the next name's
     ("Present\nT. Bramwell-Oduya, K.\nFitzsimmons\nDuty officer\n", "T. Bramwell-Oduya"),
 ]

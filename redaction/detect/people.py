@@ -549,6 +549,15 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
         # "e.tshabalala-moore@...": an initial and the surname; the paper may write the given name in full
         # ("Ebenezer Tshabalala-Moore", a spreadsheet's row) — then that is the name
         _add_written(people, _written_name_of_initial(text, parts[0].casefold(), parts[1].casefold()))
+        before = _given_name_before_address(text, address, parts[0].casefold(), parts[1])
+        if before is not None:
+            # the given name alone before the address: the person written in full elsewhere ("Tomasz Kwiatek",
+            # then "Tomek (t.kwiatek@...)": a short form), or one the paper names only so
+            known = _find(people, parts[1].casefold(), parts[0].casefold())
+            if known is not None and known.first and known.first[0] == parts[0].casefold():
+                known.mentions.append(Mention("PERSON", *before[2], 0.8))
+            else:
+                _add_written(people, before)
         return
     if len(parts) == 1 and len(local) > 3 and local.isalpha() and not is_english_word(local):
         # "marisol@westfoldfoodshare...": a given name alone; on the address's own line (a spreadsheet row, a
@@ -739,6 +748,25 @@ def _written_name_of_initial(text: str, initial: str, surname: str) -> tuple | N
                     and not is_english_word(given)):
                 return given, words[i].group(0), (m.start() + words[i - 1].start(), m.start() + words[i].end())
     return None
+
+
+# a given name alone, then the person's address in brackets: "Tomasz (t.kwiatek@..., 0048 ...)"
+_GIVEN_BEFORE_BRACKET = re.compile(r"(?<![\w'’.-])(?P<given>[A-Z][^\W\d_]{2,})[ \t]*\([ \t]*$")
+
+
+def _given_name_before_address(text: str, address: str, initial: str, surname: str) -> tuple | None:
+    """An address of an initial and a surname in brackets right after a given name with that initial, no
+    English word: the person the address names, written by the given name alone."""
+    at = text.find(address)
+    hit = _GIVEN_BEFORE_BRACKET.search(text, max(0, at - 40), at) if at >= 0 else None
+    if hit is None:
+        return None
+    given = hit.group("given")
+    folded = given.casefold()
+    if (folded[0] != initial or is_word_or_its_form(folded) or folded in NOT_NAME_WORDS or folded in TITLE_WORDS
+            or folded in _NOT_NAME_PARTS):
+        return None
+    return given, surname.title(), (hit.start("given"), hit.end("given"))
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
