@@ -37,6 +37,9 @@ KEPT = [
     # an office placed at a body whose name holds "of", then the office holder in apposition
     ("The Cabinet Member for Housing at the London Borough of Kestering, Cllr Hamish Oyelaran-Dunne, wrote in "
      "support of the scheme.", "Hamish Oyelaran-Dunne"),
+    # an office's portfolio in brackets at the start of the next line, then the office holder in apposition
+    ("The Minister reported that the UK Minister of State for Health\n(Primary Care), Ifor Castellano-Pryce, had "
+     "agreed to extend the agreement.", "Ifor Castellano-Pryce"),
 ]
 
 PHONES = [

@@ -18,7 +18,7 @@ from ..policy import Policy
 from . import regex_cache
 from .recognizers.base import RANK_KEY
 from .recognizers.patterns import (CAPS_PARTICLES, CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
-                                   ROLE_TAIL,
+                                   PORTFOLIO, ROLE_TAIL,
                                    SEP, TITLE, longest_first, name_words, plausible_name, rank_in_context)
 from .english_words import is_word_or_its_form
 from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
@@ -494,7 +494,6 @@ def _is_organisation_free(text: str, words, kept) -> bool:
 
 
 # A portfolio in brackets after an office: "the Assistant Chief Constable (Local Policing), Jo Bell".
-_PORTFOLIO = r"(?:[ \t]*\([A-Z][\w'’&, -]{0,40}\))"
 
 
 def roster_names(text: str, policy: Policy, words_pattern) -> list[Name]:
@@ -515,7 +514,7 @@ def role_names(text: str, policy: Policy) -> list[Name]:
     if not role:
         return []
     out = []
-    for pattern in (rf"(?:{role}){ROLE_TAIL}{_PORTFOLIO}?[ \t]*,{SEP}(?:{TITLE}{SEP})?(?P<name>{FULL_NAME})",
+    for pattern in (rf"(?:{role}){ROLE_TAIL}{PORTFOLIO}?[ \t]*,{SEP}(?:{TITLE}{SEP})?(?P<name>{FULL_NAME})",
                     rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,{SEP}(?:the{SEP})?(?:{role})(?!\w)"):
         for m in regex_cache.compile(pattern).finditer(text):
             start = m.start("name")

@@ -19,7 +19,7 @@ from ..spans import overlaps_any
 from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
 from .english_words import is_english_word, is_word_or_its_form
 from .recognizers.base import REASON_KEY
-from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, ROLE_TAIL, SEP, TITLE, UPPER, name_words,
+from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, PORTFOLIO, ROLE_TAIL, SEP, TITLE, UPPER, name_words,
                                   plausible_name)
 from .spread import name_key, spread, titled_surnames, words_pattern
 from .vocabulary import (ABBREVIATIONS, JOB_NOUNS, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS,
@@ -30,7 +30,6 @@ _PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
 # Labels that say the line holds a person's post ("Position: Deputy Mayor for Policing and Crime").
 _POST_LABEL = r"(?:(?i:position|role|post|job[ \t]+title|title|designation|office)[ \t]*[:\t]?[ \t]*)"
 # A portfolio in brackets after an office: "the Assistant Chief Constable (Operations), Jo Bell".
-_PORTFOLIO = r"(?:[ \t]*\([A-Z][\w'’&, -]{0,40}\))"
 _TITLE_ONLY = re.compile(rf"^[ \t]*(?:{TITLE})[ \t]+$")
 _NAME_FIELD = re.compile(r"^[ \t]*(?i:name)[ \t]*[:\t ]")
 _NAME_CELL = re.compile(r"^[ \t]*(?i:name)[ \t]*:?[ \t]*$")  # a "Name" label alone in its cell
@@ -379,7 +378,7 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     # an office with a place or subject needs the comma ("the Mayor of Sutton, Jo Bell"); a fixed one
     # may stand right before the name as a title ("Chief Fire Officer Dan Daly", "PCC Sam Doyle")
     fixed = policy.role_pattern(templates=False) or "(?!)"
-    before = re.compile(rf"(?<![\w-])(?:(?P<role>{role}){ROLE_TAIL}{_PORTFOLIO}?\s*[,:(–]\s*|(?P<fixed>{fixed})[ \t]+)"
+    before = re.compile(rf"(?<![\w-])(?:(?P<role>{role}){ROLE_TAIL}{PORTFOLIO}?\s*[,:(–]\s*|(?P<fixed>{fixed})[ \t]+)"
                         rf"(?:(?:the\s+)?(?:{TITLE}|M\.|Deputy)\s+)?$")  # "M." for Monsieur; a States "Deputy"
     # ... also after a short first entry in the brackets: "(Chair; Portfolio Holder for Environment, ...)"
     after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,(–]|[ \t]+-)\s*(?:[A-Z][\w-]*(?:[ \t]+[\w-]+)?;\s*)?"

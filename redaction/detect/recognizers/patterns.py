@@ -145,6 +145,8 @@ _QUALIFIER = (r"(?:\s+(?:of|for|in)\s+the(?:\s+(?![\w-]*['’]s\b)[\w'’&-]+){1
               # ... "Cabinet Member for Adult Social Care and Health of Hailsham Cross District Council,"
               r"|\s+of\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4}?\s+"
               r"(?:Council|Authority|Board|Assembly|Parliament|Government|States)(?![\w-]))")
+# a portfolio in brackets after an office, also on the next line: "Minister of State for Health" / "(Secondary Care)"
+PORTFOLIO = r"(?:[ \t]*\n?[ \t]*\([A-Z][\w'’&, -]{0,40}\))"
 ROLE_TAIL = rf"(?:(?:[ \t]*,{_GAP}{_ITEM})+{_GAP}(?:and|&){_GAP}{_ITEM})?{_QUALIFIER}?"
 
 
