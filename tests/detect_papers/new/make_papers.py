@@ -19,10 +19,11 @@ allowed); a label that is missing stops the script.
     .venv/bin/python tests/detect_papers/new/make_papers.py [name ...]   # e.g. unseen_fire_1; none: all
     .venv/bin/python tests/detect_papers/new/make_papers.py seventh     # a split's name: every paper of it
     .venv/bin/python tests/detect_papers/new/make_papers.py fifteenth   # the fifteenth never-seen split
-    .venv/bin/python tests/detect_papers/new/make_papers.py sixteenth   # the newest never-seen split
+    .venv/bin/python tests/detect_papers/new/make_papers.py sixteenth   # the sixteenth never-seen split
+    .venv/bin/python tests/detect_papers/new/make_papers.py seventeenth # the newest never-seen split
 
 The script only renders and looks for the labels with pdftotext: it never runs a detector, so a never-seen
-split (eighth, ..., sixteenth) can be rendered and checked before any engine has read it.
+split (eighth, ..., seventeenth) can be rendered and checked before any engine has read it.
 """
 
 from __future__ import annotations
