@@ -410,6 +410,12 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
                     # the cells as lines: "Mayor of London" / "Name" / "Julian Abernethy"
                     line_start = text.rfind("\n", 0, m.start) + 1
                     hit = post_line.match(_lines_around(text, max(0, line_start - 1))[0])
+            if (hit and hit.re is after and _NEXT_NAME_AFTER_ROLE.match(
+                    text, m.end + hit.end())):
+                # "Councillor Thora Sclater, the Leader of the Council, Councillor Fionnlagh Gunn-Matheson": an
+                # office between two names of a list is the next one's (the office before a name, in apposition);
+                # read as the first one's it would keep a name the policy redacts
+                hit = None
             if hit and hit.re is before and (_ends_longer_title(text, max(0, m.start - _ROLE_REACH), hit)
                                              or _HEADER_LABEL_BEFORE.search(text[max(0, m.start - _ROLE_REACH):m.start])):
                 hit = None
@@ -418,6 +424,8 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
                 person.roles.add(policy.role_of(written) or " ".join(written.split()))
 
 
+# after an office: a comma, then a title and a name ("..., the Leader of the Council, Councillor Fionnlagh ...")
+_NEXT_NAME_AFTER_ROLE = re.compile(rf"[ \t]*,\s*(?:{TITLE})\.?\s+[A-Z]")
 # "To: Cllr Jo Bell, Cabinet Member for Culture" / "Cc: Sam Kerr <...>": a mail header's label starts the
 # next person's line; the office on the line above is the other person's
 _HEADER_LABEL_BEFORE = re.compile(r"\n[ \t]*(?i:cc|bcc|to|from|sent|subject|date)[ \t]*:[ \t]*$")
