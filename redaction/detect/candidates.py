@@ -84,6 +84,9 @@ _VOWELLESS_LETTERS = regex_cache.compile(r"[B-DF-HJ-NP-TV-XZ]{2,6}")
 _OF_AFTER_A_NAME = regex_cache.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*[ \t]+of[ \t]+$")
 
 
+_NICKNAME_MARK = re.compile(r"[\"“”‘’(]")
+
+
 def clean(text: str, r: RecognizerResult) -> Name | None:
     meta = r.recognition_metadata or {}
     from_rule = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) in _RULE_RECOGNIZERS
@@ -123,6 +126,9 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     wrapped_cell = wrapped_cell or (meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "DoubleBarrelledNameRecognizer"
                                     and "\n" in text[start:end] and _starts_line(text, start)
                                     and _alone_on_its_line(text, text.rfind("\n", start, end) + 1, end))
+    # ... and a name with the name the person goes by inside it ('Bernadette "Bunny"' / 'Anyaegbunam' in a cell)
+    wrapped_cell = wrapped_cell or (meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "GivenNameRecognizer"
+                                    and _NICKNAME_MARK.search(text, start, end) is not None)
     kept = words if wrapped_cell else _name_words(text, words, from_rule)
     if kept and len(kept) >= 3 and kept[0][2].casefold() in PLACE_FIRST_WORDS:
         kept = kept[1:]  # "Brixton Cecily Cattermole": the place of the row before, then the name

@@ -119,6 +119,7 @@ _NOT_NAME_PARTS = (TITLE_WORDS | ORGANISATION_WORDS | THING_WORDS | PLACE_ENDING
 # "Abdiwali |Hersi Dualeh"); or a surname of a person redacted on the next line ("Nia Wyn" / "Trahaearn")
 _WORD_AFTER_NAME = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’-]*[^\W\d_])(?![\w'’-])")
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])(?P<w>[A-Z][\w'’-]*[^\W\d_])[ \t]+$")
+_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])(?P<i>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]+$")
 _INITIALS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<i>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]*\n[ \t]*$")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
@@ -183,6 +184,9 @@ def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[P
         if (initials := _INITIALS_LINE_BEFORE.search(text, max(0, start - 12), start)) and not overlaps_any(
                 initials.start("i"), initials.end("i"), taken):
             start = initials.start("i")  # "T." / "Mulrennan": a narrow cell wraps after the initial
+        if ((initial := _INITIALS_BEFORE.search(text, max(0, start - 10), start)) and initial.group("i") != "M."
+                and not overlaps_any(initial.start("i"), initial.end("i"), taken)):  # "M." may be Monsieur
+            start = initial.start("i")  # "Ms B. Oyebanjo-Thorne": the surname spread, its initial beside it
         if (given := _given_after_comma(text, start, end, redacted_words)) is not None:
             end = given  # "Glenesk, O. (DC)", "TSOI, Wai-Kuen (trading as ...)": written surname first
         out.append(m if (start, end) == (m.start, m.end) else

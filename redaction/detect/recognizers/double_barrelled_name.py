@@ -21,12 +21,14 @@ from .patterns import LOWER, MISSING_GLYPHS, SEP, UPPER, name_words, plausible_n
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
 # one part of the surname: "Okafor", "O'Keeffe", "McAllister"
 _PART = rf"(?:{_U}['’])?(?:Ma?c)?{_U}{_L}{{2,}}"
-_GIVEN = rf"{_U}{_L}{{2,}}"
-_DOUBLE = rf"{_PART}-(?:[ \t]*\n[ \t]*)?{_PART}"
+# (a Korean given name keeps its second syllable in lower case: "Jun-seo")
+_GIVEN = rf"{_U}{_L}{{2,}}(?:-{_L}{{2,}})?"
+# the second part may be a two-letter surname: "Fairclough-Ng", "Hartley-Xu"
+_DOUBLE = rf"{_PART}-(?:[ \t]*\n[ \t]*)?(?:{_PART}|{_U}{_L})"
 _NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?P<given>{_GIVEN}){SEP}(?P<surname>{_DOUBLE}))"
                    rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
 # ... and a double-barrelled given name before a surname: "Lily-Rose Penhallow", "Anna-Maria Ostrowska"
-_GIVEN_DOUBLE = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?P<given>{_GIVEN}-{_GIVEN}){SEP}"
+_GIVEN_DOUBLE = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?P<given>{_U}{_L}{{2,}}-{_U}{_L}{{2,}}){SEP}"
                            rf"(?P<surname>{_PART}(?:-{_PART})?))(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
 # "the", "a", "our" before the words make them a thing ("the Anglo-Irish agreement")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an|our|their|its|this|that)[ \t]*\n?[ \t]*$")
