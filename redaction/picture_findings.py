@@ -6,6 +6,9 @@ gave the words it covers. A finding whose words cannot be placed makes the page 
 low confidence (and no finding covers) are proposed as ``UNCLEAR_TEXT`` items for the officer to check:
 redacted by default when the guess could be personal data (a capital, a digit, an "@"), kept otherwise.
 A line of two or three capitalised words right under a scribble (a signature block) is proposed as a name.
+Every other mention, in the words OCR read, of an item proposed for redaction anywhere in the paper is proposed
+too (``other_mentions``): one decision covers the whole paper, as the redaction plan spreads a value over the
+text layer; the verifier holds a removed value against every page, the invisible text layer of a scan included.
 """
 
 from __future__ import annotations
@@ -40,6 +43,48 @@ def picture_items(pictures: PicturesRead, found, part_of) -> list[PersonalData]:
                                   score=round(min(m.score, max(confidence, 0.01)), 2), boxes=boxes,
                                   source="ocr", confidence=round(max(confidence, 0.0), 2)))
     return items
+
+
+MENTION_REASON = "another mention of a value proposed for redaction elsewhere in the paper"
+_NOT_SPREAD = {"UNCLEAR_TEXT", "SIGNATURE"}
+
+
+def other_mentions(pictures: PicturesRead, items: list[PersonalData], part_of) -> list[PersonalData]:
+    """Each mention, in a picture's words, of the text of an item proposed for redaction (found in the text
+    layer or in any picture) that no item covers yet: the plan spreads a redacted value over the text layer
+    (``redaction.pdf.plan``), not over pixels, and a name found in one sentence of a scan but standing in a
+    table, a heading or another picture elsewhere would otherwise stay in the pixels and in the published text
+    layer (the verifier refuses the paper). Found as the officer's texts to redact everywhere are (the same
+    tolerance of OCR's slips as the verifier's OCR check: ``picture_search.spans``); no OCR is run again."""
+    from .picture_search import fold, spans
+
+    texts: dict[str, PersonalData] = {}
+    for item in items:
+        text = item.text.strip()
+        if (item.action != "redact" or item.type in _NOT_SPREAD or (text.startswith("[") and text.endswith("]"))
+                or not fold(text)[0].replace(" ", "")):
+            continue
+        texts.setdefault(fold(text)[0], item)
+    taken: dict[int, list[Box]] = {}
+    for item in items:
+        taken.setdefault(item.page, []).extend(tuple(b) for b in item.boxes)
+    out = []
+    for picture in pictures.pictures:
+        for item in texts.values():
+            for start, end in spans(picture.text, item.text):
+                boxes = boxes_for(picture, start, end)
+                if not boxes or all(_inside_share(b, taken.get(picture.page, [])) >= _TAKEN_SHARE for b in boxes):
+                    continue
+                confs = [w.conf for w, (s, e) in zip(picture.words, picture.spans) if overlaps(s, e, start, end)]
+                confidence = min(min(confs, default=picture.confidence) / 100.0, 1.0)
+                out.append(PersonalData(type=item.type, text=picture.text[start:end], page=picture.page,
+                                        part=part_of(picture.page, boxes[0]), action="redact",
+                                        reason=f"{MENTION_REASON} (page {item.page}); {OCR_REASON}",
+                                        score=round(min(item.score, max(confidence, 0.01)), 2), boxes=boxes,
+                                        exemption=item.exemption, source="ocr",
+                                        confidence=round(max(confidence, 0.0), 2)))
+                taken.setdefault(picture.page, []).extend(boxes)
+    return out
 
 
 def unclear_items(scans: ScansRead, items: list[PersonalData], part_of) -> list[PersonalData]:

@@ -27,6 +27,7 @@ from .extract import Box, Document, Page
 from .ocr_checked import CheckedReading, with_doubts
 from .ocr_tesseract import MIN_CONFIDENCE, best_reading, executable
 from .detect.english_words import is_english_word
+from .detect.layout import _ALWAYS_CELL_GAP, _MIN_CELL_GAP, _TIMES_NARROWEST
 from .digit_boxes import regroup_digits
 from .spans import overlaps
 
@@ -224,7 +225,120 @@ def mend_words(words: list[Word]) -> list[Word]:
     """OCR's usual slips put right before detection: digits written one to a box read as one number
     (:func:`~redaction.digit_boxes.regroup_digits`), digits read as letters in a number ("O20 7946 0412"),
     and an e-mail address split at its punctuation (:func:`mend_addresses`)."""
-    return mend_addresses(mend_hyphens([_digits(w) for w in regroup_digits(words)]))
+    return split_cells(mend_addresses(mend_hyphens([_digits(w) for w in regroup_digits(rejoin_cut_lines(words))])))
+
+
+_CUT_ROW = 0.5  # of the lower word's height: two pieces overlapping this much stand on one row
+_CUT_GAP = 0.6  # of the taller piece's height: pieces this close are one line cut by a false column
+_CUT_WORD = 0.35  # of the taller piece's height: pieces this close may be one word cut in two
+
+
+def _height(w: Word) -> float:
+    return max(w.box[3] - w.box[1], 0.1)
+
+
+def _runs(words: list[Word]) -> list[list[Word]]:
+    runs: list[list[Word]] = []
+    for w in words:
+        if runs and runs[-1][-1].line == w.line:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def rejoin_cut_lines(words: list[Word]) -> list[Word]:
+    """Lines tesseract cut at a false column boundary put together again. A page that slipped in the feeder
+    (a band of lines stretched) or an uneven scan can make tesseract see a gutter where there is none: each
+    line of the band is read as two lines in two blocks, the right-hand pieces after all the left-hand ones,
+    and words are cut in two at the boundary ("Ha" ... "verstock"). A line whose first word starts right where
+    another line's last word ends, on the same row (closer than a word space goes), continues that line: its
+    words follow it, and the two pieces become one word when they are that close and are no two English words
+    (a name cut in two, "Communi" + "ty"), so detection reads the line as printed."""
+    runs = _runs(words)
+    if len(runs) < 2:
+        return words
+    taken: set[int] = set()
+    follows: dict[int, int] = {}  # run index -> the run that continues it
+    for i, a in enumerate(runs):
+        last = a[-1]
+        for j, b in enumerate(runs):
+            if j == i or j in taken:
+                continue
+            first = b[0]
+            h = max(_height(last), _height(first))
+            overlap = min(last.box[3], first.box[3]) - max(last.box[1], first.box[1])
+            gap = first.box[0] - last.box[2]
+            if overlap >= _CUT_ROW * min(_height(last), _height(first)) and -0.1 * h <= gap <= _CUT_GAP * h \
+                    and not any(w is not last and w.box[0] >= last.box[2] - 0.1 * h
+                                and min(w.box[3], last.box[3]) - max(w.box[1], last.box[1]) > 0 for w in a):
+                follows[i] = j
+                taken.add(j)
+                break
+    if not follows:
+        return words
+    out: list[Word] = []
+    done: set[int] = set()
+    for i in range(len(runs)):
+        if i in done or i in taken:
+            continue
+        row = list(runs[i])
+        k = i
+        done.add(k)
+        while k in follows and follows[k] not in done:
+            k = follows[k]
+            done.add(k)
+            nxt = [Word(w.text, w.box, row[-1].line, w.conf) for w in runs[k]]
+            a, b = row[-1], nxt[0]
+            gap = b.box[0] - a.box[2]
+            if gap <= _CUT_WORD * max(_height(a), _height(b)) and _cut_word(a.text, b.text):
+                row[-1] = Word(a.text + b.text, (a.box[0], min(a.box[1], b.box[1]), b.box[2], max(a.box[3], b.box[3])),
+                               a.line, min(a.conf, b.conf))
+                nxt = nxt[1:]
+            row.extend(nxt)
+        out.extend(row)
+    for k in range(len(runs)):  # a run only reached as a continuation of a chain already placed
+        if k not in done:
+            out.extend(runs[k])
+    return out
+
+
+_CUT_PIECE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")  # letters (a hyphen or apostrophe inside)
+
+
+def _cut_word(left: str, right: str) -> bool:
+    """``left`` + ``right`` read as one word: the joined word is English, or one piece is no word (a name
+    or a word cut at a letter) — and both are letters (a number or an address is not put together here)."""
+    pieces = [left.lstrip("(\"'\u2018\u201c"), right.rstrip(".,;:)\"'\u2019\u201d")]
+    if not all(_CUT_PIECE.fullmatch(p) for p in pieces) or right[:1].isupper():
+        return False
+    joined = "".join(pieces)
+    return is_english_word(joined) or not all(is_english_word(p) for p in pieces)
+
+
+def split_cells(words: list[Word]) -> list[Word]:
+    """A table row OCR read as one line has its cells as lines again, as the text layer's cells are
+    (``redaction.detect.layout``, whose measures this uses): where the gap between two words of a line is
+    several times the narrow gaps of the line, or wider than justification goes, the words after it start a
+    new line. Detection then never reads a name running on into the next cell ("Ann Lee Saltmarsh Homes")."""
+    out: list[Word] = []
+    for run in _runs(words):
+        if len(run) < 2:
+            out.extend(run)
+            continue
+        gaps = [max(b.box[0] - a.box[2], 0.0) / max(_height(a), _height(b)) for a, b in zip(run, run[1:])]
+        narrowest = sorted(gaps)[len(gaps) // 4]
+        line = run[0].line
+        part = 0
+        out.append(run[0])
+        for w, g in zip(run[1:], gaps):
+            if g >= _ALWAYS_CELL_GAP or (g >= _MIN_CELL_GAP and g >= _TIMES_NARROWEST * narrowest):
+                part += 1
+            out.append(w if not part else Word(w.text, w.box, _CELL_LINE * part + line, w.conf))
+    return out
+
+
+_CELL_LINE = 10 ** 12  # line numbers of a row's later cells: beyond tesseract's block/paragraph/line numbers
 
 
 _NAME_PART = re.compile(r"[A-Z][a-z\u00c0-\u024f'\u2019]+")

@@ -94,7 +94,8 @@ def _detect(doc: Document, structure, links, pictures: PicturesRead, scans: Scan
     # an ImportError fallback: a broken install must fail, not analyse with no personal data found.
     from .detect import find_personal_data
     from .link_findings import link_items, redacted_names_in_links
-    from .picture_findings import doubt_items, failed_page_items, picture_items, signed_names, unclear_items
+    from .picture_findings import (doubt_items, failed_page_items, other_mentions, picture_items, signed_names,
+                                   unclear_items)
 
     def place(page: int, box) -> int:
         return part_of(page, box, structure.part2_boundary)
@@ -107,6 +108,7 @@ def _detect(doc: Document, structure, links, pictures: PicturesRead, scans: Scan
                            place)
     items += redacted_names_in_links(links, items, place)
     items += signed_names(pictures, items, place)
+    items += other_mentions(pictures, items, place)  # one decision covers the paper: a value's other mentions
     if scans is not None:
         items += unclear_items(scans, items, place)
         items += failed_page_items(scans, place)  # pages OCR could not read: proposed whole (fail closed)
