@@ -117,7 +117,7 @@ def test_not_email_addresses(text):
      "named office holder: Deputy Mayor for Policing and Crime"),
     ("The Deputy Mayor for Policing and Crime, Jana Novak, asked for it.", "Jana Novak", "keep",
      "named office holder: Deputy Mayor for Policing and Crime"),
-    ("The Commissioner, Sir Daniel Ashworth, has committed.", "Daniel Ashworth", "keep",
+    ("Metropolitan Police. The Commissioner, Sir Daniel Ashworth, has committed.", "Daniel Ashworth", "keep",
      "police chief officer: Commissioner"),
     ("Led by Cdr Paul Haverstock today.", "Paul Haverstock", "keep", "police chief officer: Commander"),
     ("Chief Superintendent Gemma Holloway will oversee", "Gemma Holloway", "redact",

@@ -382,6 +382,9 @@ def word_first_name(text: str, start: int, word: str, following: str | None) -> 
                 and not _DATE_BEFORE.search(text[max(0, start - 12):start]))
 
 
+_DOUBLE_BARRELLED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+
+
 def _continues_over_break(text: str, kept, word: str) -> bool:
     """A name runs on over a line break only where it genuinely continues: the paper writes the longer
     name on one line elsewhere, or a lone first word ends a line of prose mid-sentence ("led by Jane" /
@@ -392,14 +395,18 @@ def _continues_over_break(text: str, kept, word: str) -> bool:
     next_start = text.find(word, kept[-1][1])
     if next_start >= 0 and _ends_table_row(text, kept[0][0], next_start):
         return False  # a table row ends with the name; the next line is the next row ("May 2029 1,203")
-    if len(kept) > 1:
-        # a particle never ends a name; after a particle and a word, a last word that ends the sentence
-        # goes on ("Mr Lorcan Mac Giolla" / "Bhríde."), one that starts a table's next cell does not
-        return kept[-1][2] in _PARTICLE_FORMS or (
-            kept[-2][2] in _PARTICLE_FORMS and next_start >= 0
-            and bool(re.match(r"[ \t]*[.,;:)]", text[next_start + len(word):next_start + len(word) + 3])))
     line_start = text.rfind("\n", 0, kept[0][0]) + 1
     head = text[line_start:kept[0][0]]
+    if len(kept) > 1:
+        # a particle never ends a name; after a particle and a word, a last word that ends the sentence
+        # goes on ("Mr Lorcan Mac Giolla" / "Bhríde."), one that starts a table's next cell does not; nor does
+        # a double-barrelled surname that ends its clause after a name begun mid-sentence ("the Deputy
+        # Commissioner, Mererid Haf" / "Pritchard-Salazar, on 3 October")
+        clause_ends = next_start >= 0 and bool(
+            re.match(r"[ \t]*[.,;:)]", text[next_start + len(word):next_start + len(word) + 3]))
+        return kept[-1][2] in _PARTICLE_FORMS or (kept[-2][2] in _PARTICLE_FORMS and clause_ends) or (
+            clause_ends and bool(head.strip()) and not re.search(r"[.!?:]\s*$", head)
+            and _DOUBLE_BARRELLED.fullmatch(word) is not None)
     if not head.strip():
         # alone on its line, but the line above breaks a sentence after a comma ("the owner," / "Jo" /
         # "Bell-Grant, bid"): prose wrapped in a narrow column, not a cell

@@ -114,11 +114,22 @@ _WORD_BEFORE = re.compile(rf"(?<![\w.:])({_U}[\w/]*)[ \t]+$")
 _LIEUTENANT_BEFORE = re.compile(r"(?<![\w-])(?:Lt|Lieut|Lieutenant)\.?[ \t]+\Z")
 
 
+# the Commissioner ranks written out are a police force's (the Metropolitan and City of London forces; "DAC" is theirs
+# alone) only in a paper about
+# police: "the Deputy Commissioner" of a language, information or children's commissioner is no chief officer
+_COMMISSIONER_RANKS = frozenset({"Commissioner", "Deputy Commissioner", "Assistant Commissioner",
+                                 "Deputy Assistant Commissioner"})
+_POLICE_PAPER = re.compile(r"(?<![\w-])(?:[Pp]olice|POLICE|Constabulary|Metropolitan|MPS|MOPAC|Scotland Yard)(?![\w-])")
+
+
 def rank_in_context(text: str, start: int, written: str) -> str | None:
     """The rank written at ``text[start:]``: a bare "Commander" or "Commissioner" right after another
     capitalised word that is not a qualifier ("Regional Commander", "Ops Commander", "Transport
-    Commissioner") is that post, not the police chief rank."""
+    Commissioner") is that post, not the police chief rank; a Commissioner rank in a paper that never
+    mentions police is another body's post."""
     rank = rank_name(written)
+    if rank in _COMMISSIONER_RANKS and "ommissioner" in written and not _POLICE_PAPER.search(text):
+        return f"{rank} (not a police force's)"
     if rank not in ("Commander", "Commissioner") or _STRIP_PREFIX.match(written):
         return rank
     if rank == "Commander" and _LIEUTENANT_BEFORE.search(text[max(0, start - 14):start]):
