@@ -27,7 +27,7 @@ from .extract import Box, Document, Page
 from .ocr_checked import CheckedReading, with_doubts
 from .ocr_tesseract import MIN_CONFIDENCE, best_reading, executable
 from .detect.english_words import is_english_word
-from .detect.layout import _ALWAYS_CELL_GAP, _MIN_CELL_GAP, _TIMES_NARROWEST
+from .detect.layout import ALWAYS_CELL_GAP, MIN_CELL_GAP, TIMES_NARROWEST
 from .digit_boxes import regroup_digits
 from .spans import overlaps
 
@@ -332,7 +332,7 @@ def split_cells(words: list[Word]) -> list[Word]:
         part = 0
         out.append(run[0])
         for w, g in zip(run[1:], gaps):
-            if g >= _ALWAYS_CELL_GAP or (g >= _MIN_CELL_GAP and g >= _TIMES_NARROWEST * narrowest):
+            if g >= ALWAYS_CELL_GAP or (g >= MIN_CELL_GAP and g >= TIMES_NARROWEST * narrowest):
                 part += 1
             out.append(w if not part else Word(w.text, w.box, _CELL_LINE * part + line, w.conf))
     return out

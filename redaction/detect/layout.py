@@ -20,9 +20,9 @@ _SPACES = re.compile(r"[ \t]+")
 # Gaps are measured in heights of the taller neighbouring word (about 0.7 of the font size for words with
 # a capital or ascender). Justified text widens every gap of a line alike (CSS word-spacing up to about
 # 4), so a cell gap is one several times the narrow gaps of its line, or wider than justification goes.
-_MIN_CELL_GAP = 1.2
-_TIMES_NARROWEST = 2.5
-_ALWAYS_CELL_GAP = 5.0
+MIN_CELL_GAP = 1.2
+TIMES_NARROWEST = 2.5
+ALWAYS_CELL_GAP = 5.0
 
 
 def cell_text(doc: Document, view: TextView) -> str:
@@ -39,9 +39,9 @@ def cell_text(doc: Document, view: TextView) -> str:
         # "gap" narrower than any space
         narrowest = sorted(measured)[len(measured) // 4] if measured else 0.0
         for pos, g in gaps:
-            if g is None or g < _MIN_CELL_GAP or text[pos - 1] == ":":  # "Name:<tab>Mike West" is one field
+            if g is None or g < MIN_CELL_GAP or text[pos - 1] == ":":  # "Name:<tab>Mike West" is one field
                 continue
-            if g >= _ALWAYS_CELL_GAP or g >= _TIMES_NARROWEST * narrowest:
+            if g >= ALWAYS_CELL_GAP or g >= TIMES_NARROWEST * narrowest:
                 out[pos] = "\n"
                 breaks += 1
         line_start += len(line) + 1
