@@ -217,7 +217,7 @@ def _given_after_comma(text: str, start: int, end: int, redacted_words: set[str]
     given = hit.group("g")
     if given.endswith("."):
         return hit.end("g")
-    surname = text[start:end].split()[-1]
+    surname = written[-1]
     words = [w.casefold() for w in given.split()]
     if any(w in _NOT_NAME_PARTS or w in NOT_NAME_WORDS for w in words) and not surname.isupper():
         return None
