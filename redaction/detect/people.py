@@ -199,8 +199,9 @@ def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[P
 # a surname written first at the start of a line or cell (a title before it at most), then a comma and its
 # initials or given name, and nothing more on the line but a bracket ("Dr BRUNTSFIELD, A.", "Glenesk, O. (DC)")
 _LINE_START_BEFORE = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[A-Z][a-z]{0,3}\.?[ \t]+)?$")
-_COMMA_GIVEN = re.compile(r",[ \t]*\n?[ \t]*(?P<g>[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z][\w'’-]*[^\W\d_]"
-                          r"(?:[ \t]+[A-Z][\w'’-]*[^\W\d_])?)(?=[ \t]*(?:\(|\n|$))")
+# ends the line (or a bracket follows): spread.py's _COMMA_THEN_GIVEN takes the given name anywhere
+_COMMA_THEN_GIVEN_AT_LINE_END = re.compile(r",[ \t]*\n?[ \t]*(?P<g>[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z][\w'’-]*[^\W\d_]"
+                                           r"(?:[ \t]+[A-Z][\w'’-]*[^\W\d_])?)(?=[ \t]*(?:\(|\n|$))")
 
 
 def _given_after_comma(text: str, start: int, end: int, redacted_words: set[str]) -> int | None:
@@ -211,7 +212,7 @@ def _given_after_comma(text: str, start: int, end: int, redacted_words: set[str]
     if ("," in text[start:end] or "." in text[start:end] or not _LINE_START_BEFORE.search(text, max(0, start - 12), start)
             or (len(written) > 1 and not written[-1].isupper())):
         return None  # "B. Verbrugh, R." / "Songhirst": a list of two names wrapped, not one written surname first
-    hit = _COMMA_GIVEN.match(text, end)
+    hit = _COMMA_THEN_GIVEN_AT_LINE_END.match(text, end)
     if hit is None:
         return None
     given = hit.group("g")

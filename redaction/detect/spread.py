@@ -148,7 +148,7 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     return out
 
 
-_COMMA_GIVEN = re.compile(r",[ \t]*\n?[ \t]*(?P<g>[A-Z]\.(?:[ \t]?[A-Z]\.)*|[^\W\d_][\w'’-]*[^\W\d_])(?![\w'’-])")
+_COMMA_THEN_GIVEN = re.compile(r",[ \t]*\n?[ \t]*(?P<g>[A-Z]\.(?:[ \t]?[A-Z]\.)*|[^\W\d_][\w'’-]*[^\W\d_])(?![\w'’-])")
 
 
 def _surname_first(text: str, person, surname: str) -> list[tuple[int, int]]:
@@ -158,7 +158,7 @@ def _surname_first(text: str, person, surname: str) -> list[tuple[int, int]]:
         return []
     out = []
     for m in re.finditer(surname, text):
-        hit = _COMMA_GIVEN.match(text, m.end())
+        hit = _COMMA_THEN_GIVEN.match(text, m.end())
         if hit is None:
             continue
         given = hit.group("g")
