@@ -112,6 +112,7 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
                   and stands_alone(text, m)]
     found += _full_names_of_surname(text, person)
     found += _surname_first(text, person, surname)
+    found += _initial_and_surname(text, person, surname)
     if (_first_name_spreads(person, shared_first_names) and not is_word_or_its_form(person.first)
             and person.first.casefold() not in TITLE_WORDS  # "Cllr Tippett-Vaughan" read whole
             and _written_as_a_name(text, person.first)):
@@ -145,6 +146,22 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
         if not overlaps_any(start, end, taken):
             out.append((start, end))
             taken.append((start, end))
+    return out
+
+
+def _initial_and_surname(text: str, person, surname: str) -> list[tuple[int, int]]:
+    """The person's initial before their surname ("A. Le" / "Cornu-Baptista" for Aurélie Le Cornu-Baptista,
+    a table's name cell): the person, whatever the next line (the next cell: "Committee clerk") starts with;
+    a capitalised word after it on its own line still makes it a thing's name ("A. Cooper Trust")."""
+    if not (person.names and person.first and person.first[0].isalpha() and len(person.surname) > 2
+            and person.surname not in NOT_NAME_WORDS and _no_word(person.surname)):
+        return []
+    initial = re.escape(person.first[0].upper())
+    out = []
+    for m in re.finditer(rf"(?<![\w'’.-]){initial}\.{SEP}{surname}", text):
+        line_end = text.find("\n", m.end())
+        if _alone_between("", text[m.end():line_end if line_end >= 0 else len(text)]):
+            out.append((m.start(), m.end()))
     return out
 
 

@@ -16,11 +16,11 @@ from ..english_words import is_word_or_its_form
 from ..given_names import is_given_name
 from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS, WORD_FIRST_NAMES
 from .base import RuleRecognizer
-from .patterns import LOWER, MISSING_GLYPHS, SEP, UPPER, name_words, plausible_name
+from .patterns import GAELIC_JOINED_SURNAME, LOWER, MISSING_GLYPHS, SEP, UPPER, name_words, plausible_name
 
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
-# one part of the surname: "Okafor", "O'Keeffe", "McAllister"
-_PART = rf"(?:{_U}['’])?(?:Ma?c)?{_U}{_L}{{2,}}"
+# one part of the surname: "Okafor", "O'Keeffe", "McAllister", "NicLeòid"
+_PART = rf"(?:{GAELIC_JOINED_SURNAME}|(?:{_U}['’])?(?:Ma?c|Nic)?{_U}{_L}{{2,}})"  # ... "MacIlleMhoire-Sethi"
 # (a Korean given name keeps its second syllable in lower case: "Jun-seo")
 _GIVEN = rf"{_U}{_L}{{2,}}(?:-{_L}{{2,}})?"
 # the second part may be a two-letter surname: "Fairclough-Ng", "Hartley-Xu"

@@ -62,6 +62,7 @@ class OfflineEmailRecognizer(RuleRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
         for m in _EMAIL.finditer(text):
+            m = _from_lower_case_line(text, m)
             for end in _possible_ends(text, m):
                 domain = re.sub(r"\s+", "", text[m.start("domain"):end])
                 local = m.group("local")
@@ -80,6 +81,19 @@ class OfflineEmailRecognizer(RuleRecognizer):
             if re.search(r"[A-Za-z]", m.group("local")) and (spelled_at or spelled_dot):
                 out.append(self.result(m.start(), m.end()))
         return out
+
+
+def _from_lower_case_line(text: str, m: re.Match) -> re.Match:
+    """A local part goes on over a line break from lower-case words only: in "Aurélie Le Cornu-Baptista." +
+    "k.lemarquandobi@..." the sentence above ends with a name, and the address starts its line."""
+    local = m.group("local")
+    cut = local.rfind("\n")
+    if cut < 0 or not any(c.isupper() for c in local[:cut]):
+        return m
+    start = m.start("local") + cut + 1
+    while text[start] in " \t":
+        start += 1
+    return _EMAIL.match(text, start) or m  # (no shorter address there: the whole one, as found)
 
 
 def _possible_ends(text: str, m: re.Match):

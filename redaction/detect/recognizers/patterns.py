@@ -51,8 +51,10 @@ _HYPHEN = r"(?:-(?:[ \t]*\n[ \t]*)?|['’])"
 _LOWER_JOINED = rf"{_U}{_L}{{1,3}}-{_L}{{2,5}}(?![\w{MISSING_GLYPHS}-])"
 # An Irish surname after a particle may take an eclipsing or prefixed letter: "Mac an tSaoir", "Ó hAodha".
 _IRISH_PREFIX = rf"(?:[tnh]-?(?={_U}{_L}))"  # also "Mac an t-Saoir", as Scottish Gaelic writes it
-# Scottish Gaelic surnames written joined, with two inner capitals: "MacGillEathain", "NicIllFhinnein"
-_GAELIC_JOINED = rf"(?<=[MN])(?:ac|ic)(?:Gill|Ill|Gille|Ille){_U}{_L}+"
+# Scottish Gaelic surnames written joined, with two inner capitals: "MacGillEathain", "NicIllFhinnein",
+# and lenited after "Nic" ("NicGhillEathain", "MacGhilleMhoire")
+_GAELIC_JOINED = rf"(?<=[MN])(?:ac|ic)(?:Gh?ill|Ill)e?{_U}{_L}+"
+GAELIC_JOINED_SURNAME = rf"[MN]{_GAELIC_JOINED}"  # the whole word, for recognizers with their own word shapes
 # The part after a hyphen is written as a first part may be: "Hanvey-McGurk", "Ward-O'Neill"
 _AFTER_HYPHEN = rf"(?:{_U}['’]{_U}{_L}+|{_U}(?:{_L}{{0,2}}{_U})?{_L}+)"
 NAME_WORD = (rf"(?:{_LOWER_JOINED}|(?:{_U}['’]{_U}{_L}+|(?:{_JOINED_PARTICLE}|{_IRISH_PREFIX})?{_U}(?:{_L}+|{_L}{{0,2}}{_U}{_L}+|{_GAELIC_JOINED}))(?:{_HYPHEN}{_AFTER_HYPHEN})*"
