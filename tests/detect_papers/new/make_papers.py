@@ -5,7 +5,8 @@ README.md) is the labelled source
 (format: ../README.md, plus ``|keep:<reason>``,
 ``%% key: value`` header lines, ``## `` headings, ``| a | b |`` table rows, ``---page---``, and a line ending
 in a backslash for a forced line break inside a paragraph, which is how a name is broken at a line end).
-The header ``%% producer:`` picks the route to PDF:
+The header ``%% producer:`` picks the route to PDF (``%% columns: 2`` sets the Chromium page in
+newspaper columns; without it the page is one column, as before):
 
 * ``reportlab``   platypus paragraphs and tables, DejaVu Sans embedded (TrueType subset)
 * ``chromium``    the paper as ``.html``, Chromium headless --print-to-pdf
@@ -20,10 +21,11 @@ allowed); a label that is missing stops the script.
     .venv/bin/python tests/detect_papers/new/make_papers.py seventh     # a split's name: every paper of it
     .venv/bin/python tests/detect_papers/new/make_papers.py fifteenth   # the fifteenth never-seen split
     .venv/bin/python tests/detect_papers/new/make_papers.py sixteenth   # the sixteenth never-seen split
-    .venv/bin/python tests/detect_papers/new/make_papers.py seventeenth # the newest never-seen split
+    .venv/bin/python tests/detect_papers/new/make_papers.py seventeenth # the seventeenth never-seen split
+    .venv/bin/python tests/detect_papers/new/make_papers.py eighteenth  # the newest never-seen split
 
 The script only renders and looks for the labels with pdftotext: it never runs a detector, so a never-seen
-split (eighth, ..., seventeenth) can be rendered and checked before any engine has read it.
+split (eighth, ..., eighteenth) can be rendered and checked before any engine has read it.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def blocks(plain: str):
 
 # --- HTML for Chromium ------------------------------------------------------------------------------
 
-def to_html(title: str, plain: str, font: str) -> str:
+def to_html(title: str, plain: str, font: str, columns: int = 1) -> str:
     def esc(s):
         return html.escape(s, quote=False).replace(BR, "<br>")
     parts = [f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{esc(title)}</title><style>"
@@ -77,7 +79,9 @@ def to_html(title: str, plain: str, font: str) -> str:
              "line-height: 1.35; }} h2 { font-size: 12.5pt; margin: 14pt 0 4pt; } "
              "table { border-collapse: collapse; width: 100%; margin: 6pt 0; } "
              "td, th { border: 0.6pt solid #444; padding: 3pt 5pt; vertical-align: top; font-size: 9.5pt; }"
-             "</style></head><body>"]
+             + (f" body {{ column-count: {columns}; column-gap: 8mm; }} table, h2 {{ break-inside: avoid; }}"
+                if columns > 1 else "")
+             + "</style></head><body>"]
     for kind, value in blocks(plain):
         if kind == "h":
             parts.append(f"<h2>{esc(value)}</h2>")
@@ -231,7 +235,8 @@ def render(src: Path) -> None:
         reportlab_pdf(paper.plain, pdf, paper.meta.get("title", src.stem))
     elif paper.producer == "chromium":
         page = src.with_suffix(".html")
-        page.write_text(to_html(paper.meta.get("title", src.stem), paper.plain, font), encoding="utf-8")
+        page.write_text(to_html(paper.meta.get("title", src.stem), paper.plain, font,
+                                int(paper.meta.get("columns", "1"))), encoding="utf-8")
         chromium_pdf(page, pdf)
     elif paper.producer.startswith("libreoffice"):
         doc = src.with_suffix(".fodt")
