@@ -19,6 +19,14 @@ REDACTED = [
     ("The clerk, Béatrice De Gruchy-Mbeki (Greffe), took the minutes.\nName\nRole\nTelephone\n01632 960 488\n"
      "B. De\nGruchy-Mbeki\nCommittee\nclerk\n01632 960 489", "B. De Gruchy-Mbeki"),
     ("Inspector: Ottoline Vashti-Grebe.\nName\nTeam\n0113 496 0171\nO.\nVashti-Grebe\nLicensing\n", "O. Vashti-Grebe"),
+    # a surname with a lower-case particle joined to it after a name another reading cut short
+    ("The notice was sent by Officer Salma bint Idris al-Harthy, whose note says so.", "Salma bint Idris al-Harthy"),
+    # two name words that end the name, after a line break inside it
+    ("His niece, Linh\nPhạm Thu Trang, filed the return for him.", "Linh Phạm Thu Trang"),
+    # a surname in capitals written first on its line (a table cell), the given names after it
+    ("Relationship\nName\nTelephone\nFormer partner\nDUONG Thi Lan\n+44 (0)116 496 0733\n", "DUONG Thi Lan"),
+    # a particle in capitals left alone on the line above by a narrow cell
+    ("Name\nRole\nDE\nGRUCHY-ABARA,\nTemitope\nChair\n01632 960 402\n", "DE GRUCHY-ABARA, Temitope"),
 ]
 
 
@@ -52,3 +60,12 @@ def test_an_address_on_its_own_line_takes_no_name_from_the_line_above(text, addr
 def test_a_local_part_wrapped_in_lower_case_is_still_one_address():
     assert redacted("Contact pat.odris\ncoll@council.example today", "EMAIL_ADDRESS") == [
         "pat.odris coll@council.example"]
+
+
+@pytest.mark.parametrize("text, abbreviation", [
+    # a job's abbreviation in capitals before a name on its line is not a surname written first
+    ("Seen by\nANP Heath Villanueva\non the ward", "ANP"),
+    ("Officers present:\nTSO Declan Furphy visited the premises.", "TSO"),
+])
+def test_a_jobs_abbreviation_before_a_name_stays(text, abbreviation):
+    assert redacted(text) and not any(abbreviation in r for r in redacted(text))

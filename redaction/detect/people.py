@@ -19,7 +19,7 @@ from ..spans import overlaps_any
 from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
 from .english_words import is_english_word, is_word_or_its_form
 from .recognizers.base import REASON_KEY
-from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, NAME_WORD, PARTICLE, PORTFOLIO, ROLE_TAIL, SEP, TITLE, UPPER, name_words,
+from .recognizers.patterns import (ALL_RANKS, CAPS_PARTICLES, CAPS_WORD, END, FULL_NAME, JOINED_PARTICLE, NAME_WORD, PARTICLE, PORTFOLIO, ROLE_TAIL, SEP, TITLE, UPPER, name_words,
                                   plausible_name)
 from .spread import name_key, spread, titled_surnames, words_pattern
 from .vocabulary import (ABBREVIATIONS, JOB_NOUNS, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS,
@@ -117,15 +117,28 @@ _NOT_NAME_PARTS = (TITLE_WORDS | ORGANISATION_WORDS | THING_WORDS | PLACE_ENDING
                                for w in phrase.split()))
 # a capitalised word right before or after a name, on its line ("Gustavo Henrique Barbosa| Lacerda",
 # "Abdiwali |Hersi Dualeh"); or a surname of a person redacted on the next line ("Nia Wyn" / "Trahaearn")
-_WORD_AFTER_NAME = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’-]*[^\W\d_])(?![\w'’-])")
+# (a surname with a lower-case particle joined to it: "Maryam bint Khalid al-Suwaidi", "Noor ul-Ain Bhutta")
+_WORD_AFTER_NAME = re.compile(rf"[ \t]+(?P<w>{JOINED_PARTICLE}?[A-Z][\w'’-]*[^\W\d_])(?![\w'’-])")
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])(?P<w>[A-Z][\w'’-]*[^\W\d_])[ \t]+$")
 _INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])(?P<i>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]+$")
 _INITIALS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<i>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]*\n[ \t]*$")
+_CAPS_SURNAME_STARTS_LINE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<w>[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?)[ \t]+$")
+_CAPS_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<w>{'|'.join(sorted(map(re.escape, CAPS_PARTICLES), key=lambda p: (-len(p), p)))})"
+                                   rf"(?:[ \t]+|[ \t]*\n[ \t]*)$")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
 _WORD_REST_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<w>[^\W\d_A-Z][\w'’-]*)(?![\w'’-])")
 _LAST_WORD = re.compile(r"[\w'’-]+$")
 _NAME_WORD_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<w>[A-Z][\w'’-]*[^\W\d_])(?![\w'’-])")
+
+
+def _caps_surname(word: str) -> bool:
+    """A word in capitals that may be a surname written first: no English word, abbreviation or word of the
+    lists of things, places, titles and ranks, and read as a word, with two vowels ("LUONG", "LAU" yes;
+    "HMRC", "NOTICE", and a job's abbreviation before a name, "ANP Heath Villanueva", "TSO", "DDO" no)."""
+    folded = word.casefold()
+    return (word not in ABBREVIATIONS and folded not in _NOT_NAME_PARTS and folded not in NOT_NAME_WORDS
+            and sum(c in "AEIOUY" for c in word) >= 2 and not is_word_or_its_form(folded))
 
 
 def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[Person]) -> list[Mention]:
@@ -165,9 +178,17 @@ def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[P
             continue
         start, end = m.start, m.end
         while ((after := _WORD_AFTER_NAME.match(text, end)) and joins(after.group("w"), True)
-               and not _CAPITAL_NEXT.match(text, after.end("w"))  # "Ebony Carrowmore Dunhaven Academy": a cell
                and not overlaps_any(after.start("w"), after.end("w"), taken)):
-            end = after.end("w")
+            if not _CAPITAL_NEXT.match(text, after.end("w")):
+                end = after.end("w")
+                continue
+            # "Ebony Carrowmore Dunhaven Academy": a capitalised word beyond it is the next cell's; two name
+            # words that end the name all the same ("Kevin Trinh| Minh Khoa, made ...") join together
+            second = _WORD_AFTER_NAME.match(text, after.end("w"))
+            if not (second and joins(second.group("w"), True) and not _CAPITAL_NEXT.match(text, second.end("w"))
+                    and not overlaps_any(second.start("w"), second.end("w"), taken)):
+                break
+            end = second.end("w")
         while ((after := _NAME_WORD_NEXT_LINE.match(text, end)) and after.group("w").casefold() in redacted_surnames
                and after.group("w").casefold() not in text[start:end].casefold()
                and joins(after.group("w"), False) and not is_word_or_its_form(after.group("w").casefold())
@@ -177,6 +198,12 @@ def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[P
                and not _CAPITAL_BEFORE.search(text, max(0, before.start("w") - 40), before.start("w"))
                and not overlaps_any(before.start("w"), before.end("w"), taken)):
             start = before.start("w")
+        if ((before := _CAPS_SURNAME_STARTS_LINE.search(text, max(0, start - 40), start))
+                and _caps_surname(before.group("w")) and not overlaps_any(before.start("w"), before.end("w"), taken)):
+            start = before.start("w")  # "LUONG Thi Hong": a surname in capitals written first on its line
+        if ((particle := _CAPS_PARTICLE_BEFORE.search(text, max(0, start - 12), start)) and text[start:end].split()[0].isupper()
+                and not overlaps_any(particle.start("w"), particle.end("w"), taken)):
+            start = particle.start("w")  # "LE" / "MARQUAND-OBI, Kehinde": a narrow cell wraps after the particle
         if ((rest := _WORD_REST_NEXT_LINE.match(text, end)) and (last := _LAST_WORD.search(text, start, end))
                 and name_key(last.group(0) + rest.group("w")) in redacted_keys
                 and not overlaps_any(rest.start("w"), rest.end("w"), taken)):

@@ -43,7 +43,8 @@ SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 END = rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))"
 # "Mike", "McNulty", "Comer-Schwartz", "O'Brien", "D’Souza", "Wiśniewski", "MacDonald"
 # "el-Masri", "al-Hashimi", "d'Souza": a lower-case Arabic or French particle joined to the surname.
-_JOINED_PARTICLE = r"(?:(?:al|el|ul|ud|ad|ar|as|ash|at|az|abu|bin|ibn|d)[-'’])"
+JOINED_PARTICLE = r"(?:(?:al|el|ul|ud|ad|ar|as|ash|at|az|abu|bin|ibn|d)[-'’])"
+_JOINED_PARTICLE = JOINED_PARTICLE
 # A line-end hyphen of a double-barrelled name the joined view kept ("Achebe-" / "Ward"): a hyphen may
 # be followed by one line break before the capital.
 _HYPHEN = r"(?:-(?:[ \t]*\n[ \t]*)?|['’])"
