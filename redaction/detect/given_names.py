@@ -43,7 +43,9 @@ def short_forms(first: str) -> frozenset[str]:
 # What English and West African usage adds to the start of a given name to make a short form of it: a
 # diminutive ending after the name's first letters, the last letter there written once or doubled
 # ("Clem|entine" -> "Clemmie", "Bart|holomew" -> "Barty", "Doug|al" -> "Dougie", "Reg|inald" -> "Reggie").
-_DIMINUTIVE_ENDING = ("", "ie", "y", "ey", "ee", "o", "a", "s", "sy", "sie")
+# German, Dutch and Scandinavian usage ends it in "i" ("Ott|oline" -> "Otti", "Steff|anie" -> "Steffi"); Polish
+# in "ek" ("Maci|ej" -> "Maciek", "Jar|osław" -> "Jarek", "Tom|asz" -> "Tomek").
+_DIMINUTIVE_ENDING = ("", "ie", "y", "ey", "ee", "o", "a", "s", "sy", "sie", "i", "ek")
 
 
 def is_short_form_of(word: str, first: str) -> bool:
@@ -62,5 +64,6 @@ def is_short_form_of(word: str, first: str) -> bool:
             ending = word[stem_length:]
             if ending[:1] == stem[-1]:
                 ending = ending[1:]  # the last letter doubled: "Clem-m-ie", "Reg-g-ie"
-            return ending in _DIMINUTIVE_ENDING and len(first) - stem_length >= 2
+            if ending in _DIMINUTIVE_ENDING and len(first) - stem_length >= 2:
+                return True  # (else a shorter stem may take it: "Macie|k" no, "Maci|ek" yes)
     return False

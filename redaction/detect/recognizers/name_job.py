@@ -21,7 +21,14 @@ from .patterns import FULL_NAME, RANK, TITLE, longest_first, name_words, plausib
 _NOUN = "(?i:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=longest_first))) + ")s?"
 # up to four words of the job before its noun ("Senior Evaluation Officer", "Non-executive Director")
 _JOB = rf"(?:(?:[\w'’&/-]+[ \t]+){{0,4}}?{_NOUN}(?![\w-])|(?i:head[ \t]+of)[ \t]+[A-Z]|{RANK}(?![\w-]))"
-_APPOSITION = regex_cache.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,[ \t]*\n?[ \t]*(?:(?i:an?|the)[ \t]+)?{_JOB}")
+# ... or what only a person is in the case ("Bartholomew Spry, resident", "Jo Bell, a parent"); not a party a
+# firm or club may be as well ("Clwb Rygbi Major Oak, applicant", "landlord", "licensee", "objector")
+_PARTY = ("resident", "parent", "carer", "householder", "neighbour", "witness", "volunteer", "patient",
+          "homeowner", "crofter", "pupil", "student", "grandparent", "guardian")
+_PARTY_NOUN = ("(?:(?i:local|joint|former|private|lead|first|second|key|independent)[ \t]+)?(?:"
+               + "|".join(_PARTY) + r")s?(?![\w-])")
+_APPOSITION = regex_cache.compile(rf"(?<![\w'’-])(?P<name>{FULL_NAME})[ \t]*,[ \t]*\n?[ \t]*(?:(?i:an?|the)[ \t]+)?"
+                                  rf"(?:{_JOB}|{_PARTY_NOUN})")
 # ... or in brackets after it, with a panel's or committee's roles ("Lachlan Swift (independent member)",
 # "Ann Bell (chair)")
 _PANEL_ROLE = r"(?i:member|chair|vice-?chair|chairing|chairperson|clerk|secretary|observer|lay|minute-taker)"

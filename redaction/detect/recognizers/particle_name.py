@@ -52,8 +52,10 @@ def _continental(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _CONTINENTAL_NAME.finditer(text):
         first = m.group("first")
-        if is_english_word(first) and first.casefold() not in WORD_FIRST_NAMES:
-            continue
+        surname = name_words(text[m.end("first"):m.start("second") if m.group("second") else m.end()])[-1]
+        if (is_english_word(first) and first.casefold() not in WORD_FIRST_NAMES
+                and not (is_given_name(first) and not is_english_word(surname.split("-")[0]))):
+            continue  # "Hotel de la Paix"; a given name before a surname no word is ("Mortimer de Vere-Quansah") is a name
         end = m.end()
         if m.group("second") and is_english_word(m.group("second")):
             end = m.start() + len(text[m.start():m.start("second")].rstrip())  # "Harriet van der Spuy Chair,": an office, not a second surname

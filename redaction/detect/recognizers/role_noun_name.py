@@ -66,7 +66,7 @@ class RoleNounNameRecognizer(RuleRecognizer):
         # a name read on over a line break into the next cell ("reviewer" / "Jo Bell" / "Partnership
         # business") is cut back to its own line; otherwise the job noun is enough
         out = [self.result(m.start("name"), m.start("name") + (_plausible_end(m.group("name"), True) or len(m.group("name"))))
-               for m in _ROLE_NOUN.finditer(text)]
+               for m in _ROLE_NOUN.finditer(text) if not _describes_the_name_before(text, m)]
         # a label or an organisation's letters say less than a job noun: the whole name must be plausible
         # ("Secretary: Democratic Services" is no name)
         return out + [self.result(m.start(g), m.start(g) + end) for rule in (_POST_LABEL, _OF_ACRONYM, _DESCRIBED, _APPOSITION)
@@ -75,6 +75,13 @@ class RoleNounNameRecognizer(RuleRecognizer):
                       # a post as a title takes a name over a line break only in prose, where punctuation
                       # ends the name ("Treasurer Jo" / "Bell;"); "Lead Due" / "Escalation training" is a table
                       and not (g == "name3" and "\n" in m.group(g) and not re.match(r"[;,.)]", text[m.end(g):]))]
+
+
+def _describes_the_name_before(text: str, m: re.Match) -> bool:
+    """"Bartholomew Spry, resident" / "Saltfleet" (a table's next cell): a job after a comma at the end of its
+    line is said of the name before it; the words on the next line are not its holder."""
+    return bool(re.search(r",[ \t]*(?:(?:an?|the)[ \t]+)?$", text[max(0, m.start() - 8):m.start()])
+                and "\n" in text[m.start():m.start("name")])
 
 
 def _plausible_end(name: str, cut_at_break: bool) -> int | None:

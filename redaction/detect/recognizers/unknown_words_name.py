@@ -1,6 +1,6 @@
 """Two capitalised words that are neither English words nor words of the lists of non-names, standing alone:
 a given name and a surname NER trained on news text did not know ("Apologies from Reuben Ogunsanya.", "a
-restraint of Jovan Petrović by", "Yevgenia Tkachuk (Search and Rescue Mission Coordinator)"; class of cases,
+restraint of Jovan Petrović by", a table's cell "Ezenwachi, Chidinma" written surname first, "Yevgenia Tkachuk (Search and Rescue Mission Coordinator)"; class of cases,
 the ninth evaluation set).
 
 A given name of the list (given_names) that the word index holds as a noun at most ("Reuben", "Charity")
@@ -25,6 +25,8 @@ from .patterns import LOWER, NAME_PARTICLES, UPPER, plausible_name
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
 _WORD = rf"{_U}{_L}+(?:['’]{_U}?{_L}+)?(?:-{_U}{_L}+)?"
 _PAIR = re.compile(rf"(?<![\w'’.-])(?P<first>{_WORD})[ \t]*\n?[ \t]*(?P<last>{_WORD})(?![\w'’-])")
+# ... or written surname first, alone on its line (a table's name cell): "Ezenwachi, Chidinma"
+_SURNAME_FIRST_LINE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})[ \t]*(?=\n|$)")
 _NEXT_WORD = re.compile(rf"[ \t]+(?P<w>{_WORD})(?![\w'’-])")  # the run goes on, on its line
 # a Sikh name: given name(s), "Singh" or "Kaur", and the family name (a line may break before it)
 _SIKH_NAME = re.compile(rf"(?<![\w'’.-]){_WORD}(?:[ \t]+{_WORD})?[ \t]+(?:Singh|Kaur)"
@@ -68,10 +70,13 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
     EXPLANATION = "two capitalised words that are no English words"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        out = []
+        out = self._surname_first(text)
+        first_written = [(r.start, r.end) for r in out]
         pos = 0
         while m := _PAIR.search(text, pos):
-            if self._a_name(text, m):
+            if overlaps_any(m.start(), m.end(), first_written):
+                pos = m.start("last")  # "Okonkwo-Eze, Nnenna" / "Brackwater": the cell below is not the name's
+            elif self._a_name(text, m):
                 out.append(self.result(m.start(), m.end()))
                 pos = m.end()
             elif run := self._a_longer_name(text, m):
@@ -84,6 +89,16 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
             if not overlaps_any(m.start(), m.end(), taken) and self._a_sikh_name(text, m):
                 out.append(self.result(m.start(), m.end()))
                 taken.append((m.start(), m.end()))
+        return out
+
+    def _surname_first(self, text: str) -> list:
+        """"Ezenwachi, Chidinma" alone on its line (a table's name cell): both words no English word, or the
+        given name one of the list ("Rural" / "Affairs, Benedikt" is an office's line end, not a surname)."""
+        out = []
+        for m in _SURNAME_FIRST_LINE.finditer(text):
+            first, last = m.group("first"), m.group("last")
+            if plausible_name([first, last]) and _unknown(last) and (_unknown(first) or _given_name(first)):
+                out.append(self.result(m.start("last"), m.end("first")))
         return out
 
     @staticmethod
