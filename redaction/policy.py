@@ -170,8 +170,10 @@ def _load(path: Path) -> Policy:
 
 # "{place}" or "{subject}" in an office as written: a capitalised phrase of up to six words, which may hold
 # "and", "&", "of", "for", "the" ("Mayor of Tower Hamlets", "Cabinet Member for Adults and Health").
-_PHRASE = (r"(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:and|&|of|for|the|upon|on|in)\s+){0,2}"
-           r"(?:[A-Z][\w'’&-]*|&)){0,5}")
+# Gaelic and Welsh places keep their articles and prefixed letters in lower case ("Na h-Eileanan an Iar", "Bro
+# Morgannwg", "Ynys y Barri").
+_PHRASE = (r"(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:and|&|of|for|the|upon|on|in|an|na|nan|y|yr)\s+){0,2}"
+           r"(?:(?:[hnt]-)?[A-Z][\w'’&-]*|&)){0,5}")
 
 
 def _template(written: str) -> str:

@@ -7,7 +7,7 @@ Table cells are lines to detection (``redaction.detect.layout.cell_text``), so a
 
 import pytest
 
-from tests.detect_found import redacted
+from tests.detect_found import kept, redacted
 
 REDACTED = [
     # a name, a comma and what only a person is, in a table's cell
@@ -17,6 +17,22 @@ REDACTED = [
     # written surname first, alone in its cell, neither word an English one
     ("Not accepted.\nR052\nOkonkwo-Eze, Nnenna\nBrackwater\nSupports the draft.", "Okonkwo-Eze, Nnenna"),
     ("Name\nAgawu, Selasi\nTelephone\n", "Agawu, Selasi"),
+    # ... a surname in capitals with its particle (the Māori "Te" too)
+    ("Member\nTE WHAITI, Aroha\n+64 9 555 0142\n", "TE WHAITI, Aroha"),
+    ("Member\nVAN DER LINDE, Griet\n+31 20 555 0143\n", "VAN DER LINDE, Griet"),
+    # three words no English word is, the middle one a given name of the list
+    ("The panel: Morag Lindsay-Crane (convener), Seonaidh Anna Dòmhnallach, and a lay member.",
+     "Seonaidh Anna Dòmhnallach"),
+    # headers printed one after another on a line, with no stop between, and a date after the last
+    ("Extract:\nFrom: Mac an Fhleisdeir, Niall To: Wójcicka, Bożena 9 Mar 2038: \"The hall is booked.\"",
+     "Mac an Fhleisdeir, Niall"),
+    ("Extract:\nFrom: Mac an Fhleisdeir, Niall To: Wójcicka, Bożena 9 Mar 2038: \"The hall is booked.\"",
+     "Wójcicka, Bożena"),
+    ("From: Pengelly, Tamsin Sent: 2 June 2038 To: Ó Dálaigh, Fiachra; Okafor-Hurst,\nChibuzo Subject: CR/4",
+     "Ó Dálaigh, Fiachra"),
+    # ... a header's entry wrapped after its comma
+    ("From: Pengelly, Tamsin Sent: 2 June 2038 To: Ó Dálaigh, Fiachra; Okafor-Hurst,\nChibuzo Subject: CR/4",
+     "Okafor-Hurst, Chibuzo"),
 ]
 
 
@@ -44,3 +60,25 @@ def test_short_forms_of_a_redacted_given_name(text, short):
 ])
 def test_not_redacted(text, word):
     assert not any(word in r for r in redacted(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    # an office written with a Gaelic place keeps its articles and prefixed letters in lower case
+    ("The panel noted the letter from the MP for Na h-Eileanan an Iar, \nSeumas Abernethy-Obi, about grants.",
+     "Seumas Abernethy-Obi"),
+])
+def test_kept_office_holders(text, name):
+    assert name in [" ".join(k.split()) for k in kept(text)]
+
+
+def test_a_number_wrapped_where_its_first_line_is_only_a_possible_one():
+    assert redacted("Representative\n+91 80 5550\n0416 (until\nMay)\n", "PHONE_NUMBER") == ["+91 80 5550 0416"]
+
+
+@pytest.mark.parametrize("text, word", [
+    # a statutory body named for its area, a programme's plural
+    ("Healthwatch Wrekinshire visited on 3 May. HEALTHWATCH WREKINSHIRE\nEnter and View report", "Healthwatch"),
+    ("Officers: Ambrose Tillotson (Head of Skills\nProgrammes). Minutes: Jo Bell.", "Programmes"),
+])
+def test_organisations_are_not_names(text, word):
+    assert not any(word.casefold() in r.casefold() for r in redacted(text))

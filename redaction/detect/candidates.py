@@ -129,6 +129,9 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     # ... and a name with the name the person goes by inside it ('Bernadette "Bunny"' / 'Anyaegbunam' in a cell)
     wrapped_cell = wrapped_cell or (meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "GivenNameRecognizer"
                                     and _NICKNAME_MARK.search(text, start, end) is not None)
+    # ... and a mail header's "Surname," / "Given" wrapped after its comma ("To: ...; Ugwu-Barton," / "Nkemdirim")
+    wrapped_cell = wrapped_cell or (meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "MailHeaderNameRecognizer"
+                                    and re.search(r",[ \t]*\n", text[start:end]) is not None)
     kept = words if wrapped_cell else _name_words(text, words, from_rule)
     if kept and len(kept) >= 3 and kept[0][2].casefold() in PLACE_FIRST_WORDS:
         kept = kept[1:]  # "Brixton Cecily Cattermole": the place of the row before, then the name

@@ -17,9 +17,10 @@ from presidio_analyzer import RecognizerResult
 from ..policy import Decision, Policy
 from ..spans import overlaps_any
 from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
-from .english_words import is_english_word, is_word_or_its_form
+from .english_words import is_english_word, is_more_than_a_noun, is_word_or_its_form
+from .given_names import is_given_name
 from .recognizers.base import REASON_KEY
-from .recognizers.patterns import (ALL_RANKS, CAPS_PARTICLES, CAPS_WORD, END, FULL_NAME, JOINED_PARTICLE, NAME_WORD, PARTICLE, PORTFOLIO, ROLE_TAIL, SEP, TITLE, UPPER, name_words,
+from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, JOINED_PARTICLE, NAME_WORD, PARTICLE, PORTFOLIO, ROLE_TAIL, SEP, SURNAME_CAPS_PARTICLES, TITLE, UPPER, name_words,
                                   plausible_name)
 from .spread import name_key, spread, titled_surnames, words_pattern
 from .vocabulary import (ABBREVIATIONS, JOB_NOUNS, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS,
@@ -122,14 +123,23 @@ _WORD_AFTER_NAME = re.compile(rf"[ \t]+(?P<w>{JOINED_PARTICLE}?[A-Z][\w'’-]*[^
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])(?P<w>[A-Z][\w'’-]*[^\W\d_])[ \t]+$")
 _INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])(?P<i>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]+$")
 _INITIALS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<i>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]*\n[ \t]*$")
+MONTHS_AS_WRITTEN = frozenset(m.capitalize() for m in MONTHS)
 _CAPS_SURNAME_STARTS_LINE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<w>[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?)[ \t]+$")
-_CAPS_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<w>{'|'.join(sorted(map(re.escape, CAPS_PARTICLES), key=lambda p: (-len(p), p)))})"
+_CAPS_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<w>{'|'.join(sorted(map(re.escape, SURNAME_CAPS_PARTICLES), key=lambda p: (-len(p), p)))})"
                                    rf"(?:[ \t]+|[ \t]*\n[ \t]*)$")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
 _WORD_REST_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<w>[^\W\d_A-Z][\w'’-]*)(?![\w'’-])")
 _LAST_WORD = re.compile(r"[\w'’-]+$")
 _NAME_WORD_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<w>[A-Z][\w'’-]*[^\W\d_])(?![\w'’-])")
+
+
+def _given_name_before_month(word: str, name: str) -> bool:
+    """"Ruth April Delacourt": a name that starts with a month another reading took for the given name has the
+    real given name before it, a given name of the list that is a word at most as a noun ("ruth")."""
+    folded = word.casefold()
+    return (name.split()[0] in MONTHS_AS_WRITTEN and is_given_name(word) and not is_more_than_a_noun(folded)
+            and folded not in _NOT_NAME_PARTS and folded not in NOT_NAME_WORDS)
 
 
 def _caps_surname(word: str) -> bool:
@@ -194,7 +204,8 @@ def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[P
                and joins(after.group("w"), False) and not is_word_or_its_form(after.group("w").casefold())
                and not overlaps_any(after.start("w"), after.end("w"), taken)):
             end = after.end("w")
-        while ((before := _WORD_BEFORE_NAME.search(text, max(0, start - 40), start)) and joins(before.group("w"), True)
+        while ((before := _WORD_BEFORE_NAME.search(text, max(0, start - 40), start))
+               and (joins(before.group("w"), True) or _given_name_before_month(before.group("w"), text[start:end]))
                and not _CAPITAL_BEFORE.search(text, max(0, before.start("w") - 40), before.start("w"))
                and not overlaps_any(before.start("w"), before.end("w"), taken)):
             start = before.start("w")

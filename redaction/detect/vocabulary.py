@@ -202,7 +202,10 @@ ORGANISATION_WORDS: frozenset[str] = frozenset({
     "trust", "centre", "center", "foundation", "fund", "society", "charity", "institute", "institution",
     "school", "academy", "college", "university", "hospital", "building", "street", "road", "avenue",
     "square", "estate", "prize", "award", "awards", "lecture", "lectures", "memorial", "inquiry", "review",
-    "report", "act", "partnership", "project", "programme", "unit", "ltd", "limited", "plc", "llp", "group",
+    "report", "act", "partnership", "project", "programme", "programmes", "projects", "schemes", "unit",
+    # a statutory body named for its place in every area ("Healthwatch Brackenshire"); a fund's or a service's
+    # subject as its name ("Marlvale Pensions", "the PENSIONS team")
+    "healthwatch", "pensions", "ltd", "limited", "plc", "llp", "group",
     "associates", "consulting", "team", "library", "gallery", "museum", "stadium", "arena", "clinic",
     "surgery", "church", "mosque", "centre's", "trust's", "foundation's", "gardens", "medal", "scholarship",
     "fellowship", "bursary", "appeal", "campaign", "suite", "theatre", "crescent", "terrace", "primary",

@@ -25,8 +25,27 @@ _NEXT_KEY = r"(?:From|To|Cc|CC|Bcc|BCC|Sent|Subject|Date|Importance|Attachments?
 # A header starts its line, or follows a sentence or quote when a paper prints headers inline
 # ("... Regards, Jo." From: Jo Bell (Head of HR) To: Sam Green. Sent: 14 March"); its value ends at the
 # line's end or at the next header.
-_HEADER = regex_cache.compile(rf"(?:^|(?<=[.;\"“”)])[ \t]+|(?<=[.;\"“”)]))[ \t]*{_KEY}[ \t]*:[ \t]*"
-                     rf"(?P<value>[^\n]+?)(?=[ \t.;]*{_NEXT_KEY}|[ \t]*$)", re.MULTILINE)
+# (or at the date a printed header runs on into: "To: Szczygielska, Ewelina 14 Feb 2038: ...")
+# (a value wrapped after a comma or semicolon goes on to the next line: "To: Ó Loingsigh, Cormac; Ugwu-Barton," /
+# "Nkemdirim Subject: ...")
+_VALUE = (rf"(?P<value>[^\n]+?(?:[,;][ \t]*\n[ \t]*[^\n]+?)*)(?=[ \t.;]*{_NEXT_KEY}|(?<![,;])[ \t]*$"
+          rf"|[ \t]+\d{{1,2}}[ \t]+[A-Z][a-z]{{2,8}}\.?[ \t]+\d{{4}})")
+_HEADER = regex_cache.compile(rf"(?:^|(?<=[.;\"“”)])[ \t]+|(?<=[.;\"“”)]))[ \t]*{_KEY}[ \t]*:[ \t]*{_VALUE}", re.MULTILINE)
+# ... and a header that follows another on its line with no stop between ("From: Jo Bell To: Sam Green",
+# "Sent: 3 May 2038 To: ...")
+_OTHER_KEY = r"(?:Sent|Date|Subject|Importance|Attachments?)"
+_FOLLOWING = regex_cache.compile(rf"[ \t.;]*(?:{_OTHER_KEY}[ \t]*:[^\n]*?[ \t.;]*)?{_KEY}[ \t]*:[ \t]*{_VALUE}",
+                                 re.MULTILINE)
+
+
+def _headers(text: str):
+    """Every header of names, with those that follow one on its line."""
+    for m in _HEADER.finditer(text):
+        yield m
+        while (m := _FOLLOWING.match(text, m.end())) is not None:
+            yield m
+
+
 # what surrounds a name in an entry: an address in angle or square brackets, a bare address, a note in
 # round brackets, quotes
 _NOISE = regex_cache.compile(r"<[^>\n]*>|\[[^\]\n]*\]|\([^)\n]*\)|\S+@\S+|[\"'‘’“”]")
@@ -42,7 +61,7 @@ class MailHeaderNameRecognizer(RuleRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
-        for m in _HEADER.finditer(text):
+        for m in _headers(text):
             base = m.start("value")
             value = _NOISE.sub(lambda n: " " * len(n.group(0)), m.group("value"))  # same length
             for entry in re.finditer(r"(?:(?![ \t]+and[ \t]+)[^;])+", value):
@@ -88,6 +107,7 @@ def _is_name(words: list[str], *, alone: bool) -> bool:
         return False
     if alone and re.fullmatch(INITIAL, words[0]):
         return True  # "Smith, J."
+    words = [w for w in words[:-1] if not re.fullmatch(PARTICLE, w)] + words[-1:]  # "Mac an Ghabhann": "an" too
     folded = [w.casefold() for w in words]
     if any(w in NOT_NAME_WORDS or w in ORGANISATION_WORDS for w in folded) or folded[-1] in THING_WORDS:
         return False

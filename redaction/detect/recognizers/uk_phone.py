@@ -60,7 +60,10 @@ class UkPhoneRecognizer(RuleRecognizer):
             split = text.find("\n", m.start, m.end)
             # split over a line ("+44" / "(0)113 496 0321"), where the first line's part is no whole number,
             # or inside a run of digits a narrow cell wrapped ("0163296042" / "7")
-            if split >= 0 and (not _is_whole(flat[m.start:split]) or _digits_wrapped(text, split)):
+            # or a valid number whose first line's part is only a possible one ("+91 44 5550" / "0815": a
+            # country whose numbers may be short)
+            if split >= 0 and (not _is_whole(flat[m.start:split]) or _digits_wrapped(text, split)
+                               or (phonenumbers.is_valid_number(m.number) and not _is_valid(flat[m.start:split]))):
                 _add(found, flat, m.start, m.raw_string, m.number)
         for m in phonenumbers.PhoneNumberMatcher(by_line, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
             _add(found, flat, m.start, m.raw_string, m.number)
@@ -114,6 +117,13 @@ def _digits_wrapped(text: str, split: int) -> bool:
     ("2. The custody..." is a numbered paragraph, "9 Mr Jo Bell ..." a numbered row)."""
     return (split > 0 and text[split - 1].isdigit()
             and bool(re.match(r"\n\d{1,4}[ \t]*(?:\n|$)", text[split:split + 8])))
+
+
+def _is_valid(raw: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(raw, "GB"))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _is_whole(raw: str) -> bool:

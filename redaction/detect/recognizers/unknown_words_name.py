@@ -20,13 +20,16 @@ from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_ENDINGS, PLA
                           THING_WORDS, TITLE_WORDS)
 from ...spans import overlaps_any
 from .base import RuleRecognizer
-from .patterns import LOWER, NAME_PARTICLES, UPPER, plausible_name
+from .patterns import CAPS_WORD, LOWER, NAME_PARTICLES, SURNAME_CAPS_PARTICLES, UPPER, plausible_name
 
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
 _WORD = rf"{_U}{_L}+(?:['’]{_U}?{_L}+)?(?:-{_U}{_L}+)?"
 _PAIR = re.compile(rf"(?<![\w'’.-])(?P<first>{_WORD})[ \t]*\n?[ \t]*(?P<last>{_WORD})(?![\w'’-])")
 # ... or written surname first, alone on its line (a table's name cell): "Ezenwachi, Chidinma"
-_SURNAME_FIRST_LINE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})[ \t]*(?=\n|$)")
+# ("TE RANGIHAU, Ngaio": a surname in capitals, its particles too; the Māori "Te" as well)
+_CAPS_PARTICLE = "|".join(sorted(map(re.escape, SURNAME_CAPS_PARTICLES), key=lambda p: (-len(p), p)))
+_SURNAME_FIRST_LINE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<last>(?:(?:{_CAPS_PARTICLE})[ \t]+){{0,2}}{CAPS_WORD}|{_WORD}),"
+                                 rf"[ \t]*(?P<first>{_WORD})[ \t]*(?=\n|$)")
 _NEXT_WORD = re.compile(rf"[ \t]+(?P<w>{_WORD})(?![\w'’-])")  # the run goes on, on its line
 # a Sikh name: given name(s), "Singh" or "Kaur", and the family name (a line may break before it)
 _SIKH_NAME = re.compile(rf"(?<![\w'’.-]){_WORD}(?:[ \t]+{_WORD})?[ \t]+(?:Singh|Kaur)"
@@ -96,7 +99,7 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
         given name one of the list ("Rural" / "Affairs, Benedikt" is an office's line end, not a surname)."""
         out = []
         for m in _SURNAME_FIRST_LINE.finditer(text):
-            first, last = m.group("first"), m.group("last")
+            first, last = m.group("first"), m.group("last").split()[-1]
             if plausible_name([first, last]) and _unknown(last) and (_unknown(first) or _given_name(first)):
                 out.append(self.result(m.start("last"), m.end("first")))
         return out
@@ -116,7 +119,7 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
     def _a_longer_name(text: str, m: re.Match) -> int | None:
         """Three or four words on one line none of which is an English word or a word of the lists: a given
         name and a father's and grandfather's name ("Hamza Jimcaale Elmi"), or two given names and a surname
-        ("Nnamdi Chukwuebuka Okafor"). The end of the run, or None."""
+        ("Nnamdi Chukwuebuka Okafor"; the second may be a given name of the list: "Peigi Anna Moireasdan"). The end of the run, or None."""
         first = m.group("first")
         if ("\n" in text[m.end("first"):m.start("last")] or first in NAME_PARTICLES
                 or not (_unknown(first) or _given_name(first))):
@@ -125,7 +128,9 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
         while len(words) < 4 and (more := _NEXT_WORD.match(text, end)):
             words.append(more.group("w"))
             end = more.end()
-        if len(words) < 3 or not all(_unknown(w) for w in words[1:]) or not plausible_name(words):
+        # a middle word may be a given name of the list ("Peigi Anna Moireasdan"), the last must be no word
+        if (len(words) < 3 or not all(_unknown(w) or _given_name(w) for w in words[1:-1]) or not _unknown(words[-1])
+                or not plausible_name(words)):
             return None
         before = text[max(0, m.start() - 30):m.start()]
         if (_capital_before(text, m.start()) or _INITIAL_BEFORE.search(before)
