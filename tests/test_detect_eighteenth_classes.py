@@ -30,6 +30,8 @@ REDACTED = [
      "Wójcicka, Bożena"),
     ("From: Pengelly, Tamsin Sent: 2 June 2038 To: Ó Dálaigh, Fiachra; Okafor-Hurst,\nChibuzo Subject: CR/4",
      "Ó Dálaigh, Fiachra"),
+    # a given name before a month written as a second given name another reading took for the first
+    ("Panel: Jo Bell (chair), Katherine April Delacourt\n(conservation).", "Katherine April Delacourt"),
     # ... a header's entry wrapped after its comma
     ("From: Pengelly, Tamsin Sent: 2 June 2038 To: Ó Dálaigh, Fiachra; Okafor-Hurst,\nChibuzo Subject: CR/4",
      "Okafor-Hurst, Chibuzo"),
