@@ -25,6 +25,11 @@ REDACTED = [
     ("His niece, Linh\nPhạm Thu Trang, filed the return for him.", "Linh Phạm Thu Trang"),
     # a surname in capitals written first on its line (a table cell), the given names after it
     ("Relationship\nName\nTelephone\nFormer partner\nDUONG Thi Lan\n+44 (0)116 496 0733\n", "DUONG Thi Lan"),
+    # an Arabic or Urdu compound given name joined by a lower-case particle, then the surname
+    ("Co-opted members: Idris Penhallow and Zain ul-Abideen Qureshi-Lowe.", "Zain ul-Abideen Qureshi-Lowe"),
+    ("The visit was led by Noor ud-Din Shafiq, who wrote the report.", "Noor ud-Din Shafiq"),
+    # a name after a job noun and a colon
+    ("Assessing social worker: Tegwen Harcombe. Applicants: a couple.", "Tegwen Harcombe"),
     # a particle in capitals left alone on the line above by a narrow cell
     ("Name\nRole\nDE\nGRUCHY-ABARA,\nTemitope\nChair\n01632 960 402\n", "DE GRUCHY-ABARA, Temitope"),
 ]

@@ -38,6 +38,18 @@ _CONTINENTAL_NAME = regex_cache.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD}){
                                rf"(?:[ \t]+(?P<second>{NAME_WORD})(?![ \t]*[A-Z]))?{END}")
 
 
+# An Arabic or Urdu compound given name, its second part joined by a particle in lower case ("Noor ul-Ain",
+# "Zain ul-Abideen", "Noor ud-Din", "Habib ur-Rehman"), then the surname: neither part an English word.
+_COMPOUND_GIVEN = regex_cache.compile(rf"(?<![\w'’-])(?P<first>{NAME_WORD})[ \t]+(?:ul|ud|ur|un|al|ad|as|az)-"
+                                      rf"[{UPPER}][\w'’]+{SEP}(?P<last>{NAME_WORD}){END}")
+
+
+def _compound_given(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _COMPOUND_GIVEN.finditer(text)
+            if not is_english_word(m.group("first")) and not is_english_word(m.group("last").split("-")[0])
+            and plausible_name([m.group("first"), m.group("last")])]
+
+
 # "Fergal O Séaghdha": an "Ó" whose accent OCR or a typist dropped, between a given name and a surname that
 # are no English words ("Type O Negative", "Grade O Level" are not names)
 _BARE_O = regex_cache.compile(r"[ \t]O[ \t]")
@@ -99,4 +111,4 @@ class ParticleNameRecognizer(RuleRecognizer):
                 if plausible_name([words[0], words[-1]]):
                     out.append(self.result(m.start(group), m.end(group)))
                     break
-        return out + [self.result(start, end) for start, end in _continental(text) + _saint(text)]
+        return out + [self.result(start, end) for start, end in _continental(text) + _saint(text) + _compound_given(text)]

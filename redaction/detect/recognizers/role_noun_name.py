@@ -9,7 +9,7 @@ import re
 
 from .. import regex_cache
 from .base import RuleRecognizer
-from ..vocabulary import ORGANISATION_WORDS, PROFESSIONS
+from ..vocabulary import JOB_NOUNS, ORGANISATION_WORDS, PROFESSIONS
 from .patterns import FULL_NAME, RANK, SEP, TITLE, longest_first, name_words, plausible_name
 
 _JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "adviser", "advisor", "manager",
@@ -19,14 +19,15 @@ _JOBS = ("contractor", "consultant", "evaluator", "researcher", "analyst", "advi
          "secretary", "clerk", "trainer", "specialist", "witness", "victim", "resident", "member", "head",
          "agent", "owner", "landowner", "landlord", "tenant", "gamekeeper", "keeper", "proprietor", "treasurer")
 # any profession as well, in lower case: "the Authority's surveyor, Jo Bell"
-_JOB = "(?:" + "|".join(map(re.escape, sorted({*_JOBS, *PROFESSIONS}, key=longest_first))) + ")"
+# ... and any job noun ("Assessing social worker: Noor ul-Ain Bhutta")
+_JOB = "(?:" + "|".join(map(re.escape, sorted({*_JOBS, *PROFESSIONS, *JOB_NOUNS}, key=longest_first))) + ")"
 # A capitalised job title with its department, then a comma: "the Head of Finance, Tomasz Wiśniewski".
 _TITLED_JOB = "(?:" + "|".join(re.escape(j.capitalize())
                                for j in sorted({*_JOBS, *PROFESSIONS}, key=longest_first)) + ")"
 _OF_DEPARTMENT = r"(?:[ \t]+of(?:[ \t]+(?:the|and|&|[A-Z][\w&-]*)){1,4})"
 # where the person works, between the job and the name: "the trainer in Leeds, Jo Bell"
 _PLACED = r"(?:[ \t]+(?:in|at|from)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*,)"
-_ROLE_NOUN = regex_cache.compile(rf"(?<![\w-])(?:{_JOB}s?(?:{_PLACED}|[ \t]*,?)|{_TITLED_JOB}{_OF_DEPARTMENT}[ \t]*,){SEP}"
+_ROLE_NOUN = regex_cache.compile(rf"(?<![\w-])(?:{_JOB}s?(?:{_PLACED}|[ \t]*[,:]?)|{_TITLED_JOB}{_OF_DEPARTMENT}[ \t]*,){SEP}"
                         rf"(?P<name>{FULL_NAME})")
 # A post written as a label: "Information Governance Manager: Jo Bell"; a capitalised post in apposition
 # ("the Statutory Scrutiny Officer, Jo Bell-Grant,") or as a title ("Treasurer Jo Bell"); a post said to be someone ("the agent is Jo Bell").
