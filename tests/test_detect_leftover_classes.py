@@ -28,6 +28,9 @@ REDACTED = [
     # an Arabic or Urdu compound given name joined by a lower-case particle, then the surname
     ("Co-opted members: Idris Penhallow and Zain ul-Abideen Qureshi-Lowe.", "Zain ul-Abideen Qureshi-Lowe"),
     ("The visit was led by Noor ud-Din Shafiq, who wrote the report.", "Noor ud-Din Shafiq"),
+    # a double-barrelled surname whose first part is a thing's word ("Park", "Wood", "Green")
+    ("Refund\nR-2037-612\nSeo-yeon Wood-Achterberg\n£84.10\n", "Seo-yeon Wood-Achterberg"),
+    ("Present: Ottilie Green-Armytage (clerk).", "Ottilie Green-Armytage"),
     # a name after a job noun and a colon
     ("Assessing social worker: Tegwen Harcombe. Applicants: a couple.", "Tegwen Harcombe"),
     # a particle in capitals left alone on the line above by a narrow cell
@@ -74,3 +77,8 @@ def test_a_local_part_wrapped_in_lower_case_is_still_one_address():
 ])
 def test_a_jobs_abbreviation_before_a_name_stays(text, abbreviation):
     assert redacted(text) and not any(abbreviation in r for r in redacted(text))
+
+
+@pytest.mark.parametrize("text", ["We walked along Victoria Park-Lane and Sefton Park-Road to the depot."])
+def test_a_place_joined_by_a_hyphen_ending_in_a_things_word_is_no_name(text):
+    assert redacted(text) == []

@@ -53,7 +53,9 @@ class DoubleBarrelledNameRecognizer(RuleRecognizer):
             given = m.group("given")
             parts = name_words(m.group("surname"))[0].split("-")
             folded = given.casefold()
-            if folded in PLACE_FIRST_WORDS or any(_not_a_name_word(p) for p in parts):
+            # a thing's word may start a surname ("Park-Ellwood", "Wood-Robinson", "Green-Armytage"), never end it
+            if (folded in PLACE_FIRST_WORDS or _not_a_name_word(parts[-1])
+                    or any(p.casefold() in NOT_NAME_WORDS or p.casefold() in ORGANISATION_WORDS for p in parts)):
                 continue
             if _ARTICLE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
                 continue
