@@ -31,6 +31,9 @@ REDACTED = [
     # a double-barrelled surname whose first part is a thing's word ("Park", "Wood", "Green")
     ("Refund\nR-2037-612\nSeo-yeon Wood-Achterberg\n£84.10\n", "Seo-yeon Wood-Achterberg"),
     ("Present: Ottilie Green-Armytage (clerk).", "Ottilie Green-Armytage"),
+    # given names alone after a family word in the plural ("their twins, A and B")
+    ("The grant pays the trip for their twins, Eilidh and Torcuil. The family moved in 2033.", "Eilidh"),
+    ("The grant pays the trip for their twins, Eilidh and Torcuil. The family moved in 2033.", "Torcuil"),
     # a name after a job noun and a colon
     ("Assessing social worker: Tegwen Harcombe. Applicants: a couple.", "Tegwen Harcombe"),
     # a particle in capitals left alone on the line above by a narrow cell

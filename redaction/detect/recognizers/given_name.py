@@ -33,7 +33,8 @@ _FAMILY = ("brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", 
            "partner", "grandson", "granddaughter", "grandmother", "grandfather", "grandma", "grandad", "grandpa",
            "niece", "nephew", "cousin", "aunt", "auntie", "uncle", "stepson", "stepdaughter", "stepfather",
            "stepmother", "stepbrother", "stepsister", "sibling", "twin", "fiancé", "fiancée", "fiance", "fiancee",
-           "boyfriend", "girlfriend", "baby", "child")
+           "boyfriend", "girlfriend", "baby", "child", "twins", "siblings", "brothers", "sisters", "grandchildren",
+           "grandsons", "granddaughters", "stepchildren", "nieces", "nephews", "cousins")
 _FAMILY_QUALIFIERS = (r"(?:(?:older|younger|elder|eldest|youngest|oldest|twin|baby|little|big|late|half|step|adult|"
                       r"teenage|adopted|foster|estranged|only|grown-up|infant)[- \t]+)?")
 _OWNER = r"(?:(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur|[Tt]he|a)|['’]s)"
