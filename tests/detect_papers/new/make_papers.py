@@ -22,10 +22,11 @@ allowed); a label that is missing stops the script.
     .venv/bin/python tests/detect_papers/new/make_papers.py fifteenth   # the fifteenth never-seen split
     .venv/bin/python tests/detect_papers/new/make_papers.py sixteenth   # the sixteenth never-seen split
     .venv/bin/python tests/detect_papers/new/make_papers.py seventeenth # the seventeenth never-seen split
-    .venv/bin/python tests/detect_papers/new/make_papers.py eighteenth  # the newest never-seen split
+    .venv/bin/python tests/detect_papers/new/make_papers.py eighteenth  # the eighteenth never-seen split
+    .venv/bin/python tests/detect_papers/new/make_papers.py nineteenth  # the newest never-seen split
 
 The script only renders and looks for the labels with pdftotext: it never runs a detector, so a never-seen
-split (eighth, ..., eighteenth) can be rendered and checked before any engine has read it.
+split (eighth, ..., nineteenth) can be rendered and checked before any engine has read it.
 """
 
 from __future__ import annotations
