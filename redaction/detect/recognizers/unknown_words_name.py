@@ -17,7 +17,7 @@ import re
 from ..english_words import is_english_word, is_more_than_a_noun
 from ..given_names import is_given_name
 from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, POST_NOMINALS,
-                          THING_WORDS, TITLE_WORDS)
+                          THING_WORDS, TITLE_WORDS, WORD_FIRST_NAMES)
 from ...spans import overlaps_any
 from .base import RuleRecognizer
 from .patterns import CAPS_WORD, LOWER, NAME_PARTICLES, SURNAME_CAPS_PARTICLES, UPPER, plausible_name
@@ -100,7 +100,9 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
         out = []
         for m in _SURNAME_FIRST_LINE.finditer(text):
             first, last = m.group("first"), m.group("last").split()[-1]
-            if plausible_name([first, last]) and _unknown(last) and (_unknown(first) or _given_name(first)):
+            # ("Ashford, Kent": a town and its county; a given name that is also a place or word is no evidence)
+            if (plausible_name([first, last]) and _unknown(last) and (_unknown(first) or _given_name(first))
+                    and first.casefold() not in WORD_FIRST_NAMES):
                 out.append(self.result(m.start("last"), m.end("first")))
         return out
 
