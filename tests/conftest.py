@@ -52,8 +52,8 @@ def cheap_password_hashing():
 
 # `make test` gives whole files to the workers (--dist loadfile), by default the files with the most tests first.
 # A file of a few long tests then came last and ran alone while the other workers had finished (in the run of
-# 1 December 05:27, -n 2 without PostgreSQL: test_release_e2e.py, one test of 19 s, was the last file handed out,
-# and test_scan_pages.py, 110 s in 16 tests, came after ninety other files). The files below, the twenty longest
+# 1 December 05:27, -n 2 without PostgreSQL: test_release_e2e.py, one test of 19 s, was the last file but one,
+# and test_scan_pages.py, 110 s in 16 tests, came after 77 other files). The files below, the twenty longest
 # of that run (seconds of one worker beside each; test_cli_analyse.py as it is since 484adaa), go first, longest
 # first, so what is left at the end is many short files the workers share out; the others follow as before, the
 # most tests first. Only the order changes: every test runs, each file still on one worker.
