@@ -242,15 +242,20 @@ _COMMA_THEN_GIVEN_AT_LINE_END = re.compile(r",[ \t]*\n?[ \t]*(?P<g>[A-Z]\.(?:[ \
                                            r"(?:[ \t]+[A-Z][\w'’-]*[^\W\d_])?)(?=[ \t]*(?:\(|\n|$))")
 
 
+# ... initials after the comma whatever follows them ("Loveday-Obi, T. under delegated powers")
+_COMMA_THEN_INITIALS = re.compile(r",[ \t]*(?P<g>[A-Z]\.(?:[ \t]?[A-Z]\.)*)(?![\w'’-])")
+
+
 def _given_after_comma(text: str, start: int, end: int, redacted_words: set[str]) -> int | None:
     """The end of the initials or given name after a redacted surname written first on its line, or None.
     Initials always belong to it; a given name when the surname is in capitals ("TSOI, Wai-Kuen"), or the
     word is a redacted person's name or no English word and no place, organisation, title or rank word."""
     written = text[start:end].split()
+    one_surname = all(re.fullmatch(PARTICLE, w) for w in written[:-1])  # "Ní Chathasaigh", "van der Berg"
     if ("," in text[start:end] or "." in text[start:end] or not _LINE_START_BEFORE.search(text, max(0, start - 12), start)
-            or (len(written) > 1 and not written[-1].isupper())):
+            or (len(written) > 1 and not written[-1].isupper() and not one_surname)):
         return None  # "B. Verbrugh, R." / "Songhirst": a list of two names wrapped, not one written surname first
-    hit = _COMMA_THEN_GIVEN_AT_LINE_END.match(text, end)
+    hit = _COMMA_THEN_GIVEN_AT_LINE_END.match(text, end) or _COMMA_THEN_INITIALS.match(text, end)
     if hit is None:
         return None
     given = hit.group("g")

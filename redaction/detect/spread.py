@@ -211,7 +211,7 @@ def _greets_the_addressee(text: str, m: re.Match, first: str) -> bool:
     """"To: Fashola-Brent, Olamide" ... "Ola - 35mm today": a message's first word, a comma or a dash after it,
     is a short form of the given name of the person the message went to."""
     line_start = text.rfind("\n", 0, m.start()) + 1
-    return bool(not text[line_start:m.start()].strip() and _ADDRESSEE_AFTER.match(text[m.end():m.end() + 3])
+    return bool(not text[line_start:m.start()].strip(" \t\"“‘'") and _ADDRESSEE_AFTER.match(text[m.end():m.end() + 3])
                 and re.search(rf"(?im)^[ \t]*(?:To|Dear|Hi|Hello)\b[^\n]*(?<![\w-]){re.escape(first)}(?![\w-])",
                               text[max(0, m.start() - 400):m.start()]))
 
@@ -299,7 +299,7 @@ def signs_off(text: str, m: re.Match) -> bool:
     line_start, line_end = _line_of(text, m)
     return (word[:1].isupper() and word[1:].islower() and word.casefold() not in _TIME_WORDS
             and re.search(r"\w[^\n]*[.!?][ \t]+$", text[line_start:m.start()]) is not None
-            and re.fullmatch(r"[ \t]*[.!]?[ \t]*", text[m.end():line_end]) is not None)
+            and re.fullmatch(r"[ \t]*[.!]?[ \t]*[\"”’']?[ \t]*", text[m.end():line_end]) is not None)  # (a quote closed)
 
 
 def _in_title_case(line: str) -> bool:

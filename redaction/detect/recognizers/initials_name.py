@@ -21,10 +21,15 @@ _PART = rf"(?:{_U}['’])?(?:(?:Ma?c|Nic)(?:Gill|Ill|Gille|Ille)?)?{_U}{_L}{{2,}
 _SURNAME = rf"{_PART}(?:-(?:[ \t]*\n[ \t]*)?{_PART})?"
 # a cell may wrap between the initial and the surname ("R." / "Songhurst"), and a particle may lead the surname
 # ("I. ap Gwilym", "H. van der Spuy")
-_PARTICLE = r"(?:(?:ap|ab|van(?:[ \t]+(?:der|den|de))?|von|de(?:[ \t]+la)?|di|da|del|della|du|dos|das|le|la|Ní|Nic|Ó|Mac[ \t]+(?:an|Ille|Gille))[ \t]+)"
+_PARTICLE = (r"(?:(?:ap|ab|[Vv]an(?:[ \t]+(?:der|den|de))?|von|[Dd]e(?:[ \t]+la)?|di|da|del|della|du|dos|das|[Ll]e|la|Ní|"
+             r"(?:Mac|Nic)[ \t]+Gh?iolla|Nic|Ó|Mac[ \t]+(?:an|Ille|Gille))[ \t]+)")
 _NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?:{_U}\.[ \t]?){{1,3}}(?:[ \t]*\n)?[ \t]*{_PARTICLE}?"
                    rf"(?P<surname>{_SURNAME}))"
                    rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
+# ... or written surname first, the initials after a comma, at the start of a line or cell ("Hughes-Obi, T.",
+# "Ní Chathasaigh, N.", "Van der Merwe-Obi, K.")
+_SURNAME_FIRST = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<name>{_PARTICLE}?(?P<surname>{_SURNAME}),[ \t]*(?:{_U}\.[ \t]?){{1,3}})"
+                            rf"(?P<rest>[^\n]*)")
 _RANK_BEFORE = re.compile(rf"(?:{RANK})[ \t]*$")
 # a second surname after the first, Spanish-style ("M. Fuentes Iribarren"): taken when no English word
 _SECOND_SURNAME = re.compile(rf"^[ \t]+(?P<second>{_SURNAME})(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
@@ -84,6 +89,13 @@ class InitialsNameRecognizer(RuleRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
+        for m in _SURNAME_FIRST.finditer(text):
+            # alone on its line (a cell) a surname that is a word is one ("Baker, M."); with more on the line
+            # ("Loveday-Obi, T. under delegated powers") it must be no English word
+            parts = name_words(m.group("surname"))[0].split("-")
+            if _listed(parts) or (m.group("rest").strip() and _not_a_surname(parts)):
+                continue
+            out.append(self.result(m.start("name"), m.start("name") + len(m.group("name").rstrip())))
         for m in _NAME.finditer(text):
             end = m.end("name")
             second = _SECOND_SURNAME.match(text[end:end + 40])

@@ -1,0 +1,42 @@
+"""The error classes found by measuring the nineteenth never-seen set once (tests/detect_papers/new, split
+nineteenth): each case is written here in words of its own, not copied from a paper, so a rule made for the
+class, not for the example, is what passes.
+
+Table cells are lines to detection (``redaction.detect.layout.cell_text``), so a row is written as lines.
+"""
+
+import pytest
+
+from tests.detect_found import redacted
+
+REDACTED = [
+    # a surname with its particle written first on its line, a comma and the initial
+    ("E-mail\nsafeguarding@harriers.example\nNic Giolla Phádraig, S.\n+353 86 555 0147\n", "Nic Giolla Phádraig, S."),
+    ("Date\nEvent\nWho\n3 Feb 2039\nvisit\nVan der Merwe-Obi, K.\nvisit note\n", "Van der Merwe-Obi, K."),
+    # ... a surname that is a word, alone in its cell
+    ("Names\nBaker, M.\nTelephone\n", "Baker, M."),
+    # ... and the initial after the comma whatever follows it on the line
+    ("Officers: Peregrine Ashdown-Mensah, Licensing Officer.\nDecision by\nAshdown-Mensah, P. under delegated powers",
+     "Ashdown-Mensah, P."),
+]
+
+
+@pytest.mark.parametrize("text, name", REDACTED, ids=[n for _, n in REDACTED])
+def test_redacted(text, name):
+    assert "".join(name.split()) in ["".join(r.split()) for r in redacted(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a first name signing off a quoted message, the quote closed after it
+    ('Case officer: Lorcan Haverstock-Obi.\nFrom: Haverstock-Obi, Lorcan Sent: 3 May 2039\n"Please call us with '
+     'any questions. Lorcan"\nContacts', "Lorcan"),
+    # ... and a short form greeting the addressee at the start of a quoted message
+    ('To: Haverstock-Obi, Lorcan\n"Lorc, the panel meets on 11 April."', "Lorc"),
+])
+def test_first_names_in_quoted_messages(text, name):
+    assert name in redacted(text)
+
+
+@pytest.mark.parametrize("text", ["Contents\nAppendix, A.\nSection, B. Costs of the scheme\n"])
+def test_labels_written_like_surname_first_are_no_names(text):
+    assert redacted(text) == []
