@@ -40,3 +40,17 @@ def test_first_names_in_quoted_messages(text, name):
 @pytest.mark.parametrize("text", ["Contents\nAppendix, A.\nSection, B. Costs of the scheme\n"])
 def test_labels_written_like_surname_first_are_no_names(text):
     assert redacted(text) == []
+
+
+@pytest.mark.parametrize("text, name, not_in", [
+    # a verb that starts a sentence before a known person's given name is no part of the name
+    ("Applicant: Mr Kwame Ashby-Pryce.\n\"Ring Kwame on 0117 496 0418 if you doubt it.\"", "Kwame", "Ring"),
+])
+def test_a_verb_before_a_given_name(text, name, not_in):
+    found = redacted(text)
+    assert name in found and not any(not_in in f for f in found)
+
+
+@pytest.mark.parametrize("text", ["The holding, Cefn Bryngwyn, is 42 hectares. Hafod Uchaf lies to the north."])
+def test_welsh_farm_names_are_places(text):
+    assert redacted(text) == []

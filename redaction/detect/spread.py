@@ -470,8 +470,14 @@ def _alone_in_its_line(text: str, m: re.Match) -> bool:
     return _alone_between(text[max(line_start, m.start() - 30):m.start()], text[m.end():min(line_end, m.end() + 30)])
 
 
+# verbs that start a sentence before the person they are done to ("Ring Kwabena on ...", "Ask Jo")
+_IMPERATIVES = frozenset({"ring", "phone", "call", "email", "e-mail", "text", "contact", "ask", "tell", "thank"})
+
+
 def _alone_between(before_text: str, after_text: str) -> bool:
     before = _WORD_BEFORE.search(before_text)
+    if before and before.group(1).casefold() in _IMPERATIVES:
+        before = None
     after = _WORD_AFTER.match(after_text)
     possessed = _POSSESSED.match(after_text)
     if possessed and possessed.group(1).casefold() in _PLACE_OR_THING_WORDS:

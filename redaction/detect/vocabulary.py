@@ -295,6 +295,7 @@ ORGANISATION_PREFIXES: frozenset[str] = frozenset({"st", "st.", "saint", "fort",
 # Capitalised words that look like names to NER but never are in these papers. Lower-cased.
 NOT_NAME_WORDS: frozenset[str] = frozenset({
     "yours",  # "... Commissioner.\nYours sincerely": a valediction, never a surname
+    "ring",  # "Ring Kwabena on +64 ...": a verb before a name, as "phone", "email" and "contact"
     "jobcentre", "union", "residence",  # "Jobcentre Plus", "Students' Union Vice-President", "Residence Life"
     "mental", "health",  # "Mental Health Act Manager"
     # form furniture
@@ -396,6 +397,8 @@ PLACE_FIRST_WORDS: frozenset[str] = frozenset({
     "city", "greater", "inner", "outer", "central", "upper", "lower", "new", "old", "great", "little",
     # Welsh street and place words that start a place's name ("Heol y Bont", "Maes Glas", "Llwyn Teg")
     "heol", "ffordd", "stryd", "llwyn", "maes", "cwm", "coed", "nant", "pont", "plas", "ystad", "lôn",
+    # ... and the farms' and villages' ("Cefn Bryngwyn", "Hafod Uchaf", "Llanbadarn Fawr" is one word)
+    "cefn", "hafod", "fferm", "ynys", "caer", "aber", "glan", "tref",
 })
 
 
