@@ -7,7 +7,7 @@ Table cells are lines to detection (``redaction.detect.layout.cell_text``), so a
 
 import pytest
 
-from tests.detect_found import redacted
+from tests.detect_found import kept, redacted
 
 REDACTED = [
     # a surname with its particle written first on its line, a comma and the initial
@@ -53,4 +53,25 @@ def test_a_verb_before_a_given_name(text, name, not_in):
 
 @pytest.mark.parametrize("text", ["The holding, Cefn Bryngwyn, is 42 hectares. Hafod Uchaf lies to the north."])
 def test_welsh_farm_names_are_places(text):
+    assert redacted(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # one word closing a quoted message after its last sentence is the sender's first name
+    ('From: Morgans-Ofosu, Eirlys\n"Ring the office on 0117 496 0419 if you doubt it. Bryt"\nDirection', "Bryt"),
+    # ... and after a valediction that follows the last sentence on its line
+    ('"My assistant signs the undertaking today. Best wishes, Ifeoma"\n\nContacts', "Ifeoma"),
+])
+def test_a_quoted_message_signed_by_one_word(text, name):
+    assert name in redacted(text)
+
+
+def test_a_sign_off_of_a_kept_office_holder_is_kept():
+    text = ("We hold e-mails between the Chief Constable, Beatrix Colquhoun-Ashe, and the PCC.\n"
+            '"Commissioner, the briefing is attached. Regards, Beatrix."\n')
+    assert "Beatrix" in kept(text) and "Beatrix" not in redacted(text)
+
+
+@pytest.mark.parametrize("text", ['"The hall is booked. Thanks"\n', '"We agreed. Done."\n'])
+def test_a_quoted_message_closed_by_a_word_is_not_signed(text):
     assert redacted(text) == []

@@ -170,7 +170,10 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
         return None  # two unknown words are a name only together: one alone is left to the other readings
     plain = _surname_first_read_back(text, kept, plain)
     return Name(start, end, plain, rank, r.score, from_rule,
-                given=meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "GivenNameRecognizer" and len(plain) == 1)
+                # a given name alone, as a family word or a sign-off names someone: the person known by it in full
+                # if there is one ("Regards, Beatrix." is the Chief Constable Beatrix Colquhoun-Ashe)
+                given=meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) in ("GivenNameRecognizer", "SignOffNameRecognizer")
+                and len(plain) == 1)
 
 
 def _surname_first_read_back(text: str, kept, plain: list[str]) -> list[str]:

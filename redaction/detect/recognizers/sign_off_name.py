@@ -9,7 +9,8 @@ plausible name ("PUBLIC HEALTH", "Licensing Team" are not).
 A first name alone signs off too (class of cases: e-mails released under FOI, signed informally): on the
 line after the valediction ("Kind regards," / "Oluwaseun") or after it on the same line ("Thanks, Tamsin").
 The one word must be no ordinary English word ("Regards," / "Reception") unless it is a first name that is
-also a word ("Many thanks," / "Grace"), and in no list of non-names ("Regards, / Licensing").
+also a word ("Many thanks," / "Grace"), and in no list of non-names ("Regards, / Licensing"). So must the one
+word that closes a quoted message after its last sentence ('... if you doubt it. Lys"').
 """
 
 from __future__ import annotations
@@ -37,8 +38,13 @@ _ONE_NAME_LINE = regex_cache.compile(rf"^[ \t]*(?P<name>{NAME_WORD})[ \t]*[,.]?[
 _VALEDICTION_WORDS = (r"(?i:(?:kind|best|warm|many)[ \t]+(?:regards|wishes|thanks)|regards|with[ \t]+(?:thanks|regards)"
                       r"|thanks|thank[ \t]+you|cheers)")
 # "Thanks, Tamsin" / "Kind regards, Jo Bell": the valediction and the name on one line
+# (inside a quoted message the quote may close after the name: 'Best wishes, Daeze"')
 _SIGNED_ON_LINE = regex_cache.compile(rf"^[ \t]*{_VALEDICTION_WORDS}[ \t]*,[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
-                             rf"[ \t]*[.!]?[ \t]*$")
+                             rf"[ \t]*[.!]?[ \t]*[\"”]?[ \t]*$")
+# 'if you doubt it. Lys"': a quoted message closed by one word after its last sentence, the sender's first name
+# ... or after a valediction that follows its last sentence ('he signs the undertaking today. Best wishes, Daeze"')
+_SIGNS_QUOTE = regex_cache.compile(rf"[.!?][ \t]+(?:(?P<name>{NAME_WORD})[ \t]*[.!]?[\"”]|{_VALEDICTION_WORDS}[ \t]*,[ \t]*"
+                                   rf"(?P<signed>{NAME_WORD})[ \t]*[.!]?[\"”]?)[ \t]*$")
 
 
 def _a_first_name(word: str) -> bool:
@@ -58,6 +64,11 @@ class SignOffNameRecognizer(RuleRecognizer):
             if signed and (len(signed.group("name").split()) > 1 or _a_first_name(signed.group("name"))) \
                     and plausible_name(signed.group("name").split()):
                 out.append(self.result(start + signed.start("name"), start + signed.end("name")))
+                continue
+            quoted = _SIGNS_QUOTE.search(line)
+            group = quoted and ("name" if quoted.group("name") else "signed")
+            if quoted and _a_first_name(quoted.group(group)) and "-" not in quoted.group(group):
+                out.append(self.result(start + quoted.start(group), start + quoted.end(group)))
                 continue
             one = _ONE_NAME_LINE.match(line)
             if one and _after_valediction(lines, n) and _a_first_name(one.group("name")):
