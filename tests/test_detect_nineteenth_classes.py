@@ -75,3 +75,10 @@ def test_a_sign_off_of_a_kept_office_holder_is_kept():
 @pytest.mark.parametrize("text", ['"The hall is booked. Thanks"\n', '"We agreed. Done."\n'])
 def test_a_quoted_message_closed_by_a_word_is_not_signed(text):
     assert redacted(text) == []
+
+
+def test_an_address_naming_a_place_after_a_known_given_name_makes_no_second_person():
+    # "iolo.cefnbryngwyn@..." (the farm after the given name): Iolo alone is still the Iolo named in full
+    text = ("Applicant: Mr Iolo Prydderch, iolo.hafodwen@ffermpost.example.\n"
+            '"Kwabs has the flight records. Iolo was abroad until March."')
+    assert "Iolo" in redacted(text)

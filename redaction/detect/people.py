@@ -639,6 +639,10 @@ def _person_from_email(text: str, address: str, people: list[Person]) -> None:
                 known.surname_forms or {surname.title()})[:1]]))
         known.mentions.extend(Mention("PERSON", s, e, 0.8) for s, e in wrapped)
         return
+    if not written and not wrapped and any(p.first == first and p.names for p in people):
+        # "iolo.cefnbryngwyn@..." (the farm's name after the given name) and Iolo Prydderch named in full: a
+        # name written nowhere is no second Iolo, who would make "Iolo" alone nobody's
+        return
     if written:
         first_written, surname_written = written[0], written[1:]
     else:
