@@ -82,3 +82,9 @@ def test_an_address_naming_a_place_after_a_known_given_name_makes_no_second_pers
     text = ("Applicant: Mr Iolo Prydderch, iolo.hafodwen@ffermpost.example.\n"
             '"Kwabs has the flight records. Iolo was abroad until March."')
     assert "Iolo" in redacted(text)
+
+
+def test_a_double_barrelled_surname_written_as_its_initials_after_a_title():
+    text = 'We referred Dr Ottoline Marwood-Achebe to the panel. "A family rang about Dr M-A\'s visits." Band A-B.'
+    found = redacted(text)
+    assert "M-A" in found and "A-B" not in found

@@ -113,6 +113,7 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     found += _full_names_of_surname(text, person)
     found += _surname_first(text, person, surname)
     found += _initial_and_surname(text, person, surname)
+    found += _barrels_initials(text, person)
     if (_first_name_spreads(person, shared_first_names) and not is_word_or_its_form(person.first)
             and person.first.casefold() not in TITLE_WORDS  # "Cllr Tippett-Vaughan" read whole
             and _written_as_a_name(text, person.first)):
@@ -147,6 +148,17 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
             out.append((start, end))
             taken.append((start, end))
     return out
+
+
+def _barrels_initials(text: str, person) -> list[tuple[int, int]]:
+    """A double-barrelled surname written as its barrels' initials after a title ("Dr K-R's scripts" for Dr
+    Evadne Kiplagat-Ruddock): a redacted person known in full."""
+    barrels = person.surname.split("-")
+    if not (person.names and person.decision is not None and person.decision.action == "redact"
+            and len(barrels) == 2 and all(len(b) > 1 and b[0].isalpha() for b in barrels)):
+        return []
+    letters = rf"{re.escape(barrels[0][0].upper())}-{re.escape(barrels[1][0].upper())}"
+    return [(m.start("i"), m.end("i")) for m in re.finditer(rf"(?<![\w/])(?:{TITLE})\.?[ \t]+(?P<i>{letters})(?![\w-])", text)]
 
 
 def _initial_and_surname(text: str, person, surname: str) -> list[tuple[int, int]]:
