@@ -88,3 +88,12 @@ def test_a_double_barrelled_surname_written_as_its_initials_after_a_title():
     text = 'We referred Dr Ottoline Marwood-Achebe to the panel. "A family rang about Dr M-A\'s visits." Band A-B.'
     found = redacted(text)
     assert "M-A" in found and "A-B" not in found
+
+
+def test_a_given_name_that_is_a_word_greeting_the_addressee_of_a_quoted_message():
+    # NER reads the header's name on into the quote below; the greeting is the addressee's given name
+    text = ("The senior partner, Dr Hope Akinwande-Sharp, referred it.\nReleased e-mails\n"
+            "From: Scargill, Philomena Sent: 28 February 2039 08:47 To: Hope Akinwande-Sharp\n"
+            '"Hope, a second family has rung about it. Phil"')
+    found = redacted(text)
+    assert "Hope" in found and "Hope Akinwande-Sharp" in found

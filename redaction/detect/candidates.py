@@ -87,10 +87,15 @@ _OF_AFTER_A_NAME = regex_cache.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*[ \t]
 _NICKNAME_MARK = re.compile(r"[\"“”‘’(]")
 
 
+_QUOTE_OPENS_LINE = re.compile(r"[ \t]*\n[ \t]*[\"“‘]")
+
+
 def clean(text: str, r: RecognizerResult) -> Name | None:
     meta = r.recognition_metadata or {}
     from_rule = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) in _RULE_RECOGNIZERS
     start, end = _whole_words(text, r.start, r.end)
+    if not from_rule and (quoted := _QUOTE_OPENS_LINE.search(text, start, end)):
+        end = quoted.start()  # NER read a header's name on into the quoted message below ('To: Jo Bell' / '"Jo, ...')
     rank = meta.get(RANK_KEY) or _rank_before(text, start)
     lead = _LEADING_TITLES.match(text[start:end])
     if lead:  # NER often takes "DSU Mike West" whole: the rank stays outside the name

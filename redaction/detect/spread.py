@@ -125,14 +125,16 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     elif _first_name_spreads(person, shared_first_names):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if ((_ACTS_AFTER.match(text[m.end():m.end() + 20]) or _acted_on(text, m)) and stands_alone(text, m))
-                  or named_mid_sentence(text, m) or named_alone(text, m) or _done_by(text, m) or signs_off(text, m)]
+                  or named_mid_sentence(text, m) or named_alone(text, m) or _done_by(text, m) or signs_off(text, m)
+                  or _greets_the_addressee(text, m, person.first)]
     elif _first_name_spreads(person, shared_first_names, word_names=True):
         found += [(m.start(), m.end()) for m in re.finditer(words_pattern([person.first]), text)
                   if ((m.start() == 0 or _CLAUSE_START.search(text[max(0, m.start() - 4):m.start()]))
                       and _acts_strictly(text, m.end()) and stands_alone(text, m))
                   or (person.first not in MONTHS and (named_mid_sentence(text, m) or named_alone(text, m)
                                                       or (_acted_on(text, m) and stands_alone(text, m))
-                                                      or _done_by(text, m)))]
+                                                      or _done_by(text, m)
+                                                      or _greets_the_addressee(text, m, person.first)))]
     if _first_name_spreads(person, shared_first_names) or _first_name_spreads(person, shared_first_names, True):
         found += _short_forms_alone(text, person.first, first_names)
     if person.names and person.first and len(person.first) > 2 and person.first not in shared_first_names:
@@ -224,7 +226,7 @@ def _greets_the_addressee(text: str, m: re.Match, first: str) -> bool:
     is a short form of the given name of the person the message went to."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     return bool(not text[line_start:m.start()].strip(" \t\"“‘'") and _ADDRESSEE_AFTER.match(text[m.end():m.end() + 3])
-                and re.search(rf"(?im)^[ \t]*(?:To|Dear|Hi|Hello)\b[^\n]*(?<![\w-]){re.escape(first)}(?![\w-])",
+                and re.search(rf"(?im)(?:^|[ \t])(?:To|Dear|Hi|Hello)\b[^\n]*(?<![\w-]){re.escape(first)}(?![\w-])",
                               text[max(0, m.start() - 400):m.start()]))
 
 
