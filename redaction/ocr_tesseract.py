@@ -90,7 +90,8 @@ def best_reading(exe: str, picture, first_angle: int = 0, dpi: int = 300,
     confident, read the way tesseract's orientation detection says it stands (:func:`orientation`) and, when
     that is not confident either (or detection says nothing), each other quarter turn too, keeping the reading
     with the most confidently read text (:func:`content`) with its boxes turned back into the unturned
-    picture. A page upside down reads as confident-looking fragments when turned a quarter (a few words, each
+    picture; a picture turned further off level than tesseract follows is read level too (:func:`straightened`).
+    A page upside down reads as confident-looking fragments when turned a quarter (a few words, each
     read well), so a reading is judged by how much it reads well, not by its mean. ``second_look``: lines read
     with a weak word are read again other ways (:func:`look_again`). None when tesseract fails or times out."""
     first = first_angle % 360
@@ -111,10 +112,78 @@ def best_reading(exe: str, picture, first_angle: int = 0, dpi: int = 300,
             if angle == detected and words and mean_confidence(words) >= MIN_CONFIDENCE:
                 break
     best_angle, best = max(readings, key=lambda r: content(r[1]))
+    upright = picture.rotate(best_angle, expand=True) if best_angle else picture
+    best, upright, turn = straightened(exe, upright, best, dpi)
     best_conf = mean_confidence(best)
     if second_look and best_conf >= MIN_CONFIDENCE:
-        best = look_again(exe, picture.rotate(best_angle, expand=True) if best_angle else picture, best, dpi)
+        best = look_again(exe, upright, best, dpi)
+    if turn:
+        best = [replace(w, box=_unskew(w.box, turn, upright.size)) for w in best]
     return [PixelWord(w.text, unturn(w.box, best_angle, picture.size), w.line, w.conf, best_angle) for w in best]
+
+
+# --- a page turned off square -------------------------------------------------------------------------------
+# Tesseract follows a line of print a few degrees off level, but a page turned further (a slip scanned with the
+# lid open, a photo taken askew) comes out in pieces: a heading cut into two lines at the middle, the end of a
+# line read as another line and garbled, an address at the foot read as noise. So a page whose rows of ink lie
+# more than TURNED_SKEW off level is read straightened too, and the reading with more letters and digits read
+# confidently is kept (:func:`letters_read_well`): a page it does not help keeps its first reading. Not
+# :func:`content`: a line read in pieces adds a word's worth of confidence for each garbled piece.
+TURNED_SKEW = 3.0  # degrees: a page turned more than this is read straightened too (less: tesseract copes)
+_MAX_TURN = 12.0  # degrees looked at either way (more is a page placed on the glass crosswise: OSD's business)
+
+
+def straightened(exe: str, picture, words: list[PixelWord], dpi: int = 300):
+    """(words, picture, angle): ``words`` of ``picture`` as they are (angle 0), or, when the picture's rows
+    of ink lie ``TURNED_SKEW`` degrees or more off level and the picture turned level reads more text well,
+    that reading, the turned picture and the angle it was turned by (anticlockwise, PIL, about its centre,
+    no expand: :func:`_unskew` puts a box back). Tesseract failing keeps the first reading."""
+    if not words:
+        return words, picture, 0.0
+    angle = turn_angle(picture)
+    if abs(angle) < TURNED_SKEW:
+        return words, picture, 0.0
+    level = picture.rotate(angle, resample=_BICUBIC, fillcolor=_white(picture))
+    straight = read_words(exe, level, dpi)
+    if not straight or letters_read_well(straight) <= letters_read_well(words):
+        return words, picture, 0.0
+    return straight, level, angle
+
+
+def letters_read_well(words: list[PixelWord]) -> int:
+    """Letters and digits of the words read with ``WEAK_WORD`` confidence or more."""
+    return sum(_real(w) for w in words if w.conf >= WEAK_WORD)
+
+
+def turn_angle(picture, limit: float = _MAX_TURN) -> float:
+    """Degrees to turn ``picture`` anticlockwise so its rows of text lie level, looked for up to ``limit``
+    either way: every half degree, then every tenth around the best (:func:`skew_angle`'s measure)."""
+    ink = _ink_small(picture)
+    # ties go to the smaller turn: a picture without rows of ink (blank, a single mark) is level
+    steps = [a / 2 for a in range(int(-limit * 2), int(limit * 2) + 1)]
+    coarse = max((_sharpness(ink, a), -abs(a), a) for a in steps)[2]
+    return max((_sharpness(ink, coarse + t / 10), -abs(coarse + t / 10), coarse + t / 10) for t in range(-4, 5))[2]
+
+
+def _white(picture):
+    return {"L": 255, "1": 1, "LA": (255, 255), "RGBA": (255, 255, 255, 255)}.get(picture.mode, (255, 255, 255))
+
+
+def _ink_small(picture):
+    import numpy as np
+    from PIL import Image
+
+    small = picture.convert("L").resize((max(1, picture.width // 4), max(1, picture.height // 4)))
+    return Image.fromarray(((np.asarray(small) < 128) * 255).astype("uint8"))
+
+
+def _sharpness(ink, angle: float) -> float:
+    """How sharply the rows of ink change from row to row with ``ink`` turned ``angle`` degrees."""
+    import numpy as np
+    from PIL import Image
+
+    rows = (np.asarray(ink.rotate(angle, resample=Image.NEAREST)) > 0).sum(axis=1).astype(float)
+    return float(((rows[1:] - rows[:-1]) ** 2).sum())
 
 
 def content(words: list[PixelWord]) -> float:
