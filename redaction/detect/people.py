@@ -238,8 +238,11 @@ def _with_adjacent_name_words(text: str, mentions: list[Mention], people: list[P
 # initials or given name, and nothing more on the line but a bracket ("Dr BRUNTSFIELD, A.", "Glenesk, O. (DC)")
 _LINE_START_BEFORE = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[A-Z][a-z]{0,3}\.?[ \t]+)?$")
 # ends the line (or a bracket follows): spread.py's _COMMA_THEN_GIVEN takes the given name anywhere
+# (a middle initial may follow the given name, "PROBERT-OWUSU, Aneurin W."; a dash may end the line's name, "WARFAA,
+# Hodan C. - 0117 ...")
 _COMMA_THEN_GIVEN_AT_LINE_END = re.compile(r",[ \t]*\n?[ \t]*(?P<g>[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z][\w'’-]*[^\W\d_]"
-                                           r"(?:[ \t]+[A-Z][\w'’-]*[^\W\d_])?)(?=[ \t]*(?:\(|\n|$))")
+                                           r"(?:[ \t]+[A-Z][\w'’-]*[^\W\d_])?(?:[ \t]+[A-Z]\.)*)"
+                                           r"(?=[ \t]*(?:\(|\n|$|[-–][ \t]))")
 
 
 # ... initials after the comma whatever follows them ("Loveday-Obi, T. under delegated powers")
@@ -262,7 +265,7 @@ def _given_after_comma(text: str, start: int, end: int, redacted_words: set[str]
     if given.endswith("."):
         return hit.end("g")
     surname = written[-1]
-    words = [w.casefold() for w in given.split()]
+    words = [w.casefold() for w in given.split() if not re.fullmatch(r"[A-Z]\.", w)]
     if any(w in _NOT_NAME_PARTS or w in NOT_NAME_WORDS for w in words) and not surname.isupper():
         return None
     if (surname.isupper() and len(surname) > 1) or all(

@@ -90,6 +90,11 @@ TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
                            # ships' masters, pilots and armed forces officers in port, harbour and defence papers
                            "Capt", "Captain", "Lt", "Lieut", "Lieutenant", "Cdr", "Lt Cdr", "Wg Cdr", "Sqn Ldr",
                            "Flt Lt", "Col", "Lt Col", "Colonel", "Brig", "Brigadier",
+                           # ... and their other ranks, as service complaints papers write them ("LCpl Jo Bell",
+                           # "SSgt Bell", "Pte Bell"); "Major" stays out: it is also a word ("the Major Oak")
+                           "Maj", "2Lt", "Pte", "LCpl", "L/Cpl", "Cpl", "SSgt", "S/Sgt", "CSgt", "C/Sgt", "WO1", "WO2",
+                           "Gnr", "Spr", "Sig", "Tpr", "Rfn", "Fus", "Gdsm", "Cfn", "Bdr", "LBdr", "Mne", "SAC", "Cdre",
+                           "Gp Capt", "Air Cdre", "Flt Sgt", "Chf Tech",
                            # a nursing title ("Sister Ní Fhearghail leads the training")
                            "Sister", "Canon", "Fr", "Father", "Rabbi", "Imam", "Pastor",
                            # members of the States of Jersey and Guernsey ("Deputy Bishop declared", "Connétable

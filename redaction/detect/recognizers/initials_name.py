@@ -28,8 +28,9 @@ _NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?:{_U}\.[ \t]?){{
                    rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
 # ... or written surname first, the initials after a comma, at the start of a line or cell ("Hughes-Obi, T.",
 # "Ní Chathasaigh, N.", "Van der Merwe-Obi, K.")
-_SURNAME_FIRST = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<name>{_PARTICLE}?(?P<surname>{_SURNAME}),[ \t]*(?:{_U}\.[ \t]?){{1,3}})"
-                            rf"(?P<rest>[^\n]*)")
+# (two surnames, Portuguese or Ghanaian style, when neither is an English word: "Figueiredo Pinto, O.")
+_SURNAME_FIRST = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<name>{_PARTICLE}?(?P<surname>{_SURNAME})(?:[ \t]+(?P<second>{_SURNAME}))?,"
+                            rf"[ \t]*(?:{_U}\.[ \t]?){{1,3}})(?P<rest>[^\n]*)")
 _RANK_BEFORE = re.compile(rf"(?:{RANK})[ \t]*$")
 # a second surname after the first, Spanish-style ("M. Fuentes Iribarren"): taken when no English word
 _SECOND_SURNAME = re.compile(rf"^[ \t]+(?P<second>{_SURNAME})(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
@@ -95,6 +96,9 @@ class InitialsNameRecognizer(RuleRecognizer):
             parts = name_words(m.group("surname"))[0].split("-")
             if _listed(parts) or (m.group("rest").strip() and _not_a_surname(parts)):
                 continue
+            if m.group("second") and (_listed(second := name_words(m.group("second"))[0].split("-"))
+                                      or any(is_english_word(p.casefold()) for p in parts)):
+                continue  # "Smith Hall, A." is no name written surname first
             out.append(self.result(m.start("name"), m.start("name") + len(m.group("name").rstrip())))
         for m in _NAME.finditer(text):
             end = m.end("name")

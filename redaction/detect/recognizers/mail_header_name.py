@@ -97,7 +97,7 @@ def _names_in(entry: str) -> list[tuple[int, int]]:
 
 def _one_surname(words: list[str]) -> bool:
     """One surname: a word, after the particles that belong to it ("Ó Súilleabháin", "van der Berg")."""
-    return all(re.fullmatch(PARTICLE, w) for w in words[:-1])
+    return all(re.fullmatch(PARTICLE, w) or w in ("Giolla", "Ghiolla") for w in words[:-1])  # "Mac Giolla Bhríde"
 
 
 def _is_name(words: list[str], *, alone: bool) -> bool:

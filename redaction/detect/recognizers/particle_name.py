@@ -93,6 +93,9 @@ def _saint(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_GREETINGS = frozenset({"morning", "afternoon", "evening", "hello", "hi", "hey", "dear", "thanks", "cheers"})
+
+
 class ParticleNameRecognizer(RuleRecognizer):
     SCORE = 0.86  # above NER's 0.85: on the same span the rule's finding, not NER's guess, is kept
     EXPLANATION = "name with a particle"
@@ -106,9 +109,14 @@ class ParticleNameRecognizer(RuleRecognizer):
                 continue
             # the last word may be the next cell's or line's ("Osric Ní Bhaoill" / "Matron ..."): then the
             # name ends before it
+            # a greeting or other word before the particle is no given name ("Morning Mac Giolla Bhríde, ..."):
+            # the name starts at the particle
+            first = m.group("base").split()[0]
+            start = (m.start("base") + len(first) + len(m.group("base")[len(first):]) - len(m.group("base")[len(first):].lstrip())
+                     if first.casefold() in _GREETINGS else None)
             for group in ("name", "base"):
                 words = name_words(m.group(group))
                 if plausible_name([words[0], words[-1]]):
-                    out.append(self.result(m.start(group), m.end(group)))
+                    out.append(self.result(start if start is not None else m.start(group), m.end(group)))
                     break
         return out + [self.result(start, end) for start, end in _continental(text) + _saint(text) + _compound_given(text)]

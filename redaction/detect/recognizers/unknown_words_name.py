@@ -28,8 +28,9 @@ _PAIR = re.compile(rf"(?<![\w'’.-])(?P<first>{_WORD})[ \t]*\n?[ \t]*(?P<last>{
 # ... or written surname first, alone on its line (a table's name cell): "Ezenwachi, Chidinma"
 # ("TE RANGIHAU, Ngaio": a surname in capitals, its particles too; the Māori "Te" as well)
 _CAPS_PARTICLE = "|".join(sorted(map(re.escape, SURNAME_CAPS_PARTICLES), key=lambda p: (-len(p), p)))
+# (a middle initial may follow, and a dash before the row's next field: "WARFAA, Hodan C. - 0117 ...")
 _SURNAME_FIRST_LINE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<last>(?:(?:{_CAPS_PARTICLE})[ \t]+){{0,2}}{CAPS_WORD}|{_WORD}),"
-                                 rf"[ \t]*(?P<first>{_WORD})[ \t]*(?=\n|$)")
+                                 rf"[ \t]*(?P<first>{_WORD})(?P<initial>[ \t]+[{UPPER}]\.)?[ \t]*(?=\n|$|[-–][ \t])")
 _NEXT_WORD = re.compile(rf"[ \t]+(?P<w>{_WORD})(?![\w'’-])")  # the run goes on, on its line
 # a Sikh name: given name(s), "Singh" or "Kaur", and the family name (a line may break before it)
 _SIKH_NAME = re.compile(rf"(?<![\w'’.-]){_WORD}(?:[ \t]+{_WORD})?[ \t]+(?:Singh|Kaur)"
@@ -68,6 +69,13 @@ def _unknown(word: str) -> bool:
             and not any(is_english_word(p) for p in parts))
 
 
+def _no_word_surname(word: str) -> bool:
+    """No part a word of the lists, and one part at least no English word ("Maduekwe-Prys", "Okonkwo-Eze")."""
+    parts = word.split("-")
+    return (word.casefold() not in _LISTS and not any(p.casefold() in _LISTS for p in parts)
+            and not all(is_english_word(p) for p in parts))
+
+
 class UnknownWordsNameRecognizer(RuleRecognizer):
     SCORE = 0.7  # below NER's 0.85: where NER or a rule reads the same words, their reading is kept
     EXPLANATION = "two capitalised words that are no English words"
@@ -101,9 +109,11 @@ class UnknownWordsNameRecognizer(RuleRecognizer):
         for m in _SURNAME_FIRST_LINE.finditer(text):
             first, last = m.group("first"), m.group("last").split()[-1]
             # ("Ashford, Kent": a town and its county; a given name that is also a place or word is no evidence)
-            if (plausible_name([first, last]) and _unknown(last) and (_unknown(first) or _given_name(first))
+            # (after a surname in capitals that is no word the given name may be one: "PROBERT-OWUSU, Aneurin W.")
+            if (plausible_name([first, last]) and _no_word_surname(last)
+                    and (_unknown(first) or _given_name(first) or (last.isupper() and first.casefold() not in _LISTS))
                     and first.casefold() not in WORD_FIRST_NAMES):
-                out.append(self.result(m.start("last"), m.end("first")))
+                out.append(self.result(m.start("last"), m.end("initial") if m.group("initial") else m.end("first")))
         return out
 
     @staticmethod
