@@ -223,11 +223,33 @@ def build_view(doc: Document, *, dehyphenate: bool) -> TextView:
                 i += 1
                 continue
             norm = unicodedata.normalize("NFKC", t) if t and not t.isascii() else t
+            if len(t) == 1 and _byte_swapped(t) and _beside_a_letter(chars, i):
+                norm = chr(ord(t) >> 8)  # "O昀昀icer" is "Officer": see _byte_swapped
             for c in norm:
                 parts.append(c)
                 refs.append(None if ch.generated and c in "\r\n " else (p, i))
             i += 1
     return TextView(text="".join(parts), refs=tuple(refs))
+
+
+def _byte_swapped(t: str) -> bool:
+    """A letter a producer wrote into its ToUnicode map in the wrong byte order: some Ghostscript output maps
+    the "ff" and "fi" ligatures to <66006600> and <66006900>, the UTF-16LE bytes of the letters, which every
+    reader then reads as the CJK characters U+6600 and U+6900 ("O昀昀icer", "Gri昀昀椀ths"). A code point whose
+    low byte is zero and whose high byte is an ASCII letter, inside a Latin word, is that letter."""
+    code = ord(t)
+    return code & 0xFF == 0 and 0x41 <= code >> 8 <= 0x7A and chr(code >> 8).isalpha()
+
+
+def _beside_a_letter(chars: tuple[Char, ...], i: int) -> bool:
+    """The character before or after (past others written the same wrong way) is an ASCII letter."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(chars) and len(chars[j].text) == 1 and _byte_swapped(chars[j].text):
+            j += step
+        if 0 <= j < len(chars) and chars[j].text.isascii() and chars[j].text.isalpha():
+            return True
+    return False
 
 
 def _joins_word(chars: tuple[Char, ...], i: int, before: list[str]) -> bool:

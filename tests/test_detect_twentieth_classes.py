@@ -40,3 +40,21 @@ def test_redacted(text, name):
 ])
 def test_titles_and_greetings_stay_outside_the_name(text, name):
     assert name in [" ".join(r.split()) for r in redacted(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the full name a letter or e-mail opens with
+    ("Dear Clodagh Featherstonehaugh,\nWe write about your licence.", "Clodagh Featherstonehaugh"),
+    ('"Hi Dr Ngozi Abernethy-Kalu, the panel meets on Monday."', "Ngozi Abernethy-Kalu"),
+    # a post after a field label is no name; the name after it is
+    ("Reviewing officer: Teodora Bălănescu. Seizing officer: Border Force Officer \nHamish Mac Aoidh.\nBackground",
+     "Hamish Mac Aoidh"),
+])
+def test_names_after_greetings_and_posts(text, name):
+    assert name in [" ".join(r.split()) for r in redacted(text)]
+
+
+@pytest.mark.parametrize("text", ["Dear Chief Executive,\nThanks.", "Dear Licensing Team,\nThanks.",
+                                  "Seizing officer: Border Force Officer on duty.\n"])
+def test_offices_and_teams_after_a_greeting_or_label_are_no_names(text):
+    assert redacted(text) == []

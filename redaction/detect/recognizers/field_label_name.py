@@ -10,6 +10,7 @@ import re
 
 from .. import regex_cache
 from .base import RuleRecognizer
+from ..vocabulary import JOB_NOUNS, PROFESSIONS
 from .patterns import FULL_NAME, LABEL, NAME, RANK, SEP, TITLE, name_words, plausible_name, rank_in_context
 
 # "Report by Mike West" needs no colon; any other label does ("Officer Safety Training" is no label), or
@@ -37,6 +38,9 @@ _SUBJECT_LABEL = regex_cache.compile(
     r"topic|theme|purpose|summary|outcome|category|type|classification|exemption|line|affected)$")
 
 
+_JOB_WORDS = frozenset(w.casefold() for phrase in (*JOB_NOUNS, *PROFESSIONS) for w in phrase.split())
+
+
 class FieldLabelNameRecognizer(RuleRecognizer):
     SCORE = 0.9
     EXPLANATION = "name after a field label"
@@ -47,13 +51,16 @@ class FieldLabelNameRecognizer(RuleRecognizer):
         cells_below = [c for m in _CELL_BELOW.finditer(text)
                        if (c := _NAME_CELL.fullmatch(text, m.start("line"), m.end("line")))]
         for m in [*_LABELLED.finditer(text), *_ROW.finditer(text), *cells_below]:
+            if len(m.group("name").split()) > 1 and any(w.casefold() in _JOB_WORDS for w in m.group("name").split()):
+                continue  # "Seizing officer: Border Force Officer" / "Hamish ...": a post, the name after it
             rank = rank_in_context(text, m.start("title"), m.group("title")) if m.group("title") else None
             out.append(self.result(m.start("name"), m.end("name"), rank=rank))
         for m in _CONTACT.finditer(text):
             label = m.group("label")
             # the field ends at its line end: "Case worker: Barnaby Fitzwilliam" + "Contact" (a cell below)
             name = m.group("name").split("\n")[0].rstrip()
+            # ("Seizing officer: Border Force Officer" / "Hamish ...": a post, not the name)
             if not (_PLACE_LABEL.search(label) or _SUBJECT_LABEL.search(label)) and len(name.split()) > 1 and (
-                    plausible_name(name_words(name))):
+                    plausible_name(name_words(name))) and not any(w.casefold() in _JOB_WORDS for w in name.split()):
                 out.append(self.result(m.start("name"), m.start("name") + len(name), score=0.85))
         return out

@@ -26,7 +26,7 @@ from ..given_names import is_given_name
 from ..vocabulary import JOB_NOUNS, PROFESSIONS, TITLE_WORDS
 from .. import regex_cache
 from .base import RuleRecognizer
-from .patterns import NAME_WORD, longest_first, plausible_name
+from .patterns import FULL_NAME, NAME_WORD, TITLE, longest_first, name_words, plausible_name
 
 _FAMILY = ("brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", "son-in-law", "daughter-in-law",
            "children", "daughters", "sons", "daughter", "son", "brother", "sister", "mother", "father", "mum", "mom", "dad", "wife", "husband",
@@ -43,6 +43,9 @@ _AFTER_FAMILY = regex_cache.compile(rf"{_OWNER}(?:[ \t]+|[ \t]*\n[ \t]*){_FAMILY
 
 _GREETING = regex_cache.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|Morning|Afternoon)[ \t]+(?P<name>{NAME_WORD})"
                        rf"(?=[ \t]*[,!\n])")
+# ... and the full name a letter or e-mail opens with ("Dear Wilhelmina Ashcombe,", "Hi Dr Jo Bell,")
+_GREETING_FULL = regex_cache.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|Morning|Afternoon)[ \t]+"
+                                     rf"(?:(?:{TITLE})\.?[ \t]+)?(?P<name>{FULL_NAME})(?=[ \t]*[,!\n])")
 _JOB = "(?:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=longest_first))) + ")"
 _AFTER_JOB = regex_cache.compile(rf"(?<![\w-])(?:(?i:the|our|their|its)|['’]s)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?i:{_JOB})[ \t]*,[ \t]*\n?[ \t]*"
                         rf"(?P<name>{NAME_WORD})(?=[ \t]*[,(])")
@@ -76,6 +79,9 @@ _CAPITAL_BEFORE = regex_cache.compile(r"[A-Z][\w'’-]*[ \t]+$")
 _FULL_NAME_FIRSTS = regex_cache.compile(rf"(?<![\w-])({NAME_WORD})[ \t]+(?=[A-Z][a-z])")
 
 
+_JOB_WORDS = frozenset(w.casefold() for phrase in (*JOB_NOUNS, *PROFESSIONS) for w in phrase.split()) | {"team", "chief", "executive"}
+
+
 def _a_given_name(word: str, ordinary_allowed: bool) -> bool:
     folded = word.casefold()
     if folded in _ADDRESSES or folded in TITLE_WORDS:
@@ -104,6 +110,12 @@ class GivenNameRecognizer(RuleRecognizer):
                                 more.group("name"), True):
                             out.append(self.result(end + more.start("name"), end + more.end("name")))
                             end += more.end("name")
+        for m in _GREETING_FULL.finditer(text):
+            words = name_words(m.group("name"))
+            # "Dear Chief Executive,", "Dear Licensing Team,": an office or a team, not a name
+            if plausible_name(words) and not any(w.casefold() in _ADDRESSES or w.casefold() in TITLE_WORDS
+                                                 or w.casefold() in _JOB_WORDS for w in words):
+                out.append(self.result(m.start("name"), m.end("name")))
         for m in _QUOTED_AFTER_NAME.finditer(text):
             if _a_given_name(m.group("name"), ordinary_allowed=True):
                 out.append(self.result(m.start("name"), m.end("name")))

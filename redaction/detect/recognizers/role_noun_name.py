@@ -67,7 +67,10 @@ class RoleNounNameRecognizer(RuleRecognizer):
         # a name read on over a line break into the next cell ("reviewer" / "Jo Bell" / "Partnership
         # business") is cut back to its own line; otherwise the job noun is enough
         out = [self.result(m.start("name"), m.start("name") + (_plausible_end(m.group("name"), True) or len(m.group("name"))))
-               for m in _ROLE_NOUN.finditer(text) if not _describes_the_name_before(text, m)]
+               for m in _ROLE_NOUN.finditer(text) if not _describes_the_name_before(text, m)
+               # a job as a label ("Seizing officer: Border Force Officer Jo Bell") takes a name only whole
+               and (":" not in text[m.start():m.start("name")]
+                    or _plausible_end(m.group("name"), True) == len(m.group("name").rstrip()))]
         # a label or an organisation's letters say less than a job noun: the whole name must be plausible
         # ("Secretary: Democratic Services" is no name)
         return out + [self.result(m.start(g), m.start(g) + end) for rule in (_POST_LABEL, _OF_ACRONYM, _DESCRIBED, _APPOSITION)
