@@ -31,6 +31,9 @@ NAME = "Oliver Quist"
     ("Ann", "planning and annual reports", False),
     ("Ann", "Ann said", True),
     ("Ann", "A nn", True),  # a reader's stray space inside a short word still counts
+    # letters a producer wrote byte-swapped into its ToUnicode map (Ghostscript's ligatures: U+6600 for "f")
+    ("Rhys Griffiths", "Mr Rhys Gri\u6600\u6600\u6900ths wrote", True),
+    ("Clement Moffat", "signed: Clement Mo\u6600\u6600at", True),
 ])
 def test_matcher(value, text, found):
     assert Matcher([value]).search(text) is found

@@ -30,10 +30,16 @@ _TREE_MAX = 200  # characters: longer values are matched by the plain alternatio
 _RECENT_MAX = 1 << 16  # characters: longer texts are folded each time (the cache stays under 10 MB)
 
 
+# A letter a producer wrote byte-swapped into its ToUnicode map (Ghostscript's "ff" ligature as <66006600>,
+# which every reader gives as U+6600 U+6600): the verifier reads each such code point as its letter wherever it
+# stands (more matches can only refuse more), by its own table, not the engine's rule.
+_BYTE_SWAPPED = {(c << 8): chr(c) for c in range(0x41, 0x7B) if chr(c).isalpha()}
+
+
 def fold(text: str) -> str:
     if text.isascii():  # NFKC and NFD leave ASCII as it is, and it has no accents: the same result, faster
         return text.lower()
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", text.translate(_BYTE_SWAPPED)).casefold()
     return unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", text)))
 
 
@@ -54,6 +60,7 @@ def _collapse(text: str) -> str:
     try:
         text.encode("latin-1")
     except UnicodeEncodeError:
+        text = text.translate(_BYTE_SWAPPED)
         if _NOT_SIMPLE.search(text) is None:  # Latin-1, punctuation, bullets (a page's text, mostly): by table
             return " ".join(text.translate(_SIMPLE).split())
         return _NOT_WORD.sub(" ", fold(text)).strip()
