@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from .ink_regions import ADEQUATE_CONFIDENCE, PixelBox, ink_mask, unread_ink
 from .ocr_disagree import Disagreement, disagreements, reread
-from .ocr_tesseract import PixelWord, _lines, _real, best_reading, merge_lines, unturn
+from .ocr_tesseract import PixelWord, best_reading, letters_and_digits, merge_lines, unturn, words_by_line
 
 
 @dataclass
@@ -65,7 +65,7 @@ def turned_line_rests(picture, words: list[PixelWord]) -> list[PixelBox]:
     """Boxes of the ink that goes on along the strip of a turned line (a line read as tall, narrow words)
     past its last word, in the direction it was read, as far as that ink runs without a gap wider than the
     line is thick."""
-    lines = [[w for w in line if _turned(w)] for line in _lines(words).values()]
+    lines = [[w for w in line if _turned(w)] for line in words_by_line(words).values()]
     lines = [line for line in lines if len(line) >= _MIN_TURNED_WORDS]
     if not lines:
         return []
@@ -99,7 +99,7 @@ def turned_line_rests(picture, words: list[PixelWord]) -> list[PixelBox]:
 
 def _turned(word: PixelWord) -> bool:
     x0, y0, x1, y1 = word.box
-    return _real(word) >= 3 and (y1 - y0) >= TURNED_WORD * max(1, x1 - x0)
+    return letters_and_digits(word) >= 3 and (y1 - y0) >= TURNED_WORD * max(1, x1 - x0)
 
 
 _RECOVERED_LINE = 996_000_000  # line numbers of lines recovered from unread ink (apart from look_again's)

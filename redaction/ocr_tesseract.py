@@ -152,7 +152,7 @@ def straightened(exe: str, picture, words: list[PixelWord], dpi: int = 300):
 
 def letters_read_well(words: list[PixelWord]) -> int:
     """Letters and digits of the words read with ``WEAK_WORD`` confidence or more."""
-    return sum(_real(w) for w in words if w.conf >= WEAK_WORD)
+    return sum(letters_and_digits(w) for w in words if w.conf >= WEAK_WORD)
 
 
 def turn_angle(picture, limit: float = _MAX_TURN) -> float:
@@ -244,7 +244,7 @@ _BETTER_BY = 3.0  # a line's confidence must gain this much for the other readin
 def look_again(exe: str, picture, words: list[PixelWord], dpi: int = 300) -> list[PixelWord]:
     """``words`` (a reading of ``picture``) with each weak line replaced by the same line of another reading
     of it when that line is read more confidently. Tesseract failing here keeps the first reading."""
-    if not any(_weak(line) for line in _lines(words).values()):
+    if not any(_weak(line) for line in words_by_line(words).values()):
         return words
     others = []
     angle = skew_angle(picture)
@@ -263,9 +263,9 @@ def merge_lines(words: list[PixelWord], others: list[list[PixelWord]], first_add
     (the same stretch of the picture); the line keeps its number and place in the reading. A confident line of
     ``others`` at a height where ``words`` has no line (the first reading lost it) is added in its place
     from top to bottom."""
-    other_lines = [line for reading in others for line in _lines(reading).values()]
+    other_lines = [line for reading in others for line in words_by_line(reading).values()]
     chosen: list[tuple[int, list[PixelWord]]] = []
-    for number, line in _lines(words).items():
+    for number, line in words_by_line(words).items():
         best, score = line, _score(line)
         if _weak(line):
             for candidate in other_lines:
@@ -274,7 +274,7 @@ def merge_lines(words: list[PixelWord], others: list[list[PixelWord]], first_add
         chosen.append((number, best))
     added = 0
     for candidate in other_lines:  # a line the first reading dropped altogether (its layout analysis lost it)
-        if _score(candidate) < _MIN_ADDED or sum(_real(w) >= 2 for w in candidate) < 2 \
+        if _score(candidate) < _MIN_ADDED or sum(letters_and_digits(w) >= 2 for w in candidate) < 2 \
                 or any(_same_height(candidate, line) for _, line in chosen):
             continue
         added += 1
@@ -317,24 +317,26 @@ def _unskew(box, angle: float, size) -> tuple[int, int, int, int]:
     return (int(math.floor(min(xs))), int(math.floor(min(ys))), int(math.ceil(max(xs))), int(math.ceil(max(ys))))
 
 
-def _lines(words: list[PixelWord]) -> dict[int, list[PixelWord]]:
+def words_by_line(words: list[PixelWord]) -> dict[int, list[PixelWord]]:
+    """The words of a reading by the line tesseract put them on."""
     lines: dict[int, list[PixelWord]] = {}
     for w in words:
         lines.setdefault(w.line, []).append(w)
     return lines
 
 
-def _real(word: PixelWord) -> int:
+def letters_and_digits(word: PixelWord) -> int:
+    """How many letters and digits a word read holds (what a reading is scored on)."""
     return sum(c.isalnum() for c in word.text)
 
 
 def _weak(line: list[PixelWord]) -> bool:
-    return any(_real(w) >= 3 and w.conf < WEAK_WORD or _real(w) and w.conf < _WEAK_LETTER for w in line)
+    return any(letters_and_digits(w) >= 3 and w.conf < WEAK_WORD or letters_and_digits(w) and w.conf < _WEAK_LETTER for w in line)
 
 
 def _score(line: list[PixelWord]) -> float:
     """Confidence of the line's letters and digits (each word weighted by how many it has)."""
-    real = [(w.conf, _real(w)) for w in line if _real(w)]
+    real = [(w.conf, letters_and_digits(w)) for w in line if letters_and_digits(w)]
     return sum(c * n for c, n in real) / sum(n for _, n in real) if real else 0.0
 
 
