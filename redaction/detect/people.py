@@ -17,7 +17,7 @@ from presidio_analyzer import RecognizerResult
 from ..policy import Decision, Policy
 from ..spans import overlaps_any
 from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
-from .english_words import is_english_word, is_more_than_a_noun, is_word_or_its_form
+from .english_words import is_english_word, is_word_or_its_form
 from .given_names import is_given_name
 from .recognizers.base import REASON_KEY
 from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, JOINED_PARTICLE, NAME_WORD, PARTICLE, PORTFOLIO, ROLE_TAIL, SEP, SURNAME_CAPS_PARTICLES, TITLE, UPPER, name_words,
@@ -136,9 +136,9 @@ _NAME_WORD_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<w>[A-Z][\w'’-]*[^\W\d_])
 
 def _given_name_before_month(word: str, name: str) -> bool:
     """"Ruth April Delacourt": a name that starts with a month another reading took for the given name has the
-    real given name before it, a given name of the list that is a word at most as a noun ("ruth")."""
+    real given name before it, a given name of the list ("Kit August Thornbury")."""
     folded = word.casefold()
-    return (name.split()[0] in MONTHS_AS_WRITTEN and is_given_name(word) and not is_more_than_a_noun(folded)
+    return (name.split()[0] in MONTHS_AS_WRITTEN and is_given_name(word)
             and folded not in _NOT_NAME_PARTS and folded not in NOT_NAME_WORDS)
 
 

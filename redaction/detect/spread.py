@@ -114,6 +114,7 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     found += _surname_first(text, person, surname)
     found += _initial_and_surname(text, person, surname)
     found += _barrels_initials(text, person)
+    found += _initials_alone(text, person)
     if (_first_name_spreads(person, shared_first_names) and not is_word_or_its_form(person.first)
             and person.first.casefold() not in TITLE_WORDS  # "Cllr Tippett-Vaughan" read whole
             and _written_as_a_name(text, person.first)):
@@ -150,6 +151,42 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
             out.append((start, end))
             taken.append((start, end))
     return out
+
+
+def _initials_alone(text: str, person) -> list[tuple[int, int]]:
+    """A redacted person's initials standing alone, as a message is signed or a party is called ("K. A." and
+    "K.A.T." for Kit August Thornbury, "Ll.T." for Llinos Treharne, "W. S-A" for Wilfred Sandoval-Achebe, "R.Ó D."
+    for Róisín Ó Dálaigh): two letters at least, with full stops or a hyphen between barrels, no capitalised word
+    after them (that would be a name of its own, "K. A. Smith")."""
+    if not (person.names and person.decision is not None and person.decision.action == "redact"):
+        return []
+    out = []
+    for name in person.names:
+        words = [w for w in name.split() if w[:1].isupper()]
+        if len(words) < 2 or any(w.endswith(".") for w in words):
+            continue
+        # a particle is written whole ("R.Ó D."), a hyphenated surname as its barrels' letters ("S-A")
+        tokens = [(re.escape(w), True) if re.fullmatch(PARTICLE, w) else
+                  (r"\.?-".join(re.escape(_first_letter(part)) for part in w.split("-") if part), "-" in w) for w in words]
+        for pattern in (tokens, [tokens[0], tokens[-1]] if len(tokens) > 2 else None):
+            if not pattern:
+                continue
+            # each initial with a full stop, or a hyphenated barrel's letters after a space ("W. S-A")
+            body = r"[ \t]?".join(t + (r"\.?" if loose else r"\.") for t, loose in pattern)
+            for m in re.finditer(rf"(?<![\w.’'-]){body}(?![\w-])(?![ \t]+[A-Z][a-z])", text):
+                if not _LABELLED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    out.append((m.start(), m.end()))
+    return out
+
+
+# a word that makes the letters after it a label ("Appendix J.B.", "Table K.A.")
+_LABELLED_BEFORE = re.compile(r"(?<![\w-])(?i:appendix|annex|annexe|section|part|schedule|table|figure|item|"
+                              r"option|paragraph|para|plan|grade|class|type|form|ref)\.?[ \t]*$")
+
+
+def _first_letter(word: str) -> str:
+    """A word's initial as written: the Welsh digraphs keep both letters ("Llinos" -> "Ll")."""
+    return word[:2] if word[:2] in ("Ll", "Ff", "Dd", "Ch", "Th") and word[2:3].islower() and word[:2] in ("Ll", "Ff") else word[:1]
 
 
 def _barrels_initials(text: str, person) -> list[tuple[int, int]]:
