@@ -29,3 +29,10 @@ def test_initials_before_a_surname_or_of_nobody_redacted_stay(text):
 
 def test_a_given_name_that_is_also_a_word_before_a_month_as_second_given_name():
     assert "Kit August Thornbury" in redacted("The appellant, Kit August Thornbury, wrote to the regulator.")
+
+
+def test_a_minister_of_a_subject_is_kept():
+    from tests.detect_found import kept
+
+    text = "The force meets the cost. The Minister of Justice, Aoibheann Drumcree, asked for a note of reasons."
+    assert "Aoibheann Drumcree" in kept(text)
