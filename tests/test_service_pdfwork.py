@@ -36,3 +36,50 @@ def test_child_exits_when_the_parent_is_killed():
         assert not _alive(child)
     finally:
         parent.kill()
+
+
+def test_a_task_cancelled_by_a_stop_answers_stopping(monkeypatch):
+    """The stop shuts the pool down (cancel_futures) while the task still waits in its queue: the future raises
+    CancelledError, which is the stop's doing, so the caller gets "stopping" (the paper goes back to "uploaded"),
+    not an internal failure (a race the shutdown test hit once in CI)."""
+    from concurrent.futures import CancelledError
+
+    from service.infra import pdfwork, shutdown
+
+    class CancelledFuture:
+        def result(self, timeout=None):
+            shutdown.begin()  # the stop lands while the task is queued
+            raise CancelledError()
+
+    class Pool:
+        def submit(self, fn, *args):
+            return CancelledFuture()
+
+    monkeypatch.setattr(pdfwork, "_pool", lambda kind: Pool())
+    monkeypatch.setattr(pdfwork, "_children", lambda pool: [])
+    monkeypatch.setattr(pdfwork, "_discard", lambda kind, pool: None)
+    monkeypatch.setattr(shutdown, "_on_begin", [])
+    try:
+        assert pdfwork.run("heavy", len, "x") is pdfwork.STOPPING
+    finally:
+        shutdown.resume()
+
+
+def test_a_task_cancelled_without_a_stop_is_an_error(monkeypatch):
+    from concurrent.futures import CancelledError
+
+    import pytest
+
+    from service.infra import pdfwork
+
+    class Pool:
+        def submit(self, fn, *args):
+            class F:
+                def result(self, timeout=None):
+                    raise CancelledError()
+            return F()
+
+    monkeypatch.setattr(pdfwork, "_pool", lambda kind: Pool())
+    monkeypatch.setattr(pdfwork, "_children", lambda pool: [])
+    with pytest.raises(CancelledError):
+        pdfwork.run("heavy", len, "x")

@@ -14,7 +14,7 @@ import os
 import signal
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from service.infra import shutdown as stop_state  # (this module has its own shutdown())
@@ -59,6 +59,12 @@ def run(kind: str, fn, *args):
         return Failure("crashed", "the PDF could not be processed (the reader stopped on it)")
     except RuntimeError:  # "cannot schedule new futures after shutdown": a stop came between _pool and submit
         if stop_state.requested():
+            return STOPPING
+        raise
+    except CancelledError:  # the stop shut the pool down while the task waited in its queue (cancel_futures)
+        if stop_state.requested():
+            _discard(kind, pool)
+            log.warning("a %s PDF task was cancelled by a stop (task %s)", kind, fn.__name__)
             return STOPPING
         raise
     except TimeoutError:
