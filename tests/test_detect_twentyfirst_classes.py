@@ -36,3 +36,18 @@ def test_a_minister_of_a_subject_is_kept():
 
     text = "The force meets the cost. The Minister of Justice, Aoibheann Drumcree, asked for a note of reasons."
     assert "Aoibheann Drumcree" in kept(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a table with "Surname" and "Given name" columns read as lines: a surname in capitals, the given name, a number
+    ("Contacts (not published)\nSurname\nGiven name\nTelephone\nPENHALIGON-ROWE\nTamsin\n07700 900 852\n",
+     "PENHALIGON-ROWE Tamsin"),
+    ("Surname\nGiven name\nE-mail\nKERNICK\nMorvoren\nm.kernick@harbour.example\n", "KERNICK Morvoren"),
+])
+def test_a_surname_column_beside_a_given_name_column(text, name):
+    assert name in [" ".join(r.split()) for r in redacted(text)]
+
+
+@pytest.mark.parametrize("text", ["Status\nNOTICE\nIssued\n01632 960 111\n", "Team\nFOI\nRequests\n0113 496 0112\n"])
+def test_a_heading_in_capitals_over_a_word_is_no_name(text):
+    assert redacted(text) == []

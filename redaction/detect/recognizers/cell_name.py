@@ -28,7 +28,8 @@ _CONTACT_CELL = regex_cache.compile(r"^[ \t]*(?:(?:\+44|0)[\d ()-]{9,16}\d|[\w.'
 
 # A narrow cell wraps a name word by word ("Rutendo" / "Mavhunga"): two lines of one name word each, with
 # a job cell just above or a phone number or address just below (the row's next cells).
-_WRAPPED_NAME = regex_cache.compile(rf"^[ \t]*(?P<name>{NAME_WORD}[ \t]*\n[ \t]*{NAME_WORD})[ \t]*$", re.MULTILINE)
+# (the first may be a surname in capitals, a table's "Surname" column before its "Given name": "KEIGWIN" / "Morwenna")
+_WRAPPED_NAME = regex_cache.compile(rf"^[ \t]*(?P<name>(?:{NAME_WORD}|{CAPS_WORD})[ \t]*\n[ \t]*{NAME_WORD})[ \t]*$", re.MULTILINE)
 _STATUS_CELL = regex_cache.compile(r"^[ \t]*[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*$")  # "Approved", "Not required"
 _HAS_CONTACT = regex_cache.compile(r"(?:\+\d{1,3}|\(?0)[\d \t()-]{8,16}\d|[\w.'’+-]+@[\w-]+\.[\w.-]+")
 
@@ -152,8 +153,10 @@ class CellNameRecognizer(RuleRecognizer):
             if _caps_surname_first(m.group("surname"), m.group("given")):
                 out.append(self.result(m.start("name"), m.end("name"), score=0.9))
         for m in _overlapping(_WRAPPED_NAME, text):
-            if not plausible_name(m.group("name").split()):
-                continue
+            words = m.group("name").split()
+            if not plausible_name(words) or (words[0].isupper() and (words[0] in ABBREVIATIONS or len(words[0]) < 4
+                                                                     or is_word_or_its_form(words[0].casefold()))):
+                continue  # "NOTE" / "Approved", "FOI" / "Team": a heading or an abbreviation, not a surname
             above = text[:m.start()].rstrip("\n").rsplit("\n", 1)[-1]
             below = text[m.end():].lstrip("\n").split("\n", 2)
             # the row's next cell, or the one after a short status cell ("Rutendo" / "Mavhunga" / "Approved" /
