@@ -186,7 +186,7 @@ _LABELLED_BEFORE = re.compile(r"(?<![\w-])(?i:appendix|annex|annexe|section|part
 
 def _first_letter(word: str) -> str:
     """A word's initial as written: the Welsh digraphs keep both letters ("Llinos" -> "Ll")."""
-    return word[:2] if word[:2] in ("Ll", "Ff", "Dd", "Ch", "Th") and word[2:3].islower() and word[:2] in ("Ll", "Ff") else word[:1]
+    return word[:2] if word[:2] in ("Ll", "Ff") and word[2:3].islower() else word[:1]
 
 
 def _barrels_initials(text: str, person) -> list[tuple[int, int]]:

@@ -413,3 +413,7 @@ INSTITUTION_PREFIXES: frozenset[str] = frozenset({
     "MV", "MT", "HMS", "RMS", "SS", "FV", "RV", "HMY", "MY", "SV", "RFA", "HMP", "HMYOI", "YOI", "IRC", "STC", "RAF",
     "HMNB",
 })
+
+
+# Every word of a job noun or profession, lower-cased ("officer", "social", "worker"): a name holds none of them.
+JOB_WORDS: frozenset[str] = frozenset(w.casefold() for phrase in (*JOB_NOUNS, *PROFESSIONS) for w in phrase.split())

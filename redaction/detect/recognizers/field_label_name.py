@@ -10,7 +10,7 @@ import re
 
 from .. import regex_cache
 from .base import RuleRecognizer
-from ..vocabulary import JOB_NOUNS, PROFESSIONS
+from ..vocabulary import JOB_WORDS
 from .patterns import FULL_NAME, LABEL, NAME, RANK, SEP, TITLE, name_words, plausible_name, rank_in_context
 
 # "Report by Mike West" needs no colon; any other label does ("Officer Safety Training" is no label), or
@@ -38,7 +38,6 @@ _SUBJECT_LABEL = regex_cache.compile(
     r"topic|theme|purpose|summary|outcome|category|type|classification|exemption|line|affected)$")
 
 
-_JOB_WORDS = frozenset(w.casefold() for phrase in (*JOB_NOUNS, *PROFESSIONS) for w in phrase.split())
 
 
 class FieldLabelNameRecognizer(RuleRecognizer):
@@ -51,7 +50,7 @@ class FieldLabelNameRecognizer(RuleRecognizer):
         cells_below = [c for m in _CELL_BELOW.finditer(text)
                        if (c := _NAME_CELL.fullmatch(text, m.start("line"), m.end("line")))]
         for m in [*_LABELLED.finditer(text), *_ROW.finditer(text), *cells_below]:
-            if len(m.group("name").split()) > 1 and any(w.casefold() in _JOB_WORDS for w in m.group("name").split()):
+            if len(m.group("name").split()) > 1 and any(w.casefold() in JOB_WORDS for w in m.group("name").split()):
                 continue  # "Seizing officer: Border Force Officer" / "Hamish ...": a post, the name after it
             rank = rank_in_context(text, m.start("title"), m.group("title")) if m.group("title") else None
             out.append(self.result(m.start("name"), m.end("name"), rank=rank))
@@ -61,6 +60,6 @@ class FieldLabelNameRecognizer(RuleRecognizer):
             name = m.group("name").split("\n")[0].rstrip()
             # ("Seizing officer: Border Force Officer" / "Hamish ...": a post, not the name)
             if not (_PLACE_LABEL.search(label) or _SUBJECT_LABEL.search(label)) and len(name.split()) > 1 and (
-                    plausible_name(name_words(name))) and not any(w.casefold() in _JOB_WORDS for w in name.split()):
+                    plausible_name(name_words(name))) and not any(w.casefold() in JOB_WORDS for w in name.split()):
                 out.append(self.result(m.start("name"), m.start("name") + len(name), score=0.85))
         return out

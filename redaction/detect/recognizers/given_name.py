@@ -23,7 +23,7 @@ import re
 
 from ..english_words import is_english_word
 from ..given_names import is_given_name
-from ..vocabulary import JOB_NOUNS, PROFESSIONS, TITLE_WORDS
+from ..vocabulary import JOB_NOUNS, JOB_WORDS, PROFESSIONS, TITLE_WORDS
 from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import FULL_NAME, NAME_WORD, TITLE, longest_first, name_words, plausible_name
@@ -79,7 +79,7 @@ _CAPITAL_BEFORE = regex_cache.compile(r"[A-Z][\w'’-]*[ \t]+$")
 _FULL_NAME_FIRSTS = regex_cache.compile(rf"(?<![\w-])({NAME_WORD})[ \t]+(?=[A-Z][a-z])")
 
 
-_JOB_WORDS = frozenset(w.casefold() for phrase in (*JOB_NOUNS, *PROFESSIONS) for w in phrase.split()) | {"team", "chief", "executive"}
+_NOT_ADDRESSEE_WORDS = JOB_WORDS | {"team", "chief", "executive"}  # "Dear Licensing Team,"
 
 
 def _a_given_name(word: str, ordinary_allowed: bool) -> bool:
@@ -114,7 +114,7 @@ class GivenNameRecognizer(RuleRecognizer):
             words = name_words(m.group("name"))
             # "Dear Chief Executive,", "Dear Licensing Team,": an office or a team, not a name
             if plausible_name(words) and not any(w.casefold() in _ADDRESSES or w.casefold() in TITLE_WORDS
-                                                 or w.casefold() in _JOB_WORDS for w in words):
+                                                 or w.casefold() in _NOT_ADDRESSEE_WORDS for w in words):
                 out.append(self.result(m.start("name"), m.end("name")))
         for m in _QUOTED_AFTER_NAME.finditer(text):
             if _a_given_name(m.group("name"), ordinary_allowed=True):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import JOB_NOUNS, PROFESSIONS
+from ..vocabulary import JOB_NOUNS, JOB_WORDS, PROFESSIONS
 from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import FULL_NAME, RANK, TITLE, longest_first, name_words, plausible_name
@@ -68,11 +68,10 @@ class NameJobRecognizer(RuleRecognizer):
         return out
 
 
-_JOB_WORDS = frozenset(w.casefold() for phrase in (*JOB_NOUNS, *PROFESSIONS) for w in phrase.split())
 
 
 def _has_job_word(name: str) -> bool:
-    return any(w.casefold() in _JOB_WORDS or w.casefold().removesuffix("s") in _JOB_WORDS for w in name.split())
+    return any(w.casefold() in JOB_WORDS or w.casefold().removesuffix("s") in JOB_WORDS for w in name.split())
 
 
 # A title or rank and a capitalised word later on a row: the row names its person there, so the words

@@ -111,9 +111,9 @@ class ParticleNameRecognizer(RuleRecognizer):
             # name ends before it
             # a greeting or other word before the particle is no given name ("Morning Mac Giolla Bhríde, ..."):
             # the name starts at the particle
-            first = m.group("base").split()[0]
-            start = (m.start("base") + len(first) + len(m.group("base")[len(first):]) - len(m.group("base")[len(first):].lstrip())
-                     if first.casefold() in _GREETINGS else None)
+            base = m.group("base")
+            first = base.split()[0]
+            start = m.start("base") + len(base) - len(base[len(first):].lstrip()) if first.casefold() in _GREETINGS else None
             for group in ("name", "base"):
                 words = name_words(m.group(group))
                 if plausible_name([words[0], words[-1]]):
