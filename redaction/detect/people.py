@@ -20,7 +20,7 @@ from .candidates import Name, clean, prefer_rules, role_names, roster_names, wor
 from .english_words import is_english_word, is_word_or_its_form
 from .given_names import is_given_name
 from .recognizers.base import REASON_KEY
-from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, JOINED_PARTICLE, NAME_WORD, PARTICLE, PORTFOLIO, ROLE_TAIL, SEP, SURNAME_CAPS_PARTICLES, TITLE, UPPER, name_words,
+from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, JOINED_PARTICLE, NAME_WORD, PARTICLE, PORTFOLIO, ROLE_TAIL, SEP, SURNAME_CAPS_PARTICLE, TITLE, UPPER, name_words,
                                   plausible_name)
 from .spread import name_key, spread, titled_surnames, words_pattern
 from .vocabulary import (ABBREVIATIONS, JOB_NOUNS, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS,
@@ -125,7 +125,7 @@ _INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])(?P<i>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[
 _INITIALS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<i>[A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]*\n[ \t]*$")
 MONTHS_AS_WRITTEN = frozenset(m.capitalize() for m in MONTHS)
 _CAPS_SURNAME_STARTS_LINE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<w>[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?)[ \t]+$")
-_CAPS_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<w>{'|'.join(sorted(map(re.escape, SURNAME_CAPS_PARTICLES), key=lambda p: (-len(p), p)))})"
+_CAPS_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<w>{SURNAME_CAPS_PARTICLE})"
                                    rf"(?:[ \t]+|[ \t]*\n[ \t]*)$")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")

@@ -28,7 +28,7 @@ _NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.-])(?P<name>(?:{_U}\.[ \t]?){{
                    rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
 # ... or written surname first, the initials after a comma, at the start of a line or cell ("Hughes-Obi, T.",
 # "Ní Chathasaigh, N.", "Van der Merwe-Obi, K.")
-# (two surnames, Portuguese or Ghanaian style, when neither is an English word: "Figueiredo Pinto, O.")
+# (two surnames, Portuguese or Ghanaian style, the first no English word: "Figueiredo Pinto, O.")
 _SURNAME_FIRST = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<name>{_PARTICLE}?(?P<surname>{_SURNAME})(?:[ \t]+(?P<second>{_SURNAME}))?,"
                             rf"[ \t]*(?:{_U}\.[ \t]?){{1,3}})(?P<rest>[^\n]*)")
 _RANK_BEFORE = re.compile(rf"(?:{RANK})[ \t]*$")

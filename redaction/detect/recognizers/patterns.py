@@ -71,6 +71,7 @@ INITIAL = rf"(?:(?:{_U}\.){{2,3}}|{_U}\.-{_U}\.|{_U}\.?)"  # ... and French comp
 CAPS_PARTICLES = frozenset(p.upper() for p in NAME_PARTICLES) - {"AN", "DO", "TEN", "DES", "AF", "AV", "ZU"}
 # ... and before a surname written first in capitals, the Māori "Te" too ("TE RANGIHAU, Ngaio")
 SURNAME_CAPS_PARTICLES = CAPS_PARTICLES | {"TE"}
+SURNAME_CAPS_PARTICLE = "(?:" + "|".join(sorted(map(re.escape, SURNAME_CAPS_PARTICLES), key=lambda p: (-len(p), p))) + ")"
 # "O hEadhra", "O nDálaigh": an "Ó" whose accent OCR (or a typist) dropped, only before a prefixed surname
 _BARE_O = rf"O(?=[ \t]+[hnt]{_U}{_L})"
 PARTICLE = "(?:" + "|".join(sorted(map(re.escape, NAME_PARTICLES | CAPS_PARTICLES), key=longest_first)) + f"|{_BARE_O})"

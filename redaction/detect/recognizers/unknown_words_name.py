@@ -20,16 +20,15 @@ from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_ENDINGS, PLA
                           THING_WORDS, TITLE_WORDS, WORD_FIRST_NAMES)
 from ...spans import overlaps_any
 from .base import RuleRecognizer
-from .patterns import CAPS_WORD, LOWER, NAME_PARTICLES, SURNAME_CAPS_PARTICLES, UPPER, plausible_name
+from .patterns import CAPS_WORD, LOWER, NAME_PARTICLES, SURNAME_CAPS_PARTICLE, UPPER, plausible_name
 
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
 _WORD = rf"{_U}{_L}+(?:['’]{_U}?{_L}+)?(?:-{_U}{_L}+)?"
 _PAIR = re.compile(rf"(?<![\w'’.-])(?P<first>{_WORD})[ \t]*\n?[ \t]*(?P<last>{_WORD})(?![\w'’-])")
 # ... or written surname first, alone on its line (a table's name cell): "Ezenwachi, Chidinma"
 # ("TE RANGIHAU, Ngaio": a surname in capitals, its particles too; the Māori "Te" as well)
-_CAPS_PARTICLE = "|".join(sorted(map(re.escape, SURNAME_CAPS_PARTICLES), key=lambda p: (-len(p), p)))
 # (a middle initial may follow, and a dash before the row's next field: "WARFAA, Hodan C. - 0117 ...")
-_SURNAME_FIRST_LINE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<last>(?:(?:{_CAPS_PARTICLE})[ \t]+){{0,2}}{CAPS_WORD}|{_WORD}),"
+_SURNAME_FIRST_LINE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<last>(?:{SURNAME_CAPS_PARTICLE}[ \t]+){{0,2}}{CAPS_WORD}|{_WORD}),"
                                  rf"[ \t]*(?P<first>{_WORD})(?P<initial>[ \t]+[{UPPER}]\.)?[ \t]*(?=\n|$|[-–][ \t])")
 _NEXT_WORD = re.compile(rf"[ \t]+(?P<w>{_WORD})(?![\w'’-])")  # the run goes on, on its line
 # a Sikh name: given name(s), "Singh" or "Kaur", and the family name (a line may break before it)
