@@ -222,9 +222,12 @@ def build_view(doc: Document, *, dehyphenate: bool) -> TextView:
                     refs.append(None)
                 i += 1
                 continue
-            norm = unicodedata.normalize("NFKC", t) if t and not t.isascii() else t
-            if len(t) == 1 and _byte_swapped(t) and _beside_a_letter(chars, i):
+            if not t or t.isascii():
+                norm = t
+            elif len(t) == 1 and _byte_swapped(t) and _beside_a_letter(chars, i):
                 norm = chr(ord(t) >> 8)  # "O昀昀icer" is "Officer": see _byte_swapped
+            else:
+                norm = unicodedata.normalize("NFKC", t)
             for c in norm:
                 parts.append(c)
                 refs.append(None if ch.generated and c in "\r\n " else (p, i))
