@@ -38,14 +38,35 @@ def test_a_minister_of_a_subject_is_kept():
     assert "Aoibheann Drumcree" in kept(text)
 
 
-@pytest.mark.parametrize("text, name", [
-    # a table with "Surname" and "Given name" columns read as lines: a surname in capitals, the given name, a number
+@pytest.mark.parametrize("text, names", [
+    # a table with "Surname" and "Given name" columns read as lines: the two cells are two items (the surname in
+    # capitals or not, after a particle in capitals), each redacted
     ("Contacts (not published)\nSurname\nGiven name\nTelephone\nPENHALIGON-ROWE\nTamsin\n07700 900 852\n",
-     "PENHALIGON-ROWE Tamsin"),
-    ("Surname\nGiven name\nE-mail\nKERNICK\nMorvoren\nm.kernick@harbour.example\n", "KERNICK Morvoren"),
+     ["PENHALIGON-ROWE", "Tamsin"]),
+    ("Surname\nGiven name\nE-mail\nKERNICK\nMorvoren\nm.kernick@harbour.example\n", ["KERNICK", "Morvoren"]),
+    ("Family name\nForenames\nTelephone\nOyelaran-Quist\nBabajide\n0113 496 0771\n", ["Oyelaran-Quist", "Babajide"]),
+    ("Surname\nFirst name\nPhone\nLO PRESTI\nGraziella\n+39 06 5550 2291\n", ["LO PRESTI", "Graziella"]),
 ])
-def test_a_surname_column_beside_a_given_name_column(text, name):
-    assert name in [" ".join(r.split()) for r in redacted(text)]
+def test_a_surname_column_beside_a_given_name_column(text, names):
+    assert redacted(text) == names
+
+
+def test_a_name_a_narrow_cell_wraps_stays_one_item():
+    # no "Surname" / "Given name" header above: one cell wrapped word by word
+    assert redacted("Role\nName\nPhone\nCase officer\nRutendo\nMavhunga\n020 7946 0622\n") == ["Rutendo Mavhunga"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # an Irish surname in capitals written first, "Mac Giolla" before its last word, in a row of contacts
+    ("Contacts (not published)\nMAC GIOLLA PHÁDRAIG, Conleth - 028-9649-6298\n", "MAC GIOLLA PHÁDRAIG, Conleth"),
+    ("Parties\nNIC GIOLLA EASPAIG, Úna - 028 9018 0447\n", "NIC GIOLLA EASPAIG, Úna"),
+])
+def test_mac_giolla_in_capitals_surname_first(text, name):
+    assert name in redacted(text)
+
+
+def test_mac_giolla_ends_a_name_written_in_full():
+    assert "Tadhg Mac Giolla" in redacted("The bidder was represented by Tadhg Mac Giolla on 00 353 21 910 0388.")
 
 
 @pytest.mark.parametrize("text", ["Status\nNOTICE\nIssued\n01632 960 111\n", "Team\nFOI\nRequests\n0113 496 0112\n"])

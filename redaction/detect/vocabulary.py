@@ -123,7 +123,7 @@ POST_NOMINALS: frozenset[str] = frozenset({
 NAME_PARTICLES: frozenset[str] = frozenset({
     "Ní", "Nic", "Ó", "Uí", "Mhic", "Mac", "Mc", "de", "De", "del", "Del", "della", "Della", "da", "Da",
     "di", "Di", "do", "dos", "das", "du", "Du", "van", "Van", "von", "Von", "der", "den", "ter", "le", "Le",
-    "la", "La", "bin", "binti", "bint", "ibn", "al", "Al", "el", "El", "ap", "ab",
+    "la", "La", "Lo", "bin", "binti", "bint", "ibn", "al", "Al", "el", "El", "ap", "ab",  # "Lo Bianco", "Lo Presti"
     "ferch", "verch",  # Welsh: "Gwenllian ferch Einion" (daughter of)
     "an",  # Irish: "Mac an tSaoir", "Ó an Bhaird"
     "zu", "zur", "vom", "'t", "’t", "ten", "dei", "degli", "des", "af", "av",  # "van 't Hof", "zu Dohna"

@@ -16,7 +16,8 @@ from ..english_words import is_word_or_its_form
 from ..vocabulary import ABBREVIATIONS, JOB_NOUNS, ORGANISATION_WORDS, THING_WORDS, WORD_FIRST_NAMES
 from .. import regex_cache
 from .base import RuleRecognizer
-from .patterns import CAPS_WORD, NAME_PARTICLES, UPPER, NAME_WORD, PARTICLE, RANK, name_words, plausible_name
+from .patterns import (CAPS_WORD, NAME_PARTICLES, NAME_WORD, PARTICLE, RANK, SURNAME_CAPS_PARTICLE, UPPER, name_words,
+                       plausible_name)
 
 _WORDS = rf"(?:{NAME_WORD}|{CAPS_WORD})(?:[ \t]+(?:{PARTICLE}[ \t]+)?(?:{NAME_WORD}|{CAPS_WORD})){{1,2}}"
 _NAME_LINE = regex_cache.compile(rf"^[ \t]*(?P<name>{_WORDS})[ \t]*$", re.MULTILINE)
@@ -29,7 +30,16 @@ _CONTACT_CELL = regex_cache.compile(r"^[ \t]*(?:(?:\+44|0)[\d ()-]{9,16}\d|[\w.'
 # A narrow cell wraps a name word by word ("Rutendo" / "Mavhunga"): two lines of one name word each, with
 # a job cell just above or a phone number or address just below (the row's next cells).
 # (the first may be a surname in capitals, a table's "Surname" column before its "Given name": "KEIGWIN" / "Morwenna")
-_WRAPPED_NAME = regex_cache.compile(rf"^[ \t]*(?P<name>(?:{NAME_WORD}|{CAPS_WORD})[ \t]*\n[ \t]*{NAME_WORD})[ \t]*$", re.MULTILINE)
+# (... with a particle in capitals before it: "LO BIANCO" / "Tancredi")
+_WRAPPED_NAME = regex_cache.compile(
+    rf"^[ \t]*(?P<name>(?P<first>(?:{NAME_WORD}|(?:{SURNAME_CAPS_PARTICLE}[ \t]+)?{CAPS_WORD}))[ \t]*\n[ \t]*"
+    rf"(?P<second>{NAME_WORD}))[ \t]*$", re.MULTILINE)
+# The header row of a table that gives the surname and the given name columns apart: its rows' two cells are
+# two items, not one name a narrow cell wrapped.
+_SURNAME_COLUMNS = regex_cache.compile(
+    r"^[ \t]*(?i:surname|family[ \t]+name|last[ \t]+name)[ \t]*\n[ \t]*"
+    r"(?i:given[ \t]+names?|forenames?|first[ \t]+names?|christian[ \t]+names?)[ \t]*$", re.MULTILINE)
+_TABLE_REACH = 3000  # characters back from a row to its table's header
 _STATUS_CELL = regex_cache.compile(r"^[ \t]*[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*$")  # "Approved", "Not required"
 _HAS_CONTACT = regex_cache.compile(r"(?:\+\d{1,3}|\(?0)[\d \t()-]{8,16}\d|[\w.'’+-]+@[\w-]+\.[\w.-]+")
 
@@ -153,9 +163,10 @@ class CellNameRecognizer(RuleRecognizer):
             if _caps_surname_first(m.group("surname"), m.group("given")):
                 out.append(self.result(m.start("name"), m.end("name"), score=0.9))
         for m in _overlapping(_WRAPPED_NAME, text):
-            words = m.group("name").split()
-            if not plausible_name(words) or (words[0].isupper() and (words[0] in ABBREVIATIONS or len(words[0]) < 4
-                                                                     or is_word_or_its_form(words[0].casefold()))):
+            surname = m.group("first").split()[-1]  # after its particle ("LO BIANCO")
+            words = [surname, m.group("second")]
+            if not plausible_name(words) or (surname.isupper() and (surname in ABBREVIATIONS or len(surname) < 4
+                                                                    or is_word_or_its_form(surname.casefold()))):
                 continue  # "NOTE" / "Approved", "FOI" / "Team": a heading or an abbreviation, not a surname
             above = text[:m.start()].rstrip("\n").rsplit("\n", 1)[-1]
             below = text[m.end():].lstrip("\n").split("\n", 2)
@@ -165,7 +176,11 @@ class CellNameRecognizer(RuleRecognizer):
                 len(below) > 1 and _STATUS_CELL.match(below[0]) and _HAS_CONTACT.search(below[1]))
             if _JOB_CELL.match(above) or contact_below:
                 # above NER's score: presidio keeps one of two equal spans, and NER's would be cut at the break
-                out.append(self.result(m.start("name"), m.end("name"), score=0.9))
+                if _SURNAME_COLUMNS.search(text, max(0, m.start() - _TABLE_REACH), m.start()):
+                    out.append(self.result(m.start("first"), m.end("first"), score=0.9))
+                    out.append(self.result(m.start("second"), m.end("second"), score=0.9))
+                else:
+                    out.append(self.result(m.start("name"), m.end("name"), score=0.9))
         return out
 
 

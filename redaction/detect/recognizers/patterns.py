@@ -69,8 +69,9 @@ INITIAL = rf"(?:(?:{_U}\.){{2,3}}|{_U}\.-{_U}\.|{_U}\.?)"  # ... and French comp
 # A name in capitals writes them in capitals too ("SIOBHAN NÍ BHRIAIN", "FRANCESCA DE LA CRUZ"), except the
 # ones that are also words in a heading ("AN", "DO", "TEN").
 CAPS_PARTICLES = frozenset(p.upper() for p in NAME_PARTICLES) - {"AN", "DO", "TEN", "DES", "AF", "AV", "ZU"}
-# ... and before a surname written first in capitals, the Māori "Te" too ("TE RANGIHAU, Ngaio")
-SURNAME_CAPS_PARTICLES = CAPS_PARTICLES | {"TE"}
+# ... and before a surname written first in capitals, the Māori "Te" too ("TE RANGIHAU, Ngaio"), and the Irish
+# "Giolla" after "Mac" or "Nic" ("MAC GIOLLA PHÁDRAIG, Conleth"; written in full it may end the name: "Tadhg Mac Giolla")
+SURNAME_CAPS_PARTICLES = CAPS_PARTICLES | {"TE", "GIOLLA", "GHIOLLA"}
 SURNAME_CAPS_PARTICLE = "(?:" + "|".join(sorted(map(re.escape, SURNAME_CAPS_PARTICLES), key=lambda p: (-len(p), p))) + ")"
 # "O hEadhra", "O nDálaigh": an "Ó" whose accent OCR (or a typist) dropped, only before a prefixed surname
 _BARE_O = rf"O(?=[ \t]+[hnt]{_U}{_L})"
