@@ -92,3 +92,24 @@ def test_texts_folded_by_table_fold_as_they_fold_whole():
         assert m._collapse(text) == whole(text)
     assert m._NOT_SIMPLE.search("Quist\u2019s \u2013 \u2022 caf\u00e9") is None
     assert m._NOT_SIMPLE.search("cafe\u0301") is not None  # a combining mark: folded whole
+
+
+def test_byte_tables_fold_as_the_character_tables():
+    """Latin-1 text (every stream read as text) and ASCII are folded by byte tables, page texts' Latin-1 runs
+    too: the same result as ``str.translate`` by the character tables, on every byte and on random data
+    thick with the characters that fold to more than one (``ß``, ``¼``, ``µ``); a byte-swapped letter
+    beside page punctuation is still read as its letter."""
+    import random
+
+    from redaction.verification import matcher as m
+
+    gaps = {c: " " for c in range(128) if not chr(c).isalnum()}
+    rng = random.Random(16)
+    wide = [c for c, _ in m._LATIN1_WIDE]
+    for text in [chr(c) * 2 for c in range(256)] + [
+            "".join(rng.choice([chr(rng.randrange(256)), *wide]) for _ in range(rng.randint(1, 60)))
+            for _ in range(3000)]:
+        assert m._collapse(text) == " ".join(text.translate(m._LATIN1).split())
+    for text in ["".join(chr(rng.randrange(128)) for _ in range(rng.randint(1, 60))) for _ in range(1000)]:
+        assert m._collapse(text) == " ".join(text.lower().translate(gaps).split())
+    assert m.collapse("Gri\u6600\u6600iths \u2013 Ro\u00df\u2019s") == "griffiths ross s"

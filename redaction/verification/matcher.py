@@ -20,7 +20,6 @@ import unicodedata
 from functools import lru_cache
 
 _NOT_WORD = re.compile(r"[\W_]+")
-_ASCII_GAPS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 _ACCENTS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _PHONE_CHARS = re.compile(r"[\d\s()+.\-/]+")
 _DIGIT_RUN = re.compile(r"\d+(?: \d+)*")
@@ -56,15 +55,37 @@ def _collapse_recent(text: str) -> str:
 
 def _collapse(text: str) -> str:
     if text.isascii():  # the same result by a table: every ASCII character but a letter or digit is a gap
-        return " ".join(text.lower().translate(_ASCII_GAPS).split())
+        return " ".join(text.encode("ascii").translate(_ASCII_BYTES).decode("ascii").split())
     try:
-        text.encode("latin-1")
+        raw = text.encode("latin-1")
     except UnicodeEncodeError:
-        text = text.translate(_BYTE_SWAPPED)
+        if _SWAPPED.search(text) is not None:  # else translating by _BYTE_SWAPPED leaves the text as it is
+            text = text.translate(_BYTE_SWAPPED)
         if _NOT_SIMPLE.search(text) is None:  # Latin-1, punctuation, bullets (a page's text, mostly): by table
-            return " ".join(text.translate(_SIMPLE).split())
+            return " ".join(_simple_folded(text).split())
         return _NOT_WORD.sub(" ", fold(text)).strip()
-    return " ".join(text.translate(_LATIN1).split())  # every stream and binary blob read as Latin-1
+    return " ".join(_latin1_folded(raw).split())  # every stream and binary blob read as Latin-1
+
+
+def _simple_folded(text: str) -> str:
+    """``text.translate(_SIMPLE)`` for a text of Latin-1 and ``_EXTRA`` characters: its Latin-1 runs by
+    :func:`_latin1_folded`, each ``_EXTRA`` character (a page's quotes, dashes, bullets: a few) by ``_SIMPLE``
+    (``str.translate`` by a dict took a millisecond per 5,000 characters of a page's text)."""
+    parts = _EXTRA_SPLIT.split(text)  # Latin-1 runs at the even places, one _EXTRA character between each two
+    return "".join(_latin1_folded(part.encode("latin-1")) if i % 2 == 0 else _SIMPLE[ord(part)]
+                   for i, part in enumerate(parts))
+
+
+def _latin1_folded(raw: bytes) -> str:
+    """``raw.decode("latin-1").translate(_LATIN1)``, by a byte table (``str.translate`` looks each character up
+    in a dict: a font program read as text took a millisecond per 30 kB): every Latin-1 character folds to one
+    Latin-1 character but the few of ``_LATIN1_WIDE``, which the table leaves as they are and which no other
+    character folds to (checked when the tables are built); each is then replaced by its folding."""
+    flat = raw.translate(_LATIN1_BYTES).decode("latin-1")
+    for ch, folded in _LATIN1_WIDE:
+        if ch in flat:
+            flat = flat.replace(ch, folded)
+    return flat
 
 
 def _latin1_table() -> dict[int, str]:
@@ -77,6 +98,22 @@ def _latin1_table() -> dict[int, str]:
 
 _LATIN1 = _latin1_table()
 
+
+def _byte_tables() -> tuple[bytes, tuple[tuple[str, str], ...]]:
+    """(the byte table of :func:`_latin1_folded`, the characters it leaves to replace and their foldings)."""
+    wide = {c: v for c, v in _LATIN1.items() if not (len(v) == 1 and ord(v) < 256)}
+    table = bytes(c if c in wide else ord(v) for c, v in sorted(_LATIN1.items()))
+    marks = {chr(c) for c in wide}
+    if len(table) != 256 or any(chr(table[c]) in marks for c in range(256) if c not in wide) \
+            or any(marks & set(v) for v in wide.values()):
+        raise RuntimeError("a Latin-1 character folds to one the byte table replaces")  # never the same result
+    return table, tuple((chr(c), v) for c, v in sorted(wide.items()))
+
+
+_LATIN1_BYTES, _LATIN1_WIDE = _byte_tables()
+# ASCII text lowered, every character but a letter or digit a gap (bytes above 127 never reach it)
+_ASCII_BYTES = bytes((ord(chr(c).lower()) if chr(c).isalnum() else 32) if c < 128 else c for c in range(256))
+
 # Characters beyond Latin-1 that page texts hold (General Punctuation: dashes, quotes, bullets, spaces, the
 # ellipsis; the euro and trade mark signs, ticks, boxes, arrows, U+FFFD and U+FFFE) with the same property:
 # none of them composes with, reorders against or decomposes to anything its neighbours' folding meets, so a
@@ -86,6 +123,8 @@ _EXTRA = [c for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) != "C
     0x20AC, 0x2122, 0x2713, 0x2714, 0x2610, 0x2611, 0x25CF, 0x25AA, 0x25A0, 0x2192, 0xFFFD, 0xFFFE, 0xF0B7]
 _SIMPLE = {**_LATIN1, **{c: _NOT_WORD.sub(" ", fold(chr(c))) or "" for c in _EXTRA}}
 _NOT_SIMPLE = re.compile("[^\x00-\xff" + "".join(re.escape(chr(c)) for c in _EXTRA) + "]")
+_EXTRA_SPLIT = re.compile("([" + "".join(re.escape(chr(c)) for c in _EXTRA) + "])")
+_SWAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _BYTE_SWAPPED) + "]")
 
 
 def words(text: str) -> list[str]:
