@@ -16,6 +16,7 @@ Only pages that hold an excused sequence are rendered (usually none).
 from __future__ import annotations
 
 import ctypes
+from functools import partial
 
 import numpy as np
 import pypdfium2.raw as pdfium_c
@@ -29,6 +30,7 @@ _INVISIBLE_MODES = {3, 7}  # FPDF_TEXTRENDERMODE_INVISIBLE, FPDF_TEXTRENDERMODE_
 
 _get_text_object = bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # (text page, i) -> object or None
 _get_render_mode = bare(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int)  # (object) -> mode
+_max, _min = np.maximum.reduce, np.minimum.reduce  # over every pixel (axis None)
 _page_to_device = bare(pdfium_c.FPDF_PageToDevice, ctypes.c_int)  # (page, 0, 0, w, h, 0, x, y, &dx, &dy)
 
 
@@ -67,26 +69,18 @@ def _page_text(pdf, page, index: int, boundary, excused: set, sizes: set, ngrams
     try:
         raw = handle(textpage)
         count = textpage.count_chars()
-        chars, boxes = [], []
-        out = BoxOut()
-        areas = getattr(boundary, "part2_areas", None) if boundary is not None else None
-        for i in range(count):
-            code = get_unicode(raw, i)
-            box = None
-            if not is_generated(raw, i) and get_char_box(raw, i, *out.args):
-                box = out.box()
-                if boundary is not None:
-                    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-                    if (any(a[0] <= cx <= a[2] and a[1] <= cy <= a[3] for a in areas) if areas is not None
-                            else cy < float(boundary[1])):
-                        chars.append(None)  # Part 2's side of the boundary page
-                        boxes.append(None)
-                        continue
-            chars.append(chr(code) if 0 < code < 0x110000 else " ")
-            boxes.append(box)
-        text = "".join(c if c is not None else "\n" for c in chars)
-        if not excused & {g for n in sizes for g in ngrams(text, n)}:
-            return "", ""
+        if boundary is None:
+            # A page above the boundary page is all Part 1: its text is its characters whatever their boxes, so
+            # the codes alone say whether it holds an excused sequence (most pages do not: no box is read)
+            text = _text(list(map(partial(get_unicode, raw), range(count))))
+            if not excused & {g for n in sizes for g in ngrams(text, n)}:
+                return "", ""
+            chars, boxes = list(text), _boxes(raw, count)
+        else:
+            chars, boxes = _part1_chars(raw, count, boundary)
+            text = "".join(c if c is not None else "\n" for c in chars)
+            if not excused & {g for n in sizes for g in ngrams(text, n)}:
+                return "", ""
         shown_at = _Shown(page, raw)
         shown, hidden = [], []
         side = shown
@@ -102,6 +96,43 @@ def _page_text(pdf, page, index: int, boundary, excused: set, sizes: set, ngrams
         return "".join(shown), "".join(hidden)
     finally:
         textpage.close()
+
+
+def _text(codes: list[int]) -> str:
+    """The characters of pdfium's codes, a code that is no character (0, past Unicode) read as a space."""
+    if codes and (min(codes) <= 0 or max(codes) >= 0x110000):
+        return "".join(chr(code) if 0 < code < 0x110000 else " " for code in codes)
+    return "".join(map(chr, codes))
+
+
+def _boxes(raw, count: int) -> list:
+    """Each character's box (left, bottom, right, top), None for one pdfium generated or cannot place."""
+    boxes = []
+    out = BoxOut()
+    for i in range(count):
+        boxes.append(out.box() if not is_generated(raw, i) and get_char_box(raw, i, *out.args) else None)
+    return boxes
+
+
+def _part1_chars(raw, count: int, boundary) -> tuple[list, list]:
+    """(characters, boxes) of the boundary page, None for each character on Part 2's side of it."""
+    chars, boxes = [], []
+    out = BoxOut()
+    areas = getattr(boundary, "part2_areas", None)
+    for i in range(count):
+        code = get_unicode(raw, i)
+        box = None
+        if not is_generated(raw, i) and get_char_box(raw, i, *out.args):
+            box = out.box()
+            cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+            if (any(a[0] <= cx <= a[2] and a[1] <= cy <= a[3] for a in areas) if areas is not None
+                    else cy < float(boundary[1])):
+                chars.append(None)  # Part 2's side of the boundary page
+                boxes.append(None)
+                continue
+        chars.append(chr(code) if 0 < code < 0x110000 else " ")
+        boxes.append(box)
+    return chars, boxes
 
 
 def _render(page) -> np.ndarray:
@@ -123,6 +154,7 @@ class _Shown:
         self.height, self.width = self.grey.shape
         self.dx, self.dy = ctypes.c_int(), ctypes.c_int()
         self.out = ctypes.byref(self.dx), ctypes.byref(self.dy)
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()  # the point passed, set for each call
         self.modes: dict[int | None, int] = {}  # text object -> its render mode
 
     def mode(self, i: int) -> int | None:
@@ -133,8 +165,8 @@ class _Shown:
         return mode
 
     def device(self, x: float, y: float) -> tuple[int, int]:
-        _page_to_device(self.page, 0, 0, self.width, self.height, 0, ctypes.c_double(x), ctypes.c_double(y),
-                        *self.out)
+        self.x.value, self.y.value = x, y
+        _page_to_device(self.page, 0, 0, self.width, self.height, 0, self.x, self.y, *self.out)
         return self.dx.value, self.dy.value
 
     def __call__(self, i: int, box) -> bool:
@@ -156,7 +188,7 @@ class _Shown:
         if x1 <= x0 or y1 <= y0:
             return False  # outside the page as rendered
         pixels = self.grey[y0:y1, x0:x1]
-        return int(pixels.max()) - int(pixels.min()) >= CONTRAST
+        return int(_max(pixels, None)) - int(_min(pixels, None)) >= CONTRAST  # ndarray.max without its wrapper
 
 
 def _image_boxes(page) -> list[tuple[float, float, float, float]]:
