@@ -50,6 +50,12 @@ lines read in Part 1 (must be 0). Judged by tests/scans/judge.py, which does not
                                                # indexed scan with colour fringes, guilloche background and a
                                                # margin line, monitor photo and a slip scanned lid open);
                                                # committed before any engine read it, measured once
+    .venv/bin/python bench/ocr.py --never-seen8  # tests/scans/never_seen8 (also --set never_seen8): an eighth
+                                               # never-seen set (CMYK JPEG, a picture with an alpha channel,
+                                               # a 96 dpi screenshot of a PDF viewer, a carbonless copy, JPEG
+                                               # 2000 and an inline image, a thermal ticket photo and thermal
+                                               # fax, a manual typewriter, slides coloured by hue);
+                                               # committed before any engine read it, measured once
 """
 
 from __future__ import annotations
@@ -134,16 +140,18 @@ def main() -> None:
                         help="tests/scans/never_seen6 (the sixth never-seen set; measure once, never tune)")
     parser.add_argument("--never-seen7", action="store_true",
                         help="tests/scans/never_seen7 (the seventh never-seen set; measure once, never tune)")
+    parser.add_argument("--never-seen8", action="store_true",
+                        help="tests/scans/never_seen8 (the eighth never-seen set; measure once, never tune)")
     parser.add_argument("--set", choices=["never_seen", "never_seen2", "never_seen3", "never_seen4", "never_seen5",
-                                          "never_seen6", "never_seen7"],
+                                          "never_seen6", "never_seen7", "never_seen8"],
                         help="a committed never-seen set by its folder name (same as --never-seen / "
                              "--never-seen2 / --never-seen3 / --never-seen4 / --never-seen5 / --never-seen6 / "
-                             "--never-seen7)")
+                             "--never-seen7 / --never-seen8)")
     args = parser.parse_args()
     if args.set:
         setattr(args, args.set, True)
     if (args.never_seen + args.never_seen2 + args.never_seen3 + args.never_seen4 + args.never_seen5
-            + args.never_seen6 + args.never_seen7 > 1):
+            + args.never_seen6 + args.never_seen7 + args.never_seen8 > 1):
         parser.error("choose one never-seen set")
     tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"machine: nproc={os.cpu_count()} {tesseract}")
@@ -156,6 +164,7 @@ def main() -> None:
                   else SCANS / "never_seen5" if args.never_seen5
                   else SCANS / "never_seen6" if args.never_seen6
                   else SCANS / "never_seen7" if args.never_seen7
+                  else SCANS / "never_seen8" if args.never_seen8
                   else SCANS / "unseen" if args.unseen else SCANS)
         manifest = make_set(folder, holdout=args.holdout, fresh=args.fresh) if held else _manifest(folder)
         paths = [folder / f"{name}.pdf" for name in manifest]
@@ -167,6 +176,7 @@ def main() -> None:
                 else "fifth never-seen (committed before any engine read it)" if args.never_seen5
                 else "sixth never-seen (committed before any engine read it)" if args.never_seen6
                 else "seventh never-seen (committed before any engine read it)" if args.never_seen7
+                else "eighth never-seen (committed before any engine read it)" if args.never_seen8
                 else "unseen (committed, never tuned on)" if args.unseen else "tuning (committed)")
         print(f"set: {kind}{' (generated now)' if held else ''}, {len(paths)} papers")
         a_pages, a_time = _anchor(paths)
