@@ -115,6 +115,7 @@ def spread(text: str, person, taken: list[tuple[int, int]], lone: set[tuple[int,
     found += _initial_and_surname(text, person, surname)
     found += _barrels_initials(text, person)
     found += _initials_alone(text, person)
+    found += _short_signatures(text, person)
     if (_first_name_spreads(person, shared_first_names) and not is_word_or_its_form(person.first)
             and person.first.casefold() not in TITLE_WORDS  # "Cllr Tippett-Vaughan" read whole
             and _written_as_a_name(text, person.first)):
@@ -177,6 +178,56 @@ def _initials_alone(text: str, person) -> list[tuple[int, int]]:
                 if not _LABELLED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                     out.append((m.start(), m.end()))
     return out
+
+
+def _short_signatures(text: str, person) -> list[tuple[int, int]]:
+    """A redacted person known in full, signing a message with their given name or its initial and their
+    surname shortened as people write it: a barrel's letters ("Perry A-O", "J N-O", "L. H-N." for Jasper
+    Nightingale-Obi or Lucian Hargreaves-Nakamura), the letters around an apostrophe ("F. O'H." for Fintan
+    O'Halloran), the particles' small letters ("Shona vdW" for Shona van der Westhuizen, "HtB" for Henrike ten
+    Brink), or the given name in full and the surname's initial ("June H."). Only where a message ends: the end of
+    a line or of a quotation after it, nothing but a full stop or comma between."""
+    if not (person.names and person.decision is not None and person.decision.action == "redact"):
+        return []
+    out = []
+    for name in person.names:
+        words = name.split()
+        if len(words) < 2 or not words[0][:1].isupper() or words[0].endswith(".") or re.fullmatch(PARTICLE, words[0]):
+            continue
+        given, surname = words[0], words[1:]
+        letters = _surname_letters(surname)
+        if letters is None:
+            continue
+        first = re.escape(_first_letter(given))
+        forms = [rf"{_escaped_word(given)}{SEP}{re.escape(surname[-1][0])}\.",  # "June H."
+                 rf"(?:{_escaped_word(given)}|{first}\.?){SEP}{letters}\.?" if letters else None]
+        if letters and letters[:1].islower():
+            forms.append(rf"{first}{letters}")  # "HtB": the initial and the particle's letter run together
+        for form in filter(None, forms):
+            for m in re.finditer(rf"(?<![\w.’'-]){form}(?=[.,]?[ \t]*(?:[\"”’)]|\n|$))", text):
+                out.append((m.start(), m.end()))
+    return out
+
+
+def _surname_letters(surname: list[str]) -> str | None:
+    """The pattern of a surname's short form ("A-O", "O'H", "vdW", "tB"), "" when it has none beyond its initial,
+    None for a surname that is no name's (a particle alone)."""
+    main = [w for w in surname if not re.fullmatch(PARTICLE, w)]
+    if not main:
+        return None
+    last = main[-1]
+    particles = [w for w in surname if re.fullmatch(PARTICLE, w) and w[:1].islower()]
+    if "-" in last and all(part[:1].isupper() for part in last.split("-")):
+        return r"\.?-".join(re.escape(part[0]) for part in last.split("-"))
+    if re.match(r"[A-Z]['’][A-Z]", last):
+        return rf"{re.escape(last[0])}['’]{re.escape(last[2])}"
+    if particles:
+        return "".join(re.escape(p[0]) for p in particles) + re.escape(last[0])
+    return ""
+
+
+def _escaped_word(word: str) -> str:
+    return rf"(?=[{UPPER}])(?i:{re.escape(word)})"
 
 
 # a word that makes the letters after it a label ("Appendix J.B.", "Table K.A.")

@@ -127,6 +127,7 @@ NAME_PARTICLES: frozenset[str] = frozenset({
     "ferch", "verch",  # Welsh: "Gwenllian ferch Einion" (daughter of)
     "an",  # Irish: "Mac an tSaoir", "Ó an Bhaird"
     "zu", "zur", "vom", "'t", "’t", "ten", "dei", "degli", "des", "af", "av",  # "van 't Hof", "zu Dohna"
+    "ul", "ud",  # inside Arabic and Urdu compound names: "Noor ul Ain", "Zia ul Haq", "Salah ud Din"
 })
 
 # First names that are also ordinary words: a first name alone is only taken for the person when it
@@ -195,6 +196,7 @@ FIELD_LABELS: tuple[str, ...] = (
     "Contact name", "Lead officer", "Responsible officer", "Name", "Officer", "Owner", "Sponsor",
     "Requested by", "Reviewed by", "Checked by", "Presented by", "Attendees", "Chair",
     "Attn", "FAO", "For the attention of", "c/o", "Care of",
+    "Minutes by", "Minutes taken by", "Minute taker", "Note taker", "Notes by",  # who wrote the minutes
 )
 
 # Words that follow a person's name when the whole is an organisation, place or event, not a person:
@@ -286,6 +288,8 @@ THING_WORDS: frozenset[str] = frozenset({
     "market", "field", "fields", "common", "heath", "village", "manor", "lodge", "mews", "wood",
     # landforms and works ("Blackstone Edge", "Ashcombe Vale", "Brackenhurst Quarry")
     "edge", "vale", "quarry", "depot", "farm", "reservoir",
+    # waterways and railways ("Bulbourne Junction", "Limehouse Basin", "Cricklewood Sidings")
+    "junction", "basin", "sidings",
 }) | PLACE_ENDINGS
 
 # The words that end a street's name ("Bevan Close", "Lady Margaret Road"): after a name NER alone found, or a

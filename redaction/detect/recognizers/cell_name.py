@@ -36,9 +36,10 @@ _WRAPPED_NAME = regex_cache.compile(
     rf"(?P<second>{NAME_WORD}))[ \t]*$", re.MULTILINE)
 # The header row of a table that gives the surname and the given name columns apart: its rows' two cells are
 # two items, not one name a narrow cell wrapped.
+# (the header's cells on one line or two: "Surname Forename(s) Telephone")
 _SURNAME_COLUMNS = regex_cache.compile(
-    r"^[ \t]*(?i:surname|family[ \t]+name|last[ \t]+name)[ \t]*\n[ \t]*"
-    r"(?i:given[ \t]+names?|forenames?|first[ \t]+names?|christian[ \t]+names?)[ \t]*$", re.MULTILINE)
+    r"^[ \t]*(?i:surname|family[ \t]+name|last[ \t]+name)[ \t]*\n?[ \t]*"
+    r"(?i:given[ \t]+names?|forenames?|first[ \t]+names?|christian[ \t]+names?)(?:\(s\))?(?!\w)", re.MULTILINE)
 _TABLE_REACH = 3000  # characters back from a row to its table's header
 _STATUS_CELL = regex_cache.compile(r"^[ \t]*[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*$")  # "Approved", "Not required"
 _HAS_CONTACT = regex_cache.compile(r"(?:\+\d{1,3}|\(?0)[\d \t()-]{8,16}\d|[\w.'’+-]+@[\w-]+\.[\w.-]+")
@@ -93,7 +94,7 @@ _SHORT_CELL = regex_cache.compile(r"^[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*$(?<![.:;]
 
 
 def _given_name_first(name: str) -> bool:
-    words = name.split()
+    words = [w for w in name.split() if not re.fullmatch(PARTICLE, w)]  # "Morgan Le Roux"
     return (len(words) == 2 and is_given_name(words[0]) and words[0][1:].islower()
             and (words[0].casefold() in WORD_FIRST_NAMES or not is_more_than_a_noun(words[0])))
 

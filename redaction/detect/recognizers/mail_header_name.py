@@ -48,7 +48,8 @@ def _headers(text: str):
 
 # what surrounds a name in an entry: an address in angle or square brackets, a bare address, a note in
 # round brackets, quotes
-_NOISE = regex_cache.compile(r"<[^>\n]*>|\[[^\]\n]*\]|\([^)\n]*\)|\S+@\S+|[\"'‘’“”]")
+# (an apostrophe inside a name is the name's: "O'Halloran, Fintan")
+_NOISE = regex_cache.compile(r"<[^>\n]*>|\[[^\]\n]*\]|\([^)\n]*\)|\S+@\S+|[\"“”]|(?<![^\W\d_])['‘’]|['‘’](?![^\W\d_])")
 _WORD = rf"(?:{NAME_WORD}|{CAPS_WORD}|{INITIAL})"
 _ACRONYM = regex_cache.compile(r"^[A-Z]{2,4}$")
 _TITLES = regex_cache.compile(rf"[ \t]*(?:(?:{TITLE}|{RANK})[ \t]+)*")
