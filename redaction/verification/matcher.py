@@ -182,7 +182,10 @@ class Matcher:
     def search(self, text: str) -> bool:
         if not self._any:
             return False
-        flat = collapse(text)
+        return self.search_folded(collapse(text))
+
+    def search_folded(self, flat: str) -> bool:
+        """:meth:`search` in a text already folded (``collapse``)."""
         return any(p.search(flat) is not None for p in self._any)
 
     def search_binary(self, data: bytes) -> bool:
@@ -193,7 +196,10 @@ class Matcher:
         words are not text a reader shows (a table of codes, binary data read as text)."""
         if not self._binary:
             return False
-        flat = collapse(text)
+        return self.search_long_folded(collapse(text))
+
+    def search_long_folded(self, flat: str) -> bool:
+        """:meth:`search_long` in a text already folded (``collapse``)."""
         return any(p.search(flat) is not None for p in self._binary)
 
     def spans(self, flat: str) -> list[tuple[int, int]]:

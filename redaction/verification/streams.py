@@ -30,7 +30,7 @@ import pikepdf
 from fontTools import agl
 
 from .cmaps import cmap_text
-from .matcher import Matcher, words
+from .matcher import Matcher, collapse, words
 from .structure import direct
 
 _XMP_TEXT = re.compile(rb">([^<>]{3,})<")
@@ -221,29 +221,40 @@ def text_forms(data: bytes, strings: bool = True) -> list[str]:
     return forms
 
 
-def leaks(blob_list: list[Blob], strings: list[str], matcher: Matcher) -> bool:
+def leaks(blob_list: list[Blob], strings: list[str], matcher: Matcher, folded: list | None = None) -> bool:
+    """Whether ``matcher`` finds a value in what :func:`readings` reads of the streams and strings; ``folded``:
+    those readings already made (the raw-streams and metadata checks of one output share them)."""
     if matcher.empty:
         return False
+    for anywhere, flat in readings(blob_list, strings) if folded is None else folded:
+        if matcher.search_folded(flat) if anywhere else matcher.search_long_folded(flat):
+            return True
+    return False
+
+
+def readings(blob_list: list[Blob], strings: list[str]) -> list[tuple[bool, str]]:
+    """Every text the streams and strings are read as, folded once (``collapse``), each with whether every
+    value is looked for in it (True) or only the long ones and phone digits (binary data, a CMap's or an
+    object stream's bytes read whole: ``Matcher.search_long``)."""
+    texts: list[tuple[bool, str]] = []
     for blob in blob_list:
         if blob.binary:
-            if matcher.search_binary(blob.data) or (blob.names and matcher.search(apart(blob.names))):
-                return True
+            texts.append((False, blob.data.decode("latin-1")))  # Matcher.search_binary
+            if blob.names:
+                texts.append((True, apart(blob.names)))
         elif blob.cmap:
-            if _cmap_leaks(blob.data, matcher):
-                return True
+            rest, mapped = cmap_text(blob.data)
+            texts += [(False, t) for t in text_forms(blob.data)] + [(True, t) for t in text_forms(rest)]
+            if mapped:
+                texts.append((True, apart(mapped)))
         elif blob.objects:
-            if any(matcher.search_long(t) for t in text_forms(blob.data)) \
-                    or any(matcher.search(t) for t in text_forms(_NAME.sub(b" ", blob.data))):
-                return True
-        elif any(matcher.search(t) for t in text_forms(blob.data, not blob.page)):
-            return True
-    return bool(strings) and matcher.search("\n".join(strings))
-
-
-def _cmap_leaks(data: bytes, matcher: Matcher) -> bool:
-    rest, texts = cmap_text(data)
-    return any(matcher.search_long(t) for t in text_forms(data)) \
-        or any(matcher.search(t) for t in text_forms(rest)) or bool(texts) and matcher.search(apart(texts))
+            texts += [(False, t) for t in text_forms(blob.data)] \
+                + [(True, t) for t in text_forms(_NAME.sub(b" ", blob.data))]
+        else:
+            texts += [(True, t) for t in text_forms(blob.data, not blob.page)]
+    if strings:
+        texts.append((True, "\n".join(strings)))
+    return [(anywhere, collapse(t)) for anywhere, t in texts]
 
 
 def apart(texts) -> str:
