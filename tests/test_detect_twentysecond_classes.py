@@ -72,3 +72,27 @@ def test_a_waterway_junction_before_a_name_cell_is_no_given_name():
 
 def test_who_took_the_minutes():
     assert "Wenna Carthew" in redacted("Minute taker: Wenna Carthew\nC1. Rent arrears")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a known person's given name or surname after a word that opens a question or a thanks, capitalised only
+    # because the sentence starts with it
+    ("Priscilla Nakamura-Lowe attended.\nCan Priscilla confirm the date?", "Priscilla"),
+    ("Ottoline Brackwater-Sze attended. Has Brackwater-Sze replied?", "Brackwater-Sze"),
+    ('Jago Penhallurick wrote.\n"Thanks Jago, I will reply."', "Jago"),
+])
+def test_a_known_name_after_a_question_or_thanks_opener(text, name):
+    assert name in redacted(text)
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("Priscilla Nakamura-Lowe attended. Has Nakamura-Lowe replied?", "Has Nakamura-Lowe"),
+    ("Can Ashworth-Tembo sign the lease?", "Can Ashworth-Tembo"),
+    ("Thanks Ashworth-Tembo, see you on Monday.", "Thanks Ashworth-Tembo"),
+])
+def test_an_opener_is_no_given_name(text, not_a_name):
+    assert not_a_name not in redacted(text)
+
+
+def test_given_names_that_are_openers_too_stay_given_names():
+    assert redacted("Will Hartley-Brown attended. May Okonjo-Hart chaired.") == ["Will Hartley-Brown", "May Okonjo-Hart"]

@@ -17,7 +17,7 @@ from .english_words import is_only_a_verb_form, is_word_or_its_form
 from .given_names import is_short_form_of, short_forms
 from .recognizers.patterns import CAPS_WORD, END, NAME_WORD, PARTICLE, RANK, SEP, TITLE, UPPER
 from .vocabulary import (COMMON_WORD_FIRST_NAMES, INSTITUTION_PREFIXES, MONTHS, NAME_PARTICLES, NOT_NAME_WORDS,
-                         ORGANISATION_WORDS, PROFESSIONS, THING_WORDS, TITLE_WORDS)
+                         ORGANISATION_WORDS, PROFESSIONS, SENTENCE_OPENERS, THING_WORDS, TITLE_WORDS)
 
 # A name alone, followed by one of these, is the person speaking or acting ("Okafor said").
 _ACTS = ("is", "was", "has", "had", "will", "would", "can", "could", "should", "may", "must", "said", "says",
@@ -586,9 +586,19 @@ def _alone_between(before_text: str, after_text: str) -> bool:
         return False  # "Cook's Yard", "Bell's Hospital": a place named after someone
     if _FIRM_AFTER.match(after_text):
         return False  # "Oldroyd & Sons", "Pignatelli and Sons"
-    if before and before.group(1)[0].isupper():
+    if before and before.group(1)[0].isupper() and not _opens_a_question_or_thanks(before_text, before):
         return False
     return not (after and (after.group(1)[0].isupper() or after.group(1).casefold() in ORGANISATION_WORDS))
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;>\"“”(][ \t]*)$")
+
+
+def _opens_a_question_or_thanks(before_text: str, before: re.Match) -> bool:
+    """The capitalised word before the name opens a question or a thanks ("Can Priscilla confirm", "Thanks
+    Osian"): it starts its sentence or line, which is why it has its capital."""
+    return (before.group(1).casefold() in SENTENCE_OPENERS
+            and _SENTENCE_START.search(before_text[:before.start(1)].rstrip(" \t")) is not None)
 
 
 def words_pattern(words: list[str]) -> str:

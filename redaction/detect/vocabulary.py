@@ -130,6 +130,14 @@ NAME_PARTICLES: frozenset[str] = frozenset({
     "ul", "ud",  # inside Arabic and Urdu compound names: "Noor ul Ain", "Zia ul Haq", "Salah ud Din"
 })
 
+# Words that open a question or a thanks, capitalised only because a sentence starts with them: "Can Priscilla
+# confirm", "Has Nakamura-Lowe replied", "Thanks Osian" (a few, "Will" and "May", are given names too).
+SENTENCE_OPENERS: frozenset[str] = frozenset({
+    "can", "could", "will", "would", "did", "does", "do", "has", "have", "had", "is", "was", "should", "shall",
+    "may", "might", "thanks", "thank", "cheers", "hi", "hello", "dear", "sorry", "please", "if", "when",
+    "perhaps", "maybe", "so", "but", "and", "then",
+})
+
 # First names that are also ordinary words: a first name alone is only taken for the person when it
 # cannot be read as the word ("Will has", "Grace has", "Mark is").
 COMMON_WORD_FIRST_NAMES: frozenset[str] = frozenset({

@@ -14,7 +14,8 @@ import re
 
 from ..english_words import is_word_or_its_form
 from ..given_names import is_given_name
-from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_FIRST_WORDS, THING_WORDS, WORD_FIRST_NAMES
+from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_FIRST_WORDS, SENTENCE_OPENERS, THING_WORDS,
+                          WORD_FIRST_NAMES)
 from .base import RuleRecognizer
 from .patterns import GAELIC_JOINED_SURNAME, LOWER, MISSING_GLYPHS, SEP, UPPER, name_words, plausible_name
 
@@ -59,6 +60,8 @@ class DoubleBarrelledNameRecognizer(RuleRecognizer):
                 continue
             if _ARTICLE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
                 continue
+            if folded in SENTENCE_OPENERS and folded not in WORD_FIRST_NAMES:
+                continue  # "Has Nakamura-Lowe replied?", "Thanks Ashworth-Tembo": the sentence's first word
             if folded in WORD_FIRST_NAMES or folded in _DAYS:
                 # "Tuesday Abara-Lindqvist", "May Okonjo-Hart": a word as a given name, unless a date is meant
                 if _DATE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
