@@ -138,6 +138,8 @@ def _part1_chars(raw, count: int, boundary) -> tuple[list, list]:
 def _render(page) -> np.ndarray:
     """The page rendered in grey (:data:`SCALE` pixels a point, no annotations), one row of pixels a row."""
     bitmap = page.render(scale=SCALE, grayscale=True, draw_annots=False)
+    if bitmap.n_channels == 1:  # pdfium's grey bitmap (FPDFBitmap_Gray): its bytes copied, no image made of them
+        return np.array(bitmap.to_numpy())
     return np.asarray(bitmap.to_pil().convert("L"))
 
 
