@@ -96,3 +96,16 @@ def test_an_opener_is_no_given_name(text, not_a_name):
 
 def test_given_names_that_are_openers_too_stay_given_names():
     assert redacted("Will Hartley-Brown attended. May Okonjo-Hart chaired.") == ["Will Hartley-Brown", "May Okonjo-Hart"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a weekday ends a name that a personal title leads, as a month does ("Cllr March"), with no figure after it
+    ("Her neighbour, Mrs Rosalind Friday, let him in.", "Rosalind Friday"),
+    ("Mr Tobias Monday said the gate was open.", "Tobias Monday"),
+])
+def test_a_weekday_as_a_surname_after_a_title(text, name):
+    assert name in redacted(text)
+
+
+def test_a_weekday_and_a_date_after_a_titled_name_is_the_date():
+    assert redacted("We met Mr Hargreaves Friday 3 March 2041.") == ["Hargreaves"]

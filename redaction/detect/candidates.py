@@ -302,7 +302,9 @@ def _rank_before(text: str, start: int) -> str | None:
 
 
 # Months that are also surnames, and the personal titles that say a name follows.
-_MONTH_SURNAMES = frozenset({"march", "may", "june", "april", "august"})
+# (and the days a few surnames are: "Mrs Rosalind Friday", "Mr Tobias Monday")
+_MONTH_SURNAMES = frozenset({"march", "may", "june", "april", "august",
+                             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _NAME_TITLE_BEFORE = regex_cache.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Revd|Sir|Dame)\.?[ \t]+$")
 _FIGURE_AFTER = regex_cache.compile(r"^[ \t,]*\n?[ \t]*\d")
 
