@@ -4,9 +4,10 @@ scan can be searched, copied and read aloud by a screen reader.
 The layer is made by OCR of the *redacted* output page — rendered by pdfium from the bytes just written,
 boxes burned in — never from the original's words: what the boxes hide was never read, so it cannot be in
 the layer. Words lying on the page's own text (the boxes' labels) or touching a removed region are left out.
-A page OCR cannot read confidently (scanned under 100 dpi, or read with low mean confidence: the officer was
-asked to check it, ``image_pages``) gets no layer: misread words would help no search and mislead a screen
-reader.
+A page OCR cannot read confidently (read with low mean confidence: the officer was asked to check it,
+``image_pages``) gets no layer, and a word read with low confidence is left out: misread words would help no
+search and mislead a screen reader. A coarse picture (a 96 dpi screenshot) is judged by its reading, not its
+resolution.
 
 How the words are laid: one ``BT … ET`` per page in render mode 3 (invisible), standard Helvetica (no font
 program is embedded, so nothing of the layer can carry glyph outlines), a line at a time at the line's
@@ -33,7 +34,7 @@ from .pdf.part import PartOutput
 from .pdf.save import save
 from .picture_text import Word, on_text, render_area, to_page
 from .scan_clean import clean_for_ocr
-from .scan_pages import MAX_PAGE_PIXELS, MIN_SCAN_DPI, SCAN_DPI, scan_dpi
+from .scan_pages import MAX_PAGE_PIXELS, SCAN_DPI
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +87,8 @@ def _read(out: PartOutput, todo: list[int], exe: str) -> dict[int, list[tuple[Wo
         def jobs():
             for index in todo:
                 page = pages.pages[index]
-                coarse = scan_dpi(doc, page)
-                if coarse is not None and coarse < MIN_SCAN_DPI:
-                    continue  # too coarse to read reliably: a layer of misread words helps no search
+                # (a coarse picture is read too — a 96 dpi screenshot of a page reads cleanly; whether its words
+                # are laid is the reading's confidence's to say, below, not its resolution's)
                 crop = page.crop or (0, 0, page.width, page.height)
                 picture, scale = render_area(doc, page, crop, SCAN_DPI, MAX_PAGE_PIXELS, mode="RGB")
                 if picture is None:
