@@ -159,6 +159,17 @@ def _bare(function, restype):
 _GET_UNICODE = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _IS_GENERATED = _bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
 _GET_CHAR_BOX = _bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
+_GET_LOOSE_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_GET_MATRIX = _bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+_GET_FONT_SIZE = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_GET_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+
+# A word break pdfium did not mark: the room between one glyph's advance and the next glyph on the same line
+# is wider than the room its neighbours leave by this share of the font's em. pdftotext breaks a word at
+# 0.1 em; the narrowest word spaces are about 0.19 em (Open Sans Condensed Light), kerning and rounding leave
+# under 0.05 em and a ligature pdfium splits into equal thirds ("ffi") about 0.06 em. Letter-spacing widens
+# every gap of a word alike, so a gap is measured against its neighbours' (:func:`_typical_gaps`).
+WORD_GAP_EM = 0.1
 
 
 def _page_chars(textpage: pdfium.PdfTextPage) -> tuple[Char, ...]:
@@ -184,7 +195,160 @@ def _page_chars(textpage: pdfium.PdfTextPage) -> tuple[Char, ...]:
         if not generated and get_box(raw, i, *box_args):
             box = (left.value, bottom.value, right.value, top.value)
         chars.append(Char(text, box, generated))
-    return tuple(chars)
+    return _with_word_breaks(raw, chars)
+
+
+def _with_word_breaks(raw: ctypes.c_void_p, chars: list[Char]) -> tuple[Char, ...]:
+    """The characters with a generated space where pdfium missed a word break.
+
+    pdfium leaves out a text object with an empty box, so a space glyph a producer draws on its own (Chromium
+    writes every glyph as its own ``Tj``) is never read; pdfium then infers a space from the gap to the next
+    glyph, but against a threshold of a quarter to half a *letter's* width, which a condensed font's narrow
+    space (Open Sans Condensed Light: 0.19 em) does not reach: "ST AUBYN" read "STAUBYN". Here two glyphs
+    pdfium reads one after the other, with nothing between them, on the same line and in the same direction,
+    are two words when the room between the first one's advance (its loose box) and the second is wider
+    than the room the glyphs around them leave (:func:`_typical_gaps`) by :data:`WORD_GAP_EM` of the font
+    size."""
+    firsts, gaps, heights, turns, runs, lines = _glyph_gaps(raw, chars)
+    # a cheap bound first: pdfium's loose box is the font's ascent to descent, under two ems
+    candidates = [k for k, gap in enumerate(gaps) if gap > 0.5 * WORD_GAP_EM * heights[k]]
+    if not candidates:
+        return tuple(chars)
+    typical = _typical_gaps(gaps, runs, lines, candidates)
+    breaks = {firsts[k] for k in candidates
+              if gaps[k] - typical[k] > 0.5 * WORD_GAP_EM * heights[k]
+              and _word_gap(raw, firsts[k], gaps[k] - typical[k], turns[k])}
+    if not breaks:
+        return tuple(chars)
+    out: list[Char] = []
+    for k, ch in enumerate(chars):
+        out.append(ch)
+        if k in breaks:
+            out.append(Char(" ", None, True))
+    return tuple(out)
+
+
+def _glyph_gaps(raw: ctypes.c_void_p, chars: list[Char]):
+    """Each glyph followed by another that pdfium reads with nothing generated between them: the first one's
+    index (the second one follows it), the room from its advance to the second glyph along their run's
+    direction (:func:`_direction` of the run's first glyph: :func:`_word_gap` checks both glyphs'), its loose
+    box's height across it, the direction, and the numbers of their run (glyphs read one after the other
+    with nothing between) and of their line (pdfium's, up to a line break)."""
+    loose, m = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    loose_ref, m_ref = ctypes.byref(loose), ctypes.byref(m)
+    get_loose, get_matrix = _GET_LOOSE_BOX, _GET_MATRIX
+    firsts: list[int] = []
+    gaps: list[float] = []
+    heights: list[float] = []
+    turns: list[int] = []
+    runs: list[int] = []
+    lines: list[int] = []
+    run = line = 0
+    a = None  # loose box of the glyph before, when nothing came between
+    turn = None
+    for i, ch in enumerate(chars):
+        if ch.box is None or ch.generated or not ch.text.strip():
+            if ch.text in ("\r", "\n"):
+                line += 1
+            if a is not None:
+                a = None
+                run += 1
+            continue
+        if not get_loose(raw, i, loose_ref):
+            a = None
+            run += 1
+            continue
+        b = loose.left, loose.bottom, loose.right, loose.top
+        if a is None:  # a run starts: its direction
+            turn = _direction(m.a, m.b) if get_matrix(raw, i, m_ref) else None
+        elif turn == 0:
+            firsts.append(i - 1)
+            gaps.append(b[0] - a[2])
+            heights.append(a[3] - a[1])
+            turns.append(0)
+            runs.append(run)
+            lines.append(line)
+        elif turn is not None:
+            firsts.append(i - 1)
+            gaps.append((b[0] - a[2], b[1] - a[3], a[0] - b[2], a[1] - b[3])[turn])
+            heights.append(a[3] - a[1] if turn == 2 else a[2] - a[0])
+            turns.append(turn)
+            runs.append(run)
+            lines.append(line)
+        a = b
+    return firsts, gaps, heights, turns, runs, lines
+
+
+def _direction(a: float, b: float) -> int | None:
+    """The way a glyph whose matrix starts ``a b`` advances in page space, in quarter turns counter-clockwise
+    (0: left to right), or None for text at another angle."""
+    if abs(b) <= 0.02 * abs(a):
+        return 0 if a > 0 else 2
+    if abs(a) <= 0.02 * abs(b):
+        return 1 if b > 0 else 3
+    return None
+
+
+def _typical_gaps(gaps: list[float], runs: list[int], lines: list[int], wanted: list[int]) -> dict[int, float]:
+    """For each gap ``wanted`` (an index of ``gaps``): the room the glyphs around it leave, the lower median
+    of the gaps of its run, or of its line when the run has fewer than three (and never below nothing).
+    Letter-spacing widens every gap of a word alike; a word's space stands out from them."""
+    def span(keys: list[int], k: int) -> list[float]:  # the gaps beside k with the same key (contiguous)
+        lo = hi = k
+        while lo > 0 and keys[lo - 1] == keys[k]:
+            lo -= 1
+        while hi + 1 < len(keys) and keys[hi + 1] == keys[k]:
+            hi += 1
+        return gaps[lo:hi + 1]
+
+    out: dict[int, float] = {}
+    known: dict[tuple[str, int], float] = {}  # a run's or a line's, once
+    for k in wanted:
+        key = ("run", runs[k])
+        if key not in known:
+            around = span(runs, k)
+            if len(around) < 3:
+                key = ("line", lines[k])
+                around = span(lines, k) if key not in known else []
+            known.setdefault(key, max(_lower_median(around), 0.0) if around else 0.0)
+        out[k] = known[key]
+    return out
+
+
+def _lower_median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def _em_and_direction(raw: ctypes.c_void_p, i: int) -> tuple[float, int | None]:
+    """Glyph ``i``'s font size in page space (the font size times the text and page matrices' scale) and
+    its :func:`_direction`."""
+    m = pdfium_c.FS_MATRIX()
+    if not _GET_MATRIX(raw, i, ctypes.byref(m)):
+        return 0.0, None
+    return _GET_FONT_SIZE(raw, i) * abs(m.a * m.d - m.b * m.c) ** 0.5, _direction(m.a, m.b)
+
+
+def _word_gap(raw: ctypes.c_void_p, i: int, room: float, turn: int) -> bool:
+    """The gap between glyphs ``i`` and ``i + 1``, ``room`` wider than its neighbours' in direction ``turn``,
+    is a word's space (see :func:`_with_word_breaks`)."""
+    j = i + 1
+    (em_i, turn_i), (em_j, turn_j) = _em_and_direction(raw, i), _em_and_direction(raw, j)
+    em = max(em_i, em_j)
+    if not (turn_i == turn_j == turn and em > 0 and room > WORD_GAP_EM * em):
+        return False
+    loose = pdfium_c.FS_RECTF()
+    if not _GET_LOOSE_BOX(raw, i, ctypes.byref(loose)):
+        return False
+    advance = loose.right - loose.left if turn in (0, 2) else loose.top - loose.bottom
+    if advance <= 0.05 * em:  # a glyph with no width (a font whose widths are missing): no measure
+        return False
+    x0, y0, x1, y1 = (ctypes.c_double() for _ in range(4))
+    if not (_GET_ORIGIN(raw, i, ctypes.byref(x0), ctypes.byref(y0))
+            and _GET_ORIGIN(raw, j, ctypes.byref(x1), ctypes.byref(y1))):
+        return False
+    across = y1.value - y0.value if turn in (0, 2) else x1.value - x0.value
+    return abs(across) <= 0.25 * em  # on the same line: not a superscript, not the next line
 
 
 def build_view(doc: Document, *, dehyphenate: bool) -> TextView:
