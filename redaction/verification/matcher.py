@@ -167,6 +167,10 @@ class Matcher:
         # A phone number's significant digits inside a run of digits, whatever groups the run is cut into.
         self._any = _tree_patterns(squashed, self.keys)
         self._binary = _tree_patterns([s for s in squashed if len(s) >= _BINARY_MIN], self.keys)
+        # A short value (it is matched as whole words) whose letters and digits a reader may have run together
+        # with the words around it ("MorwennaSTAUBYN"): the caller reads such a page again (run_together).
+        short = [s for s in squashed if len(s) < _LONG]
+        self._short = re.compile("|".join(re.escape(s) for s in short)) if short else None
 
     @staticmethod
     def _pattern(squashed: list[str], anywhere: list[str] = ()) -> re.Pattern | None:
@@ -187,6 +191,11 @@ class Matcher:
     def search_folded(self, flat: str) -> bool:
         """:meth:`search` in a text already folded (``collapse``)."""
         return any(p.search(flat) is not None for p in self._any)
+
+    def run_together(self, text: str) -> bool:
+        """A value shorter than ``_LONG`` is in ``text`` with every space taken out: :meth:`search` can miss it
+        only because a reader wrote no space between it and the words around it."""
+        return self._short is not None and self._short.search(squash(text)) is not None
 
     def search_binary(self, data: bytes) -> bool:
         return self.search_long(data.decode("latin-1"))

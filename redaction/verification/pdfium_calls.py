@@ -24,6 +24,98 @@ def bare(function, restype):
 get_unicode = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)  # (page, i) -> code point
 is_generated = bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)  # (page, i) -> 1, 0 or -1
 get_char_box = bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)  # (page, i, &left, &right, &bottom, &top)
+get_loose_box = bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)  # (page, i, &FS_RECTF)
+
+# A gap between two glyphs pdfium reads one after the other with nothing between them that is a word's space
+# pdfium did not write: this share of the glyphs' height (pdfium's loose box, ascent to descent) wider than
+# the usual gap around it (see missed_word_breaks). pdfium leaves out a space drawn as its own text object
+# (Chromium draws every glyph so) and infers a space only past half a letter's width, which a condensed
+# font's space does not reach: "ST AUBYN" read "STAUBYN", and a short removed value ("ST AUBYN") is then not
+# found as a word. The verifier's own rule (the engine's extraction has another).
+WORD_GAP = 0.1
+
+
+def page_text(textpage: pdfium.PdfTextPage) -> str:
+    """pdfium's text of a page (``get_text_range``), with a space where it ran two words together
+    (:data:`WORD_GAP`). More spaces only make more matches: a value is still found across one space between
+    any two of its characters."""
+    text = textpage.get_text_range()
+    breaks = missed_word_breaks(textpage, text)
+    if not breaks:
+        return text
+    # get_text_range gives one UTF-16 unit per character index: a surrogate pair is one character of text
+    raw, out, at, low = handle(textpage), [], 0, 0
+    for i in sorted(breaks):
+        low += sum(1 for k in range(at, i + 1) if 0xDC00 <= get_unicode(raw, k) <= 0xDFFF)
+        at = i + 1
+        out.append(i + 1 - low)
+    pieces, start = [], 0
+    for pos in out:
+        pieces.append(text[start:pos])
+        pieces.append(" ")
+        start = pos
+    pieces.append(text[start:])
+    return "".join(pieces)
+
+
+def missed_word_breaks(textpage: pdfium.PdfTextPage, text: str | None = None) -> list[int]:
+    """The character indices after which pdfium ran two words of a line together: two drawn glyphs, read one
+    after the other, level with each other (or one above the other, for text turned a quarter), apart by more
+    than :data:`WORD_GAP` of their height beyond the usual gap around them: the median gap of their run (the
+    glyphs read one after the other with nothing between), or of their line when the run has fewer than
+    three gaps (letter-spacing and synthetic small capitals widen every gap of a word alike).
+    ``text``: the page's ``get_text_range``, read for the characters when it has one per index."""
+    raw, rect = handle(textpage), pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    count = textpage.count_chars()
+    if text is None or len(text) != count:  # a surrogate pair is one character of text, two indices
+        text = None
+    lines: list[list[list[tuple[int, float, float]]]] = [[[]]]  # line -> run -> (first glyph, gap, height)
+    run = lines[-1][-1]
+    prev = False
+    x0 = y0 = x1 = y1 = 0.0  # the glyph before
+    for i in range(count):
+        code = ord(text[i]) if text is not None else get_unicode(raw, i)
+        if code <= 0x20 or not get_loose_box(raw, i, rect_ref):  # pdfium generates only these (and "\x02")
+            if code in (0x0D, 0x0A):
+                lines.append([[]])
+                run = lines[-1][-1]
+            elif run:
+                run = []
+                lines[-1].append(run)
+            prev = False
+            continue
+        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+        if prev:
+            # level: the two glyphs share half the smaller one's height; one above the other: half its width
+            if 2 * (min(y1, top) - max(y0, bottom)) >= min(y1 - y0, top - bottom) \
+                    and 2 * (min(x1, right) - max(x0, left)) < min(x1 - x0, right - left):
+                run.append((i - 1, max(left - x1, x0 - right), max(y1 - y0, top - bottom)))
+            elif 2 * (min(x1, right) - max(x0, left)) >= min(x1 - x0, right - left) \
+                    and 2 * (min(y1, top) - max(y0, bottom)) < min(y1 - y0, top - bottom):
+                run.append((i - 1, max(bottom - y1, y0 - top), max(x1 - x0, right - left)))
+        x0, y0, x1, y1, prev = left, bottom, right, top, True
+    out = []
+    for runs in lines:
+        line_usual = None
+        for run in runs:
+            # the usual gap is never below nothing: a gap no wider than WORD_GAP of its size is no break
+            if not any(size > 0 and gap > WORD_GAP * size for _, gap, size in run):
+                continue
+            if len(run) >= 3:
+                usual = _median([g for _, g, _ in run])
+            else:
+                if line_usual is None:
+                    line_usual = _median([g for r in runs for _, g, _ in r])
+                usual = line_usual
+            usual = max(usual, 0.0)
+            out += [i for i, gap, size in run if size > 0 and gap - usual > WORD_GAP * size]
+    return out
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2]
 
 
 def handle(textpage: pdfium.PdfTextPage) -> ctypes.c_void_p:
