@@ -127,6 +127,10 @@ _LIEUTENANT_BEFORE = re.compile(r"(?<![\w-])(?:Lt|Lieut|Lieutenant)\.?[ \t]+\Z")
 _COMMISSIONER_RANKS = frozenset({"Commissioner", "Deputy Commissioner", "Assistant Commissioner",
                                  "Deputy Assistant Commissioner"})
 _POLICE_PAPER = re.compile(r"(?<![\w-])(?:[Pp]olice|POLICE|Constabulary|Metropolitan|MPS|MOPAC|Scotland Yard)(?![\w-])")
+# ... not counting a police and crime commissioner, whom a paper of any body may name ("the Police and Crime
+# Commissioner for Cleveland wrote in support")
+_PCC = re.compile(r"(?<![\w-])(?:Deputy[ \t]+)?Police(?:,[ \t]*Fire)?[ \t]+(?:and|&)[ \t]+Crime[ \t]+Commissioners?(?![\w-])",
+                  re.IGNORECASE)
 
 
 def rank_in_context(text: str, start: int, written: str) -> str | None:
@@ -135,7 +139,7 @@ def rank_in_context(text: str, start: int, written: str) -> str | None:
     Commissioner") is that post, not the police chief rank; a Commissioner rank in a paper that never
     mentions police is another body's post."""
     rank = rank_name(written)
-    if rank in _COMMISSIONER_RANKS and "ommissioner" in written and not _POLICE_PAPER.search(text):
+    if rank in _COMMISSIONER_RANKS and "ommissioner" in written and not _POLICE_PAPER.search(_PCC.sub(" ", text)):
         return f"{rank} (not a police force's)"
     if rank not in ("Commander", "Commissioner") or _STRIP_PREFIX.match(written):
         return rank
