@@ -140,3 +140,21 @@ def test_a_met_commissioner_rank_after_the_name_is_kept():
     from tests.detect_found import kept
 
     assert "Victoria Ashcombe" in kept("MOPAC decision. Signed: Victoria Ashcombe, Assistant Commissioner.")
+
+
+@pytest.mark.parametrize("text, names", [
+    # the rows under a "Surname" / "Given name" header, whatever the row's other cells hold (a job, a role in brackets)
+    ("Staff named in the file\nSurname\nGiven name\nJob title\nPENWARDEN\nTamsyn\nMobility assistant\n"
+     "KOWALEWSKA\nDobrawa\nDispatcher\nADEYEMI-CROFT\nOlufunmilayo\nRevenue protection inspector\n"
+     "Findings\nThe ticket was valid.", ["PENWARDEN", "Tamsyn", "KOWALEWSKA", "Dobrawa", "ADEYEMI-CROFT", "Olufunmilayo"]),
+    ("Attendance\nSurname\nGiven name\nAttended as\nVAN DER HOEK\nMarijke\nwitness (team manager)\nQuayle-Otieno\n"
+     "Chidiebube\nwitness (reviewing officer)\nThe panel found the facts proved.",
+     ["VAN DER HOEK", "Marijke", "Quayle-Otieno", "Chidiebube"]),
+])
+def test_rows_under_a_surname_and_given_name_header(text, names):
+    assert redacted(text) == names
+
+
+def test_a_job_cell_over_a_name_is_no_surname():
+    text = "Surname\nGiven name\nRole\nTRELAWNEY\nJowan\nDispatcher\nRevenue\nprotection\n"
+    assert "Dispatcher" not in redacted(text) and "Revenue" not in redacted(text)

@@ -117,12 +117,70 @@ def _cells_beside(text: str, m: re.Match) -> tuple[str, str]:
     return before, text[m.end() + 1:len(text) if after_end < 0 else after_end]
 
 
+# A row of a table with its surname and given-name columns apart: the surname cell (in capitals or not, after its
+# particle) and the given-name cell below it, whatever the row's other cells hold ("OKONEDO" / "Zennor" /
+# "Mobility assistant", "Thorogood" / "Wednesday" / "case investigator")
+_SURNAME_CELL = regex_cache.compile(rf"[ \t]*(?:(?:{SURNAME_CAPS_PARTICLE}|{PARTICLE})[ \t]+){{0,2}}(?:{CAPS_WORD}|{NAME_WORD})[ \t]*")
+_GIVEN_CELL = regex_cache.compile(rf"[ \t]*{NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]*")
+_TABLE_LINES = 60  # a table's rows read after its header, at most
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _surname_column_rows(text: str) -> list[tuple[int, int]]:
+    """The surname and given-name cells of the rows under a "Surname" / "Given name" header, until the table
+    ends (a line of prose: a sentence's stop or more than six words)."""
+    out = []
+    for header in _SURNAME_COLUMNS.finditer(text):
+        starts, pos = [], text.find("\n", header.end()) + 1
+        while 0 < pos < len(text) and len(starts) < _TABLE_LINES:
+            end = text.find("\n", pos)
+            line = text[pos:len(text) if end < 0 else end]
+            if len(line.split()) > 6 or line.rstrip().endswith((".", ":")):
+                break
+            starts.append((pos, pos + len(line)))
+            if end < 0:
+                break
+            pos = end + 1
+        i = 0
+        while i + 1 < len(starts):
+            (a0, a1), (b0, b1) = starts[i], starts[i + 1]
+            if _a_name_row(text[a0:a1], text[b0:b1]):
+                out += [_stripped(text, a0, a1), _stripped(text, b0, b1)]
+                i += 2
+            else:
+                i += 1
+    return out
+
+
+def _a_name_row(surname: str, given: str) -> bool:
+    """A surname cell no job, organisation or thing word is, over a given name that is a listed one, a name a
+    word or day can be ("Wednesday", "Hope"), or no English word ("Oluwaseyi")."""
+    if not (_SURNAME_CELL.fullmatch(surname) and _GIVEN_CELL.fullmatch(given)):
+        return False
+    last = surname.split()[-1].casefold()
+    if (last in ORGANISATION_WORDS or last in THING_WORDS or last.upper() in ABBREVIATIONS
+            or any(last == job.casefold() for job in JOB_NOUNS)):
+        return False
+    first = given.split()[0]
+    folded = first.casefold()
+    return (first[1:].islower() or first[1:] == "") and (
+        is_given_name(first) or folded in WORD_FIRST_NAMES or folded in _DAYS or not is_word_or_its_form(folded))
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return start, end
+
+
 class CellNameRecognizer(RuleRecognizer):
     SCORE = 0.8
     EXPLANATION = "name in a table cell beside a job title or contact number"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        out = []
+        out = [self.result(start, end, score=0.9) for start, end in _surname_column_rows(text)]
         for m in _NAME_LINE.finditer(text):
             if not plausible_name(name_words(m.group("name"))):
                 continue
