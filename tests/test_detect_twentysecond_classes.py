@@ -158,3 +158,8 @@ def test_rows_under_a_surname_and_given_name_header(text, names):
 def test_a_job_cell_over_a_name_is_no_surname():
     text = "Surname\nGiven name\nRole\nTRELAWNEY\nJowan\nDispatcher\nRevenue\nprotection\n"
     assert "Dispatcher" not in redacted(text) and "Revenue" not in redacted(text)
+
+
+def test_a_surname_with_small_particles_written_first_in_a_cell():
+    text = "Name\nRole\nTelephone\nde Barra, Sadhbh\nCarer\n0113 496 0915\nvan der Poel, Anouk\nNeighbour\n0113 496 0916\n"
+    assert redacted(text) == ["de Barra, Sadhbh", "van der Poel, Anouk"]

@@ -58,7 +58,8 @@ _CAPS_SURNAME_FIRST_QUOTED = regex_cache.compile(
 # STANHOPE, Olufemi": a surname in capitals, a comma, the given names, alone in a cell (a list of parties)
 _CAPS_SURNAME_FIRST_LINE = regex_cache.compile(
     rf"^[ \t]*(?:[A-Z][a-z]+:[ \t]*)?(?P<name>(?P<surname>(?:{PARTICLE}[ \t]+){{0,2}}(?:{_CAPS_WRAPPED}|{CAPS_WORD}(?:[ \t]+{CAPS_WORD})?)),"
-    rf"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<given>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}(?:[ \t]+(?:da|de|dos|das|do|van|von|bin|ben))?))[ \t]*$",
+    rf"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<given>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+    rf"(?:[ \t]+(?:da|de|dos|das|do|van|von|bin|ben|ten|ter|den|der|del|della|di|du|le|la)){{0,2}}))[ \t]*$",
     re.MULTILINE)
 
 # the end of a place's name ("Northumberland", "Wiltshire", "Hexham"), never a given name's

@@ -28,7 +28,10 @@ _PAIR = re.compile(rf"(?<![\w'’.-])(?P<first>{_WORD})[ \t]*\n?[ \t]*(?P<last>{
 # ... or written surname first, alone on its line (a table's name cell): "Ezenwachi, Chidinma"
 # ("TE RANGIHAU, Ngaio": a surname in capitals, its particles too; the Māori "Te" as well)
 # (a middle initial may follow, and a dash before the row's next field: "WARFAA, Hodan C. - 0117 ...")
-_SURNAME_FIRST_LINE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<last>(?:{SURNAME_CAPS_PARTICLE}[ \t]+){{0,2}}{CAPS_WORD}|{_WORD}),"
+# (a surname in small letters' particles first too: "de Barra, Sadhbh", "van der Poel, Anouk")
+_SMALL_PARTICLE = "(?:" + "|".join(sorted((p for p in NAME_PARTICLES if p[:1].islower()), key=lambda p: (-len(p), p))) + ")"
+_SURNAME_FIRST_LINE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<last>(?:{SURNAME_CAPS_PARTICLE}[ \t]+){{0,2}}{CAPS_WORD}|"
+                                 rf"(?:{_SMALL_PARTICLE}[ \t]+){{0,2}}{_WORD}),"
                                  rf"[ \t]*(?P<first>{_WORD})(?P<initial>[ \t]+[{UPPER}]\.)?[ \t]*(?=\n|$|[-–][ \t])")
 _NEXT_WORD = re.compile(rf"[ \t]+(?P<w>{_WORD})(?![\w'’-])")  # the run goes on, on its line
 # a Sikh name: given name(s), "Singh" or "Kaur", and the family name (a line may break before it)
