@@ -163,3 +163,17 @@ def test_a_job_cell_over_a_name_is_no_surname():
 def test_a_surname_with_small_particles_written_first_in_a_cell():
     text = "Name\nRole\nTelephone\nde Barra, Sadhbh\nCarer\n0113 496 0915\nvan der Poel, Anouk\nNeighbour\n0113 496 0916\n"
     assert redacted(text) == ["de Barra, Sadhbh", "van der Poel, Anouk"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name a reading ran on past a small word ("of", "to") ends before it: the firm or place is not the name's
+    ("Agent: Ottoline\nBramwell-Achebe of Tally and Ledger Accountants. The adjudicator agreed.", "Ottoline Bramwell-Achebe"),
+])
+def test_a_name_ends_before_a_small_word(text, name):
+    assert redacted(text) == [name]
+
+
+def test_a_short_form_signs_a_message_once_the_name_ends_where_it_should():
+    text = ("Agent: Eglantine\nAshworth-Ebong of Tally and Ledger Accountants.\nTo: Eglantine Ashworth-Ebong\n"
+            "> His mobile is 07700 900 851. Tine\nFrom: clerk")
+    assert "Tine" in redacted(text)

@@ -317,6 +317,9 @@ def _month_as_surname(text: str, first: int, s: int, e: int, w: str) -> bool:
             and "\n" not in text[first:s] and not _FIGURE_AFTER.match(text[e:e + 8]))
 
 
+_WORD_BETWEEN = regex_cache.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")  # "of", "and", "at": small words no name holds
+
+
 def _name_words(text: str, words, from_rule: bool) -> list | None:
     """The run of name words: "Grant Agreements" loses both, "Mike West Project" keeps two, "Tamsin
     Achebe-Ward\\nPosition:" stops at the label, "Gideon Marchetti MRICS" at the letters after the name."""
@@ -329,6 +332,8 @@ def _name_words(text: str, words, from_rule: bool) -> list | None:
             continue
         if kept and text[s - 1:s] == "(" and "\n" in text[kept[-1][1]:s]:
             break  # "Aleksander Zagórski" / "(SEN casework team lead": a note on the next line, not the name
+        if kept and _WORD_BETWEEN.search(text, kept[-1][1], s):
+            break  # "Eglantine Ashworth-Ebong of Tally": a word no name holds goes between, and the name ended
         sikh_surname_next = (len(kept) >= 2 and kept[-1][2].casefold() in _SIKH_MIDDLE_NAMES and w[:1].isupper()
                              and not _starts_label_line(text, s))  # "Mohinder Pal Singh" / "Dhesi"
         if kept and _starts_line(text, s) and kept[-1][2] not in _NEVER_LAST and not sikh_surname_next and not (
