@@ -177,3 +177,29 @@ def test_a_short_form_signs_a_message_once_the_name_ends_where_it_should():
     text = ("Agent: Eglantine\nAshworth-Ebong of Tally and Ledger Accountants.\nTo: Eglantine Ashworth-Ebong\n"
             "> His mobile is 07700 900 851. Tine\nFrom: clerk")
     assert "Tine" in redacted(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    # the surname cell after a saint's "ST" or with an Arabic article joined in capitals; the given-name cell a name
+    # a day or a rare word can be
+    ("Contacts (not published)\nSurname\nGiven name\nTelephone\nST CLAIR\nPeregrine\n0114-496-0291\n"
+     "AL-MANSOURI\nYasmin\n(0114) 496 0292\n", ["ST CLAIR", "Peregrine", "AL-MANSOURI", "Yasmin"]),
+    ("Attendance\nSurname\nGiven name\nAttended as\nPolglase\nThursday\ncase investigator\nThe panel sat.",
+     ["Polglase", "Thursday"]),
+])
+def test_surname_column_rows_with_a_saint_an_article_or_a_day(text, names):
+    assert redacted(text) == names
+
+
+@pytest.mark.parametrize("text, initials", [
+    # a known person's initials run together, signing a message as its last sentence
+    ("> On 20 February 2041, Athelstan Wolverhampton-Reed wrote:\n> Gerry - hold the terms. AWR\nFrom: clerk", "AWR"),
+    ("Rosamund Pettigrew wrote:\n> Please tell the clerk we will use the model form. RP\nFrom: clerk", "RP"),
+])
+def test_a_known_persons_initials_run_together_sign_a_message(text, initials):
+    assert initials in redacted(text)
+
+
+def test_the_same_letters_mid_sentence_are_an_abbreviation():
+    text = "Athelstan Wolstenholme attended. AW rules apply to the lease.\nThe AW terms were agreed."
+    assert redacted(text) == ["Athelstan Wolstenholme"]

@@ -16,7 +16,7 @@ from presidio_analyzer import RecognizerResult
 
 from ..policy import Policy
 from . import regex_cache
-from .recognizers.base import RANK_KEY
+from .recognizers.base import RANK_KEY, WHOLE_CELL_KEY
 from .recognizers.patterns import (CAPS_PARTICLES, CAPS_WORD, FULL_NAME, INITIAL, LABEL, MISSING_GLYPHS, NAME_WORD, PARTICLE, RANK,
                                    PORTFOLIO, ROLE_TAIL,
                                    SEP, TITLE, longest_first, name_words, plausible_name, rank_in_context)
@@ -137,6 +137,10 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     # ... and a mail header's "Surname," / "Given" wrapped after its comma ("To: ...; Ugwu-Barton," / "Nkemdirim")
     wrapped_cell = wrapped_cell or (meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "MailHeaderNameRecognizer"
                                     and re.search(r",[ \t]*\n", text[start:end]) is not None)
+    # ... and a surname or given-name cell under a "Surname" / "Given name" header ("ST AUBYN", "AL-RASHID")
+    if meta.get(WHOLE_CELL_KEY):
+        return Name(start, end, name_words(text[start:end]), rank, r.score, from_rule,
+                    given=meta[WHOLE_CELL_KEY] == "given")
     kept = words if wrapped_cell else _name_words(text, words, from_rule)
     if kept and len(kept) >= 3 and kept[0][2].casefold() in PLACE_FIRST_WORDS:
         kept = kept[1:]  # "Brixton Cecily Cattermole": the place of the row before, then the name

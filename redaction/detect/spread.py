@@ -206,6 +206,14 @@ def _short_signatures(text: str, person) -> list[tuple[int, int]]:
         for form in filter(None, forms):
             for m in re.finditer(rf"(?<![\w.’'-]){form}(?=[.,]?[ \t]*(?:[\"”’)]|\n|$))", text):
                 out.append((m.start(), m.end()))
+        # the initials run together, no stops ("AW" for Athelstan Wolstenholme, "RPL" for Rosamund Pettifer-Lowe),
+        # only as the last sentence of a line after another: letters alone elsewhere are an abbreviation's
+        run = _first_letter(given)[0] + "".join(part[0] for part in surname[-1].split("-") if part)
+        if run.isupper():
+            for m in re.finditer(rf"(?<![\w.’'-]){re.escape(run)}(?=[ \t]*[\"”’)]?[ \t]*(?:\n|$))", text):
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                if re.search(r"\w[^\n]*[.!?][ \t]+$", text[line_start:m.start()]):
+                    out.append((m.start(), m.end()))
     return out
 
 

@@ -13,7 +13,7 @@ import re
 from ..english_words import is_more_than_a_noun
 from ..given_names import is_given_name
 from ..english_words import is_word_or_its_form
-from ..vocabulary import ABBREVIATIONS, JOB_NOUNS, ORGANISATION_WORDS, THING_WORDS, WORD_FIRST_NAMES
+from ..vocabulary import ABBREVIATIONS, JOB_NOUNS, NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS, WORD_FIRST_NAMES
 from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import (CAPS_WORD, NAME_PARTICLES, NAME_WORD, PARTICLE, RANK, SURNAME_CAPS_PARTICLE, UPPER, name_words,
@@ -121,13 +121,15 @@ def _cells_beside(text: str, m: re.Match) -> tuple[str, str]:
 # A row of a table with its surname and given-name columns apart: the surname cell (in capitals or not, after its
 # particle) and the given-name cell below it, whatever the row's other cells hold ("OKONEDO" / "Zennor" /
 # "Mobility assistant", "Thorogood" / "Wednesday" / "case investigator")
-_SURNAME_CELL = regex_cache.compile(rf"[ \t]*(?:(?:{SURNAME_CAPS_PARTICLE}|{PARTICLE})[ \t]+){{0,2}}(?:{CAPS_WORD}|{NAME_WORD})[ \t]*")
+# (a saint's "ST" or "St" before it, an Arabic article joined to it in capitals: "ST AUBYN", "AL-RASHID")
+_SURNAME_CELL = regex_cache.compile(rf"[ \t]*(?:(?:{SURNAME_CAPS_PARTICLE}|{PARTICLE}|ST|St\.?|SAINT|Saint)[ \t]+){{0,2}}"
+                                    rf"(?:(?:AL|EL|AD|AS|AN|AR|AT|AZ|BIN|ABU)-)?(?:{CAPS_WORD}|{NAME_WORD})[ \t]*")
 _GIVEN_CELL = regex_cache.compile(rf"[ \t]*{NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]*")
 _TABLE_LINES = 60  # a table's rows read after its header, at most
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
-def _surname_column_rows(text: str) -> list[tuple[int, int]]:
+def _surname_column_rows(text: str) -> list[tuple[int, int, str]]:
     """The surname and given-name cells of the rows under a "Surname" / "Given name" header, until the table
     ends (a line of prose: a sentence's stop or more than six words)."""
     out = []
@@ -146,7 +148,7 @@ def _surname_column_rows(text: str) -> list[tuple[int, int]]:
         while i + 1 < len(starts):
             (a0, a1), (b0, b1) = starts[i], starts[i + 1]
             if _a_name_row(text[a0:a1], text[b0:b1]):
-                out += [_stripped(text, a0, a1), _stripped(text, b0, b1)]
+                out += [(*_stripped(text, a0, a1), "surname"), (*_stripped(text, b0, b1), "given")]
                 i += 2
             else:
                 i += 1
@@ -162,10 +164,14 @@ def _a_name_row(surname: str, given: str) -> bool:
     if (last in ORGANISATION_WORDS or last in THING_WORDS or last.upper() in ABBREVIATIONS
             or any(last == job.casefold() for job in JOB_NOUNS)):
         return False
+    if not surname.strip().isupper() and not _unknown_word(surname.split()[-1]):
+        return False  # "Dispatcher" / "Revenue": a cell of words, not a surname (in capitals, "BAKER" may be one)
     first = given.split()[0]
     folded = first.casefold()
     return (first[1:].islower() or first[1:] == "") and (
-        is_given_name(first) or folded in WORD_FIRST_NAMES or folded in _DAYS or not is_word_or_its_form(folded))
+        is_given_name(first) or folded in WORD_FIRST_NAMES or folded in _DAYS or not is_more_than_a_noun(folded)
+        ) and (folded in WORD_FIRST_NAMES or folded in _DAYS
+               or not (folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or folded in THING_WORDS))
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
@@ -181,7 +187,7 @@ class CellNameRecognizer(RuleRecognizer):
     EXPLANATION = "name in a table cell beside a job title or contact number"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        out = [self.result(start, end, score=0.9) for start, end in _surname_column_rows(text)]
+        out = [self.result(start, end, score=0.9, whole_cell=cell) for start, end, cell in _surname_column_rows(text)]
         for m in _NAME_LINE.finditer(text):
             if not plausible_name(name_words(m.group("name"))):
                 continue
