@@ -203,3 +203,9 @@ def test_a_known_persons_initials_run_together_sign_a_message(text, initials):
 def test_the_same_letters_mid_sentence_are_an_abbreviation():
     text = "Athelstan Wolstenholme attended. AW rules apply to the lease.\nThe AW terms were agreed."
     assert redacted(text) == ["Athelstan Wolstenholme"]
+
+
+def test_a_day_as_the_given_name_in_a_header_and_its_signature():
+    text = ("From: Polglase, Thursday <t.p@regulator.example>\nTo: clerk@regulator.example\n"
+            "Could you confirm the dates? I am on 0121 496 0827. Thursday P.\n> On 8 September 2040, the clerk wrote:")
+    assert redacted(text) == ["Polglase, Thursday", "Thursday P."]

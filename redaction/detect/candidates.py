@@ -134,9 +134,10 @@ def clean(text: str, r: RecognizerResult) -> Name | None:
     # ... and a name with the name the person goes by inside it ('Bernadette "Bunny"' / 'Anyaegbunam' in a cell)
     wrapped_cell = wrapped_cell or (meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "GivenNameRecognizer"
                                     and _NICKNAME_MARK.search(text, start, end) is not None)
-    # ... and a mail header's "Surname," / "Given" wrapped after its comma ("To: ...; Ugwu-Barton," / "Nkemdirim")
+    # ... and a mail header's "Surname, Given", wrapped after its comma or not ("To: ...; Ugwu-Barton," / "Nkemdirim",
+    # "From: Thorogood, Wednesday": the header rule read it as one person, a day or month as the given name)
     wrapped_cell = wrapped_cell or (meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "MailHeaderNameRecognizer"
-                                    and re.search(r",[ \t]*\n", text[start:end]) is not None)
+                                    and "," in text[start:end])
     # ... and a surname or given-name cell under a "Surname" / "Given name" header ("ST AUBYN", "AL-RASHID")
     if meta.get(WHOLE_CELL_KEY):
         return Name(start, end, name_words(text[start:end]), rank, r.score, from_rule,

@@ -191,6 +191,9 @@ def _short_signatures(text: str, person) -> list[tuple[int, int]]:
         return []
     out = []
     for name in person.names:
+        if "," in name:  # written surname first ("Thorogood, Wednesday"): read in the order of a name
+            surname_part, _, given_part = name.partition(",")
+            name = f"{given_part.strip()} {surname_part.strip()}"
         words = name.split()
         if len(words) < 2 or not words[0][:1].isupper() or words[0].endswith(".") or re.fullmatch(PARTICLE, words[0]):
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS
+from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS, WORD_FIRST_NAMES
 from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import CAPS_WORD, INITIAL, NAME_WORD, PARTICLE, RANK, TITLE, plausible_name
@@ -101,6 +101,9 @@ def _one_surname(words: list[str]) -> bool:
     return all(re.fullmatch(PARTICLE, w) or w in ("Giolla", "Ghiolla") for w in words[:-1])  # "Mac Giolla Bhríde"
 
 
+_DAY_OR_MONTH_NAMES = WORD_FIRST_NAMES | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _is_name(words: list[str], *, alone: bool) -> bool:
     """A plausible name; one word only as a part of "Surname, First" (``alone``) and never a word of a
     mailbox or a place."""
@@ -108,6 +111,8 @@ def _is_name(words: list[str], *, alone: bool) -> bool:
         return False
     if alone and re.fullmatch(INITIAL, words[0]):
         return True  # "Smith, J."
+    if alone and words[0][1:].islower() and words[0].casefold() in _DAY_OR_MONTH_NAMES:
+        return True  # "Thorogood, Wednesday", "Polwhele, April": a given name a day or month can be
     words = [w for w in words[:-1] if not re.fullmatch(PARTICLE, w)] + words[-1:]  # "Mac an Ghabhann": "an" too
     folded = [w.casefold() for w in words]
     if any(w in NOT_NAME_WORDS or w in ORGANISATION_WORDS for w in folded) or folded[-1] in THING_WORDS:
