@@ -209,3 +209,20 @@ def test_a_day_as_the_given_name_in_a_header_and_its_signature():
     text = ("From: Polglase, Thursday <t.p@regulator.example>\nTo: clerk@regulator.example\n"
             "Could you confirm the dates? I am on 0121 496 0827. Thursday P.\n> On 8 September 2040, the clerk wrote:")
     assert redacted(text) == ["Polglase, Thursday", "Thursday P."]
+
+
+@pytest.mark.parametrize("word, first, expected", [
+    # the s voiced and written z, and a two-letter stem only with its second letter doubled and an ending
+    ("Izzy", "Isadora", True), ("Roz", "Rosamund", True), ("Eddy", "Edward", True), ("Dezzy", "Desdemona", True),
+    ("Any", "Anita", False), ("Ivy", "Ivan", False), ("Jez", "Jericho", False), ("Isadora", "Isadora", False),
+])
+def test_written_short_forms_of_a_given_name(word, first, expected):
+    from redaction.detect.given_names import is_short_form_of
+
+    assert is_short_form_of(word, first) is expected
+
+
+def test_a_short_form_with_a_z_signs_a_message():
+    text = ("To: Isadora Quince-Mbeki <iqm@appeals.example>\nDear Isadora, the notes are attached.\n"
+            "> Perdita, he may be abroad until June: +40 232 555 018. Izzy\nFrom: clerk")
+    assert "Izzy" in redacted(text)

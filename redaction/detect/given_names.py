@@ -56,14 +56,19 @@ def is_short_form_of(word: str, first: str) -> bool:
     word, first = word.casefold(), first.casefold()
     if len(word) < 3 or word == first or not word.isalpha():
         return False
+    if "z" in word and "z" not in first and is_short_form_of(word.replace("z", "s"), first):
+        return True  # the s voiced and written z: "Roz" for Rosamund, "Izzy" for Isadora
     if len(word) >= 4 and len(first) - len(word) >= 3 and first.endswith(word):
         return True
-    for stem_length in range(len(first) - 1, 2, -1):
+    for stem_length in range(len(first) - 1, 1, -1):
         stem = first[:stem_length]
         if word.startswith(stem):
             ending = word[stem_length:]
-            if ending[:1] == stem[-1]:
+            doubled = ending[:1] == stem[-1]
+            if doubled:
                 ending = ending[1:]  # the last letter doubled: "Clem-m-ie", "Reg-g-ie"
-            if ending in _DIMINUTIVE_ENDING and len(first) - stem_length >= 2:
-                return True  # (else a shorter stem may take it: "Macie|k" no, "Maci|ek" yes)
+            if ending in _DIMINUTIVE_ENDING and len(first) - stem_length >= 2 and (stem_length > 2 or (doubled and ending)):
+                # (else a shorter stem may take it: "Macie|k" no, "Maci|ek" yes; two letters only with the second
+                # doubled and an ending: "Is-s-y" for Isadora, "Ed-d-y" for Edward)
+                return True
     return False
