@@ -226,3 +226,37 @@ def test_a_short_form_with_a_z_signs_a_message():
     text = ("To: Isadora Quince-Mbeki <iqm@appeals.example>\nDear Isadora, the notes are attached.\n"
             "> Perdita, he may be abroad until June: +40 232 555 018. Izzy\nFrom: clerk")
     assert "Izzy" in redacted(text)
+
+
+# --- classes of the twenty-fourth set (measured once at 9768933, then tuned on) ----------------------------
+
+@pytest.mark.parametrize("text, name", [
+    # Welsh sign-offs and greetings: "Diolch" (thanks), "Cofion gorau" (best regards), "Annwyl" (dear)
+    ("Idwal ap Rhydderch wrote. Please call me on 029 2018 0705.\nDiolch, Idwal\n> On 27 April 2041, the clerk wrote:",
+     "Idwal"),
+    ("Annwyl Gwenllian,\nthe hearing is on Monday.\nCofion gorau,\nMeinir", "Gwenllian"),
+    ("Annwyl Gwenllian,\nthe hearing is on Monday.\nCofion gorau,\nMeinir", "Meinir"),
+])
+def test_welsh_greetings_and_sign_offs(text, name):
+    assert name in redacted(text)
+
+
+def test_diolch_is_no_surname():
+    assert "Diolch, Idwal" not in redacted("Please call me on 029 2018 0705.\nDiolch, Idwal\n> On 27 April 2041:")
+
+
+def test_a_listed_short_form_signs_with_the_barrel_letters():
+    text = "Margaret Tregarthen-Sayle wrote. My number is 0118 496 0607.\nThanks, Meg T-S\n> On 8 April 2041:"
+    assert "Meg T-S" in redacted(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a constituency's member, as the Commons and the devolved parliaments name them, acting in role
+    ("The claimant's MP, the Member for Torridge and Tavistock, Benedikta Fallowfield-Yeo, asked about the claim.",
+     "Benedikta Fallowfield-Yeo"),
+    ("The Member of the Senedd for Cardiff North, Rhiannon Pugh-Evans, wrote in support.", "Rhiannon Pugh-Evans"),
+])
+def test_a_constituency_member_is_kept(text, name):
+    from tests.detect_found import kept
+
+    assert name in kept(text)

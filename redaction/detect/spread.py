@@ -202,8 +202,10 @@ def _short_signatures(text: str, person) -> list[tuple[int, int]]:
         if letters is None:
             continue
         first = re.escape(_first_letter(given))
+        # the given name, or a short form of it a list holds ("Maggie T-S" for Marguerite Tregarthen-Sayle)
+        givens = "|".join(_escaped_word(g) for g in [given, *sorted(short_forms(given.casefold()))])
         forms = [rf"{_escaped_word(given)}{SEP}{re.escape(surname[-1][0])}\.",  # "June H."
-                 rf"(?:{_escaped_word(given)}|{first}\.?){SEP}{letters}\.?" if letters else None]
+                 rf"(?:{givens}|{first}\.?){SEP}{letters}\.?" if letters else None]
         if letters and letters[:1].islower():
             forms.append(rf"{first}{letters}")  # "HtB": the initial and the particle's letter run together
         for form in filter(None, forms):
@@ -515,7 +517,8 @@ def _full_names_of_surname(text: str, person) -> list[tuple[int, int]]:
 
 
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?i:in|at|near|via|outside|across|towards?)[ \t]*\n?[ \t]*$")
-_VALEDICTION_BEFORE = re.compile(r"(?<![\w-])(?i:regards|thanks|wishes|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\n?[ \t]*$")
+_VALEDICTION_BEFORE = re.compile(r"(?<![\w-])(?i:regards|thanks|wishes|sincerely|faithfully|cheers|diolch|cofion|gorau|"
+                                 r"gywir|meas)[ \t]*,?[ \t]*\n?[ \t]*$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ \t]*\n?[ \t]*$")
 _THING_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’-]*){1,3}")
 

@@ -335,6 +335,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "human", "rights", "data", "protection", "regulation", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
     "july", "august", "september", "october", "november", "december", "dear", "regards", "thanks",
+    "diolch", "cofion", "gorau", "annwyl",  # Welsh: thanks, regards, best, dear
     "kind", "mobile", "tel", "telephone", "email", "e-mail", "phone", "work", "number",
     "contact", "author", "report", "by", "the", "of", "and", "for", "to", "in", "on", "at", "with",
     "from", "via", "per", "a", "an", "this", "that", "these", "those", "it", "its", "our", "their",

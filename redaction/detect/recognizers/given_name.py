@@ -41,10 +41,10 @@ _OWNER = r"(?:(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur|[Tt]he|a)
 _AFTER_FAMILY = regex_cache.compile(rf"{_OWNER}(?:[ \t]+|[ \t]*\n[ \t]*){_FAMILY_QUALIFIERS}(?:{'|'.join(_FAMILY)})[ \t]*,?[ \t]*\n?[ \t]*"
                            rf"(?:\([ \t]*[\"“'‘])?(?P<name>{NAME_WORD})")  # 'her husband ("Bogdan" to the drivers)'
 
-_GREETING = regex_cache.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|Morning|Afternoon)[ \t]+(?P<name>{NAME_WORD})"
+_GREETING = regex_cache.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|Morning|Afternoon|Annwyl|Helo|Shwmae)[ \t]+(?P<name>{NAME_WORD})"
                        rf"(?=[ \t]*[,!\n])")
 # ... and the full name a letter or e-mail opens with ("Dear Wilhelmina Ashcombe,", "Hi Dr Jo Bell,")
-_GREETING_FULL = regex_cache.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|Morning|Afternoon)[ \t]+"
+_GREETING_FULL = regex_cache.compile(rf"(?:^|(?<=[\n\"“'‘(]))[ \t]*(?:Dear|Hi|Hello|Hiya|Morning|Afternoon|Annwyl|Helo|Shwmae)[ \t]+"
                                      rf"(?:(?:{TITLE})\.?[ \t]+)?(?P<name>{FULL_NAME})(?=[ \t]*[,!\n])")
 _JOB = "(?:" + "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS}, key=longest_first))) + ")"
 _AFTER_JOB = regex_cache.compile(rf"(?<![\w-])(?:(?i:the|our|their|its)|['’]s)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?i:{_JOB})[ \t]*,[ \t]*\n?[ \t]*"

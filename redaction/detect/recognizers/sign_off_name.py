@@ -28,7 +28,11 @@ _NAME_LINE = regex_cache.compile(rf"^[ \t]*(?P<name>(?:{INITIAL}[ \t]+){{0,2}}{_
                         rf"[ \t]*[,.]?[ \t]*$")
 _VALEDICTION = regex_cache.compile(r"^[ \t]*(?i:yours[ \t]+(?:sincerely|faithfully|truly)|(?:kind|best|warm|many)[ \t]+"
                           r"(?:regards|wishes|thanks)|regards|with[ \t]+(?:thanks|regards|best[ \t]+wishes)|"
-                          r"thanks|thank[ \t]+you|best|cheers|signed)[ \t]*[,.!]?[ \t]*$")
+                          r"thanks|thank[ \t]+you|best|cheers|signed|"
+                          # Welsh and Irish: "Diolch" (thanks), "Cofion" (regards), "Yn gywir" (yours sincerely),
+                          # "Le meas" (with respect), "Go raibh maith agat" (thank you)
+                          r"diolch|cofion(?:[ \t]+gorau)?|yn[ \t]+gywir|le[ \t]+meas|go[ \t]+raibh[ \t]+maith[ \t]+agat)"
+                          r"[ \t]*[,.!]?[ \t]*$")
 _NOUNS = "|".join(map(re.escape, sorted({*JOB_NOUNS, *PROFESSIONS, "leader"}, key=longest_first)))
 # a job title alone on its line: words ending in a job noun, or "Head of ..." / "<job> of|for ..."
 _JOB_LINE = regex_cache.compile(rf"^[ \t]*(?:[\w'’&/-]+[ \t]+){{0,4}}?(?i:{_NOUNS}|head)(?:[ \t]+(?i:of|for|to)[ \t]+[^\n]{{1,60}}?)?"
@@ -36,7 +40,7 @@ _JOB_LINE = regex_cache.compile(rf"^[ \t]*(?:[\w'’&/-]+[ \t]+){{0,4}}?(?i:{_NO
 _BLANK_LINES_AFTER_VALEDICTION = 3
 _ONE_NAME_LINE = regex_cache.compile(rf"^[ \t]*(?P<name>{NAME_WORD})[ \t]*[,.]?[ \t]*$")
 _VALEDICTION_WORDS = (r"(?i:(?:kind|best|warm|many)[ \t]+(?:regards|wishes|thanks)|regards|with[ \t]+(?:thanks|regards)"
-                      r"|thanks|thank[ \t]+you|cheers)")
+                      r"|thanks|thank[ \t]+you|cheers|diolch|cofion(?:[ \t]+gorau)?|le[ \t]+meas)")
 # "Thanks, Tamsin" / "Kind regards, Jo Bell": the valediction and the name on one line
 # (inside a quoted message the quote may close after the name: 'Best wishes, Daeze"')
 _SIGNED_ON_LINE = regex_cache.compile(rf"^[ \t]*{_VALEDICTION_WORDS}[ \t]*,[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
