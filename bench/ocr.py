@@ -147,6 +147,8 @@ def main() -> None:
                         help="a committed never-seen set by its folder name (same as --never-seen / "
                              "--never-seen2 / --never-seen3 / --never-seen4 / --never-seen5 / --never-seen6 / "
                              "--never-seen7 / --never-seen8)")
+    parser.add_argument("--paper", action="append", metavar="NAME",
+                        help="only this paper of the set (by its name in the manifest; may be given again)")
     args = parser.parse_args()
     if args.set:
         setattr(args, args.set, True)
@@ -167,6 +169,11 @@ def main() -> None:
                   else SCANS / "never_seen8" if args.never_seen8
                   else SCANS / "unseen" if args.unseen else SCANS)
         manifest = make_set(folder, holdout=args.holdout, fresh=args.fresh) if held else _manifest(folder)
+        if args.paper:
+            unknown = sorted(set(args.paper) - set(manifest))
+            if unknown:
+                parser.error(f"no such paper in the set: {', '.join(unknown)} (have: {', '.join(manifest)})")
+            manifest = {name: about for name, about in manifest.items() if name in args.paper}
         paths = [folder / f"{name}.pdf" for name in manifest]
         kind = ("second held-out" if args.fresh else "held-out" if args.holdout
                 else "never-seen (committed before any engine read it)" if args.never_seen
