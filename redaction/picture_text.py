@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
+from .colour_text import read_in_colour
 from .extract import Box, Document, Page
 from .ocr_checked import CheckedReading, with_doubts
 from .ocr_tesseract import MIN_CONFIDENCE, best_reading, executable
@@ -100,16 +101,19 @@ def read_pictures(pdf: pdfium.PdfDocument, doc: Document) -> PicturesRead:
         return out
     cache: dict[str, CheckedReading | None] = {}
     for page, box in todo:
-        picture, scale = render_area(pdf, page, box)
-        if picture is None:
+        colour, scale = render_area(pdf, page, box, mode="RGB")
+        if colour is None:
             _unsure(out, {page.number}, "a picture could not be rendered")
             continue
-        key = hashlib.sha256(picture.tobytes() + repr(picture.size).encode()).hexdigest()
+        picture = colour.convert("L")
+        key = hashlib.sha256(colour.tobytes() + repr(colour.size).encode()).hexdigest()
         if key not in cache:
             if len(cache) >= MAX_PICTURES:
                 _unsure(out, {page.number}, f"more than {MAX_PICTURES} pictures")
                 continue
             words = best_reading(exe, picture)
+            if words is not None:  # print differing from its background in hue: its colour planes read too
+                words = read_in_colour(colour, words, lambda plane: best_reading(exe, plane))
             cache[key] = None if words is None else with_doubts(exe, picture, words)
         reading = cache[key]
         if reading is None:

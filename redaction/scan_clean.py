@@ -53,6 +53,8 @@ class Cleaned:
     revealed: Image.Image  # steps that only reveal print (paper, dark bands, faint print): for unread ink
     steps: list[str] = field(default_factory=list)
     plain: Image.Image | None = None  # the page as drawn, specks only filtered: read too when a step changed it
+    colour: Image.Image | None = None  # the page in colour: its planes read too when the grey reading is weak
+    dpi: float = 300  # the picture's pixels per inch (to clean a colour plane as the page was cleaned)
 
 
 def clean_for_ocr(picture: Image.Image, dpi: float = 300) -> Cleaned:

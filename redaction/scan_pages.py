@@ -31,6 +31,7 @@ import pypdfium2 as pdfium
 from PIL import ImageFilter
 
 from .extract import Box, Char, Document, Page
+from .colour_text import is_colour, read_in_colour
 from .ocr_checked import CheckedReading, with_doubts
 from .ocr_tesseract import MIN_CONFIDENCE, best_reading, content, executable, mean_confidence, read_many
 from .scan_clean import Cleaned, clean_for_ocr
@@ -119,6 +120,8 @@ def read_scans(pdf: pdfium.PdfDocument, doc: Document) -> ScansRead:
             cleaned = clean_for_ocr(picture, scale * 72)
             if cleaned.steps:  # read too when a step changed the page (read_cleaned)
                 cleaned = replace(cleaned, plain=despeckle(picture.convert("L")))
+            if is_colour(picture):  # its colour planes read too when the grey reading is weak (read_cleaned)
+                cleaned = replace(cleaned, colour=picture, dpi=scale * 72)
             yield page, cleaned, (360 - page.rotation) % 360, look
 
     for page, reading in read_many(exe, jobs(), reader=read_cleaned):
@@ -155,6 +158,13 @@ def read_cleaned(exe: str, cleaned: Cleaned, first_angle: int = 0, dpi: int = 30
             return None
         if content(plain) > content(words):
             words = plain
+    if cleaned.colour is not None:
+        # print that differs from its background in hue more than in lightness (red on green, blue entries on a
+        # red form) can vanish in grey: each colour plane, cleaned as the page was, is read too (colour_text)
+        def read_plane(plane):
+            return best_reading(exe, clean_for_ocr(plane, cleaned.dpi).ocr, first_angle, dpi, second_look=second_look)
+
+        words = read_in_colour(cleaned.colour, words, read_plane)
     return with_doubts(exe, cleaned.revealed, words, first_angle, dpi)
 
 

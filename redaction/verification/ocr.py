@@ -9,7 +9,9 @@ ocr                tesseract reads a removed value in an image (all its pixels, 
                    there are such pictures and tesseract is not installed (what cannot be read cannot be
                    proved clean). In a part from which values were removed, a band of print-like ink no
                    word of the reading covers (:mod:`.ocr_ink`; filled areas such as redaction boxes set
-                   aside) is read again alone and checked too; a band still unread fails (``FAIL_ON_UNREAD``)
+                   aside) is read again alone and checked too; a band still unread fails (``FAIL_ON_UNREAD``).
+                   A picture printed in colour is also read in other projections of its colours
+                   (:mod:`.ocr_colour`: grey erases red print on a green of its lightness)
 =================  =========================================================================================
 
 A page-sized picture (a scan, a rasterised page) is read at about 300 dpi on an A4 page whatever its own
@@ -32,6 +34,7 @@ from PIL import ImageFilter
 from pikepdf import PdfImage
 
 from .matcher import Matcher
+from .ocr_colour import printed_in_colour, projections
 from .ocr_ink import unread_bands
 from .ocr_match import FuzzyMatcher, LineMatcher
 from .pdfium_calls import opened
@@ -108,20 +111,28 @@ def check_ocr(data: bytes, pdf: pikepdf.Pdf, part: int, values) -> None:
     if exe is None:
         fail("ocr", part, reason="tesseract is not installed and the output holds pictures")
     pictures: list[tuple[int | None, object]] = []
+    coloured: list[tuple[int | None, object]] = []  # other projections of pictures printed in colour (.ocr_colour)
     for obj in images:
         try:
-            pictures.append((None, _scaled(PdfImage(obj).as_pil_image())))
+            image = PdfImage(obj).as_pil_image()
+            pictures.append((None, _scaled(image)))
         except Exception:  # noqa: BLE001 - the images check fails it; nothing to read here
             continue
+        coloured += _in_colour(None, image)
     if drawn:
         doc = pdfium.PdfDocument(data)
         try:
-            pictures += [(index + 1, doc[index].render(scale=_bounded(_PAGE_SCALE, doc[index])).to_pil())
-                         for index in drawn]
+            for index in drawn:
+                rendered = doc[index].render(scale=_bounded(_PAGE_SCALE, doc[index])).to_pil()
+                pictures.append((index + 1, rendered))
+                coloured += _in_colour(index + 1, rendered)
         finally:
             doc.close()
     unread = []
-    for page, text in _read_all(exe, pictures, part, unread=unread if not expect.values.empty else None):
+    # grey can erase print that differs from its background in hue (red on green): a picture printed in colour is
+    # read in other projections of its colours too, and their text searched as the grey reading's (stricter only)
+    for page, text in (_read_all(exe, pictures, part, unread=unread if not expect.values.empty else None)
+                       + _read_all(exe, coloured, part)):
         if expect.values.search(text) or expect.fuzzy.search(text):
             fail("ocr", part, page)
         if part == 1 and _shows_part2(text, expect):
@@ -129,6 +140,17 @@ def check_ocr(data: bytes, pdf: pikepdf.Pdf, part: int, values) -> None:
     if unread and FAIL_ON_UNREAD:
         fail("ocr", part, unread[0], reason="a picture shows print OCR cannot read: it cannot be checked for "
              "the removed values (redact it, or replace the picture with a clearer one)")
+
+
+def _in_colour(page: int | None, picture) -> list[tuple[int | None, object]]:
+    """The picture's other projections (:func:`.ocr_colour.projections`), scaled as the grey one is, when it
+    is printed in colour; else none."""
+    try:
+        if not printed_in_colour(picture):
+            return []
+        return [(page, _scaled(p)) for p in projections(picture)]
+    except (OSError, ValueError):  # a picture PIL cannot convert: its grey reading stands
+        return []
 
 
 def _shows_part2(text: str, expect: OcrExpectations) -> bool:
