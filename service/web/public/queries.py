@@ -336,11 +336,11 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
     else:
         order = OLDEST if search.order == "oldest" else NEWEST
         rows = db.execute(query.order_by(*order).offset(offset).limit(search.per_page), params).all()
-    decisions = [Decision(*rows_of(row)) for row in rows]
-    if terms and decisions:
-        marked = search_index.snippets(db, [d.paper.id for d in decisions], terms)
-        decisions = [Decision(d.paper, d.part1, d.part2, marked.get(d.paper.id)) for d in decisions]
-    return ResultPage(search, decisions, total)
+    found = [rows_of(row) for row in rows]
+    if terms and found:      # each decision made once, with its snippet (the page's rows only)
+        marked = search_index.snippets(db, [paper.id for paper, _, _ in found], terms)
+        return ResultPage(search, [Decision(paper, p1, p2, marked.get(paper.id)) for paper, p1, p2 in found], total)
+    return ResultPage(search, [Decision(*parts) for parts in found], total)
 
 
 # Walking the list costs about one index seek per decision passed (~25 µs on SQLite); gathering the matches
