@@ -89,6 +89,24 @@ def test_no_pagination_is_what_the_macro_writes(app, pages):
     assert str(public._NO_PAGINATION) == str(macro(1, pages, lambda n: f"/?page={n}"))
 
 
+def test_the_pagination_is_what_the_macro_writes(app):
+    """The pagination is the macro's markup kept per page and number of pages, with each page's link put in its
+    place: the same bytes as calling the macro, for every page of small and large results and links to escape."""
+    macro = app.jinja_env.get_template("public/_pagination.html").module.pagination
+    with app.test_request_context("/"):
+        links = public.links()
+        cases = [(current, pages) for pages in range(2, 9) for current in range(1, pages + 2)]
+        cases += [(1, 50), (25, 50), (49, 50), (50, 50), (1, 1000), (999, 1000), (7, 10**6)]
+        for q, year, sort, per_page in [("custody", None, None, 20), ("<b>&‘x’ \"q\"", 2025, "oldest", 20),
+                                        ("PCD 90*", None, "newest", 20), ("", None, None, 20), ("", 2024, None, 50),
+                                        ("custody", None, "relevance", 7)]:
+            for current, pages in cases:
+                search = public_queries.Search(q=q, year=year, sort=sort, page=current, per_page=per_page)
+                expected = macro(current, pages, lambda n: public._with_query(links.index, search.args(page=n)))
+                assert str(public._pagination(app.jinja_env, search, pages, links)) == str(expected), (q, current, pages)
+        assert "&amp;" in str(public._pagination(app.jinja_env, public_queries.Search(q="a&b", page=2), 3, links))
+
+
 def test_the_layout_pieces_are_split_at_each_block(app):
     with app.test_request_context("/"):
         pieces = page_html.layout(app.jinja_env, public.links())
