@@ -415,6 +415,8 @@ def _without_particles(surname: str) -> str:
 
 # how far before a name its office is looked for: a long one with its body ("Cabinet Member for Adult Social Care
 # and Health of Hailsham Cross District Council, Cllr ")
+# letters of an office are no office when a name in capitals goes on after them: "(MP Logistics Ltd)", "MSP Freight"
+_NO_FIRM_AFTER = r"(?![ \t]+[A-Z][a-z])"
 _ROLE_REACH = 120
 
 
@@ -433,7 +435,7 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
                         rf"(?:(?:the\s+)?(?:{TITLE}|M\.|Deputy)\s+)?$")  # "M." for Monsieur; a States "Deputy"
     # ... also after a short first entry in the brackets: "(Chair; Portfolio Holder for Environment, ...)"
     after = re.compile(rf"^\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,(–]|[ \t]+-)\s*(?:[A-Z][\w-]*(?:[ \t]+[\w-]+)?;\s*)?"
-                       rf"(?:the\s+)?(?P<role>{role})(?![\w]|['’]s\b)")
+                       rf"(?:the\s+)?(?P<role>{role})(?![\w]|['’]s\b){_NO_FIRM_AFTER}")
     # a table row read as one line: the name starts the line and the office follows ("Jo Bell Leader of ...")
     row = re.compile(rf"^[ \t]+(?P<role>{role})(?![\w]|['’]s\b)")
     # ... or after the cell of the body they sit for ("Cllr Jo Bell Ouseford City Council Portfolio Holder for ...")
@@ -441,7 +443,7 @@ def _roles_beside(text: str, people: list[Person], policy: Policy) -> None:
     post_nominal = "|".join(map(re.escape, policy.after_name or {}))
     # letters of honours may come between ("Dame Jo Bell DBE MP")
     # (the letters may start the next line: "Cadwaladr Nancarrow-Okello" / "MP wrote to the Tribunal")
-    after_name = re.compile(rf"^(?:[ \t]+(?:{_HONOURS}))*(?:[ \t]+|[ \t]*\n[ \t]*)(?P<role>{post_nominal})(?![\w]|['’]s\b)") if post_nominal else None
+    after_name = re.compile(rf"^(?:[ \t]+(?:{_HONOURS}))*(?:[ \t]+|[ \t]*\n[ \t]*)(?P<role>{post_nominal})(?![\w]|['’]s\b){_NO_FIRM_AFTER}") if post_nominal else None
     # (a signature block read on into the text after it: "London Fire Commissioner. This decision was ...")
     # (or a table's role cell, the body after a comma: "Portfolio Holder for Transport, Cumberland Council")
     post_line = re.compile(rf"^[ \t]*{_POST_LABEL}?(?:(?i:the)[ \t]+)?(?P<role>{role})[ \t]*"

@@ -111,7 +111,7 @@ TITLE_WORDS: frozenset[str] = frozenset(t.casefold() for t in TITLES)  # lower-c
 POST_NOMINALS: frozenset[str] = frozenset({
     "MRICS", "FRICS", "AssocRICS", "FCA", "ACA", "ACCA", "FCCA", "CIPFA", "CPFA", "ACMA", "FCMA", "CGMA", "CTA",
     "OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "CB", "CMG", "CVO", "LVO", "MVO", "QPM", "KPM", "QFSM", "KFSM",
-    "GM", "DSO", "MC", "DL", "JP", "KC", "QC", "MP", "MEP", "MSP", "MS", "AM", "PhD", "DPhil", "EdD", "MD", "MA",
+    "GM", "DSO", "MC", "DL", "JP", "KC", "QC", "MP", "MEP", "MSP", "MS", "AM", "MLA", "PhD", "DPhil", "EdD", "MD", "MA",
     "MSc", "MBA", "MPA", "MPhil", "BA", "BSc", "LLB", "LLM", "BEng", "MEng", "CEng", "MICE", "FICE", "MIStructE",
     "MRTPI", "MCIPS", "FCIPS", "MCIH", "FCIH", "MCIPD", "FCIPD", "MCMI", "FCMI", "CMgr", "FRSA", "FHEA",
     "FRCP", "FRCS", "MRCP", "MRCPsych", "FRCPsych", "RGN", "RMN", "RN", "MBCS", "FBCS", "CITP", "FIFireE",
