@@ -234,7 +234,11 @@ def ranked(dialect: str, within=None):
              .where(_matches(dialect)))
     if within is not None:
         query = query.where(documents.c.paper_id.in_(within))
-    cte = query.order_by(documents.c.paper_id.desc()).limit(bindparam("window")).cte("ranked")
+    # "paper_id + 0": the same order, but not the primary key's. A generic plan (psycopg prepares a statement
+    # run five times; PostgreSQL then plans it once for any words) would otherwise walk the key backwards and
+    # test every document's tsvector until the window is full: 180 ms for a rare pair at 20,000 decisions,
+    # against 1 ms through the GIN index, which this order leaves as the only way to find the matches.
+    cte = query.order_by((documents.c.paper_id + literal_column("0")).desc()).limit(bindparam("window")).cte("ranked")
     return cte, cte.c.rank.desc()
 
 

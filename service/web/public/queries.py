@@ -306,7 +306,10 @@ def find(db: Session, search: Search, version: tuple | None = None) -> ResultPag
             total = db.scalar(select(func.count()).select_from(query.with_only_columns(papers.c.id).subquery()),
                               params) or 0
         _keep_total(key, version, total)
-    if total is None and counted_by_window and not search_index.any_match(db, terms):
+    # The probe is SQLite's: on PostgreSQL its LIMIT 1 lets the planner read every tsvector in turn, hoping for an
+    # early match (62 ms at 20,000 decisions for a common word and a number found nowhere), where the ranked window
+    # goes through the GIN index and answers an empty search in about 1 ms.
+    if total is None and counted_by_window and dialect == "sqlite" and not search_index.any_match(db, terms):
         total = 0            # nothing in the index matches: no window to rank
         _keep_total(key, version, total)
     if total == 0:           # nothing public matches (counted with the filters, or none in the index at all)
