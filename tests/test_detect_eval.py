@@ -126,7 +126,7 @@ def test_the_splits_are_chosen_by_file_name(tmp_path, monkeypatch):
                                              "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
                                              "fifteenth", "sixteenth", "seventeenth", "eighteenth",
                                              "nineteenth", "twentieth", "twentyfirst", "twentysecond",
-                                             "twentythird", "twentyfourth", "twentyfifth")
+                                             "twentythird", "twentyfourth", "twentyfifth", "twentysixth")
                                    if s in PRESENT])
 def test_a_never_seen_set_is_large_enough_and_shares_no_labelled_item_with_the_other_splits(split):
     """unseen_* and then fresh_* are measured once at the end (README): each has at least 8 papers from 4
@@ -152,11 +152,12 @@ def test_every_split_is_measured_by_default_once_measured():
     seventeenth (81adaf2), eighteenth (b9c20d9), nineteenth (73bda7b), twentieth (9d96d3b), twentyfirst
     (3958efe), twentysecond (d251180), twentythird (c25570d), twentyfourth (eaa1b35) and twentyfifth (c2e0273), each
     committed before any engine ran on it, were each measured once and given over to tuning: a run of
-    bench/detect.py without --split measures every split."""
+    bench/detect.py without --split measures every split but twentysixth, the newest never-seen split, which waits
+    in UNMEASURED until it is measured once."""
     from tests.detect_eval import MEASURED_BY_DEFAULT, UNMEASURED
 
-    assert SPLITS[-1] == "twentyfifth" and UNMEASURED == ()
-    assert MEASURED_BY_DEFAULT == SPLITS
+    assert SPLITS[-1] == "twentysixth" and UNMEASURED == ("twentysixth",)
+    assert MEASURED_BY_DEFAULT == SPLITS[:-1]
 
 
 @pytest.mark.parametrize("case", NEW, ids=lambda c: c.name)

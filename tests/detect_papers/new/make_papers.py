@@ -29,10 +29,11 @@ allowed); a label that is missing stops the script.
     .venv/bin/python tests/detect_papers/new/make_papers.py twentysecond # the twenty-second never-seen split
     .venv/bin/python tests/detect_papers/new/make_papers.py twentythird # the twenty-third never-seen split
     .venv/bin/python tests/detect_papers/new/make_papers.py twentyfourth # the twenty-fourth never-seen split
-    .venv/bin/python tests/detect_papers/new/make_papers.py twentyfifth # the newest never-seen split
+    .venv/bin/python tests/detect_papers/new/make_papers.py twentyfifth # the twenty-fifth never-seen split
+    .venv/bin/python tests/detect_papers/new/make_papers.py twentysixth # the newest never-seen split
 
 The script only renders and looks for the labels with pdftotext: it never runs a detector, so a never-seen
-split (eighth, ..., twentyfifth) can be rendered and checked before any engine has read it.
+split (eighth, ..., twentysixth) can be rendered and checked before any engine has read it.
 """
 
 from __future__ import annotations
