@@ -282,3 +282,11 @@ def test_devolved_members_are_kept(text, name):
 ])
 def test_office_letters_before_a_firm_name_keep_nobody(text, name):
     assert name in redacted(text)
+
+
+def test_a_name_read_across_two_cells_of_a_surname_table_gives_way_to_the_cells():
+    # a double-barrelled surname over a given name reads like "Lily-Rose Penhallow" across the cells; the header
+    # says which cell is which
+    text = ("Surname\nGiven name\nRole on the day\nSidebotham-Ross\nAntonia\nSafety officer\nSt John-Okafor\nNkechi\n"
+            "Steward, turnstile 9\nThe group met on 3 October.")
+    assert redacted(text) == ["Sidebotham-Ross", "Antonia", "St John-Okafor", "Nkechi"]

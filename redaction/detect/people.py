@@ -19,7 +19,7 @@ from ..spans import overlaps_any
 from .candidates import Name, clean, prefer_rules, role_names, roster_names, word_first_name
 from .english_words import is_english_word, is_word_or_its_form
 from .given_names import is_given_name
-from .recognizers.base import REASON_KEY
+from .recognizers.base import REASON_KEY, WHOLE_CELL_KEY
 from .recognizers.patterns import (ALL_RANKS, CAPS_WORD, END, FULL_NAME, JOINED_PARTICLE, NAME_WORD, PARTICLE, PORTFOLIO, ROLE_TAIL, SEP, SURNAME_CAPS_PARTICLE, TITLE, UPPER, name_words,
                                   plausible_name)
 from .spread import name_key, spread, titled_surnames, words_pattern
@@ -62,6 +62,17 @@ class Person:
     decision: Decision | None = None
 
 
+def _within_cells(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """The results, less any that runs across the edge of a table's surname or given-name cell (a given name
+    and a double-barrelled surname read across "Sidebotham-Ross" / "Antonia"): the header says what each cell is."""
+    cells = [(r.start, r.end) for r in results if (r.recognition_metadata or {}).get(WHOLE_CELL_KEY)]
+    if not cells:
+        return results
+    return [r for r in results if (r.recognition_metadata or {}).get(WHOLE_CELL_KEY) or r.entity_type != "PERSON"
+            or not any(r.start < end and start < r.end and not (start <= r.start and r.end <= end)
+                       for start, end in cells)]
+
+
 def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -> list[Mention]:
     """Every mention of every person, each with its policy decision; the other results as mentions."""
     others = [Mention(r.entity_type, r.start, r.end, r.score,
@@ -69,7 +80,7 @@ def resolve_people(text: str, results: list[RecognizerResult], policy: Policy) -
               for r in results if r.entity_type != "PERSON" and not _signed_in_role(text, r, policy)
               and not _typed_name(text, r)]
     taken = [(m.start, m.end) for m in others]
-    names = [n for r in results if r.entity_type == "PERSON"
+    names = [n for r in _within_cells(results) if r.entity_type == "PERSON"
              if (n := clean(text, r)) and not overlaps_any(n.start, n.end, taken)]
     # a name typed on a signature line with the signer's office after it is a name: the policy decides
     names += [Name(start, end, name_words(text[start:end]), None, 0.9, True) for r in results

@@ -164,8 +164,11 @@ def _a_name_row(surname: str, given: str) -> bool:
     if (last in ORGANISATION_WORDS or last in THING_WORDS or last.upper() in ABBREVIATIONS
             or any(last == job.casefold() for job in JOB_NOUNS)):
         return False
-    if not surname.strip().isupper() and not _unknown_word(surname.split()[-1]):
-        return False  # "Dispatcher" / "Revenue": a cell of words, not a surname (in capitals, "BAKER" may be one)
+    parts = [p for p in re.split(r"[-'’]", surname.split()[-1]) if p]
+    if not surname.strip().isupper() and all(is_word_or_its_form(p.casefold()) for p in parts):
+        # "Dispatcher" / "Revenue": a cell of words, not a surname (in capitals, "BAKER" may be one; a barrel no
+        # word is makes it one: "Sidebotham-Ross")
+        return False
     first = given.split()[0]
     folded = first.casefold()
     return (first[1:].islower() or first[1:] == "") and (
@@ -187,7 +190,8 @@ class CellNameRecognizer(RuleRecognizer):
     EXPLANATION = "name in a table cell beside a job title or contact number"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        out = [self.result(start, end, score=0.9, whole_cell=cell) for start, end, cell in _surname_column_rows(text)]
+        # (above the other rules: a name read across two of these cells must not hide them)
+        out = [self.result(start, end, score=0.95, whole_cell=cell) for start, end, cell in _surname_column_rows(text)]
         for m in _NAME_LINE.finditer(text):
             if not plausible_name(name_words(m.group("name"))):
                 continue
