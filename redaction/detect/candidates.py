@@ -23,7 +23,7 @@ from .recognizers.patterns import (CAPS_PARTICLES, CAPS_WORD, FULL_NAME, INITIAL
 from .english_words import is_word_or_its_form
 from .vocabulary import (ABBREVIATIONS, FIRMS_NAMED_AFTER_PEOPLE, JOB_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS,
                          ORGANISATION_PREFIXES, ORGANISATION_WORDS, PLACE_ENDINGS, PLACE_FIRST_WORDS, PLACE_STARTS, PROFESSIONS, STREET_WORDS,
-                         THING_WORDS, WORD_FIRST_NAMES)
+                         THING_WORDS, WEEKDAYS, WORD_FIRST_NAMES)
 
 # a verb only a person does, right after the name ("Penny Lane said"): a person, whatever the last word
 _PERSON_VERB_AFTER = regex_cache.compile(r"[ \t]*,?[ \t]+(?:said|says|told|asked|agreed|explained|confirmed|wrote|attended|"
@@ -308,8 +308,7 @@ def _rank_before(text: str, start: int) -> str | None:
 
 # Months that are also surnames, and the personal titles that say a name follows.
 # (and the days a few surnames are: "Mrs Rosalind Friday", "Mr Tobias Monday")
-_MONTH_SURNAMES = frozenset({"march", "may", "june", "april", "august",
-                             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_MONTH_SURNAMES = frozenset({"march", "may", "june", "april", "august"}) | WEEKDAYS
 _NAME_TITLE_BEFORE = regex_cache.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof|Revd|Sir|Dame)\.?[ \t]+$")
 _FIGURE_AFTER = regex_cache.compile(r"^[ \t,]*\n?[ \t]*\d")
 

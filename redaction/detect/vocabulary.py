@@ -180,6 +180,8 @@ PROFESSIONS: tuple[str, ...] = (
 
 # Months that are also first names ("June Hartley", "April Stone", "May Lin").
 MONTHS: frozenset[str] = frozenset({"january", "april", "may", "june", "july", "august"})
+# The days of the week, a few of which are given names or surnames too ("Wednesday Thorogood", "Mrs Rosalind Friday")
+WEEKDAYS: frozenset[str] = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 WORD_FIRST_NAMES: frozenset[str] = COMMON_WORD_FIRST_NAMES | MONTHS
 
 # Job nouns that end a job title written in a table cell or after a name ("Custody officer", "Project

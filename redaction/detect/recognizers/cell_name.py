@@ -13,7 +13,8 @@ import re
 from ..english_words import is_more_than_a_noun
 from ..given_names import is_given_name
 from ..english_words import is_word_or_its_form
-from ..vocabulary import ABBREVIATIONS, JOB_NOUNS, NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS, WORD_FIRST_NAMES
+from ..vocabulary import (ABBREVIATIONS, JOB_NOUNS, NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS, WEEKDAYS,
+                          WORD_FIRST_NAMES)
 from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import (CAPS_WORD, NAME_PARTICLES, NAME_WORD, PARTICLE, RANK, SURNAME_CAPS_PARTICLE, UPPER, name_words,
@@ -126,7 +127,6 @@ _SURNAME_CELL = regex_cache.compile(rf"[ \t]*(?:(?:{SURNAME_CAPS_PARTICLE}|{PART
                                     rf"(?:(?:AL|EL|AD|AS|AN|AR|AT|AZ|BIN|ABU)-)?(?:{CAPS_WORD}|{NAME_WORD})[ \t]*")
 _GIVEN_CELL = regex_cache.compile(rf"[ \t]*{NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]*")
 _TABLE_LINES = 60  # a table's rows read after its header, at most
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _surname_column_rows(text: str) -> list[tuple[int, int, str]]:
@@ -140,7 +140,8 @@ def _surname_column_rows(text: str) -> list[tuple[int, int, str]]:
             line = text[pos:len(text) if end < 0 else end]
             if len(line.split()) > 6 or line.rstrip().endswith((".", ":")):
                 break
-            starts.append((pos, pos + len(line)))
+            lead = len(line) - len(line.lstrip(" \t"))  # the cell's text, without the spaces round it
+            starts.append((pos + lead, pos + len(line.rstrip(" \t"))))
             if end < 0:
                 break
             pos = end + 1
@@ -148,7 +149,7 @@ def _surname_column_rows(text: str) -> list[tuple[int, int, str]]:
         while i + 1 < len(starts):
             (a0, a1), (b0, b1) = starts[i], starts[i + 1]
             if _a_name_row(text[a0:a1], text[b0:b1]):
-                out += [(*_stripped(text, a0, a1), "surname"), (*_stripped(text, b0, b1), "given")]
+                out += [(a0, a1, "surname"), (b0, b1, "given")]
                 i += 2
             else:
                 i += 1
@@ -172,17 +173,9 @@ def _a_name_row(surname: str, given: str) -> bool:
     first = given.split()[0]
     folded = first.casefold()
     return (first[1:].islower() or first[1:] == "") and (
-        is_given_name(first) or folded in WORD_FIRST_NAMES or folded in _DAYS or not is_more_than_a_noun(folded)
-        ) and (folded in WORD_FIRST_NAMES or folded in _DAYS
+        is_given_name(first) or folded in WORD_FIRST_NAMES or folded in WEEKDAYS or not is_more_than_a_noun(folded)
+        ) and (folded in WORD_FIRST_NAMES or folded in WEEKDAYS
                or not (folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or folded in THING_WORDS))
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t":
-        start += 1
-    while end > start and text[end - 1] in " \t":
-        end -= 1
-    return start, end
 
 
 class CellNameRecognizer(RuleRecognizer):

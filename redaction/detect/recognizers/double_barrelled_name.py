@@ -15,7 +15,7 @@ import re
 from ..english_words import is_word_or_its_form
 from ..given_names import is_given_name
 from ..vocabulary import (NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_FIRST_WORDS, SENTENCE_OPENERS, THING_WORDS,
-                          WORD_FIRST_NAMES)
+                          WEEKDAYS, WORD_FIRST_NAMES)
 from .base import RuleRecognizer
 from .patterns import GAELIC_JOINED_SURNAME, LOWER, MISSING_GLYPHS, SEP, UPPER, name_words, plausible_name
 
@@ -36,7 +36,6 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an|our|their|its|this|that)[ 
 # a day or month before the words is a date ("on Tuesday", "3 May"), not a given name
 _DATE_BEFORE = re.compile(r"(?:\d|(?<![\w-])(?i:on|in|by|from|until|since|before|after|next|last|every|each))"
                           r"[ \t\n,]*$")
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _not_a_name_word(word: str) -> bool:
@@ -62,7 +61,7 @@ class DoubleBarrelledNameRecognizer(RuleRecognizer):
                 continue
             if folded in SENTENCE_OPENERS and folded not in WORD_FIRST_NAMES:
                 continue  # "Has Nakamura-Lowe replied?", "Thanks Ashworth-Tembo": the sentence's first word
-            if folded in WORD_FIRST_NAMES or folded in _DAYS:
+            if folded in WORD_FIRST_NAMES or folded in WEEKDAYS:
                 # "Tuesday Abara-Lindqvist", "May Okonjo-Hart": a word as a given name, unless a date is meant
                 if _DATE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                     continue

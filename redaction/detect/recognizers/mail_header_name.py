@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS, WORD_FIRST_NAMES
+from ..vocabulary import NOT_NAME_WORDS, ORGANISATION_WORDS, THING_WORDS, WEEKDAYS, WORD_FIRST_NAMES
 from .. import regex_cache
 from .base import RuleRecognizer
 from .patterns import CAPS_WORD, INITIAL, NAME_WORD, PARTICLE, RANK, TITLE, plausible_name
@@ -101,7 +101,7 @@ def _one_surname(words: list[str]) -> bool:
     return all(re.fullmatch(PARTICLE, w) or w in ("Giolla", "Ghiolla") for w in words[:-1])  # "Mac Giolla Bhríde"
 
 
-_DAY_OR_MONTH_NAMES = WORD_FIRST_NAMES | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_DAY_OR_MONTH_NAMES = WORD_FIRST_NAMES | WEEKDAYS
 
 
 def _is_name(words: list[str], *, alone: bool) -> bool:

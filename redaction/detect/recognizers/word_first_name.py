@@ -17,7 +17,7 @@ import re
 
 from ..english_words import is_english_word
 from ..vocabulary import (ABBREVIATIONS, MONTHS, NOT_NAME_WORDS, ORGANISATION_WORDS, PLACE_FIRST_WORDS,
-                          THING_WORDS, WORD_FIRST_NAMES)
+                          THING_WORDS, WEEKDAYS, WORD_FIRST_NAMES)
 from .base import RuleRecognizer
 from .patterns import MISSING_GLYPHS, NAME_WORD, PARTICLE, SEP, name_words, plausible_name
 
@@ -27,7 +27,6 @@ _NAME = re.compile(rf"(?<![\w{MISSING_GLYPHS}'’.&/-])(?P<name>(?P<first>{_FIRS
                    rf"(?![\w{MISSING_GLYPHS}-]|['’](?![sS]\b))")
 # the capitalised words that run on after the surname ("April Penhaligon Trust" is an organisation)
 _RUN_ON = re.compile(rf"^(?:[ \t]+[A-Z][\w'’-]*){{1,2}}")
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # a month after a figure or a word of time is the date ("By April Wolverhampton will ...", "3 June
 # Okehampton"); "from", "to" and "of" are left out: "a letter from April Penhaligon"
 _DATE_BEFORE = re.compile(r"(?:\d|(?<![\w-])(?i:in|on|since|until|till|during|by|early|late|mid|end|before|after|"
@@ -37,7 +36,7 @@ _DATE_BEFORE = re.compile(r"(?:\d|(?<![\w-])(?i:in|on|since|until|till|during|by
 def _ordinary(word: str) -> bool:
     folded = word.casefold()
     return (folded in NOT_NAME_WORDS or folded in ORGANISATION_WORDS or folded in THING_WORDS
-            or folded in PLACE_FIRST_WORDS or folded in MONTHS or folded in _DAYS or folded in WORD_FIRST_NAMES
+            or folded in PLACE_FIRST_WORDS or folded in MONTHS or folded in WEEKDAYS or folded in WORD_FIRST_NAMES
             or word in ABBREVIATIONS or is_english_word(word))
 
 
